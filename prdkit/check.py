@@ -1,0 +1,170 @@
+"""The validation pipeline: read → load → schema → model → rules → placed diagnostics."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prdkit.config import DEFAULT_CONFIG, Config
+from prdkit.diagnostics import Diagnostic, Finding, Severity
+from prdkit.limits import DEFAULT_LIMITS, Limits
+from prdkit.ruletable import RULES
+from prdkit.source import SourceMap, Span
+
+SUFFIXES = (".prd.yaml", ".prd.yml", ".prd.json")
+
+
+class InputError(Exception):
+    """A fault of the run, not of a document: missing path, unreadable or special file."""
+
+
+@dataclass
+class CheckResult:
+    """Everything validation learnt about one file."""
+
+    file: str
+    text: str = ""
+    data: Any = None
+    source_map: SourceMap = field(default_factory=SourceMap)
+    document: Any = None  # prdkit.model.Document when the file is valid enough to model
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    omitted: int = 0  # diagnostics past the per-file cap, counted but not listed
+    errors: int = 0
+    warnings: int = 0
+
+    def failed(self, strict: bool = False) -> bool:
+        """`True` when the file is invalid (with `strict`, warnings count too)."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def is_document_name(name: str) -> bool:
+    """`True` for names prdkit treats as PRD sources."""
+    return name.endswith(SUFFIXES)
+
+
+def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
+    """The given files, and PRD sources found recursively in the given folders, sorted."""
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            found: list[Path] = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                names = files + [d for d in dirs if is_document_name(d)]
+                found.extend(Path(folder, n) for n in names if is_document_name(n))
+            found = [p for p in found if not p.is_dir() or p.is_symlink()]
+            yield from sorted(set(found))
+        else:
+            yield path
+
+
+def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a regular file, refusing links and special files; at most the limit + 1."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or folder") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise InputError(f"{path}: is a symbolic link; give the real file")
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: is not a regular file")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between lstat and open
+            raise InputError(f"{path}: is not a regular file")
+        chunks: list[bytes] = []
+        remaining = limits.max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+
+
+def check_file(
+    path: Path, config: Config = DEFAULT_CONFIG, limits: Limits = DEFAULT_LIMITS
+) -> CheckResult:
+    """Validate one file; raises InputError for faults of the run."""
+    raw = read_document(path, limits)
+    return check_bytes(
+        raw, str(path), json_mode=path.name.endswith(".json"), config=config, limits=limits
+    )
+
+
+def check_bytes(
+    raw: bytes,
+    file: str,
+    *,
+    json_mode: bool = False,
+    config: Config = DEFAULT_CONFIG,
+    limits: Limits = DEFAULT_LIMITS,
+) -> CheckResult:
+    """Validate one document given as bytes; `file` is the name used in diagnostics."""
+    from prdkit.loader import load_bytes
+
+    loaded = load_bytes(raw, json_mode=json_mode, limits=limits)
+    result = CheckResult(
+        file=file, text=loaded.text, data=loaded.data, source_map=loaded.source_map
+    )
+    placed: list[Diagnostic] = [_place(f, span, file, config) for f, span in loaded.problems]
+    if loaded.data is not None:
+        from prdkit import schema
+
+        findings = schema.check(loaded.data)
+        if not findings:
+            from prdkit import model, rules
+
+            result.document = model.build(loaded.data)
+            findings = list(rules.run(result.document))
+        placed.extend(_locate(f, loaded.source_map, file, config) for f in findings)
+    _finish(result, placed, limits)
+    return result
+
+
+def _locate(
+    finding: Finding, source_map: SourceMap, file: str, config: Config
+) -> Diagnostic | None:
+    span = source_map.key(finding.pointer) if finding.at == "key" else None
+    return _place(finding, span or source_map.nearest(finding.pointer), file, config)
+
+
+def _place(finding: Finding, span: Span, file: str, config: Config) -> Diagnostic | None:
+    default = finding.severity or RULES[finding.rule].severity
+    severity = config.severity(finding.rule, default)
+    if severity is None:
+        return None
+    return Diagnostic(
+        file=file,
+        line=span.line,
+        column=span.column,
+        severity=severity,
+        rule=finding.rule,
+        message=finding.message,
+        pointer=finding.pointer,
+        hint=finding.hint,
+    )
+
+
+def _finish(result: CheckResult, placed: list[Diagnostic | None], limits: Limits) -> None:
+    kept = sorted((d for d in placed if d is not None), key=Diagnostic.sort_key)
+    result.errors = sum(d.severity is Severity.ERROR for d in kept)
+    result.warnings = sum(d.severity is Severity.WARNING for d in kept)
+    result.diagnostics = kept[: limits.max_diagnostics]
+    result.omitted = len(kept) - len(result.diagnostics)

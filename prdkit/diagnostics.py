@@ -1,0 +1,62 @@
+"""Diagnostics: severities, rules, findings located by pointer, diagnostics placed in a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+
+class Severity(str, Enum):
+    """How bad a diagnostic is; `error` fails validation, `warning` only with --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One entry of the rule table; ids are stable and never reused."""
+
+    id: str
+    severity: Severity
+    family: str
+    summary: str
+    fix: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found in the data, located by JSON Pointer; `check` places it in the file."""
+
+    rule: str
+    pointer: str
+    message: str
+    hint: str | None = None
+    severity: Severity | None = None  # set by status-aware rules; None: the table's default
+    at: Literal["value", "key"] = "value"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding placed at file:line:col with its final severity."""
+
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    rule: str
+    message: str
+    pointer: str = ""
+    hint: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order by file, then position, then rule id."""
+        return (self.file, self.line, self.column, self.rule)

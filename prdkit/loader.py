@@ -1,0 +1,408 @@
+"""Bytes → plain data and a SourceMap, with every reading hazard reported at its line.
+
+The YAML is read as a stream of libyaml events (fast C scanning, a mark on every node)
+and composed here, not by PyYAML's constructors, so that the rules of the format hold:
+YAML 1.2 core scalars, no tags, no anchors, no duplicate keys, bounded depth and size.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from prdkit.diagnostics import Finding
+from prdkit.limits import DEFAULT_LIMITS, Limits
+from prdkit.source import SourceMap, Span, escape_token
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# YAML 1.2 core schema, plain scalars only (quoted scalars are always text).
+_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"[-+]?[0-9]+\Z")
+_INT8 = re.compile(r"0o[0-7]+\Z")
+_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF_NAN = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z")
+_NO_ALIASES = " — anchors and aliases are not supported; write the value out"
+_MAYBE_NOT_TEXT = frozenset("-+.0123456789~nNtTfF")
+
+# C0 controls but tab and newline (CR is normalised away first), DEL, lone surrogates,
+# and the Unicode non-characters: they break Word files and terminals.
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
+    "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
+    "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
+    "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What the loader made of one file: data (None when unreadable), spans, problems."""
+
+    data: Any
+    source_map: SourceMap
+    text: str
+    problems: list[tuple[Finding, Span]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """`True` when the file was read without problems."""
+        return not self.problems
+
+
+class _Stop(Exception):
+    """Raised to abandon reading after a problem that makes the rest meaningless."""
+
+
+def describe_char(ch: str) -> str:
+    """A readable name for an invisible character, e.g. `U+0000`."""
+    return f"U+{ord(ch):04X}"
+
+
+def decode(raw: bytes) -> tuple[str | None, tuple[Finding, Span] | None]:
+    """UTF-8 text with line endings normalised, or the encoding problem and where it is."""
+    if raw.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
+        return None, (_finding("encoding", "the file is UTF-32; save it as UTF-8"), Span(1, 1))
+    if raw.startswith((b"\xfe\xff", b"\xff\xfe")):
+        return None, (_finding("encoding", "the file is UTF-16; save it as UTF-8"), Span(1, 1))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    head = raw[:4]
+    if len(head) >= 2 and (head[0] == 0 or head[1] == 0) and raw.count(b"\x00") * 4 >= len(raw):
+        message = "the file looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8"
+        return None, (_finding("encoding", message), Span(1, 1))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", "replace")) + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        message = f"invalid UTF-8 (byte 0x{byte}); save the file as UTF-8"
+        return None, (_finding("encoding", message), Span(before.count(b"\n") + 1, column))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def load_bytes(raw: bytes, *, json_mode: bool = False, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Read one document from `raw`; `json_mode` applies strict JSON on top of YAML."""
+    empty = SourceMap()
+    if len(raw) > limits.max_bytes:
+        message = f"the file is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} bytes"
+        return Loaded(None, empty, "", [(_finding("file-too-large", message), Span(1, 1))])
+    text, problem = decode(raw)
+    if text is None:
+        return Loaded(None, empty, "", [problem] if problem else [])
+    bad = _raw_character_problems(text, limits)
+    if bad:
+        return Loaded(None, empty, text, bad)
+    loaded = _Composer(text, limits).run()
+    if json_mode and loaded.ok:
+        json_problem = _strict_json_problem(text)
+        if json_problem:
+            loaded.problems.append(json_problem)
+            loaded.data = None
+    return loaded
+
+
+def _finding(rule: str, message: str, pointer: str = "", hint: str | None = None) -> Finding:
+    return Finding(rule=rule, pointer=pointer, message=message, hint=hint)
+
+
+def _raw_character_problems(text: str, limits: Limits) -> list[tuple[Finding, Span]]:
+    """Control characters typed into the file itself, each at its own line and column."""
+    problems: list[tuple[Finding, Span]] = []
+    for match in _BAD_CHARS.finditer(text):
+        start = match.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        message = f"control or non-character {describe_char(match.group())} in the text"
+        problems.append((_finding("control-character", message), Span(line, column)))
+        if len(problems) >= limits.max_diagnostics:
+            break
+    return problems
+
+
+def _strict_json_problem(text: str) -> tuple[Finding, Span] | None:
+    """What strict JSON refuses that YAML would take: trailing commas, NaN, comments."""
+
+    def refuse_constant(name: str) -> Any:
+        raise ValueError(f"{name} is not a finite number")
+
+    try:
+        json.loads(text, parse_constant=refuse_constant)
+    except json.JSONDecodeError as exc:
+        return _finding("json-syntax", f"not strict JSON: {exc.msg}"), Span(exc.lineno, exc.colno)
+    except (ValueError, RecursionError) as exc:
+        return _finding("json-syntax", f"not strict JSON: {exc}"), Span(1, 1)
+    return None
+
+
+def _span(event: Any) -> Span:
+    mark = event.start_mark
+    return Span(mark.line + 1, mark.column + 1)
+
+
+class _Frame:
+    """An open mapping or sequence while composing."""
+
+    __slots__ = ("container", "key", "key_span", "pointer", "skip")
+
+    def __init__(self, container: dict | list, pointer: str) -> None:
+        self.container = container
+        self.pointer = pointer
+        self.key: str | None = None  # mappings: the key waiting for its value
+        self.key_span: Span | None = None
+        self.skip = 0  # >0 while discarding a complex (non-scalar) key
+
+
+class _Composer:
+    """Builds plain data and the source map from libyaml events, iteratively."""
+
+    def __init__(self, text: str, limits: Limits) -> None:
+        self.text = text
+        self.limits = limits
+        self.map = SourceMap()
+        self.problems: list[tuple[Finding, Span]] = []
+        self.nodes = 0
+
+    def problem(self, rule: str, message: str, span: Span, pointer: str = "") -> None:
+        self.problems.append((_finding(rule, message, pointer), span))
+        if len(self.problems) >= self.limits.max_diagnostics:
+            raise _Stop
+
+    def run(self) -> Loaded:
+        root: list[Any] = []
+        try:
+            self._compose(root)
+        except _Stop:
+            pass
+        except yaml.YAMLError as exc:
+            self.problems.append(_syntax_problem(exc))
+        except RecursionError:  # defensive: the composer itself never recurses
+            self.problems.append((_finding("too-deep", "nesting is too deep"), Span(1, 1)))
+        data = root[0] if root and not self.problems else None
+        if not self.problems:
+            if not root:
+                message = "the file holds no document (it is empty or only comments)"
+                self.problems.append((_finding("empty-document", message), Span(1, 1)))
+            elif not isinstance(data, dict):
+                kind = "a list" if isinstance(data, list) else "a single value"
+                message = (
+                    f"the document is {kind}; it must be a mapping of sections (prdkit:, meta:…)"
+                )
+                self.problems.append((_finding("not-a-mapping", message), self.map.nearest("")))
+                data = None
+        return Loaded(data, self.map, self.text, self.problems)
+
+    def _compose(self, root: list[Any]) -> None:
+        stack: list[_Frame] = []
+        documents = 0
+        limits = self.limits
+        for event in yaml.parse(self.text, Loader=_Parser):
+            kind = type(event)
+            if (
+                kind is yaml.ScalarEvent
+                or kind is yaml.MappingStartEvent
+                or kind is yaml.SequenceStartEvent
+            ):
+                self.nodes += 1
+                if self.nodes > limits.max_nodes:
+                    message = f"the document has more than {limits.max_nodes:,} values"
+                    self.problem("too-many-nodes", message, _span(event))
+                    raise _Stop
+                if event.anchor is not None:
+                    self.problem(
+                        "alias", f"YAML anchor '&{event.anchor}'{_NO_ALIASES}", _span(event)
+                    )
+                if event.tag is not None and not (kind is not yaml.ScalarEvent and event.implicit):
+                    message = f"explicit tag '{event.tag}' is not allowed; PRD values are plain"
+                    self.problem("explicit-tag", message, _span(event))
+            if kind is yaml.ScalarEvent:
+                top = stack[-1] if stack else None
+                if top is not None and top.skip:
+                    continue
+                if top is not None and isinstance(top.container, dict) and top.key is None:
+                    self._key(top, event)
+                    continue
+                self._place(stack, root, self._scalar(event, stack), event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                top = stack[-1] if stack else None
+                if top is not None and top.skip:
+                    top.skip += 1
+                    continue
+                if top is not None and isinstance(top.container, dict) and top.key is None:
+                    self.problem(
+                        "key-not-string",
+                        "a mapping key must be text, not a list or mapping",
+                        _span(event),
+                    )
+                    top.skip = 1
+                    continue
+                if len(stack) >= limits.max_depth:
+                    message = f"nesting is deeper than {limits.max_depth} levels"
+                    self.problem("too-deep", message, _span(event))
+                    raise _Stop
+                container: dict | list = {} if kind is yaml.MappingStartEvent else []
+                pointer = self._place(stack, root, container, event)
+                stack.append(_Frame(container, pointer))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                top = stack[-1]
+                if top.skip:
+                    top.skip -= 1
+                    if top.skip == 0:
+                        top.key = ""  # the complex key's value follows; discard it too
+                        top.key_span = None
+                    continue
+                stack.pop()
+            elif kind is yaml.AliasEvent:
+                self.problem("alias", f"YAML alias '*{event.anchor}'{_NO_ALIASES}", _span(event))
+                top = stack[-1] if stack else None
+                if top is not None and isinstance(top.container, dict) and top.key is None:
+                    top.key, top.key_span = "", None
+                    continue
+                self._place(stack, root, None, event)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    message = "the file holds more than one YAML document; keep one PRD per file"
+                    self.problem("multiple-documents", message, _span(event))
+                    raise _Stop
+
+    def _key(self, frame: _Frame, event: Any) -> None:
+        """Accept a mapping key: text only, no merge keys, no duplicates."""
+        span = _span(event)
+        value = event.value
+        if event.implicit[0] and not event.style:
+            if value == "<<":
+                self.problem(
+                    "merge-key", "merge keys ('<<') are not supported; write the keys out", span
+                )
+                frame.key, frame.key_span = "", None
+                return
+            resolved = self._resolve_plain(value, span, frame.pointer)
+            if not isinstance(resolved, str):
+                shown = "empty" if value == "" else f"'{value}'"
+                message = f"mapping key {shown} is not text; quote it"
+                self.problem("key-not-string", message, span, frame.pointer)
+                frame.key, frame.key_span = "", None
+                return
+        self._check_text(value, span, frame.pointer)
+        container = frame.container
+        assert isinstance(container, dict)
+        if value in container:
+            first = self.map.key(frame.pointer + "/" + escape_token(value))
+            where = f" (first at line {first.line})" if first else ""
+            self.problem(
+                "duplicate-key", f"duplicate key '{_short(value)}'{where}", span, frame.pointer
+            )
+            frame.key, frame.key_span = "", None
+            return
+        frame.key, frame.key_span = value, span
+
+    def _place(self, stack: list[_Frame], root: list[Any], value: Any, event: Any) -> str:
+        """Put `value` into the open container; return its pointer."""
+        span = _span(event)
+        if not stack:
+            root.append(value)
+            self.map.add("", span)
+            return ""
+        top = stack[-1]
+        container = top.container
+        if isinstance(container, list):
+            pointer = f"{top.pointer}/{len(container)}"
+            container.append(value)
+            self.map.add(pointer, span)
+            return pointer
+        key = top.key
+        top.key = None
+        if not key and top.key_span is None:  # a refused key: read the value, keep nothing
+            return top.pointer + "/~"
+        assert key is not None
+        pointer = top.pointer + "/" + escape_token(key)
+        container[key] = value
+        self.map.add(pointer, span, top.key_span)
+        return pointer
+
+    def _scalar(self, event: Any, stack: list[_Frame]) -> Any:
+        span = _span(event)
+        pointer = stack[-1].pointer if stack else ""
+        value = event.value
+        if not event.style and event.implicit[0]:
+            resolved = self._resolve_plain(value, span, pointer)
+            if not isinstance(resolved, str):
+                return resolved
+        self._check_text(value, span, pointer)
+        return value
+
+    def _resolve_plain(self, value: str, span: Span, pointer: str) -> Any:
+        """YAML 1.2 core: null, booleans, integers and finite floats; the rest is text."""
+        if value and value[0] not in _MAYBE_NOT_TEXT:
+            return value
+        if _NULL.match(value):
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        digits = self.limits.max_int_digits
+        if _INT10.match(value):
+            if len(value.lstrip("+-")) > digits:
+                self._bad_number(f"integer with more than {digits} digits", span, pointer)
+                return 0
+            return int(value)
+        if _INT8.match(value) or _INT16.match(value):
+            if len(value) - 2 > digits:
+                self._bad_number(f"integer with more than {digits} digits", span, pointer)
+                return 0
+            return int(value, 0)
+        if _FLOAT.match(value):
+            if len(value) > digits * 2:
+                self._bad_number(f"number with more than {digits * 2} characters", span, pointer)
+                return 0.0
+            number = float(value)
+            if math.isinf(number):
+                self._bad_number(f"number '{_short(value)}' is too large", span, pointer)
+                return 0.0
+            return number
+        if _INF_NAN.match(value):
+            self._bad_number(f"'{value}' is not a finite number", span, pointer)
+            return 0.0
+        return value
+
+    def _bad_number(self, message: str, span: Span, pointer: str) -> None:
+        self.problem("bad-number", message + "; quote it to keep it as text", span, pointer)
+
+    def _check_text(self, value: str, span: Span, pointer: str) -> None:
+        if len(value) > self.limits.max_string:
+            message = (
+                f"text of {len(value):,} characters, over the limit of {self.limits.max_string:,}"
+            )
+            self.problem("string-too-long", message, span, pointer)
+        match = _BAD_CHARS.search(value)
+        if match:
+            message = f"text holds the control or non-character {describe_char(match.group())}"
+            self.problem("control-character", message, span, pointer)
+
+
+def _syntax_problem(exc: yaml.YAMLError) -> tuple[Finding, Span]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    span = Span(mark.line + 1, mark.column + 1) if mark is not None else Span(1, 1)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    message = f"{context}, {problem}" if context else str(problem)
+    if "\t" in message or "tab" in message:
+        message += " (indent with spaces, not tabs)"
+    return _finding("yaml-syntax", f"YAML syntax: {message}"), span
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """`text` cut to `limit` characters for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,73 @@
+"""Rendering one checked document to the requested formats, written atomically."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prdkit.check import SUFFIXES, CheckResult
+from prdkit.outputs import OutputError, write_atomic
+from prdkit.writers import FORMATS, RenderOptions, get_writer
+
+
+def parse_formats(spec: str) -> list[str]:
+    """`"docx,md"` → ["docx", "md"]; OutputError names the choices for an unknown one."""
+    formats = [f.strip().lower() for f in spec.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise OutputError(f"unknown format '{','.join(unknown)}'; choose from {', '.join(FORMATS)}")
+    return list(dict.fromkeys(formats))
+
+
+def output_stem(source: Path) -> str:
+    """`NAME` of `NAME.prd.yaml` (or of any other file name)."""
+    name = source.name
+    for suffix in SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return source.stem
+
+
+def source_timestamp(result: CheckResult) -> datetime:
+    """SOURCE_DATE_EPOCH when set, else the document's updated/created date: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    meta = result.document.meta
+    day = meta.updated or meta.created or "2000-01-01"
+    return datetime.fromisoformat(f"{day}T00:00:00+00:00")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One output written."""
+
+    fmt: str
+    path: Path
+
+
+def render(
+    result: CheckResult,
+    source: Path,
+    formats: list[str],
+    out_dir: Path | None,
+    lang: str | None = None,
+    reference_doc: Path | None = None,
+) -> list[Rendered]:
+    """Render a valid checked document; every output is built in memory, then written."""
+    doc = result.document
+    options = RenderOptions(
+        lang=lang or doc.meta.language or "en",
+        reference_doc=reference_doc,
+        timestamp=source_timestamp(result),
+    )
+    folder = out_dir if out_dir is not None else source.parent
+    built = [(fmt, get_writer(fmt)(doc, options)) for fmt in formats]
+    written = []
+    for fmt, data in built:
+        path = folder / (output_stem(source) + FORMATS[fmt][1])
+        write_atomic(path, data, source=source)
+        written.append(Rendered(fmt, path))
+    return written

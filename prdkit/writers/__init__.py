@@ -1,0 +1,35 @@
+"""The writer registry: every output format, each `write(doc, options) -> bytes`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import import_module
+from pathlib import Path
+
+from prdkit.model import Document
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a writer may be told besides the document."""
+
+    lang: str = "en"
+    reference_doc: Path | None = None
+    timestamp: datetime | None = None  # for document properties; None: from the document
+
+
+# format → (module, file suffix). Modules are imported only when used: python-docx is slow.
+FORMATS: dict[str, tuple[str, str]] = {
+    "md": ("prdkit.writers.markdown", ".md"),
+    "docx": ("prdkit.writers.docx", ".docx"),
+}
+
+Writer = Callable[[Document, RenderOptions], bytes]
+
+
+def get_writer(fmt: str) -> Writer:
+    """The `write` function of format `fmt` (a key of FORMATS)."""
+    module, _ = FORMATS[fmt]
+    return import_module(module).write
