@@ -398,6 +398,8 @@ def _syntax_problem(exc: yaml.YAMLError) -> tuple[Finding, Span]:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else str(problem)
+    if "nesting depth" in message:
+        return _finding("too-deep", "nesting is too deep"), span
     if "\t" in message or "tab" in message:
         message += " (indent with spaces, not tabs)"
     return _finding("yaml-syntax", f"YAML syntax: {message}"), span

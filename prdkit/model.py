@@ -1,0 +1,710 @@
+"""Frozen dataclasses for a schema-valid PRD, built from loaded data by `build`."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
+from typing import Any
+
+from prdkit.source import join as pointer_join
+
+__all__ = ["ModelError", "build", "kind_of", "pointer_join"]
+
+# Dates stay the ISO strings the author wrote: for YYYY-MM-DD, string order is date order,
+# and an impossible date never makes the model raise.
+Date = str
+Number = int | float
+
+
+def _pointer() -> Any:
+    # Outside equality and repr: models built from differently ordered data compare equal.
+    return field(default="", compare=False, repr=False)
+
+
+class ModelError(ValueError):
+    """Data that is not schema-valid reached `build`; `pointer` says where."""
+
+    def __init__(self, pointer: str, message: str) -> None:
+        super().__init__(f"{pointer or '/'}: {message}")
+        self.pointer = pointer
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """A titled URL of `meta.links`."""
+
+    title: str
+    url: str
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Meta:
+    """The `meta` section: what the document is, who owns it, its language."""
+
+    id: str
+    title: str
+    version: str
+    status: str
+    owner: str
+    authors: tuple[str, ...] = ()
+    created: Date | None = None
+    updated: Date | None = None
+    language: str = "en"
+    summary: str | None = None
+    background: str | None = None
+    goals: tuple[str, ...] = ()
+    non_goals: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stakeholder:
+    """Someone who asks for or is served by the product."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    interests: str | None = None
+    contact: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Revision:
+    """One entry of the change history."""
+
+    version: str
+    date: Date
+    changes: str
+    author: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetUser:
+    """A target user segment of the market research."""
+
+    id: str
+    segment: str
+    description: str | None = None
+    size: Number | str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MarketSize:
+    """TAM, SAM and SOM with their currency, year and source."""
+
+    tam: Number | None = None
+    sam: Number | None = None
+    som: Number | None = None
+    currency: str | None = None
+    year: int | str | None = None
+    source: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResearchFinding:
+    """A research finding that requirements cite as evidence."""
+
+    id: str
+    statement: str
+    source: str | None = None
+    evidence: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MarketResearch:
+    """The `market_research` section."""
+
+    summary: str | None = None
+    target_users: tuple[TargetUser, ...] = ()
+    market_size: MarketSize | None = None
+    findings: tuple[ResearchFinding, ...] = ()
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rice:
+    """Reach, impact, confidence and effort of a requirement."""
+
+    reach: Number
+    impact: Number
+    confidence: Number
+    effort: Number
+    pointer: str = _pointer()
+
+    @property
+    def score(self) -> float:
+        """Reach × impact × confidence ÷ effort (the schema keeps effort above zero)."""
+        return self.reach * self.impact * self.confidence / self.effort
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Requirement:
+    """One requirement."""
+
+    id: str
+    title: str
+    priority: str
+    kind: str | None = None
+    status: str | None = None
+    description: str | None = None
+    rationale: str | None = None
+    requested_by: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    acceptance_criteria: tuple[str, ...] = ()
+    depends_on: tuple[str, ...] = ()
+    rice: Rice | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RevenueStream:
+    """One way the business earns money."""
+
+    name: str
+    kind: str | None = None
+    description: str | None = None
+    estimate: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CostItem:
+    """One entry of the cost structure."""
+
+    name: str
+    description: str | None = None
+    estimate: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BusinessModel:
+    """The `business_model` section."""
+
+    summary: str | None = None
+    value_proposition: str | None = None
+    customer_segments: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    revenue_streams: tuple[RevenueStream, ...] = ()
+    cost_structure: tuple[CostItem, ...] = ()
+    key_partners: tuple[str, ...] = ()
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Competitor:
+    """One competitor."""
+
+    id: str
+    name: str
+    url: str | None = None
+    positioning: str | None = None
+    strengths: tuple[str, ...] = ()
+    weaknesses: tuple[str, ...] = ()
+    pricing: str | None = None
+    pointer: str = _pointer()
+
+
+MatrixRow = tuple[str, tuple[tuple[str, str | Number | bool], ...]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Competition:
+    """`matrix` keeps the written order: ((competitor id or "us", ((dimension, value), …)), …)."""
+
+    summary: str | None = None
+    competitors: tuple[Competitor, ...] = ()
+    dimensions: tuple[str, ...] = ()
+    matrix: tuple[MatrixRow, ...] = ()
+    differentiation: str | None = None
+    pointer: str = _pointer()
+
+    def row(self, key: str) -> dict[str, str | Number | bool]:
+        """The matrix row of `key` (a competitor id or "us") as a dict; empty if absent."""
+        return next((dict(cells) for k, cells in self.matrix if k == key), {})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Feature:
+    """One feature, tracing to requirements and permission actions."""
+
+    id: str
+    name: str
+    description: str | None = None
+    surface: str | None = None
+    priority: str | None = None
+    requirements: tuple[str, ...] = ()
+    permissions: tuple[str, ...] = ()
+    ux: str | None = None
+    acceptance_criteria: tuple[str, ...] = ()
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Branch:
+    """A conditional exit of a flow step."""
+
+    when: str
+    next: str
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Step:
+    """One step of a flow; `end` is True only when the author wrote `end: true`."""
+
+    id: str
+    action: str
+    actor: str | None = None
+    next: str | None = None
+    branches: tuple[Branch, ...] = ()
+    end: bool = False
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Flow:
+    """A process flow and its steps."""
+
+    id: str
+    name: str
+    steps: tuple[Step, ...]
+    description: str | None = None
+    actors: tuple[str, ...] = ()
+    features: tuple[str, ...] = ()
+    pointer: str = _pointer()
+
+    def successors(self, index: int) -> tuple[str, ...]:
+        """Step ids that step `index` leads to: `next`, its branches, else the following step."""
+        step = self.steps[index]
+        if step.end:
+            return ()
+        if step.next is not None:
+            return (step.next,)
+        if step.branches:
+            return tuple(b.next for b in step.branches)
+        return (self.steps[index + 1].id,) if index + 1 < len(self.steps) else ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Milestone:
+    """One milestone of the schedule."""
+
+    id: str
+    name: str
+    due: Date
+    start: Date | None = None
+    owner: str | None = None
+    status: str | None = None
+    deliverables: tuple[str, ...] = ()
+    depends_on: tuple[str, ...] = ()
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Schedule:
+    """The `schedule` section."""
+
+    milestones: tuple[Milestone, ...] = ()
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Metric:
+    """A quantified success measure."""
+
+    id: str
+    name: str
+    target: Number
+    baseline: Number | None = None
+    unit: str | None = None
+    direction: str = "increase"
+    definition: str | None = None
+    by: Date | None = None
+    source: str | None = None
+    owner: str | None = None
+    frequency: str | None = None
+    requirements: tuple[str, ...] = ()
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resource:
+    """A team allotment; `from_` holds the `from` date."""
+
+    team: str
+    role: str | None = None
+    people: Number | None = None
+    effort_days: Number | None = None
+    from_: Date | None = None
+    to: Date | None = None
+    milestones: tuple[str, ...] = ()
+    notes: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Role:
+    """A permission role."""
+
+    id: str
+    name: str
+    description: str | None = None
+    inherits: tuple[str, ...] = ()
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Action:
+    """A permission action, with its risk level."""
+
+    id: str
+    name: str
+    description: str | None = None
+    risk: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SoDRule:
+    """A separation-of-duties entry: no role may hold all of `actions`."""
+
+    actions: tuple[str, ...]
+    reason: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Permissions:
+    """`grants` keeps the written order: ((role id, (action id, …)), …)."""
+
+    roles: tuple[Role, ...] = ()
+    actions: tuple[Action, ...] = ()
+    grants: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    separation_of_duties: tuple[SoDRule, ...] = ()
+    pointer: str = _pointer()
+
+    def granted(self, role_id: str) -> tuple[str, ...]:
+        """Actions granted directly to `role_id` (inheritance not followed)."""
+        return next((actions for r, actions in self.grants if r == role_id), ())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Guardrail:
+    """A control placed on an action."""
+
+    id: str
+    action: str
+    control: str
+    condition: str | None = None
+    approver: str | None = None
+    alert: str | None = None
+    description: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Campaign:
+    """One operations campaign."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    start: Date | None = None
+    end: Date | None = None
+    channels: tuple[str, ...] = ()
+    budget: Number | None = None
+    currency: str | None = None
+    metrics: tuple[str, ...] = ()
+    description: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Operations:
+    """The `operations` section."""
+
+    summary: str | None = None
+    campaigns: tuple[Campaign, ...] = ()
+    data_review: str | None = None
+    communication: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Risk:
+    """A project risk."""
+
+    id: str
+    description: str
+    likelihood: str | None = None
+    impact: str | None = None
+    mitigation: str | None = None
+    owner: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenQuestion:
+    """A question still to settle."""
+
+    id: str
+    question: str
+    owner: str | None = None
+    due: Date | None = None
+    resolution: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GlossaryEntry:
+    """A term and its definition."""
+
+    term: str
+    definition: str
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Approval:
+    """One sign-off."""
+
+    name: str
+    decision: str
+    role: str | None = None
+    date: Date | None = None
+    comment: str | None = None
+    digest: str | None = None
+    pointer: str = _pointer()
+
+
+def kind_of(item: object) -> str:
+    """The stable kind name of a model item: "requirement", "finding", "step", …"""
+    return _KINDS.get(type(item)) or type(item).__name__.lower()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """A whole PRD; `items_by_id` and `identified` are computed once, at construction."""
+
+    meta: Meta
+    prdkit: int = 1
+    stakeholders: tuple[Stakeholder, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    market_research: MarketResearch | None = None
+    requirements: tuple[Requirement, ...] = ()
+    business_model: BusinessModel | None = None
+    competition: Competition | None = None
+    features: tuple[Feature, ...] = ()
+    flows: tuple[Flow, ...] = ()
+    schedule: Schedule | None = None
+    metrics: tuple[Metric, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    permissions: Permissions | None = None
+    guardrails: tuple[Guardrail, ...] = ()
+    operations: Operations | None = None
+    risks: tuple[Risk, ...] = ()
+    open_questions: tuple[OpenQuestion, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+    approvals: tuple[Approval, ...] = ()
+    pointer: str = _pointer()
+    _identified: tuple[Any, ...] = field(init=False, repr=False, compare=False)
+    _by_id: Mapping[str, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        mr, comp, sched = self.market_research, self.competition, self.schedule
+        perms, ops = self.permissions, self.operations
+        identified = (
+            *self.stakeholders,
+            *(mr.target_users if mr else ()),
+            *(mr.findings if mr else ()),
+            *self.requirements,
+            *(comp.competitors if comp else ()),
+            *self.features,
+            *self.flows,
+            *(sched.milestones if sched else ()),
+            *self.metrics,
+            *(perms.roles if perms else ()),
+            *(perms.actions if perms else ()),
+            *self.guardrails,
+            *(ops.campaigns if ops else ()),
+            *self.risks,
+            *self.open_questions,
+        )
+        by_id: dict[str, Any] = {}
+        for item in identified:
+            by_id.setdefault(item.id, item)
+        object.__setattr__(self, "_identified", identified)
+        object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+
+    def identified(self) -> tuple[Any, ...]:
+        """Every item of the id namespace in document order, duplicates kept (not meta, steps)."""
+        return self._identified
+
+    def items_by_id(self) -> Mapping[str, Any]:
+        """Read-only id → item over the one namespace; the first occurrence of an id wins."""
+        return self._by_id
+
+    @staticmethod
+    def kind_of(item: object) -> str:
+        """The stable kind name of `item` (see module-level `kind_of`)."""
+        return kind_of(item)
+
+
+# Stable kind names, used by rules and writers in messages and label keys.
+_KINDS: dict[type, str] = {
+    Meta: "meta",
+    Link: "link",
+    Stakeholder: "stakeholder",
+    Revision: "revision",
+    MarketResearch: "market_research",
+    TargetUser: "target_user",
+    MarketSize: "market_size",
+    ResearchFinding: "finding",
+    Requirement: "requirement",
+    Rice: "rice",
+    BusinessModel: "business_model",
+    RevenueStream: "revenue_stream",
+    CostItem: "cost_item",
+    Competition: "competition",
+    Competitor: "competitor",
+    Feature: "feature",
+    Flow: "flow",
+    Step: "step",
+    Branch: "branch",
+    Schedule: "schedule",
+    Milestone: "milestone",
+    Metric: "metric",
+    Resource: "resource",
+    Permissions: "permissions",
+    Role: "role",
+    Action: "action",
+    SoDRule: "sod_rule",
+    Guardrail: "guardrail",
+    Operations: "operations",
+    Campaign: "campaign",
+    Risk: "risk",
+    OpenQuestion: "open_question",
+    GlossaryEntry: "glossary_entry",
+    Approval: "approval",
+    Document: "document",
+}
+
+# ---- building from loaded data -------------------------------------------------------------
+
+# Which fields hold nested items; the data decides list (→ tuple of items) or object.
+_CHILDREN: dict[type, dict[str, type]] = {
+    Document: {
+        "meta": Meta,
+        "stakeholders": Stakeholder,
+        "revisions": Revision,
+        "market_research": MarketResearch,
+        "requirements": Requirement,
+        "business_model": BusinessModel,
+        "competition": Competition,
+        "features": Feature,
+        "flows": Flow,
+        "schedule": Schedule,
+        "metrics": Metric,
+        "resources": Resource,
+        "permissions": Permissions,
+        "guardrails": Guardrail,
+        "operations": Operations,
+        "risks": Risk,
+        "open_questions": OpenQuestion,
+        "glossary": GlossaryEntry,
+        "approvals": Approval,
+    },
+    Meta: {"links": Link},
+    MarketResearch: {
+        "target_users": TargetUser,
+        "market_size": MarketSize,
+        "findings": ResearchFinding,
+    },
+    Requirement: {"rice": Rice},
+    BusinessModel: {"revenue_streams": RevenueStream, "cost_structure": CostItem},
+    Competition: {"competitors": Competitor},
+    Flow: {"steps": Step},
+    Step: {"branches": Branch},
+    Schedule: {"milestones": Milestone},
+    Permissions: {"roles": Role, "actions": Action, "separation_of_duties": SoDRule},
+    Operations: {"campaigns": Campaign},
+}
+_MAPPINGS = {(Permissions, "grants"), (Competition, "matrix")}
+
+# Per class: (field name, data key) of the fields filled from data; `from_` reads `from`.
+_PLANS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, str], ...]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = tuple(
+            (f.name, f.name.rstrip("_")) for f in fields(cls) if f.init and f.name != "pointer"
+        )
+        _PLANS[cls] = plan
+    return plan
+
+
+def _date_text(value: Any) -> Any:
+    # A loader that hands over date objects still yields the ISO string the model promises.
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _scalar(value: Any) -> Any:
+    # One level only: scalar lists are flat in the format, and build never recurses on data.
+    if isinstance(value, list):
+        return tuple(_date_text(v) for v in value)
+    return _date_text(value)
+
+
+def _pairs(value: Any, pointer: str, inner: bool) -> tuple[Any, ...]:
+    # Keys here are data (role ids, competitor ids, dimensions), so `x-` keys are kept too.
+    if not isinstance(value, Mapping):
+        raise ModelError(pointer, "expected a mapping")
+    return tuple(
+        (key, _pairs(v, pointer_join(pointer, key), False) if inner else _scalar(v))
+        for key, v in value.items()
+    )
+
+
+def _make(cls: type, data: Any, pointer: str) -> Any:
+    if not isinstance(data, Mapping):
+        raise ModelError(pointer, f"expected a mapping for {_KINDS[cls]}")
+    children = _CHILDREN.get(cls, {})
+    kwargs: dict[str, Any] = {"pointer": pointer}
+    for name, key in _plan(cls):
+        if key not in data:
+            continue  # the dataclass default applies; a missing required field fails below
+        value = data[key]
+        here = pointer_join(pointer, key)
+        child = children.get(name)
+        if child is not None:
+            if isinstance(value, list):
+                kwargs[name] = tuple(
+                    _make(child, v, pointer_join(here, i)) for i, v in enumerate(value)
+                )
+            else:
+                kwargs[name] = _make(child, value, here)
+        elif (cls, name) in _MAPPINGS:
+            kwargs[name] = _pairs(value, here, inner=cls is Competition)
+        else:
+            kwargs[name] = _scalar(value)
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:  # a required field is missing
+        raise ModelError(pointer, f"{_KINDS[cls]}: {exc}") from None
+
+
+def build(data: Mapping[str, Any]) -> Document:
+    """The `Document` of schema-valid loaded data; `x-` extension fields are left out."""
+    return _make(Document, data, "")

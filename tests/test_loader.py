@@ -1,0 +1,147 @@
+"""The loader: every reading hazard of the format is a diagnostic at its exact line."""
+
+from __future__ import annotations
+
+import pytest
+
+from prdkit.limits import Limits
+from prdkit.loader import load_bytes
+
+
+def problems(raw: bytes, **kwargs: object) -> list[tuple[str, int, int]]:
+    loaded = load_bytes(raw, **kwargs)  # type: ignore[arg-type]
+    return [(f.rule, span.line, span.column) for f, span in loaded.problems]
+
+
+def test_yaml_12_core_scalars() -> None:
+    raw = b"a: no\nb: on\nc: yes\nd: 012\ne: 0x1F\nf: 0o17\ng: 1.5\nh: true\ni: ~\nj: 2026-01-02\nk: '1'\n"
+    data = load_bytes(raw).data
+    assert data == {
+        "a": "no", "b": "on", "c": "yes", "d": 12, "e": 31, "f": 15, "g": 1.5,
+        "h": True, "i": None, "j": "2026-01-02", "k": "1",
+    }  # fmt: skip
+
+
+def test_source_map_points_at_keys_and_values() -> None:
+    loaded = load_bytes(b"meta:\n  id: x\nlist:\n  - a\n  -   b\n")
+    assert loaded.source_map.value("/meta/id") is not None
+    assert (
+        loaded.source_map.value("/meta/id").line,
+        loaded.source_map.value("/meta/id").column,
+    ) == (2, 7)
+    assert (loaded.source_map.key("/meta/id").line, loaded.source_map.key("/meta/id").column) == (
+        2,
+        3,
+    )
+    assert (loaded.source_map.value("/list/1").line, loaded.source_map.value("/list/1").column) == (
+        5,
+        7,
+    )
+    assert loaded.source_map.nearest("/meta/missing").line == 2
+
+
+def test_keys_with_slash_and_tilde_are_escaped() -> None:
+    loaded = load_bytes(b"m:\n  a/b: 1\n  c~d: 2\n")
+    assert loaded.source_map.value("/m/a~1b").line == 2
+    assert loaded.source_map.value("/m/c~0d").line == 3
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"a: 1\nb:\n  c: 1\n  c: 2\n", [("duplicate-key", 4, 3)]),
+        (b"a: 1\na: 2\n", [("duplicate-key", 2, 1)]),
+        (b"a: !!binary aGk=\n", [("explicit-tag", 1, 4)]),
+        (b"a: 1\nb: !!python/object:os.system x\n", [("explicit-tag", 2, 4)]),
+        (b"a: !!set {x}\n", [("explicit-tag", 1, 4)]),
+        (b"a: !!omap [x: 1]\n", [("explicit-tag", 1, 4)]),
+        (b"a: 1\nb: !mine x\n", [("explicit-tag", 2, 4)]),
+        (b"a: &x 1\nb: *x\n", [("alias", 1, 4), ("alias", 2, 4)]),
+        (b"a: {x: 1}\nb:\n  <<: {y: 2}\n", [("merge-key", 3, 3)]),
+        (b"a:\n\tb: 1\n", [("yaml-syntax", 2, 1)]),
+        (b"a: 1\n---\nb: 2\n", [("multiple-documents", 2, 1)]),
+        (b"", [("empty-document", 1, 1)]),
+        (b"# only a comment\n", [("empty-document", 1, 1)]),
+        (b"- 1\n- 2\n", [("not-a-mapping", 1, 1)]),
+        (b"just text\n", [("not-a-mapping", 1, 1)]),
+        (b"a: 1\nb: .nan\n", [("bad-number", 2, 4)]),
+        (b"a: 1\nb: -.inf\n", [("bad-number", 2, 4)]),
+        (b"a: 1e999\n", [("bad-number", 1, 4)]),
+        (b"a:\n  b: " + b"7" * 5000 + b"\n", [("bad-number", 2, 6)]),
+        (b'a: 1\nb: "x\\0y"\n', [("control-character", 2, 4)]),
+        (b'a: "\\e"\n', [("control-character", 1, 4)]),
+        (b"a: 1\nb: x\x07y\n", [("control-character", 2, 5)]),
+        (b"a: \xef\xbf\xbe\n", [("control-character", 1, 4)]),
+        (b"a: 1\nb: \xff\n", [("encoding", 2, 4)]),
+        (b"a: 1\nb: \xed\xa0\x80\n", [("encoding", 2, 4)]),
+        ("a: 1\n".encode("utf-16"), [("encoding", 1, 1)]),
+        ("a: 1\n".encode("utf-32"), [("encoding", 1, 1)]),
+        ("a: 1\n".encode("utf-16-le"), [("encoding", 1, 1)]),
+        (b"? [1, 2]\n: x\n", [("key-not-string", 1, 3)]),
+        (b"a: 1\n1: x\n", [("key-not-string", 2, 1)]),
+        (b"a: 1\nnull: x\n", [("key-not-string", 2, 1)]),
+        (b"a: 1\nb: [1, 2\n", [("yaml-syntax", 3, 1)]),
+    ],
+)
+def test_hazards_are_reported_at_their_line(
+    raw: bytes, expected: list[tuple[str, int, int]]
+) -> None:
+    assert problems(raw) == expected
+
+
+def test_utf8_bom_and_crlf_are_accepted() -> None:
+    plain = load_bytes(b"a: 1\nb:\n  - x\n")
+    bom_crlf = load_bytes(b"\xef\xbb\xbfa: 1\r\nb:\r\n  - x\r\n")
+    assert bom_crlf.ok and bom_crlf.data == plain.data
+    assert bom_crlf.source_map.value("/b/0") == plain.source_map.value("/b/0")
+
+
+def test_depth_limit_stops_block_nesting() -> None:
+    raw = b"a:\n" + b"- " * 200 + b"x\n"
+    assert problems(raw) == [("too-deep", 2, 1 + 2 * 63)]
+
+
+def test_depth_limit_stops_flow_nesting() -> None:
+    rules = [rule for rule, _, _ in problems(b"a: " + b"[" * 10_000 + b"]" * 10_000)]
+    assert rules == ["too-deep"]
+
+
+def test_size_limit_is_checked_before_parsing() -> None:
+    assert problems(b"a: 1\n" * 10, limits=Limits(max_bytes=20)) == [("file-too-large", 1, 1)]
+
+
+def test_long_string_limit() -> None:
+    assert problems(b"a: 1\nb: " + b"x" * 50, limits=Limits(max_string=10)) == [
+        ("string-too-long", 2, 4)
+    ]
+
+
+def test_node_limit() -> None:
+    raw = b"a: [" + b"1, " * 100 + b"1]\n"
+    assert problems(raw, limits=Limits(max_nodes=50))[0][0] == "too-many-nodes"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b'{"a": 1,\n "b": [1, 2,]}', [("json-syntax", 2, 13)]),
+        (b'{"a": 1,\n "a": 2}', [("duplicate-key", 2, 2)]),
+        (b'{"a": NaN}', [("json-syntax", 1, 1)]),
+        (b'{"a": 1} // c', [("yaml-syntax", 1, 10)]),
+    ],
+)
+def test_strict_json(raw: bytes, expected: list[tuple[str, int, int]]) -> None:
+    assert problems(raw, json_mode=True) == expected
+
+
+def test_json_values_match_yaml_reading() -> None:
+    loaded = load_bytes(
+        b'{"prdkit": 1, "l": [1, 2.5, true, null, "s"], "d": "2026-01-01"}', json_mode=True
+    )
+    assert loaded.ok
+    assert loaded.data == {"prdkit": 1, "l": [1, 2.5, True, None, "s"], "d": "2026-01-01"}
+
+
+def test_many_problems_are_capped() -> None:
+    raw = b"".join(b"k%d: !!str x\n" % i for i in range(200))
+    assert len(problems(raw)) == 50
