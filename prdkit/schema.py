@@ -59,7 +59,7 @@ def check(data: Mapping[str, Any]) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
     for error in validator().iter_errors(data):
-        for finding in _explain(error):
+        for finding in _explain(error, data):
             key = (finding.rule, finding.pointer, finding.message)
             if key not in seen:
                 seen.add(key)
@@ -98,7 +98,7 @@ def _pointer(path: Any) -> str:
     return join("", *path)
 
 
-def _explain(error: Any) -> Iterator[Finding]:
+def _explain(error: Any, data: Any) -> Iterator[Finding]:
     """Turn one jsonschema error into findings a product manager can act on."""
     path = list(error.absolute_path)
     pointer = _pointer(path)
@@ -161,9 +161,9 @@ def _explain(error: Any) -> Iterator[Finding]:
     elif kind in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
 
-        yield from _explain(best_match(error.context))
+        yield from _explain(best_match(error.context), data)
     elif kind is None or kind is False or error.schema is False:
-        yield _exclusive(error, path)
+        yield _exclusive(error, path, data)
     elif kind == "propertyNames":
         # The offending key is the instance of the nested error.
         bad = error.context[0].instance if error.context else instance
@@ -207,15 +207,22 @@ def _count_message(kind: str, name: str, limit: int) -> str:
     return f"{name} allows at most {limit} {unit}{plural}"
 
 
-def _exclusive(error: Any, path: list[Any]) -> Finding:
+def _exclusive(error: Any, path: list[Any], data: Any) -> Finding:
     """A `false` schema under dependentSchemas: two keys that exclude each other."""
-    schema_path = list(error.relative_schema_path)
-    pointer = _pointer(path)
+    schema_path = list(error.absolute_schema_path)
     if "dependentSchemas" in schema_path:
-        at = schema_path.index("dependentSchemas")
-        trigger = schema_path[at + 1] if at + 1 < len(schema_path) else "?"
-        other = path[-1] if path else "?"
+        at = schema_path.index("dependentSchemas", len(schema_path) - 4)
+        trigger = schema_path[at + 1]
+        # The error stops at the object: the excluded key is the one holding the value.
+        owner = _walk(data, path)
+        others = [k for k, v in owner.items() if k != trigger and v == error.instance]
+        other = others[0] if others else "?"
         message = f"'{other}' cannot be used together with '{trigger}'; keep one of them"
-        return Finding("schema-exclusive", pointer, message, at="key")
-    name = _field_name(path)
-    return Finding("schema", pointer, f"{name} is not allowed here")
+        return Finding("schema-exclusive", _pointer([*path, other]), message, at="key")
+    return Finding("schema", _pointer(path), f"{_field_name(path)} is not allowed here")
+
+
+def _walk(node: Any, path: list[Any]) -> Any:
+    for token in path:
+        node = node[token]
+    return node

@@ -1,0 +1,187 @@
+"""The command line through typer's runner and through a real subprocess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from prdkit import __version__
+from prdkit.cli import app
+from tests.conftest import MINIMAL, run_prdkit
+
+runner = CliRunner()
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"prdkit {__version__}"
+
+
+def test_validate_valid_file(tmp_path: Path) -> None:
+    doc = write(tmp_path / "a.prd.yaml", MINIMAL)
+    result = runner.invoke(app, ["validate", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("0 errors, 0 warnings in 1 file")
+
+
+def test_validate_reports_file_line_col_rule(tmp_path: Path) -> None:
+    doc = write(tmp_path / "a.prd.yaml", MINIMAL.replace("priority: could", "priority: high"))
+    result = runner.invoke(app, ["validate", str(doc)])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first == (
+        f"{doc}:11:15: error schema-enum priority must be one of must, should, could, wont (got 'high')"
+    )
+    assert "1 error, 0 warnings in 1 file" in result.output
+
+
+def test_validate_json_format(tmp_path: Path) -> None:
+    doc = write(tmp_path / "a.prd.yaml", MINIMAL.replace("requirements:", "requirments:"))
+    result = runner.invoke(app, ["validate", "--format", "json", str(doc)])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["files"] == 1
+    rules = {(d["rule"], d["line"], d["column"], d["pointer"]) for d in report["diagnostics"]}
+    assert ("schema-unknown-key", 8, 1, "/requirments") in rules
+    assert ("schema-required", 1, 1, "") in rules
+    unknown = next(d for d in report["diagnostics"] if d["rule"] == "schema-unknown-key")
+    assert unknown["message"] == "unknown key 'requirments' — did you mean 'requirements'?"
+
+
+def test_validate_folder_recursively(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub" / "a.prd.yaml", MINIMAL)
+    write(tmp_path / "b.prd.yml", MINIMAL)
+    write(tmp_path / "ignored.yaml", "not: a prd\n")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "in 2 files" in result.output
+
+
+def test_validate_missing_path_is_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope.prd.yaml")])
+    assert result.exit_code == 2
+
+
+def test_validate_folder_without_documents_is_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+
+
+def test_unknown_option_is_exit_2() -> None:
+    assert runner.invoke(app, ["validate", "--bogus"]).exit_code == 2
+
+
+def test_symlink_is_refused(tmp_path: Path) -> None:
+    real = write(tmp_path / "real.prd.yaml", MINIMAL)
+    link = tmp_path / "link.prd.yaml"
+    link.symlink_to(real)
+    result = runner.invoke(app, ["validate", str(link)])
+    assert result.exit_code == 2
+
+
+def test_schema_command_prints_the_schema() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_schema_to_file(tmp_path: Path) -> None:
+    out = tmp_path / "prd.schema.json"
+    assert runner.invoke(app, ["schema", "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["title"]
+
+
+def test_templates_lists_each_template_and_language() -> None:
+    result = runner.invoke(app, ["templates"])
+    assert result.exit_code == 0
+    rows = {tuple(line.split()[:2]) for line in result.output.splitlines()}
+    for name in ("minimal", "feature", "ecommerce"):
+        assert (name, "en") in rows and (name, "zh") in rows
+
+
+@pytest.mark.parametrize("template", ["minimal", "feature", "ecommerce"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_new_validates_as_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: str, lang: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["new", "my-feature", "--template", template, "--lang", lang])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "my-feature.prd.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert 'id: "my-feature"' in text
+    check = runner.invoke(app, ["validate", "my-feature.prd.yaml"])
+    assert check.exit_code == 0, check.output
+    assert " 0 errors" in " " + check.output.splitlines()[-1]
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    existing = write(tmp_path / "demo.prd.yaml", "keep me\n")
+    result = runner.invoke(app, ["new", "demo"])
+    assert result.exit_code == 2
+    assert existing.read_text(encoding="utf-8") == "keep me\n"
+    assert runner.invoke(app, ["new", "demo", "--force"]).exit_code == 0
+    assert existing.read_text(encoding="utf-8") != "keep me\n"
+
+
+def test_new_unknown_template_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["new", "demo", "--template", "nope"])
+    assert result.exit_code == 2
+    assert not (tmp_path / "demo.prd.yaml").exists()
+
+
+# -- the same promises through a real process
+
+
+def test_subprocess_validate_exit_codes(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.prd.yaml", MINIMAL)
+    bad = write(tmp_path / "bad.prd.yaml", MINIMAL.replace('"0.1.0"', "[1]"))
+    assert run_prdkit("validate", str(good)).returncode == 0
+    failed = run_prdkit("validate", str(bad))
+    assert failed.returncode == 1
+    assert f"{bad}:5:12: error schema-type version must be text (got a list)" in failed.stdout
+    assert "Traceback" not in failed.stderr
+    assert run_prdkit("validate", str(tmp_path / "missing.prd.yaml")).returncode == 2
+
+
+def test_subprocess_help_and_version() -> None:
+    assert run_prdkit("--help").returncode == 0
+    version = run_prdkit("--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"prdkit {__version__}"
+
+
+def test_subprocess_c_locale_and_chinese_text(tmp_path: Path) -> None:
+    doc = write(tmp_path / "zh.prd.yaml", MINIMAL.replace("priority: could", "priority: 高"))
+    result = run_prdkit("validate", str(doc), env={"LC_ALL": "C", "LANG": "C"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_subprocess_internal_error_is_exit_3_without_traceback(tmp_path: Path) -> None:
+    # A sitecustomize that breaks the schema check stands in for an unforeseen bug.
+    hook = tmp_path / "sitecustomize.py"
+    hook.write_text(
+        "import prdkit.schema\n"
+        "def boom(data):\n    raise RuntimeError('boom')\n"
+        "prdkit.schema.check = boom\n",
+        encoding="utf-8",
+    )
+    doc = write(tmp_path / "a.prd.yaml", MINIMAL)
+    result = run_prdkit("validate", str(doc), env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr
+    assert "internal error" in result.stderr
+    debug = run_prdkit("--debug", "validate", str(doc), env={"PYTHONPATH": str(tmp_path)})
+    assert debug.returncode == 3 and "Traceback" in debug.stderr
