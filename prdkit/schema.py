@@ -64,7 +64,25 @@ def check(data: Mapping[str, Any]) -> list[Finding]:
             if key not in seen:
                 seen.add(key)
                 findings.append(finding)
-    return findings
+    return _one_message_per_mistake(findings)
+
+
+def _one_message_per_mistake(findings: list[Finding]) -> list[Finding]:
+    """Drop echoes: a wrong type also fails its enum; a misspelt key also leaves one missing."""
+    wrong_type = {f.pointer for f in findings if f.rule == "schema-type"}
+    guessed = {
+        (f.pointer.rsplit("/", 1)[0], f.message.rsplit("'", 2)[-2])
+        for f in findings
+        if f.rule == "schema-unknown-key" and f.message.endswith("'?")
+    }
+    kept = []
+    for f in findings:
+        if f.pointer in wrong_type and f.rule != "schema-type":
+            continue
+        if f.rule == "schema-required" and (f.pointer, f.message.split("'")[1]) in guessed:
+            continue
+        kept.append(f)
+    return kept
 
 
 def _field_name(path: list[Any]) -> str:

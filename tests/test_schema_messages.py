@@ -1,0 +1,116 @@
+"""Schema errors read as plain sentences and land on the offending value's line."""
+
+from __future__ import annotations
+
+import pytest
+
+from prdkit.check import check_bytes
+from tests.conftest import MINIMAL
+
+
+def diagnose(text: str) -> list[tuple[str, int, int, str]]:
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml")
+    return [(d.rule, d.line, d.column, d.message) for d in result.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "priority: could",
+            "priority: high",
+            (
+                "schema-enum",
+                11,
+                15,
+                "priority must be one of must, should, could, wont (got 'high')",
+            ),
+        ),
+        (
+            "requirements:",
+            "requirments:",
+            (
+                "schema-unknown-key",
+                8,
+                1,
+                "unknown key 'requirments' — did you mean 'requirements'?",
+            ),
+        ),
+        ("  owner: Ann\n", "", ("schema-required", 3, 3, "missing required field 'owner' in meta")),
+        (
+            'version: "0.1.0"',
+            "version: [1]",
+            ("schema-type", 5, 12, "version must be text (got a list)"),
+        ),
+        (
+            "- id: R1",
+            "- id: 1R",
+            (
+                "schema-pattern",
+                9,
+                9,
+                "id '1R' is not a valid id: start with a letter, then letters, digits, '_', '.' or '-'",
+            ),
+        ),
+        (
+            "  owner: Ann\n",
+            "  owner: Ann\n  created: 2026-02-30\n",
+            ("schema-date", 8, 12, "created '2026-02-30' is not a real date (YYYY-MM-DD)"),
+        ),
+        ("prdkit: 1", "prdkit: 2", ("schema-const", 1, 9, "prdkit must be 1 (got 2)")),
+        (
+            "status: draft",
+            "status: Draft",
+            (
+                "schema-enum",
+                6,
+                11,
+                "status must be one of draft, review, approved, deprecated (got 'Draft')",
+            ),
+        ),
+        (
+            "    priority: could\n",
+            "    priority: could\n    rice: {reach: 10, impact: 1, confidence: 1.5, effort: 1}\n",
+            ("schema-range", 12, 46, "confidence must be at most 1 (got 1.5)"),
+        ),
+        (
+            "requirements:\n  - id: R1\n    title: Checkout works\n    priority: could\n",
+            "requirements: []\n",
+            ("schema-count", 8, 15, "requirements needs at least 1 item"),
+        ),
+        (
+            "    priority: could\n",
+            "    priority: could\n    kind: functional\n    colour: red\n",
+            ("schema-unknown-key", 13, 5, "unknown key 'colour' in item 1 of requirements"),
+        ),
+    ],
+)
+def test_schema_message_shapes(old: str, new: str, expected: tuple[str, int, int, str]) -> None:
+    assert old in MINIMAL
+    assert diagnose(MINIMAL.replace(old, new)) == [expected]
+
+
+def test_extension_keys_are_accepted_everywhere() -> None:
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  x-jira: PRD-1\n") + "x-team: growth\n"
+    assert diagnose(text) == []
+
+
+def test_exclusive_step_keys_land_on_the_second_key() -> None:
+    text = MINIMAL + (
+        "flows:\n"
+        "  - id: FL1\n"
+        "    name: Pay\n"
+        "    steps:\n"
+        "      - id: s1\n"
+        "        action: Pay\n"
+        "        next: s1\n"
+        "        end: true\n"
+    )
+    assert diagnose(text) == [
+        ("schema-exclusive", 19, 9, "'end' cannot be used together with 'next'; keep one of them")
+    ]
+
+
+def test_one_mistake_gives_one_message() -> None:
+    text = MINIMAL.replace("priority: could", "priority: [must]")
+    assert diagnose(text) == [("schema-type", 11, 15, "priority must be text (got a list)")]
