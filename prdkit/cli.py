@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -39,13 +42,43 @@ class OutputFormat(str, Enum):
 def emit(text: str, *, err: bool = False) -> None:
     """Write to stdout (or stderr); a reader that went away (`| head`) is not an error."""
     stream = sys.stderr if err else sys.stdout
+    if stream is None:  # started with the stream closed (`>&-`): nowhere to write
+        return
     try:
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
-        # Point the stream at /dev/null so the interpreter's final flush stays quiet.
+        _discard(stream)
+    except OSError as exc:
+        _discard(stream)
+        if not err:  # a full disk or a failing device: the output is lost, say so (exit 2)
+            raise fail(f"cannot write the output ({exc.strerror})") from None
+
+
+def _discard(stream: TextIO) -> None:
+    """Point `stream` at /dev/null so the interpreter's final flush stays quiet."""
+    with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+
+
+def _reserve_standard_streams() -> None:
+    """Put /dev/null on a closed stdin, stdout or stderr, so no file we open lands there."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                opened = os.open(os.devnull, os.O_RDWR)
+                if opened != fd:
+                    os.dup2(opened, fd)
+                    os.close(opened)
+    # Python leaves sys.stdout/sys.stderr None for a stream closed at start (`>&-`).
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -117,9 +150,21 @@ def validate(
         except ConfigError as exc:
             raise fail(str(exc)) from None
     emit(REPORTERS[fmt](results, quiet=quiet, color=fmt == "text" and _use_color()))
+    if fmt == "github":
+        _write_step_summary(results)
     if io_failed:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if any(r.failed(strict) for r in results) else EXIT_OK)
+
+
+def _write_step_summary(results: list) -> None:
+    """All diagnostics to $GITHUB_STEP_SUMMARY, when set: annotations beyond the cap survive."""
+    from prdkit.summary import append_step_summary
+
+    try:
+        append_step_summary(results)
+    except OSError as exc:
+        emit(f"prdkit: warning: cannot write the step summary ({exc.strerror})\n", err=True)
 
 
 def _default_format() -> OutputFormat:
@@ -136,11 +181,14 @@ class Language(str, Enum):
 
 @app.command()
 def render(
-    source: Annotated[Path, typer.Argument(help="The PRD file to render.")],
+    sources: Annotated[
+        list[Path],
+        typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json."),
+    ],
     to: Annotated[str, typer.Option("--to", help="Comma-separated formats: docx, md.")] = "docx,md",
     out: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Output folder (default: beside the source)."),
+        typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
     ] = None,
     lang: Annotated[
         Language | None,
@@ -153,7 +201,7 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Render a valid PRD to Word and/or Markdown."""
+    """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
     from prdkit.check import InputError, check_file
     from prdkit.config import ConfigError, config_for
     from prdkit.outputs import OutputError
@@ -165,21 +213,82 @@ def render(
         formats = parse_formats(to)
         if out is not None and not out.is_dir():
             raise OutputError(f"{out}: output folder does not exist")
-        result = check_file(source, config_for(source))
-    except (InputError, OutputError, ConfigError) as exc:
-        raise fail(str(exc)) from None
-    if result.failed():
-        emit(render_text([result], color=_use_color()))
-        emit("prdkit: nothing written: the document is invalid\n", err=True)
-        raise typer.Exit(EXIT_INVALID)
-    try:
-        written = render_document(
-            result, source, formats, out, lang.value if lang else None, reference_doc
-        )
     except OutputError as exc:
         raise fail(str(exc)) from None
-    for item in written:
-        emit(f"wrote {item.path}\n")
+    documents = _render_targets(sources, out)
+    invalid, problems = [], []
+    with _progress(len(documents)) as advance:
+        for document in documents:
+            try:
+                result = check_file(document, config_for(document))
+                if result.failed():
+                    invalid.append(result)
+                else:
+                    language = lang.value if lang else None
+                    for item in render_document(
+                        result, document, formats, out, language, reference_doc
+                    ):
+                        emit(f"wrote {item.path}\n")
+            except (InputError, OutputError, ConfigError) as exc:
+                problems.append(str(exc))
+            advance()
+    # Every failure at the end, after the progress bar is gone: nothing scrolls away.
+    if invalid:
+        emit(render_text(invalid, color=_use_color()))
+    for message in problems:
+        emit(f"prdkit: error: {message}\n", err=True)
+    for result in invalid:
+        emit(f"prdkit: nothing written for {result.file}: the document is invalid\n", err=True)
+    if len(documents) > 1 and (invalid or problems):
+        done = len(documents) - len(invalid) - len(problems)
+        emit(f"prdkit: rendered {done} of {len(documents)} documents\n", err=True)
+    if problems:
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+
+
+def _render_targets(sources: list[Path], out: Path | None) -> list[Path]:
+    """The documents to render, once each; exit 2 when two would write the same output."""
+    from prdkit.check import find_documents
+    from prdkit.render import output_stem
+
+    documents: dict[str, Path] = {}
+    for path in find_documents(sources):
+        documents.setdefault(os.path.realpath(path), path)
+    if not documents:
+        raise fail(
+            f"no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {', '.join(map(str, sources))}"
+        )
+    outputs: dict[str, Path] = {}
+    for path in documents.values():
+        target = os.path.realpath((out or path.parent) / output_stem(path))
+        if target in outputs:
+            raise fail(f"{outputs[target]} and {path} would write the same output files")
+        outputs[target] = path
+    return list(documents.values())
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal and there is more than one document."""
+    if total < 2 or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("rendering"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        # Lines written to stdout go above the bar only when stdout is the same terminal.
+        redirect_stdout=sys.stdout.isatty(),
+        redirect_stderr=False,
+    ) as bar:
+        task = bar.add_task("render", total=total)
+        yield lambda: bar.advance(task)
 
 
 @app.command()
@@ -253,10 +362,97 @@ def schema(
         raise fail(str(exc)) from None
 
 
+@app.command()
+def approve(
+    source: Annotated[Path, typer.Argument(help="The PRD file to sign off (YAML).")],
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Who signs off.")] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="Their role (default: kept from before).")
+    ] = None,
+    reject: Annotated[
+        bool, typer.Option("--reject", help="Record a rejection instead of an approval.")
+    ] = False,
+    comment: Annotated[
+        str | None,
+        typer.Option("--comment", help="A remark (Markdown; default: kept for the same decision)."),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="List each approval as current or stale (exit 1 if stale)."),
+    ] = False,
+) -> None:
+    """Sign off a PRD: record an approval with the document's digest, editing it in place."""
+    from prdkit.approve import ApproveError, Signoff, approve_file
+    from prdkit.check import InputError
+    from prdkit.outputs import OutputError
+
+    if check:
+        if name is not None or role is not None or reject or comment is not None:
+            raise fail(
+                "--check only lists approvals; leave out --name, --role, --reject, --comment"
+            )
+        _check_approvals(source)
+        return
+    if not name or not name.strip():
+        raise fail("--name is required: who signs off")
+    decision = "rejected" if reject else "approved"
+    signoff = Signoff(name, _today().isoformat(), decision, role, comment)
+    try:
+        recorded = approve_file(source, signoff)
+    except (InputError, OutputError) as exc:
+        raise fail(str(exc)) from None
+    except ApproveError as exc:
+        raise fail(str(exc), exc.code) from None
+    how = "replaced the earlier entry" if recorded.replaced else "added"
+    emit(f"{source}:{recorded.line}: {decision} by {name} ({how}); digest {recorded.digest}\n")
+
+
+def _check_approvals(source: Path) -> None:
+    from prdkit.approve import ApproveError, approval_states, describe, load_for_approval
+    from prdkit.check import InputError, read_document
+    from prdkit.digest import digest
+
+    try:
+        raw = read_document(source)
+        loaded = load_for_approval(raw, str(source), json_mode=source.name.endswith(".json"))
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    except ApproveError as exc:
+        raise fail(str(exc), exc.code) from None
+    states = approval_states(loaded.data, loaded.source_map)
+    emit(describe(str(source), states, digest(loaded.data)))
+    raise typer.Exit(EXIT_INVALID if any(s.state == "stale" for s in states) else EXIT_OK)
+
+
+class DiffFormat(str, Enum):
+    """Output shapes of `diff`."""
+
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier version: a file, or REV:PATH from git.")],
+    new: Annotated[str, typer.Argument(help="The later version: a file, or REV:PATH from git.")],
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="text, md (a PR comment) or json.")
+    ] = DiffFormat.text,
+) -> None:
+    """Show what changed between two versions of a PRD, item by item."""
+    from prdkit.diff import FORMATTERS, DiffError, diff_versions
+
+    try:
+        changes = diff_versions(old, new)
+    except DiffError as exc:
+        raise fail(str(exc), exc.code) from None
+    emit(FORMATTERS[output_format.value](changes))
+
+
 def main() -> None:
     """Entry point: run the app, map every outcome to an exit code, never a bare traceback."""
-    import contextlib
-
+    _reserve_standard_streams()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
@@ -269,8 +465,8 @@ def main() -> None:
         emit("prdkit: interrupted\n", err=True)
         sys.exit(130)
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        if sys.stdout is not None:
+            _discard(sys.stdout)
         sys.exit(EXIT_OK)
     except Exception:
         if _state["debug"] or os.environ.get("PRDKIT_DEBUG"):

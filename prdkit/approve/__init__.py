@@ -1,0 +1,277 @@
+"""Sign-off: record an approval with the document's digest, editing the YAML in place.
+
+The edit is text surgery, not a YAML round trip: only the lines of one approvals entry
+are written (or a new section appended), so every other byte — comments, quoting, key
+order, blank lines, line endings — stays exactly as the author left it. Before anything
+is written the result is read back and must differ from the original only in that entry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from prdkit.approve.emit import block_entry, flow_entry
+from prdkit.approve.locate import Layout, LayoutError, locate
+from prdkit.approve.status import ApprovalState, approval_states, describe
+from prdkit.digest import digest
+from prdkit.loader import Loaded, load_bytes
+
+_ORDER = ("name", "role", "decision", "date", "comment", "digest")
+_BOM = b"\xef\xbb\xbf"
+
+
+class ApproveError(Exception):
+    """A sign-off that cannot be recorded; `code` is the exit code (1 invalid, 2 refused)."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Signoff:
+    """What the approver asks to record."""
+
+    name: str
+    date: str
+    decision: str = "approved"  # or "rejected"
+    role: str | None = None
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The edited file and what went into it."""
+
+    content: bytes
+    entry: dict[str, Any]
+    digest: str
+    replaced: bool
+    line: int
+
+
+def load_for_approval(raw: bytes, file: str, *, json_mode: bool = False) -> Loaded:
+    """The loaded document, or ApproveError (exit 1) naming the first reading problem."""
+    loaded = load_bytes(raw, json_mode=json_mode)
+    if not loaded.ok:
+        finding, span = loaded.problems[0]
+        message = f"{file}:{span.line}:{span.column}: {finding.rule} {finding.message}"
+        raise ApproveError(f"{message}; fix the document first", code=1)
+    return loaded
+
+
+def new_entry(signoff: Signoff, current: str, previous: dict[str, Any] | None) -> dict[str, Any]:
+    """The entry to record; role (and comment, for the same decision) carry over from before."""
+    previous = previous or {}
+    role = signoff.role if signoff.role is not None else previous.get("role")
+    comment = signoff.comment
+    if comment is None and previous.get("decision") == signoff.decision:
+        comment = previous.get("comment")
+    values = {
+        "name": signoff.name,
+        "role": role,
+        "decision": signoff.decision,
+        "date": signoff.date,
+        "comment": comment,
+        "digest": current,
+    }
+    entry = {key: values[key] for key in _ORDER if values[key] is not None}
+    # Extension keys are the author's: kept, after the format's own fields.
+    entry.update({k: v for k, v in previous.items() if isinstance(k, str) and k.startswith("x-")})
+    return entry
+
+
+def _check_values(signoff: Signoff) -> None:
+    """Refuse text no PRD may hold (controls, non-characters, over-long), before editing."""
+    for option, value in (
+        ("--name", signoff.name),
+        ("--role", signoff.role),
+        ("--comment", signoff.comment),
+    ):
+        _check_text(option, value)
+
+
+def _check_text(option: str, value: str | None) -> None:
+    if value is None:
+        return
+    # The loader is the one judge of what text may hold; ask it about this value alone.
+    probe = load_bytes(json.dumps({"v": value}).encode("ascii"), json_mode=True)
+    if not probe.ok:
+        raise ApproveError(f"{option}: {probe.problems[0][0].message}")
+
+
+def record(raw: bytes, signoff: Signoff, *, file: str = "<document>") -> Recorded:
+    """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML."""
+    _check_values(signoff)
+    loaded = load_for_approval(raw, file)
+    data = loaded.data
+    approvals = data.get("approvals")
+    if approvals is not None and not isinstance(approvals, list):
+        raise ApproveError(f"{file}: approvals is not a list; fix the document first", code=1)
+    approvals = list(approvals or [])
+    matches = [
+        i for i, a in enumerate(approvals) if isinstance(a, dict) and a.get("name") == signoff.name
+    ]
+    if len(matches) > 1:
+        lines = ", ".join(str(loaded.source_map.nearest(f"/approvals/{i}").line) for i in matches)
+        raise ApproveError(
+            f"{file}: '{signoff.name}' signs {len(matches)} approvals (lines {lines});"
+            " remove all but one, then approve again"
+        )
+    current = digest(data)
+    index = matches[0] if matches else len(approvals)
+    entry = new_entry(signoff, current, approvals[index] if matches else None)
+    expected = [*approvals[:index], entry, *approvals[index + 1 :]]
+    try:
+        layout = locate(loaded.text)
+    except LayoutError as exc:
+        raise ApproveError(f"{file}: cannot edit in place: {exc}") from None
+    text_raw = (raw[3:] if raw.startswith(_BOM) else raw).decode("utf-8")
+    for start, end, replacement in _splices(loaded.text, layout, entry, matches):
+        content = _apply(raw, text_raw, start, end, replacement)
+        reread = load_bytes(content)
+        if reread.ok and _only_approvals_changed(data, reread.data, expected):
+            line = reread.source_map.nearest(f"/approvals/{index}").line
+            return Recorded(content, entry, current, bool(matches), line)
+    raise ApproveError(
+        f"{file}: cannot edit this layout of approvals safely; nothing written."
+        f" Add this entry by hand: {json.dumps(entry, ensure_ascii=False)}"
+    )
+
+
+def _splices(
+    text: str, layout: Layout, entry: dict[str, Any], matches: list[int]
+) -> Iterator[tuple[int, int, str]]:
+    """Candidate edits `(start, end, replacement)` of the normalised text, best first."""
+    dash = layout.dash_column if layout.dash_column is not None else layout.root_column + 2
+    block = block_entry(entry, dash, layout.key_offset)
+    if layout.kind == "absent":
+        at = layout.append_at
+        head = text[:at]
+        newline = "\n" if head and not head.endswith("\n") else ""
+        key = " " * layout.root_column + "approvals:\n"
+        if not head.endswith("\n\n"):
+            yield at, at, newline + "\n" + key + block
+        # Without the blank line, for a document ending in a keep-chomped (`|+`) block.
+        yield at, at, newline + key + block
+        return
+    if layout.kind == "null" or (layout.kind == "flow" and not layout.entries):
+        # `approvals:`, `approvals: ~` and `approvals: []` become a block list.
+        colon = text.index(":", layout.key_end or 0) + 1
+        end = _line_end(text, max(layout.value_end - 1, colon))
+        tail = text[max(layout.value_end, colon) : end]
+        yield colon, end, (tail if tail.endswith("\n") else tail + "\n") + block
+        return
+    if layout.kind == "flow":
+        if matches:
+            item = layout.entries[matches[0]]
+            yield item.start, item.end, flow_entry(entry)
+        else:
+            yield layout.entries[-1].end, layout.entries[-1].end, ", " + flow_entry(entry)
+        return
+    if matches:
+        item = layout.entries[matches[0]]
+        start = _line_start(text, _dash_before(text, item.start))
+        yield start, _line_end(text, _content_end(text, item.start, item.end)), block
+        return
+    last = layout.entries[-1]
+    at = _line_end(text, _content_end(text, last.start, last.end))
+    yield at, at, ("\n" if at == len(text) and not text.endswith("\n") else "") + block
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    """The offset just past the newline ending the line that holds `index`."""
+    found = text.find("\n", index)
+    return len(text) if found < 0 else found + 1
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    """The last character of an entry, before the blank lines a block scalar swallows."""
+    while end > start + 1 and text[end - 1] in " \t\n":
+        end -= 1
+    return end - 1
+
+
+def _dash_before(text: str, index: int) -> int:
+    """The `-` of a block list item whose content starts at `index`."""
+    k = index
+    while k > 0 and text[k - 1] in " \t\n":
+        k -= 1
+    return k - 1 if k > 0 and text[k - 1] == "-" else index
+
+
+def _apply(raw: bytes, text_raw: str, start: int, end: int, replacement: str) -> bytes:
+    """Splice into the original text, keeping its BOM and its line endings."""
+    if "\r" in text_raw:
+        newline = "\r\n" if "\r\n" in text_raw else "\r"
+        replacement = replacement.replace("\n", newline)
+        start, end = _raw_offset(text_raw, start), _raw_offset(text_raw, end)
+    spliced = text_raw[:start] + replacement + text_raw[end:]
+    return (_BOM if raw.startswith(_BOM) else b"") + spliced.encode("utf-8")
+
+
+def _raw_offset(text_raw: str, index: int) -> int:
+    """Offset in the original text of offset `index` in the loader's (CRLF → LF) text."""
+    position = 0
+    for _ in range(index):
+        position += 2 if text_raw.startswith("\r\n", position) else 1
+    return position
+
+
+def _canonical(value: Any) -> str:
+    # json, not ==: `True == 1` and key order must both count as changes.
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _only_approvals_changed(old: Any, new: Any, expected: list[Any]) -> bool:
+    if not isinstance(new, dict):
+        return False
+    rest_old = {k: v for k, v in old.items() if k != "approvals"}
+    rest_new = {k: v for k, v in new.items() if k != "approvals"}
+    return _canonical(rest_old) == _canonical(rest_new) and _canonical(
+        new.get("approvals")
+    ) == _canonical(expected)
+
+
+def approve_file(path: Path, signoff: Signoff) -> Recorded:
+    """Record `signoff` in the YAML file at `path`, written atomically; JSON is refused."""
+    from prdkit.check import read_document
+    from prdkit.outputs import write_atomic
+
+    raw = read_document(path)
+    if path.name.endswith(".json"):
+        loaded = load_for_approval(raw, str(path), json_mode=True)
+        raise ApproveError(
+            f"{path}: approve edits YAML in place and leaves JSON files alone; add"
+            f' {{"name": ..., "decision": "{signoff.decision}",'
+            f' "date": "{signoff.date}", "digest": "{digest(loaded.data)}"}} to approvals'
+        )
+    recorded = record(raw, signoff, file=str(path))
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    if read_document(path) != raw:
+        raise ApproveError(f"{path}: the file changed while approving; nothing written")
+    write_atomic(path, recorded.content)
+    os.chmod(path, mode)  # an in-place edit keeps the file's permissions
+    return recorded
+
+
+__all__ = [
+    "ApprovalState",
+    "ApproveError",
+    "Recorded",
+    "Signoff",
+    "approval_states",
+    "approve_file",
+    "describe",
+    "record",
+]

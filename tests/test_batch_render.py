@@ -1,0 +1,113 @@
+"""`prdkit render` over several files and folders: every failure at the end, one exit code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL, ROOT, run_prdkit
+
+INVALID = MINIMAL.replace("priority: could", "priority: urgent")
+
+
+def tree(tmp_path: Path) -> Path:
+    """docs/a.prd.yaml, docs/sub/b.prd.yml and docs/c.prd.yaml, all valid."""
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    for name in ("a.prd.yaml", "sub/b.prd.yml", "c.prd.yaml"):
+        (docs / name).write_text(MINIMAL.replace("id: demo", f"id: {Path(name).stem}"), "utf-8")
+    return docs
+
+
+def wrote(output: str) -> list[str]:
+    return sorted(line.removeprefix("wrote ") for line in output.splitlines() if "wrote " in line)
+
+
+def test_files_and_folders_render_each_document_once(tmp_path: Path) -> None:
+    docs = tree(tmp_path)
+    result = run_prdkit("render", str(docs), str(docs / "a.prd.yaml"), "--to", "md")
+    assert result.returncode == 0, result.stderr
+    expected = [str(docs / "a.md"), str(docs / "c.md"), str(docs / "sub" / "b.md")]
+    assert wrote(result.stdout) == sorted(expected)
+    assert all(Path(p).read_text("utf-8").strip() for p in expected)
+    assert result.stderr == ""
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout  # no bar off a terminal
+
+
+def test_every_failure_is_reported_at_the_end_with_one_exit_code(tmp_path: Path) -> None:
+    docs = tree(tmp_path)
+    (docs / "bad.prd.yaml").write_text(INVALID, encoding="utf-8")
+    missing = tmp_path / "missing.prd.yaml"
+    result = run_prdkit("render", str(docs), str(missing), "--to", "md", "-o", str(tmp_path))
+    assert result.returncode == 2  # a missing file is a usage problem: it outranks invalid
+    assert len(wrote(result.stdout)) == 3  # the valid documents are still rendered
+    lines = result.stdout.splitlines()
+    first_problem = next(i for i, line in enumerate(lines) if "schema-enum" in line)
+    assert all("wrote " not in line for line in lines[first_problem:])  # problems come last
+    assert f"{docs / 'bad.prd.yaml'}:11:15: error schema-enum" in lines[first_problem]
+    assert not (tmp_path / "bad.md").exists()
+    assert f"{missing}: no such file or folder" in result.stderr
+    assert f"nothing written for {docs / 'bad.prd.yaml'}" in result.stderr
+    assert result.stderr.rstrip().endswith("rendered 3 of 5 documents")
+
+
+def test_only_invalid_documents_is_exit_1(tmp_path: Path) -> None:
+    docs = tree(tmp_path)
+    (docs / "bad.prd.yaml").write_text(INVALID, encoding="utf-8")
+    result = run_prdkit("render", str(docs), "--to", "md")
+    assert result.returncode == 1
+    assert len(wrote(result.stdout)) == 3
+
+
+def test_two_documents_with_one_output_name_are_refused(tmp_path: Path) -> None:
+    docs = tree(tmp_path)
+    (docs / "sub" / "a.prd.yaml").write_text(MINIMAL, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run_prdkit("render", str(docs), "--to", "md", "-o", str(out))
+    assert result.returncode == 2
+    assert "would write the same output files" in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_a_folder_without_documents_is_exit_2(tmp_path: Path) -> None:
+    result = run_prdkit("render", str(tmp_path))
+    assert result.returncode == 2
+    assert "no PRD files" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    docs = tree(tmp_path)
+    primary, secondary = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "80"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "prdkit", "render", str(docs), "--to", "md"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+    )
+    os.close(secondary)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    stdout, _ = process.communicate(timeout=120)
+    os.close(primary)
+    assert process.returncode == 0
+    assert b"rendering" in terminal and b"/3" in terminal
+    assert len(wrote(stdout.decode("utf-8"))) == 3
+    assert b"\x1b" not in stdout  # the file output stays clean

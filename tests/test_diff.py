@@ -1,0 +1,290 @@
+"""`prdkit diff`: item-level changes between two versions, as text, Markdown and JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from prdkit.cli import app
+from prdkit.loader import load_bytes
+from tests.conftest import EXAMPLES, MINIMAL
+
+runner = CliRunner()
+EXAMPLE = EXAMPLES / "loyalty-checkout.prd.yaml"
+
+NEW_REQUIREMENT = """\
+  - id: REQ-900
+    title: Show points earned on the order confirmation page
+    priority: could
+"""
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def revised(text: str) -> tuple[str, str]:
+    """A second version of the example, as a reviewer would see it in a pull request.
+
+    Returns the new text and the id of the requirement it removes.
+    """
+    text = replace_once(
+        text, '  version: "1.3.0"\n  status: approved\n', '  version: "1.4.0"\n  status: review\n'
+    )
+    text = replace_once(
+        text,
+        "title: Earn points on eligible purchases\n    priority: must\n",
+        "title: Earn points on eligible purchases\n    priority: should\n",
+    )
+    text = replace_once(
+        text,
+        "reach: 600000\n      impact: 2\n      confidence: 0.8\n      effort: 3\n  - id: REQ-002\n",
+        "reach: 650000\n      impact: 2\n      confidence: 0.8\n      effort: 3\n  - id: REQ-002\n",
+    )
+    # References in another order are the same references.
+    text = replace_once(
+        text,
+        "      - SH-04\n      - SH-01\n      - SH-06\n",
+        "      - SH-06\n      - SH-04\n      - SH-01\n",
+    )
+    text = replace_once(
+        text,
+        "restores the full balance immediately.",
+        "restores the full balance within one second.",
+    )
+    # Remove the last requirement and add a new one in its place.
+    data = load_bytes(text.encode("utf-8")).data
+    last = data["requirements"][-1]["id"]
+    start = text.index(f"  - id: {last}\n")
+    end = start + re.search(r"\n(?! |\n)", text[start:]).start() + 1
+    return text[:start] + NEW_REQUIREMENT + text[end:], last
+
+
+@pytest.fixture
+def versions(tmp_path: Path) -> tuple[Path, Path, str]:
+    old = tmp_path / "old.prd.yaml"
+    shutil.copyfile(EXAMPLE, old)
+    text, removed = revised(EXAMPLE.read_text("utf-8"))
+    new = tmp_path / "new.prd.yaml"
+    new.write_text(text, encoding="utf-8")
+    return old, new, removed
+
+
+def diff_json(*args: str) -> dict:
+    result = runner.invoke(app, ["diff", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def fields(item: dict) -> dict[str, tuple]:
+    return {f["field"]: (f.get("old"), f.get("new")) for f in item["fields"]}
+
+
+def test_item_level_changes_of_two_versions(versions: tuple[Path, Path, str]) -> None:
+    old, new, removed = versions
+    report = diff_json(str(old), str(new))
+    assert report["status"] == {"old": "approved", "new": "review"}
+    assert report["version"] == {"old": "1.3.0", "new": "1.4.0"}
+    assert [a["area"] for a in report["areas"]] == ["requirements"]
+    items = {(i["change"], i["key"]): i for i in report["areas"][0]["items"]}
+    assert set(items) == {
+        ("added", "REQ-900"),
+        ("removed", removed),
+        ("changed", "REQ-001"),
+        ("changed", "REQ-002"),
+    }
+    assert items["added", "REQ-900"]["label"] == "Show points earned on the order confirmation page"
+    assert fields(items["changed", "REQ-001"]) == {
+        "priority": ("must", "should"),
+        "rice.reach": (600000, 650000),
+    }
+    (criterion,) = items["changed", "REQ-002"]["fields"]  # requested_by only moved: not a change
+    assert criterion["field"] == "acceptance_criteria[#2]"
+    assert criterion["old"].endswith("restores the full balance immediately.")
+    assert criterion["new"].endswith("restores the full balance within one second.")
+    assert report["summary"] == {"added": 1, "removed": 1, "changed": 2}
+
+
+def test_markdown_is_a_pull_request_comment(versions: tuple[Path, Path, str]) -> None:
+    old, new, removed = versions
+    result = runner.invoke(app, ["diff", str(old), str(new), "--format", "md"])
+    assert result.exit_code == 0
+    md = result.output
+    title = load_bytes(EXAMPLE.read_bytes()).data["meta"]["title"]
+    assert md.startswith("## PRD changes: " + title.replace("&", "\\&") + "\n")
+    assert "**Status:** `approved` → `review` · **Version:** `1.3.0` → `1.4.0`" in md
+    assert "**1 added, 1 removed, 2 changed** items in 1 area: Requirements." in md
+    assert "### Requirements\n\n| Change | Item | Field | Old | New |\n| --- |" in md
+    assert (
+        "| changed | `REQ-001` Earn points on eligible purchases | `priority` | `must` | `should` |"
+        in md
+    )
+    assert "|  |  | `rice.reach` | `600000` | `650000` |" in md
+    assert f"| removed | `{removed}` " in md
+    for row in (line for line in md.splitlines() if line.startswith("|")):
+        assert len(re.findall(r"(?<!\\)\|", row)) == 6, row  # five cells in every row
+
+
+def test_text_lists_items_and_fields(versions: tuple[Path, Path, str]) -> None:
+    old, new, removed = versions
+    result = runner.invoke(app, ["diff", str(old), str(new)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[:4] == [
+        f"--- {old}",
+        f"+++ {new}",
+        "status: approved → review",
+        "version: 1.3.0 → 1.4.0",
+    ]
+    assert "  + REQ-900  Show points earned on the order confirmation page" in lines
+    assert any(line.startswith(f"  - {removed}  ") for line in lines)
+    assert "      priority: must → should" in lines
+    assert lines[-1] == "1 added, 1 removed, 2 changed"
+
+
+def test_old_version_from_git(
+    tmp_path: Path, versions: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    old, new, _ = versions
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "-C", str(repo)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    shutil.copyfile(old, repo / "doc.prd.yaml")
+    subprocess.run([*git, "add", "doc.prd.yaml"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "v1"], check=True)
+    shutil.copyfile(new, repo / "doc.prd.yaml")
+    monkeypatch.chdir(repo)
+    from_git = runner.invoke(app, ["diff", "HEAD:doc.prd.yaml", "doc.prd.yaml", "-f", "json"])
+    from_files = diff_json(str(old), str(new))
+    assert from_git.exit_code == 0, from_git.output
+    report = json.loads(from_git.output)
+    assert report["old"] == "HEAD:doc.prd.yaml"
+    assert report["areas"] == from_files["areas"]
+
+
+def test_bad_revision_is_exit_2_with_gits_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.prd.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = runner.invoke(app, ["diff", "no-such-rev:a.prd.yaml", "a.prd.yaml"])
+    assert result.exit_code == 2
+    assert "git show no-such-rev:a.prd.yaml: fatal:" in result.output
+
+
+def test_a_revision_that_looks_like_an_option_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.prd.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = runner.invoke(app, ["diff", "--", "--output=x:a.prd.yaml", "a.prd.yaml"])
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == [tmp_path / "a.prd.yaml"]
+
+
+def test_missing_file_is_exit_2(tmp_path: Path) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    assert runner.invoke(app, ["diff", str(tmp_path / "gone.prd.yaml"), str(doc)]).exit_code == 2
+
+
+def test_a_version_that_does_not_load_is_exit_1(tmp_path: Path) -> None:
+    good, bad = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
+    good.write_text(MINIMAL, encoding="utf-8")
+    bad.write_text(MINIMAL + "meta: twice\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:12:1: duplicate-key" in result.output
+
+
+def test_schema_invalid_versions_still_compare(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
+    a.write_text(MINIMAL, encoding="utf-8")
+    b.write_text(MINIMAL.replace("priority: could", "priority: high"), encoding="utf-8")
+    report = diff_json(str(a), str(b))
+    (item,) = report["areas"][0]["items"]
+    assert (item["key"], fields(item)) == ("R1", {"priority": ("could", "high")})
+
+
+def test_identical_versions(tmp_path: Path) -> None:
+    a = tmp_path / "a.prd.yaml"
+    a.write_text(MINIMAL, encoding="utf-8")
+    assert runner.invoke(app, ["diff", str(a), str(a)]).output.endswith("no changes\n")
+    md = runner.invoke(app, ["diff", str(a), str(a), "-f", "md"]).output
+    assert md.endswith("No changes.\n")
+
+
+FLOW = """\
+flows:
+  - id: FL1
+    name: Pay
+    steps:
+      - id: s1
+        action: Open the cart
+      - id: s2
+        action: Pay
+        branches:
+          - when: card declined
+            next: s1
+"""
+
+
+def test_nested_steps_are_named_by_id_and_text_lists_by_position(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
+    a.write_text(MINIMAL + "    acceptance_criteria: [one, two]\n" + FLOW, encoding="utf-8")
+    changed = FLOW.replace("action: Pay", "action: Pay now").replace(
+        "        action: Open the cart\n",
+        "        action: Open the cart\n      - id: s3\n        action: Wait\n",
+    )
+    b.write_text(MINIMAL + "    acceptance_criteria: [two, one]\n" + changed, encoding="utf-8")
+    report = diff_json(str(a), str(b))
+    by_area = {a["area"]: a["items"] for a in report["areas"]}
+    (flow,) = by_area["flows"]
+    assert fields(flow) == {
+        "steps[s2].action": ("Pay", "Pay now"),
+        "steps[s3]": (None, {"id": "s3", "action": "Wait"}),
+    }
+    (requirement,) = by_area["requirements"]
+    # Acceptance criteria are ordered text: a swap is a change, unlike a list of references.
+    assert fields(requirement) == {
+        "acceptance_criteria[#1]": (None, "two"),
+        "acceptance_criteria[#2]": ("two", None),
+    }
+
+
+def test_markdown_escapes_document_text(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
+    a.write_text(MINIMAL, encoding="utf-8")
+    hostile = "Pay | <img src=x onerror=alert(1)> `code` [link](http://x) ::error::x"
+    b.write_text(MINIMAL.replace("Checkout works", json.dumps(hostile)), encoding="utf-8")
+    md = runner.invoke(app, ["diff", str(a), str(b), "-f", "md"]).output
+    # Outside code spans (which GitHub shows literally) nothing is markup.
+    prose = re.sub(r"(`+).+?\1", "", md)
+    assert re.search(r"(?<!\\)[<\[]", prose) is None
+    row = next(line for line in md.splitlines() if "`title`" in line)
+    assert len(re.findall(r"(?<!\\)\|", row)) == 6
+    text = runner.invoke(app, ["diff", str(a), str(b)]).output
+    assert not any(line.startswith("::") for line in text.splitlines())
+
+
+def test_a_version_bump_alone(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
+    a.write_text(MINIMAL, encoding="utf-8")
+    b.write_text(MINIMAL.replace('"0.1.0"', '"0.2.0"'), encoding="utf-8")
+    md = runner.invoke(app, ["diff", str(a), str(b), "-f", "md"]).output
+    assert md.endswith("**Version:** `0.1.0` → `0.2.0`\n\nNo other changes.\n")
+    report = diff_json(str(a), str(b))
+    assert (report["version"], report["areas"]) == ({"old": "0.1.0", "new": "0.2.0"}, [])
