@@ -81,7 +81,8 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between lstat and open
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):  # swapped between lstat and open
             raise InputError(f"{path}: is not a regular file")
         chunks: list[bytes] = []
         remaining = limits.max_bytes + 1
@@ -91,6 +92,10 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
+        if opened.st_size == 0 and chunks:
+            # Kernel pseudo-files (/proc/self/environ) claim to be empty regular files; their
+            # text (environment secrets) must never be echoed in excerpts.
+            raise InputError(f"{path}: is a system file, not a regular file")
         return b"".join(chunks)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
@@ -130,9 +135,11 @@ def check_bytes(
         findings = schema.check(loaded.data)
         if not findings:
             from prdkit import model, rules
+            from prdkit.mdfields import too_long
 
+            findings = list(too_long(loaded.data, limits.max_markdown))
             result.document = model.build(loaded.data)
-            findings = list(rules.run(result.document))
+            findings.extend(rules.run(result.document, loaded.data))
         placed.extend(_locate(f, loaded.source_map, file, config) for f in findings)
     _finish(result, placed, limits)
     return result

@@ -143,13 +143,15 @@ def validate(
         )
     for document in documents:
         try:
-            results.append(check_file(document, config_for(document)))
+            config = config_for(document)
+            results.append(check_file(document, config, config.limits))
         except InputError as exc:
             io_failed = True
             emit(f"prdkit: error: {exc}\n", err=True)
         except ConfigError as exc:
             raise fail(str(exc)) from None
-    emit(REPORTERS[fmt](results, quiet=quiet, color=fmt == "text" and _use_color()))
+    color = fmt == "text" and _use_color()
+    emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict))
     if fmt == "github":
         _write_step_summary(results)
     if io_failed:
@@ -220,7 +222,8 @@ def render(
     with _progress(len(documents)) as advance:
         for document in documents:
             try:
-                result = check_file(document, config_for(document))
+                config = config_for(document)
+                result = check_file(document, config, config.limits)
                 if result.failed():
                     invalid.append(result)
                 else:

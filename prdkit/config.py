@@ -1,10 +1,36 @@
-"""Project configuration: rule switches and severities from pyproject.toml or .prdkit.toml."""
+"""Project configuration: rule switches, severities and limits from the nearest config file.
+
+Looked up from the validated file's folder upward; in each folder `.prdkit.toml` (the whole
+file is prdkit's) comes before `pyproject.toml` (its `[tool.prdkit]` table). The first file
+that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passed over.
+
+    [tool.prdkit]
+    max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case
+    [tool.prdkit.rules]
+    placeholder = "off"          # or "error", "warning", "info"
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
 
 from prdkit.diagnostics import Severity
+from prdkit.limits import DEFAULT_LIMITS, Limits
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE = ".prdkit.toml"
+PYPROJECT = "pyproject.toml"
+SEVERITIES = ("off", "error", "warning", "info")
+LIMIT_KEYS: dict[str, str] = {f.name.replace("_", "-"): f.name for f in fields(Limits)}
 
 
 class ConfigError(Exception):
@@ -13,10 +39,11 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    """Per-rule overrides: a severity, or None to switch the rule off."""
+    """Per-rule overrides (a severity, or None to switch the rule off) and limits."""
 
-    overrides: dict[str, Severity | None] = field(default_factory=dict)
+    overrides: Mapping[str, Severity | None] = field(default_factory=dict)
     source: str | None = None
+    limits: Limits = DEFAULT_LIMITS
 
     def severity(self, rule: str, default: Severity) -> Severity | None:
         """The severity `rule` gets under this configuration; None when switched off."""
@@ -25,7 +52,94 @@ class Config:
 
 DEFAULT_CONFIG = Config()
 
+# Folder → the configuration that applies to documents in it; one lookup per folder per run.
+_cache: dict[Path, Config] = {}
+
+
+def clear_cache() -> None:
+    """Forget every lookup (for long-running callers and tests that write config files)."""
+    _cache.clear()
+
 
 def config_for(document: object) -> Config:
-    """The configuration that applies to `document` (discovery comes with the rules work)."""
-    return DEFAULT_CONFIG
+    """The configuration that applies to `document` (a path), found from its folder upward."""
+    path = os.fspath(document) if isinstance(document, str | os.PathLike) else str(document)
+    folder = Path(os.path.abspath(path)).parent
+    visited: list[Path] = []
+    found = DEFAULT_CONFIG
+    for here in (folder, *folder.parents):
+        cached = _cache.get(here)
+        if cached is not None:
+            found = cached
+            break
+        visited.append(here)
+        config = _config_in(here)
+        if config is not None:
+            found = config
+            break
+    for here in visited:
+        _cache[here] = found
+    return found
+
+
+def _config_in(folder: Path) -> Config | None:
+    dedicated = folder / CONFIG_FILE
+    if dedicated.is_file():
+        return parse(_read(dedicated), str(dedicated))
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file():
+        table = _read(pyproject).get("tool", {})
+        if isinstance(table, Mapping) and "prdkit" in table:
+            return parse(table["prdkit"], str(pyproject), prefix="tool.prdkit")
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+
+
+def parse(table: Any, source: str, prefix: str = "") -> Config:
+    """The `Config` of one prdkit table; `source` names the file in error messages."""
+    from prdkit.ruletable import RULES, configurable
+
+    def where(key: str) -> str:
+        return ".".join(p for p in (prefix, key) if p)
+
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{source}: {prefix or 'the configuration'} must be a table")
+    overrides: dict[str, Severity | None] = {}
+    limits: dict[str, int] = {}
+    for key, value in table.items():
+        if key == "rules":
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"{source}: {where('rules')} must be a table")
+            for rule, choice in value.items():
+                if rule not in RULES:
+                    raise ConfigError(f"{source}: {where('rules')}: unknown rule id '{rule}'")
+                if not configurable(rule):
+                    raise ConfigError(
+                        f"{source}: {where('rules')}: '{rule}' is checked before the rules "
+                        "(reading or structure) and cannot be configured"
+                    )
+                if choice not in SEVERITIES:
+                    raise ConfigError(
+                        f"{source}: {where('rules')}.{rule} must be one of "
+                        f"{', '.join(SEVERITIES)} (got {choice!r})"
+                    )
+                overrides[rule] = None if choice == "off" else Severity(choice)
+        elif key in LIMIT_KEYS:
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise ConfigError(f"{source}: {where(key)} must be a positive whole number")
+            limits[LIMIT_KEYS[key]] = value
+        else:
+            known = ", ".join(["rules", *LIMIT_KEYS])
+            raise ConfigError(f"{source}: unknown key '{where(key)}' (known: {known})")
+    return Config(overrides=overrides, source=source, limits=replace(DEFAULT_LIMITS, **limits))

@@ -1,11 +1,16 @@
-"""Reporters: validation results → text, json (github, sarif, junit join them here)."""
+"""Reporters: validation results → text, json, github, sarif or junit, chosen by name."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
+from pathlib import PurePath
+from urllib.parse import quote
 
+from prdkit import __version__
 from prdkit.check import CheckResult
 from prdkit.diagnostics import Diagnostic, Severity
 
@@ -32,6 +37,11 @@ def summary(results: Sequence[CheckResult]) -> str:
         return f"{n} {word}" + ("" if n == 1 else "s")
 
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
+
+
+def _ordered(results: Sequence[CheckResult]) -> list[CheckResult]:
+    # Many files in one run read as one report sorted by file (diagnostics are sorted within).
+    return sorted(results, key=lambda r: r.file)
 
 
 def _listed(result: CheckResult, quiet: bool) -> list[Diagnostic]:
@@ -65,10 +75,16 @@ _COLORS = {
 }
 
 
-def render_text(results: Sequence[CheckResult], *, quiet: bool = False, color: bool = False) -> str:
+def render_text(
+    results: Sequence[CheckResult],
+    *,
+    quiet: bool = False,
+    color: bool = False,
+    strict: bool = False,
+) -> str:
     """One line per diagnostic, the source excerpt with a caret, and the summary."""
     out: list[str] = []
-    for result in results:
+    for result in _ordered(results):
         for d in _listed(result, quiet):
             severity = d.severity.value
             if color:
@@ -86,7 +102,13 @@ def render_text(results: Sequence[CheckResult], *, quiet: bool = False, color: b
     return "\n".join(out) + "\n"
 
 
-def render_json(results: Sequence[CheckResult], *, quiet: bool = False, color: bool = False) -> str:
+def render_json(
+    results: Sequence[CheckResult],
+    *,
+    quiet: bool = False,
+    color: bool = False,
+    strict: bool = False,
+) -> str:
     """`{"files": K, "diagnostics": [...]}` as one JSON document."""
     diagnostics = [
         {
@@ -97,9 +119,9 @@ def render_json(results: Sequence[CheckResult], *, quiet: bool = False, color: b
             "rule": d.rule,
             "message": clean(d.message, 1000),
             "pointer": d.pointer,
-            **({"hint": d.hint} if d.hint else {}),
+            **({"hint": clean(d.hint, 1000)} if d.hint else {}),
         }
-        for r in results
+        for r in _ordered(results)
         for d in _listed(r, quiet)
     ]
     document = {
@@ -111,9 +133,182 @@ def render_json(results: Sequence[CheckResult], *, quiet: bool = False, color: b
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+# -- GitHub Actions workflow commands
+
+
+def _github_data(text: str) -> str:
+    # The runner decodes these; a raw newline would end the command and start a new one.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render_github(
+    results: Sequence[CheckResult],
+    *,
+    quiet: bool = False,
+    color: bool = False,
+    strict: bool = False,
+) -> str:
+    """`::error file=F,line=L,col=C,title=RULE::message` per diagnostic, then the summary."""
+    out: list[str] = []
+    for result in _ordered(results):
+        file = _github_property(clean(result.file, 4096))
+        for d in _listed(result, quiet):
+            message = clean(d.message, 1000)
+            if d.hint:
+                message += "\nhint: " + clean(d.hint, 500)
+            out.append(
+                f"::{_GITHUB_LEVEL[d.severity]} file={file},line={d.line},col={d.column},"
+                f"title={_github_property(d.rule)}::{_github_data(message)}"
+            )
+        if result.omitted:
+            out.append(f"::notice file={file}::{result.omitted} more diagnostics not listed")
+    out.append(summary(results))
+    return "\n".join(out) + "\n"
+
+
+# -- SARIF 2.1.0
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+HOME = "https://github.com/prdkit/prdkit"
+RULES_DOC = f"{HOME}/blob/main/docs/rules.md"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def artifact_uri(file: str) -> tuple[str, bool]:
+    """A URI for `file` and whether it is relative (to the folder prdkit ran in)."""
+    path = os.path.abspath(file)
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        relative = os.pardir
+    if not relative.startswith(os.pardir):
+        return quote(PurePath(relative).as_posix(), safe="/"), True
+    return PurePath(path).as_uri(), False
+
+
+def render_sarif(
+    results: Sequence[CheckResult],
+    *,
+    quiet: bool = False,
+    color: bool = False,
+    strict: bool = False,
+) -> str:
+    """One SARIF 2.1.0 log with one run: every rule of the table, one result per diagnostic."""
+    from prdkit.ruletable import RULES
+
+    index = {rule_id: i for i, rule_id in enumerate(RULES)}
+    rules = [
+        {
+            "id": rule.id,
+            "shortDescription": {"text": rule.summary},
+            "help": {"text": rule.fix or rule.summary},
+            "helpUri": f"{RULES_DOC}#{rule.id}",
+            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+            "properties": {"tags": [rule.family]},
+        }
+        for rule in RULES.values()
+    ]
+    found = []
+    for result in _ordered(results):
+        uri, relative = artifact_uri(result.file)
+        location = {"uri": uri, **({"uriBaseId": "%SRCROOT%"} if relative else {})}
+        for d in _listed(result, quiet):
+            text = clean(d.message, 1000)
+            if d.hint:
+                text += f" (hint: {clean(d.hint, 500)})"
+            found.append(
+                {
+                    "ruleId": d.rule,
+                    **({"ruleIndex": index[d.rule]} if d.rule in index else {}),
+                    "level": _SARIF_LEVEL[d.severity],
+                    "message": {"text": text},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": location,
+                                "region": {"startLine": d.line, "startColumn": d.column},
+                            }
+                        }
+                    ],
+                    "properties": {"pointer": d.pointer},
+                }
+            )
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "prdkit",
+                        "version": __version__,
+                        "informationUri": HOME,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": found,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- JUnit XML
+
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def render_junit(
+    results: Sequence[CheckResult],
+    *,
+    quiet: bool = False,
+    color: bool = False,
+    strict: bool = False,
+) -> str:
+    """JUnit XML: one test case per file, failing when the file fails validation."""
+    ordered = _ordered(results)
+    failed = sum(r.failed(strict) for r in ordered)
+    counts = {"tests": str(len(ordered)), "failures": str(failed), "errors": "0", "skipped": "0"}
+    root = ET.Element("testsuites", {"name": "prdkit validate", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "prdkit validate", **counts})
+    for result in ordered:
+        name = _xml(clean(result.file, 4096))
+        case = ET.SubElement(suite, "testcase", {"classname": "prdkit", "name": name, "file": name})
+        lines = [
+            _xml(f"{d.line}:{d.column}: {d.severity.value} {d.rule} {clean(d.message, 1000)}")
+            for d in _listed(result, quiet)
+        ]
+        if result.omitted:
+            lines.append(f"… {result.omitted} more diagnostics not listed")
+        if result.failed(strict):
+            headline = summary([result]).rsplit(" in ", 1)[0]
+            failure = ET.SubElement(case, "failure", {"message": headline, "type": "invalid"})
+            failure.text = "\n".join(lines)
+        elif lines:
+            ET.SubElement(case, "system-out").text = "\n".join(lines)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
 Reporter = Callable[..., str]
 
 REPORTERS: dict[str, Reporter] = {
     "text": render_text,
     "json": render_json,
+    "github": render_github,
+    "sarif": render_sarif,
+    "junit": render_junit,
 }

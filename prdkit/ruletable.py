@@ -17,6 +17,9 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "The file is larger than the configured limit.",
         "Split the document, or raise `max-bytes` in the configuration.",
+        """\
+# any file larger than the `max-bytes` limit
+""",
     ),
     Rule(
         "encoding",
@@ -24,6 +27,9 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "The file is not UTF-8 text (UTF-16/32 or invalid bytes).",
         "Save the file as UTF-8.",
+        """\
+# the document saved as UTF-16, or with invalid UTF-8 bytes
+""",
     ),
     Rule(
         "yaml-syntax",
@@ -31,6 +37,11 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "The text is not well-formed YAML.",
         "Fix the syntax at the position shown; indentation uses spaces, never tabs.",
+        """\
+meta:
+  title: "Checkout
+  owner: Ann
+""",
     ),
     Rule(
         "json-syntax",
@@ -38,6 +49,9 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "A `.prd.json` file is not strict JSON.",
         "Remove trailing commas and comments; use null/true/false and finite numbers.",
+        """\
+{"prdkit": 1, "meta": {"id": "demo"},}
+""",
     ),
     Rule(
         "multiple-documents",
@@ -45,9 +59,21 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "The file holds more than one YAML document.",
         "Keep one PRD per file; remove the extra `---` document.",
+        """\
+prdkit: 1
+---
+prdkit: 1
+""",
     ),
     Rule(
-        "empty-document", E, "load", "The file holds no document.", "Start from `prdkit new NAME`."
+        "empty-document",
+        E,
+        "load",
+        "The file holds no document.",
+        "Start from `prdkit new NAME`.",
+        """\
+# nothing but a comment
+""",
     ),
     Rule(
         "not-a-mapping",
@@ -55,6 +81,9 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "The document is not a mapping of sections.",
         "The top level must be `key: value` pairs such as `prdkit: 1` and `meta:`.",
+        """\
+- prdkit: 1
+""",
     ),
     Rule(
         "duplicate-key",
@@ -62,6 +91,11 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "A key appears twice in the same mapping.",
         "Remove or rename one of the two keys; YAML would silently keep only the last.",
+        """\
+meta:
+  title: Checkout
+  title: Payments
+""",
     ),
     Rule(
         "key-not-string",
@@ -69,6 +103,10 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "A mapping key is not text (a number, list or null).",
         "Quote the key or rename it.",
+        """\
+meta:
+  2026: launch year
+""",
     ),
     Rule(
         "explicit-tag",
@@ -76,6 +114,10 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "An explicit YAML tag such as `!!binary` or `!custom`.",
         "Remove the tag; PRD values are plain text, numbers, booleans, lists and mappings.",
+        """\
+meta:
+  title: !!binary Q2hlY2tvdXQ=
+""",
     ),
     Rule(
         "alias",
@@ -83,14 +125,33 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "A YAML anchor (`&a`) or alias (`*a`).",
         "Write the value out where it is used.",
+        """\
+meta:
+  owner: &lead Ann
+  authors: [*lead]
+""",
     ),
-    Rule("merge-key", E, "load", "A YAML merge key (`<<`).", "Write the merged keys out."),
+    Rule(
+        "merge-key",
+        E,
+        "load",
+        "A YAML merge key (`<<`).",
+        "Write the merged keys out.",
+        """\
+meta:
+  <<: {owner: Ann}
+""",
+    ),
     Rule(
         "control-character",
         E,
         "load",
         "Text holds a control character, lone surrogate or Unicode non-character.",
         "Delete the invisible character; only tab and newline are allowed.",
+        """\
+meta:
+  title: "Checkout\\a"
+""",
     ),
     Rule(
         "too-deep",
@@ -98,6 +159,9 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "Nesting goes deeper than the configured limit.",
         "PRDs need only a few levels of nesting; flatten the structure.",
+        """\
+# lists or mappings nested deeper than the `max-depth` limit
+""",
     ),
     Rule(
         "too-many-nodes",
@@ -105,6 +169,9 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "The document has more values than the configured limit.",
         "Split the document.",
+        """\
+# more values in one file than the `max-nodes` limit
+""",
     ),
     Rule(
         "bad-number",
@@ -112,6 +179,12 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "A number that is not finite or has too many digits.",
         "Use an ordinary finite number, or quote the value to keep it as text.",
+        """\
+metrics:
+  - id: K1
+    name: Conversion rate
+    target: .inf
+""",
     ),
     Rule(
         "string-too-long",
@@ -119,6 +192,9 @@ _TABLE: tuple[Rule, ...] = (
         "load",
         "A text value is longer than the configured limit.",
         "Shorten the text or move it to a linked document.",
+        """\
+# one text value longer than the `max-string` limit
+""",
     ),
     # -- structure (the JSON Schema)
     Rule(
@@ -127,6 +203,13 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "A required field is missing.",
         "Add the field; `prdkit schema` lists every field.",
+        """\
+meta:
+  id: demo
+  title: Demo
+  version: "1.0"
+  owner: Ann
+""",
     ),
     Rule(
         "schema-unknown-key",
@@ -134,6 +217,10 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "A key the format does not define (often a typo).",
         "Fix the spelling, or prefix private keys with `x-`.",
+        """\
+requirments:
+  - id: R1
+""",
     ),
     Rule(
         "schema-type",
@@ -141,6 +228,10 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "A value of the wrong type (text where a list is expected...).",
         "Give the value the type the field expects.",
+        """\
+meta:
+  version: 1.0
+""",
     ),
     Rule(
         "schema-enum",
@@ -148,6 +239,12 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "A value that is not one of the allowed choices.",
         "Use one of the values listed in the message.",
+        """\
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: high
+""",
     ),
     Rule(
         "schema-pattern",
@@ -155,6 +252,12 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "Text that does not have the expected form (an id, a digest).",
         "Ids start with a letter and use letters, digits, `_`, `.` and `-`.",
+        """\
+requirements:
+  - id: 1st-requirement
+    title: Pay by card
+    priority: must
+""",
     ),
     Rule(
         "schema-date",
@@ -162,6 +265,13 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "A date that is not a real `YYYY-MM-DD` date.",
         "Write the date as YYYY-MM-DD, e.g. 2026-03-01.",
+        """\
+schedule:
+  milestones:
+    - id: M1
+      name: Beta
+      due: 2026-02-30
+""",
     ),
     Rule(
         "schema-range",
@@ -169,6 +279,13 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "A number outside its allowed range.",
         "Use a value within the range given in the message.",
+        """\
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: must
+    rice: {reach: 500, impact: 2, confidence: 1.5, effort: 3}
+""",
     ),
     Rule(
         "schema-count",
@@ -176,6 +293,9 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "A list with too few items, or text that is too short or long.",
         "Add the missing items.",
+        """\
+requirements: []
+""",
     ),
     Rule(
         "schema-exclusive",
@@ -183,6 +303,16 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "Two fields that cannot be used together.",
         "Keep only one of the two fields.",
+        """\
+flows:
+  - id: FL1
+    name: Checkout
+    steps:
+      - id: S1
+        action: Pay
+        next: S1
+        end: true
+""",
     ),
     Rule(
         "schema-const",
@@ -190,9 +320,530 @@ _TABLE: tuple[Rule, ...] = (
         "schema",
         "A value that must be exactly one thing (e.g. `prdkit: 1`).",
         "Use the value given in the message.",
+        """\
+prdkit: 2
+""",
     ),
-    Rule("schema", E, "schema", "Any other structural problem.", "See `prdkit schema`."),
+    Rule(
+        "schema",
+        E,
+        "schema",
+        "Any other structural problem.",
+        "See `prdkit schema`.",
+        """\
+# any other structural problem the messages above do not name
+""",
+    ),
+    # -- references and ids (rules/references.py)
+    Rule(
+        "duplicate-id",
+        E,
+        "references",
+        "Two items share an id; ids are unique across the whole document.",
+        "Rename one of the two items, and update the references that meant it.",
+        """\
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: must
+features:
+  - id: R1
+    name: Card form
+    requirements: [R1]
+""",
+    ),
+    Rule(
+        "unresolved-reference",
+        E,
+        "references",
+        "A reference names an id that no item of the document has.",
+        "Fix the spelling of the id, or add the item it names.",
+        """\
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: must
+    depends_on: [R9]
+""",
+    ),
+    Rule(
+        "wrong-kind-reference",
+        E,
+        "references",
+        "A reference names an item of the wrong kind (a stakeholder where a requirement "
+        "is expected...).",
+        "Name an item of the kind the field takes; the message says which kind that is.",
+        """\
+stakeholders:
+  - id: finance
+    name: Finance team
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: must
+features:
+  - id: F1
+    name: Card form
+    requirements: [R1, finance]
+""",
+    ),
+    # -- cycles (rules/cycles.py)
+    Rule(
+        "requirement-cycle",
+        E,
+        "cycles",
+        "Requirements that depend on each other in a circle (`depends_on`).",
+        "Remove the dependency that closes the circle; the message lists the whole cycle.",
+        """\
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: must
+    depends_on: [R2]
+  - id: R2
+    title: Store cards
+    priority: must
+    depends_on: [R1]
+""",
+    ),
+    Rule(
+        "milestone-cycle",
+        E,
+        "cycles",
+        "Milestones that depend on each other in a circle (`schedule.milestones.depends_on`).",
+        "Remove the dependency that closes the circle; the message lists the whole cycle.",
+        """\
+schedule:
+  milestones:
+    - id: M1
+      name: Beta
+      due: 2026-03-01
+      depends_on: [M2]
+    - id: M2
+      name: Launch
+      due: 2026-04-01
+      depends_on: [M1]
+""",
+    ),
+    Rule(
+        "role-cycle",
+        E,
+        "cycles",
+        "Roles that inherit from each other in a circle (`permissions.roles.inherits`).",
+        "Remove the inheritance that closes the circle; the message lists the whole cycle.",
+        """\
+permissions:
+  roles:
+    - id: clerk
+      name: Clerk
+      inherits: [lead]
+    - id: lead
+      name: Team lead
+      inherits: [clerk]
+""",
+    ),
+    # -- dates (rules/dates.py)
+    Rule(
+        "date-order",
+        E,
+        "dates",
+        "A period that ends before it starts: milestone `start` after `due`, resource "
+        "`from` after `to`, campaign `start` after `end`, or `meta.created` after "
+        "`meta.updated`.",
+        "Swap or correct the two dates.",
+        """\
+schedule:
+  milestones:
+    - id: M1
+      name: Beta
+      start: 2026-05-01
+      due: 2026-03-01
+""",
+    ),
+    Rule(
+        "milestone-before-dependency",
+        W,
+        "dates",
+        "A milestone starts before a milestone it depends on is due (a milestone without "
+        "`start` is taken to start on its due date).",
+        "Move the start after the dependency's due date, or drop the dependency.",
+        """\
+schedule:
+  milestones:
+    - id: M1
+      name: Beta
+      due: 2026-05-01
+    - id: M2
+      name: Launch
+      start: 2026-04-01
+      due: 2026-06-01
+      depends_on: [M1]
+""",
+    ),
+    # -- flows (rules/flows.py)
+    Rule(
+        "duplicate-step-id",
+        E,
+        "flows",
+        "Two steps of one flow share an id.",
+        "Rename one of the steps; step ids are unique within their flow.",
+        """\
+flows:
+  - id: FL1
+    name: Checkout
+    steps:
+      - id: S1
+        action: Open the cart
+      - id: S1
+        action: Pay
+""",
+    ),
+    Rule(
+        "unknown-step",
+        E,
+        "flows",
+        "A step's `next` or a branch's `next` names no step of the same flow.",
+        "Name a step of this flow; steps of other flows cannot be targets.",
+        """\
+flows:
+  - id: FL1
+    name: Checkout
+    steps:
+      - id: S1
+        action: Open the cart
+        next: S3
+      - id: S2
+        action: Pay
+""",
+    ),
+    Rule(
+        "unreachable-step",
+        E,
+        "flows",
+        "A step that cannot be reached from the first step of its flow.",
+        "Lead to it with `next` or a branch from an earlier step, or remove it.",
+        """\
+flows:
+  - id: FL1
+    name: Checkout
+    steps:
+      - id: S1
+        action: Open the cart
+        end: true
+      - id: S2
+        action: Pay
+""",
+    ),
+    Rule(
+        "unknown-actor",
+        E,
+        "flows",
+        "A step's `actor` is not listed in the flow's `actors`.",
+        "Add the actor to `actors`, or correct the step's actor.",
+        """\
+flows:
+  - id: FL1
+    name: Checkout
+    actors: [Shopper]
+    steps:
+      - id: S1
+        action: Pay
+        actor: Cashier
+""",
+    ),
+    # -- market research (rules/market.py)
+    Rule(
+        "market-size-order",
+        E,
+        "market",
+        "Market sizes out of order: TAM ≥ SAM ≥ SOM must hold.",
+        "Check the figures and their units; the serviceable market is part of the total.",
+        """\
+market_research:
+  market_size:
+    tam: 1000000
+    sam: 5000000
+""",
+    ),
+    # -- competition (rules/competition.py)
+    Rule(
+        "undeclared-dimension",
+        E,
+        "competition",
+        "A comparison matrix row uses a dimension not listed in `competition.dimensions`.",
+        "Add the dimension to `dimensions`, or fix its spelling in the row.",
+        """\
+competition:
+  competitors:
+    - id: acme
+      name: Acme
+  dimensions: [price]
+  matrix:
+    acme:
+      prize: low
+""",
+    ),
+    # -- metrics (rules/metrics.py)
+    Rule(
+        "metric-direction",
+        W,
+        "metrics",
+        "A metric's target moves against its `direction` from the baseline.",
+        "Fix the target or the baseline, or set `direction` to what success means.",
+        """\
+metrics:
+  - id: K1
+    name: Conversion rate
+    baseline: 3.2
+    target: 2.5
+    direction: increase
+""",
+    ),
+    # -- permissions and guardrails (rules/permissions.py)
+    Rule(
+        "separation-of-duties",
+        E,
+        "permissions",
+        "A role, counting inherited grants, holds every action of a `separation_of_duties` entry.",
+        "Grant the conflicting actions to different roles.",
+        """\
+permissions:
+  roles:
+    - id: ops
+      name: Operations
+  actions:
+    - id: price.set
+      name: Set a price
+    - id: price.approve
+      name: Approve a price
+  grants:
+    ops: [price.set, price.approve]
+  separation_of_duties:
+    - actions: [price.set, price.approve]
+""",
+    ),
+    Rule(
+        "four-eyes",
+        E,
+        "permissions",
+        "An approval or confirmation guardrail whose approver role may itself perform the "
+        "guarded action.",
+        "Choose an approver role that is not granted the action (directly or inherited).",
+        """\
+permissions:
+  roles:
+    - id: ops
+      name: Operations
+  actions:
+    - id: refund
+      name: Refund an order
+  grants:
+    ops: [refund]
+guardrails:
+  - id: G1
+    action: refund
+    control: approval
+    approver: ops
+""",
+    ),
+    Rule(
+        "guardrail-without-approver",
+        E,
+        "permissions",
+        "An approval or confirmation guardrail that names no `approver` role.",
+        "Add `approver:` with the role that signs off the action.",
+        """\
+permissions:
+  actions:
+    - id: refund
+      name: Refund an order
+guardrails:
+  - id: G1
+    action: refund
+    control: approval
+""",
+    ),
+    Rule(
+        "unguarded-high-risk-action",
+        W,
+        "permissions",
+        "A `high`-risk action that no guardrail protects.",
+        "Add a guardrail for the action (approval, confirmation, limit, monitoring or block).",
+        """\
+permissions:
+  actions:
+    - id: refund
+      name: Refund an order
+      risk: high
+""",
+    ),
+    # -- traceability (rules/traceability.py)
+    Rule(
+        "feature-without-requirement",
+        E,
+        "traceability",
+        "A feature that lists no requirement it serves.",
+        "List the requirements the feature meets under its `requirements`.",
+        """\
+features:
+  - id: F1
+    name: Card form
+""",
+    ),
+    Rule(
+        "must-without-feature",
+        E,
+        "traceability",
+        "A `must` requirement that no feature lists under `requirements`.",
+        "Add the requirement to the feature that delivers it, or add that feature.",
+        """\
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: must
+""",
+    ),
+    # -- completeness (rules/completeness.py)
+    Rule(
+        "core-section-missing",
+        E,
+        "completeness",
+        "One of the eight core sections (`market_research`, `requirements`, "
+        "`business_model`, `competition`, `features`, `flows`, `schedule`, `metrics`) "
+        "is missing or empty.",
+        "Write the section, or keep the document in `draft` until it is written.",
+        """\
+meta:
+  status: review
+""",
+    ),
+    Rule(
+        "acceptance-criteria-missing",
+        E,
+        "completeness",
+        "A `must` requirement without acceptance criteria.",
+        "Add `acceptance_criteria`: how a reviewer tells the requirement is met.",
+        """\
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: must
+""",
+    ),
+    # -- text (rules/text.py)
+    Rule(
+        "placeholder",
+        E,
+        "text",
+        "Text that still holds a placeholder: `TODO` or `TBD` (whole words, upper case), "
+        "`待定` or `待补充`.",
+        "Write the missing content, or move the question to `open_questions`.",
+        """\
+meta:
+  summary: TBD once the pricing study is back.
+""",
+    ),
+    Rule(
+        "bidi-control",
+        W,
+        "text",
+        "Text holds a Unicode bidirectional control character (U+202A–U+202E, "
+        "U+2066–U+2069), which can make the text display differently from what it says.",
+        "Delete the invisible character; write right-to-left text without overrides.",
+        """\
+meta:
+  summary: "Refunds are \\u202eyllaunam\\u202c approved."
+""",
+    ),
+    # -- approvals (rules/approvals.py)
+    Rule(
+        "approval-missing",
+        E,
+        "approvals",
+        "An `approved` document without any approval.",
+        "Record the sign-offs with `prdkit approve`, or set the status back to `review`.",
+        """\
+meta:
+  status: approved
+""",
+    ),
+    Rule(
+        "approval-not-granted",
+        E,
+        "approvals",
+        "An `approved` document with an approval that is `pending` or `rejected`.",
+        "Settle the approval, or set the status back to `review`.",
+        """\
+meta:
+  status: approved
+approvals:
+  - name: Ann
+    decision: pending
+""",
+    ),
+    Rule(
+        "open-question-unresolved",
+        E,
+        "approvals",
+        "An `approved` document with an open question that has no `resolution`.",
+        "Write down how the question was settled under `resolution`.",
+        """\
+meta:
+  status: approved
+open_questions:
+  - id: Q1
+    question: Do we support gift cards?
+""",
+    ),
+    Rule(
+        "stale-approval",
+        E,
+        "approvals",
+        "An approval whose `digest` no longer matches the document: it was edited after "
+        "the sign-off.",
+        "Have the approver review the changes and run `prdkit approve` again.",
+        """\
+approvals:
+  - name: Ann
+    decision: approved
+    digest: "sha256:0000000000000000000000000000000000000000000000000000000000000000"
+""",
+    ),
+    # -- per-item suppression (rules/suppression.py)
+    Rule(
+        "suppression-invalid",
+        W,
+        "suppression",
+        "An `x-prdkit-ignore` list that is not a list of rule ids, or names a rule that does "
+        "not exist or cannot be suppressed.",
+        "List ids of semantic rules, e.g. `x-prdkit-ignore: [placeholder]`.",
+        """\
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: could
+    x-prdkit-ignore: [palceholder]
+""",
+    ),
 )
+
+# Families checked before the model exists: a file failing them is not a PRD, so they can
+# be neither configured nor suppressed.
+FIXED_FAMILIES = frozenset({"io", "load", "schema"})
+
+# How the status of the document grades the status-aware rules (documented in docs/rules.md).
+BY_STATUS = "error in `review` and `approved`; warning in `draft` and `deprecated`"
+GRADING: dict[str, str] = {
+    "feature-without-requirement": BY_STATUS,
+    "must-without-feature": BY_STATUS,
+    "core-section-missing": BY_STATUS,
+    "acceptance-criteria-missing": BY_STATUS,
+    "placeholder": BY_STATUS,
+    "approval-missing": "checked in `approved` documents only",
+    "approval-not-granted": "checked in `approved` documents only",
+    "open-question-unresolved": "checked in `approved` documents only",
+    "stale-approval": "error in `approved`; warning in any other status",
+}
 
 RULES: dict[str, Rule] = {}
 
@@ -206,3 +857,9 @@ def register(*rules: Rule) -> None:
 
 
 register(*_TABLE)
+
+
+def configurable(rule_id: str) -> bool:
+    """`True` when configuration and `x-prdkit-ignore` may switch off or re-grade the rule."""
+    rule = RULES.get(rule_id)
+    return rule is not None and rule.family not in FIXED_FAMILIES

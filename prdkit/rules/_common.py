@@ -1,0 +1,136 @@
+"""Helpers shared by the rule families: status grading, names, suggestions, item labels."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from prdkit.diagnostics import Severity
+from prdkit.model import Document, kind_of
+from prdkit.source import join
+
+# Work bound for "did you mean" hints: only this many per call site, over near-length ids.
+_MAX_LENGTH_GAP = 3
+
+
+def graded(doc: Document) -> Severity:
+    """Severity of a status-aware rule: error in review/approved, warning in draft/deprecated."""
+    return Severity.ERROR if doc.meta.status in ("review", "approved") else Severity.WARNING
+
+
+def kind_name(item: object) -> str:
+    """A reader's name for the kind of `item`: "requirement", "open question", …"""
+    return kind_of(item).replace("_", " ")
+
+
+def article(noun: str) -> str:
+    """`noun` with its indefinite article: "a requirement", "an action"."""
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def listing(words: Iterable[str], conjunction: str = "and") -> str:
+    """`a`, `a and b`, `a, b and c` (each word quoted)."""
+    quoted = [f"'{w}'" for w in words]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return f"{', '.join(quoted[:-1])} {conjunction} {quoted[-1]}"
+
+
+class Suggester:
+    """Close matches for misspelt names, with a per-instance budget so hints stay cheap."""
+
+    def __init__(self, candidates: Iterable[str], budget: int = 25) -> None:
+        self._candidates = list(dict.fromkeys(candidates))
+        self._folded = {c.casefold(): c for c in self._candidates}
+        self._budget = budget
+
+    def hint(self, word: str) -> str | None:
+        """`did you mean 'X'?` for the closest candidate, or None."""
+        match = self._folded.get(word.casefold())
+        if match is None and self._budget > 0:
+            self._budget -= 1
+            near = [c for c in self._candidates if abs(len(c) - len(word)) <= _MAX_LENGTH_GAP]
+            close = difflib.get_close_matches(word, near, n=1, cutoff=0.75)
+            match = close[0] if close else None
+        return f"did you mean '{match}'?" if match is not None and match != word else None
+
+
+def _label(item: Any) -> str:
+    kind = kind_name(item)
+    for attr in ("id", "name", "term", "team", "version", "title"):
+        value = getattr(item, attr, None)
+        if isinstance(value, str) and value:
+            return f"{kind} {value}"
+    return kind
+
+
+def _items(doc: Document) -> Iterator[Any]:
+    # Every model object that has a pointer, walked iteratively (no recursion on data).
+    stack: list[Any] = [doc]
+    while stack:
+        obj = stack.pop()
+        yield obj
+        for f in fields(obj):
+            value = getattr(obj, f.name, None)
+            if isinstance(value, tuple):
+                stack.extend(v for v in value if is_dataclass(v))
+            elif is_dataclass(value):
+                stack.append(value)
+
+
+class Places:
+    """Names the place a JSON Pointer points at: `requirement R1, acceptance_criteria #2`."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._owners: dict[str, str] | None = None
+
+    def _owner_map(self) -> dict[str, str]:
+        if self._owners is None:
+            owners = {}
+            for item in _items(self._doc):
+                if item is self._doc or kind_of(item) == "meta" or not item.pointer:
+                    continue
+                # Section objects (meta, competition...) read better as paths.
+                if any(hasattr(item, a) for a in ("id", "name", "term", "team", "version")):
+                    owners[item.pointer] = _label(item)
+            self._owners = owners
+        return self._owners
+
+    def describe(self, pointer: str) -> str:
+        """A short, readable name for the value at `pointer`."""
+        owners = self._owner_map()
+        tokens = [_unescape(t) for t in pointer.split("/")[1:]]
+        for cut in range(len(tokens), 0, -1):
+            owner = owners.get(join("", *tokens[:cut]))
+            if owner is not None:
+                rest = _path(tokens[cut:])
+                return f"{owner}, {rest}" if rest else owner
+        return _path(tokens) or "the document"
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def _path(tokens: list[str]) -> str:
+    out = ""
+    for token in tokens:
+        if token.isdigit():
+            out += f" #{int(token) + 1}"
+        else:
+            out += ("." if out else "") + token
+    return out
+
+
+def present(value: Any) -> bool:
+    """`True` for a value that says something: not None, not empty text, list or mapping."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, tuple | list | Mapping):
+        return len(value) > 0
+    return True

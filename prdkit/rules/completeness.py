@@ -1,0 +1,78 @@
+"""Status-aware completeness: core sections written, must-haves testable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import fields, is_dataclass
+from typing import Any, Literal
+
+from prdkit.diagnostics import Finding
+from prdkit.model import Document
+from prdkit.rules._common import graded, present
+from prdkit.source import join
+
+# The eight sections a document needs before review, in the format's order.
+CORE_SECTIONS = (
+    "market_research",
+    "requirements",
+    "business_model",
+    "competition",
+    "features",
+    "flows",
+    "schedule",
+    "metrics",
+)
+
+
+_WHY = {
+    "draft": "; it is needed before review",
+    "review": "; a document in review needs it",
+    "approved": "; an approved document needs it",
+}
+
+
+def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
+    """`core-section-missing` and `acceptance-criteria-missing`, graded by status."""
+    severity = graded(doc)
+    status = doc.meta.status
+    for name in CORE_SECTIONS:
+        value = getattr(doc, name)
+        # A missing section is wanted because of the status; an empty one is shown at its key.
+        at: Literal["value", "key"]
+        if name not in data:
+            where, what, at = "/meta/status", "is missing", "value"
+        elif not _filled(value):
+            where, what, at = f"/{name}", "is empty", "key"
+        else:
+            continue
+        yield Finding(
+            "core-section-missing",
+            where,
+            f"core section {name} {what}{_WHY.get(status, '')}",
+            hint="write the section, or keep the document in draft until it is written",
+            severity=severity,
+            at=at,
+        )
+    for req in doc.requirements:
+        if (
+            req.priority == "must"
+            and req.status != "rejected"
+            and not any(present(c) for c in req.acceptance_criteria)
+        ):
+            yield Finding(
+                "acceptance-criteria-missing",
+                join(req.pointer, "acceptance_criteria"),
+                f"must-have requirement {req.id} has no acceptance criteria",
+                hint="add `acceptance_criteria`: how a reviewer tells it is met",
+                severity=severity,
+            )
+
+
+def _filled(value: Any) -> bool:
+    # A list section needs an item; a mapping section needs one field that says something.
+    # Recursion follows the model's fixed shape (a few levels), never the data.
+    if isinstance(value, tuple):
+        return bool(value)
+    if is_dataclass(value):
+        return any(_filled(getattr(value, f.name)) for f in fields(value) if f.name != "pointer")
+    return present(value)

@@ -1,0 +1,114 @@
+"""Flows: unique step ids, `next` targets that exist, every step reachable, known actors."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from prdkit.diagnostics import Finding
+from prdkit.model import Document, Flow
+from prdkit.rules._common import Suggester, listing
+from prdkit.source import join
+
+# At most this many followers are named in an unreachable-step message.
+_NAMED_FOLLOWERS = 5
+
+
+def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
+    """Every flow rule, flow by flow."""
+    for flow in doc.flows:
+        yield from _flow(flow)
+
+
+def _flow(flow: Flow) -> Iterator[Finding]:
+    index: dict[str, int] = {}  # step id → its first position
+    duplicates: set[int] = set()
+    for i, step in enumerate(flow.steps):
+        if step.id in index:
+            duplicates.add(i)
+            yield Finding(
+                "duplicate-step-id",
+                join(step.pointer, "id"),
+                f"flow {flow.id} has a second step with the id '{step.id}'",
+                hint="step ids are unique within their flow",
+            )
+        else:
+            index[step.id] = i
+    yield from _targets(flow, index)
+    yield from _unreachable(flow, index, duplicates)
+    yield from _actors(flow)
+
+
+def _targets(flow: Flow, index: dict[str, int]) -> Iterator[Finding]:
+    suggester = Suggester(index)
+    for step in flow.steps:
+        exits = [(step.next, join(step.pointer, "next"))] if step.next is not None else []
+        exits += [(b.next, join(b.pointer, "next")) for b in step.branches]
+        for target, pointer in exits:
+            if target not in index:
+                yield Finding(
+                    "unknown-step",
+                    pointer,
+                    f"step {step.id} of flow {flow.id} goes to '{target}', "
+                    "which is not a step of this flow",
+                    hint=suggester.hint(target),
+                )
+
+
+def _unreachable(flow: Flow, index: dict[str, int], duplicates: set[int]) -> Iterator[Finding]:
+    def successors(i: int) -> Iterator[int]:
+        for target in flow.successors(i):
+            j = index.get(target)
+            if j is not None:
+                yield j
+
+    reached = _reach([0], successors, set())
+    first = flow.steps[0].id
+    # Report the first step of each unreachable stretch and name the steps that follow from it.
+    for i, step in enumerate(flow.steps):
+        if i in reached or i in duplicates:
+            continue
+        followers = sorted(_reach([i], successors, reached) - {i} - duplicates)
+        reached.add(i)
+        reached.update(followers)
+        message = f"step {step.id} of flow {flow.id} cannot be reached from its first step {first}"
+        if followers:
+            names = [flow.steps[j].id for j in followers]
+            shown = listing(names[:_NAMED_FOLLOWERS])
+            more = len(names) - _NAMED_FOLLOWERS
+            tail = f" and {more} more" if more > 0 else ""
+            message += f" (nor can {shown}{tail}, which follow it)"
+        yield Finding(
+            "unreachable-step",
+            step.pointer,
+            message,
+            hint="lead to it with `next` or a branch from an earlier step, or remove it",
+        )
+
+
+def _reach(starts: list[int], successors: Any, known: set[int]) -> set[int]:
+    seen = set(starts)
+    queue = deque(starts)
+    while queue:
+        for j in successors(queue.popleft()):
+            if j not in seen and j not in known:
+                seen.add(j)
+                queue.append(j)
+    return seen
+
+
+def _actors(flow: Flow) -> Iterator[Finding]:
+    if not flow.actors:
+        return
+    actors = set(flow.actors)
+    suggester = Suggester(flow.actors)
+    for step in flow.steps:
+        if step.actor is not None and step.actor not in actors:
+            yield Finding(
+                "unknown-actor",
+                join(step.pointer, "actor"),
+                f"step {step.id} of flow {flow.id} is done by '{step.actor}', "
+                f"who is not among the flow's actors ({listing(flow.actors)})",
+                hint=suggester.hint(step.actor) or "add the actor to the flow's `actors`",
+            )

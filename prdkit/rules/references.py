@@ -1,0 +1,165 @@
+"""Ids are unique, and every reference names an item of the kind its field takes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from prdkit.diagnostics import Finding
+from prdkit.model import Document, kind_of
+from prdkit.rules._common import Suggester, article, kind_name
+from prdkit.source import join
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One reference as written: who makes it, in which field, to what, and where."""
+
+    owner: str  # "feature F1"
+    field: str  # "requirements"
+    target: str
+    kinds: tuple[str, ...]  # kinds the field accepts
+    pointer: str
+    at: Literal["value", "key"] = "value"
+    phrase: str = ""  # how the message introduces it; default "OWNER lists 'X' under FIELD"
+    takes: str = ""  # the hint for a wrong kind; default "FIELD takes KIND ids"
+
+
+def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
+    """Duplicate ids, unresolved references and references of the wrong kind."""
+    yield from _duplicates(doc)
+    by_id = doc.items_by_id()
+    suggesters: dict[tuple[str, ...], Suggester] = {}
+    for ref in references(doc):
+        item = by_id.get(ref.target)
+        intro = ref.phrase or f"{ref.owner} lists '{ref.target}' under {ref.field}"
+        if item is None:
+            suggester = suggesters.get(ref.kinds)
+            if suggester is None:
+                ids = (i.id for i in doc.identified() if kind_of(i) in ref.kinds)
+                suggester = suggesters[ref.kinds] = Suggester(ids)
+            yield Finding(
+                "unresolved-reference",
+                ref.pointer,
+                f"{intro}, but no item has the id '{ref.target}'",
+                hint=suggester.hint(ref.target),
+                at=ref.at,
+            )
+        elif kind_of(item) not in ref.kinds:
+            wanted = " or ".join(k.replace("_", " ") for k in ref.kinds)
+            yield Finding(
+                "wrong-kind-reference",
+                ref.pointer,
+                f"{intro}, but '{ref.target}' is {article(kind_name(item))}",
+                hint=ref.takes or f"{ref.field} takes {wanted} ids",
+                at=ref.at,
+            )
+
+
+def _duplicates(doc: Document) -> Iterator[Finding]:
+    first: dict[str, Any] = {}
+    for item in doc.identified():
+        seen = first.setdefault(item.id, item)
+        if seen is not item:
+            yield Finding(
+                "duplicate-id",
+                join(item.pointer, "id"),
+                f"{kind_name(item)} '{item.id}' reuses the id of {kind_name(seen)} '{seen.id}'",
+                hint="ids are unique across the whole document, whatever the kind of item",
+            )
+
+
+def references(doc: Document) -> Iterator[Ref]:
+    """Every reference of the document in document order (flow `next` targets excepted)."""
+    for r in doc.requirements:
+        owner = f"requirement {r.id}"
+        yield from _list(owner, "requested_by", r.requested_by, ("stakeholder",), r.pointer)
+        yield from _list(owner, "evidence", r.evidence, ("finding",), r.pointer)
+        yield from _list(owner, "depends_on", r.depends_on, ("requirement",), r.pointer)
+    if doc.competition is not None:
+        here = join(doc.competition.pointer, "matrix")
+        for key, _cells in doc.competition.matrix:
+            if key == "us" or (key.startswith("x-") and key not in doc.items_by_id()):
+                continue  # `us` is the product itself; other x- keys are extensions
+            yield Ref(
+                "competition.matrix",
+                "competition.matrix",
+                key,
+                ("competitor",),
+                join(here, key),
+                at="key",
+                phrase=f"competition.matrix has a row for '{key}'",
+                takes="matrix rows are competitor ids, or 'us' for this product",
+            )
+    for f in doc.features:
+        owner = f"feature {f.id}"
+        yield from _list(owner, "requirements", f.requirements, ("requirement",), f.pointer)
+        yield from _list(owner, "permissions", f.permissions, ("action",), f.pointer)
+    for flow in doc.flows:
+        yield from _list(f"flow {flow.id}", "features", flow.features, ("feature",), flow.pointer)
+    if doc.schedule is not None:
+        for m in doc.schedule.milestones:
+            owner = f"milestone {m.id}"
+            kinds = ("feature", "requirement")
+            yield from _list(owner, "deliverables", m.deliverables, kinds, m.pointer)
+            yield from _list(owner, "depends_on", m.depends_on, ("milestone",), m.pointer)
+    for k in doc.metrics:
+        yield from _list(
+            f"metric {k.id}", "requirements", k.requirements, ("requirement",), k.pointer
+        )
+    for i, res in enumerate(doc.resources):
+        owner = f"resource {res.team}" if res.team else f"resource #{i + 1}"
+        yield from _list(owner, "milestones", res.milestones, ("milestone",), res.pointer)
+    if doc.permissions is not None:
+        yield from _permissions(doc)
+    for g in doc.guardrails:
+        owner = f"guardrail {g.id}"
+        guarded = f"{owner} guards '{g.action}'"
+        yield Ref(owner, "action", g.action, ("action",), join(g.pointer, "action"), phrase=guarded)
+        if g.approver is not None:
+            named = f"{owner} names '{g.approver}' as approver"
+            here = join(g.pointer, "approver")
+            yield Ref(owner, "approver", g.approver, ("role",), here, phrase=named)
+    if doc.operations is not None:
+        for c in doc.operations.campaigns:
+            yield from _list(f"campaign {c.id}", "metrics", c.metrics, ("metric",), c.pointer)
+
+
+def _permissions(doc: Document) -> Iterator[Ref]:
+    perms = doc.permissions
+    assert perms is not None
+    for role in perms.roles:
+        yield from _list(f"role {role.id}", "inherits", role.inherits, ("role",), role.pointer)
+    grants = join(perms.pointer, "grants")
+    for role_id, actions in perms.grants:
+        here = join(grants, role_id)
+        yield Ref(
+            "permissions.grants",
+            "permissions.grants",
+            role_id,
+            ("role",),
+            here,
+            at="key",
+            phrase=f"permissions.grants has an entry for '{role_id}'",
+        )
+        for i, action in enumerate(actions):
+            yield Ref(
+                f"role {role_id}",
+                "grants",
+                action,
+                ("action",),
+                join(here, i),
+                phrase=f"permissions.grants gives '{role_id}' the action '{action}'",
+            )
+    for n, sod in enumerate(perms.separation_of_duties, start=1):
+        owner = f"separation_of_duties #{n}"
+        yield from _list(owner, "actions", sod.actions, ("action",), sod.pointer)
+
+
+def _list(
+    owner: str, name: str, targets: tuple[str, ...], kinds: tuple[str, ...], base: str
+) -> Iterator[Ref]:
+    here = join(base, name)
+    for i, target in enumerate(targets):
+        yield Ref(owner, name, target, kinds, join(here, i))

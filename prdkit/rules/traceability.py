@@ -1,0 +1,36 @@
+"""Traceability: features serve requirements, and every `must` is delivered by a feature."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from prdkit.diagnostics import Finding
+from prdkit.model import Document
+from prdkit.rules._common import graded
+from prdkit.source import join
+
+
+def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
+    """`feature-without-requirement` and `must-without-feature`, graded by status."""
+    severity = graded(doc)
+    for feature in doc.features:
+        # A feature listing only unknown ids is already a reference error; not repeated here.
+        if not feature.requirements:
+            yield Finding(
+                "feature-without-requirement",
+                join(feature.pointer, "requirements"),
+                f"feature {feature.id} traces to no requirement",
+                hint="list the requirements it meets under `requirements`",
+                severity=severity,
+            )
+    covered = {r for f in doc.features for r in f.requirements}
+    for req in doc.requirements:
+        if req.priority == "must" and req.status != "rejected" and req.id not in covered:
+            yield Finding(
+                "must-without-feature",
+                req.pointer,
+                f"must-have requirement {req.id} is not delivered by any feature",
+                hint=f"list {req.id} under `requirements` of the feature that delivers it",
+                severity=severity,
+            )

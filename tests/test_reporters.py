@@ -1,0 +1,277 @@
+"""Reporters: text, json, github, sarif and junit, one run over many files, and escaping."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from prdkit.check import CheckResult, check_bytes
+from prdkit.cli import app
+from prdkit.reporters import (
+    render_github,
+    render_json,
+    render_junit,
+    render_sarif,
+    render_text,
+)
+from prdkit.ruletable import RULES
+from tests.conftest import ROOT
+from tests.test_rules_base import at, document
+
+runner = CliRunner()
+
+# Two diagnostics: an error (unknown actor, which echoes document text) and a warning.
+ACTOR = "Cashier %0A\n::error file=x::injected\n::warning::again"
+FLOWS = f"""\
+  - id: FL1
+    name: Pay
+    actors: [Shopper]
+    steps:
+      - id: S1
+        action: Pay
+        actor: {json.dumps(ACTOR)}  # <1>
+"""
+METRICS = """\
+  - id: K1
+    name: Conversion rate
+    baseline: 3
+    target: 2  # <2>
+"""
+TEXT = document(flows=FLOWS, metrics=METRICS)
+
+
+def result(name: str = "docs/a.prd.yaml", text: str = TEXT) -> CheckResult:
+    return check_bytes(text.encode("utf-8"), name)
+
+
+def test_fixture_has_one_error_and_one_warning() -> None:
+    r = result()
+    assert [(d.rule, d.line) for d in r.diagnostics] == [
+        ("unknown-actor", at(TEXT, "<1>")),
+        ("metric-direction", at(TEXT, "<2>")),
+    ]
+
+
+# -- text
+
+
+def test_text_lines_excerpt_caret_and_summary() -> None:
+    out = render_text([result()]).split("\n")
+    line = at(TEXT, "<2>")
+    index = out.index(
+        f"docs/a.prd.yaml:{line}:13: warning metric-direction metric K1 should increase, "
+        "but its target 2 is below its baseline 3"
+    )
+    assert out[index + 1] == f"{line:>5} |     target: 2  # <2>"
+    assert out[index + 2] == " " * 20 + "^"
+    assert out[-2] == "1 error, 1 warning in 1 file"
+    assert "\x1b[" not in "\n".join(out)
+    assert "\x1b[1;31merror\x1b[0m" in render_text([result()], color=True)
+
+
+def test_text_quiet_lists_errors_and_summary_only() -> None:
+    out = render_text([result()], quiet=True).splitlines()
+    assert [line.split(" ")[2] for line in out[:-1]] == ["unknown-actor"]
+    assert out[-1] == "1 error, 1 warning in 1 file"
+
+
+def test_text_never_prints_document_text_raw() -> None:
+    out = render_text([result()])
+    assert not any(line.startswith("::") for line in out.splitlines())
+    assert "\r" not in out
+
+
+# -- json
+
+
+def test_json_document() -> None:
+    report = json.loads(render_json([result()]))
+    assert report["files"] == 1
+    first = report["diagnostics"][0]
+    assert {k: first[k] for k in ("file", "line", "column", "severity", "rule", "pointer")} == {
+        "file": "docs/a.prd.yaml",
+        "line": at(TEXT, "<1>"),
+        "column": 16,
+        "severity": "error",
+        "rule": "unknown-actor",
+        "pointer": "/flows/0/steps/0/actor",
+    }
+    assert "\\u000a::error" in first["message"]
+
+
+# -- github
+
+COMMAND = re.compile(
+    r"::(error|warning|notice) file=[^,:\r\n]*,line=[1-9]\d*,col=[1-9]\d*,"
+    r"title=[a-z0-9-]+::[^\r\n]*"
+)
+
+
+def test_github_lines_are_well_formed_commands() -> None:
+    lines = render_github([result(), result("docs/b.prd.yaml")]).split("\n")
+    assert lines[-1] == ""
+    commands, rest = lines[:-2], lines[-2]
+    assert len(commands) == 4 and all(COMMAND.fullmatch(line) for line in commands)
+    assert commands[0].startswith(f"::error file=docs/a.prd.yaml,line={at(TEXT, '<1>')},col=16,")
+    assert commands[1].startswith("::warning file=docs/a.prd.yaml,")
+    assert rest == "2 errors, 2 warnings in 2 files"
+
+
+def test_github_document_text_cannot_inject_a_command() -> None:
+    out = render_github([result()])
+    # One line per diagnostic and the summary: the newlines in the actor started nothing.
+    assert len(out.splitlines()) == 3
+    assert sum(line.startswith("::") for line in out.splitlines()) == 2
+    error = out.splitlines()[0]
+    message = error.split("::", 2)[2]
+    assert "%250A" in message  # a literal %0A stays literal once the runner decodes it
+    decoded = message.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+    assert "Cashier %0A\\u000a::error file=x::injected\\u000a::warning::again" in decoded
+
+
+def test_github_properties_are_escaped() -> None:
+    name = "odd,name:x%\n::error::y\r.prd.yaml"
+    line = render_github([result(name)]).splitlines()[0]
+    assert COMMAND.fullmatch(line)
+    assert line.startswith(
+        "::error file=odd%2Cname%3Ax%25\\u000a%3A%3Aerror%3A%3Ay\\u000d.prd.yaml,line="
+    )
+
+
+def test_github_notice_for_info(tmp_path: Path) -> None:
+    (tmp_path / ".prdkit.toml").write_text('[rules]\nmetric-direction = "info"\n', "utf-8")
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(document(metrics=METRICS), encoding="utf-8")
+    out = runner.invoke(app, ["validate", "--format", "github", str(doc)]).output
+    assert out.startswith(f"::notice file={str(doc).replace(':', '%3A')},line=")
+
+
+# -- sarif
+
+
+def sarif_schema() -> dict:
+    """The SARIF 2.1.0 JSON Schema shipped by an installed package, if any."""
+    names = ("sarif-schema-2.1.0.json", "sarif-2.1.0.schema.json")
+    roots = [os.environ.get("SARIF_SCHEMA_DIR", ""), str(ROOT / "tools" / "node_modules")]
+    for root in filter(None, roots):
+        for folder, _dirs, files in os.walk(root):
+            for name in names:
+                if name in files:
+                    schema = json.loads(Path(folder, name).read_text(encoding="utf-8"))
+                    if "SARIF" in schema.get("title", "") and "2.1.0" in schema["title"]:
+                        return schema
+    pytest.skip(
+        "no SARIF 2.1.0 schema installed: run `npm install` in tools/ (package "
+        "@microsoft/sarif-multitool-ts ships assets/sarif-2.1.0.schema.json) or point "
+        "SARIF_SCHEMA_DIR at a folder holding sarif-schema-2.1.0.json"
+    )
+
+
+def test_sarif_validates_against_the_sarif_schema() -> None:
+    schema = sarif_schema()
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)
+    check = validator(schema, format_checker=validator.FORMAT_CHECKER)
+    log = json.loads(render_sarif([result(), result("docs/b c.prd.yaml")]))
+    assert [e.message for e in check.iter_errors(log)] == []
+    log["runs"][0]["results"][0]["level"] = "fatal"  # the schema really is checking
+    assert list(check.iter_errors(log))
+
+
+def test_sarif_content() -> None:
+    log = json.loads(render_sarif([result()]))
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == list(RULES)
+    first = run["results"][0]
+    assert rules[first["ruleIndex"]]["id"] == first["ruleId"] == "unknown-actor"
+    assert first["level"] == "error" and run["results"][1]["level"] == "warning"
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "docs/a.prd.yaml", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": at(TEXT, "<1>"), "startColumn": 16}
+    assert rules[first["ruleIndex"]]["help"]["text"] == RULES["unknown-actor"].fix
+
+
+# -- junit
+
+
+def test_junit_one_case_per_file() -> None:
+    clean = check_bytes(document().encode("utf-8"), "docs/clean.prd.yaml")
+    warned = check_bytes(document(metrics=METRICS).encode("utf-8"), "docs/warned.prd.yaml")
+    root = ET.fromstring(render_junit([result(), clean, warned]))
+    suite = root.find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "1")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert list(cases) == ["docs/a.prd.yaml", "docs/clean.prd.yaml", "docs/warned.prd.yaml"]
+    failure = cases["docs/a.prd.yaml"].find("failure")
+    assert failure is not None and failure.get("message") == "1 error, 1 warning"
+    assert f"{at(TEXT, '<1>')}:16: error unknown-actor" in (failure.text or "")
+    assert list(cases["docs/clean.prd.yaml"]) == []
+    assert cases["docs/warned.prd.yaml"].find("failure") is None
+    assert "metric-direction" in (cases["docs/warned.prd.yaml"].findtext("system-out") or "")
+    strict = ET.fromstring(render_junit([warned], strict=True)).find("testsuite/testcase/failure")
+    assert strict is not None
+
+
+def test_junit_escapes_and_strips_what_xml_cannot_hold() -> None:
+    odd = result("docs/<&\"'\udcff>.prd.yaml")
+    text = render_junit([odd])
+    root = ET.fromstring(text)  # parses: markup escaped, lone surrogate replaced
+    case = root.find("testsuite/testcase")
+    assert case is not None and case.get("name") == "docs/<&\"'\ufffd>.prd.yaml"
+
+
+# -- many files in one run
+
+
+def test_two_hundred_documents_in_one_validate_call(tmp_path: Path) -> None:
+    errors = warnings = 0
+    for n in range(200):
+        extra = {}
+        if n % 10 == 3:  # an unresolved reference: an error
+            extra["features"] = "  - id: F1\n    name: Pay\n    requirements: [R1, R404]\n"
+            errors += 1
+        if n % 7 == 0:  # a target below the baseline: a warning
+            extra["metrics"] = METRICS
+            warnings += 1
+        folder = tmp_path / f"team{n % 4}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"doc{n:03}.prd.yaml").write_text(document(**extra), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[-1] == f"{errors} errors, {warnings} warnings in 200 files"
+    report = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    data = json.loads(report.output)
+    assert (data["files"], data["errors"], data["warnings"]) == (200, errors, warnings)
+    keys = [(d["file"], d["line"]) for d in data["diagnostics"]]
+    assert keys == sorted(keys) and len(keys) == errors + warnings
+    quiet = runner.invoke(app, ["validate", "--quiet", str(tmp_path)])
+    assert len(quiet.output.splitlines()) == errors + 1
+
+
+def test_cli_formats_are_parseable(tmp_path: Path) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(TEXT, encoding="utf-8")
+    sarif = runner.invoke(app, ["validate", "--format", "sarif", str(doc)])
+    assert sarif.exit_code == 1 and json.loads(sarif.output)["runs"][0]["results"]
+    junit = runner.invoke(app, ["validate", "--format", "junit", str(doc)])
+    assert junit.exit_code == 1 and ET.fromstring(junit.output).tag == "testsuites"
+    github = runner.invoke(app, ["validate", "--format", "github", str(doc)])
+    assert github.exit_code == 1 and github.output.startswith("::error file=")
+
+
+def test_github_escaping_functions() -> None:
+    from prdkit.reporters import _github_data, _github_property
+
+    assert _github_data("50%\r\n::x:y,z") == "50%25%0D%0A::x:y,z"
+    assert _github_property("50%\r\n::x:y,z") == "50%25%0D%0A%3A%3Ax%3Ay%2Cz"

@@ -1,0 +1,105 @@
+"""Text anywhere: placeholder (graded by status) and bidi-control."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_rules_base import at, check, document, found, message
+
+
+def with_summary(summary: str, status: str = "draft") -> str:
+    return document(status).replace(
+        "  owner: Ann\n", f"  owner: Ann\n  summary: {summary}  # <1>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("TODO", True),
+        ("Pricing TBD.", True),
+        ("'(TODO: ask finance)'", True),
+        ("价格待定", True),
+        ("背景待补充", True),
+        ("描述TODO", True),  # CJK text around it still leaves it a word of its own
+        ("TODO_LIST is a variable", False),
+        ("TODOS and TBDs", False),
+        ("todo, tbd", False),  # upper case only
+        ("Mastodon", False),
+        ("A finished sentence.", False),
+    ],
+)
+def test_placeholder_words(summary: str, flagged: bool) -> None:
+    text = with_summary(summary)
+    assert found(text) == ([("placeholder", at(text, "<1>"))] if flagged else [])
+
+
+@pytest.mark.parametrize(("status", "severity"), [("draft", "warning"), ("review", "error")])
+def test_placeholder_is_graded_by_status(status: str, severity: str) -> None:
+    result = check(with_summary("TBD", status))
+    assert [d.severity.value for d in result.diagnostics] == [severity]
+
+
+def test_placeholders_are_reported_once_per_field_where_they_are() -> None:
+    text = document(
+        requirements="""\
+  - id: R1
+    title: One-tap checkout
+    priority: must
+    acceptance_criteria:
+      - Pays in one tap
+      - TODO TBD TODO  # <1>
+    x-notes: TODO later
+""",
+    )
+    result = check(text)
+    assert [(d.rule, d.line) for d in result.diagnostics] == [("placeholder", at(text, "<1>"))]
+    assert result.diagnostics[0].message == (
+        "requirement R1, acceptance_criteria #2 still holds the placeholders 'TODO' and 'TBD'"
+    )
+    assert result.diagnostics[0].pointer == "/requirements/0/acceptance_criteria/1"
+
+
+def test_placeholder_in_a_matrix_cell_and_a_meta_field() -> None:
+    text = document(
+        competition="""\
+  dimensions: [price]
+  matrix:
+    us:
+      price: 待定  # <2>
+""",
+    ).replace("  owner: Ann\n", "  owner: Ann\n  goals: [Faster, TBD]  # <1>\n")
+    assert found(text) == [("placeholder", at(text, "<1>")), ("placeholder", at(text, "<2>"))]
+    assert [d.message for d in check(text).diagnostics] == [
+        "meta.goals #2 still holds the placeholder 'TBD'",
+        "competition.matrix.us.price still holds the placeholder '待定'",
+    ]
+
+
+def test_bidi_control_in_text_and_in_a_key() -> None:
+    text = document(
+        competition="""\
+  dimensions: [price]
+  matrix:
+    us:
+      "pri\\u2066ce": free  # <2>
+""",
+    ).replace(
+        "  owner: Ann\n", '  owner: Ann\n  summary: "Refunds \\u202eyllaunam\\u202c"  # <1>\n'
+    )
+    result = check(text)
+    assert [(d.rule, d.line, d.severity.value) for d in result.diagnostics] == [
+        ("bidi-control", at(text, "<1>"), "warning"),
+        ("bidi-control", at(text, "<2>"), "warning"),
+        ("undeclared-dimension", at(text, "<2>"), "error"),
+    ]
+    assert result.diagnostics[0].message == (
+        "the text of meta.summary holds invisible bidirectional control characters "
+        "(U+202E, U+202C), which can make it display differently from what it says"
+    )
+
+
+def test_bidi_is_found_in_extensions_too() -> None:
+    text = document().replace("  owner: Ann\n", '  owner: Ann\n  x-memo: "\\u2067x"  # <1>\n')
+    assert found(text) == [("bidi-control", at(text, "<1>"))]
+    assert "meta.x-memo" in message(text, "bidi-control")
