@@ -330,7 +330,10 @@ def _today():
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            raise fail(f"SOURCE_DATE_EPOCH={epoch[:30]} is not a usable time") from None
     return date.today()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -22,8 +23,40 @@ def same_file(a: Path, b: Path) -> bool:
 
 def write_atomic(path: Path, data: bytes, *, source: Path | None = None) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename."""
-    if source is not None and same_file(path, source):
-        raise OutputError(f"{path}: refusing to write over the source document")
+    write_all([(path, data)], source=source)
+
+
+def write_all(outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = None) -> None:
+    """Write every output or none: each is staged in a temporary file, then all are renamed.
+
+    A failure while staging (a full disk, a missing folder) leaves every existing output
+    byte-identical and no temporary file behind.
+    """
+    for path, _ in outputs:
+        if source is not None and same_file(path, source):
+            raise OutputError(f"{path}: refusing to write over the source document")
+        if path.is_dir():
+            raise OutputError(f"{path}: is a folder")
+    staged: list[tuple[str, Path]] = []
+    current = None
+    try:
+        for current, data in outputs:
+            staged.append((_stage(current, data), current))
+        while staged:
+            temp, current = staged[0]
+            os.replace(temp, current)
+            staged.pop(0)
+    except BaseException as exc:
+        for temp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{current}: cannot write ({exc.strerror})") from None
+        raise
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """A temporary file beside `path` holding `data`, synced, with a new file's mode."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{folder}: output folder does not exist")
@@ -39,10 +72,8 @@ def write_atomic(path: Path, data: bytes, *, source: Path | None = None) -> None
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except BaseException as exc:
+    except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        if isinstance(exc, OSError):
-            raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
         raise
+    return temp

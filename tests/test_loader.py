@@ -126,7 +126,7 @@ def test_node_limit() -> None:
     [
         (b'{"a": 1,\n "b": [1, 2,]}', [("json-syntax", 2, 13)]),
         (b'{"a": 1,\n "a": 2}', [("duplicate-key", 2, 2)]),
-        (b'{"a": NaN}', [("json-syntax", 1, 1)]),
+        (b'{"a": NaN}', [("json-syntax", 1, 7)]),
         (b'{"a": 1} // c', [("yaml-syntax", 1, 10)]),
     ],
 )
