@@ -304,6 +304,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "ui.continues": ("Continues to the next step", "进入下一步"),
     "ui.diagram": ("Diagram", "流程图"),
     "ui.signature": ("Signature", "签字"),
+    "ui.overview": ("Overview", "总览"),
+    "ui.gantt": ("Timeline", "甘特图"),
+    "ui.requirement": ("Requirement", "需求"),
+    "ui.flows": ("Flows", "关联流程"),
+    "ui.gap_legend": (
+        "a gap, nothing in that column traces to the requirement",
+        "缺口，该列没有任何内容追溯到此需求",
+    ),
+    "ui.untraced_features": ("Features that trace to no requirement", "未关联需求的功能"),
+    "ui.start": ("Start", "开始"),
+    "ui.baseline_to_target": ("Baseline → target", "基线 → 目标"),
+    "ui.total": ("Total", "合计"),
+    "ui.permission_matrix": ("Roles × actions", "角色权限矩阵"),
+    "ui.granted_legend": (
+        "granted; “inherited” marks a grant that comes from an inherited role",
+        "已授权；标注“继承”的授权来自所继承的角色",
+    ),
+    "ui.risk_matrix": ("Likelihood × impact", "风险矩阵（可能性 × 影响）"),
+    "ui.unresolved": ("Unresolved", "未解决"),
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
 }

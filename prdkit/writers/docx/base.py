@@ -1,0 +1,252 @@
+"""The document a render starts from: python-docx's blank one, or the user's reference .docx.
+
+As in pandoc, a reference document lends its styles, page setup, header and footer; its
+body text is dropped. Styles prdkit needs and the reference lacks are created.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from prdkit.outputs import OutputError
+from prdkit.writers.docx.oxml import make, sub, w
+from prdkit.writers.docx.styles import EAST_ASIA, StyleSheet, font_table_entry
+
+RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+RT_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+RT_FONT_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
+RT_EXTENDED = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+)
+
+# A4 with 2 cm side margins: room for wide tables in both languages.
+A4 = {"w": "11906", "h": "16838"}
+MARGINS = {
+    "top": "1304",
+    "right": "1134",
+    "bottom": "1304",
+    "left": "1134",
+    "header": "567",
+    "footer": "567",
+    "gutter": "0",
+}
+
+# settings.xml children that must follow w:updateFields (schema order).
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>prdkit</Application><DocSecurity>0</DocSecurity>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc></Properties>"
+)
+
+
+@dataclass
+class Base:
+    """The opened document and what the writer learned from it."""
+
+    document: Any  # docx.document.Document
+    styles: StyleSheet
+    width: int  # text width in twips
+    own: bool  # True: python-docx's blank document, styled by prdkit
+
+
+def open_base(reference: Path | None) -> Base:
+    """The starting document, emptied and styled; OutputError for an unusable reference."""
+    import docx
+
+    if reference is None:
+        document = docx.Document()
+        own = True
+    else:
+        document = _open_reference(reference)
+        own = False
+    try:
+        sect_pr = _empty_body(document)
+        if own:
+            _page_setup(sect_pr)
+        width = _text_width(sect_pr)
+        styles = StyleSheet(document.styles.element, width, own=own)
+    except (etree.LxmlError, KeyError, ValueError, AttributeError, TypeError) as exc:
+        raise OutputError(f"{reference}: not a usable Word document ({exc})") from None
+    _drop_parts(document, own)
+    _settings(document)
+    _language(styles)
+    _font_table(document)
+    return Base(document, styles, width, own)
+
+
+def _open_reference(path: Path) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not path.is_file():
+        raise OutputError(f"{path}: reference document not found (expected a .docx file)")
+    if not zipfile.is_zipfile(path):
+        raise OutputError(f"{path}: not a Word document (a .docx file is a zip archive)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise OutputError(f"{path}: damaged Word document ({exc})") from None
+    if "[Content_Types].xml" not in names:
+        raise OutputError(f"{path}: not a Word document (a zip archive, but not a .docx)")
+    try:
+        document = docx.Document(str(path))
+        document.styles.element  # noqa: B018 - a broken styles part fails here, not later
+        document.sections[-1]
+    except PackageNotFoundError:
+        raise OutputError(f"{path}: not a Word document (no main document part)") from None
+    except ValueError as exc:
+        # python-docx refuses templates (.dotx) and macro documents with a ValueError.
+        raise OutputError(f"{path}: not a usable .docx reference document ({exc})") from None
+    except (KeyError, zipfile.BadZipFile, etree.LxmlError, OSError) as exc:
+        raise OutputError(f"{path}: damaged Word document ({exc})") from None
+    return document
+
+
+def _empty_body(document: Any) -> etree._Element:
+    body = document.element.body
+    sect_pr = body.find(w("sectPr"))
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    if sect_pr is None:
+        sect_pr = sub(body, "sectPr")
+        _page_setup(sect_pr)
+    return sect_pr
+
+
+def _page_setup(sect_pr: etree._Element) -> None:
+    for tag in ("pgSz", "pgMar"):
+        old = sect_pr.find(w(tag))
+        if old is not None:
+            sect_pr.remove(old)
+    # pgSz and pgMar follow header/footer references and footnote settings in sectPr.
+    anchor = 0
+    for index, child in enumerate(sect_pr):
+        if etree.QName(child).localname in (
+            "headerReference",
+            "footerReference",
+            "footnotePr",
+            "endnotePr",
+            "type",
+        ):
+            anchor = index + 1
+    sect_pr.insert(anchor, make("pgMar", MARGINS))
+    sect_pr.insert(anchor, make("pgSz", A4))
+
+
+def _twips(element: etree._Element | None, attr: str, default: int) -> int:
+    if element is None:
+        return default
+    try:
+        return int(float(element.get(w(attr)) or default))
+    except ValueError:
+        return default
+
+
+def _text_width(sect_pr: etree._Element) -> int:
+    size, margins = sect_pr.find(w("pgSz")), sect_pr.find(w("pgMar"))
+    width = (
+        _twips(size, "w", 11906) - _twips(margins, "left", 1134) - _twips(margins, "right", 1134)
+    )
+    return width if width > 1440 else 9638
+
+
+def _drop_parts(document: Any, own: bool) -> None:
+    # A thumbnail would preview the template, not this document; the rest is template baggage.
+    drops = [(document.part.package, RT_THUMBNAIL)]
+    if own:
+        drops += [(document.part, RT_STYLES_WITH_EFFECTS), (document.part, RT_CUSTOM_XML)]
+    for owner, reltype in drops:
+        for rid in [rid for rid, rel in owner.rels.items() if rel.reltype == reltype]:
+            del owner.rels[rid]
+            owner.rels.related_parts.pop(rid, None)
+    for rel in document.part.package.rels.values():
+        if rel.reltype == RT_EXTENDED and not rel.is_external:
+            rel.target_part._blob = _APP_XML
+
+
+def _settings(document: Any) -> None:
+    settings = document.settings.element
+    # Word refreshes the table of contents and page count when the file is opened.
+    if settings.find(w("updateFields")) is None:
+        update = make("updateFields", {"val": "true"})
+        follower = next(
+            (c for c in settings if etree.QName(c).localname in _AFTER_UPDATE_FIELDS), None
+        )
+        if follower is None:
+            settings.append(update)
+        else:
+            follower.addprevious(update)
+    theme_lang = settings.find(w("themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(w("eastAsia"), "zh-CN")
+    # Proof state and rsids describe some earlier editing session, not this document.
+    for tag in ("proofState", "rsids"):
+        old = settings.find(w(tag))
+        if old is not None:
+            settings.remove(old)
+
+
+def _language(styles: StyleSheet) -> None:
+    """Tag Latin-script text as English and East Asian text as Simplified Chinese.
+
+    Latin text stays English even in a Chinese document: its words are ids, names and
+    English terms, and layouts that take it for Chinese break it between any two letters.
+    """
+    rpr = styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+    if rpr is None:
+        return
+    tag = rpr.find(w("lang"))
+    if tag is None:
+        tag = sub(rpr, "lang")
+    tag.set(w("val"), "en-US")
+    tag.set(w("eastAsia"), "zh-CN")
+
+
+def _font_table(document: Any) -> None:
+    part = next(
+        (r.target_part for r in document.part.rels.values() if r.reltype == RT_FONT_TABLE), None
+    )
+    if part is None or not hasattr(part, "_blob"):
+        return
+    try:
+        fonts = etree.fromstring(part.blob)
+    except etree.LxmlError:
+        return
+    if any(f.get(w("name")) == EAST_ASIA for f in fonts.iter(w("font"))):
+        return
+    fonts.append(font_table_entry())
+    part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,108 @@
+"""The schedule as a Gantt view: one row per milestone, one column per week, bars shaded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from lxml import etree
+
+from prdkit.model import Milestone
+from prdkit.writers.docx.builder import Builder
+from prdkit.writers.docx.oxml import Look, sub, w
+from prdkit.writers.docx.palette import GANTT
+from prdkit.writers.docx.tables import HEADER_LOOK, Table
+
+MAX_COLUMNS = 26  # past half a year, a column covers several weeks
+TINY = 14  # half-points: 7 pt week labels
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def spans(milestones: Sequence[Milestone]) -> list[tuple[Milestone, date, date]]:
+    """(milestone, first day, due day) of every milestone with a readable due date."""
+    out = []
+    for ms in milestones:
+        due = _day(ms.due)
+        if due is None:
+            continue
+        start = _day(ms.start) or due
+        out.append((ms, min(start, due), due))
+    return out
+
+
+def columns(first: date, last: date) -> tuple[list[date], int]:
+    """Column start days (Mondays) covering first..last, and the days each column spans."""
+    monday = first - timedelta(days=first.weekday())
+    weeks = (last - monday).days // 7 + 1
+    per = -(-weeks // MAX_COLUMNS)
+    count = -(-weeks // per)
+    return [monday + timedelta(days=7 * per * i) for i in range(count)], 7 * per
+
+
+def gantt(b: Builder, milestones: Sequence[Milestone]) -> None:
+    """A Heading 2, the week grid with a shaded bar per milestone, and a colour legend."""
+    rows = spans(milestones)
+    if not rows:
+        return
+    starts, days = columns(min(s for _, s, _ in rows), max(d for _, _, d in rows))
+    b.heading(2, b.label("ui.gantt"))
+    name_share = 0.3
+    weights = [name_share * len(starts) / (1 - name_share)] + [1] * len(starts)
+    table = Table(b, b.body, weights, margins=15)
+    header = table.row([], header=True)
+    table.cell(header, 0, b.label("field.milestones"), header=True)
+    small = HEADER_LOOK.but(size=TINY)
+    for index, start in enumerate(starts, start=1):
+        label = start.strftime("%m-%d")
+        tc = table.cell(header, index, lambda p, t=label: table.text(p, t, small), header=True)
+        sub(tc[0], "textDirection", {"val": "btLr"})
+        sub(tc[0], "vAlign", {"val": "center"})
+    tr_pr = header.find(w("trPr"))
+    sub(tr_pr, "trHeight", {"val": "640", "hRule": "atLeast"})
+    for ms, first, due in rows:
+        fill = GANTT.get(ms.status or "planned", GANTT["planned"])
+        tr = table.row([])
+        table.cell(tr, 0, lambda p, ms=ms: _name(b, table, p, ms))
+        for index, start in enumerate(starts, start=1):
+            end = start + timedelta(days=days - 1)
+            on = first <= end and start <= due
+            marker = "◆" if start <= due <= end else ""
+            tc = table.cell(
+                tr,
+                index,
+                (lambda p, m=marker: table.text(p, m, Look(size=TINY, color="FFFFFF")))
+                if marker
+                else None,
+                fill if on else None,
+            )
+            tc[-1].find(w("pPr")).append(_center())
+    _legend(b, starts, days)
+
+
+def _name(b: Builder, table: Table, para: etree._Element, ms: Milestone) -> None:
+    b.ref(para, ms.id, Look(size=16))
+    table.text(para, f" {ms.name}", Look(size=16))
+
+
+def _center() -> etree._Element:
+    jc = etree.Element(w("jc"))
+    jc.set(w("val"), "center")
+    return jc
+
+
+def _legend(b: Builder, starts: list[date], days: int) -> None:
+    para = b.paragraph(b.body, "Compact", spacing={"before": "80", "after": "200"})
+    style = b.style_of(para)
+    for status, fill in GANTT.items():
+        b.run(para, "■", style, Look(color=fill))
+        b.run(para, f" {b.enum('milestone_status', status)}    ", style)
+    b.run(para, "◆", style, Look(color="404040"))
+    b.run(para, f" {b.label('field.due')}    ", style)
+    last = starts[-1] + timedelta(days=days - 1)
+    b.run(para, f"{starts[0].isoformat()} – {last.isoformat()}", style, Look(color="7F7F7F"))

@@ -1,0 +1,103 @@
+"""List numbering: one bullet and one numbered definition, and a fresh w:num for every list.
+
+Word continues a numbered list across paragraphs that share a w:num, so every list gets
+its own w:num whose w:lvlOverride/w:startOverride restarts it at the list's first number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from prdkit.writers.docx.oxml import W_NS, make, sub, w
+
+CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+
+_BULLETS = ("•", "◦", "▪")
+_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
+LEVELS = 9
+STEP = 360  # indent per nesting level, twips
+_HANGING = {"bullet": 280, "ordered": 360}  # room for the bullet or the number
+
+
+def _numbering_element(document: Any) -> etree._Element:
+    """The w:numbering root of the document, creating the part when the reference lacks it."""
+    part = document.part
+    for rel in part.rels.values():
+        if rel.reltype == RT_NUMBERING and not rel.is_external:
+            return rel.target_part.element
+    from docx.opc.packuri import PackURI
+    from docx.oxml.parser import parse_xml
+    from docx.parts.numbering import NumberingPart
+
+    element = parse_xml(f'<w:numbering xmlns:w="{W_NS}"/>')
+    numbering = NumberingPart(PackURI("/word/numbering.xml"), CT_NUMBERING, element, part.package)
+    part.relate_to(numbering, RT_NUMBERING)
+    return element
+
+
+def _int_attr(elements: Any, attr: str) -> int:
+    values = [int(v) for e in elements if (v := e.get(w(attr)) or "").isdigit()]
+    return max(values, default=0)
+
+
+class Numbering:
+    """Adds prdkit's list definitions to a document and hands out restarted lists."""
+
+    def __init__(self, document: Any) -> None:
+        self.root = _numbering_element(document)
+        abstracts = self.root.findall(w("abstractNum"))
+        base = _int_attr(abstracts, "abstractNumId") + 1
+        self._next_num = _int_attr(self.root.findall(w("num")), "numId") + 1
+        self.abstract = {"bullet": base, "ordered": base + 1}
+        self._cleanup = self.root.find(w("numIdMacAtCleanup"))
+        first_num = self.root.find(w("num"))
+        for kind, abstract_id in self.abstract.items():
+            definition = self._definition(kind, abstract_id)
+            anchor = first_num if first_num is not None else self._cleanup
+            if anchor is not None:
+                anchor.addprevious(definition)
+            else:
+                self.root.append(definition)
+
+    @staticmethod
+    def _definition(kind: str, abstract_id: int) -> etree._Element:
+        abstract = make("abstractNum", {"abstractNumId": str(abstract_id)})
+        # A fixed nsid keeps renders byte-identical; it only needs to differ between lists.
+        sub(abstract, "nsid", {"val": f"5052{abstract_id:04X}"})
+        sub(abstract, "multiLevelType", {"val": "hybridMultilevel"})
+        for level in range(LEVELS):
+            lvl = sub(abstract, "lvl", {"ilvl": str(level)})
+            sub(lvl, "start", {"val": "1"})
+            if kind == "bullet":
+                sub(lvl, "numFmt", {"val": "bullet"})
+                sub(lvl, "lvlText", {"val": _BULLETS[level % len(_BULLETS)]})
+            else:
+                sub(lvl, "numFmt", {"val": _FORMATS[level % len(_FORMATS)]})
+                sub(lvl, "lvlText", {"val": f"%{level + 1}."})
+            sub(lvl, "lvlJc", {"val": "left"})
+            ppr = sub(lvl, "pPr")
+            hanging = _HANGING[kind]
+            sub(ppr, "ind", {"left": str(Numbering.indent(kind, level)), "hanging": str(hanging)})
+        return abstract
+
+    def new_list(self, kind: str, level: int, start: int = 1) -> int:
+        """The numId of a new list of `kind` ("bullet" or "ordered") restarting at `start`."""
+        num_id = self._next_num
+        self._next_num += 1
+        num = make("num", {"numId": str(num_id)})
+        if self._cleanup is not None:  # Word's bookkeeping element stays last
+            self._cleanup.addprevious(num)
+        else:
+            self.root.append(num)
+        sub(num, "abstractNumId", {"val": str(self.abstract[kind])})
+        override = sub(num, "lvlOverride", {"ilvl": str(level)})
+        sub(override, "startOverride", {"val": str(start)})
+        return num_id
+
+    @staticmethod
+    def indent(kind: str, level: int) -> int:
+        """The text indent of level `level` of a `kind` list (follow-on paragraphs align to it)."""
+        return STEP * level + _HANGING[kind] + 80

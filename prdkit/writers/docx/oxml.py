@@ -1,0 +1,183 @@
+"""WordprocessingML element building through lxml: names, text cleaning, runs and paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+# Characters XML 1.0 cannot hold (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F).
+# The loader refuses them already; a writer that outlives its loader still never emits them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = re.compile(r"(\t|\r\n|\n|\r)")
+
+_names: dict[str, str] = {}
+
+
+def w(tag: str) -> str:
+    """The Clark name of `tag` in the w: namespace ("p" → "{…main}p")."""
+    name = _names.get(tag)
+    if name is None:
+        name = _names[tag] = f"{{{W_NS}}}{tag}"
+    return name
+
+
+def r(tag: str) -> str:
+    """The Clark name of `tag` in the r: (relationships) namespace."""
+    return f"{{{R_NS}}}{tag}"
+
+
+def clean(text: str) -> str:
+    """`text` without the characters XML 1.0 (and so Word) cannot hold."""
+    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+
+
+def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """Append a new w:`tag` to `parent`; `attrs` keys are w: attribute names."""
+    if attrs:
+        return etree.SubElement(parent, w(tag), {w(k): v for k, v in attrs.items()})
+    return etree.SubElement(parent, w(tag))
+
+
+def make(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """A new, parentless w:`tag` element."""
+    element = etree.Element(w(tag), nsmap={"w": W_NS, "r": R_NS})
+    if attrs:
+        for key, value in attrs.items():
+            element.set(w(key), value)
+    return element
+
+
+def add_text(run: etree._Element, text: str) -> None:
+    """Append `text` to `run` as w:t, with tabs as w:tab and line breaks as w:br."""
+    text = clean(text)
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        _t(run, text)
+        return
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            sub(run, "tab")
+        elif piece in ("\n", "\r\n", "\r"):
+            sub(run, "br")
+        elif piece:
+            _t(run, piece)
+
+
+def _t(run: etree._Element, text: str) -> None:
+    t = etree.SubElement(run, w("t"))
+    t.text = text
+    if text[:1].isspace() or text[-1:].isspace():
+        t.set(XML_SPACE, "preserve")
+
+
+class Look:
+    """Direct run formatting: a hashable key, so each distinct look builds its rPr once."""
+
+    __slots__ = ("bold", "code", "color", "fill", "italic", "size", "strike", "style")
+
+    def __init__(
+        self,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        strike: bool = False,
+        code: bool = False,
+        color: str | None = None,
+        fill: str | None = None,
+        size: int | None = None,
+        style: str | None = None,
+    ) -> None:
+        self.bold, self.italic, self.strike, self.code = bold, italic, strike, code
+        self.color, self.fill, self.size, self.style = color, fill, size, style
+
+    def key(self) -> tuple[object, ...]:
+        """The values that decide the rPr."""
+        return (
+            self.bold,
+            self.italic,
+            self.strike,
+            self.code,
+            self.color,
+            self.fill,
+            self.size,
+            self.style,
+        )
+
+    def but(self, **changes: object) -> Look:
+        """A copy with `changes` applied."""
+        values = {name: getattr(self, name) for name in self.__slots__}
+        values.update(changes)
+        return Look(**values)  # type: ignore[arg-type]
+
+
+PLAIN = Look()
+
+
+def run_properties(look: Look, east_asia: str, code_style: str | None) -> etree._Element:
+    """The w:rPr of `look`; children in schema order; the East Asian font always named."""
+    rpr = make("rPr")
+    style = look.style or (code_style if look.code else None)
+    if style:
+        sub(rpr, "rStyle", {"val": style})
+    sub(rpr, "rFonts", {"eastAsia": east_asia})
+    if look.bold:
+        sub(rpr, "b")
+        sub(rpr, "bCs")
+    if look.italic:
+        sub(rpr, "i")
+        sub(rpr, "iCs")
+    if look.strike:
+        sub(rpr, "strike")
+    if look.color:
+        sub(rpr, "color", {"val": look.color})
+    if look.size:
+        sub(rpr, "sz", {"val": str(look.size)})
+        sub(rpr, "szCs", {"val": str(look.size)})
+    if look.fill:
+        sub(rpr, "shd", {"val": "clear", "color": "auto", "fill": look.fill})
+    return rpr
+
+
+def paragraph_properties(
+    para: etree._Element,
+    style: str | None,
+    *,
+    keep_next: bool = False,
+    num: tuple[int, int] | None = None,
+    indent: int | None = None,
+    align: str | None = None,
+    spacing: dict[str, str] | None = None,
+    rule_below: bool = False,
+) -> etree._Element:
+    """Give `para` its w:pPr (children in schema order) and return it."""
+    ppr = sub(para, "pPr")
+    if style:
+        sub(ppr, "pStyle", {"val": style})
+    if keep_next:
+        sub(ppr, "keepNext")
+    if num is not None:
+        numpr = sub(ppr, "numPr")
+        sub(numpr, "ilvl", {"val": str(num[1])})
+        sub(numpr, "numId", {"val": str(num[0])})
+    if rule_below:
+        border = sub(ppr, "pBdr")
+        sub(border, "bottom", {"val": "single", "sz": "6", "space": "1", "color": "BFC8D6"})
+    if spacing:
+        sub(ppr, "spacing", spacing)
+    if indent is not None:
+        sub(ppr, "ind", {"left": str(indent)})
+    if align:
+        sub(ppr, "jc", {"val": align})
+    return ppr
+
+
+def texts(element: etree._Element) -> Iterable[str]:
+    """Every w:t text under `element`, in document order."""
+    for t in element.iter(w("t")):
+        if t.text:
+            yield t.text

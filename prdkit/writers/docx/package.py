@@ -1,0 +1,112 @@
+"""Document properties and the final zip: the same input always gives the same bytes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+from typing import Any
+
+from prdkit.model import Document
+from prdkit.richtext import parse
+from prdkit.writers.docx.oxml import clean
+from prdkit.writers.docx.richtext import plain_text
+
+# Entries every reader looks for first; the rest follow in name order.
+_FIRST = ("[Content_Types].xml", "_rels/.rels")
+_ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # the earliest date a zip can hold
+
+
+def _short(text: str, limit: int = 255) -> str:
+    # python-docx refuses core property text longer than 255 characters.
+    text = " ".join(clean(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def set_properties(
+    document: Any, doc: Document, lang: str, when: datetime, subject: str, status: str
+) -> None:
+    """Fill the core properties from the document, replacing whatever the template had."""
+    props = document.core_properties
+    element = props._element
+    for child in list(element):
+        element.remove(child)
+    meta = doc.meta
+    props.title = _short(meta.title)
+    props.subject = _short(subject)
+    props.author = _short("; ".join(meta.authors) if meta.authors else meta.owner)
+    props.last_modified_by = _short(meta.owner)
+    props.keywords = _short(", ".join((meta.id, meta.version, status)))
+    props.identifier = _short(meta.id)
+    props.version = _short(meta.version)
+    props.content_status = _short(status)
+    props.language = "zh-CN" if lang == "zh" else "en-US"
+    props.category = _short(subject)
+    if meta.summary:
+        props.comments = _short(plain_text(parse(meta.summary)))
+    props.revision = 1
+    when = when.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = when
+    props.modified = when
+
+
+def timestamp(doc: Document, given: datetime | None) -> datetime:
+    """`given`, else the document's updated or created date: never the clock."""
+    if given is not None:
+        return given if given.tzinfo else given.replace(tzinfo=timezone.utc)
+    day = doc.meta.updated or doc.meta.created or "2000-01-01"
+    try:
+        return datetime.fromisoformat(f"{day}T00:00:00+00:00")
+    except ValueError:
+        return datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+class _Entries:
+    """Collects what python-docx's package writer would put in the zip, by member name."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        """Keep `blob` under the zip member name of `pack_uri`."""
+        self.entries[pack_uri.membername] = blob
+
+
+def save(document: Any, when: datetime) -> bytes:
+    """The .docx bytes of `document`, entries in a fixed order and all dated `when`.
+
+    python-docx's own save stamps entries with the current time; its package writer's
+    steps are reused to gather the entries, which are then zipped once, deterministically.
+    """
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    sink = _Entries()
+    try:
+        PackageWriter._write_content_types_stream(sink, parts)
+        PackageWriter._write_pkg_rels(sink, package.rels)
+        PackageWriter._write_parts(sink, parts)
+    except AttributeError:  # a python-docx without these steps: save, then re-zip
+        out = io.BytesIO()
+        document.save(out)
+        with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
+            sink.entries = {name: source.read(name) for name in source.namelist()}
+    return _zip(sink.entries, when)
+
+
+def _zip(entries: dict[str, bytes], when: datetime) -> bytes:
+    when = max(when.astimezone(timezone.utc), _ZIP_EPOCH)
+    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
+    order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0  # the same bytes whichever system renders
+            info.external_attr = 0
+            target.writestr(info, entries[name], compresslevel=6)
+    return out.getvalue()

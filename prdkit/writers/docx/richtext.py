@@ -1,0 +1,302 @@
+"""Markdown fields → Word paragraphs and runs, through two dispatch tables.
+
+One small function per node type of `prdkit.richtext`'s parser. Node types without a
+function get an explicit answer: their text, never dropped and never raw markup. Two
+answers are deliberate: Markdown headings become bold paragraphs (the document's outline
+stays the document's), and images become their alt text, linked to the image when the
+address is safe (a document is never fetched from the network).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from lxml import etree
+from markdown_it.tree import SyntaxTreeNode
+
+from prdkit.richtext import parse, safe_link
+from prdkit.writers.docx.numbering import Numbering
+from prdkit.writers.docx.oxml import PLAIN, Look, paragraph_properties, sub
+
+if TYPE_CHECKING:
+    from prdkit.writers.docx.builder import Builder
+    from prdkit.writers.docx.tables import Table
+
+
+@dataclass
+class Block:
+    """Where block nodes go: the container, paragraph style and list state."""
+
+    b: Builder
+    container: etree._Element
+    style: str  # paragraph style id
+    width: int  # available width, twips
+    level: int = -1  # list nesting level; -1 outside lists
+    pending: tuple[int, int] | None = None  # (numId, level) for an item's first paragraph
+    indent: int | None = None  # left indent of an item's later paragraphs
+
+
+@dataclass
+class Inline:
+    """Where inline nodes go: a paragraph or hyperlink, its style and the current look."""
+
+    b: Builder
+    parent: etree._Element
+    style: str
+    look: Look
+
+
+def render(b: Builder, container: etree._Element, text: str, style: str, width: int) -> None:
+    """Render Markdown `text` into `container` with paragraphs of style id `style`."""
+    block = Block(b, container, style, width)
+    plain = plain_paragraph(text)
+    if plain is not None:
+        b.run(new_paragraph(block), plain, style)
+        return
+    for node in parse(text).children:
+        render_block(node, block)
+
+
+# Text that parses to one paragraph of just itself needs no parser: most short fields.
+# Markdown syntax, and every space but U+0020 and every control (the parser has its own
+# rules for those; such text simply takes the parser's path).
+_MARKUP = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|(?! )\s")
+_LEADING = re.compile(r"\s|[-+=>]|\d{1,9}[.)]")
+
+
+def plain_paragraph(text: str) -> str | None:
+    """`text` itself when it has no Markdown syntax at all, else None."""
+    if _LEADING.match(text) or _MARKUP.search(text):
+        return None
+    stripped = text.rstrip(" ")
+    return stripped or None
+
+
+def new_paragraph(
+    block: Block, style: str | None = None, *, keep_next: bool = False, rule_below: bool = False
+) -> etree._Element:
+    """A paragraph in `block`, numbered when it opens a list item, indented after that."""
+    para = sub(block.container, "p")
+    num, block.pending = block.pending, None
+    paragraph_properties(
+        para,
+        style or block.style,
+        keep_next=keep_next,
+        num=num,
+        indent=block.indent if num is None else None,
+        rule_below=rule_below,
+    )
+    return para
+
+
+def render_block(node: SyntaxTreeNode, block: Block) -> None:
+    """Render one block node through BLOCK_RULES, or as plain text when it has no rule."""
+    BLOCK_RULES.get(node.type, _unsupported_block)(node, block)
+
+
+def render_inline(node: SyntaxTreeNode, inline: Inline) -> None:
+    """Render one inline node through INLINE_RULES, or as plain text when it has no rule."""
+    INLINE_RULES.get(node.type, _unsupported_inline)(node, inline)
+
+
+def _inlines(node: SyntaxTreeNode, para: etree._Element, block: Block, look: Look = PLAIN) -> None:
+    inline = Inline(block.b, para, block.style, look)
+    for child in node.children:
+        for leaf in child.children if child.type == "inline" else (child,):
+            render_inline(leaf, inline)
+
+
+def plain_text(node: SyntaxTreeNode) -> str:
+    """The text of `node` and its descendants, without markup."""
+    if node.type in ("softbreak", "hardbreak"):
+        return " "
+    if not node.children:
+        return node.content or ""
+    return "".join(plain_text(child) for child in node.children)
+
+
+# ---- blocks ------------------------------------------------------------------------------
+
+
+def _paragraph(node: SyntaxTreeNode, block: Block) -> None:
+    _inlines(node, new_paragraph(block), block)
+
+
+def _heading(node: SyntaxTreeNode, block: Block) -> None:
+    _inlines(node, new_paragraph(block, keep_next=True), block, Look(bold=True))
+
+
+def _list(node: SyntaxTreeNode, block: Block) -> None:
+    kind = "ordered" if node.type == "ordered_list" else "bullet"
+    level = min(block.level + 1, 8)
+    if block.pending is not None:
+        new_paragraph(block)  # an item that opens with a list keeps its own marker
+    start = node.attrs.get("start", 1) if kind == "ordered" else 1
+    num_id = block.b.numbering.new_list(kind, level, int(start) if str(start).isdigit() else 1)
+    indent = Numbering.indent(kind, level)
+    for item in node.children:
+        inner = replace(block, level=level, pending=(num_id, level), indent=indent)
+        for child in item.children:
+            render_block(child, inner)
+        if inner.pending is not None:
+            new_paragraph(inner)  # an empty item still shows its marker
+
+
+def _blockquote(node: SyntaxTreeNode, block: Block) -> None:
+    inner = replace(block, style=block.b.styles.id("Block Text"))
+    for child in node.children:
+        render_block(child, inner)
+    block.pending = inner.pending
+
+
+def _code(node: SyntaxTreeNode, block: Block) -> None:
+    para = new_paragraph(block, block.b.styles.id("Source Code"))
+    block.b.run(para, node.content.rstrip("\n"), block.b.styles.id("Source Code"))
+
+
+def _rule(node: SyntaxTreeNode, block: Block) -> None:
+    new_paragraph(block, rule_below=True)
+
+
+def _table(node: SyntaxTreeNode, block: Block) -> None:
+    from prdkit.writers.docx.tables import Table
+
+    rows = [tr for section in node.children for tr in section.children]
+    if not rows:
+        return
+    columns = max(len(tr.children) for tr in rows)
+    width = max(block.width - (block.indent or 0), 1440)
+    table = Table(block.b, block.container, [1] * columns, width=width)
+    for number, tr in enumerate(rows):
+        header = number == 0 and node.children[0].type == "thead"
+        row = table.row([], header=header)
+        for index in range(columns):
+            cell = tr.children[index] if index < len(tr.children) else None
+            table.cell(row, index, _cell(block, table, cell, header), header=header)
+    block.pending = None
+    # Word joins tables that touch; an empty paragraph keeps the next one apart.
+    new_paragraph(block)
+
+
+_ALIGN = {"text-align:center": "center", "text-align:right": "right"}
+
+
+def _cell(
+    block: Block, table: Table, cell: SyntaxTreeNode | None, header: bool
+) -> Callable[[etree._Element], None]:
+    """The filler of one GFM table cell: its inlines, aligned as the delimiter row says."""
+    from prdkit.writers.docx.tables import HEADER_LOOK
+
+    def fill(para: etree._Element) -> None:
+        if cell is None:
+            return
+        align = _ALIGN.get(str(cell.attrs.get("style", "")))
+        if align:
+            sub(para[0], "jc", {"val": align})
+        _inlines(cell, para, replace(block, style=table.style), HEADER_LOOK if header else PLAIN)
+
+    return fill
+
+
+def _unsupported_block(node: SyntaxTreeNode, block: Block) -> None:
+    text = plain_text(node)
+    if text.strip():
+        block.b.run(new_paragraph(block), text.strip("\n"), block.style)
+
+
+BLOCK_RULES: dict[str, Callable[[SyntaxTreeNode, Block], None]] = {
+    "paragraph": _paragraph,
+    "heading": _heading,
+    "bullet_list": _list,
+    "ordered_list": _list,
+    "blockquote": _blockquote,
+    "code_block": _code,
+    "fence": _code,
+    "hr": _rule,
+    "table": _table,
+}
+
+
+# ---- inlines -----------------------------------------------------------------------------
+
+
+def _text(node: SyntaxTreeNode, inline: Inline) -> None:
+    if node.content:
+        inline.b.run(inline.parent, node.content, inline.style, inline.look)
+
+
+def _styled(**change: object) -> Callable[[SyntaxTreeNode, Inline], None]:
+    def rule(node: SyntaxTreeNode, inline: Inline) -> None:
+        inner = replace(inline, look=inline.look.but(**change))
+        for child in node.children:
+            render_inline(child, inner)
+
+    return rule
+
+
+def _code_inline(node: SyntaxTreeNode, inline: Inline) -> None:
+    inline.b.run(inline.parent, node.content, inline.style, inline.look.but(code=True))
+
+
+def _link(node: SyntaxTreeNode, inline: Inline) -> None:
+    url = safe_link(str(node.attrs.get("href", "")))
+    if url is None:  # javascript:, data:, relative links: the words without the link
+        for child in node.children:
+            render_inline(child, inline)
+        return
+    link = inline.b.hyperlink(inline.parent, url)
+    inner = replace(inline, parent=link, look=inline.look.but(style=inline.b.link_style))
+    for child in node.children:
+        render_inline(child, inner)
+
+
+def _image(node: SyntaxTreeNode, inline: Inline) -> None:
+    alt = plain_text(node) or str(node.attrs.get("src", ""))
+    url = safe_link(str(node.attrs.get("src", "")))
+    parent, look = inline.parent, inline.look.but(italic=True)
+    if url is not None:
+        parent = inline.b.hyperlink(inline.parent, url)
+        look = look.but(style=inline.b.link_style)
+    inline.b.run(parent, alt, inline.style, look)
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def _softbreak(node: SyntaxTreeNode, inline: Inline) -> None:
+    # A line break inside Chinese text is not a word boundary: joining with a space would
+    # put stray spaces between characters.
+    previous, following = node.previous_sibling, node.next_sibling
+    before = plain_text(previous)[-1:] if previous is not None else ""
+    after = plain_text(following)[:1] if following is not None else ""
+    if _CJK.match(before) or _CJK.match(after):
+        return
+    inline.b.run(inline.parent, " ", inline.style, inline.look)
+
+
+def _hardbreak(node: SyntaxTreeNode, inline: Inline) -> None:
+    inline.b.run(inline.parent, "\n", inline.style, inline.look)
+
+
+def _unsupported_inline(node: SyntaxTreeNode, inline: Inline) -> None:
+    if node.children:
+        for child in node.children:
+            render_inline(child, inline)
+    elif node.content:
+        inline.b.run(inline.parent, node.content, inline.style, inline.look)
+
+
+INLINE_RULES: dict[str, Callable[[SyntaxTreeNode, Inline], None]] = {
+    "text": _text,
+    "strong": _styled(bold=True),
+    "em": _styled(italic=True),
+    "s": _styled(strike=True),
+    "code_inline": _code_inline,
+    "link": _link,
+    "image": _image,
+    "softbreak": _softbreak,
+    "hardbreak": _hardbreak,
+}

@@ -1,0 +1,240 @@
+"""Tables built row by row as lxml elements: fixed column widths and a repeating header row.
+
+python-docx's `table.cell()` and `add_row()` rescan the table on every call, which makes a
+5,000-row table quadratic; here each w:tr/w:tc is created once and appended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
+
+if TYPE_CHECKING:
+    from prdkit.writers.docx.builder import Builder
+
+CELL_MARGINS = 170  # left + right cell margins of the table style, twips
+MIN_COLUMN = 900  # a shared column keeps at least this much when others need room
+KEEP = 0.7  # … and at least this share of its own width
+
+
+class Md(str):
+    """Cell text to render as Markdown (a plain `str` is shown as it is)."""
+
+    __slots__ = ()
+
+
+# A cell is plain text, Markdown, or a function that fills the cell's first paragraph.
+Filler = Callable[[etree._Element], None]
+Content = str | Md | Filler | None
+
+
+HEADER_FILL = "1F3864"
+HEADER_LOOK = Look(bold=True, color="FFFFFF")
+SHORT = 300  # Markdown cells shorter than this keep their row on one page
+
+
+class Refs:
+    """A shared column listing ids: its weight, and room for the longest of `ids` on a line."""
+
+    __slots__ = ("least", "weight")
+
+    def __init__(self, weight: float, ids: Iterable[str]) -> None:
+        self.weight = weight
+        self.least = text_width(ids)
+
+
+class Fixed(int):
+    """A column width in twips, where other columns take a share of what is left."""
+
+    __slots__ = ()
+
+
+def widths(total: int, weights: Sequence[float], least: Sequence[int] = ()) -> list[int]:
+    """Split `total` twips: `Fixed` columns first, the rest in proportion to their weights.
+
+    Columns narrower than their `least` width (the longest word of the header, the longest
+    id) are widened as far as the shared columns can give without going below their own
+    least width, each giving in proportion to what it has to spare.
+    """
+    fixed = sum(int(w_) for w_ in weights if isinstance(w_, Fixed))
+    free = max(total - fixed, total // 5)
+    whole = sum(w_ for w_ in weights if not isinstance(w_, Fixed)) or 1
+    parts = [int(w_) if isinstance(w_, Fixed) else int(free * w_ / whole) for w_ in weights]
+    if least:
+        floors = [
+            p if isinstance(w_, Fixed) else max(need, MIN_COLUMN, int(p * KEEP))
+            for p, w_, need in zip(parts, weights, least, strict=True)
+        ]
+        needs = [max(need - p, 0) for p, need in zip(parts, least, strict=True)]
+        spare = [max(p - floor, 0) for p, floor in zip(parts, floors, strict=True)]
+        wanted, available = sum(needs), sum(spare)
+        if wanted and available:
+            ratio = min(1.0, available / wanted)
+            taken = sum(int(n * ratio) for n in needs)
+            parts = [
+                p + int(n * ratio) - int(taken * s / available)
+                for p, n, s in zip(parts, needs, spare, strict=True)
+            ]
+    parts[-1] += total - sum(parts)
+    return parts
+
+
+def longest_word(text: str, size: int = 18) -> int:
+    """Twips the longest unbreakable piece of `text` needs (bold), margins included."""
+    words = [w_ for w_ in text.replace("/", " ").split() if w_]
+    latin = [w_ for w_ in words if all(ord(ch) < 0x2E80 for ch in w_)]
+    return int(text_width(latin, size) * 1.1) if latin else 0
+
+
+def text_width(texts: Iterable[str | None], size: int = 18) -> int:
+    """Twips the longest of `texts` needs on one line at `size` half-points, margins included."""
+    longest = 0.0
+    for text in texts:
+        if text:
+            em = sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
+            longest = max(longest, em)
+    return int(longest * size * 10) + CELL_MARGINS + 60
+
+
+def fit(texts: Iterable[str | None], low: int = 700, high: int = 2400, size: int = 18) -> Fixed:
+    """A fixed column as wide as the longest of `texts` (ids, dates), within low..high."""
+    return Fixed(min(max(text_width(texts, size), low), high))
+
+
+DATE = Fixed(1230)  # "2026-01-31" at 9 pt, margins included
+
+
+class Table:
+    """One w:tbl being filled; rows are appended in order."""
+
+    def __init__(
+        self,
+        builder: Builder,
+        container: etree._Element,
+        weights: Sequence[float | Refs],
+        *,
+        header: Sequence[str] | None = None,
+        width: int | None = None,
+        margins: int | None = None,
+    ) -> None:
+        self.b = builder
+        self.width = width or builder.width
+        # Widths are measured for 9 pt text; a reference document's cell style may be larger.
+        scale = builder.cell_size / 18
+        least = [longest_word(text) for text in header] if header else [0] * len(weights)
+        for index, weight in enumerate(weights):
+            if isinstance(weight, Refs):
+                least[index] = max(least[index], weight.least)
+        plain = [
+            w_.weight
+            if isinstance(w_, Refs)
+            else Fixed(w_ * scale)
+            if isinstance(w_, Fixed)
+            else w_
+            for w_ in weights
+        ]
+        self.cols = widths(self.width, plain, [int(n * scale) for n in least])
+        self.style = builder.styles.id("Compact")
+        self.tbl = sub(container, "tbl")
+        tbl_pr = sub(self.tbl, "tblPr")
+        sub(tbl_pr, "tblStyle", {"val": builder.styles.id("PRD Table")})
+        sub(tbl_pr, "tblW", {"w": str(self.width), "type": "dxa"})
+        sub(tbl_pr, "tblLayout", {"type": "fixed"})
+        if margins is not None:  # narrow cells (the Gantt weeks) need slimmer margins
+            cell_mar = sub(tbl_pr, "tblCellMar")
+            for side in ("left", "right"):
+                sub(cell_mar, side, {"w": str(margins), "type": "dxa"})
+        first = "1" if header else "0"
+        sub(
+            tbl_pr,
+            "tblLook",
+            {
+                "val": "0420" if header else "0400",
+                "firstRow": first,
+                "lastRow": "0",
+                "firstColumn": "0",
+                "lastColumn": "0",
+                "noHBand": "0",
+                "noVBand": "1",
+            },
+        )
+        grid = sub(self.tbl, "tblGrid")
+        for col in self.cols:
+            sub(grid, "gridCol", {"w": str(col)})
+        # Prototypes copied per cell (lxml's __copy__ is deep): cheaper than rebuilding.
+        self._tc_pr = []
+        for col in self.cols:
+            tc_pr = etree.Element(w("tcPr"))
+            sub(tc_pr, "tcW", {"w": str(col), "type": "dxa"})
+            self._tc_pr.append(tc_pr)
+        self._p_pr = etree.Element(w("pPr"))
+        sub(self._p_pr, "pStyle", {"val": self.style})
+        if header:
+            self.row(list(header), header=True)
+
+    def row(
+        self,
+        cells: Sequence[Content],
+        *,
+        header: bool = False,
+        fills: Sequence[str | None] | None = None,
+    ) -> etree._Element:
+        """Append a row; `header` rows repeat at the top of every page the table spans."""
+        tr = sub(self.tbl, "tr")
+        # Short rows stay whole on a page; long Markdown rows may break like paragraphs.
+        if header or all(not isinstance(c, Md) or len(c) < SHORT for c in cells):
+            tr_pr = sub(tr, "trPr")
+            sub(tr_pr, "cantSplit")
+            if header:
+                sub(tr_pr, "tblHeader")
+        for index, content in enumerate(cells):
+            self.cell(tr, index, content, fills[index] if fills else None, header=header)
+        return tr
+
+    def cell(
+        self,
+        tr: etree._Element,
+        index: int,
+        content: Content,
+        fill: str | None = None,
+        *,
+        header: bool = False,
+    ) -> etree._Element:
+        """Append cell `index` of `tr` holding `content`, shaded `fill` when given.
+
+        Header cells are shaded and lettered directly, not only through the table style's
+        first-row look, because LibreOffice ignores that look's text colour.
+        """
+        tc = sub(tr, "tc")
+        tc_pr = self._tc_pr[index].__copy__()
+        fill = fill or (HEADER_FILL if header else None)
+        if fill:
+            sub(tc_pr, "shd", {"val": "clear", "color": "auto", "fill": fill})
+        tc.append(tc_pr)
+        if isinstance(content, Md):
+            self.b.markdown(tc, content, "Compact", self.cols[index] - CELL_MARGINS)
+            if tc.find(w("p")) is None and tc.find(w("tbl")) is None:
+                self._para(tc)
+        elif callable(content):
+            content(self._para(tc))
+        else:
+            para = self._para(tc)
+            if content:
+                self.b.run(para, content, self.style, HEADER_LOOK if header else PLAIN)
+        # A cell must end with a paragraph, even when Markdown ended it with a table.
+        if tc[-1].tag != w("p"):
+            self._para(tc)
+        return tc
+
+    def _para(self, tc: etree._Element) -> etree._Element:
+        para = sub(tc, "p")
+        para.append(self._p_pr.__copy__())
+        return para
+
+    def text(self, para: etree._Element, text: str, look: Look = PLAIN) -> None:
+        """Append `text` to a cell paragraph."""
+        self.b.run(para, text, self.style, look)

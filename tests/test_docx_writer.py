@@ -1,0 +1,571 @@
+"""The Word writer, checked by reopening its output with python-docx and as raw XML."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+from prdkit.check import check_bytes
+from prdkit.i18n import label, page_pieces
+from prdkit.model import Document, build
+from prdkit.outputs import OutputError
+from prdkit.richtext import parse
+from prdkit.writers import RenderOptions
+from prdkit.writers.docx import write
+from prdkit.writers.docx.richtext import BLOCK_RULES, INLINE_RULES, plain_paragraph
+from tests.conftest import EXAMPLES, run_prdkit
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+WHEN = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+
+RICH = """\
+prdkit: 1
+meta:
+  id: rich-doc
+  title: Rich document
+  version: "2.1.0"
+  status: draft
+  owner: Ann Lee
+  authors: [Ann Lee, Bo Chen]
+  created: 2026-01-05
+  updated: 2026-02-01
+  summary: |
+    Read the [spec](https://example.com/spec), write to [us](mailto:team@example.com),
+    never [this](javascript:alert(1)). Some **bold**, *italic*, `code` and ~~gone~~.
+
+    1. first
+    2. second
+       - nested bullet
+
+    3) third list starts fresh
+
+    | a | b |
+    | --- | ---: |
+    | 1 | 2 |
+
+    > quoted
+
+    ```
+    code block
+    ```
+
+    # A heading inside a field
+
+    ![diagram](https://example.com/d.png)
+  goals:
+    - Raise repeat orders
+    - Cut refunds
+requirements:
+  - id: R1
+    title: Checkout works
+    priority: must
+    status: accepted
+    description: The checkout works.
+    acceptance_criteria:
+      - Pays by card
+      - Pays by wallet
+    rice: {reach: 1000, impact: 2, confidence: 0.5, effort: 4}
+  - id: R2
+    title: Refunds are fast
+    priority: could
+    depends_on: [R1]
+    acceptance_criteria:
+      - Refund within a day
+features:
+  - id: F1
+    name: Checkout page
+    priority: must
+    requirements: [R1]
+flows:
+  - id: FL1
+    name: Pay
+    features: [F1]
+    steps:
+      - id: start
+        action: Shopper opens checkout
+      - id: pay
+        action: Shopper pays
+        branches:
+          - when: card declined
+            next: start
+          - when: paid
+            next: done
+      - id: done
+        action: Order confirmed
+        end: true
+schedule:
+  milestones:
+    - id: M1
+      name: Build
+      start: 2026-03-02
+      due: 2026-03-20
+      status: in_progress
+      deliverables: [F1]
+    - id: M2
+      name: Launch
+      due: 2026-04-10
+      depends_on: [M1]
+risks:
+  - id: K1
+    description: Card provider outage
+    likelihood: high
+    impact: medium
+"""
+
+
+def document(text: str = RICH) -> Document:
+    """The model of a valid YAML document."""
+    result = check_bytes(text.encode(), "test.prd.yaml")
+    assert result.document is not None and not result.failed(), result.diagnostics
+    return result.document
+
+
+def render(doc: Document | None = None, **options: object) -> bytes:
+    """The .docx bytes of `doc` (default: the rich document)."""
+    opts = {"lang": "en", "timestamp": WHEN, **options}
+    return write(doc or document(), RenderOptions(**opts))  # type: ignore[arg-type]
+
+
+def part(data: bytes, name: str) -> etree._Element:
+    """The parsed XML of package part `name`."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def outline(data: bytes) -> list[str]:
+    """`Style|text` of every heading paragraph, in order."""
+    opened = docx.Document(io.BytesIO(data))
+    return [
+        f"{p.style.name}|{p.text}"
+        for p in opened.paragraphs
+        if p.style.name.startswith("Heading") or p.style.name == "Title"
+    ]
+
+
+@pytest.fixture(scope="module")
+def rich() -> bytes:
+    return render()
+
+
+def test_outline_follows_the_sections(rich: bytes):
+    assert outline(rich) == [
+        "Title|Rich document",
+        "Heading 1|Overview",
+        "Heading 2|Summary",
+        "Heading 2|Goals",
+        "Heading 1|Requirements",
+        "Heading 2|Traceability matrix",
+        "Heading 2|R1  Checkout works",
+        "Heading 2|R2  Refunds are fast",
+        "Heading 1|Features",
+        "Heading 2|F1  Checkout page",
+        "Heading 1|Flows",
+        "Heading 2|FL1  Pay",
+        "Heading 1|Schedule",
+        "Heading 2|Timeline",
+        "Heading 2|Milestones",
+        "Heading 1|Risks",
+        "Heading 2|Likelihood × impact",
+    ]
+
+
+def tables(data: bytes) -> dict[str, object]:
+    """Every top-level table, keyed by the texts of its first two cells ("ID|Title")."""
+    opened = docx.Document(io.BytesIO(data))
+    return {"|".join(c.text for c in t.rows[0].cells[:2]): t for t in opened.tables}
+
+
+def shape(table) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    return len(table.rows), len(table.columns)
+
+
+def test_table_shapes(rich: bytes):
+    found = tables(rich)
+    assert shape(found["Document ID|rich-doc"]) == (7, 2)  # the cover: id … updated
+    assert shape(found["a|b"]) == (2, 2)  # the GFM table of the summary
+    assert shape(found["ID|Title"]) == (3, 6)  # requirements: header + two rows
+    assert shape(found["Requirement|Features"]) == (3, 5)  # traceability
+    assert shape(found["ID|Name"]) == (3, 8)  # milestones (after features, same header)
+    assert shape(found["No.|Step"]) == (4, 5)  # flow steps: header + three
+    weeks = (datetime(2026, 4, 10) - datetime(2026, 3, 2)).days // 7 + 1
+    assert shape(found["Milestones|03-02"]) == (3, 1 + weeks)  # the Gantt view
+    assert shape(found["Likelihood ↓  Impact →|Low"]) == (4, 4)
+
+
+def test_header_rows_repeat_and_rows_are_built_without_gaps(rich: bytes):
+    body = part(rich, "word/document.xml")
+    for tbl in body.iter(f"{W}tbl"):
+        rows = tbl.findall(f"{W}tr")
+        grid = len(tbl.find(f"{W}tblGrid"))
+        assert all(len(tr.findall(f"{W}tc")) == grid for tr in rows)
+    summary = list(body.iter(f"{W}tbl"))[2]
+    first = summary.find(f"{W}tr")
+    assert first.find(f"{W}trPr/{W}tblHeader") is not None
+    assert [t.text for t in first.iter(f"{W}t")][:2] == ["ID", "Title"]
+
+
+def test_hyperlinks_have_external_relationships_for_safe_schemes_only(rich: bytes):
+    body = part(rich, "word/document.xml")
+    rels = part(rich, "word/_rels/document.xml.rels")
+    targets = {
+        rel.get("Id"): (rel.get("Target"), rel.get("TargetMode"))
+        for rel in rels
+        if rel.get("Type").endswith("/hyperlink")
+    }
+    linked = {}
+    for link in body.iter(f"{W}hyperlink"):
+        rid = link.get(f"{R}id")
+        if rid is not None:
+            linked[targets[rid][0]] = "".join(t.text for t in link.iter(f"{W}t"))
+            assert targets[rid][1] == "External"
+    assert linked["https://example.com/spec"] == "spec"
+    assert linked["mailto:team@example.com"] == "us"
+    assert not any(t.startswith("javascript") for t, _ in targets.values())
+    styles = {s.get(f"{W}styleId") for s in part(rich, "word/styles.xml").iter(f"{W}style")}
+    assert "Hyperlink" in styles
+
+
+ALL_SOURCES = [
+    *sorted(EXAMPLES.glob("*.prd.yaml")),
+    *sorted((EXAMPLES.parent / "templates").glob("*.prd.yaml")),
+]
+
+
+@pytest.mark.parametrize("path", [None, *ALL_SOURCES], ids=lambda p: p.name if p else "rich")
+def test_internal_links_point_at_bookmarks(path: Path | None):
+    doc = document(path.read_text(encoding="utf-8")) if path else document()
+    body = part(render(doc), "word/document.xml")
+    marks = [b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")]
+    assert len(marks) == len(set(marks))  # no bookmark twice
+    anchors = {h.get(f"{W}anchor") for h in body.iter(f"{W}hyperlink")} - {None}
+    assert anchors and anchors <= set(marks)
+
+
+def test_python_docx_loads_only_when_rendering_word():
+    code = (
+        "import sys, prdkit.cli, prdkit.writers.docx; "
+        "assert 'docx' not in sys.modules; "
+        "from prdkit.writers.docx import document; "
+        "assert 'docx' not in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_each_list_restarts_its_numbering(rich: bytes):
+    body = part(rich, "word/document.xml")
+    numbering = part(rich, "word/numbering.xml")
+    used = [int(n.get(f"{W}val")) for n in body.iter(f"{W}numId")]
+    lists = set(used)
+    nums = {int(n.get(f"{W}numId")): n for n in numbering.iter(f"{W}num")}
+    # summary: ordered, nested bullet, ordered "3)"; goals; two acceptance lists
+    assert len(lists) >= 6
+    starts = []
+    for num_id in sorted(lists, key=used.index):
+        override = nums[num_id].find(f"{W}lvlOverride/{W}startOverride")
+        assert override is not None
+        starts.append(int(override.get(f"{W}val")))
+    assert starts[:3] == [1, 1, 3]
+
+
+def test_east_asian_font_on_styles_and_runs_without_theme_fonts(rich: bytes):
+    styles = part(rich, "word/styles.xml")
+    for fonts in styles.iter(f"{W}rFonts"):
+        assert fonts.get(f"{W}eastAsia"), etree.tostring(fonts)
+        assert not any(a.endswith("Theme") for a in fonts.attrib), etree.tostring(fonts)
+    body = part(rich, "word/document.xml")
+    runs = [r for r in body.iter(f"{W}r") if r.find(f"{W}t") is not None]
+    assert runs and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") for r in runs)
+    table = part(rich, "word/fontTable.xml")
+    assert "Microsoft YaHei" in {f.get(f"{W}name") for f in table.iter(f"{W}font")}
+
+
+def instructions(element: etree._Element) -> list[str]:
+    return [t.text.strip() for t in element.iter(f"{W}instrText")]
+
+
+def test_toc_page_fields_and_update_on_open(rich: bytes):
+    body = part(rich, "word/document.xml")
+    sdt = body.find(f"{W}body/{W}sdt")
+    gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    assert gallery.get(f"{W}val") == "Table of Contents"
+    assert instructions(sdt)[0].startswith("TOC \\o")
+    entries = ["".join(t.text for t in p.iter(f"{W}t")) for p in sdt.iter(f"{W}p")]
+    assert entries[:3] == ["Contents", "Overview", "Summary"]
+    begin = next(sdt.iter(f"{W}fldChar"))
+    assert begin.get(f"{W}dirty") == "true"
+    footers = [instructions(part(rich, f"word/footer{n}.xml")) for n in (1, 2)]
+    assert ["PAGE", "NUMPAGES"] in footers
+    settings_ = part(rich, "word/settings.xml")
+    assert settings_.find(f"{W}updateFields").get(f"{W}val") == "true"
+
+
+def test_core_properties_come_from_the_document(rich: bytes):
+    props = docx.Document(io.BytesIO(rich)).core_properties
+    assert props.title == "Rich document"
+    assert props.author == "Ann Lee; Bo Chen"
+    assert props.subject == "Product requirements document"
+    assert props.keywords == "rich-doc, 2.1.0, Draft"
+    assert props.created == WHEN
+    assert props.last_modified_by == "Ann Lee"
+    with zipfile.ZipFile(io.BytesIO(rich)) as z:
+        assert not any(b"python-docx" in z.read(name) for name in z.namelist())
+        assert "docProps/thumbnail.jpeg" not in z.namelist()
+
+
+def test_two_renders_are_byte_identical_with_fixed_entries():
+    first, second = render(), render()
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        infos = z.infolist()
+    assert [i.filename for i in infos[:2]] == ["[Content_Types].xml", "_rels/.rels"]
+    assert {i.date_time for i in infos} == {(2026, 3, 1, 9, 30, 0)}
+    assert render(timestamp=datetime(2026, 3, 2, tzinfo=timezone.utc)) != first
+
+
+def test_without_timestamp_the_documents_date_is_used():
+    data = render(timestamp=None)
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert props.modified == datetime(2026, 2, 1, tzinfo=timezone.utc)
+
+
+def test_chinese_labels_toc_and_footer():
+    data = render(lang="zh")
+    heads = outline(data)
+    assert "Heading 1|需求说明" in heads and "Heading 2|需求追踪矩阵" in heads
+    body = part(data, "word/document.xml")
+    sdt = body.find(f"{W}body/{W}sdt")
+    assert next(sdt.iter(f"{W}t")).text == "目录"
+    before, between, after = page_pieces("zh")
+    footer = "".join(
+        t.text for n in (1, 2) for t in part(data, f"word/footer{n}.xml").iter(f"{W}t")
+    )
+    assert before.strip() in footer and between.strip() in footer and after.strip() in footer
+    lang = part(data, "word/styles.xml").find(f"{W}docDefaults//{W}lang")
+    assert lang.get(f"{W}val") == "en-US" and lang.get(f"{W}eastAsia") == "zh-CN"
+
+
+def test_softbreaks_join_chinese_without_spaces():
+    doc = document(
+        RICH.replace("The checkout works.", "|\n      第一行\n      第二行 and\n      more")
+    )
+    body = part(render(doc), "word/document.xml")
+    text = "".join(t.text or "" for t in body.iter(f"{W}t"))
+    assert "第一行第二行 and more" in text
+
+
+def test_markdown_heading_and_image_have_explicit_answers(rich: bytes):
+    opened = docx.Document(io.BytesIO(rich))
+    para = next(p for p in opened.paragraphs if p.text == "A heading inside a field")
+    assert not para.style.name.startswith("Heading")
+    assert all(r.bold for r in para.runs)
+    image = next(p for p in opened.paragraphs if p.text == "diagram")
+    link = image._p.find(f"{W}hyperlink")
+    rels = opened.part.rels
+    assert rels[link.get(f"{R}id")].target_ref == "https://example.com/d.png"
+
+
+def test_unsupported_node_types_render_their_text():
+    tokens = [
+        Token("widget_open", "div", 1),
+        Token(
+            "inline",
+            "",
+            0,
+            content="kept words",
+            children=[Token("text", "", 0, content="kept words")],
+        ),
+        Token("widget_close", "div", -1),
+    ]
+    tree = SyntaxTreeNode(tokens)
+    assert tree.children[0].type not in BLOCK_RULES
+    from prdkit.writers.docx.base import open_base
+    from prdkit.writers.docx.builder import Builder
+    from prdkit.writers.docx.richtext import Block, render_block
+
+    b = Builder(open_base(None), document(), "en")
+    container = etree.Element(f"{W}body")
+    render_block(tree.children[0], Block(b, container, "Normal", b.width))
+    assert ["".join(t.text for t in p.iter(f"{W}t")) for p in container] == ["kept words"]
+    assert {"text", "strong", "em", "link", "image", "code_inline"} <= set(INLINE_RULES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_plain_fast_path_agrees_with_the_parser(text: str):
+    plain = plain_paragraph(text)
+    if plain is None:
+        return
+    tree = parse(text)
+    assert [n.type for n in tree.children] == ["paragraph"]
+    leaves = tree.children[0].children[0].children
+    assert [n.type for n in leaves] == ["text"] and leaves[0].content == plain
+
+
+def test_characters_xml_cannot_hold_never_reach_the_file():
+    doc = document()
+    doc = build(
+        {
+            "prdkit": 1,
+            "meta": {**_meta(doc), "title": "Bad\x01title\ufffe"},
+            "requirements": [{"id": "R1", "title": "x\x0bz", "priority": "must"}],
+        }
+    )
+    data = render(doc)
+    assert docx.Document(io.BytesIO(data)).core_properties.title == "Badtitle"
+    assert "Heading 2|R1  xz" in outline(data)
+
+
+def _meta(doc: Document) -> dict[str, object]:
+    m = doc.meta
+    return {
+        "id": m.id,
+        "title": m.title,
+        "version": m.version,
+        "status": m.status,
+        "owner": m.owner,
+    }
+
+
+def test_gantt_shades_the_weeks_of_each_milestone(rich: bytes):
+    gantt = tables(rich)["Milestones|03-02"]
+    shaded = [
+        sum(1 for tc in row._tr.iter(f"{W}tc") if tc.find(f"{W}tcPr/{W}shd") is not None)
+        for row in gantt.rows[1:]
+    ]
+    assert shaded == [3, 1]  # 2 to 20 March spans three weeks; a due date alone, one
+
+
+def test_flow_steps_show_next_steps_branches_and_ends(rich: bytes):
+    steps = tables(rich)["No.|Step"]
+    nexts = [row.cells[4].text for row in steps.rows[1:]]
+    assert nexts == ["→ 2 pay", "card declined → 1 start\npaid → 3 done", "End of flow"]
+
+
+def test_reference_document_lends_styles_page_and_header(tmp_path: Path):
+    ref = docx.Document()
+    heading = ref.styles["Heading 1"]
+    heading.font.color.rgb = docx.shared.RGBColor(0x12, 0x34, 0x56)
+    section = ref.sections[0]
+    section.page_width, section.page_height = docx.shared.Inches(8.5), docx.shared.Inches(11)
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].text = "ACME confidential"
+    ref.add_paragraph("body text that must not survive")
+    path = tmp_path / "corp.docx"
+    ref.save(path)
+    data = render(reference_doc=path)
+    opened = docx.Document(io.BytesIO(data))
+    assert opened.styles["Heading 1"].font.color.rgb == docx.shared.RGBColor(0x12, 0x34, 0x56)
+    assert opened.sections[0].page_width == docx.shared.Inches(8.5)
+    assert opened.sections[0].header.paragraphs[0].text == "ACME confidential"
+    assert "PRD Table" in [s.name for s in opened.styles]  # created, the reference lacks it
+    assert all("must not survive" not in p.text for p in opened.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"plain text, not a zip", "not a Word document"),
+        (None, "not a Word document (a zip archive, but not a .docx)"),
+        ("template", "not a usable .docx reference document"),
+    ],
+)
+def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, message):
+    path = tmp_path / "corp.docx"
+    if content == "template":  # a .dotx renamed: python-docx refuses its content type
+        buffer = io.BytesIO()
+        docx.Document().save(buffer)
+        with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+            for name in source.namelist():
+                data = source.read(name)
+                if name == "[Content_Types].xml":
+                    data = data.replace(b"document.main+xml", b"template.main+xml")
+                target.writestr(name, data)
+    elif content is None:
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("hello.txt", "a zip, but no Word document")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(OutputError, match=re.escape(message)):
+        render(reference_doc=path)
+    with pytest.raises(OutputError, match="not found"):
+        render(reference_doc=tmp_path / "missing.docx")
+
+
+def test_cli_renders_atomically_and_refuses_a_broken_reference(tmp_path: Path):
+    source = tmp_path / "rich.prd.yaml"
+    source.write_text(RICH, encoding="utf-8")
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"nope")
+    refused = run_prdkit("render", str(source), "--to", "docx", "--reference-doc", str(bad))
+    assert refused.returncode == 2, refused.stderr
+    assert "bad.docx" in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "rich.docx").exists()
+    done = run_prdkit("render", str(source), "--to", "docx")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx", "rich.docx", "rich.prd.yaml"]
+    assert outline((tmp_path / "rich.docx").read_bytes())[0] == "Title|Rich document"
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.prd.yaml")), ids=lambda p: p.name)
+def test_examples_render_every_requirement(path: Path):
+    doc = document(path.read_text(encoding="utf-8"))
+    data = render(doc, lang=doc.meta.language)
+    heads = outline(data)
+    for req in doc.requirements:
+        assert f"Heading 2|{req.id}  {req.title}" in heads
+    section = label("section.requirements", doc.meta.language)
+    assert f"Heading 1|{section}" in heads
+
+
+def markdown_headings(doc: Document, level: int) -> list[str]:
+    """The headings of `level` in the Markdown writer's output, spaces collapsed."""
+    from prdkit.writers.markdown import render as markdown
+
+    marker = "#" * level + " "
+    lines = markdown(doc, doc.meta.language).splitlines()
+    return [" ".join(line[len(marker) :].split()) for line in lines if line.startswith(marker)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted(EXAMPLES.glob("*.prd.yaml")),
+        *sorted((EXAMPLES.parent / "templates").glob("*.prd.yaml")),
+    ],
+    ids=lambda p: p.name,
+)
+def test_same_sections_and_items_as_the_markdown_writer(path: Path):
+    doc = document(path.read_text(encoding="utf-8"))
+    heads = [h.split("|", 1) for h in outline(render(doc, lang=doc.meta.language))]
+    sections = [" ".join(text.split()) for style, text in heads if style == "Heading 1"]
+    items = {" ".join(text.split()) for style, text in heads if style == "Heading 2"}
+    assert sections == markdown_headings(doc, 2)[1:]  # the Markdown contents heading aside
+    assert set(markdown_headings(doc, 3)) <= items
+
+
+def test_column_widths_fill_the_table_and_keep_header_words_whole():
+    from prdkit.writers.docx.tables import Fixed, longest_word, widths
+
+    parts = widths(9000, [Fixed(1200), 1, 3, 1])
+    assert sum(parts) == 9000 and parts[0] == 1200 and parts[2] == 3 * parts[1]
+    need = longest_word("Requirements")
+    free = widths(9000, [Fixed(3000), 6, 0.5, 2])
+    narrow = widths(9000, [Fixed(3000), 6, 0.5, 2], [0, 0, need, 0])
+    assert free[2] < need <= narrow[2]
+    assert sum(narrow) == 9000 and narrow[0] == 3000  # a fixed column never gives
+    assert free[1] - narrow[1] > free[3] - narrow[3] > 0  # the widest gives the most
