@@ -104,6 +104,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
+    except RecursionError:  # tomllib recurses on nested arrays
+        raise ConfigError(f"{path}: nested too deeply to read") from None
 
 
 def parse(table: Any, source: str, prefix: str = "") -> Config:

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prdkit.check import SUFFIXES, CheckResult
-from prdkit.outputs import OutputError, write_atomic
+from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
 
 
@@ -34,7 +34,10 @@ def source_timestamp(result: CheckResult) -> datetime:
     """SOURCE_DATE_EPOCH when set, else the document's updated/created date: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            raise OutputError(f"SOURCE_DATE_EPOCH={epoch[:30]} is not a usable time") from None
     meta = result.document.meta
     day = meta.updated or meta.created or "2000-01-01"
     return datetime.fromisoformat(f"{day}T00:00:00+00:00")
@@ -64,10 +67,10 @@ def render(
         timestamp=source_timestamp(result),
     )
     folder = out_dir if out_dir is not None else source.parent
-    built = [(fmt, get_writer(fmt)(doc, options)) for fmt in formats]
-    written = []
-    for fmt, data in built:
-        path = folder / (output_stem(source) + FORMATS[fmt][1])
-        write_atomic(path, data, source=source)
-        written.append(Rendered(fmt, path))
-    return written
+    # Every output is built before any is written, and written all or none.
+    built = [
+        (folder / (output_stem(source) + FORMATS[fmt][1]), get_writer(fmt)(doc, options))
+        for fmt in formats
+    ]
+    write_all(built, source=source)
+    return [Rendered(fmt, path) for fmt, (path, _) in zip(formats, built, strict=True)]

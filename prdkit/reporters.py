@@ -27,6 +27,12 @@ def clean(text: str, limit: int = 300) -> str:
     return text
 
 
+def shown_path(file: str) -> str:
+    """A file name safe at the start of a line: `::x` (a CI workflow command) becomes `./::x`."""
+    text = clean(file, 500)
+    return "./" + text if text.startswith((":", "-")) else text
+
+
 def summary(results: Sequence[CheckResult]) -> str:
     """`N errors, M warnings in K files`."""
     errors = sum(r.errors for r in results)
@@ -90,14 +96,14 @@ def render_text(
             if color:
                 severity = f"{_COLORS[d.severity]}{severity}\x1b[0m"
             out.append(
-                f"{clean(d.file)}:{d.line}:{d.column}: {severity} {d.rule} {clean(d.message)}"
+                f"{shown_path(d.file)}:{d.line}:{d.column}: {severity} {d.rule} {clean(d.message)}"
             )
             if not quiet:
                 out.extend(_excerpt(result, d, color))
                 if d.hint:
                     out.append(f"        hint: {clean(d.hint)}")
         if result.omitted:
-            out.append(f"{clean(result.file)}: … {result.omitted} more diagnostics not listed")
+            out.append(f"{shown_path(result.file)}: … {result.omitted} more diagnostics not listed")
     out.append(summary(results))
     return "\n".join(out) + "\n"
 
@@ -118,7 +124,7 @@ def render_json(
             "severity": d.severity.value,
             "rule": d.rule,
             "message": clean(d.message, 1000),
-            "pointer": d.pointer,
+            "pointer": clean(d.pointer, 1000),
             **({"hint": clean(d.hint, 1000)} if d.hint else {}),
         }
         for r in _ordered(results)
@@ -237,7 +243,7 @@ def render_sarif(
                             }
                         }
                     ],
-                    "properties": {"pointer": d.pointer},
+                    "properties": {"pointer": clean(d.pointer, 1000)},
                 }
             )
     log = {

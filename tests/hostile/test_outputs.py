@@ -114,11 +114,6 @@ def test_failure_mid_write_leaves_outputs_untouched(
 
 
 @needs_writers("md", "docx")
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.py writes each output with its own write_atomic: a failure on the second"
-    " leaves the first replaced; outputs.write_all stages all, then renames",
-)
 def test_failure_on_the_second_output_leaves_the_first_untouched(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

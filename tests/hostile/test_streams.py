@@ -107,14 +107,7 @@ def test_c_locale_with_non_ascii_names_and_text(
     assert "in 2 files" in run.stdout or '"files": 2' in run.stdout
 
 
-NAME_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="reporters.render_text starts each line with the file name as found: a file named"
-    " '::error …' in a pull request opens a workflow command in CI logs",
-)
-
-
-@pytest.mark.parametrize("fmt", [pytest.param("text", marks=NAME_BUG), "json"])
+@pytest.mark.parametrize("fmt", ["text", "json"])
 def test_file_name_cannot_start_a_workflow_command(tmp_path: Path, fmt: str) -> None:
     bad = MINIMAL.replace("could", "sometimes")
     (tmp_path / "::error file=x::pwned.prd.yaml").write_text(bad, encoding="utf-8")
