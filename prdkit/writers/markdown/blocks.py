@@ -1,0 +1,258 @@
+"""Markdown fields of the source re-rendered from their syntax tree, as blocks or table cells.
+
+Re-rendering (rather than copying the author's text) is what keeps raw HTML literal, drops
+unsafe links and keeps headings inside a field below the heading the field sits under.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it.tree import SyntaxTreeNode
+
+from prdkit.richtext import parse
+from prdkit.writers.markdown.anchors import Outline
+from prdkit.writers.markdown.inline import BR, render_inline, visible_text
+from prdkit.writers.markdown.tables import table
+from prdkit.writers.markdown.text import code_span, escape, heading_end
+
+__all__ = ["Fields"]
+
+Lines = list[str]
+_TIGHT = {"paragraph", "bullet_list", "ordered_list"}
+# A list item cannot open with these on its marker line and still pass markdownlint (MD058,
+# MD031, MD022), and `- ---` would even read as a rule: a no-break space leads such an item.
+_NO_ITEM_START = {"table", "fence", "code_block", "heading", "hr"}
+ITEM_LEAD = "&nbsp;"
+_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+
+
+def _indent(lines: Lines, first: str, rest: str) -> Lines:
+    out = [(first + lines[0]).rstrip() if lines else first.rstrip()]
+    out.extend(rest + line if line else "" for line in lines[1:])
+    return out
+
+
+def _lead(kind: str, body: Lines) -> Lines:
+    return [ITEM_LEAD, "", *body] if kind in _NO_ITEM_START and body else body
+
+
+def _join(blocks: list[Lines], tight: bool = False) -> Lines:
+    out: Lines = []
+    for block in blocks:
+        if not block:
+            continue
+        if out and not tight:
+            out.append("")
+        out.extend(block)
+    return out
+
+
+def _code_lines(content: str) -> Lines:
+    # Tabs and trailing blanks are changed (MD010, MD009); code keeps its meaning otherwise.
+    content = content.replace("\x00", "\ufffd")  # NUL marks the writer's own references
+    return [line.expandtabs(4).rstrip() for line in content.rstrip("\n").split("\n")]
+
+
+class _Blocks:
+    """One field being rendered: where its headings start and the level of the last one."""
+
+    def __init__(self, outline: Outline, level: int) -> None:
+        self.outline = outline
+        self.base = level
+        self.previous = level
+        self.nested = 0  # inside how many lists and quotes (where a bold line is no heading)
+
+    def children(self, node: SyntaxTreeNode) -> Lines:
+        return _join([self.block(child) for child in node.children])
+
+    def block(self, node: SyntaxTreeNode) -> Lines:
+        return _BLOCK_RULES.get(node.type, _unknown_block)(self, node)
+
+
+# markdownlint refuses a paragraph that is nothing but one emphasised line, unless it ends
+# in one of these (MD036).
+_SENTENCE_END = ".,;:!?。，；：！？"
+
+
+def _paragraph(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+    if not node.children:
+        return []
+    inline = node.children[0]
+    kids = [c for c in inline.children if c.type != "text" or c.content]  # empty texts: none
+    only = kids[0] if len(kids) == 1 else None
+    if (
+        only is not None
+        and state.nested == 0
+        and only.type in ("em", "strong")
+        and all(c.type == "text" for c in only.children)
+        and not visible_text(only).rstrip().endswith(tuple(_SENTENCE_END))
+    ):
+        # A line of bold text standing alone is the author's sub-heading: written as one.
+        return _emit_heading(state, 1, only)
+    text = render_inline(inline)
+    return text.split("\n") if text.strip() else []  # `[](javascript:…)` leaves nothing
+
+
+def _heading(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+    if not node.children:
+        return []
+    return _emit_heading(state, int(node.tag[1]), node.children[0])
+
+
+def _emit_heading(state: _Blocks, written: int, inline: SyntaxTreeNode) -> Lines:
+    # `# x` in a field sits one level below the heading the field is under, and a field never
+    # skips a level (MD001): its outline nests under the document's, never breaks it.
+    text = render_inline(inline).replace("\\\n", " ").replace("\n", " ").strip()
+    if not text:
+        return []
+    level = min(state.base + written, state.previous + 1, 6)
+    level = max(level, state.base + 1)
+    state.previous = level
+    state.outline.add(level, visible_text(inline), toc=False)
+    return [f"{'#' * level} {heading_end(text)}"]
+
+
+def _list(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+    ordered = node.type == "ordered_list"
+    items = node.children
+    tight = all(c.hidden for item in items for c in item.children if c.type == "paragraph")
+    rendered = []
+    for number, item in enumerate(items, start=1):
+        # Numbered from 1 whatever the source's start (markdownlint MD029).
+        marker = f"{number}. " if ordered else "- "
+        state.nested += 1
+        blocks = [(c.type, b) for c in item.children if (b := state.block(c))]
+        state.nested -= 1
+        body: Lines = []
+        for i, (kind, block) in enumerate(blocks):
+            # In a tight list a paragraph and a nested list sit on adjacent lines; anything
+            # else (code, tables, headings) needs blank lines around it (MD031, MD058, MD022).
+            if body and not (tight and {blocks[i - 1][0], kind} <= _TIGHT):
+                body.append("")
+            body.extend(block)
+        body = _lead(blocks[0][0], body) if blocks else body
+        rendered.append(_indent(body, marker, " " * len(marker)))
+    loose = not tight or any("" in lines for lines in rendered)
+    return _join(rendered, tight=not loose)
+
+
+def _blockquote(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+    state.nested += 1
+    inner = state.children(node)
+    state.nested -= 1
+    return [f"> {line}" if line else ">" for line in inner]
+
+
+def _fence(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+    info = node.info.split()[0] if node.type == "fence" and node.info.strip() else ""
+    # Every fence names a language (MD040); a backtick cannot sit in a backtick fence's info.
+    info = info.replace("`", "").replace("\x00", "") or "text"
+    lines = _code_lines(node.content)
+    longest = max((len(run) for run in re.findall(r"`+", node.content)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + info, *lines, fence]
+
+
+def _hr(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+    return ["---"]
+
+
+def _table(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+    rows = [tr for section in node.children for tr in section.children]
+    if not rows:
+        return []
+    header, body = rows[0], rows[1:]
+    align = [
+        (m[1] if (m := _ALIGN.search(str(cell.attrs.get("style", "")))) else "")
+        for cell in header.children
+    ]
+
+    def cells(tr: SyntaxTreeNode) -> list[str]:
+        return [render_inline(c.children[0], cell=True) if c.children else "" for c in tr.children]
+
+    return table(cells(header), [cells(tr) for tr in body], align)
+
+
+def _unknown_block(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+    # Raw HTML blocks (kept as text by the parser anyway) and node types this writer does not
+    # know: their content shown as escaped text, or their children rendered.
+    if node.children:
+        return state.children(node)
+    lines = [line.strip() for line in node.content.splitlines() if line.strip()]
+    return [escape(line, line_start=True) for line in lines]
+
+
+_BLOCK_RULES: dict[str, Callable[[_Blocks, SyntaxTreeNode], Lines]] = {
+    "paragraph": _paragraph,
+    "heading": _heading,
+    "bullet_list": _list,
+    "ordered_list": _list,
+    "blockquote": _blockquote,
+    "fence": _fence,
+    "code_block": _fence,
+    "hr": _hr,
+    "table": _table,
+    "html_block": _unknown_block,
+}
+
+
+def _cell_block(node: SyntaxTreeNode, depth: int = 0) -> str:
+    kind = node.type
+    if kind == "paragraph":
+        return render_inline(node.children[0], cell=True) if node.children else ""
+    if kind == "heading":
+        text = render_inline(node.children[0], cell=True) if node.children else ""
+        return f"**{text}**" if text else ""
+    if kind in ("bullet_list", "ordered_list"):
+        lines = []
+        for number, item in enumerate(node.children, start=1):
+            marker = f"{number}." if kind == "ordered_list" else ("•" if depth == 0 else "◦")
+            body = BR.join(b for c in item.children if (b := _cell_block(c, depth + 1)))
+            lines.append(f"{marker} {body}")
+        return BR.join(lines)
+    if kind in ("fence", "code_block"):
+        return BR.join(code_span(line, in_table=True) for line in _code_lines(node.content) if line)
+    if kind == "table":
+        rows = [tr for section in node.children for tr in section.children]
+        return BR.join(
+            " · ".join(render_inline(c.children[0], cell=True) for c in tr.children if c.children)
+            for tr in rows
+        )
+    if kind == "hr":
+        return "—"
+    if node.children:  # blockquote, or a node type this writer does not know
+        return BR.join(b for c in node.children if (b := _cell_block(c, depth)))
+    return BR.join(escape(line.strip()) for line in node.content.splitlines() if line.strip())
+
+
+class Fields:
+    """Renders the source's Markdown fields; headings found in them are added to `outline`."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+
+    def blocks(self, md: str, level: int) -> Lines:
+        """The lines of field `md` placed under a heading of `level`."""
+        return _Blocks(self.outline, level).children(parse(md))
+
+    def item(self, md: str, level: int) -> Lines:
+        """Field `md` as the body of a list item (led by a no-break space where it must be)."""
+        tree = parse(md)
+        state = _Blocks(self.outline, level)
+        state.nested = 1
+        body = state.children(tree)
+        return _lead(tree.children[0].type, body) if tree.children else body
+
+    def inline(self, md: str) -> str | None:
+        """Field `md` as an inline run when it is one paragraph; else None."""
+        tree = parse(md)
+        if len(tree.children) == 1 and tree.children[0].type == "paragraph":
+            return render_inline(tree.children[0].children[0])
+        return None
+
+    def cell(self, md: str) -> str:
+        """Field `md` on one line for a table cell: `|` escaped, line breaks as `<br>`."""
+        parts = [b for child in parse(md).children if (b := _cell_block(child))]
+        return (BR + BR).join(parts)

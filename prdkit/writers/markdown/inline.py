@@ -1,0 +1,318 @@
+"""Inline Markdown re-rendered from the syntax tree: one function per node type."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from markdown_it.tree import SyntaxTreeNode
+
+from prdkit.richtext import MD, safe_link
+from prdkit.writers.markdown.text import code_span, escape, guard_line, url_destination
+
+__all__ = ["BR", "render_inline", "visible_text"]
+
+BR = "<br>"  # the one HTML element the output uses: a line break inside a table cell
+
+
+class _Inline:
+    """One inline run being written: its parts, its context, and the node that comes next."""
+
+    def __init__(
+        self,
+        cell: bool,
+        *,
+        in_link: bool = False,
+        line_start: bool = True,
+        marks: bool = True,
+        doubt: list[bool] | None = None,
+        nested: bool = False,
+    ) -> None:
+        self.cell = cell
+        self.in_link = in_link
+        self.marks = marks  # False: emphasis is written as its bare text
+        self.line_start = line_start  # whether the run itself opens a line
+        # Shared by a run and its inner runs: set when an emphasis sits where delimiter runs
+        # could pair up differently from the source's, so the whole run is read back.
+        self.doubt = doubt if doubt is not None else [False]
+        self.nested = nested  # inside an emphasis: same-character runs may pair up anew
+        self.parts: list[str] = []
+        self.following: SyntaxTreeNode | None = None
+
+    def tail(self, size: int) -> str:
+        """The last `size` characters written (without joining everything: storms stay linear)."""
+        out = ""
+        for part in reversed(self.parts):
+            out = part[-(size - len(out)) :] + out
+            if len(out) >= size:
+                break
+        return out
+
+    def at_line_start(self) -> bool:
+        last = self.tail(1)
+        return last == "\n" if last else self.line_start
+
+    def inner(
+        self, *, in_link: bool | None = None, line_start: bool = False, nested: bool = False
+    ) -> _Inline:
+        """A run for the children of a link or an emphasis (after its opening marker)."""
+        return _Inline(
+            self.cell,
+            in_link=self.in_link if in_link is None else in_link,
+            line_start=line_start,
+            marks=self.marks,
+            doubt=self.doubt,
+            nested=self.nested or nested,
+        )
+
+    def children(self, node: SyntaxTreeNode) -> None:
+        kids = node.children
+        for i, child in enumerate(kids):
+            # Siblings are looked up by position: SyntaxTreeNode.next_sibling is a linear search.
+            self.following = kids[i + 1] if i + 1 < len(kids) else None
+            _RULES.get(child.type, _unknown)(self, child)
+
+
+def _text(state: _Inline, node: SyntaxTreeNode) -> None:
+    line_start = state.at_line_start()
+    state.parts.append(escape(node.content, line_start=line_start, autolink=not state.in_link))
+
+
+def _softbreak(state: _Inline, node: SyntaxTreeNode) -> None:
+    state.parts.append(BR if state.cell else "\n")
+
+
+def _hardbreak(state: _Inline, node: SyntaxTreeNode) -> None:
+    state.parts.append(BR if state.cell else "\\\n")
+
+
+def _join_code(state: _Inline, text: str) -> None:
+    # Two code spans side by side would read as one (`a``b`): a space keeps them apart. They
+    # meet only where an emphasis between them was left out.
+    if text.startswith("`") and _touches(state.tail(2), "`", end=True):
+        state.parts.append(" ")
+    state.parts.append(text)
+
+
+def _code(state: _Inline, node: SyntaxTreeNode) -> None:
+    _join_code(state, code_span(node.content, in_table=state.cell))
+
+
+def _touches(text: str, char: str, *, end: bool) -> bool:
+    # A delimiter run would merge with `char` next to it, unless that one is escaped.
+    if end:
+        return text.endswith(char) and not text.endswith("\\" + char)
+    return text.startswith(char)
+
+
+def _kind(char: str) -> str:
+    """The class CommonMark's flanking rules give `char`: "space", "punct" or "other"."""
+    if not char or char.isspace():
+        return "space"
+    if unicodedata.category(char)[0] in "PS":
+        return "punct"
+    return "other"
+
+
+def _next_char(after: SyntaxTreeNode | None) -> str:
+    if after is None or after.type in ("softbreak", "hardbreak"):
+        return ""
+    return after.content[:1] if after.type == "text" else "*"  # other nodes open with markup
+
+
+def _reads_back(run: str, body: str, kind: str) -> bool:
+    """True when `run` + `body` + `run` parses as one `kind` node spanning all of it."""
+    tokens = MD.parseInline(f"{run}{body}{run}")[0].children or []
+    depth = 0
+    for i, token in enumerate(tokens):
+        depth += {f"{kind}_open": 1, f"{kind}_close": -1}.get(token.type, 0)
+        if depth == 0 and (i < len(tokens) - 1 or token.type != f"{kind}_close"):
+            return False
+        if i == 0 and token.type != f"{kind}_open":
+            return False
+    return bool(tokens)
+
+
+def _usable(run: str, before: str, body: str, after: str, kind: str) -> bool:
+    """True when `run` around `body`, between `before` and `after`, reads back as `kind`."""
+    char = run[0]
+    if _touches(before, char, end=True):
+        return False  # it would merge with the run before it: `*a**b*`
+    first, last, prev = _kind(body[:1]), _kind(body[-1:]), _kind(before[-1:])
+    opens = first != "space" and (first != "punct" or prev != "other")
+    closes = last != "space" and (last != "punct" or _kind(after) != "other")
+    if not (opens and closes):
+        return False
+    if body.startswith(char) or _touches(body, char, end=True):
+        return _reads_back(run, body, kind)  # `***a***` is fine, `**\*a*\**` is not
+    return True
+
+
+# Next to these, a delimiter run may join or split runs differently than in the source; a
+# run at the very start of an inner run has unknown neighbours.
+_DELIMITING = set("*_~\\<>[]`")
+
+
+def _wrap(marker: str) -> Callable[[_Inline, SyntaxTreeNode], None]:
+    def rule(state: _Inline, node: SyntaxTreeNode) -> None:
+        before, after = state.tail(2), _next_char(state.following)
+        inner = state.inner(nested=True)
+        inner.children(node)
+        body = "".join(inner.parts)
+        if not body:
+            return
+        # Always `*` (and `~~`): markdownlint wants one emphasis style (MD049, MD050).
+        if state.marks and _usable(marker, before, body, after, node.type):
+            state.parts.append(f"{marker}{body}{marker}")
+            edges = (before[-1:], body[:1], body[-1:], after)
+            following = state.following
+            linked = following is not None and following.content.startswith(("http", "www."))
+            if any(c and c in _DELIMITING for c in edges) or not before or linked or state.nested:
+                state.doubt[0] = True
+            return
+        state.doubt[0] = True
+        # No run can open or close here (next to another emphasis, or around an autolink
+        # this writer added, `*<url>*a`): the text stays, this emphasis goes. Without its
+        # marker the text may open a line, where `>` or `1.` would start a block.
+        if state.at_line_start():
+            inner = state.inner(line_start=True, nested=True)
+            inner.children(node)
+            body = "".join(inner.parts)
+        _join_code(state, body)
+
+    return rule
+
+
+def _title(node: SyntaxTreeNode) -> str:
+    title = node.attrs.get("title")
+    if not title:
+        return ""
+    cleaned = " ".join(str(title).replace("\x00", "\ufffd").split())
+    for char in '\\"|':
+        cleaned = cleaned.replace(char, "\\" + char)
+    return f' "{cleaned}"'
+
+
+_VAGUE = {"click here", "here", "link", "more"}
+
+
+def _link(state: _Inline, node: SyntaxTreeNode) -> None:
+    href = safe_link(str(node.attrs.get("href", "")))
+    if href is not None and node.markup == "autolink":
+        shown = "".join(c.content for c in node.children)
+        if re.fullmatch(r"[^\s<>|]+", shown):  # `|` would end a table cell
+            state.parts.append(f"<{shown}>")
+            return
+    # Link text never holds another link: URLs in it stay text.
+    inner = state.inner(in_link=href is not None)
+    inner.children(node)
+    text = "".join(inner.parts)
+    if href is None:
+        # javascript:, data:, relative links: the words stay, the link goes.
+        state.parts.append(text)
+        return
+    words = " ".join(re.sub(r"[^\w]+", " ", visible_text(node).lower()).split())
+    if words in _VAGUE:
+        # "click [here](…)" says nothing out of context (markdownlint MD059): the words stay
+        # and the address itself becomes the link.
+        state.parts.append(f"{text} (<{url_destination(href)}>)")
+        return
+    label = text or escape(href, autolink=False)
+    state.parts.append(f"[{label}]({url_destination(href)}{_title(node)})")
+
+
+def _image(state: _Inline, node: SyntaxTreeNode) -> None:
+    src = safe_link(str(node.attrs.get("src", "")))
+    inner = state.inner(in_link=src is not None)
+    inner.children(node)
+    alt = "".join(inner.parts)
+    if src is None:
+        state.parts.append(alt)
+    elif not alt:
+        state.parts.append(f"<{url_destination(src)}>")  # an image needs alt text (MD045)
+    else:
+        state.parts.append(f"![{alt}]({url_destination(src)}{_title(node)})")
+
+
+def _unknown(state: _Inline, node: SyntaxTreeNode) -> None:
+    # Raw HTML (the parser keeps it as text, but be explicit) and any node type this writer
+    # does not know: shown as the literal text it holds, escaped, never as markup.
+    if node.children:
+        inner = state.inner()
+        inner.children(node)
+        state.parts.append("".join(inner.parts))
+    else:
+        state.parts.append(escape(node.content, line_start=state.at_line_start()))
+
+
+_RULES: dict[str, Callable[[_Inline, SyntaxTreeNode], None]] = {
+    "text": _text,
+    "softbreak": _softbreak,
+    "hardbreak": _hardbreak,
+    "code_inline": _code,
+    "em": _wrap("*"),
+    "strong": _wrap("**"),
+    "s": _wrap("~~"),
+    "link": _link,
+    "image": _image,
+    "html_inline": _unknown,
+}
+
+
+def _joined(state: _Inline) -> str:
+    text = "".join(state.parts).strip(" ")
+    if state.cell:
+        return text
+    # A line may start with text that followed markup left out (`*1*)` without its emphasis
+    # is `1)`, a list): every line start is checked once the run is whole.
+    return "\n".join(_keep_end(guard_line(line)) for line in text.split("\n"))
+
+
+def _keep_end(line: str) -> str:
+    # A no-break space (or any space CommonMark keeps) ending a line is a lint error (MD009)
+    # as a character and invisible either way: written as a reference, it stays.
+    end = len(line)
+    while end and line[end - 1].isspace():
+        end -= 1
+    return line[:end] + "".join(f"&#{ord(c)};" for c in line[end:])
+
+
+def _bare(node: SyntaxTreeNode, cell: bool) -> str:
+    state = _Inline(cell, marks=False)
+    state.children(node)
+    return _joined(state)
+
+
+def _reads_as(markdown: str, cell: bool) -> str:
+    """What a reader sees of `markdown`, whitespace aside."""
+    tree = SyntaxTreeNode(MD.parse(markdown.replace(BR, "\n") if cell else markdown))
+    seen = (n.content for n in tree.walk() if n.type in ("text", "code_inline"))
+    return re.sub(r"\s+", "", "".join(seen))
+
+
+def render_inline(node: SyntaxTreeNode, *, cell: bool = False) -> str:
+    """Markdown for the inline children of `node`; in a cell, line breaks become `<br>`."""
+    state = _Inline(cell)
+    state.children(node)
+    written = _joined(state)
+    if not state.doubt[0]:
+        return written
+    # Delimiter runs interact across a whole paragraph (CommonMark's "rule of 3"); if the
+    # emphasis as written would swallow or show an asterisk, the paragraph goes without it.
+    bare = _bare(node, cell)
+    return written if _reads_as(written, cell) == _reads_as(bare, cell) else bare
+
+
+def visible_text(node: SyntaxTreeNode) -> str:
+    """The text a reader sees in `node` (what GitHub builds a heading's anchor from)."""
+    parts, todo = [], list(reversed(node.children))
+    while todo:
+        child = todo.pop()
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type != "image":  # an image shows no text, so its alt text is not counted
+            todo.extend(reversed(child.children))
+    return "".join(parts)
