@@ -1,8 +1,10 @@
 """The Markdown writer: a GitHub-ready document with tables, traceability and Mermaid diagrams.
 
 Layout: `text` and `inline` escape and re-render inline Markdown, `blocks` re-renders the
-source's Markdown fields, `anchors` gives GitHub heading anchors, `mermaid` draws flows and
-the schedule, and `overview`, `requirements`, `process`, `governance` write the sections.
+source's Markdown fields, `tables` writes GFM tables, `anchors` gives GitHub heading anchors,
+`mermaid` draws flows and the schedule, `trace` computes the traceability matrix, `context`
+holds one render's state, and `overview`, `requirements`, `process`, `governance` write the
+sections in the format's order.
 """
 
 from __future__ import annotations
