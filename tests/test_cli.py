@@ -30,7 +30,8 @@ def test_validate_valid_file(tmp_path: Path) -> None:
     doc = write(tmp_path / "a.prd.yaml", MINIMAL)
     result = runner.invoke(app, ["validate", str(doc)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1].startswith("0 errors, ")  # draft: completeness warnings only
+    # A bare draft draws completeness warnings only.
+    assert result.output.splitlines()[-1].startswith("0 errors, ")
     assert result.output.strip().endswith(" in 1 file")
 
 

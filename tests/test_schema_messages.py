@@ -11,7 +11,9 @@ from tests.conftest import MINIMAL
 def diagnose(text: str) -> list[tuple[str, int, int, str]]:
     result = check_bytes(text.encode("utf-8"), "t.prd.yaml")
     # Only errors: a bare draft also draws completeness warnings, which are not at issue here.
-    return [(d.rule, d.line, d.column, d.message) for d in result.diagnostics if d.severity == "error"]
+    return [
+        (d.rule, d.line, d.column, d.message) for d in result.diagnostics if d.severity == "error"
+    ]
 
 
 @pytest.mark.parametrize(
