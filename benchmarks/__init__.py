@@ -1,0 +1,1 @@
+"""Benchmarks of prdkit against check-jsonschema and pandoc (see README.md)."""

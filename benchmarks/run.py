@@ -1,0 +1,258 @@
+"""Benchmark prdkit against check-jsonschema and pandoc; print medians, ratios and memory.
+
+    python benchmarks/run.py [--repeat N] [--quick] [--current-python] [--update-readme]
+
+Sets up its peers (check-jsonschema from PyPI and prdkit itself in virtual environments
+under benchmarks/.work/, pandoc from the system or Debian), generates the documents,
+checks that they are valid, then runs every scenario several times, alternating with
+its peer. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import peers
+from benchmarks.generate import write
+from benchmarks.measure import CHILD_ENV, CommandFailed, Series, alternate
+from benchmarks.report import Row, machine, scaling_table, scenario_table
+
+ROOT, WORK = peers.ROOT, peers.WORK
+SCHEMA = ROOT / "schemas" / "prd.schema.json"
+README = ROOT / "benchmarks" / "README.md"
+SINGLE_REQUIREMENTS = 25  # about 50 KB of YAML
+MANY = 100
+MAX_NODES = 1_000_000
+TARGETS = {"startup": 0.4, "validate": 0.5, "docx": 1.0, "growth": 12.0}
+
+
+def corpus(sizes: list[int]) -> dict[str, Path]:
+    """Write every benchmark document under .work/docs; return them by name."""
+    docs = WORK / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    (docs / "many").mkdir(parents=True)
+    found = {"single": write(docs / "single.prd.yaml", SINGLE_REQUIREMENTS, seed=1, lang="en")}
+    for i in range(1, MANY + 1):
+        lang = "en" if i % 2 else "zh"
+        write(docs / "many" / f"doc-{i:03d}.prd.yaml", SINGLE_REQUIREMENTS, seed=i, lang=lang)
+    for n in sizes:
+        found[f"req-{n}"] = write(docs / f"req-{n}.prd.yaml", n, seed=0, lang="zh")
+    return found
+
+
+def _probe(argv: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(argv, cwd=WORK, env=CHILD_ENV, capture_output=True, text=True)
+
+
+def check_corpus(prdkit: peers.Tool, docs: dict[str, Path], many: list[Path]) -> str | None:
+    """Stop unless prdkit finds every generated document clean; a raised limit is noted."""
+    argv = [*prdkit.argv, "validate", *map(str, [*docs.values(), *many])]
+    done = _probe(argv)
+    note = None
+    if done.returncode != 0 and "too-many-nodes" in done.stdout:
+        # The biggest document has more values than the default ceiling allows.
+        (WORK / "docs" / ".prdkit.toml").write_text(f"max-nodes = {MAX_NODES}\n")
+        note = (
+            f"prdkit's default max-nodes refuses the largest document; the run sets "
+            f"max-nodes = {MAX_NODES:,} in .work/docs/.prdkit.toml"
+        )
+        done = _probe(argv)
+    if done.returncode != 0 or " 0 errors, 0 warnings" not in " " + done.stdout:
+        sys.exit(f"generated documents are not clean:\n{done.stdout[-3000:]}{done.stderr[-2000:]}")
+    return note
+
+
+def peer_verdict(cjs: peers.Tool, files: list[Path]) -> str:
+    """What check-jsonschema says of the documents (it must read them to be a fair peer)."""
+    done = _probe([*cjs.argv, "--schemafile", str(SCHEMA), *map(str, files)])
+    if done.returncode == 0:
+        return "check-jsonschema reads the same .prd.yaml files and finds them valid."
+    first = (done.stdout + done.stderr).strip().splitlines()[:3]
+    return "check-jsonschema reports errors on the documents: " + " / ".join(first)
+
+
+def _series(label: str, argv: list[str]) -> Series:
+    return Series(label, tuple(argv))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Set up, generate, measure, print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, help="runs per command (default 9/5/3 by cost)")
+    parser.add_argument("--quick", action="store_true", help="50 and 500 only, 3 runs each")
+    parser.add_argument(
+        "--current-python", action="store_true", help="measure the current Python's prdkit"
+    )
+    parser.add_argument("--update-readme", action="store_true", help="write the table in README")
+    args = parser.parse_args(argv)
+    sizes = [50, 500] if args.quick else [50, 500, 5000]
+
+    def repeat(weight: str) -> int:
+        return args.repeat or (3 if args.quick else {"light": 9, "mid": 5, "heavy": 3}[weight])
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    start_load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    prdkit = peers.prdkit(args.current_python)
+    if not prdkit.ready:
+        sys.exit(prdkit.skipped)
+    cjs, pandoc = peers.check_jsonschema(), peers.pandoc()
+    docs = corpus(sizes)
+    many = sorted((WORK / "docs" / "many").glob("*.prd.yaml"))
+    limit_note = check_corpus(prdkit, docs, many)
+    notes = [f"{t.name}: {t.version or t.skipped}" for t in (prdkit, cjs, pandoc)]
+    notes.append(
+        f"times are medians of wall time, CPU seconds (user + system) in brackets; "
+        f"load average at the start: {start_load}"
+    )
+    if limit_note:
+        notes.append(limit_note)
+    if cjs.ready:
+        notes.append(peer_verdict(cjs, [*docs.values(), *many]))
+
+    out = WORK / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    for sub in ("md", "docx", "pandoc", "probe"):
+        (out / sub).mkdir(parents=True)
+    rows: list[Row] = []
+    scale: dict[str, dict[int, Series]] = {}
+    cjs_cmd = [*cjs.argv, "--schemafile", str(SCHEMA)]
+    run = [*prdkit.argv]
+
+    print("measuring startup…", file=sys.stderr, flush=True)
+    peer = _series("check-jsonschema --version", [*cjs.argv, "--version"]) if cjs.ready else None
+    for flag in ("--help", "--version"):
+        ours = _series(f"prdkit {flag}", [*run, flag])
+        alternate([ours, peer] if peer else [ours], repeat("light"), WORK)
+        rows.append(Row(f"startup: prdkit {flag}", ours, peer, TARGETS["startup"]))
+
+    print("measuring validate…", file=sys.stderr, flush=True)
+    cases = [("one ~50 KB file", [docs["single"]], "mid"), (f"{MANY} files, one call", many, "mid")]
+    cases += [
+        (f"{n:,} requirements", [docs[f"req-{n}"]], "heavy" if n > 500 else "mid") for n in sizes
+    ]
+    for name, files, weight in cases:
+        paths = [str(p) for p in files]
+        ours = _series("prdkit validate", [*run, "validate", *paths])
+        peer = _series("check-jsonschema", [*cjs_cmd, *paths]) if cjs.ready else None
+        alternate([ours, peer] if peer else [ours], repeat(weight), WORK)
+        rows.append(Row(f"validate: {name}", ours, peer, TARGETS["validate"]))
+        if name.endswith("requirements"):
+            n = int(name.split()[0].replace(",", ""))
+            scale.setdefault("prdkit validate", {})[n] = ours
+            if peer:
+                scale.setdefault("check-jsonschema", {})[n] = peer
+
+    print("measuring render…", file=sys.stderr, flush=True)
+    _render(run, pandoc, docs, sizes, repeat, rows, scale, notes)
+
+    text = "\n".join(
+        [
+            f"Measured {machine()}.",
+            "",
+            scenario_table(rows),
+            "",
+            scaling_table(scale, sizes, TARGETS["growth"]),
+            "",
+            *(f"- {note}" for note in notes),
+        ]
+    )
+    print(text)
+    _save(rows, scale, text)
+    if args.update_readme:
+        _update_readme(text)
+    return 0
+
+
+def _render(
+    run: list[str],
+    pandoc: peers.Tool,
+    docs: dict[str, Path],
+    sizes: list[int],
+    repeat: Callable[[str], int],
+    rows: list[Row],
+    scale: dict[str, dict[int, Series]],
+    notes: list[str],
+) -> None:
+    """`--to md` alone and `--to docx` against pandoc on prdkit's own Markdown."""
+    out = WORK / "out"
+    works = {}
+    for fmt in ("md", "docx"):
+        probe = [*run, "render", str(docs["single"]), "--to", fmt, "-o", str(out / "probe")]
+        done = _probe(probe)
+        works[fmt] = done.returncode == 0
+        if not works[fmt]:
+            reason = (done.stderr.strip().splitlines() or ["?"])[-1]
+            notes.append(f"render --to {fmt} not measured: prdkit fails ({reason})")
+    for n in sizes:
+        src, weight = str(docs[f"req-{n}"]), "heavy" if n > 500 else "mid"
+        if works["md"]:
+            md = _series(
+                "prdkit render --to md", [*run, "render", src, "--to", "md", "-o", str(out / "md")]
+            )
+            alternate([md], repeat(weight), WORK)
+            rows.append(Row(f"render md: {n:,} requirements", md))
+            scale.setdefault("prdkit render --to md", {})[n] = md
+        if not works["docx"]:
+            continue
+        docx = _series(
+            "prdkit render --to docx",
+            [*run, "render", src, "--to", "docx", "-o", str(out / "docx")],
+        )
+        ours_md = out / "md" / f"req-{n}.md"
+        peer = None
+        if pandoc.ready and ours_md.is_file():
+            target, source = str(out / "pandoc" / f"req-{n}.docx"), str(ours_md)
+            peer = _series("pandoc -f gfm", [*pandoc.argv, "-f", "gfm", "-o", target, source])
+        alternate([docx, peer] if peer else [docx], repeat(weight), WORK)
+        rows.append(Row(f"render docx: {n:,} requirements", docx, peer, TARGETS["docx"]))
+        scale.setdefault("prdkit render --to docx", {})[n] = docx
+        if peer:
+            scale.setdefault("pandoc -f gfm -o x.docx", {})[n] = peer
+
+
+def _save(rows: list[Row], scale: dict[str, dict[int, Series]], text: str) -> None:
+    """Keep the raw figures of the last run in .work/results.json."""
+    data = {
+        "rows": [
+            {
+                "scenario": r.scenario,
+                "prdkit": {"argv": r.ours.argv, "seconds": r.ours.seconds, "mib": r.ours.peak_mib},
+                "peer": None
+                if r.peer is None
+                else {"argv": r.peer.argv, "seconds": r.peer.seconds, "mib": r.peer.peak_mib},
+            }
+            for r in rows
+        ],
+        "table": text,
+    }
+    (WORK / "results.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
+
+
+def _update_readme(text: str) -> None:
+    """Replace the table between the markers of benchmarks/README.md."""
+    readme = README.read_text(encoding="utf-8")
+    block = f"<!-- bench:start -->\n{text}\n<!-- bench:end -->"
+    pattern = r"<!-- bench:start -->.*?<!-- bench:end -->"
+    updated, count = re.subn(pattern, lambda _: block, readme, flags=re.S)
+    if count != 1:
+        sys.exit("README.md has no <!-- bench:start --> … <!-- bench:end --> block")
+    README.write_text(updated, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except CommandFailed as exc:
+        sys.exit(f"benchmark command failed: {exc}")
