@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-__all__ = ["MD", "SAFE_SCHEMES", "parse", "safe_link"]
+__all__ = ["MD", "SAFE_SCHEMES", "parse", "reached_nesting_limit", "safe_link"]
 
 # Raw HTML stays literal text (authors' <script> must never reach a reader); linkify stays
 # off so bare text is never turned into links the author did not write.
@@ -22,10 +23,38 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+# Quotes and list items are the containers whose inside the block parser reads again; it
+# stops reading (and drops the rest of the text) once they are nested maxNesting deep.
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+_NEWLINES = re.compile(r"\r\n?")
+
+
 @lru_cache(maxsize=4096)
 def parse(text: str) -> SyntaxTreeNode:
-    """The syntax tree of `text`; cached and shared, so callers must not modify it."""
-    return SyntaxTreeNode(MD.parse(text))
+    """The syntax tree of `text`; cached and shared, so callers must not modify it.
+
+    Text nested deeper than the parser follows would lose its innermost words, so such a
+    field is kept whole instead: its tree is one code block holding the raw text.
+    """
+    tokens = MD.parse(text)
+    if reached_nesting_limit(tokens):
+        return SyntaxTreeNode([_literal(text)])
+    return SyntaxTreeNode(tokens)
+
+
+def reached_nesting_limit(tokens: list[Token]) -> bool:
+    """`True` when a quote or list item sits so deep that the parser skipped its inside."""
+    # The parser reads nothing inside a container opened at level maxNesting - 1 or deeper,
+    # so one pass over the tokens tells whether any text was skipped.
+    deepest = MD.options.maxNesting - 1
+    return any(t.level >= deepest and t.type in _CONTAINERS for t in tokens)
+
+
+def _literal(text: str) -> Token:
+    """A code block of `text`, line endings and NULs normalised as the parser does."""
+    content = _NEWLINES.sub("\n", text).replace("\x00", "\ufffd").rstrip("\n")
+    lines = [0, content.count("\n") + 1]
+    return Token("code_block", "code", 0, map=lines, content=content + "\n", block=True)
 
 
 def safe_link(url: str) -> str | None:

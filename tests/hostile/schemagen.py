@@ -49,7 +49,6 @@ MARKDOWN = st.lists(st.one_of(TEXT, MARKDOWN_BITS), max_size=6).map("".join)
 REF_KEY = "x-refers-to"
 MIN_DATE, MAX_DATE = datetime.date(1000, 1, 1), datetime.date(9999, 12, 31)
 # The dates a .docx package can carry (DOS time stamps): see test_render_edges.
-ZIP_DATES = (datetime.date(1980, 1, 1), datetime.date(2107, 12, 31))
 
 
 class Unsupported(Exception):

@@ -27,17 +27,6 @@ pytestmark = needs_writers("md", "docx")
 
 # Costly Markdown kept out of the shared document: each is rendered and timed on its own.
 STORMS = ("emphasis-storm", "underscore-storm", "backtick-storm", "nested-brackets", "table-wide")
-# Nesting deeper than the Markdown parser follows: what it drops must not vanish silently.
-NESTED = ("nested-list-250", "nested-ordered-1000", "nested-quote-1000", "nested-compact-list-1000")
-NESTING_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="richtext.parse drops text nested deeper than markdown-it's maxNesting (20)",
-)
-KNOWN = {name: NESTING_BUG for name in NESTED}
-
-
-def _known(names: list[str] | tuple[str, ...]) -> list[object]:
-    return [pytest.param(n, marks=KNOWN[n]) if n in KNOWN else n for n in names]
 
 
 class Rendered:
@@ -92,7 +81,7 @@ def test_word_output_has_no_unsafe_links(shared: Rendered) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", _known([n for n in [*MARKDOWN_PAYLOADS, *TEXT_PAYLOADS] if n not in STORMS])
+    "name", [n for n in [*MARKDOWN_PAYLOADS, *TEXT_PAYLOADS] if n not in STORMS]
 )
 @pytest.mark.parametrize("fmt", ["md", "docx"])
 def test_payload_stays_visible(shared: Rendered, name: str, fmt: str) -> None:
@@ -103,7 +92,7 @@ def test_payload_stays_visible(shared: Rendered, name: str, fmt: str) -> None:
         assert shared.word is not None and word in shared.word.text, f"{name}: gone from Word"
 
 
-@pytest.mark.parametrize("name", _known(STORMS))
+@pytest.mark.parametrize("name", STORMS)
 def test_costly_markdown_renders_in_time(tmp_path: Path, name: str) -> None:
     word = marker(999)
     text = MARKDOWN_PAYLOADS[name].replace("MARK", word)

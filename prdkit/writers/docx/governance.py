@@ -7,6 +7,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from prdkit.model import Permissions
+from prdkit.views import grant_table
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.common import (
     STRONG,
@@ -21,7 +22,6 @@ from prdkit.writers.docx.common import (
 )
 from prdkit.writers.docx.oxml import Look, sub
 from prdkit.writers.docx.tables import DATE, Md, Refs, Table
-from prdkit.writers.markdown.governance import grant_sources
 
 CHECK = "✓"
 
@@ -92,7 +92,7 @@ def _labels(b: Builder, keys: str) -> list[str]:
 def _matrix(b: Builder, perms: Permissions) -> None:
     """Actions down, roles across: ✓ for a grant, with the role it is inherited from."""
     b.heading(2, b.label("ui.permission_matrix"))
-    sources = {role.id: grant_sources(perms, role.id) for role in perms.roles}
+    sources = grant_table(perms)
     names = {role.id: role.name for role in perms.roles}
     table = Table(
         b,

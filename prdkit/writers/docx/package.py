@@ -14,7 +14,9 @@ from prdkit.writers.docx.richtext import plain_text
 
 # Entries every reader looks for first; the rest follow in name order.
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
-_ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # the earliest date a zip can hold
+# The dates a zip entry can hold (DOS time stamps: 1980 to 2107, even seconds).
+_ZIP_FIRST = datetime(1980, 1, 1, tzinfo=timezone.utc)
+_ZIP_LAST = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)
 
 
 def _short(text: str, limit: int = 255) -> str:
@@ -98,7 +100,7 @@ def save(document: Any, when: datetime) -> bytes:
 
 
 def _zip(entries: dict[str, bytes], when: datetime) -> bytes:
-    when = max(when.astimezone(timezone.utc), _ZIP_EPOCH)
+    when = min(max(when.astimezone(timezone.utc), _ZIP_FIRST), _ZIP_LAST)
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
     order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)
     out = io.BytesIO()

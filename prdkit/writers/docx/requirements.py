@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from prdkit.model import Feature, Requirement
+from prdkit.views import traceability, untraced_features
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.common import (
     MUTED,
@@ -22,7 +23,6 @@ from prdkit.writers.docx.common import (
 from prdkit.writers.docx.oxml import Look
 from prdkit.writers.docx.palette import RED
 from prdkit.writers.docx.tables import Refs, Table, fit
-from prdkit.writers.markdown.trace import traceability, untraced_features
 
 GAP = Look(bold=True, color=RED[0])
 

@@ -111,11 +111,17 @@ def _inlines(node: SyntaxTreeNode, para: etree._Element, block: Block, look: Loo
 
 def plain_text(node: SyntaxTreeNode) -> str:
     """The text of `node` and its descendants, without markup."""
-    if node.type in ("softbreak", "hardbreak"):
-        return " "
-    if not node.children:
-        return node.content or ""
-    return "".join(plain_text(child) for child in node.children)
+    parts: list[str] = []
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        if current.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif current.children:
+            todo.extend(reversed(current.children))
+        elif not current.is_root:  # the tree of blank text: a root with nothing in it
+            parts.append(current.content or "")
+    return "".join(parts)
 
 
 # ---- blocks ------------------------------------------------------------------------------
