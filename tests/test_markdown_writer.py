@@ -18,13 +18,13 @@ from markdown_it.tree import SyntaxTreeNode
 from prdkit.check import check_bytes
 from prdkit.model import build
 from prdkit.richtext import MD
+from prdkit.views import traceability
 from prdkit.writers import RenderOptions
 from prdkit.writers.markdown import render, write
 from prdkit.writers.markdown.anchors import Outline, Slugger, slug
 from prdkit.writers.markdown.blocks import Fields
 from prdkit.writers.markdown.inline import visible_text
 from prdkit.writers.markdown.mermaid import flowchart, gantt, label, wrap
-from prdkit.writers.markdown.trace import traceability
 from tests.conftest import EXAMPLES, ROOT, run_prdkit
 
 GOLDEN = ROOT / "tests" / "golden"

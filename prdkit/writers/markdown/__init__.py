@@ -2,9 +2,9 @@
 
 Layout: `text` and `inline` escape and re-render inline Markdown, `blocks` re-renders the
 source's Markdown fields, `tables` writes GFM tables, `anchors` gives GitHub heading anchors,
-`mermaid` draws flows and the schedule, `trace` computes the traceability matrix, `context`
-holds one render's state, and `overview`, `requirements`, `process`, `governance` write the
-sections in the format's order.
+`mermaid` draws flows and the schedule, `context` holds one render's state, and `overview`,
+`requirements`, `process`, `governance` write the sections in the format's order. The
+traceability matrix and inherited grants come from `prdkit.views`, shared with Word.
 """
 
 from __future__ import annotations

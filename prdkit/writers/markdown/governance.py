@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from prdkit.model import Permissions
+from prdkit.views import grant_table
 from prdkit.writers.markdown.context import Context, number
 from prdkit.writers.markdown.text import code_span
 
@@ -15,23 +16,6 @@ __all__ = [
     "permissions",
     "risks",
 ]
-
-
-def grant_sources(perms: Permissions, role_id: str) -> dict[str, str]:
-    """Action id → the role it comes from for `role_id`: itself, or an ancestor it inherits."""
-    parents = {r.id: r.inherits for r in perms.roles}
-    found: dict[str, str] = {}
-    seen: set[str] = set()
-    queue = [role_id]
-    while queue:  # breadth first: the nearest role granting an action is the one named
-        current = queue.pop(0)
-        if current in seen:
-            continue
-        seen.add(current)
-        for action in perms.granted(current):
-            found.setdefault(action, current)
-        queue.extend(parents.get(current, ()))
-    return found
 
 
 def permissions(ctx: Context) -> None:
@@ -78,7 +62,7 @@ def permissions(ctx: Context) -> None:
 
 def _matrix(ctx: Context, perms: Permissions) -> None:
     ctx.heading(3, ctx.raw("ui.permission_matrix"))
-    sources = {role.id: grant_sources(perms, role.id) for role in perms.roles}
+    sources = grant_table(perms)
     names = {role.id: role.name for role in perms.roles}
     rows = []
     for action in perms.actions:

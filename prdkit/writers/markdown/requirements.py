@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from prdkit.model import Requirement
+from prdkit.views import traceability, untraced_features
 from prdkit.writers.markdown.context import Context, number
-from prdkit.writers.markdown.trace import traceability, untraced_features
 
 __all__ = ["features", "requirements", "rice_score"]
 

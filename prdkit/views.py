@@ -1,0 +1,127 @@
+"""Tables derived from the model that every writer shows: traceability and inherited grants.
+
+Each view is computed from the `Document` alone, in time linear in the document and the
+view's own size, so a writer can call it once per render without a second thought.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from prdkit.model import Document, Permissions
+
+__all__ = ["Trace", "grant_sources", "grant_table", "traceability", "untraced_features"]
+
+
+@dataclass(frozen=True)
+class Trace:
+    """The items that trace to one requirement, each tuple in document order."""
+
+    requirement: str
+    features: tuple[str, ...]
+    flows: tuple[str, ...]
+    metrics: tuple[str, ...]
+    milestones: tuple[str, ...]
+
+
+def traceability(doc: Document) -> list[Trace]:
+    """One row per requirement: the features citing it, the flows using those features, the
+    metrics citing it and the milestones delivering it or one of its features."""
+    milestones = doc.schedule.milestones if doc.schedule else ()
+    # Inverse indexes, built once. Flows and milestones are kept as bit sets of positions:
+    # a requirement's flows are the union over its features, and OR-ing integers costs one
+    # step per feature however many flows each one has.
+    features_of = _cited_by((f.id, f.requirements) for f in doc.features)
+    metrics_of = _cited_by((m.id, m.requirements) for m in doc.metrics)
+    flows_of = _bit_sets(fl.features for fl in doc.flows)
+    due_of = _bit_sets(m.deliverables for m in milestones)
+    flow_ids = [fl.id for fl in doc.flows]
+    milestone_ids = [m.id for m in milestones]
+    rows = []
+    for req in doc.requirements:
+        features = tuple(features_of.get(req.id, ()))
+        flows = _members(flow_ids, _union(flows_of, features))
+        metrics = tuple(metrics_of.get(req.id, ()))
+        due = _members(milestone_ids, _union(due_of, features) | due_of.get(req.id, 0))
+        rows.append(Trace(req.id, features, flows, metrics, due))
+    return rows
+
+
+def untraced_features(doc: Document) -> list[str]:
+    """Features that name no requirement."""
+    return [f.id for f in doc.features if not f.requirements]
+
+
+def grant_sources(perms: Permissions, role_id: str) -> dict[str, str]:
+    """Action id → the role it comes from for `role_id`: itself, or an ancestor it inherits."""
+    return _Grants(perms).sources(role_id)
+
+
+def grant_table(perms: Permissions) -> dict[str, dict[str, str]]:
+    """`grant_sources` of every role, keyed by role id, with the indexes built once."""
+    grants = _Grants(perms)
+    return {role.id: grants.sources(role.id) for role in perms.roles}
+
+
+class _Grants:
+    """Who inherits from whom and what each role is granted directly, indexed once."""
+
+    def __init__(self, perms: Permissions) -> None:
+        self.parents = {r.id: r.inherits for r in perms.roles}
+        self.direct: dict[str, tuple[str, ...]] = {}
+        for role_id, actions in perms.grants:
+            self.direct.setdefault(role_id, actions)  # the first entry, as `granted` reads
+
+    def sources(self, role_id: str) -> dict[str, str]:
+        """Action id → the nearest role granting it, `role_id` itself first."""
+        found: dict[str, str] = {}
+        seen: set[str] = set()
+        queue = deque([role_id])
+        while queue:  # breadth first: the nearest role granting an action is the one named
+            current = queue.popleft()
+            if current in seen:
+                continue
+            seen.add(current)
+            for action in self.direct.get(current, ()):
+                found.setdefault(action, current)
+            queue.extend(self.parents.get(current, ()))
+        return found
+
+
+def _cited_by(items: Iterable[tuple[str, Sequence[str]]]) -> dict[str, list[str]]:
+    """Cited id → ids of the items citing it, in document order, each item once."""
+    index: dict[str, list[str]] = {}
+    for item_id, cited in items:
+        for target in dict.fromkeys(cited):
+            index.setdefault(target, []).append(item_id)
+    return index
+
+
+def _bit_sets(lists: Iterable[Iterable[str]]) -> dict[str, int]:
+    """Id → the set of positions of the lists naming it, as the bits of an integer."""
+    index: dict[str, int] = {}
+    for position, ids in enumerate(lists):
+        bit = 1 << position
+        for item_id in ids:
+            index[item_id] = index.get(item_id, 0) | bit
+    return index
+
+
+def _union(index: dict[str, int], ids: Iterable[str]) -> int:
+    """The positions naming any of `ids`, as bits."""
+    bits = 0
+    for item_id in ids:
+        bits |= index.get(item_id, 0)
+    return bits
+
+
+def _members(ids: Sequence[str], bits: int) -> tuple[str, ...]:
+    """The ids at the positions set in `bits`, in position order."""
+    out = []
+    while bits:
+        lowest = bits & -bits
+        out.append(ids[lowest.bit_length() - 1])
+        bits ^= lowest
+    return tuple(out)
