@@ -8,31 +8,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from prdkit.diff.changes import MISSING, AreaChange, DocumentDiff, FieldChange, ItemChange
+from prdkit.i18n import SECTION_ORDER
 from prdkit.source import join
 
 # Top-level sections in the format's order; unknown keys follow in document order.
-SECTIONS = (
-    "prdkit",
-    "meta",
-    "stakeholders",
-    "revisions",
-    "market_research",
-    "requirements",
-    "business_model",
-    "competition",
-    "features",
-    "flows",
-    "schedule",
-    "metrics",
-    "resources",
-    "permissions",
-    "guardrails",
-    "operations",
-    "risks",
-    "open_questions",
-    "glossary",
-    "approvals",
-)
+SECTIONS = ("prdkit", *SECTION_ORDER)
 # Lists of references: their order means nothing, so they compare as sets.
 ID_LISTS = frozenset(
     [
