@@ -187,3 +187,14 @@ def test_subprocess_internal_error_is_exit_3_without_traceback(tmp_path: Path) -
     assert "internal error" in result.stderr
     debug = run_prdkit("--debug", "validate", str(doc), env={"PYTHONPATH": str(tmp_path)})
     assert debug.returncode == 3 and "Traceback" in debug.stderr
+
+
+def test_subprocess_missing_dependency_is_a_clear_message(tmp_path: Path) -> None:
+    # A checkout run without its dependencies: `typer` cannot be imported.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import sys\nsys.modules['typer'] = None\n", encoding="utf-8"
+    )
+    result = run_prdkit("--help", env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "the dependency 'typer' is not installed" in result.stderr
