@@ -12,7 +12,48 @@ from dataclasses import dataclass
 
 from prdkit.model import Document, Permissions
 
-__all__ = ["Trace", "grant_sources", "grant_table", "traceability", "untraced_features"]
+__all__ = [
+    "METRIC_COLUMNS",
+    "MILESTONE_COLUMNS",
+    "RESOURCE_COLUMNS",
+    "Trace",
+    "grant_sources",
+    "grant_table",
+    "traceability",
+    "untraced_features",
+]
+
+# Label keys of the columns both writers show for these tables, in order.
+MILESTONE_COLUMNS: tuple[str, ...] = (
+    "field.id",
+    "field.name",
+    "field.start",
+    "field.due",
+    "field.owner",
+    "field.status",
+    "field.deliverables",
+    "field.depends_on",
+)
+METRIC_COLUMNS: tuple[str, ...] = (
+    "field.id",
+    "field.name",
+    "ui.baseline_to_target",
+    "field.direction",
+    "field.by",
+    "field.frequency",
+    "field.owner",
+    "field.requirements",
+)
+RESOURCE_COLUMNS: tuple[str, ...] = (
+    "field.team",
+    "field.role",
+    "field.people",
+    "field.effort_days",
+    "field.from",
+    "field.to",
+    "field.milestones",
+    "field.notes",
+)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from prdkit.model import Flow
+from prdkit.views import METRIC_COLUMNS, MILESTONE_COLUMNS, RESOURCE_COLUMNS
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.common import (
     MUTED,
@@ -115,19 +116,7 @@ def schedule(b: Builder) -> None:
             Refs(1.7, (d for m in sched.milestones for d in m.deliverables)),
             Refs(1.2, (d for m in sched.milestones for d in m.depends_on)),
         ],
-        header=[
-            b.label(k)
-            for k in (
-                "field.id",
-                "field.name",
-                "field.start",
-                "field.due",
-                "field.owner",
-                "field.status",
-                "field.deliverables",
-                "field.depends_on",
-            )
-        ],
+        header=[b.label(k) for k in MILESTONE_COLUMNS],
     )
     for ms in sched.milestones:
         table.row(
@@ -162,19 +151,7 @@ def metrics(b: Builder) -> None:
             1.3,
             Refs(1.5, (r for m in b.doc.metrics for r in m.requirements)),
         ],
-        header=[
-            b.label(k)
-            for k in (
-                "field.id",
-                "field.name",
-                "ui.baseline_to_target",
-                "field.direction",
-                "field.by",
-                "field.frequency",
-                "field.owner",
-                "field.requirements",
-            )
-        ],
+        header=[b.label(k) for k in METRIC_COLUMNS],
     )
     arrows = {"increase": "↑ ", "decrease": "↓ "}
     for m in b.doc.metrics:
@@ -224,19 +201,7 @@ def resources(b: Builder) -> None:
             Refs(1.4, (m for r in b.doc.resources for m in r.milestones)),
             2.8,
         ],
-        header=[
-            b.label(k)
-            for k in (
-                "field.team",
-                "field.role",
-                "field.people",
-                "field.effort_days",
-                "field.from",
-                "field.to",
-                "field.milestones",
-                "field.notes",
-            )
-        ],
+        header=[b.label(k) for k in RESOURCE_COLUMNS],
     )
     for res in b.doc.resources:
         table.row(

@@ -4,6 +4,7 @@ resources."""
 from __future__ import annotations
 
 from prdkit.model import Flow, Metric
+from prdkit.views import METRIC_COLUMNS, MILESTONE_COLUMNS, RESOURCE_COLUMNS
 from prdkit.writers.markdown import mermaid
 from prdkit.writers.markdown.context import Context, number
 
@@ -63,16 +64,7 @@ def schedule(ctx: Context) -> None:
     ctx.heading(2, ctx.raw("section.schedule"))
     ctx.add(_fenced(mermaid.gantt(milestones, ctx.raw("field.milestones"))))
     ctx.table(
-        [
-            "field.id",
-            "field.name",
-            "field.start",
-            "field.due",
-            "field.owner",
-            "field.status",
-            "field.deliverables",
-            "field.depends_on",
-        ],
+        list(MILESTONE_COLUMNS),
         [
             [
                 ctx.plain(m.id),
@@ -113,16 +105,7 @@ def metrics(ctx: Context) -> None:
     ctx.heading(2, ctx.raw("section.metrics"))
     arrows = {"increase": "↑ ", "decrease": "↓ "}
     ctx.table(
-        [
-            "field.id",
-            "field.name",
-            "ui.baseline_to_target",
-            "field.direction",
-            "field.by",
-            "field.frequency",
-            "field.owner",
-            "field.requirements",
-        ],
+        list(METRIC_COLUMNS),
         [
             [
                 ctx.plain(m.id),
@@ -171,15 +154,6 @@ def resources(ctx: Context) -> None:
         people_sum = number(sum(people)) if people else ""
         rows.append([total, "", people_sum, number(sum(effort)) if effort else ""])
     ctx.table(
-        [
-            "field.team",
-            "field.role",
-            "field.people",
-            "field.effort_days",
-            "field.from",
-            "field.to",
-            "field.milestones",
-            "field.notes",
-        ],
+        list(RESOURCE_COLUMNS),
         rows,
     )
