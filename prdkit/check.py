@@ -141,7 +141,7 @@ def check_bytes(
             # over every Markdown field (a fifth of a small file's check) finds nothing.
             if len(loaded.text) > limits.max_markdown:
                 findings = list(too_long(loaded.data, limits.max_markdown))
-            result.document = model.build(loaded.data)
+            result.document = model.build(loaded.data, config.conventions)
             findings.extend(rules.run(result.document, loaded.data))
         placed.extend(_locate(f, loaded.source_map, file, config) for f in findings)
     _finish(result, placed, limits)

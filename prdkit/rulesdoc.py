@@ -29,6 +29,8 @@ FAMILY_TITLES = {
     "completeness": "Completeness",
     "text": "Text",
     "approvals": "Approvals",
+    "planning": "Assumptions, dependencies, alternatives and launch",
+    "custom": "Custom fields",
     "suppression": "Suppression",
 }
 

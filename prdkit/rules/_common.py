@@ -20,6 +20,11 @@ def graded(doc: Document) -> Severity:
     return Severity.ERROR if doc.meta.status in ("review", "approved") else Severity.WARNING
 
 
+def must_have(doc: Document) -> str:
+    """How messages name a `must` priority: "must-have", or the team's label such as "P0"."""
+    return doc.conventions.relabelled("priority", "must") or "must-have"
+
+
 def kind_name(item: object) -> str:
     """A reader's name for the kind of `item`: "requirement", "open question", …"""
     return kind_of(item).replace("_", " ")
@@ -73,6 +78,8 @@ def _items(doc: Document) -> Iterator[Any]:
         obj = stack.pop()
         yield obj
         for f in fields(obj):
+            if not f.compare:
+                continue  # pointers and the team's conventions: not items of the source
             value = getattr(obj, f.name, None)
             if isinstance(value, tuple):
                 stack.extend(v for v in value if is_dataclass(v))

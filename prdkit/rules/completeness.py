@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any, Literal
 
-from prdkit.diagnostics import Finding
+from prdkit.diagnostics import Finding, Severity
 from prdkit.model import Document
-from prdkit.rules._common import graded, present
+from prdkit.rules._common import graded, must_have, present
 from prdkit.source import join
 
 # The eight sections a document needs before review, in the format's order.
@@ -32,7 +32,7 @@ _WHY = {
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
-    """`core-section-missing` and `acceptance-criteria-missing`, graded by status."""
+    """`core-section-missing`, `acceptance-criteria-missing`, `metric-target-missing`, graded."""
     severity = graded(doc)
     status = doc.meta.status
     for name in CORE_SECTIONS:
@@ -62,8 +62,22 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "acceptance-criteria-missing",
                 join(req.pointer, "acceptance_criteria"),
-                f"must-have requirement {req.id} has no acceptance criteria",
+                f"{must_have(doc)} requirement {req.id} has no acceptance criteria",
                 hint="add `acceptance_criteria`: how a reviewer tells it is met",
+                severity=severity,
+            )
+    yield from _targets(doc, severity)
+
+
+def _targets(doc: Document, severity: Severity) -> Iterator[Finding]:
+    # A draft may still be finding its numbers; from review on, every metric needs its target.
+    for metric in doc.metrics:
+        if metric.target is None:
+            yield Finding(
+                "metric-target-missing",
+                metric.pointer,
+                f"metric {metric.id} has no target{_WHY.get(doc.meta.status, '')}",
+                hint="add `target:` with the value to reach",
                 severity=severity,
             )
 

@@ -1,4 +1,8 @@
-"""Traceability: features serve requirements, and every `must` is delivered by a feature."""
+"""Traceability: features serve requirements, and every `must` is delivered by a feature.
+
+Only what a feature can deliver is owed one: cross-cutting kinds (nonfunctional, business,
+operational) are met across features, and `rejected` or `deferred` requirements by none.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,13 @@ from typing import Any
 
 from prdkit.diagnostics import Finding
 from prdkit.model import Document
-from prdkit.rules._common import graded
+from prdkit.rules._common import graded, must_have
 from prdkit.source import join
+
+# Kinds of requirement a feature delivers (None: the author did not say).
+DELIVERED_KINDS = (None, "user", "functional")
+# Statuses that owe no feature: the requirement is not being built.
+UNOWED_STATUSES = ("rejected", "deferred")
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
@@ -26,11 +35,16 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             )
     covered = {r for f in doc.features for r in f.requirements}
     for req in doc.requirements:
-        if req.priority == "must" and req.status != "rejected" and req.id not in covered:
+        if (
+            req.priority == "must"
+            and req.kind in DELIVERED_KINDS
+            and req.status not in UNOWED_STATUSES
+            and req.id not in covered
+        ):
             yield Finding(
                 "must-without-feature",
                 req.pointer,
-                f"must-have requirement {req.id} is not delivered by any feature",
+                f"{must_have(doc)} requirement {req.id} is not delivered by any feature",
                 hint=f"list {req.id} under `requirements` of the feature that delivers it",
                 severity=severity,
             )
