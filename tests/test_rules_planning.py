@@ -239,3 +239,30 @@ def test_deliverable_kinds_covered_by_a_feature_are_clean() -> None:
 """,
     )
     assert found(text) == []
+
+
+def test_dependency_requirements_resolve() -> None:
+    text = document(
+        dependencies="""\
+  - id: D1
+    name: Refund API
+    requirements: [R1, R9]  # <1>
+  - id: D2
+    name: Card vault
+    requirements: [F1]  # <2>
+""",
+    )
+    assert found(text) == [
+        ("unresolved-reference", at(text, "<1>")),
+        ("wrong-kind-reference", at(text, "<2>")),
+    ]
+    assert message(text, "unresolved-reference") == (
+        "dependency D1 lists 'R9' under requirements, but no item has the id 'R9'"
+    )
+
+
+def test_planning_ids_share_the_namespace() -> None:
+    text = document(
+        assumptions="  - id: R1  # <1>\n    statement: Same id as a requirement.\n",
+    )
+    assert found(text) == [("duplicate-id", at(text, "<1>"))]

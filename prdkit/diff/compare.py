@@ -30,7 +30,7 @@ ID_LISTS = frozenset(
     ]
 )
 # What names an item, best first: the first field every item has, with unique values.
-KEY_FIELDS = ("id", "name", "term", "version", "team", "title", "url")
+KEY_FIELDS = ("id", "name", "term", "question", "version", "team", "title", "url")
 LABEL_FIELDS = (
     "title",
     "name",
@@ -38,6 +38,7 @@ LABEL_FIELDS = (
     "segment",
     "question",
     "statement",
+    "item",
     "action",
     "changes",
     "description",

@@ -124,6 +124,9 @@ def references(doc: Document) -> Iterator[Ref]:
     if doc.operations is not None:
         for c in doc.operations.campaigns:
             yield from _list(f"campaign {c.id}", "metrics", c.metrics, ("metric",), c.pointer)
+    for dep in doc.dependencies:
+        owner = f"dependency {dep.id}"
+        yield from _list(owner, "requirements", dep.requirements, ("requirement",), dep.pointer)
 
 
 def _permissions(doc: Document) -> Iterator[Ref]:
