@@ -93,6 +93,7 @@ def _lines() -> Iterator[str]:
         yield f"| [`{rule_id}`](#{rule_id}) | {grading} |"
     yield ""
     yield from _configuration()
+    yield from _conventions()
     yield "## Ignoring a rule for one item"
     yield ""
     yield _SUPPRESSION
@@ -165,6 +166,48 @@ def _configuration() -> Iterator[str]:
     yield "| --- | --- |"
     for key, name in LIMIT_KEYS.items():
         yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} |"
+    yield ""
+
+
+def _conventions() -> Iterator[str]:
+    from prdkit.conventions import FIELD_TYPES, STATUS_ORDER
+
+    yield "## Team conventions: custom fields and labels"
+    yield ""
+    yield (
+        "The same file declares the team's own fields and names. A custom field belongs to an "
+        "item kind (a section name of the format: `requirements`, `features`, `milestones`, "
+        "...) and starts with `x-`. Its type is one of "
+        f"{', '.join(f'`{t}`' for t in FIELD_TYPES)} (`enum` lists its `values`); a `pattern` "
+        "constrains text; `required-from` names the status from which every item needs it "
+        f"({', '.join(f'`{s}`' for s in STATUS_ORDER)}): missing before that status it is a "
+        "warning, from it on an error (`custom-field-missing`). A value of the wrong type, "
+        "pattern or choice is `custom-field-invalid`, at its line. Every writer shows a "
+        "declared field in the item's detail and, for short values (numbers, dates, choices, "
+        "patterned text; or `column = true`), as a column of the section's table. An "
+        "undeclared `x-` key stays ignored."
+    )
+    yield ""
+    yield (
+        "Labels replace how an enum value is shown, in every output and in diagnostics; the "
+        "source keeps the format's value. A label is one text for both languages, or "
+        "`{ en = ..., zh = ... }`. An unknown item kind, enum or value, or a declaration that "
+        "cannot be used, is a usage error (exit code 2) naming the file and line."
+    )
+    yield ""
+    yield "```toml"
+    yield "[tool.prdkit.fields.requirements.x-jira]   # .prdkit.toml: [fields.requirements.x-jira]"
+    yield 'label = { en = "Jira", zh = "Jira 单号" }'
+    yield 'type = "string"'
+    yield 'pattern = "^[A-Z]+-[0-9]+$"'
+    yield 'required-from = "review"'
+    yield ""
+    yield "[tool.prdkit.labels.priority]              # .prdkit.toml: [labels.priority]"
+    yield 'must = "P0"'
+    yield 'should = "P1"'
+    yield 'could = "P2"'
+    yield 'wont = "P3"'
+    yield "```"
     yield ""
 
 
