@@ -204,10 +204,19 @@ def _field(kind: str, key: str, spec: Any, where: tuple[str, ...]) -> CustomFiel
 
         try:
             ecma_regex(pattern)
-        except (re.error, ValueError) as exc:
+            risky = _backtracks(pattern)
+        except (re.error, ValueError, RecursionError) as exc:
             raise ConventionError(
                 (*where, "pattern"), f"{name}.pattern is not a valid expression ({exc})"
             ) from None
+        if risky:
+            # Checked against every value of the field: a nested repeat such as (a+)+ can
+            # take exponential time on one crafted value.
+            raise ConventionError(
+                (*where, "pattern"),
+                f"{name}.pattern repeats a group that itself repeats or branches; "
+                "write it without nested repetition",
+            )
     values = spec.get("values")
     if kind_of_value == "enum":
         if not (isinstance(values, list) and values and all(isinstance(v, str) for v in values)):
@@ -234,6 +243,39 @@ def _field(kind: str, key: str, spec: Any, where: tuple[str, ...]) -> CustomFiel
         required_from=required,
         column=column,
     )
+
+
+def _backtracks(pattern: str) -> bool:
+    """True when a repeated part of `pattern` holds a repeat or an alternation: `(a+)+`."""
+    try:
+        from re import _parser as sre  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as sre  # type: ignore[no-redef]
+
+    repeats = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+
+    def walk(items: Any, inside_repeat: bool) -> bool:
+        stack = [(items, inside_repeat)]
+        while stack:
+            node, inside = stack.pop()
+            for op, arg in node:
+                name = str(op)
+                if name in repeats:
+                    low, high, sub = arg
+                    if inside and high != low:
+                        return True
+                    stack.append((sub, inside or high > 1))
+                elif name == "BRANCH":
+                    if inside:
+                        return True
+                    stack.extend((branch, inside) for branch in arg[1])
+                elif name == "SUBPATTERN":
+                    stack.append((arg[-1], inside))
+                elif name in ("ASSERT", "ASSERT_NOT"):
+                    stack.append((arg[1], inside))
+        return False
+
+    return walk(sre.parse(pattern), False)
 
 
 def _labels(table: Any) -> dict[str, dict[str, tuple[str, str]]]:
