@@ -13,11 +13,10 @@ from prdkit.diagnostics import Finding
 from prdkit.model import Document
 from prdkit.rules._common import graded, must_have
 from prdkit.source import join
+from prdkit.views import shelved
 
 # Kinds of requirement a feature delivers (None: the author did not say).
 DELIVERED_KINDS = (None, "user", "functional")
-# Statuses that owe no feature: the requirement is not being built.
-UNOWED_STATUSES = ("rejected", "deferred")
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
@@ -38,7 +37,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
         if (
             req.priority == "must"
             and req.kind in DELIVERED_KINDS
-            and req.status not in UNOWED_STATUSES
+            and not shelved(req)
             and req.id not in covered
         ):
             yield Finding(

@@ -1,0 +1,190 @@
+"""Assumptions, external dependencies, alternatives considered, the launch plan and the FAQ."""
+
+from __future__ import annotations
+
+from prdkit.layout.blocks import Block, Column, Facts, Items, RichText, Table
+from prdkit.layout.cells import Text
+from prdkit.layout.context import Layout, facts
+from prdkit.layout.custom import custom_columns, custom_facts, custom_row
+
+__all__ = ["alternatives", "assumptions", "dependencies", "faq", "launch"]
+
+
+def assumptions(lay: Layout) -> list[Block]:
+    """What the plan takes to be true, how each is checked, and where it stands."""
+    items = lay.doc.assumptions
+    if not items:
+        return []
+    extra = custom_columns(lay, "assumptions")
+    table = Table(
+        (
+            Column(lay.t("field.id"), "id"),
+            Column(lay.t("ui.assumption"), "markdown"),
+            Column(lay.t("field.validation"), "markdown"),
+            Column(lay.t("field.status"), "enum", "assumption_status"),
+            *extra,
+        ),
+        tuple(
+            (
+                lay.own(a.id),
+                lay.md(a.statement),
+                lay.md(a.validation),
+                lay.enum("assumption_status", a.status or "open"),
+                *custom_row(lay, "assumptions", a),
+            )
+            for a in items
+        ),
+    )
+    return [lay.heading(1, "section.assumptions", "assumptions"), table]
+
+
+def dependencies(lay: Layout) -> list[Block]:
+    """What the work needs from outside the team, from whom, by when, and for what."""
+    items = lay.doc.dependencies
+    if not items:
+        return []
+    extra = custom_columns(lay, "dependencies")
+    table = Table(
+        (
+            Column(lay.t("field.id"), "id"),
+            Column(lay.t("field.name")),
+            Column(lay.t("field.kind"), "enum", "dependency_kind"),
+            Column(lay.t("field.owner")),
+            Column(lay.t("field.needed_by"), "date"),
+            Column(lay.t("field.status"), "enum", "dependency_status"),
+            Column(lay.t("field.requirements"), "ref"),
+            *extra,
+        ),
+        tuple(
+            (
+                lay.own(d.id),
+                lay.text(d.name),
+                lay.enum("dependency_kind", d.kind),
+                lay.text(d.owner),
+                lay.date(d.needed_by),
+                lay.enum("dependency_status", d.status or "open"),
+                lay.refs(d.requirements),
+                *custom_row(lay, "dependencies", d),
+            )
+            for d in items
+        ),
+    )
+    out: list[Block] = [lay.heading(1, "section.dependencies", "dependencies"), table]
+    for d in items:
+        if d.description and d.description.strip():
+            out.append(RichText(d.description, 2, label=f"{d.id} {d.name}"))
+    return out
+
+
+def alternatives(lay: Layout) -> list[Block]:
+    """Each option weighed: what it is, for and against, the decision and why."""
+    items = lay.doc.alternatives
+    if not items:
+        return []
+    out: list[Block] = [lay.heading(1, "section.alternatives", "alternatives")]
+    for alt in items:
+        out.append(lay.item_heading(2, alt.id, alt.name))
+        out.append(
+            Facts(
+                facts(
+                    [
+                        (
+                            lay.t("ui.decided"),
+                            lay.enum("alternative_decision", alt.decision),
+                        ),
+                        *custom_facts(lay, "alternatives", alt),
+                    ]
+                )
+            )
+        )
+        if alt.description and alt.description.strip():
+            out.append(RichText(alt.description, 2))
+        for key, points in (("field.pros", alt.pros), ("field.cons", alt.cons)):
+            kept = tuple(lay.md(p) for p in points if p.strip())
+            if kept:
+                out.append(Items(kept, 2, label=lay.t(key)))
+        if alt.reason and alt.reason.strip():
+            out.append(RichText(alt.reason, 2, label=lay.t("field.reason")))
+    return out
+
+
+def launch(lay: Layout) -> list[Block]:
+    """The launch checklist, the staged rollout (灰度发布) with go / no-go criteria, rollback."""
+    plan = lay.doc.launch
+    if plan is None or not (plan.checklist or plan.rollout or (plan.rollback or "").strip()):
+        return []
+    out: list[Block] = [lay.heading(1, "section.launch", "launch")]
+    if plan.checklist:
+        out.append(lay.heading(2, "field.checklist", "launch/checklist"))
+        out.append(
+            Table(
+                (
+                    Column(lay.t("field.id"), "id"),
+                    Column(lay.t("field.item"), "markdown"),
+                    Column(lay.t("field.owner")),
+                    Column(lay.t("field.done")),
+                    *custom_columns(lay, "checklist"),
+                ),
+                tuple(
+                    (
+                        lay.own(c.id),
+                        lay.md(c.item),
+                        lay.text(c.owner),
+                        _done(lay, c.done),
+                        *custom_row(lay, "checklist", c),
+                    )
+                    for c in plan.checklist
+                ),
+            )
+        )
+    if plan.rollout:
+        out.append(lay.heading(2, "field.rollout", "launch/rollout"))
+        out.append(
+            Table(
+                (
+                    Column(lay.t("field.id"), "id"),
+                    Column(lay.t("field.name")),
+                    Column(lay.t("field.audience")),
+                    Column(lay.t("field.percent"), "number"),
+                    Column(lay.t("field.start"), "date"),
+                    Column(lay.t("field.criteria"), "markdown"),
+                    Column(lay.t("field.rollback"), "markdown"),
+                    *custom_columns(lay, "rollout"),
+                ),
+                tuple(
+                    (
+                        lay.own(s.id),
+                        lay.text(s.name),
+                        lay.text(s.audience),
+                        lay.number(s.percent, "%"),
+                        lay.date(s.start),
+                        lay.md(s.criteria),
+                        lay.md(s.rollback),
+                        *custom_row(lay, "rollout", s),
+                    )
+                    for s in plan.rollout
+                ),
+            )
+        )
+    if plan.rollback and plan.rollback.strip():
+        out.append(lay.heading(2, "field.rollback", "launch/rollback"))
+        out.append(RichText(plan.rollback, 2))
+    return out
+
+
+def _done(lay: Layout, done: bool | None) -> Text | None:
+    if done is None:
+        return None
+    return Text(lay.t("ui.yes"), "good") if done else Text(lay.t("ui.no"), "warn")
+
+
+def faq(lay: Layout) -> list[Block]:
+    """Each question as a small heading-less pair: the question in bold, then its answer."""
+    entries = lay.doc.faq
+    if not entries:
+        return []
+    out: list[Block] = [lay.heading(1, "section.faq", "faq")]
+    for entry in entries:
+        out.append(RichText(entry.question, 2, label=lay.t("field.question")))
+        out.append(RichText(entry.answer, 2, label=lay.t("field.answer")))
+    return out
