@@ -109,7 +109,8 @@ def alternatives(lay: Layout) -> list[Block]:
 
 
 def launch(lay: Layout) -> list[Block]:
-    """The launch checklist, the staged rollout (灰度发布) with go / no-go criteria, rollback."""
+    """The launch checklist, the staged rollout (灰度发布) with go / no-go criteria, and how
+    the whole launch and each stage are rolled back (回滚方案)."""
     plan = lay.doc.launch
     if plan is None or not (plan.checklist or plan.rollout or (plan.rollback or "").strip()):
         return []
@@ -148,7 +149,6 @@ def launch(lay: Layout) -> list[Block]:
                     Column(lay.t("field.percent"), "number"),
                     Column(lay.t("field.start"), "date"),
                     Column(lay.t("field.criteria"), "markdown"),
-                    Column(lay.t("field.rollback"), "markdown"),
                     *custom_columns(lay, "rollout"),
                 ),
                 tuple(
@@ -159,16 +159,22 @@ def launch(lay: Layout) -> list[Block]:
                         lay.number(s.percent, "%"),
                         lay.date(s.start),
                         lay.md(s.criteria),
-                        lay.md(s.rollback),
                         *custom_row(lay, "rollout", s),
                     )
                     for s in plan.rollout
                 ),
             )
         )
-    if plan.rollback and plan.rollback.strip():
+    # How the launch is undone: the whole plan first, then each stage (kept out of the stage
+    # table, where an eighth column would leave every cell a few words wide).
+    staged = [s for s in plan.rollout if s.rollback and s.rollback.strip()]
+    whole = plan.rollback if plan.rollback and plan.rollback.strip() else None
+    if whole or staged:
         out.append(lay.heading(2, "field.rollback", "launch/rollback"))
-        out.append(RichText(plan.rollback, 2))
+        if whole:
+            out.append(RichText(whole, 2))
+        for stage in staged:
+            out.append(RichText(stage.rollback or "", 2, label=f"{stage.id} {stage.name}"))
     return out
 
 
