@@ -195,3 +195,80 @@ def test_undeclared_fields_stay_out_of_the_outputs(tmp_path: Path) -> None:
         c.label for s in laid.sections for b in s.blocks if isinstance(b, Table) for c in b.columns
     ]
     assert "Jira" not in labels
+
+
+EVERYWHERE = """\
+[fields.features.x-designer]
+label = { en = "Designer", zh = "设计师" }
+[fields.milestones.x-notes]
+label = "Notes"
+[fields.risks.x-score]
+type = "number"
+label = "Score"
+[fields.alternatives.x-cost]
+type = "number"
+label = "Cost"
+"""
+
+SECTIONS = """\
+features:
+  - id: F1
+    name: One-tap pay
+    requirements: [R1]
+    x-designer: Mei
+schedule:
+  milestones:
+    - id: M1
+      name: Beta
+      due: 2026-03-01
+      x-notes: A long free-text note about the beta
+alternatives:
+  - id: ALT1
+    name: Wallet of our own
+    decision: rejected
+    x-cost: 120000
+risks:
+  - id: RISK1
+    description: Gateway throttles us.
+    x-score: 6
+"""
+
+
+def test_declared_fields_reach_every_section(tmp_path: Path) -> None:
+    (tmp_path / ".prdkit.toml").write_text(EVERYWHERE, encoding="utf-8")
+    path = tmp_path / "every.prd.yaml"
+    base = PRD.format(status="draft", lang="en").split("features:\n")[0]
+    path.write_text(base + SECTIONS, encoding="utf-8")
+    doc = check_file(path, config_for(path)).document
+    laid = build(doc, "en")
+    by_key = {s.key: s.blocks for s in laid.sections}
+
+    def table(key: str) -> Table:
+        return next(b for b in by_key[key] if isinstance(b, Table))
+
+    def facts(key: str) -> dict[str, object]:
+        rows = next(b for b in by_key[key] if isinstance(b, Facts)).rows
+        return {label: getattr(cell, "text", None) for label, cell in rows}
+
+    # A feature has a detail: the string is a fact there.
+    assert facts("features")["Designer"] == "Mei"
+    assert facts("alternatives")["Cost"] == "120,000"
+    # Milestones and risks are shown only in tables: every declared field is a column.
+    milestones = table("schedule")
+    assert milestones.columns[-1].label == "Notes"
+    assert milestones.rows[0][-1].text == "A long free-text note about the beta"
+    risks = table("risks")
+    assert (risks.columns[-1].label, risks.rows[0][-1].text) == ("Score", "6")
+    # The traceability matrix refers to requirements; it gets no team column.
+    matrix = [b for b in by_key["requirements"] if isinstance(b, Table)][1]
+    assert [c.label for c in matrix.columns] == [
+        "Requirement",
+        "Features",
+        "Flows",
+        "Metrics",
+        "Milestones",
+    ]
+    md = run_prdkit("render", str(path), "--to", "md", "--lang", "zh")
+    assert md.returncode == 0, md.stderr
+    text = (tmp_path / "every.md").read_text(encoding="utf-8")
+    assert "**设计师：** Mei" in text

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from prdkit.i18n import SECTION_ORDER, enum_label, language, punct
 from prdkit.layout.blocks import Facts, Section
 from prdkit.layout.context import Layout
+from prdkit.layout.custom import with_custom_fields
 from prdkit.layout.sections import SECTIONS
 from prdkit.layout.sections.front import cover
 from prdkit.model import Document
@@ -70,6 +71,7 @@ def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
         blocks = SECTIONS[key](lay)
         if blocks:
             sections.append(Section(key, tuple(blocks)))
+    sections = with_custom_fields(lay, sections)
     meta = doc.meta
     title = meta.title if meta.title.strip() else meta.id
     properties = Properties(

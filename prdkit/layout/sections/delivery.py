@@ -15,7 +15,6 @@ from prdkit.layout.blocks import (
 )
 from prdkit.layout.cells import Cell, Id, Many, Ref, Text
 from prdkit.layout.context import Layout, facts, item_anchor
-from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import number
 from prdkit.model import Flow, Metric
 from prdkit.views import METRIC_COLUMNS, MILESTONE_COLUMNS, RESOURCE_COLUMNS
@@ -145,7 +144,6 @@ def schedule(lay: Layout) -> list[Block]:
             lay.enum("milestone_status", m.status),
             lay.refs(m.deliverables),
             lay.refs(m.depends_on),
-            *custom_row(lay, "milestones", m),
         )
         for m in milestones
     ]
@@ -162,8 +160,7 @@ def schedule(lay: Layout) -> list[Block]:
         tuple(
             Column(lay.t(key), kind, "milestone_status" if kind == "enum" else None)
             for key, kind in zip(MILESTONE_COLUMNS, kinds, strict=True)
-        )
-        + custom_columns(lay, "milestones"),
+        ),
         tuple(rows),
     )
     return [lay.heading(1, "section.schedule", "schedule"), timeline, table]
@@ -192,8 +189,7 @@ def metrics(lay: Layout) -> list[Block]:
         tuple(
             Column(lay.t(key), kind, group)
             for key, kind, group in zip(METRIC_COLUMNS, kinds, groups, strict=True)
-        )
-        + custom_columns(lay, "metrics"),
+        ),
         tuple(
             (
                 lay.own(m.id),
@@ -204,7 +200,6 @@ def metrics(lay: Layout) -> list[Block]:
                 lay.enum("frequency", m.frequency),
                 lay.text(m.owner),
                 lay.refs(m.requirements),
-                *custom_row(lay, "metrics", m),
             )
             for m in ms
         ),

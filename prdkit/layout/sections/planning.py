@@ -5,7 +5,6 @@ from __future__ import annotations
 from prdkit.layout.blocks import Block, Column, Facts, Items, RichText, Table
 from prdkit.layout.cells import Text
 from prdkit.layout.context import Layout, facts
-from prdkit.layout.custom import custom_columns, custom_facts, custom_row
 
 __all__ = ["alternatives", "assumptions", "dependencies", "faq", "launch"]
 
@@ -15,14 +14,12 @@ def assumptions(lay: Layout) -> list[Block]:
     items = lay.doc.assumptions
     if not items:
         return []
-    extra = custom_columns(lay, "assumptions")
     table = Table(
         (
             Column(lay.t("field.id"), "id"),
             Column(lay.t("ui.assumption"), "markdown"),
             Column(lay.t("field.validation"), "markdown"),
             Column(lay.t("field.status"), "enum", "assumption_status"),
-            *extra,
         ),
         tuple(
             (
@@ -30,7 +27,6 @@ def assumptions(lay: Layout) -> list[Block]:
                 lay.md(a.statement),
                 lay.md(a.validation),
                 lay.enum("assumption_status", a.status or "open"),
-                *custom_row(lay, "assumptions", a),
             )
             for a in items
         ),
@@ -43,7 +39,6 @@ def dependencies(lay: Layout) -> list[Block]:
     items = lay.doc.dependencies
     if not items:
         return []
-    extra = custom_columns(lay, "dependencies")
     table = Table(
         (
             Column(lay.t("field.id"), "id"),
@@ -53,7 +48,6 @@ def dependencies(lay: Layout) -> list[Block]:
             Column(lay.t("field.needed_by"), "date"),
             Column(lay.t("field.status"), "enum", "dependency_status"),
             Column(lay.t("field.requirements"), "ref"),
-            *extra,
         ),
         tuple(
             (
@@ -64,7 +58,6 @@ def dependencies(lay: Layout) -> list[Block]:
                 lay.date(d.needed_by),
                 lay.enum("dependency_status", d.status or "open"),
                 lay.refs(d.requirements),
-                *custom_row(lay, "dependencies", d),
             )
             for d in items
         ),
@@ -92,7 +85,6 @@ def alternatives(lay: Layout) -> list[Block]:
                             lay.t("ui.decided"),
                             lay.enum("alternative_decision", alt.decision),
                         ),
-                        *custom_facts(lay, "alternatives", alt),
                     ]
                 )
             )
@@ -124,7 +116,6 @@ def launch(lay: Layout) -> list[Block]:
                     Column(lay.t("field.item"), "markdown"),
                     Column(lay.t("field.owner")),
                     Column(lay.t("field.done")),
-                    *custom_columns(lay, "checklist"),
                 ),
                 tuple(
                     (
@@ -132,7 +123,6 @@ def launch(lay: Layout) -> list[Block]:
                         lay.md(c.item),
                         lay.text(c.owner),
                         _done(lay, c.done),
-                        *custom_row(lay, "checklist", c),
                     )
                     for c in plan.checklist
                 ),
@@ -149,7 +139,6 @@ def launch(lay: Layout) -> list[Block]:
                     Column(lay.t("field.percent"), "number"),
                     Column(lay.t("field.start"), "date"),
                     Column(lay.t("field.criteria"), "markdown"),
-                    *custom_columns(lay, "rollout"),
                 ),
                 tuple(
                     (
@@ -159,7 +148,6 @@ def launch(lay: Layout) -> list[Block]:
                         lay.number(s.percent, "%"),
                         lay.date(s.start),
                         lay.md(s.criteria),
-                        *custom_row(lay, "rollout", s),
                     )
                     for s in plan.rollout
                 ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from prdkit.layout.blocks import Block, Column, Facts, Items, Note, RichText, Table
 from prdkit.layout.cells import Cell, Number, Text
 from prdkit.layout.context import Layout, facts
-from prdkit.layout.custom import custom_columns, custom_facts, custom_row
+from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import number_text, score_text
 from prdkit.model import Requirement
 from prdkit.views import shelved, traceability, untraced_features
@@ -84,7 +84,6 @@ def _entry(lay: Layout, req: Requirement) -> list[Block]:
                     (lay.t("field.requested_by"), lay.refs(req.requested_by, named=True)),
                     (lay.t("field.evidence"), lay.refs(req.evidence)),
                     (lay.t("field.depends_on"), lay.refs(req.depends_on)),
-                    *custom_facts(lay, "requirements", req),
                 ]
             )
         )
@@ -110,6 +109,7 @@ def requirements(lay: Layout) -> list[Block]:
             Column(lay.t("field.priority"), "enum", "priority"),
             Column(lay.t("field.status"), "enum", "req_status"),
             *((Column(lay.t("field.rice_score"), "number"),) if scored else ()),
+            # Its rows refer to requirements shown below, so the layer's pass leaves it alone.
             *custom_columns(lay, "requirements"),
         ),
         tuple(
@@ -149,7 +149,6 @@ def features(lay: Layout) -> list[Block]:
                         (lay.t("field.requirements"), lay.refs(f.requirements)),
                         (lay.t("field.permissions"), lay.refs(f.permissions, named=True)),
                         (lay.t("ui.flows"), lay.refs(flows_of[f.id])),
-                        *custom_facts(lay, "features", f),
                     ]
                 )
             )
