@@ -258,3 +258,20 @@ def test_cli_checks_declared_fields(tmp_path: Path) -> None:
     real = run_prdkit("validate", str(doc))
     assert real.returncode == 1
     assert f"a.prd.yaml:{at(text, '<bad>')}:13: error custom-field-invalid" in real.stdout
+
+
+def test_other_labels_reach_their_diagnostics() -> None:
+    text = document(
+        dependencies="""\
+  - id: D1
+    name: Refund API
+    needed_by: 2026-01-15  # <1>
+    status: blocked
+""",
+    ).replace("  owner: Ann\n", "  owner: Ann\n  updated: 2026-02-01\n", 1)
+    team = config('[labels.dependency_status]\nblocked = { en = "stuck", zh = "卡住" }\n')
+    (diagnostic,) = check(text, team).diagnostics
+    assert (diagnostic.rule, diagnostic.line) == ("dependency-overdue", at(text, "<1>"))
+    assert diagnostic.message == (
+        "dependency D1 was needed by 2026-01-15 but is still stuck (document updated 2026-02-01)"
+    )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prdkit.i18n import SECTION_ORDER, enum_label, language, punct
+from prdkit.i18n import SECTION_ORDER, language, punct
 from prdkit.layout.blocks import Facts, Section
 from prdkit.layout.context import Layout
 from prdkit.layout.custom import with_custom_fields
@@ -78,7 +78,7 @@ def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
         meta.title,
         meta.id,
         meta.version,
-        enum_label("status", meta.status, lang),
+        doc.conventions.enum_label("status", meta.status, lang),
         meta.owner,
         meta.authors,
         meta.summary,

@@ -47,7 +47,8 @@ def _overdue(doc: Document) -> Iterator[Finding]:
         return  # without `meta.updated` the document does not say when it was read
     for dep in doc.dependencies:
         if dep.needed_by is not None and dep.status in _PENDING and dep.needed_by < today:
-            state = dep.status or "open"
+            status = dep.status or "open"
+            state = doc.conventions.relabelled("dependency_status", status) or status
             yield Finding(
                 "dependency-overdue",
                 join(dep.pointer, "needed_by"),
