@@ -173,12 +173,12 @@ def _done(lay: Layout, done: bool | None) -> Text | None:
 
 
 def faq(lay: Layout) -> list[Block]:
-    """Each question as a small heading-less pair: the question in bold, then its answer."""
+    """Questions and answers side by side, one row each."""
     entries = lay.doc.faq
     if not entries:
         return []
-    out: list[Block] = [lay.heading(1, "section.faq", "faq")]
-    for entry in entries:
-        out.append(RichText(entry.question, 2, label=lay.t("field.question")))
-        out.append(RichText(entry.answer, 2, label=lay.t("field.answer")))
-    return out
+    table = Table(
+        (Column(lay.t("field.question"), "markdown"), Column(lay.t("field.answer"), "markdown")),
+        tuple((lay.md(e.question), lay.md(e.answer)) for e in entries),
+    )
+    return [lay.heading(1, "section.faq", "faq"), table]
