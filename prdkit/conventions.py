@@ -93,10 +93,8 @@ NO_CONVENTIONS = Conventions()
 
 @lru_cache(maxsize=1)
 def item_paths() -> Mapping[str, tuple[str, ...]]:
-    """Item kind → the keys leading to its list: top-level lists and lists one section down.
-
-    Read from the schema, so every section the format grows is a kind without a second list.
-    """
+    """Item kind → the keys leading to its list: top-level lists and lists one section down."""
+    # Read from the schema, so every section the format grows is a kind without a second list.
     from prdkit.schema import load_schema
 
     schema = load_schema()

@@ -101,8 +101,7 @@ def alternatives(lay: Layout) -> list[Block]:
 
 
 def launch(lay: Layout) -> list[Block]:
-    """The launch checklist, the staged rollout (灰度发布) with go / no-go criteria, and how
-    the whole launch and each stage are rolled back (回滚方案)."""
+    """The checklist, the staged rollout (灰度发布) with go / no-go criteria, the rollback."""
     plan = lay.doc.launch
     if plan is None or not (plan.checklist or plan.rollout or (plan.rollback or "").strip()):
         return []
