@@ -31,7 +31,14 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
                         hint=_expected(declared),
                     )
             elif severity is not None:
-                name = item.get("id") or item.get("name") or pointer
+                name = next(
+                    (
+                        item[k]
+                        for k in ("id", "name", "term", "team")
+                        if isinstance(item.get(k), str)
+                    ),
+                    pointer,
+                )
                 yield Finding(
                     "custom-field-missing",
                     pointer,
