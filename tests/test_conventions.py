@@ -200,6 +200,12 @@ def test_priority_labels_appear_in_diagnostics() -> None:
         ),
         ('[fields.requirements.x-jira]\npattern = "([A-Z"\n', 2, "not a valid expression"),
         ('[fields.requirements.x-jira]\npattern = "^([A-Z]+-?)+$"\n', 2, "nested repetition"),
+        (
+            '[fields.requirements]\nx-ok = { type = "date" }\nx-jira = { type = "text" }\n',
+            3,
+            "x-jira.type must be one of",
+        ),
+        ('[fields]\nrequirements.x-jira.type = "text"\n', 2, "x-jira.type must be one of"),
         ('[fields.requirements.x-jira]\ntype = "enum"\n', 1, "values must list the strings"),
         ('[fields.requirements.x-jira]\nvalues = ["a"]\n', 2, 'needs type = "enum"'),
         ('[fields.requirements.x-jira]\nrequired-from = "launch"\n', 2, "required-from must"),
