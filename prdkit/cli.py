@@ -447,12 +447,18 @@ def diff(
     ] = DiffFormat.text,
 ) -> None:
     """Show what changed between two versions of a PRD, item by item."""
+    from prdkit.config import ConfigError, config_for
     from prdkit.diff import FORMATTERS, DiffError, diff_versions
+    from prdkit.diff.labels import relabel
 
     try:
         changes = diff_versions(old, new)
-    except DiffError as exc:
-        raise fail(str(exc), exc.code) from None
+        if output_format is not DiffFormat.json:
+            # People read the team's labels; JSON keeps the source's values for machines.
+            place = new if ":" not in new or Path(new).exists() else new.partition(":")[2]
+            changes = relabel(changes, config_for(place).conventions)
+    except (DiffError, ConfigError) as exc:
+        raise fail(str(exc), getattr(exc, "code", 2)) from None
     emit(FORMATTERS[output_format.value](changes))
 
 

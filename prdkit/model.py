@@ -15,7 +15,7 @@ from prdkit.planning import SECTIONS as PLANNING_SECTIONS
 from prdkit.planning import Alternative, Assumption, Dependency, FaqEntry, Launch
 from prdkit.source import join as pointer_join
 
-__all__ = ["ModelError", "build", "kind_of", "pointer_join"]
+__all__ = ["ModelError", "build", "kind_at", "kind_of", "pointer_join"]
 
 # Dates stay the ISO strings the author wrote: for YYYY-MM-DD, string order is date order,
 # and an impossible date never makes the model raise.
@@ -731,6 +731,14 @@ def _make(cls: type, data: Any, pointer: str) -> Any:
         return cls(**kwargs)
     except TypeError as exc:  # a required field is missing
         raise ModelError(pointer, f"{_KINDS[cls]}: {exc}") from None
+
+
+def kind_at(path: tuple[str, ...]) -> str | None:
+    """The kind of the items at `path` of the data (`("schedule", "milestones")` → milestone)."""
+    cls: type | None = Document
+    for key in path:
+        cls = _CHILDREN.get(cls, {}).get(key) if cls is not None else None
+    return _KINDS.get(cls) if cls is not None and cls is not Document else None
 
 
 def build(data: Mapping[str, Any], conventions: Conventions = NO_CONVENTIONS) -> Document:

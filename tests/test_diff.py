@@ -363,3 +363,35 @@ def test_planning_sections_compare_item_by_item(tmp_path: Path) -> None:
     assert [(i["key"], fields(i)) for i in by_area["faq"]] == [
         ("Does it work for guests?", {"answer": ("Not yet.", "From June.")})
     ]
+
+
+def test_text_and_markdown_show_the_team_labels_json_keeps_the_source(tmp_path: Path) -> None:
+    (tmp_path / ".prdkit.toml").write_text(
+        '[labels.priority]\nmust = "P0"\ncould = "P2"\n[labels.status]\nreview = "In review"\n',
+        encoding="utf-8",
+    )
+    a, b = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
+    a.write_text(MINIMAL, encoding="utf-8")
+    b.write_text(
+        MINIMAL.replace("priority: could", "priority: must").replace(
+            "status: draft", "status: review"
+        ),
+        encoding="utf-8",
+    )
+    text = runner.invoke(app, ["diff", str(a), str(b)]).output
+    assert "status: draft → In review" in text
+    assert "priority: P2 → P0" in text
+    md = runner.invoke(app, ["diff", str(a), str(b), "-f", "md"]).output
+    assert "| `priority` | `P2` | `P0` |" in md
+    report = diff_json(str(a), str(b))
+    (item,) = report["areas"][0]["items"]
+    assert fields(item) == {"priority": ("could", "must")}
+
+
+def test_diff_with_a_bad_config_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / ".prdkit.toml").write_text("[labels.priority]\nurgent = 1\n", encoding="utf-8")
+    a = tmp_path / "a.prd.yaml"
+    a.write_text(MINIMAL, encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(a), str(a)])
+    assert result.exit_code == 2
+    assert ".prdkit.toml:2:" in result.output
