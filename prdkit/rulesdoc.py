@@ -189,8 +189,9 @@ def _conventions() -> Iterator[str]:
     )
     yield ""
     yield (
-        "Labels replace how an enum value is shown, in every output and in diagnostics; the "
-        "source keeps the format's value. A label is one text for both languages, or "
+        "Labels replace how an enum value is shown, in every rendered output, in the text and "
+        "Markdown of `prdkit diff` and in diagnostics; the source (and `diff --format json`) "
+        "keeps the format's value. A label is one text for both languages, or "
         "`{ en = ..., zh = ... }`. An unknown item kind, enum or value, or a declaration that "
         "cannot be used, is a usage error (exit code 2) naming the file and line."
     )
