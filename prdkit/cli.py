@@ -354,7 +354,7 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of the format (for editors)."""
-    from prdkit.schema import schema_text
+    from prdkit.schemafile import schema_text
 
     text = schema_text()
     if output is None:

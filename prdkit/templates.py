@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from prdkit.schema import resource_dir
+from prdkit.schemafile import resource_dir
 
 _DESCRIPTION = re.compile(r"#\s*template:\s*(.+)")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.-]+")
