@@ -8,13 +8,22 @@ marks them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
 from prdkit.schemafile import load_schema
 
-__all__ = ["ANY", "RefField", "reference_fields", "reference_lists", "reference_maps"]
+__all__ = [
+    "ANY",
+    "RefField",
+    "reference_fields",
+    "reference_lists",
+    "reference_maps",
+    "schema_paths",
+    "walk_schema",
+]
 
 ANY = "*"  # any list item, or any key of a mapping
 
@@ -36,38 +45,55 @@ def _resolve(root: dict[str, Any], ref: str) -> Any:
     return node
 
 
+def walk_schema() -> Iterator[tuple[tuple[str, ...], dict[str, Any], bool]]:
+    """(path, subschema, is a key) of every subschema the format's values meet, `$ref`s
+    followed once per branch; `path` uses `*` for any list item or mapping key."""
+    root = load_schema()
+
+    def walk(
+        node: Any, path: tuple[str, ...], seen: frozenset[str]
+    ) -> Iterator[tuple[tuple[str, ...], dict[str, Any], bool]]:
+        if not isinstance(node, dict):
+            return
+        yield path, node, False
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
+            yield from walk(_resolve(root, ref), path, seen | {ref})
+        for key, sub in node.get("properties", {}).items():
+            yield from walk(sub, (*path, key), seen)
+        for keyword in ("items", "additionalProperties"):
+            yield from walk(node.get(keyword), (*path, ANY), seen)
+        for sub in node.get("patternProperties", {}).values():
+            yield from walk(sub, (*path, ANY), seen)
+        names = node.get("propertyNames")
+        if isinstance(names, dict):
+            yield (*path, ANY), names, True
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            for sub in node.get(keyword, ()):
+                yield from walk(sub, path, seen)
+        for keyword in ("if", "then", "else"):
+            yield from walk(node.get(keyword), path, seen)
+
+    yield from walk(root, (), frozenset())
+
+
 @lru_cache(maxsize=1)
 def reference_fields() -> tuple[RefField, ...]:
     """Every reference field of the schema, in the schema's order."""
-    root = load_schema()
     found: dict[tuple[tuple[str, ...], str], RefField] = {}
-
-    def walk(node: Any, path: tuple[str, ...], seen: frozenset[str]) -> None:
-        if not isinstance(node, dict):
-            return
+    for path, node, is_key in walk_schema():
         if "x-refers-to" in node:
-            found.setdefault((path, "value"), RefField(path, tuple(node["x-refers-to"])))
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
-            walk(_resolve(root, ref), path, seen | {ref})
-        for key, sub in node.get("properties", {}).items():
-            walk(sub, (*path, key), seen)
-        for keyword in ("items", "additionalProperties"):
-            walk(node.get(keyword), (*path, ANY), seen)
-        for sub in node.get("patternProperties", {}).values():
-            walk(sub, (*path, ANY), seen)
-        names = node.get("propertyNames")
-        if isinstance(names, dict) and "x-refers-to" in names:
-            kinds = tuple(names["x-refers-to"])
-            found.setdefault(((*path, ANY), "key"), RefField((*path, ANY), kinds, "key"))
-        for keyword in ("allOf", "anyOf", "oneOf"):
-            for sub in node.get(keyword, ()):
-                walk(sub, path, seen)
-        for keyword in ("if", "then", "else"):
-            walk(node.get(keyword), path, seen)
-
-    walk(root, (), frozenset())
+            at: Literal["value", "key"] = "key" if is_key else "value"
+            found.setdefault((path, at), RefField(path, tuple(node["x-refers-to"]), at))
     return tuple(found.values())
+
+
+@lru_cache(maxsize=1)
+def schema_paths(ref: str) -> frozenset[tuple[str, ...]]:
+    """The paths of the values whose schema is `ref` (`#/$defs/md`: the Markdown fields)."""
+    return frozenset(
+        path for path, node, is_key in walk_schema() if node.get("$ref") == ref and not is_key
+    )
 
 
 @lru_cache(maxsize=1)
