@@ -112,3 +112,15 @@ def test_anchors_are_unique_and_every_item_heading_places_one():
     assert len(laid.anchors) == len(set(laid.anchors))
     for req in result.document.requirements:
         assert f"item:{req.id}" in laid.anchors
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_every_table_has_a_key_of_its_own(path: Path):
+    laid = build(checked(path).document, "en")
+    keys = [
+        block.key
+        for section in laid.sections
+        for block in section.blocks
+        if isinstance(block, Table | Matrix)
+    ]
+    assert all(keys) and len(keys) == len(set(keys))
