@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from prdkit.conventions import CustomField
@@ -134,4 +135,4 @@ def _table(lay: Layout, table: Table, items: Any, detailed: set[str]) -> Table:
         (*row, *(custom_cell(lay, f, lay.doc.custom_of(item).get(f.key)) for f in shown))
         for row, item in zip(table.rows, rows_items, strict=True)
     )
-    return Table((*table.columns, *added), rows, table.total)
+    return replace(table, columns=(*table.columns, *added), rows=rows)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prdkit.layout.blocks import Block, Column, Facts, Items, RichText, Table
-from prdkit.layout.cells import Text
+from prdkit.layout.cells import Text, is_empty
 from prdkit.layout.context import Layout, facts
 
 __all__ = ["alternatives", "assumptions", "dependencies", "faq", "launch"]
@@ -24,8 +24,8 @@ def assumptions(lay: Layout) -> list[Block]:
         tuple(
             (
                 lay.own(a.id),
-                lay.md(a.statement),
-                lay.md(a.validation),
+                lay.field(a, "statement"),
+                lay.field(a, "validation"),
                 lay.enum("assumption_status", a.status or "open"),
             )
             for a in items
@@ -52,9 +52,9 @@ def dependencies(lay: Layout) -> list[Block]:
         tuple(
             (
                 lay.own(d.id),
-                lay.text(d.name),
+                lay.field(d, "name"),
                 lay.enum("dependency_kind", d.kind),
-                lay.text(d.owner),
+                lay.field(d, "owner"),
                 lay.date(d.needed_by),
                 lay.enum("dependency_status", d.status or "open"),
                 lay.refs(d.requirements),
@@ -91,10 +91,10 @@ def alternatives(lay: Layout) -> list[Block]:
         )
         if alt.description and alt.description.strip():
             out.append(RichText(alt.description, 2))
-        for key, points in (("field.pros", alt.pros), ("field.cons", alt.cons)):
-            kept = tuple(lay.md(p) for p in points if p.strip())
+        for name in ("pros", "cons"):
+            kept = tuple(c for c in lay.fields(alt, name) if not is_empty(c))
             if kept:
-                out.append(Items(kept, 2, label=lay.t(key)))
+                out.append(Items(kept, 2, label=lay.t(f"field.{name}")))
         if alt.reason and alt.reason.strip():
             out.append(RichText(alt.reason, 2, label=lay.t("field.reason")))
     return out
@@ -119,8 +119,8 @@ def launch(lay: Layout) -> list[Block]:
                 tuple(
                     (
                         lay.own(c.id),
-                        lay.md(c.item),
-                        lay.text(c.owner),
+                        lay.field(c, "item"),
+                        lay.field(c, "owner"),
                         _done(lay, c.done),
                     )
                     for c in plan.checklist
@@ -142,11 +142,11 @@ def launch(lay: Layout) -> list[Block]:
                 tuple(
                     (
                         lay.own(s.id),
-                        lay.text(s.name),
-                        lay.text(s.audience),
+                        lay.field(s, "name"),
+                        lay.field(s, "audience"),
                         lay.number(s.percent, "%"),
                         lay.date(s.start),
-                        lay.md(s.criteria),
+                        lay.field(s, "criteria"),
                     )
                     for s in plan.rollout
                 ),
@@ -178,6 +178,6 @@ def faq(lay: Layout) -> list[Block]:
         return []
     table = Table(
         (Column(lay.t("field.question"), "markdown"), Column(lay.t("field.answer"), "markdown")),
-        tuple((lay.md(e.question), lay.md(e.answer)) for e in entries),
+        tuple((lay.field(e, "question"), lay.field(e, "answer")) for e in entries),
     )
     return [lay.heading(1, "section.faq", "faq"), table]
