@@ -18,14 +18,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prdkit.i18n import SECTION_ORDER, language, punct
+from prdkit.i18n import SECTION_ORDER, enum_label, language, punct
 from prdkit.layout.blocks import Facts, Section
 from prdkit.layout.context import Layout
 from prdkit.layout.sections import SECTIONS
 from prdkit.layout.sections.front import cover
 from prdkit.model import Document
 
-__all__ = ["LaidOutDocument", "build"]
+__all__ = ["LaidOutDocument", "Properties", "build"]
+
+
+@dataclass(frozen=True, slots=True)
+class Properties:
+    """What a file says about itself (Word core properties, HTML meta): from `meta`."""
+
+    title: str
+    document_id: str
+    version: str
+    status: str  # the status label in the render language
+    owner: str
+    authors: tuple[str, ...]
+    summary: str | None  # Markdown
+    date: str | None  # updated, else created: the document's own date
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +57,7 @@ class LaidOutDocument:
     sections: tuple[Section, ...]
     anchors: tuple[str, ...]
     punct: dict[str, str]
+    properties: Properties
 
 
 def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
@@ -55,5 +70,18 @@ def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
         blocks = SECTIONS[key](lay)
         if blocks:
             sections.append(Section(key, tuple(blocks)))
-    title = doc.meta.title if doc.meta.title.strip() else doc.meta.id
-    return LaidOutDocument(lang, title, front, tuple(sections), tuple(lay.placed), punct(lang))
+    meta = doc.meta
+    title = meta.title if meta.title.strip() else meta.id
+    properties = Properties(
+        meta.title,
+        meta.id,
+        meta.version,
+        enum_label("status", meta.status, lang),
+        meta.owner,
+        meta.authors,
+        meta.summary,
+        meta.updated or meta.created,
+    )
+    return LaidOutDocument(
+        lang, title, front, tuple(sections), tuple(lay.placed), punct(lang), properties
+    )

@@ -48,10 +48,11 @@ class Markdown:
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """A reference to an item: its id, its display name, and the anchor where it is shown.
+    """A reference to an item: its id, its display name, and the anchor of its place.
 
-    `anchor` is None when the document shows the item nowhere; `named` shows the name
-    before the id (`Name (ID)`) when there is one.
+    `anchor` is None for an id the document does not define; a writer links it only when
+    the anchor is in `LaidOutDocument.anchors` (placed by a heading or an `Id` cell) and it
+    can reach that place. `named` shows the name first: `Name (ID)`.
     """
 
     id: str

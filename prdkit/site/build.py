@@ -18,6 +18,7 @@ from pathlib import Path
 from prdkit import __version__
 from prdkit.check import InputError, check_file, find_documents
 from prdkit.config import ConfigError, config_for
+from prdkit.errors import PrdkitError
 from prdkit.outputs import OutputError, write_all
 from prdkit.render import output_stem, source_timestamp
 from prdkit.site.collect import Entry, entry
@@ -26,7 +27,7 @@ from prdkit.site.index import index_html
 MANIFEST = ".prdkit-site.json"
 
 
-class SiteError(Exception):
+class SiteError(PrdkitError):
     """A site that cannot be built: the root or the output folder is unusable (exit 2)."""
 
 
