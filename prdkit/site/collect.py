@@ -53,9 +53,9 @@ def entry(result: CheckResult, source: str, page: str | None) -> Entry:
         errors=result.errors,
         warnings=result.warnings,
         stale_approvals=sum(d.rule == "stale-approval" for d in result.diagnostics),
-        diagnostics=tuple(
-            d for d in result.diagnostics if d.severity is not Severity.INFO
-        )[:LISTED],
+        diagnostics=tuple(d for d in result.diagnostics if d.severity is not Severity.INFO)[
+            :LISTED
+        ],
     )
 
 

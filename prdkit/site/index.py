@@ -13,11 +13,9 @@ from collections.abc import Sequence
 from html import escape
 
 from prdkit.i18n import enum_label, label
+from prdkit.layout.context import TONES
 from prdkit.site.collect import Entry
 from prdkit.writers.html.style import BASE_CSS, TONE_CSS
-
-# Meta status → tone of its chip, as in every other output.
-STATUS_TONE = {"draft": "grey", "review": "amber", "approved": "green", "deprecated": "red"}
 
 SCRIPT = """\
 (function () {
@@ -101,7 +99,8 @@ def _filters(statuses: list[str], owners: list[str], total: int, lang: str) -> s
         options += [
             f'<option value="{escape(v)}">{escape(shown.get(v, v))}</option>' for v in values
         ]
-        return f'<select id="{ident}" aria-label="{escape(label(all_key, lang))}">{"".join(options)}</select>'
+        name = escape(label(all_key, lang))
+        return f'<select id="{ident}" aria-label="{name}">{"".join(options)}</select>'
 
     status_names = {s: enum_label("status", s, lang) for s in statuses}
     count = label("site.shown", lang).format(
@@ -163,8 +162,9 @@ def _row(entry: Entry, lang: str) -> str:
         title += f'<ul class="diagnostics">{items}</ul>'
     status = ""
     if entry.status:
-        tone = STATUS_TONE.get(entry.status, "grey")
-        status = f'<span class="chip tone-{tone}">{escape(enum_label("status", entry.status, lang))}</span>'
+        tone = TONES.get(("status", entry.status), "muted")
+        shown = escape(enum_label("status", entry.status, lang))
+        status = f'<span class="chip tone-{tone}">{shown}</span>'
     cells = [
         title,
         f"<code>{escape(entry.doc_id)}</code>" if entry.doc_id else "",
@@ -181,12 +181,16 @@ def _row(entry: Entry, lang: str) -> str:
         f' data-status="{escape(entry.status)}" data-owner="{escape(entry.owner)}"'
         f' data-text="{escape(searchable)}"'
     )
-    return f"<tr{attrs}>" + "".join(
-        f'<td class="num{" bad" if i >= 7 and c not in ("0", "") else ""}">{c}</td>'
-        if i >= 6
-        else f"<td>{c}</td>"
-        for i, c in enumerate(cells)
-    ) + "</tr>"
+    return (
+        f"<tr{attrs}>"
+        + "".join(
+            f'<td class="num{" bad" if i >= 7 and c not in ("0", "") else ""}">{c}</td>'
+            if i >= 6
+            else f"<td>{c}</td>"
+            for i, c in enumerate(cells)
+        )
+        + "</tr>"
+    )
 
 
 def _count(n: int) -> str:

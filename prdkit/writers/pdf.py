@@ -45,5 +45,6 @@ def write(doc: Document, options: RenderOptions) -> bytes:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     html = weasyprint.HTML(string=page.decode("utf-8"), base_url=None)
     buffer = io.BytesIO()
-    html.write_pdf(buffer, pdf_identifier=b"prdkit-" + doc.meta.id.encode()[:64], uncompressed_pdf=False)
+    # A fixed identifier (WeasyPrint would otherwise derive one per run): same input, same bytes.
+    html.write_pdf(buffer, pdf_identifier=b"prdkit-" + doc.meta.id.encode()[:64])
     return buffer.getvalue()

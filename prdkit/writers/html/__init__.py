@@ -37,11 +37,12 @@ def render_page(doc: Document, options: RenderOptions, media: str = "screen") ->
     """The page of `doc`; `media="print"` is the variant the PDF writer lays out."""
     laid = build(doc, options.lang)
     ctx = Context(laid.lang, laid.punct, options.source_dir)
-    body = _body(ctx, laid)
-    return _page(laid, ctx, body, media).encode("utf-8")
+    front, sections = _body(ctx, laid)
+    return _page(laid, ctx, front, sections, media).encode("utf-8")
 
 
-def _body(ctx: Context, laid: LaidOutDocument) -> str:
+def _body(ctx: Context, laid: LaidOutDocument) -> tuple[str, str]:
+    """The title with its key facts, and the sections (references resolved in both)."""
     ctx.heading(1, laid.title, None, toc=False)
     ctx.parts[-1] = ctx.parts[-1].replace("<h1 ", '<h1 class="title" ', 1)
     start = len(ctx.parts)
@@ -50,12 +51,16 @@ def _body(ctx: Context, laid: LaidOutDocument) -> str:
         ctx.parts[start] = f'<div class="cover">{ctx.parts[start]}</div>'
     # The contents heading takes its anchor before every section, as in the Markdown.
     ctx.outline.add(2, label("ui.toc", laid.lang), toc=False)
+    front = len(ctx.parts)
     for section in laid.sections:
         ctx.add(f'<section class="section section-{escape(section.key)}">')
         for block in section.blocks:
             BLOCKS[type(block)](ctx, block)
         ctx.add("</section>")
-    return ctx.resolve("\n".join(ctx.parts))
+    return (
+        ctx.resolve("\n".join(ctx.parts[:front])),
+        ctx.resolve("\n".join(ctx.parts[front:])),
+    )
 
 
 def _contents(ctx: Context, lang: str) -> str:
@@ -80,12 +85,11 @@ def _contents(ctx: Context, lang: str) -> str:
     if items:
         items.append("</li>")
     title = escape(label("ui.toc", lang))
-    return (
-        f'<nav class="toc" aria-label="{title}"><h2>{title}</h2><ol>{"".join(items)}</ol></nav>'
-    )
+    return f'<nav class="toc" aria-label="{title}"><h2>{title}</h2><ol>{"".join(items)}</ol></nav>'
 
 
-def _page(laid: LaidOutDocument, ctx: Context, body: str, media: str) -> str:
+def _page(laid: LaidOutDocument, ctx: Context, front: str, sections: str, media: str) -> str:
+    """The whole page. On screen the contents are a sidebar; in print they follow the title."""
     props = laid.properties
     html_lang = "zh-CN" if laid.lang == "zh" else "en"
     css = BASE_CSS + TONE_CSS + PAGE_CSS + print_page_css(*page_pieces(laid.lang))
@@ -111,8 +115,11 @@ def _page(laid: LaidOutDocument, ctx: Context, body: str, media: str) -> str:
             "</head>",
             "<body>",
             '<div class="layout">',
-            _contents(ctx, laid.lang),
-            f"<main>\n{body}\n</main>",
+            *(
+                [_contents(ctx, laid.lang), f"<main>\n{front}\n{sections}\n</main>"]
+                if media == "screen"
+                else [f"<main>\n{front}\n{_contents(ctx, laid.lang)}\n{sections}\n</main>"]
+            ),
             "</div>",
             "</body>",
             "</html>",

@@ -78,16 +78,16 @@ def _td(ctx: Context, column: Column, cell: object) -> str:
     return f'<td class="col-{column.kind}">{ctx.cell(cell)}</td>'  # type: ignore[arg-type]
 
 
+def _row(ctx: Context, columns: tuple[Column, ...], cells: tuple[object, ...]) -> str:
+    return "".join(_td(ctx, col, cell) for col, cell in zip(columns, cells, strict=False))
+
+
 def _table(ctx: Context, block: Table) -> None:
     head = "".join(_th(c) for c in block.columns)
-    body = "".join(
-        "<tr>" + "".join(_td(ctx, col, cell) for col, cell in zip(block.columns, row)) + "</tr>"
-        for row in block.rows
-    )
+    body = "".join(f"<tr>{_row(ctx, block.columns, row)}</tr>" for row in block.rows)
     foot = ""
     if block.total is not None:
-        cells = "".join(_td(ctx, col, cell) for col, cell in zip(block.columns, block.total))
-        foot = f"<tfoot><tr>{cells}</tr></tfoot>"
+        foot = f"<tfoot><tr>{_row(ctx, block.columns, block.total)}</tr></tfoot>"
     ctx.add(
         '<div class="table-wrap"><table>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table></div>"

@@ -66,7 +66,8 @@ class FieldRenderer(RendererHTML):
         token = tokens[idx]
         level = min(MAX_LEVEL, int(token.tag[1]) + env["base"])
         inline = tokens[idx + 1]
-        text = "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
+        words = ("text", "code_inline")
+        text = "".join(c.content for c in inline.children or () if c.type in words)
         env.setdefault("levels", []).append(level)
         return f'<h{level} id="{escape(self._slug(level, text))}">'
 
@@ -98,7 +99,8 @@ class FieldRenderer(RendererHTML):
         src = str(token.attrGet("src") or "")
         remote = safe_link(src)
         if remote is not None and not remote.lower().startswith("mailto:"):
-            return f'<a href="{escape(remote)}" rel="noopener noreferrer">{escape(alt or remote)}</a>'
+            shown = escape(alt or remote)
+            return f'<a href="{escape(remote)}" rel="noopener noreferrer">{shown}</a>'
         data = self._embed(src, alt)
         if data is None:
             return f'<span class="missing-image">{escape(alt or src)}</span>'

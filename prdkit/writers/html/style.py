@@ -78,7 +78,8 @@ nav.toc li { margin: .15rem 0; }
 nav.toc a { color: #1f2328; text-decoration: none; }
 nav.toc a:hover { text-decoration: underline; }
 .cover { border: 1px solid #d8dee4; border-radius: 8px; padding: .8rem 1rem; margin: 1rem 0; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1em; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
+  margin: 0 0 1em; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 dl.facts dd p { margin: 0; }
@@ -95,7 +96,8 @@ ol.graph { font-size: .92em; }
 .timeline td.bar-cell { min-width: 12rem; }
 .bar { position: relative; height: 1rem; background: #f3f4f6; border-radius: 3px; }
 .bar span { position: absolute; top: 0; bottom: 0; border-radius: 3px; background: #8ea9cf; }
-.bar span.marker { width: .6rem !important; background: #1f2328; transform: rotate(45deg) scale(.7); }
+.bar span.marker { width: .6rem !important; background: #1f2328;
+  transform: rotate(45deg) scale(.7); }
 .timeline .axis { display: flex; justify-content: space-between; font-size: .8em; color: #57606a; }
 @media (max-width: 900px) {
   .layout { display: block; }
