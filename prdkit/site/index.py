@@ -48,6 +48,8 @@ INDEX_CSS = """
 .filters input { min-width: 14rem; }
 .diagnostics { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85em; color: #7a271a; }
 .diagnostics code { color: inherit; }
+.site-index main { max-width: 84rem; }
+#documents td:nth-child(n+2) { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.bad { color: #b42318; font-weight: 600; }
 """
