@@ -9,6 +9,7 @@ for Chinese, so the PDF embeds a Simplified Chinese face where one is installed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 
@@ -45,6 +46,6 @@ def write(doc: Document, options: RenderOptions) -> bytes:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     html = weasyprint.HTML(string=page.decode("utf-8"), base_url=None)
     buffer = io.BytesIO()
-    # A fixed identifier (WeasyPrint would otherwise derive one per run): same input, same bytes.
-    html.write_pdf(buffer, pdf_identifier=b"prdkit-" + doc.meta.id.encode()[:64])
+    # The identifier comes from the page itself: same input, same bytes.
+    html.write_pdf(buffer, pdf_identifier=hashlib.sha256(page).hexdigest()[:32].encode())
     return buffer.getvalue()
