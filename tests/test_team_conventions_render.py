@@ -4,6 +4,7 @@ priority labels gives a Jira column and P0–P3 everywhere, in Markdown and Word
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -272,3 +273,17 @@ def test_declared_fields_reach_every_section(tmp_path: Path) -> None:
     assert md.returncode == 0, md.stderr
     text = (tmp_path / "every.md").read_text(encoding="utf-8")
     assert "**设计师：** Mei" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_html_has_the_jira_column_and_p0_to_p3_too(tmp_path: Path, lang: str) -> None:
+    path, _ = project(tmp_path, lang=lang)
+    _without_bad_key(path)
+    result = runner.invoke(app, ["render", str(path), "--to", "html"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "team.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert f">{JIRA[lang]}<" in page.replace("</th>", "<")
+    assert text.count("PAY-12") >= 2 and "P0" in text and "P3" in text
+    for word in MOSCOW[lang]:
+        assert not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text), word
