@@ -51,6 +51,7 @@ class Builder:
         self.toc: list[TocEntry] = []
         self._runs: dict[tuple[object, ...], etree._Element] = {}
         self._bookmarks = 0
+        self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every identified item gets an anchor up front, so references can link forward.
         self.anchors: dict[str, str] = {}
         for number, item in enumerate(doc.identified(), start=1):

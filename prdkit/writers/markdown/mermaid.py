@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from collections.abc import Sequence
 
+from prdkit.diagrams import measure
 from prdkit.model import Flow, Milestone
 
 __all__ = ["flowchart", "gantt", "label", "wrap"]
@@ -32,66 +32,12 @@ _CODES = {
     "\\": "#92;",
 }
 _GANTT_CODES = {**_CODES, ":": "#58;"}  # a gantt task name ends at its first `:`
-# Punctuation that may not start a wrapped line (it belongs to the text before it).
-_NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)")
-_NO_LINE_END = set("（《「『“‘(")
 WIDTH = 28  # columns per label line; a Chinese character takes two
 
 
-def _width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
-
-
-def _units(text: str) -> list[tuple[str, bool]]:
-    # A unit never breaks: a narrow word, or one wide character with any closing punctuation.
-    units: list[list] = []  # [text, space before]
-    space = False
-    for char in " ".join(text.split()):
-        if char == " ":
-            space = True
-            continue
-        wide = _width(char) == 2
-        joins = units and not space and char in _NO_LINE_START
-        joins = joins or (units and not space and units[-1][0][-1] in _NO_LINE_END)
-        joins = joins or (units and not space and not wide and _width(units[-1][0][-1]) == 1)
-        if joins:
-            units[-1][0] += char
-        else:
-            units.append([char, space])
-        space = False
-    return [(t, s) for t, s in units]
-
-
-def _fill(units: list[tuple[str, bool]], width: int) -> list[str]:
-    lines: list[str] = []
-    line, used = "", 0
-    for unit, space in units:
-        size = sum(_width(c) for c in unit)
-        gap = 1 if space and line else 0
-        if line and used + gap + size > width:
-            lines.append(line)
-            line, used, gap = "", 0, 0
-        line += " " * gap + unit
-        used += gap + size
-    if line:
-        lines.append(line)
-    return lines
-
-
 def wrap(text: str, width: int = WIDTH) -> list[str]:
-    """`text` on lines of at most `width` columns, broken at spaces or between wide characters;
-    lines are evened out so the last one is not a stray character or two."""
-    units = _units(text)
-    lines = _fill(units, width)
-    if len(lines) > 1:
-        total = sum(_width(c) for c in " ".join(lines))
-        narrower = -(-total // len(lines))  # the same number of lines, as even as they go
-        while narrower < width:
-            even = _fill(units, narrower)
-            if len(even) == len(lines):
-                return even
-            narrower += 1
-    return lines
+    """`text` on lines of at most `width` columns, broken at spaces or between wide characters."""
+    return measure.wrap(text, width)
 
 
 def label(text: str, *, gantt: bool = False, width: int | None = WIDTH) -> str:

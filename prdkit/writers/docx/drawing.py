@@ -1,0 +1,298 @@
+"""A laid-out diagram as native Word shapes: a group of flowchart shapes and lines.
+
+Each box is a preset flowchart shape holding its text (in the document's fonts, so Chinese
+shows in the East Asian face), each edge a freeform line with an arrowhead, each edge label
+a borderless text box: all editable in Word and drawn by LibreOffice. The picture is scaled
+to the text width; one taller than a page is cut between layers into page-sized parts.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from lxml import etree
+
+from prdkit.diagrams.placed import (
+    COLOURS,
+    EDGE,
+    INK,
+    LABEL,
+    LINE,
+    MUTED,
+    Box,
+    Label,
+    Placed,
+    text_rows,
+)
+from prdkit.writers.docx.builder import Builder
+from prdkit.writers.docx.oxml import Look, clean, sub
+
+__all__ = ["MIN_SCALE", "draw", "fits"]
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+EMU = 12700  # per point
+MIN_SCALE = 0.72  # node text stays at 7 pt or more
+# Room a diagram may take on a page: the text height less a heading and a caption line.
+PAGE_ROOM = 0.82
+_PRESETS = {
+    "box": "flowChartProcess",
+    "decision": "flowChartDecision",
+    "terminal": "flowChartTerminator",
+}
+
+
+def _el(ns: str, tag: str, attrs: dict[str, str] | None = None, parent=None):  # type: ignore[no-untyped-def]
+    name = f"{{{ns}}}{tag}"
+    attrs = attrs or {}
+    if parent is None:
+        return etree.Element(name, attrs, nsmap={"wp": WP, "a": A, "wpg": WPG, "wps": WPS})
+    return etree.SubElement(parent, name, attrs)
+
+
+def _emu(points: float) -> str:
+    return str(round(points * EMU))
+
+
+@dataclass(frozen=True, slots=True)
+class _Band:
+    """The part of a picture between two cuts, in picture coordinates."""
+
+    top: float
+    bottom: float
+
+
+def fits(placed: Placed, width_pt: float) -> bool:
+    """True when `placed` scaled to `width_pt` keeps its text readable."""
+    return placed.width <= 0 or width_pt / placed.width >= MIN_SCALE
+
+
+def _scale(placed: Placed, width_pt: float) -> float:
+    return min(1.0, width_pt / placed.width)
+
+
+def _bands(placed: Placed, room: float) -> list[_Band]:
+    """Cuts between layers, each part at most `room` tall where the layers allow."""
+    if placed.height <= room:
+        return [_Band(0.0, placed.height)]
+    # Free heights: no box and no label crosses them.
+    solid = [(b.y, b.y + b.height) for b in placed.boxes]
+    solid += [(r.label.y, r.label.y + r.label.height) for r in placed.routes if r.label]
+    solid.sort()
+    free: list[float] = []
+    reach = 0.0
+    for top, bottom in solid:
+        if top > reach + 4:
+            free.append((reach + top) / 2)
+        reach = max(reach, bottom)
+    bands, start = [], 0.0
+    while placed.height - start > room:
+        cuts = [y for y in free if start + 20 < y <= start + room]
+        if not cuts:  # one layer taller than a page: let it run over rather than cut a box
+            cuts = [y for y in free if y > start + 20][:1]
+            if not cuts:
+                break
+        bands.append(_Band(start, cuts[-1]))
+        start = cuts[-1]
+    bands.append(_Band(start, placed.height))
+    return bands
+
+
+def draw(b: Builder, placed: Placed, title: str, *, width_pt: float, room_pt: float) -> None:
+    """Append `placed` to the body as one or more centred drawings, scaled to `width_pt`."""
+    scale = _scale(placed, width_pt)
+    for band in _bands(placed, room_pt * PAGE_ROOM / scale):
+        para = b.paragraph(
+            b.body, "Normal", align="center", spacing={"before": "120", "after": "120"}
+        )
+        run = sub(para, "r")
+        drawing = sub(run, "drawing")
+        drawing.append(_group(b, placed, band, scale, title))
+
+
+class _Shapes:
+    """Shape ids: unique in the document, as Word requires of docPr and cNvPr."""
+
+    def __init__(self, b: Builder) -> None:
+        self.b = b
+
+    def next(self) -> str:
+        """A fresh id."""
+        self.b.drawings += 1
+        return str(self.b.drawings)
+
+
+def _group(b: Builder, placed: Placed, band: _Band, scale: float, title: str):  # type: ignore[no-untyped-def]
+    ids = _Shapes(b)
+    width, height = placed.width * scale, (band.bottom - band.top) * scale
+    inline = _el(WP, "inline", {"distT": "0", "distB": "0", "distL": "0", "distR": "0"})
+    _el(WP, "extent", {"cx": _emu(width), "cy": _emu(height)}, inline)
+    _el(WP, "effectExtent", {"l": "0", "t": "0", "r": "0", "b": "0"}, inline)
+    number = ids.next()
+    _el(WP, "docPr", {"id": number, "name": f"Diagram {number}", "descr": clean(title)}, inline)
+    _el(WP, "cNvGraphicFramePr", None, inline)
+    graphic = _el(A, "graphic", None, inline)
+    data = _el(A, "graphicData", {"uri": WPG}, graphic)
+    group = _el(WPG, "wgp", None, data)
+    _el(WPG, "cNvGrpSpPr", None, group)
+    spec = _el(WPG, "grpSpPr", None, group)
+    xfrm = _el(A, "xfrm", None, spec)
+    # The children use the group's own size as their coordinate space: no rescaling.
+    _el(A, "off", {"x": "0", "y": "0"}, xfrm)
+    _el(A, "ext", {"cx": _emu(width), "cy": _emu(height)}, xfrm)
+    _el(A, "chOff", {"x": "0", "y": "0"}, xfrm)
+    _el(A, "chExt", {"cx": _emu(width), "cy": _emu(height)}, xfrm)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return (x * scale, (y - band.top) * scale)
+
+    for route in placed.routes:
+        for piece, last in _clip(route.points, band):
+            _line(group, ids.next(), [at(x, y) for x, y in piece], route.arrow and last, route.back)
+    for box in placed.boxes:
+        if band.top - 0.5 <= box.y and box.y + box.height <= band.bottom + 0.5:
+            _box(b, group, ids.next(), box, at, scale)
+    for route in placed.routes:
+        label = route.label
+        if label and band.top <= label.y and label.y + label.height <= band.bottom + 0.5:
+            _label(b, group, ids.next(), label, at, scale)
+    return inline
+
+
+def _clip(points, band: _Band):  # type: ignore[no-untyped-def]
+    """The runs of an orthogonal polyline inside `band`, each with whether it holds the end."""
+    pieces: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        lo, hi = min(y1, y2), max(y1, y2)
+        if hi < band.top or lo > band.bottom:
+            if current:
+                pieces.append(current)
+                current = []
+            continue
+        a = (x1, min(max(y1, band.top), band.bottom))
+        c = (x2, min(max(y2, band.top), band.bottom))
+        if current and current[-1] == a:
+            current.append(c)
+        else:
+            if current:
+                pieces.append(current)
+            current = [a, c]
+    if current:
+        pieces.append(current)
+    end = points[-1]
+    return [(p, p[-1] == end) for p in pieces if len(p) > 1]
+
+
+def _spr(shape, x: float, y: float, w: float, h: float):  # type: ignore[no-untyped-def]
+    spr = _el(WPS, "spPr", None, shape)
+    xfrm = _el(A, "xfrm", None, spr)
+    _el(A, "off", {"x": _emu(x), "y": _emu(y)}, xfrm)
+    _el(A, "ext", {"cx": _emu(w), "cy": _emu(h)}, xfrm)
+    return spr
+
+
+def _fill(parent, colour: str) -> None:  # type: ignore[no-untyped-def]
+    fill = _el(A, "solidFill", None, parent)
+    _el(A, "srgbClr", {"val": colour}, fill)
+
+
+def _line(group, number: str, points, arrow: bool, dashed: bool) -> None:  # type: ignore[no-untyped-def]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    left, top = min(xs), min(ys)
+    # A straight line has no width (or height); Word and LibreOffice want a real box.
+    w, h = max(max(xs) - left, 0.01), max(max(ys) - top, 0.01)
+    shape = _el(WPS, "wsp", None, group)
+    _el(WPS, "cNvPr", {"id": number, "name": f"Line {number}"}, shape)
+    _el(WPS, "cNvSpPr", None, shape)
+    spr = _spr(shape, left, top, w, h)
+    geometry = _el(A, "custGeom", None, spr)
+    for tag in ("avLst", "gdLst", "ahLst", "cxnLst"):
+        _el(A, tag, None, geometry)
+    _el(A, "rect", {"l": "0", "t": "0", "r": "r", "b": "b"}, geometry)
+    paths = _el(A, "pathLst", None, geometry)
+    path = _el(A, "path", {"w": _emu(w), "h": _emu(h)}, paths)
+    for n, (x, y) in enumerate(points):
+        step = _el(A, "moveTo" if n == 0 else "lnTo", None, path)
+        _el(A, "pt", {"x": _emu(x - left), "y": _emu(y - top)}, step)
+    _el(A, "noFill", None, spr)
+    ln = _el(A, "ln", {"w": "9525"}, spr)
+    _fill(ln, EDGE)
+    if dashed:
+        _el(A, "prstDash", {"val": "dash"}, ln)
+    if arrow:
+        _el(A, "tailEnd", {"type": "triangle", "w": "med", "len": "med"}, ln)
+    _el(WPS, "bodyPr", None, shape)
+
+
+def _text_shape(group, number: str, name: str, frame: tuple[float, ...], preset: str):  # type: ignore[no-untyped-def]
+    shape = _el(WPS, "wsp", None, group)
+    _el(WPS, "cNvPr", {"id": number, "name": f"{name} {number}"}, shape)
+    _el(WPS, "cNvSpPr", None, shape)
+    spr = _spr(shape, *frame)
+    geometry = _el(A, "prstGeom", {"prst": preset}, spr)
+    _el(A, "avLst", None, geometry)
+    return shape, spr
+
+
+def _paragraphs(b: Builder, shape, rows, scale: float, align: str, anchor: str) -> None:  # type: ignore[no-untyped-def]
+    box = _el(WPS, "txbx", None, shape)
+    content = sub(box, "txbxContent")
+    style = b.styles.id("Normal")
+    for text, size, note in rows:
+        line = round(size * LINE * scale * 20)
+        para = b.paragraph(
+            content,
+            "Normal",
+            align=align,
+            spacing={"before": "0", "after": "0", "line": str(line), "lineRule": "exact"},
+        )
+        look = Look(size=max(2, round(size * scale * 2)), color=MUTED if note else INK)
+        b.run(para, text, style, look)
+    _el(
+        WPS,
+        "bodyPr",
+        {
+            "rot": "0",
+            "vert": "horz",
+            "wrap": "square",
+            "lIns": "0",
+            "tIns": "0",
+            "rIns": "0",
+            "bIns": "0",
+            "anchor": anchor,
+            "anchorCtr": "0",
+        },
+        shape,
+    )
+
+
+def _box(b: Builder, group, number: str, box: Box, at, scale: float) -> None:  # type: ignore[no-untyped-def]
+    x, y = at(box.x, box.y)
+    shape, spr = _text_shape(
+        group,
+        number,
+        "Box",
+        (x, y, box.width * scale, box.height * scale),
+        _PRESETS.get(box.node.shape, "flowChartProcess"),
+    )
+    fill, line = COLOURS.get(box.node.shape, COLOURS["box"])
+    _fill(spr, fill)
+    ln = _el(A, "ln", {"w": "9525"}, spr)
+    _fill(ln, line)
+    rows = [(text, size, note) for text, size, _, note in text_rows(box)]
+    _paragraphs(b, shape, rows, scale, "center", "ctr")
+
+
+def _label(b: Builder, group, number: str, label: Label, at, scale: float) -> None:  # type: ignore[no-untyped-def]
+    x, y = at(label.x - 1, label.y)
+    # A little wider than measured: a label that wraps in Word would run into its line.
+    frame = (x, y, (label.width + 6) * scale, label.height * scale)
+    shape, spr = _text_shape(group, number, "Label", frame, "rect")
+    _el(A, "noFill", None, spr)
+    ln = _el(A, "ln", None, spr)
+    _el(A, "noFill", None, ln)
+    _paragraphs(b, shape, [(line, LABEL, True) for line in label.lines], scale, "left", "t")
