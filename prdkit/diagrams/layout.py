@@ -243,9 +243,30 @@ class _Layered:
                     self._place_row(row, "down")
         for row in self.rows:
             self._place_row(row, "both")
+        self._straighten()
         low = min((it.x - it.left for it in self.items), default=0.0)
         for item in self.items:
             item.x += MARGIN - low
+
+    def _straighten(self) -> None:
+        # Least squares leaves near-vertical lines a hair off: snap them where room allows.
+        for row in self.rows[1:]:
+            for p, item_id in enumerate(row):
+                item = self.items[item_id]
+                for other, _ in item.up:
+                    x = self.items[other].x
+                    if x == item.x or abs(x - item.x) >= 1.0:
+                        continue
+                    if p > 0:
+                        before = self.items[row[p - 1]]
+                        if before.x + before.right + GAP_X > x - item.left:
+                            continue
+                    if p + 1 < len(row):
+                        after = self.items[row[p + 1]]
+                        if x + item.right + GAP_X > after.x - after.left:
+                            continue
+                    item.x = x
+                    break
 
     # ---- y and routes ------------------------------------------------------------------
 
@@ -264,21 +285,29 @@ class _Layered:
             for row in self.rows
         ]
         # Tracks: horizontal runs in gap g (below layer g; g = -1 above the first layer).
-        users: dict[int, list[tuple[float, float, object]]] = {g: [] for g in range(-1, depth)}
+        # Tracks: horizontal runs in gap g (below layer g; g = -1 above the first layer).
+        # From the top of a gap: loops leaving (inner lanes first, so loops nest without
+        # crossing), buses from a node to its successors (sharing tracks where they do not
+        # meet), loops arriving (outer lanes first).
+        buses: dict[int, list[tuple[float, float, object]]] = {g: [] for g in range(-1, depth)}
         for item_id, item in enumerate(self.items):
             targets = [self.items[b].x for b, _ in item.down]
-            if targets and any(abs(t - item.x) > 0.5 for t in targets):
+            if any(t != item.x for t in targets):
                 span = (min([*targets, item.x]), max([*targets, item.x]))
-                users[item.layer].append((*span, ("bus", item_id)))
+                buses[item.layer].append((*span, ("bus", item_id)))
         lanes = self._lanes()
-        for k, (lane_x, _) in lanes.items():
+        leaving: dict[int, list[object]] = {g: [] for g in range(-1, depth)}
+        arriving: dict[int, list[object]] = {g: [] for g in range(-1, depth)}
+        for k in sorted(lanes, key=lambda k: (lanes[k][0], k)):
             e = self.edges[k]
-            s, t = self.index[e.source], self.index[e.target]
-            users[self.items[s].layer].append((self.items[s].x, lane_x, ("out", k)))
-            users[self.items[t].layer - 1].append((self.items[t].x, lane_x, ("in", k)))
+            leaving[self.items[self.index[e.source]].layer].append(("out", k))
+            arriving[self.items[self.index[e.target]].layer - 1].insert(0, ("in", k))
         tracks: dict[object, tuple[int, int]] = {}  # user → (gap, track number)
         counts: dict[int, int] = {}
-        for g, spans in users.items():
+        for g, spans in buses.items():
+            for n, key in enumerate(leaving[g]):
+                tracks[key] = (g, n)
+            first = len(leaving[g])
             ends: list[float] = []
             for lo, hi, key in sorted(spans, key=lambda u: (u[0], u[1], str(u[2]))):
                 for n, end in enumerate(ends):
@@ -288,8 +317,11 @@ class _Layered:
                 else:
                     n = len(ends)
                     ends.append(hi)
-                tracks[key] = (g, n)
-            counts[g] = len(ends)
+                tracks[key] = (g, first + n)
+            first += len(ends)
+            for n, key in enumerate(arriving[g]):
+                tracks[key] = (g, first + n)
+            counts[g] = first + len(arriving[g])
         label_zone = [0.0] * depth
         for item in self.items:
             if item.labels:
@@ -340,9 +372,10 @@ class _Layered:
         for k in sorted(self.back):
             e = self.edges[k]
             s, t = self.items[self.index[e.source]], self.items[self.index[e.target]]
-            spans.append((s.layer - t.layer, s.layer, k, t.layer))
+            # Shorter loops inside longer ones; of equal ones, the one from further right.
+            spans.append((s.layer - t.layer, -s.x, s.layer, k, t.layer))
         placed: list[tuple[int, int, float, float]] = []  # (low, high layer, x, room)
-        for _, high, k, low in sorted(spans):
+        for *_, high, k, low in sorted(spans):
             base = max(
                 (it.x + it.right for it in self.items if low <= it.layer <= high), default=0.0
             )
@@ -390,7 +423,7 @@ class _Layered:
                     points.append((ia.x, box.y + box.height))
                 else:
                     points.append((ia.x, tops[ia.layer] + heights[ia.layer]))
-                if abs(ia.x - ib.x) > 0.5:
+                if ia.x != ib.x:
                     y = track_y(("bus", a))
                     points += [(ia.x, y), (ib.x, y)]
                 if ib.index >= 0:
