@@ -362,3 +362,17 @@ def test_a_tree_that_is_not_a_tree_falls_back_to_layers():
     placed = layout(graph)
     check_geometry(placed)
     assert {b.node.id: b.layer for b in placed.boxes} == {"p": 0, "a": 1, "b": 2}
+
+
+def test_wrap_breaks_after_a_phrase_rather_than_inside_one():
+    assert wrap("商家选择场次与 SKU，填写秒杀价和提报库存并提交", 28) == [
+        "商家选择场次与 SKU，",
+        "填写秒杀价和提报库存并提交",
+    ]
+    assert wrap("运营主管审核秒杀价、降幅与补贴来源", 13, em) == [
+        "运营主管审核秒杀价、",
+        "降幅与补贴来源",
+    ]
+    # no phrase boundary in reach: break between characters rather than overflow
+    lines = wrap("系统生效新价格恢复售卖并写入审计日志", 8, em)
+    assert len(lines) == 3 and all(text_width(line, em) <= 8 for line in lines)

@@ -17,6 +17,8 @@ __all__ = ["columns", "em", "text_width", "wrap"]
 # opening marks that may not end one.
 _NO_LINE_START = frozenset("，。、；：！？）》」』”’,.;:!?)")
 _NO_LINE_END = frozenset("（《「『“‘(")
+# Marks that end a phrase: the place to break a line that has to break.
+_PHRASE_END = frozenset("，。、；：！？）》」』”,.;:!?)")
 
 # Arial's advances, grouped: a close upper bound per group keeps the table small.
 _NARROW = dict.fromkeys(" iljI.,:;'|!`", 0.28)
@@ -71,21 +73,42 @@ def _units(text: str) -> list[tuple[str, bool]]:
 
 def _fill(
     units: list[tuple[str, bool]], width: float, measure: Callable[[str], float]
-) -> list[str]:
+) -> tuple[list[str], int]:
+    # A line that must break prefers a phrase boundary (a space, or after a comma or stop)
+    # in its second half to a break between two characters of one phrase.
     lines: list[str] = []
-    line, used = "", 0.0
+    line: list[tuple[str, bool]] = []
+    hard = 0  # breaks inside a phrase
     space_width = measure(" ")
-    for unit, space in units:
-        size = text_width(unit, measure)
-        gap = space_width if space and line else 0.0
-        if line and used + gap + size > width:
-            lines.append(line)
-            line, used, gap = "", 0.0, 0.0
-        line += " " * (gap > 0) + unit
-        used += gap + size
+
+    def size(part: list[tuple[str, bool]]) -> float:
+        gaps = sum(space_width for n, (_, space) in enumerate(part) if n and space)
+        return gaps + sum(text_width(unit, measure) for unit, _ in part)
+
+    for unit in units:
+        while line and size([*line, unit]) > width:
+            cut = len(line)
+            if not _soft(line[-1], unit):
+                for n in range(len(line) - 1, 0, -1):
+                    if _soft(line[n - 1], line[n]) and size(line[:n]) >= width / 2:
+                        cut = n
+                        break
+            hard += not _soft(line[cut - 1], line[cut] if cut < len(line) else unit)
+            lines.append(_join(line[:cut]))
+            line = line[cut:]
+        line.append(unit)
     if line:
-        lines.append(line)
-    return lines
+        lines.append(_join(line))
+    return lines, hard
+
+
+def _soft(before: tuple[str, bool], after: tuple[str, bool]) -> bool:
+    """True when a break between `before` and `after` falls between phrases."""
+    return after[1] or before[0][-1] in _PHRASE_END or after[0][0] in _NO_LINE_END
+
+
+def _join(part: list[tuple[str, bool]]) -> str:
+    return "".join((" " if n and space else "") + unit for n, (unit, space) in enumerate(part))
 
 
 def wrap(text: str, width: float, measure: Callable[[str], float] = columns) -> list[str]:
@@ -93,14 +116,14 @@ def wrap(text: str, width: float, measure: Callable[[str], float] = columns) -> 
     spaces or between wide characters; lines are evened out so the last one is not a stray
     character or two."""
     units = _units(text)
-    lines = _fill(units, width, measure)
+    lines, hard = _fill(units, width, measure)
     if len(lines) > 1:
         total = text_width(" ".join(lines), measure)
         step = 1.0 if measure is columns else 0.25
         narrower = -(-total // len(lines)) if measure is columns else total / len(lines)
         while narrower < width:
-            even = _fill(units, narrower, measure)
-            if len(even) == len(lines):
+            even, even_hard = _fill(units, narrower, measure)
+            if len(even) == len(lines) and even_hard <= hard:
                 return even
             narrower += step
     return lines
