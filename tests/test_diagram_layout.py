@@ -376,3 +376,16 @@ def test_wrap_breaks_after_a_phrase_rather_than_inside_one():
     # no phrase boundary in reach: break between characters rather than overflow
     lines = wrap("系统生效新价格恢复售卖并写入审计日志", 8, em)
     assert len(lines) == 3 and all(text_width(line, em) <= 8 for line in lines)
+
+
+def test_a_tree_too_wide_for_the_page_becomes_an_indented_outline():
+    graph = product_tree(6, 3)
+    wide = layout(graph)
+    outline = layout(graph, max_width=300)
+    assert wide.width > 300 >= outline.width
+    check_geometry(outline)
+    boxes = {b.node.id: b for b in outline.boxes}
+    order = [b.node.id for b in sorted(outline.boxes, key=lambda b: b.y)]
+    assert order == [n.id for n in graph.nodes]  # reading order, top to bottom
+    assert boxes["s0"].x > boxes["p"].x and boxes["f0.0"].x > boxes["s0"].x
+    assert layout(graph, max_width=10_000) == wide

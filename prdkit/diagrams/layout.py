@@ -46,12 +46,15 @@ class _Item:
     labels: list[int] = field(default_factory=list)  # edges whose label sits above this item
 
 
-def layout(graph: Graph) -> Placed:
-    """`graph` laid out top to bottom; nodes with the same id after the first are dropped."""
+def layout(graph: Graph, max_width: float | None = None) -> Placed:
+    """`graph` laid out top to bottom; nodes with the same id after the first are dropped.
+
+    A tree wider than `max_width` becomes an indented outline.
+    """
     from prdkit.diagrams.tree import forest, tree_layout
 
     if graph.kind == "tree" and forest(graph):
-        return tree_layout(graph)
+        return tree_layout(graph, max_width)
     return _Layered(graph).placed()
 
 

@@ -38,8 +38,9 @@ def forest(graph: Graph) -> bool:
 
 
 class _Tree:
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, *, outline: bool = False) -> None:
         self.graph = graph
+        self.outline = outline
         self.nodes = {n.id: n for n in graph.nodes}
         self.children: dict[str, list[str]] = {n.id: [] for n in graph.nodes}
         self.edge = {}
@@ -73,7 +74,9 @@ class _Tree:
     def _lists(self, node_id: str) -> bool:
         """True when `node_id`'s children are listed under it rather than set in a row."""
         kids = self.children[node_id]
-        if not kids or any(self.children[c] for c in kids):
+        if self.outline or not kids:
+            return bool(kids)
+        if any(self.children[c] for c in kids):
             return False
         return node_id in self.edge or len(kids) > ROW_LIMIT
 
@@ -123,9 +126,22 @@ class _Tree:
         ) / 2
         self.x[node_id] = middle - w / 2
 
+    def _outline(self, node_id: str, left: float, top: float) -> float:
+        """Place `node_id` and its subtree as an indented list; the bottom of the subtree."""
+        h = self.sizes[node_id][1]
+        self.x[node_id], self.y[node_id] = left, top
+        bottom = top + h
+        for n, c in enumerate(self.children[node_id]):
+            gap = LIST_GAP * 2 if n == 0 else LIST_GAP
+            bottom = self._outline(c, left + INDENT, bottom + gap)
+        return bottom
+
     def placed(self) -> Placed:
-        left = MARGIN
+        left, top = MARGIN, MARGIN
         for root in self.roots:
+            if self.outline:  # roots one under another, each an indented list
+                top = self._outline(root, MARGIN, top) + GAP_Y
+                continue
             self._place(root, left)
             left += self._width(root) + GAP_X
         boxes = []
@@ -156,6 +172,10 @@ class _Tree:
         return Placed(self.graph.kind, tuple(boxes), tuple(routes), width, height)
 
 
-def tree_layout(graph: Graph) -> Placed:
-    """`graph` (a forest, see `forest`) laid out as a tree, roots side by side."""
-    return _Tree(graph).placed()
+def tree_layout(graph: Graph, max_width: float | None = None) -> Placed:
+    """`graph` (a forest, see `forest`) laid out as a tree, roots side by side; wider than
+    `max_width`, as an indented outline instead, which any width holds."""
+    placed = _Tree(graph).placed()
+    if max_width is not None and placed.width > max_width:
+        return _Tree(graph, outline=True).placed()
+    return placed
