@@ -8,6 +8,10 @@ violators: exact and linear), then route edges orthogonally on tracks in the gap
 layers. Loops leave below their source, rise in a lane right of every box they pass and
 enter their target from above. Everything is ordered by reading order, so the same graph
 gives the same coordinates.
+
+Our own code rather than grandalf (the one pure-Python Sugiyama on PyPI): it is GPL/EPL
+licensed, marked alpha, breaks cycles without regard to reading order, and has neither
+edge labels nor orthogonal routing, which a flow chart needs; the stages here are short.
 """
 
 from __future__ import annotations
