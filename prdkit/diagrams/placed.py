@@ -36,8 +36,8 @@ LINE = 1.3  # line height, in font sizes
 PAD_X, PAD_Y = 8.0, 5.0
 MIN_WIDTH = 56.0
 # Text wraps to these many em, so a box stays about as wide as a short sentence.
-WRAP = {"box": 13.0, "terminal": 9.0, "decision": 13.0}
-LABEL_WRAP = 8.0
+WRAP = {"box": 13.0, "terminal": 9.0, "decision": 16.0}
+LABEL_WRAP = 11.0
 
 
 @dataclass(frozen=True, slots=True)

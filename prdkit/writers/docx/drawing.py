@@ -88,6 +88,10 @@ def _bands(placed: Placed, room: float) -> list[_Band]:
         if top > reach + 4:
             free.append((reach + top) / 2)
         reach = max(reach, bottom)
+    # Parts of about equal height: a first part that fills a page leaves the rest of the
+    # page it starts on blank more often than a shorter one does.
+    parts = -(-placed.height // room)
+    room = min(room, placed.height / parts * 1.15)
     bands, start = [], 0.0
     while placed.height - start > room:
         cuts = [y for y in free if start + 20 < y <= start + room]
@@ -258,7 +262,9 @@ def _paragraphs(b: Builder, shape, rows, scale: float, align: str, anchor: str) 
         {
             "rot": "0",
             "vert": "horz",
-            "wrap": "square",
+            # The layout broke the lines already; a wider stand-in font overflows a little
+            # rather than wrapping again and running out of the shape.
+            "wrap": "none",
             "lIns": "0",
             "tIns": "0",
             "rIns": "0",
