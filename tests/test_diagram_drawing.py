@@ -9,6 +9,7 @@ from lxml import etree
 from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.diagrams.layout import layout
 from prdkit.diagrams.svg import FONT_STACK, svg
+from prdkit.layout import build as lay_out
 from prdkit.model import build
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
@@ -67,7 +68,7 @@ def builder() -> Builder:
     doc = build(
         {"meta": {"id": "PRD-1", "title": "T", "version": "1.0.0", "status": "draft", "owner": "o"}}
     )
-    return Builder(open_base(None), doc, "zh")
+    return Builder(open_base(None), lay_out(doc, "zh"))
 
 
 def test_word_drawing_is_a_group_of_shapes_with_text_lines_and_arrowheads():

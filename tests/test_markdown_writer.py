@@ -607,3 +607,15 @@ def test_gantt_durations_and_milestones():
     assert "    A Same day :done, t0, 2026-01-01, 1d" in lines
     assert "    B Span#58; #35;2#59; x :active, t1, 2026-01-30, 4d" in lines
     assert "    C Marker :crit, milestone, t2, 2026-03-01, 0d" in lines
+
+
+def test_flow_node_names_its_actor_once():
+    flow = _flow(
+        [
+            {"id": "a", "action": "商家提交报名", "actor": "商家"},
+            {"id": "b", "action": "审核报名", "actor": "运营"},
+        ]
+    )
+    lines = flowchart(flow_graph(flow, "S", "E"))
+    assert '    n0["1. 商家提交报名"]' in lines  # the action says who: no note
+    assert '    n1["运营<br>2. 审核报名"]' in lines

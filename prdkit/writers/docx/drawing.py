@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from prdkit.diagrams.graph import Graph
+from prdkit.diagrams.layout import layout
 from prdkit.diagrams.placed import (
     COLOURS,
     EDGE,
@@ -28,7 +30,7 @@ from prdkit.diagrams.placed import (
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.oxml import Look, clean, sub
 
-__all__ = ["MIN_SCALE", "draw", "fits"]
+__all__ = ["MIN_SCALE", "diagram", "draw", "fits"]
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -103,6 +105,29 @@ def _bands(placed: Placed, room: float) -> list[_Band]:
         start = cuts[-1]
     bands.append(_Band(start, placed.height))
     return bands
+
+
+def diagram(b: Builder, graph: Graph, title: str) -> None:
+    """Append `graph` drawn to fit the text width, or a note where it cannot be read there."""
+    width = b.width / 20
+    placed = layout(graph, max_width=width / MIN_SCALE)
+    if not placed.boxes:
+        return
+    if not fits(placed, width):
+        para = b.paragraph(b.body, "Compact", spacing={"before": "80", "after": "200"})
+        b.run(para, b.label("ui.diagram_too_wide"), b.style_of(para), Look(italic=True))
+        return
+    draw(b, placed, title, width_pt=width, room_pt=_text_height(b))
+
+
+def _text_height(b: Builder) -> float:
+    """The height of the page's text area in points (A4 less prdkit's margins if unknown)."""
+    section = b.document.sections[-1]
+    try:
+        height = section.page_height - section.top_margin - section.bottom_margin
+    except TypeError:  # a reference document may leave the page size to Word's default
+        return 711.0
+    return max(height / EMU, 200.0)
 
 
 def draw(b: Builder, placed: Placed, title: str, *, width_pt: float, room_pt: float) -> None:
