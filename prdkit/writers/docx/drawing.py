@@ -156,24 +156,10 @@ class _Shapes:
 
 def _group(b: Builder, placed: Placed, band: _Band, scale: float, title: str):  # type: ignore[no-untyped-def]
     ids = _Shapes(b)
-    width, height = placed.width * scale, (band.bottom - band.top) * scale
-    inline = _el(WP, "inline", {"distT": "0", "distB": "0", "distL": "0", "distR": "0"})
-    _el(WP, "extent", {"cx": _emu(width), "cy": _emu(height)}, inline)
-    _el(WP, "effectExtent", {"l": "0", "t": "0", "r": "0", "b": "0"}, inline)
     number = ids.next()
-    _el(WP, "docPr", {"id": number, "name": f"Diagram {number}", "descr": clean(title)}, inline)
-    _el(WP, "cNvGraphicFramePr", None, inline)
-    graphic = _el(A, "graphic", None, inline)
-    data = _el(A, "graphicData", {"uri": WPG}, graphic)
-    group = _el(WPG, "wgp", None, data)
+    group = _el(WPG, "wgp")
     _el(WPG, "cNvGrpSpPr", None, group)
     spec = _el(WPG, "grpSpPr", None, group)
-    xfrm = _el(A, "xfrm", None, spec)
-    # The children use the group's own size as their coordinate space: no rescaling.
-    _el(A, "off", {"x": "0", "y": "0"}, xfrm)
-    _el(A, "ext", {"cx": _emu(width), "cy": _emu(height)}, xfrm)
-    _el(A, "chOff", {"x": "0", "y": "0"}, xfrm)
-    _el(A, "chExt", {"cx": _emu(width), "cy": _emu(height)}, xfrm)
 
     def at(x: float, y: float) -> tuple[float, float]:
         return (x * scale, (y - band.top) * scale)
@@ -188,6 +174,30 @@ def _group(b: Builder, placed: Placed, band: _Band, scale: float, title: str):  
         label = route.label
         if label and band.top <= label.y and label.y + label.height <= band.bottom + 0.5:
             _label(b, group, ids.next(), label, at, scale)
+    # The group's frame is exactly the union of its shapes: LibreOffice sizes a group by its
+    # shapes, so a frame with margins round them would be stretched to the extent.
+    frames = []
+    for shape in group.iterfind(f"{{{WPS}}}wsp"):
+        xfrm = shape.find(f"{{{WPS}}}spPr/{{{A}}}xfrm")
+        off, ext = xfrm.find(f"{{{A}}}off"), xfrm.find(f"{{{A}}}ext")
+        x, y = int(off.get("x")), int(off.get("y"))
+        frames.append((x, y, x + int(ext.get("cx")), y + int(ext.get("cy"))))
+    left, top = min(f[0] for f in frames), min(f[1] for f in frames)
+    width = max(f[2] for f in frames) - left
+    height = max(f[3] for f in frames) - top
+    xfrm = _el(A, "xfrm", None, spec)
+    _el(A, "off", {"x": "0", "y": "0"}, xfrm)
+    _el(A, "ext", {"cx": str(width), "cy": str(height)}, xfrm)
+    _el(A, "chOff", {"x": str(left), "y": str(top)}, xfrm)
+    _el(A, "chExt", {"cx": str(width), "cy": str(height)}, xfrm)
+    inline = _el(WP, "inline", {"distT": "0", "distB": "0", "distL": "0", "distR": "0"})
+    _el(WP, "extent", {"cx": str(width), "cy": str(height)}, inline)
+    _el(WP, "effectExtent", {"l": "0", "t": "0", "r": "0", "b": "0"}, inline)
+    _el(WP, "docPr", {"id": number, "name": f"Diagram {number}", "descr": clean(title)}, inline)
+    _el(WP, "cNvGraphicFramePr", None, inline)
+    graphic = _el(A, "graphic", None, inline)
+    data = _el(A, "graphicData", {"uri": WPG}, graphic)
+    data.append(group)
     return inline
 
 
