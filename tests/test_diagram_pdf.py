@@ -289,7 +289,7 @@ def test_libreoffice_draws_every_step_where_the_layout_put_it(source: Path, tmp_
             text_top = box.y + (box.h - box.block) / 2
             groups.setdefault((part, page), []).append(top - text_top)
         for offsets in groups.values():
-            assert max(offsets) - min(offsets) < 3, (flow.id, offsets)
+            assert max(offsets) - min(offsets) < 1, (flow.id, offsets)
         assert any(len(offsets) > 2 for offsets in groups.values()), flow.id
         # and left-to-right order is kept
         items = list(boxes[flow.id].items())

@@ -95,17 +95,19 @@ class Placed:
     height: float
 
 
-def lines_of(node: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The node's text and note, wrapped for its shape."""
-    limit = WRAP.get(node.shape, WRAP["box"])
+def lines_of(node: Node, limit: float | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The node's text and note, wrapped for its shape (or at `limit` em)."""
+    limit = limit or WRAP.get(node.shape, WRAP["box"])
     lines = tuple(wrap(node.text, limit, em)) or ("",)
     notes = tuple(wrap(node.note, limit / NOTE * FONT, em)) if node.note.strip() else ()
     return lines, notes
 
 
-def size(node: Node) -> tuple[float, float, tuple[str, ...], tuple[str, ...]]:
-    """Width, height, text lines and note lines of `node`'s box."""
-    lines, notes = lines_of(node)
+def size(
+    node: Node, limit: float | None = None
+) -> tuple[float, float, tuple[str, ...], tuple[str, ...]]:
+    """Width, height, text lines and note lines of `node`'s box (text wrapped at `limit` em)."""
+    lines, notes = lines_of(node, limit)
     text_w = max(
         [text_width(line, em) * FONT for line in lines]
         + [text_width(line, em) * NOTE for line in notes]

@@ -16,6 +16,7 @@ LIST_GAP = 6.0  # between listed children
 MARGIN = 6.0
 ROW_LIMIT = 4  # a root with more childless children lists them instead of a row
 MAX_DEPTH = 40
+WRAP = 7.0  # em per line of a node's text
 
 
 def forest(graph: Graph) -> bool:
@@ -48,7 +49,8 @@ class _Tree:
             self.children[e.source].append(e.target)
             self.edge[e.target] = e
         self.roots = [n.id for n in graph.nodes if n.id not in self.edge]
-        self.sizes = {n.id: size(n) for n in graph.nodes}
+        # Narrower than a flow's boxes: a row of siblings must fit across the page.
+        self.sizes = {n.id: size(n, WRAP) for n in graph.nodes}
         self.depth: dict[str, int] = {}
         for root in self.roots:
             self._depths(root, 0)

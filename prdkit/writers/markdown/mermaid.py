@@ -68,10 +68,11 @@ def flowchart(graph: Graph) -> list[str]:
         source, target = ids.get(edge.source), ids.get(edge.target)
         if source is None or target is None:
             continue  # an edge to no node draws nothing
+        link = "---" if graph.kind == "tree" else "-->"  # a hierarchy has no direction to show
         if edge.label:
-            out.append(f'    {source} -->|"{label(edge.label)}"| {target}')
+            out.append(f'    {source} {link}|"{label(edge.label)}"| {target}')
         else:
-            out.append(f"    {source} --> {target}")
+            out.append(f"    {source} {link} {target}")
     return out
 
 
