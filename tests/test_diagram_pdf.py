@@ -301,3 +301,30 @@ def test_libreoffice_draws_every_step_where_the_layout_put_it(source: Path, tmp_
                     assert shown[a][1] < shown[b][1], (flow.id, a, b)
                 elif box_b.x + box_b.w <= box_a.x:
                     assert shown[b][1] < shown[a][1], (flow.id, a, b)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_a_flow_title_and_facts_keep_to_the_page_of_its_drawing(source: Path):
+    doc, data = render(source)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))[0]
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    names = {flow.name for flow in doc.flows}
+    children = list(body)
+    seen = 0
+    for n, para in enumerate(children):
+        pr = para.find(f".//{WP}docPr")
+        if pr is None or pr.get("descr") not in names:
+            continue
+        if n and children[n - 1].find(f".//{WP}docPr") is not None:
+            continue  # a later part of the same drawing
+        seen += 1
+        back = n - 1
+        while True:  # every paragraph up to the flow's heading keeps with the next
+            ppr = children[back].find(f"{W}pPr")
+            assert ppr is not None and ppr.find(f"{W}keepNext") is not None
+            style = ppr.find(f"{W}pStyle")
+            if style is not None and style.get(f"{W}val").lower().startswith("heading"):
+                break
+            back -= 1
+    assert seen == len(doc.flows)

@@ -28,7 +28,7 @@ from prdkit.diagrams.placed import (
     text_rows,
 )
 from prdkit.writers.docx.builder import Builder
-from prdkit.writers.docx.oxml import Look, clean, sub
+from prdkit.writers.docx.oxml import Look, clean, sub, w
 
 __all__ = ["MIN_SCALE", "diagram", "draw", "fits"]
 
@@ -117,7 +117,27 @@ def diagram(b: Builder, graph: Graph, title: str) -> None:
         para = b.paragraph(b.body, "Compact", spacing={"before": "80", "after": "200"})
         b.run(para, b.label("ui.diagram_too_wide"), b.style_of(para), Look(italic=True))
         return
+    _keep_with_drawing(b)
     draw(b, placed, title, width_pt=width, room_pt=_text_height(b))
+
+
+def _keep_with_drawing(b: Builder, reach: int = 6) -> None:
+    """Keep the few paragraphs since the last heading (the heading too) on the drawing's
+    page, so a flow's title and facts never sit alone at the foot of the page before it."""
+    headings = {b.styles.ids[name] for name in b.styles.ids if name.startswith("heading ")}
+    for para in reversed(b.body[-reach:]):
+        if para.tag != w("p"):
+            return
+        ppr = para.find(w("pPr"))
+        if ppr is None:
+            ppr = para.makeelement(w("pPr"))
+            para.insert(0, ppr)
+        if ppr.find(w("keepNext")) is None:
+            style = ppr.find(w("pStyle"))
+            ppr.insert(0 if style is None else 1, ppr.makeelement(w("keepNext")))
+        style = ppr.find(w("pStyle"))
+        if style is not None and style.get(w("val")) in headings:
+            return
 
 
 def _text_height(b: Builder) -> float:
