@@ -13,7 +13,8 @@ from prdkit.layout import build as lay_out
 from prdkit.model import build
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
-from prdkit.writers.docx.drawing import EMU, WPG, WPS, A, draw, fits
+from prdkit.writers.docx.drawing import draw, fits
+from prdkit.writers.docx.shapes import EMU, WPG, WPS, A
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

@@ -9,54 +9,24 @@ to the text width; one taller than a page is cut between layers into page-sized 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
 from prdkit.diagrams.graph import Graph
 from prdkit.diagrams.layout import layout
-from prdkit.diagrams.placed import (
-    COLOURS,
-    EDGE,
-    INK,
-    LABEL,
-    LINE,
-    MUTED,
-    Box,
-    Label,
-    Placed,
-    text_rows,
-)
+from prdkit.diagrams.placed import Placed
+from prdkit.writers.docx import shapes
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.oxml import Look, clean, sub, w
+from prdkit.writers.docx.shapes import EMU, WP, WPG, WPS, A, Point, element
 
 __all__ = ["MIN_SCALE", "diagram", "draw", "fits"]
 
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
-WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-EMU = 12700  # per point
 MIN_SCALE = 0.72  # node text stays at 7 pt or more
 # Room a diagram may take on a page: the text height less a heading and a caption line.
 PAGE_ROOM = 0.82
-_PRESETS = {
-    "box": "flowChartProcess",
-    "decision": "flowChartDecision",
-    "terminal": "flowChartTerminator",
-}
-
-
-def _el(ns: str, tag: str, attrs: dict[str, str] | None = None, parent=None):  # type: ignore[no-untyped-def]
-    name = f"{{{ns}}}{tag}"
-    attrs = attrs or {}
-    if parent is None:
-        return etree.Element(name, attrs, nsmap={"wp": WP, "a": A, "wpg": WPG, "wps": WPS})
-    return etree.SubElement(parent, name, attrs)
-
-
-def _emu(points: float) -> str:
-    return str(round(points * EMU))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,26 +144,28 @@ class _Shapes:
         return str(self.b.drawings)
 
 
-def _group(b: Builder, placed: Placed, band: _Band, scale: float, title: str):  # type: ignore[no-untyped-def]
+def _group(b: Builder, placed: Placed, band: _Band, scale: float, title: str) -> etree._Element:
     ids = _Shapes(b)
     number = ids.next()
-    group = _el(WPG, "wgp")
-    _el(WPG, "cNvGrpSpPr", None, group)
-    spec = _el(WPG, "grpSpPr", None, group)
+    group = element(WPG, "wgp")
+    element(WPG, "cNvGrpSpPr", None, group)
+    spec = element(WPG, "grpSpPr", None, group)
 
     def at(x: float, y: float) -> tuple[float, float]:
         return (x * scale, (y - band.top) * scale)
 
     for route in placed.routes:
         for piece, last in _clip(route.points, band):
-            _line(group, ids.next(), [at(x, y) for x, y in piece], route.arrow and last, route.back)
+            shapes.draw_line(
+                group, ids.next(), [at(x, y) for x, y in piece], route.arrow and last, route.back
+            )
     for box in placed.boxes:
         if band.top - 0.5 <= box.y and box.y + box.height <= band.bottom + 0.5:
-            _box(b, group, ids.next(), box, at, scale)
+            shapes.draw_box(b, group, ids.next(), box, at, scale)
     for route in placed.routes:
         label = route.label
         if label and band.top <= label.y and label.y + label.height <= band.bottom + 0.5:
-            _label(b, group, ids.next(), label, at, scale)
+            shapes.draw_label(b, group, ids.next(), label, at, scale)
     # The group's frame is exactly the union of its shapes: LibreOffice sizes a group by its
     # shapes, so a frame with margins round them would be stretched to the extent.
     frames = []
@@ -205,26 +177,26 @@ def _group(b: Builder, placed: Placed, band: _Band, scale: float, title: str):  
     left, top = min(f[0] for f in frames), min(f[1] for f in frames)
     width = max(f[2] for f in frames) - left
     height = max(f[3] for f in frames) - top
-    xfrm = _el(A, "xfrm", None, spec)
-    _el(A, "off", {"x": "0", "y": "0"}, xfrm)
-    _el(A, "ext", {"cx": str(width), "cy": str(height)}, xfrm)
-    _el(A, "chOff", {"x": str(left), "y": str(top)}, xfrm)
-    _el(A, "chExt", {"cx": str(width), "cy": str(height)}, xfrm)
-    inline = _el(WP, "inline", {"distT": "0", "distB": "0", "distL": "0", "distR": "0"})
-    _el(WP, "extent", {"cx": str(width), "cy": str(height)}, inline)
-    _el(WP, "effectExtent", {"l": "0", "t": "0", "r": "0", "b": "0"}, inline)
-    _el(WP, "docPr", {"id": number, "name": f"Diagram {number}", "descr": clean(title)}, inline)
-    _el(WP, "cNvGraphicFramePr", None, inline)
-    graphic = _el(A, "graphic", None, inline)
-    data = _el(A, "graphicData", {"uri": WPG}, graphic)
+    xfrm = element(A, "xfrm", None, spec)
+    element(A, "off", {"x": "0", "y": "0"}, xfrm)
+    element(A, "ext", {"cx": str(width), "cy": str(height)}, xfrm)
+    element(A, "chOff", {"x": str(left), "y": str(top)}, xfrm)
+    element(A, "chExt", {"cx": str(width), "cy": str(height)}, xfrm)
+    inline = element(WP, "inline", {"distT": "0", "distB": "0", "distL": "0", "distR": "0"})
+    element(WP, "extent", {"cx": str(width), "cy": str(height)}, inline)
+    element(WP, "effectExtent", {"l": "0", "t": "0", "r": "0", "b": "0"}, inline)
+    element(WP, "docPr", {"id": number, "name": f"Diagram {number}", "descr": clean(title)}, inline)
+    element(WP, "cNvGraphicFramePr", None, inline)
+    graphic = element(A, "graphic", None, inline)
+    data = element(A, "graphicData", {"uri": WPG}, graphic)
     data.append(group)
     return inline
 
 
-def _clip(points, band: _Band):  # type: ignore[no-untyped-def]
+def _clip(points: Sequence[Point], band: _Band) -> list[tuple[list[Point], bool]]:
     """The runs of an orthogonal polyline inside `band`, each with whether it holds the end."""
-    pieces: list[list[tuple[float, float]]] = []
-    current: list[tuple[float, float]] = []
+    pieces: list[list[Point]] = []
+    current: list[Point] = []
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
         lo, hi = min(y1, y2), max(y1, y2)
         if hi < band.top or lo > band.bottom:
@@ -244,116 +216,3 @@ def _clip(points, band: _Band):  # type: ignore[no-untyped-def]
         pieces.append(current)
     end = points[-1]
     return [(p, p[-1] == end) for p in pieces if len(p) > 1]
-
-
-def _spr(shape, x: float, y: float, w: float, h: float):  # type: ignore[no-untyped-def]
-    spr = _el(WPS, "spPr", None, shape)
-    xfrm = _el(A, "xfrm", None, spr)
-    _el(A, "off", {"x": _emu(x), "y": _emu(y)}, xfrm)
-    _el(A, "ext", {"cx": _emu(w), "cy": _emu(h)}, xfrm)
-    return spr
-
-
-def _fill(parent, colour: str) -> None:  # type: ignore[no-untyped-def]
-    fill = _el(A, "solidFill", None, parent)
-    _el(A, "srgbClr", {"val": colour}, fill)
-
-
-def _line(group, number: str, points, arrow: bool, dashed: bool) -> None:  # type: ignore[no-untyped-def]
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    left, top = min(xs), min(ys)
-    # A straight line has no width (or height); Word and LibreOffice want a real box.
-    w, h = max(max(xs) - left, 0.01), max(max(ys) - top, 0.01)
-    shape = _el(WPS, "wsp", None, group)
-    _el(WPS, "cNvPr", {"id": number, "name": f"Line {number}"}, shape)
-    _el(WPS, "cNvSpPr", None, shape)
-    spr = _spr(shape, left, top, w, h)
-    geometry = _el(A, "custGeom", None, spr)
-    for tag in ("avLst", "gdLst", "ahLst", "cxnLst"):
-        _el(A, tag, None, geometry)
-    _el(A, "rect", {"l": "0", "t": "0", "r": "r", "b": "b"}, geometry)
-    paths = _el(A, "pathLst", None, geometry)
-    path = _el(A, "path", {"w": _emu(w), "h": _emu(h)}, paths)
-    for n, (x, y) in enumerate(points):
-        step = _el(A, "moveTo" if n == 0 else "lnTo", None, path)
-        _el(A, "pt", {"x": _emu(x - left), "y": _emu(y - top)}, step)
-    _el(A, "noFill", None, spr)
-    ln = _el(A, "ln", {"w": "9525"}, spr)
-    _fill(ln, EDGE)
-    if dashed:
-        _el(A, "prstDash", {"val": "dash"}, ln)
-    if arrow:
-        _el(A, "tailEnd", {"type": "triangle", "w": "med", "len": "med"}, ln)
-    _el(WPS, "bodyPr", None, shape)
-
-
-def _text_shape(group, number: str, name: str, frame: tuple[float, ...], preset: str):  # type: ignore[no-untyped-def]
-    shape = _el(WPS, "wsp", None, group)
-    _el(WPS, "cNvPr", {"id": number, "name": f"{name} {number}"}, shape)
-    _el(WPS, "cNvSpPr", None, shape)
-    spr = _spr(shape, *frame)
-    geometry = _el(A, "prstGeom", {"prst": preset}, spr)
-    _el(A, "avLst", None, geometry)
-    return shape, spr
-
-
-def _paragraphs(b: Builder, shape, rows, scale: float, align: str, anchor: str) -> None:  # type: ignore[no-untyped-def]
-    box = _el(WPS, "txbx", None, shape)
-    content = sub(box, "txbxContent")
-    style = b.styles.id("Normal")
-    for text, size, note in rows:
-        line = round(size * LINE * scale * 20)
-        para = b.paragraph(
-            content,
-            "Normal",
-            align=align,
-            spacing={"before": "0", "after": "0", "line": str(line), "lineRule": "exact"},
-        )
-        look = Look(size=max(2, round(size * scale * 2)), color=MUTED if note else INK)
-        b.run(para, text, style, look)
-    _el(
-        WPS,
-        "bodyPr",
-        {
-            "rot": "0",
-            "vert": "horz",
-            # The layout broke the lines already; a wider stand-in font overflows a little
-            # rather than wrapping again and running out of the shape.
-            "wrap": "none",
-            "lIns": "0",
-            "tIns": "0",
-            "rIns": "0",
-            "bIns": "0",
-            "anchor": anchor,
-            "anchorCtr": "0",
-        },
-        shape,
-    )
-
-
-def _box(b: Builder, group, number: str, box: Box, at, scale: float) -> None:  # type: ignore[no-untyped-def]
-    x, y = at(box.x, box.y)
-    shape, spr = _text_shape(
-        group,
-        number,
-        "Box",
-        (x, y, box.width * scale, box.height * scale),
-        _PRESETS.get(box.node.shape, "flowChartProcess"),
-    )
-    fill, line = COLOURS.get(box.node.shape, COLOURS["box"])
-    _fill(spr, fill)
-    ln = _el(A, "ln", {"w": "9525"}, spr)
-    _fill(ln, line)
-    rows = [(text, size, note) for text, size, _, note in text_rows(box)]
-    _paragraphs(b, shape, rows, scale, "center", "ctr")
-
-
-def _label(b: Builder, group, number: str, label: Label, at, scale: float) -> None:  # type: ignore[no-untyped-def]
-    x, y = at(label.x - 1, label.y)
-    # A little wider than measured: a label that wraps in Word would run into its line.
-    frame = (x, y, (label.width + 6) * scale, label.height * scale)
-    shape, spr = _text_shape(group, number, "Label", frame, "rect")
-    _el(A, "noFill", None, spr)
-    ln = _el(A, "ln", None, spr)
-    _el(A, "noFill", None, ln)
-    _paragraphs(b, shape, [(line, LABEL, True) for line in label.lines], scale, "left", "t")
