@@ -97,6 +97,17 @@ def _days(start: str, due: str) -> int | None:
 
 
 _TAGS = {"done": "done", "in_progress": "active", "at_risk": "crit"}
+# A gantt line that starts with one of these words is that statement, not a task.
+_STATEMENT = re.compile(
+    r"(?i)(gantt|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|title|"
+    r"section|click|call|href|weekday|weekend|acctitle|accdescr|inclusiveenddates|topaxis|"
+    r"displaymode)\b"
+)
+
+
+def _not_a_statement(name: str) -> str:
+    """`name` with its first letter as an entity code when it starts with a keyword."""
+    return f"#{ord(name[0])};{name[1:]}" if _STATEMENT.match(name) else name
 
 
 def gantt(milestones: Sequence[Task], section: str) -> list[str]:
@@ -105,7 +116,7 @@ def gantt(milestones: Sequence[Task], section: str) -> list[str]:
     out = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %m-%d", "    todayMarker off"]
     out.append(f"    section {label(section, gantt=True, width=None)}")
     for number, milestone in enumerate(milestones):
-        name = label(f"{milestone.id} {milestone.name}", gantt=True, width=None)
+        name = _not_a_statement(label(f"{milestone.id} {milestone.name}", gantt=True, width=None))
         tags = [_TAGS[milestone.status]] if milestone.status in _TAGS else []
         if milestone.start:
             days = _days(milestone.start, milestone.due)
