@@ -16,22 +16,17 @@ edge labels nor orthogonal routing, which a flow chart needs; the stages here ar
 
 from __future__ import annotations
 
-import heapq
 import itertools
 from dataclasses import dataclass, field
 
+from prdkit.diagrams import ranks
 from prdkit.diagrams.graph import Graph
-from prdkit.diagrams.placed import Box, Label, Placed, Route, label_of, size
+from prdkit.diagrams.placed import GAP_X, LABEL_SPACE, MARGIN, Placed, label_of, size
+from prdkit.diagrams.routing import route
 
 __all__ = ["layout"]
 
-GAP_X = 22.0  # between neighbouring boxes
 WAYPOINT = 6.0  # width a long edge takes in a layer it crosses
-TRACK = 7.0  # between horizontal edge segments in one gap
-GAP_MIN = 22.0  # height of a gap between layers
-EDGE_MARGIN = 7.0
-LABEL_SPACE = 3.0  # between a line and its label
-MARGIN = 6.0  # around the whole picture
 SWEEPS = 8
 
 
@@ -59,10 +54,10 @@ def layout(graph: Graph, max_width: float | None = None) -> Placed:
 
     if graph.kind == "tree" and forest(graph):
         return tree_layout(graph, max_width)
-    return _Layered(graph).placed()
+    return Layered(graph).placed()
 
 
-class _Layered:
+class Layered:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.nodes = []
@@ -75,69 +70,13 @@ class _Layered:
         self.sizes = [size(n) for n in self.nodes]
         self.labels = [label_of(e.label) for e in self.edges]
 
-    # ---- cycles and layers -------------------------------------------------------------
-
-    def _back_edges(self) -> tuple[set[int], list[int]]:
-        """Edges closing a cycle, and the depth-first visiting order of the nodes."""
-        n = len(self.nodes)
-        out: list[list[int]] = [[] for _ in range(n)]
-        indegree = [0] * n
-        for k, e in enumerate(self.edges):
-            out[self.index[e.source]].append(k)
-            indegree[self.index[e.target]] += 1
-        state = [0] * n  # 0 unseen, 1 on the stack, 2 done
-        back: set[int] = set()
-        order: list[int] = []
-        starts = [v for v in range(n) if indegree[v] == 0] + list(range(n))
-        for start in starts:
-            if state[start]:
-                continue
-            state[start] = 1
-            order.append(start)
-            stack = [(start, 0)]
-            while stack:
-                v, i = stack[-1]
-                if i == len(out[v]):
-                    state[v] = 2
-                    stack.pop()
-                    continue
-                stack[-1] = (v, i + 1)
-                k = out[v][i]
-                t = self.index[self.edges[k].target]
-                if state[t] == 1:
-                    back.add(k)
-                elif state[t] == 0:
-                    state[t] = 1
-                    order.append(t)
-                    stack.append((t, 0))
-        return back, order
-
-    def _layers(self, back: set[int]) -> list[int]:
-        n = len(self.nodes)
-        succ: list[list[int]] = [[] for _ in range(n)]
-        indegree = [0] * n
-        for k, e in enumerate(self.edges):
-            if k not in back:
-                succ[self.index[e.source]].append(self.index[e.target])
-                indegree[self.index[e.target]] += 1
-        layer = [0] * n
-        ready = [v for v in range(n) if indegree[v] == 0]
-        heapq.heapify(ready)
-        while ready:
-            v = heapq.heappop(ready)
-            for t in succ[v]:
-                layer[t] = max(layer[t], layer[v] + 1)
-                indegree[t] -= 1
-                if indegree[t] == 0:
-                    heapq.heappush(ready, t)
-        return layer
-
     # ---- the layered graph -------------------------------------------------------------
 
     def _build(self) -> None:
-        back, order = self._back_edges()
+        pairs = [(self.index[e.source], self.index[e.target]) for e in self.edges]
+        back, order = ranks.back_edges(len(self.nodes), pairs)
         self.back = back
-        layer = self._layers(back)
+        layer = ranks.longest_path(len(self.nodes), pairs, back)
         self.items: list[_Item] = []
         for v, _node in enumerate(self.nodes):
             w = self.sizes[v][0]
@@ -187,7 +126,7 @@ class _Layered:
         total = 0
         for row in rows[:-1]:
             pairs = sorted((pos[a], pos[b]) for a in row for b, _ in self.items[a].down)
-            total += _inversions([b for _, b in pairs])
+            total += ranks.inversions([b for _, b in pairs])
         return total
 
     def _order(self) -> None:
@@ -229,7 +168,7 @@ class _Layered:
         for a, b in itertools.pairwise(row):
             gap = self.items[a].right + self.items[b].left + GAP_X
             offsets.append(offsets[-1] + gap)
-        xs = _isotonic([d - o for d, o in zip(desired, offsets, strict=True)], weights)
+        xs = ranks.isotonic([d - o for d, o in zip(desired, offsets, strict=True)], weights)
         for item_id, x, o in zip(row, xs, offsets, strict=True):
             self.items[item_id].x = x + o
 
@@ -284,216 +223,4 @@ class _Layered:
         self._build()
         self._order()
         self._x()
-        depth = len(self.rows)
-        heights = [
-            max(self.sizes[self.items[i].index][1] for i in row if self.items[i].index >= 0)
-            if any(self.items[i].index >= 0 for i in row)
-            else 0.0
-            for row in self.rows
-        ]
-        # Tracks: horizontal runs in gap g (below layer g; g = -1 above the first layer).
-        # Tracks: horizontal runs in gap g (below layer g; g = -1 above the first layer).
-        # From the top of a gap: loops leaving (inner lanes first, so loops nest without
-        # crossing), buses from a node to its successors (sharing tracks where they do not
-        # meet), loops arriving (outer lanes first).
-        buses: dict[int, list[tuple[float, float, object]]] = {g: [] for g in range(-1, depth)}
-        for item_id, item in enumerate(self.items):
-            targets = [self.items[b].x for b, _ in item.down]
-            if any(t != item.x for t in targets):
-                span = (min([*targets, item.x]), max([*targets, item.x]))
-                buses[item.layer].append((*span, ("bus", item_id)))
-        lanes = self._lanes()
-        leaving: dict[int, list[object]] = {g: [] for g in range(-1, depth)}
-        arriving: dict[int, list[object]] = {g: [] for g in range(-1, depth)}
-        for k in sorted(lanes, key=lambda k: (lanes[k][0], k)):
-            e = self.edges[k]
-            leaving[self.items[self.index[e.source]].layer].append(("out", k))
-            arriving[self.items[self.index[e.target]].layer - 1].insert(0, ("in", k))
-        tracks: dict[object, tuple[int, int]] = {}  # user → (gap, track number)
-        counts: dict[int, int] = {}
-        for g, spans in buses.items():
-            for n, key in enumerate(leaving[g]):
-                tracks[key] = (g, n)
-            first = len(leaving[g])
-            ends: list[float] = []
-            for lo, hi, key in sorted(spans, key=lambda u: (u[0], u[1], str(u[2]))):
-                for n, end in enumerate(ends):
-                    if end < lo - GAP_X:  # runs end to end would read as one line
-                        ends[n] = hi
-                        break
-                else:
-                    n = len(ends)
-                    ends.append(hi)
-                tracks[key] = (g, first + n)
-            first += len(ends)
-            for n, key in enumerate(arriving[g]):
-                tracks[key] = (g, first + n)
-            counts[g] = first + len(arriving[g])
-        label_zone = [0.0] * depth
-        for item in self.items:
-            if item.labels:
-                stacked = sum(self.labels[k][2] for k in item.labels) + 2 * len(item.labels)
-                label_zone[item.layer] = max(label_zone[item.layer], stacked)
-
-        def gap_height(g: int) -> float:
-            below = label_zone[g + 1] + LABEL_SPACE if g + 1 < depth and label_zone[g + 1] else 0
-            if g in (-1, depth - 1) and not counts[g]:
-                return 0.0
-            need = 2 * EDGE_MARGIN + counts[g] * TRACK + below
-            return max(GAP_MIN if 0 <= g < depth - 1 else need, need)
-
-        tops, gaps = [], {}
-        y = MARGIN
-        gaps[-1] = y
-        y += gap_height(-1)
-        for g in range(depth):
-            tops.append(y)
-            y += heights[g]
-            gaps[g] = y
-            y += gap_height(g)
-        height = y + MARGIN
-
-        def track_y(key: object) -> float:
-            g, n = tracks[key]
-            return gaps[g] + EDGE_MARGIN + n * TRACK
-
-        boxes: list[Box | None] = [None] * len(self.nodes)
-        for item in self.items:
-            if item.index >= 0:
-                w, h, lines, notes = self.sizes[item.index]
-                top = tops[item.layer] + (heights[item.layer] - h) / 2
-                node = self.nodes[item.index]
-                boxes[item.index] = Box(node, item.x - w / 2, top, w, h, lines, notes, item.layer)
-        routes = self._routes(boxes, tops, heights, track_y, lanes)
-        width = max(
-            [b.x + b.width for b in boxes if b]
-            + [it.x + it.right for it in self.items]
-            + [lane_x + extra for lane_x, extra in lanes.values()]
-        )
-        return Placed(self.graph.kind, tuple(b for b in boxes if b), routes, width + MARGIN, height)
-
-    def _lanes(self) -> dict[int, tuple[float, float]]:
-        """Each loop's lane x (right of every box on the way) and the room its label takes."""
-        lanes: dict[int, tuple[float, float]] = {}
-        spans = []
-        for k in sorted(self.back):
-            e = self.edges[k]
-            s, t = self.items[self.index[e.source]], self.items[self.index[e.target]]
-            # Shorter loops inside longer ones; of equal ones, the one from further right.
-            spans.append((s.layer - t.layer, -s.x, s.layer, k, t.layer))
-        placed: list[tuple[int, int, float, float]] = []  # (low, high layer, x, room)
-        for *_, high, k, low in sorted(spans):
-            base = max(
-                (it.x + it.right for it in self.items if low <= it.layer <= high), default=0.0
-            )
-            x = base + GAP_X / 2 + TRACK
-            for lo2, hi2, x2, room in placed:
-                if lo2 <= high and low <= hi2:
-                    x = max(x, x2 + room)
-            room = TRACK + (self.labels[k][1] + 2 * LABEL_SPACE if self.labels[k][0] else 0.0)
-            placed.append((low, high, x, room))
-            lanes[k] = (x, room)
-        return lanes
-
-    def _routes(self, boxes, tops, heights, track_y, lanes) -> tuple[Route, ...]:  # type: ignore[no-untyped-def]
-        arrow = True
-        routes = []
-        above: dict[int, float] = {}  # item → y of the next label placed above it
-        for k, e in enumerate(self.edges):
-            text = self.labels[k]
-            if k in lanes:
-                s, t = boxes[self.index[e.source]], boxes[self.index[e.target]]
-                lane_x, _ = lanes[k]
-                out_y, in_y = track_y(("out", k)), track_y(("in", k))
-                sx, tx = s.center[0], t.center[0]
-                points = [
-                    (sx, s.y + s.height),
-                    (sx, out_y),
-                    (lane_x, out_y),
-                    (lane_x, in_y),
-                    (tx, in_y),
-                    (tx, t.y),
-                ]
-                label = None
-                if text[0]:
-                    mid = (s.layer + t.layer) // 2
-                    y = tops[mid] + (heights[mid] - text[2]) / 2
-                    label = Label(text[0], lane_x + LABEL_SPACE, y, text[1], text[2])
-                routes.append(Route(e, _simplify(points), label, back=True, arrow=arrow))
-                continue
-            chain = self.chains[k]
-            points = []
-            for a, b in itertools.pairwise(chain):
-                ia, ib = self.items[a], self.items[b]
-                if ia.index >= 0:
-                    box = boxes[ia.index]
-                    points.append((ia.x, box.y + box.height))
-                else:
-                    points.append((ia.x, tops[ia.layer] + heights[ia.layer]))
-                if ia.x != ib.x:
-                    y = track_y(("bus", a))
-                    points += [(ia.x, y), (ib.x, y)]
-                if ib.index >= 0:
-                    points.append((ib.x, boxes[ib.index].y))
-                else:
-                    points.append((ib.x, tops[ib.layer]))
-            label = None
-            if text[0]:
-                first = chain[1]
-                y = above.get(first, tops[self.items[first].layer] - LABEL_SPACE)
-                above[first] = y - text[2] - 2
-                x = self.items[first].x + LABEL_SPACE
-                label = Label(text[0], x, y - text[2], text[1], text[2])
-            routes.append(Route(e, _simplify(points), label, arrow=arrow))
-        return tuple(routes)
-
-
-def _simplify(points: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
-    """Drop repeated points and points in the middle of a straight run."""
-    out: list[tuple[float, float]] = []
-    for p in points:
-        p = (round(p[0], 2), round(p[1], 2))
-        if out and out[-1] == p:
-            continue
-        if len(out) >= 2:
-            (ax, ay), (bx, by) = out[-2], out[-1]
-            if (ax == bx == p[0]) or (ay == by == p[1]):
-                out[-1] = p
-                continue
-        out.append(p)
-    return tuple(out)
-
-
-def _inversions(values: list[int]) -> int:
-    """Pairs out of order in `values` (a Fenwick tree: n log n)."""
-    if len(values) < 2:
-        return 0
-    size = max(values) + 2
-    tree = [0] * (size + 1)
-    count = 0
-    for seen, v in enumerate(values):
-        i, not_greater = v + 1, 0
-        while i > 0:
-            not_greater += tree[i]
-            i -= i & -i
-        count += seen - not_greater
-        i = v + 1
-        while i <= size:
-            tree[i] += 1
-            i += i & -i
-    return count
-
-
-def _isotonic(values: list[float], weights: list[float]) -> list[float]:
-    """The non-decreasing sequence closest to `values` in weighted least squares (PAV)."""
-    blocks: list[list[float]] = []  # [mean, weight, count]
-    for v, wt in zip(values, weights, strict=True):
-        blocks.append([v, wt, 1])
-        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
-            m2, w2, c2 = blocks.pop()
-            m1, w1, c1 = blocks.pop()
-            blocks.append([(m1 * w1 + m2 * w2) / (w1 + w2), w1 + w2, c1 + c2])
-    out: list[float] = []
-    for mean, _, count in blocks:
-        out.extend([mean] * int(count))
-    return out
+        return route(self)

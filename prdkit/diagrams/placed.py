@@ -38,6 +38,9 @@ MIN_WIDTH = 56.0
 # Text wraps to these many em, so a box stays about as wide as a short sentence.
 WRAP = {"box": 13.0, "terminal": 9.0, "decision": 16.0}
 LABEL_WRAP = 11.0
+GAP_X = 22.0  # between neighbouring boxes
+LABEL_SPACE = 3.0  # between a line and its label
+MARGIN = 6.0  # around the whole picture
 
 
 @dataclass(frozen=True, slots=True)
