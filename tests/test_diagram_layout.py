@@ -389,3 +389,19 @@ def test_a_tree_too_wide_for_the_page_becomes_an_indented_outline():
     assert order == [n.id for n in graph.nodes]  # reading order, top to bottom
     assert boxes["s0"].x > boxes["p"].x and boxes["f0.0"].x > boxes["s0"].x
     assert layout(graph, max_width=10_000) == wide
+
+
+def test_a_long_text_shows_its_start_and_an_ellipsis():
+    text = "用户在结算页选择使用积分抵扣并确认支付金额，" * 2000  # 44,000 characters
+    began = time.process_time()
+    placed = layout(Graph((Node("a", text), Node("b", "下一步")), (Edge("a", "b", text),)))
+    assert time.process_time() - began < 1.0
+    box = placed.boxes[0]
+    assert len(box.lines) == 6 and box.lines[-1].endswith("…")
+    assert "".join(box.lines)[:-1] in text.replace(" ", "")
+    assert box.height < 120  # a phrase, not a wall of text: the table holds the rest
+    label = placed.routes[0].label
+    assert label is not None and len(label.lines) == 3 and label.lines[-1].endswith("…")
+    check_geometry(placed)
+    short = layout(Graph((Node("a", "下单"),), ())).boxes[0]
+    assert short.lines == ("下单",)

@@ -79,24 +79,27 @@ def _fill(
     # in its second half to a break between two characters of one phrase.
     lines: list[str] = []
     line: list[tuple[str, bool]] = []
+    ends: list[float] = []  # width of the line up to and including each unit
     hard = 0  # breaks inside a phrase
     space_width = measure(" ")
-
-    def size(part: list[tuple[str, bool]]) -> float:
-        gaps = sum(space_width for n, (_, space) in enumerate(part) if n and space)
-        return gaps + sum(text_width(unit, measure) for unit, _ in part)
-
     for unit in units:
-        while line and size([*line, unit]) > width:
+        size = text_width(unit[0], measure)
+        while line and ends[-1] + space_width * unit[1] + size > width:
             cut = len(line)
             if not _soft(line[-1], unit):
                 for n in range(len(line) - 1, 0, -1):
-                    if _soft(line[n - 1], line[n]) and size(line[:n]) >= width / 2:
+                    if _soft(line[n - 1], line[n]) and ends[n - 1] >= width / 2:
                         cut = n
                         break
             hard += not _soft(line[cut - 1], line[cut] if cut < len(line) else unit)
             lines.append(_join(line[:cut]))
             line = line[cut:]
+            ends = []
+            for n, (text, space) in enumerate(line):
+                gap = space_width if n and space else 0.0
+                ends.append((ends[-1] if ends else 0.0) + gap + text_width(text, measure))
+        gap = space_width if line and unit[1] else 0.0
+        ends.append((ends[-1] if ends else 0.0) + gap + size)
         line.append(unit)
     if line:
         lines.append(_join(line))

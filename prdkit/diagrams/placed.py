@@ -38,6 +38,7 @@ MIN_WIDTH = 56.0
 # Text wraps to these many em, so a box stays about as wide as a short sentence.
 WRAP = {"box": 13.0, "terminal": 9.0, "decision": 16.0}
 LABEL_WRAP = 11.0
+MAX_LINES = 6  # of a node's text; the rest is left to the table beside the picture
 GAP_X = 22.0  # between neighbouring boxes
 LABEL_SPACE = 3.0  # between a line and its label
 MARGIN = 6.0  # around the whole picture
@@ -98,11 +99,24 @@ class Placed:
     height: float
 
 
+def clipped(text: str, limit: float, most: int) -> tuple[str, ...]:
+    """`text` wrapped at `limit` em on at most `most` lines, the last ending in "…" when
+    text is left out: a picture shows a phrase, its table the whole text."""
+    # Only the start can show: 3 characters per em is more than the narrowest text holds.
+    lines = wrap(text[: int(limit * 3 * most) + 1], limit, em)
+    if len(lines) <= most and len(text) <= limit * 3 * most:
+        return tuple(lines)
+    last = lines[most - 1].rstrip()
+    while last and text_width(last + "…", em) > limit:
+        last = last[:-1].rstrip()
+    return (*lines[: most - 1], last + "…")
+
+
 def lines_of(node: Node, limit: float | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The node's text and note, wrapped for its shape (or at `limit` em)."""
     limit = limit or WRAP.get(node.shape, WRAP["box"])
-    lines = tuple(wrap(node.text, limit, em)) or ("",)
-    notes = tuple(wrap(node.note, limit / NOTE * FONT, em)) if node.note.strip() else ()
+    lines = clipped(node.text, limit, MAX_LINES) or ("",)
+    notes = clipped(node.note, limit / NOTE * FONT, 2) if node.note.strip() else ()
     return lines, notes
 
 
@@ -130,7 +144,7 @@ def label_of(text: str) -> tuple[tuple[str, ...], float, float]:
     """An edge label's lines, width and height; no lines for an empty label."""
     if not text.strip():
         return ((), 0.0, 0.0)
-    lines = tuple(wrap(text, LABEL_WRAP, em))
+    lines = clipped(text, LABEL_WRAP, 3)
     width = max(text_width(line, em) for line in lines) * LABEL
     return (lines, width, len(lines) * LABEL * LINE)
 
