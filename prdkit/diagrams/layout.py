@@ -17,32 +17,17 @@ edge labels nor orthogonal routing, which a flow chart needs; the stages here ar
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
 
 from prdkit.diagrams import ranks
 from prdkit.diagrams.graph import Graph
 from prdkit.diagrams.placed import GAP_X, LABEL_SPACE, MARGIN, Placed, label_of, size
+from prdkit.diagrams.ranks import Item
 from prdkit.diagrams.routing import route
 
 __all__ = ["layout"]
 
 WAYPOINT = 6.0  # width a long edge takes in a layer it crosses
 SWEEPS = 8
-
-
-@dataclass(slots=True)
-class _Item:
-    """A node or a long edge's waypoint in one layer."""
-
-    index: int  # node index, or -1 for a waypoint
-    layer: int
-    width: float
-    left: float = 0.0  # extent left of x
-    right: float = 0.0  # extent right of x (grows for a label beside the incoming line)
-    x: float = 0.0
-    up: list[tuple[int, float]] = field(default_factory=list)  # (item id, weight)
-    down: list[tuple[int, float]] = field(default_factory=list)
-    labels: list[int] = field(default_factory=list)  # edges whose label sits above this item
 
 
 def layout(graph: Graph, max_width: float | None = None) -> Placed:
@@ -54,10 +39,10 @@ def layout(graph: Graph, max_width: float | None = None) -> Placed:
 
     if graph.kind == "tree" and forest(graph):
         return tree_layout(graph, max_width)
-    return Layered(graph).placed()
+    return _Layered(graph).placed()
 
 
-class Layered:
+class _Layered:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.nodes = []
@@ -77,10 +62,10 @@ class Layered:
         back, order = ranks.back_edges(len(self.nodes), pairs)
         self.back = back
         layer = ranks.longest_path(len(self.nodes), pairs, back)
-        self.items: list[_Item] = []
+        self.items: list[Item] = []
         for v, _node in enumerate(self.nodes):
             w = self.sizes[v][0]
-            self.items.append(_Item(v, layer[v], w, w / 2, w / 2))
+            self.items.append(Item(v, layer[v], w, w / 2, w / 2))
         self.chains: dict[int, list[int]] = {}  # forward edge → items from source to target
         for k, e in enumerate(self.edges):
             if k in back:
@@ -88,7 +73,7 @@ class Layered:
             s, t = self.index[e.source], self.index[e.target]
             chain = [s]
             for lay in range(layer[s] + 1, layer[t]):
-                self.items.append(_Item(-1, lay, WAYPOINT, WAYPOINT / 2, WAYPOINT / 2))
+                self.items.append(Item(-1, lay, WAYPOINT, WAYPOINT / 2, WAYPOINT / 2))
                 chain.append(len(self.items) - 1)
             chain.append(t)
             self.chains[k] = chain

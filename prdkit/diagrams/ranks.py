@@ -4,8 +4,24 @@ cycle, which layer each node takes, and the two small solvers ordering and place
 from __future__ import annotations
 
 import heapq
+from dataclasses import dataclass, field
 
-__all__ = ["back_edges", "inversions", "isotonic", "longest_path"]
+__all__ = ["Item", "back_edges", "inversions", "isotonic", "longest_path"]
+
+
+@dataclass(slots=True)
+class Item:
+    """A node or a long edge's waypoint in one layer."""
+
+    index: int  # node index, or -1 for a waypoint
+    layer: int
+    width: float
+    left: float = 0.0  # extent left of x
+    right: float = 0.0  # extent right of x (grows for a label beside the incoming line)
+    x: float = 0.0
+    up: list[tuple[int, float]] = field(default_factory=list)  # (item id, weight)
+    down: list[tuple[int, float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)  # edges whose label sits above this item
 
 
 def back_edges(n: int, pairs: list[tuple[int, int]]) -> tuple[set[int], list[int]]:

@@ -9,14 +9,29 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.diagrams.placed import GAP_X, LABEL_SPACE, MARGIN, Box, Label, Placed, Route
+from prdkit.diagrams.ranks import Item
 
-if TYPE_CHECKING:
-    from prdkit.diagrams.layout import Layered
+__all__ = ["Layered", "route"]
 
-__all__ = ["route"]
+
+class Layered(Protocol):
+    """A graph ranked, ordered and placed across (the state `layout` hands over)."""
+
+    graph: Graph
+    nodes: list[Node]
+    index: dict[str, int]  # node id → position in `nodes`
+    edges: list[Edge]
+    sizes: list[tuple[float, float, tuple[str, ...], tuple[str, ...]]]
+    labels: list[tuple[tuple[str, ...], float, float]]
+    back: set[int]  # edges that loop back
+    items: list[Item]
+    rows: list[list[int]]  # item ids, layer by layer, in order
+    chains: dict[int, list[int]]  # forward edge → its items from source to target
+
 
 TRACK = 7.0  # between horizontal runs in one gap
 GAP_MIN = 22.0  # height of a gap between layers
