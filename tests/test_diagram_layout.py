@@ -401,7 +401,7 @@ def test_a_long_text_shows_its_start_and_an_ellipsis():
     assert "".join(box.lines)[:-1] in text.replace(" ", "")
     assert box.height < 120  # a phrase, not a wall of text: the table holds the rest
     label = placed.routes[0].label
-    assert label is not None and len(label.lines) == 3 and label.lines[-1].endswith("…")
+    assert label is not None and len(label.lines) == 4 and label.lines[-1].endswith("…")
     check_geometry(placed)
     short = layout(Graph((Node("a", "下单"),), ())).boxes[0]
     assert short.lines == ("下单",)

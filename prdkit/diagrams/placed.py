@@ -144,7 +144,7 @@ def label_of(text: str) -> tuple[tuple[str, ...], float, float]:
     """An edge label's lines, width and height; no lines for an empty label."""
     if not text.strip():
         return ((), 0.0, 0.0)
-    lines = clipped(text, LABEL_WRAP, 3)
+    lines = clipped(text, LABEL_WRAP, 4)
     width = max(text_width(line, em) for line in lines) * LABEL
     return (lines, width, len(lines) * LABEL * LINE)
 
