@@ -37,7 +37,7 @@ PAD_X, PAD_Y = 8.0, 5.0
 MIN_WIDTH = 56.0
 # Text wraps to these many em, so a box stays about as wide as a short sentence.
 WRAP = {"box": 13.0, "terminal": 9.0, "decision": 16.0}
-LABEL_WRAP = 11.0
+LABEL_WRAP = 13.0
 MAX_LINES = 6  # of a node's text; the rest is left to the table beside the picture
 GAP_X = 22.0  # between neighbouring boxes
 LABEL_SPACE = 3.0  # between a line and its label
