@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from lxml import etree
@@ -11,6 +12,7 @@ from prdkit.diagrams.layout import layout
 from prdkit.diagrams.svg import FONT_STACK, svg
 from prdkit.layout import build as lay_out
 from prdkit.model import build
+from prdkit.writers import RenderOptions
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.drawing import draw, fits
@@ -147,3 +149,28 @@ def test_word_drawing_is_byte_identical_for_the_same_graph():
     for b in (one, two):
         draw(b, layout(GRAPH), "x", width_pt=480, room_pt=700)
     assert etree.tostring(one.body) == etree.tostring(two.body)
+
+
+def test_html_draws_every_flow_and_the_feature_structure_as_inline_svg():
+    from prdkit.check import check_file
+    from prdkit.writers.html import write as write_html
+    from tests.conftest import EXAMPLES
+
+    result = check_file(EXAMPLES / "flash-sale.prd.yaml")
+    doc = result.document
+    page = write_html(doc, RenderOptions(lang="zh")).decode("utf-8")
+    figures = page.split('<figure class="diagram"')[1:]
+    assert len(figures) == len(doc.flows) + 1  # every flow, and the feature structure
+    pictures = [f[: f.index("</svg>") + 6] for f in figures]
+    markers = set()
+    for picture in pictures:
+        root = ET.fromstring(picture[picture.index("<svg") :])
+        markers |= {m.get("id") for m in root.iter(f"{SVG_NS}marker")}
+    assert len(markers) == len(pictures)  # one arrowhead id per picture on the page
+    shown = "".join("".join(ET.fromstring(p[p.index("<svg") :]).itertext()) for p in pictures)
+    shown = re.sub(r"\s+", "", shown)
+    for flow in doc.flows:
+        for step in flow.steps:
+            assert re.sub(r"\s+", "", step.action) in shown
+    for feature in doc.features:
+        assert re.sub(r"\s+", "", feature.name) in shown
