@@ -39,6 +39,13 @@ class OutputFormat(str, Enum):
     junit = "junit"
 
 
+class Language(str, Enum):
+    """Languages of messages, headings and labels."""
+
+    en = "en"
+    zh = "zh"
+
+
 def emit(text: str, *, err: bool = False) -> None:
     """Write to stdout (or stderr); a reader that went away (`| head`) is not an error."""
     stream = sys.stderr if err else sys.stdout
@@ -126,6 +133,18 @@ def validate(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="List errors and the summary only.")
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of messages (default: meta.language, else locale)."),
+    ] = None,
+    max_diagnostics: Annotated[
+        int | None,
+        typer.Option(
+            "--max-diagnostics",
+            min=0,
+            help="Text format: diagnostics listed per file (default 50; 0 lists all).",
+        ),
+    ] = None,
 ) -> None:
     """Check PRD files against the format and its rules."""
     from prdkit.check import InputError, check_file, find_documents
@@ -144,14 +163,17 @@ def validate(
     for document in documents:
         try:
             config = config_for(document)
-            results.append(check_file(document, config, config.limits))
+            language = lang.value if lang else None
+            results.append(check_file(document, config, config.limits, lang=language))
         except InputError as exc:
             io_failed = True
             emit(f"prdkit: error: {exc}\n", err=True)
         except ConfigError as exc:
             raise fail(str(exc)) from None
     color = fmt == "text" and _use_color()
-    emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict))
+    # Only the text format is capped; the machine formats carry every diagnostic.
+    capped = {"max_diagnostics": max_diagnostics} if fmt == "text" else {}
+    emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict, **capped))
     if fmt == "github":
         _write_step_summary(results)
     if io_failed:
@@ -172,13 +194,6 @@ def _write_step_summary(results: list) -> None:
 def _default_format() -> OutputFormat:
     """GitHub annotations when running in GitHub Actions, text otherwise."""
     return OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text
-
-
-class Language(str, Enum):
-    """Languages of headings and labels."""
-
-    en = "en"
-    zh = "zh"
 
 
 @app.command()
@@ -206,15 +221,15 @@ def render(
     """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
     from prdkit.check import InputError, check_file
     from prdkit.config import ConfigError, config_for
-    from prdkit.outputs import OutputError
+    from prdkit.outputs import OutputError, ensure_folder
     from prdkit.render import parse_formats
     from prdkit.render import render as render_document
     from prdkit.reporters import render_text
 
     try:
         formats = parse_formats(to)
-        if out is not None and not out.is_dir():
-            raise OutputError(f"{out}: output folder does not exist")
+        if out is not None and (out.exists() or out.is_symlink()) and not out.is_dir():
+            raise OutputError(f"{out}: is not a folder")
     except OutputError as exc:
         raise fail(str(exc)) from None
     documents = _render_targets(sources, out)
@@ -223,11 +238,13 @@ def render(
         for document in documents:
             try:
                 config = config_for(document)
-                result = check_file(document, config, config.limits)
+                language = lang.value if lang else None
+                result = check_file(document, config, config.limits, lang=language)
                 if result.failed():
                     invalid.append(result)
                 else:
-                    language = lang.value if lang else None
+                    if out is not None:
+                        ensure_folder(out)  # created once the first document is valid
                     for item in render_document(
                         result, document, formats, out, language, reference_doc
                     ):

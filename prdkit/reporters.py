@@ -87,11 +87,18 @@ def render_text(
     quiet: bool = False,
     color: bool = False,
     strict: bool = False,
+    max_diagnostics: int | None = None,
 ) -> str:
-    """One line per diagnostic, the source excerpt with a caret, and the summary."""
+    """One line per diagnostic, the source excerpt with a caret, and the summary.
+
+    At most `max_diagnostics` per file (0: all; None: each file's configured number).
+    """
     out: list[str] = []
     for result in _ordered(results):
-        for d in _listed(result, quiet):
+        listed = _listed(result, quiet)
+        cap = result.listed if max_diagnostics is None else max_diagnostics
+        left_out = len(listed) - cap if 0 < cap < len(listed) else 0
+        for d in listed[: len(listed) - left_out]:
             severity = d.severity.value
             if color:
                 severity = f"{_COLORS[d.severity]}{severity}\x1b[0m"
@@ -102,8 +109,11 @@ def render_text(
                 out.extend(_excerpt(result, d, color))
                 if d.hint:
                     out.append(f"        hint: {clean(d.hint)}")
-        if result.omitted:
-            out.append(f"{shown_path(result.file)}: … {result.omitted} more diagnostics not listed")
+        if left_out:
+            out.append(
+                f"{shown_path(result.file)}: … {left_out} more diagnostics not listed"
+                " (--max-diagnostics 0 lists all)"
+            )
     out.append(summary(results))
     return "\n".join(out) + "\n"
 
@@ -173,8 +183,6 @@ def render_github(
                 f"::{_GITHUB_LEVEL[d.severity]} file={file},line={d.line},col={d.column},"
                 f"title={_github_property(d.rule)}::{_github_data(message)}"
             )
-        if result.omitted:
-            out.append(f"::notice file={file}::{result.omitted} more diagnostics not listed")
     out.append(summary(results))
     return "\n".join(out) + "\n"
 
@@ -297,8 +305,6 @@ def render_junit(
             _xml(f"{d.line}:{d.column}: {d.severity.value} {d.rule} {clean(d.message, 1000)}")
             for d in _listed(result, quiet)
         ]
-        if result.omitted:
-            lines.append(f"… {result.omitted} more diagnostics not listed")
         if result.failed(strict):
             headline = summary([result]).rsplit(" in ", 1)[0]
             failure = ET.SubElement(case, "failure", {"message": headline, "type": "invalid"})

@@ -1,0 +1,298 @@
+"""YAML syntax errors explained in a product manager's words, each with its own rule.
+
+libyaml says what its grammar expected ("did not find expected key"); the author needs to
+know what they typed. The explanation comes from where libyaml stopped and the tokens its
+scanner read up to there: a value starting with an indicator (`- **拉新**`), a misaligned
+key or item, a quote or bracket left open (reported where it opens), a tab, a second
+`: ` inside unquoted text. Anything else stays a `yaml-syntax` error with libyaml's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from prdkit.diagnostics import Finding
+from prdkit.messages import Msg, msg
+from prdkit.source import Span
+
+# Characters that make YAML read a value as something other than plain text.
+INDICATORS = "*&!@`%|>"
+_VALUE_STARTS = (
+    yaml.BlockEntryToken,
+    yaml.ValueToken,
+    yaml.FlowEntryToken,
+    yaml.FlowSequenceStartToken,
+    yaml.KeyToken,
+)
+_CLOSERS = {"[": "]", "{": "}"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A key or list item the scanner read: where it starts and what it is called."""
+
+    line: int  # 0-based, as libyaml marks are
+    column: int
+    kind: str  # "key" or "item"
+    name: str
+
+
+def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
+    """The finding for a YAML syntax error in `source`, at the place the author must fix."""
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", "") or "")
+    context = str(getattr(exc, "context", "") or "")
+    lines = source.split("\n")
+    tokens = _tokens(source)
+    for explained in (
+        _tab(lines, problem_mark),
+        _indicator(source, lines, tokens, context, context_mark, problem_mark),
+        _unclosed_flow(source, context, context_mark),
+        _unclosed_quote(tokens, context, context_mark, problem_mark),
+        _colon(lines, tokens, problem, problem_mark),
+        _indentation(lines, tokens, problem, problem_mark),
+    ):
+        if explained is not None:
+            return explained
+    return _generic(exc, problem_mark or context_mark, problem, context)
+
+
+def _tokens(source: str) -> list[Any]:
+    """The scanner's tokens up to the first error (the scanner stops there)."""
+    from prdkit.loader import _Parser
+
+    scanner = _Parser(source)
+    found: list[Any] = []
+    try:
+        while True:
+            token = scanner.get_token()
+            if token is None or isinstance(token, yaml.StreamEndToken):
+                break
+            found.append(token)
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    return found
+
+
+def _at(mark: Any) -> Span:
+    return Span(mark.line + 1, mark.column + 1)
+
+
+def _char(lines: list[str], mark: Any) -> str:
+    if mark is None or mark.line >= len(lines):
+        return ""
+    return lines[mark.line][mark.column : mark.column + 1]
+
+
+def quoted(text: str) -> str:
+    """`text` as a double-quoted YAML scalar."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _tab(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
+    """A tab in the indentation of the line libyaml stopped on."""
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" not in indent and _char(lines, mark) != "\t":
+        return None
+    column = indent.index("\t") if "\t" in indent else mark.column
+    return Finding("yaml-tab", "", msg("yaml-tab"), msg("yaml-tab.hint")), Span(
+        mark.line + 1, column + 1
+    )
+
+
+def _indicator(
+    source: str,
+    lines: list[str],
+    tokens: list[Any],
+    context: str,
+    context_mark: Any,
+    problem_mark: Any,
+) -> tuple[Finding, Span] | None:
+    """A value that starts with `*`, `&`, `!`, `@`, `` ` ``, `%`, `|` or `>`."""
+    mark = context_mark if context.startswith("while scanning") else problem_mark
+    char = _char(lines, mark)
+    if not char or char not in INDICATORS:
+        return None
+    before = [t for t in tokens if t.start_mark.index < mark.index]
+    if before and not isinstance(before[-1], _VALUE_STARTS):
+        return None
+    line = lines[mark.line]
+    head, text = line[: mark.column], line[mark.column :].rstrip()
+    fix = _short(head.strip() + " " + quoted(text) if head.strip() else quoted(text), 100)
+    message = msg("yaml-indicator", char=char, meaning=msg(f"indicator.{char}"))
+    return Finding("yaml-indicator", "", message, msg("yaml-indicator.hint", fix=fix)), _at(mark)
+
+
+def _unclosed_flow(source: str, context: str, mark: Any) -> tuple[Finding, Span] | None:
+    """`[` or `{` never closed: libyaml names where the flow collection started."""
+    if mark is None or not context.startswith("while parsing a flow"):
+        return None
+    char = source[mark.index : mark.index + 1] if mark.index < len(source) else ""
+    if char not in _CLOSERS:
+        return None
+    message = msg("yaml-unclosed.bracket", char=char)
+    hint = msg("yaml-unclosed.hint.bracket", char=char, close=_CLOSERS[char])
+    return Finding("yaml-unclosed", "", message, hint), _at(mark)
+
+
+def _unclosed_quote(
+    tokens: list[Any], context: str, context_mark: Any, problem_mark: Any
+) -> tuple[Finding, Span] | None:
+    """A quote left open: at end of file, or paired with the next quote many lines on."""
+    if context.startswith("while scanning a quoted scalar") and context_mark is not None:
+        return _quote_finding("'" if "single" in context else '"', context_mark, None)
+    if problem_mark is None:
+        return None
+    # A quoted value spanning lines just before the error: its closing quote was the
+    # opening quote of a later value.
+    for token in reversed(tokens):
+        if token.start_mark.index >= problem_mark.index:
+            continue
+        if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+            if token.end_mark.line > token.start_mark.line:
+                return _quote_finding(token.style, token.start_mark, token.end_mark.line + 1)
+            return None
+    return None
+
+
+def _quote_finding(char: str, mark: Any, end: int | None) -> tuple[Finding, Span]:
+    """`end`: the line where a later quote closed it; None when nothing ever did."""
+    key = "yaml-unclosed.quote.eof" if end is None else "yaml-unclosed.quote"
+    message = msg(key, char=char, end=end or 0)
+    return Finding("yaml-unclosed", "", message, msg("yaml-unclosed.hint.quote", char=char)), _at(
+        mark
+    )
+
+
+def _colon(
+    lines: list[str], tokens: list[Any], problem: str, mark: Any
+) -> tuple[Finding, Span] | None:
+    """`key: value: more`: a second `: ` on the line of a key whose value is plain text."""
+    if mark is None or not problem.startswith("mapping values are not allowed"):
+        return None
+    values = [
+        t for t in tokens if isinstance(t, yaml.ValueToken) and t.start_mark.line == mark.line
+    ]
+    earlier = [t for t in values if t.start_mark.index < mark.index]
+    if not earlier:
+        return None
+    line = lines[mark.line]
+    value_at = earlier[0].start_mark.column
+    head = line[:value_at].strip()
+    key = head.removeprefix("- ").strip()
+    text = line[value_at + 1 :].strip()
+    fix = _short(f"{head}: {quoted(text)}", 100)
+    message = msg("yaml-colon", key=key)
+    return Finding("yaml-colon", "", message, msg("yaml-colon.hint", fix=fix)), _at(mark)
+
+
+_INDENT_PROBLEMS = (
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>",
+    "mapping values are not allowed",
+)
+
+
+def _indentation(
+    lines: list[str], tokens: list[Any], problem: str, mark: Any
+) -> tuple[Finding, Span] | None:
+    """A key or item whose indentation matches none of the keys and items around it."""
+    if mark is None or not problem.startswith(_INDENT_PROBLEMS) or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    column = len(line) - len(line.lstrip(" "))
+    entries = _entries(tokens)
+    if column != mark.column and not problem.startswith("mapping values"):
+        return None  # the line is aligned; libyaml stumbled later on it
+    here = next((e for e in entries if e.line == mark.line and e.column == column), None)
+    if here is None:
+        # The scanner read the line as more of the value above it (`title: x` then a deeper
+        # `owner: y`), so it has no token of its own: name it from its text.
+        text = line.strip()
+        if text.startswith("- "):
+            here = _Entry(mark.line, column, "item", _short(text[2:].strip(), 40))
+        else:
+            here = _Entry(mark.line, column, "key", _short(text.split(":", 1)[0], 40))
+    sibling = _sibling(entries, here)
+    if sibling is None or sibling.column == column:
+        return None  # nothing above to align with, or aligned: something else is wrong
+    what = msg(f"indent.{here.kind}")
+    span = Span(mark.line + 1, column + 1)
+    message = msg(
+        "yaml-indentation",
+        what=what,
+        name=here.name,
+        spaces=_spaces(column),
+        other=msg(f"indent.{sibling.kind}"),
+        sibling=sibling.name,
+        line=sibling.line + 1,
+        expected=_spaces(sibling.column),
+    )
+    expected = _spaces(sibling.column)
+    hint = msg("yaml-indentation.hint", name=here.name, expected=expected, sibling=sibling.name)
+    return Finding("yaml-indentation", "", message, hint), span
+
+
+def _spaces(count: int) -> Msg:
+    return msg("spaces.one" if count == 1 else "spaces", count=count)
+
+
+def _entries(tokens: list[Any]) -> list[_Entry]:
+    """Every key and list item the scanner read, in order, named by the text that follows."""
+    entries: list[_Entry] = []
+    for i, token in enumerate(tokens):
+        if isinstance(token, yaml.KeyToken | yaml.BlockEntryToken):
+            after = tokens[i + 1 : i + 3]
+            name = next((t.value for t in after if isinstance(t, yaml.ScalarToken)), "")
+            kind = "key" if isinstance(token, yaml.KeyToken) else "item"
+            mark = token.start_mark
+            entries.append(_Entry(mark.line, mark.column, kind, _short(name, 40)))
+    return entries
+
+
+def _sibling(entries: list[_Entry], here: _Entry) -> _Entry | None:
+    """The key or item above `here` it most likely belongs with: the nearest in column.
+
+    Entries of the top-level block down to `here` are candidates; a tie goes to the one of
+    the same kind, then to the one closest above.
+    """
+    above = [e for e in entries if e.line < here.line]
+    candidates: list[_Entry] = []
+    for entry in reversed(above):
+        candidates.append(entry)
+        if entry.column == 0:
+            break
+    if not candidates:
+        return None
+    return min(
+        enumerate(candidates),
+        key=lambda pair: (
+            abs(pair[1].column - here.column),
+            pair[1].kind != here.kind,
+            pair[0],
+        ),
+    )[1]
+
+
+def _generic(exc: yaml.YAMLError, mark: Any, problem: str, context: str) -> tuple[Finding, Span]:
+    span = _at(mark) if mark is not None else Span(1, 1)
+    detail = problem or str(exc).splitlines()[0]
+    detail = f"{context}, {detail}" if context else detail
+    if "nesting depth" in detail:
+        return Finding("too-deep", "", msg("too-deep")), span
+    hint: Msg = msg("yaml-syntax.hint")
+    return Finding("yaml-syntax", "", msg("yaml-syntax", detail=detail), hint), span
