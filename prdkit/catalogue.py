@@ -70,6 +70,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.glossary_entry": ("glossary entry", "术语"),
     "kind.approval": ("approval", "审核记录"),
     "kind.document": ("document", "文档"),
+    # -- the text report
+    "report.hint": ("hint: ", "提示："),
+    "report.left-out": (
+        "… {count} more diagnostics not listed (--max-diagnostics 0 lists all)",
+        "…… 另有 {count} 条诊断未列出（--max-diagnostics 0 可列出全部）",
+    ),
+    "report.summary": (
+        "{errors} errors, {warnings} warnings in {files} files",
+        "{errors} 个错误，{warnings} 个警告，共 {files} 个文件",
+    ),
     # -- reading the file
     "file-too-large": (
         "the file is {size} bytes, over the limit of {limit} bytes",

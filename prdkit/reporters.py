@@ -45,6 +45,15 @@ def summary(results: Sequence[CheckResult]) -> str:
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
 
 
+def _summary_zh(results: Sequence[CheckResult]) -> str:
+    from prdkit.messages import msg
+
+    errors = sum(r.errors for r in results)
+    warnings = sum(r.warnings for r in results)
+    counts = msg("report.summary", errors=errors, warnings=warnings, files=len(results))
+    return counts.render("zh")
+
+
 def _ordered(results: Sequence[CheckResult]) -> list[CheckResult]:
     # Many files in one run read as one report sorted by file (diagnostics are sorted within).
     return sorted(results, key=lambda r: r.file)
@@ -93,6 +102,12 @@ def render_text(
 
     At most `max_diagnostics` per file (0: all; None: each file's configured number).
     """
+    from prdkit.messages import msg
+
+    # One language for the report: the one every file was checked in, else English.
+    langs = {r.lang for r in results}
+    lang = langs.pop() if len(langs) == 1 else "en"
+    hint_label = msg("report.hint").render(lang)
     out: list[str] = []
     for result in _ordered(results):
         listed = _listed(result, quiet)
@@ -108,13 +123,11 @@ def render_text(
             if not quiet:
                 out.extend(_excerpt(result, d, color))
                 if d.hint:
-                    out.append(f"        hint: {clean(d.hint)}")
+                    out.append(f"        {hint_label}{clean(d.hint)}")
         if left_out:
-            out.append(
-                f"{shown_path(result.file)}: … {left_out} more diagnostics not listed"
-                " (--max-diagnostics 0 lists all)"
-            )
-    out.append(summary(results))
+            more = msg("report.left-out", count=left_out).render(lang)
+            out.append(f"{shown_path(result.file)}: {more}")
+    out.append(summary(results) if lang != "zh" else _summary_zh(results))
     return "\n".join(out) + "\n"
 
 
