@@ -46,6 +46,26 @@ class Language(str, Enum):
     zh = "zh"
 
 
+def complete_templates(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of `--template`: the installed templates, with their description."""
+    from prdkit.templates import available
+
+    names: dict[str, str] = {}
+    for template in available():
+        names.setdefault(template.name, template.description)
+    return [(name, about) for name, about in names.items() if name.startswith(incomplete)]
+
+
+def complete_formats(incomplete: str) -> list[str]:
+    """Shell completion of `--to`: the next output format after those already typed."""
+    from prdkit.writers import FORMATS
+
+    typed, _, current = incomplete.rpartition(",")
+    chosen = set(typed.split(",")) if typed else set()
+    prefix = typed + "," if typed else ""
+    return [prefix + f for f in FORMATS if f.startswith(current) and f not in chosen]
+
+
 def emit(text: str, *, err: bool = False) -> None:
     """Write to stdout (or stderr); a reader that went away (`| head`) is not an error."""
     stream = sys.stderr if err else sys.stdout
@@ -202,7 +222,12 @@ def render(
         list[Path],
         typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json."),
     ],
-    to: Annotated[str, typer.Option("--to", help="Comma-separated formats: docx, md.")] = "docx,md",
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to", help="Comma-separated formats: docx, md.", autocompletion=complete_formats
+        ),
+    ] = "docx,md",
     out: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
@@ -315,7 +340,13 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 def new(
     name: Annotated[str, typer.Argument(help="Name of the new document: writes NAME.prd.yaml.")],
     template: Annotated[
-        str, typer.Option("--template", "-t", help="Template name (see `prdkit templates`).")
+        str,
+        typer.Option(
+            "--template",
+            "-t",
+            help="Template name (see `prdkit templates`).",
+            autocompletion=complete_templates,
+        ),
     ] = "minimal",
     lang: Annotated[
         Language, typer.Option("--lang", help="Language of the template.")

@@ -1,0 +1,48 @@
+"""Shell completion of option values, through the real command and its completion protocol."""
+
+from __future__ import annotations
+
+import pytest
+
+from prdkit.cli import complete_formats, complete_templates
+from prdkit.templates import available
+from tests.conftest import run_prdkit
+
+
+def completions(words: str) -> list[str]:
+    """What bash completion offers after `words` (a trailing space starts a new word)."""
+    current = len(words.split()) - (0 if words.endswith(" ") else 1)
+    env = {"_PRDKIT_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(current)}
+    result = run_prdkit(env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        ("prdkit new x --template ", sorted({t.name for t in available()})),
+        ("prdkit new x --template e", ["ecommerce"]),
+        ("prdkit new x --lang ", ["en", "zh"]),
+        ("prdkit render a.prd.yaml --to ", ["md", "docx"]),
+        ("prdkit render a.prd.yaml --to docx,", ["docx,md"]),
+        ("prdkit render a.prd.yaml --lang ", ["en", "zh"]),
+        ("prdkit validate --format ", ["text", "json", "github", "sarif", "junit"]),
+        ("prdkit validate --lang ", ["en", "zh"]),
+        ("prdkit diff a b --format ", ["text", "md", "json"]),
+    ],
+)
+def test_option_values_are_completed(words: str, offered: list[str]) -> None:
+    assert completions(words) == offered
+
+
+def test_templates_come_with_their_description() -> None:
+    assert ("minimal", next(t.description for t in available() if t.name == "minimal")) in (
+        complete_templates("min")
+    )
+
+
+def test_formats_already_chosen_are_not_offered_again() -> None:
+    assert complete_formats("md,") == ["md,docx"]
+    assert complete_formats("md,docx,") == []
+    assert complete_formats("x") == []
