@@ -80,6 +80,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{errors} errors, {warnings} warnings in {files} files",
         "{errors} 个错误，{warnings} 个警告，共 {files} 个文件",
     ),
+    # -- the command line
+    "cli.no-documents": (
+        "no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {places}",
+        "{places} 中没有 PRD 文件（*.prd.yaml、*.prd.yml、*.prd.json）",
+    ),
+    "cli.wrote": ("wrote {path}", "已写入 {path}"),
+    "cli.invalid": (
+        "nothing written for {file}: the document is invalid",
+        "{file} 没有生成任何文件：文档有错误",
+    ),
+    "cli.rendered": ("rendered {done} of {total} documents", "共 {total} 份文档，已生成 {done} 份"),
     # -- reading the file
     "file-too-large": (
         "the file is {size} bytes, over the limit of {limit} bytes",

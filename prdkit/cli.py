@@ -108,6 +108,17 @@ def _reserve_standard_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
+def _say(key: str, lang: Language | None, **params: object) -> str:
+    """A message of the catalogue in `--lang`, else in the locale's language."""
+    from prdkit.messages import locale_language, msg
+
+    return msg(key, **params).render(lang.value if lang else locale_language())
+
+
+def _no_documents(places: list[Path], lang: Language | None) -> str:
+    return _say("cli.no-documents", lang, places=", ".join(map(str, places)))
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print `prdkit: error: message` on stderr; return the Exit to raise."""
     emit(f"prdkit: error: {message}\n", err=True)
@@ -177,9 +188,7 @@ def validate(
     targets = paths or [Path(".")]
     documents = list(find_documents(targets))
     if not documents:
-        raise fail(
-            f"no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {', '.join(map(str, targets))}"
-        )
+        raise fail(_no_documents(targets, lang))
     for document in documents:
         try:
             config = config_for(document)
@@ -257,7 +266,7 @@ def render(
             raise OutputError(f"{out}: is not a folder")
     except OutputError as exc:
         raise fail(str(exc)) from None
-    documents = _render_targets(sources, out)
+    documents = _render_targets(sources, out, lang)
     invalid, problems = [], []
     with _progress(len(documents)) as advance:
         for document in documents:
@@ -273,7 +282,7 @@ def render(
                     for item in render_document(
                         result, document, formats, out, language, reference_doc
                     ):
-                        emit(f"wrote {item.path}\n")
+                        emit(_say("cli.wrote", lang, path=item.path) + "\n")
             except (InputError, OutputError, ConfigError) as exc:
                 problems.append(str(exc))
             advance()
@@ -283,16 +292,16 @@ def render(
     for message in problems:
         emit(f"prdkit: error: {message}\n", err=True)
     for result in invalid:
-        emit(f"prdkit: nothing written for {result.file}: the document is invalid\n", err=True)
+        emit(f"prdkit: {_say('cli.invalid', lang, file=result.file)}\n", err=True)
     if len(documents) > 1 and (invalid or problems):
         done = len(documents) - len(invalid) - len(problems)
-        emit(f"prdkit: rendered {done} of {len(documents)} documents\n", err=True)
+        emit(f"prdkit: {_say('cli.rendered', lang, done=done, total=len(documents))}\n", err=True)
     if problems:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
 
 
-def _render_targets(sources: list[Path], out: Path | None) -> list[Path]:
+def _render_targets(sources: list[Path], out: Path | None, lang: Language | None) -> list[Path]:
     """The documents to render, once each; exit 2 when two would write the same output."""
     from prdkit.check import find_documents
     from prdkit.render import output_stem
@@ -301,9 +310,7 @@ def _render_targets(sources: list[Path], out: Path | None) -> list[Path]:
     for path in find_documents(sources):
         documents.setdefault(os.path.realpath(path), path)
     if not documents:
-        raise fail(
-            f"no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {', '.join(map(str, sources))}"
-        )
+        raise fail(_no_documents(sources, lang))
     outputs: dict[str, Path] = {}
     for path in documents.values():
         target = os.path.realpath((out or path.parent) / output_stem(path))

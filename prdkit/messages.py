@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 LANGS = ("en", "zh")
@@ -24,16 +25,21 @@ class Msg:
 
     def render(self, lang: str) -> str:
         """The message in `lang` ("zh", else English)."""
-        from prdkit.catalogue import MESSAGES
-
-        en, zh = MESSAGES[self.key]
+        en, zh = _catalogue()[self.key]
         template = zh if lang == "zh" else en
         if not self.params:
             return template
-        return template.format(**{name: words(v, lang) for name, v in self.params})
+        return template.format_map({name: words(v, lang) for name, v in self.params})
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> dict[str, tuple[str, str]]:
+    from prdkit.catalogue import MESSAGES
+
+    return MESSAGES
 
 
 def msg(key: str, /, **params: Any) -> Msg:
@@ -49,12 +55,18 @@ class Listing:
     conjunction: str = "and"  # "or"; "" for a plain list
     quoted: bool = True
 
+    def __str__(self) -> str:
+        return words(self, "en")
+
 
 @dataclass(frozen=True, slots=True)
 class Choices:
     """The allowed values of a field, each with its meaning in Chinese: `must（必须）`."""
 
     values: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return words(self, "en")
 
 
 def _choices(values: tuple[str, ...], lang: str) -> str:
@@ -74,6 +86,9 @@ class Joined:
 
     parts: tuple[Any, ...]
 
+    def __str__(self) -> str:
+        return words(self, "en")
+
 
 @dataclass(frozen=True, slots=True)
 class Kind:
@@ -81,6 +96,9 @@ class Kind:
 
     kind: str
     article: bool = False
+
+    def __str__(self) -> str:
+        return words(self, "en")
 
 
 def kind_words(kind: str, lang: str, article: bool = False) -> str:
@@ -96,6 +114,8 @@ def kind_words(kind: str, lang: str, article: bool = False) -> str:
 
 def words(value: Any, lang: str) -> str:
     """A parameter in `lang`: messages rendered, listings joined, numbers grouped."""
+    if type(value) is str:
+        return value
     if isinstance(value, Msg):
         return value.render(lang)
     if isinstance(value, Kind):
@@ -125,9 +145,20 @@ def render(text: str | Msg | None, lang: str) -> str | None:
     """`text` in `lang`; plain strings pass through unchanged."""
     if text is None or isinstance(text, str):
         return text
+    try:
+        return _render_cached(text, lang)
+    except TypeError:  # a parameter that cannot be hashed
+        return text.render(lang)
+
+
+@lru_cache(maxsize=4096)
+def _render_cached(text: Msg, lang: str) -> str:
+    # A hint repeats on every finding of a rule ("allowed here: …" on 40,000 unknown keys):
+    # render each distinct message once.
     return text.render(lang)
 
 
+@lru_cache(maxsize=512)
 def rule_fix(rule_id: str, lang: str) -> str | None:
     """The fix the rule table gives for `rule_id`, as a hint in `lang`."""
     from prdkit.catalogue import RULE_ZH

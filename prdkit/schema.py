@@ -76,10 +76,10 @@ def check(data: Mapping[str, Any]) -> list[Finding]:
     except RecursionError:  # deeper than the loader allows: let jsonschema say what it finds
         pass
     findings: list[Finding] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, Msg | str]] = set()
     for error in validator().iter_errors(data):
         for finding in _explain(error, data):
-            key = (finding.rule, finding.pointer, str(finding.message))
+            key = (finding.rule, finding.pointer, finding.message)
             if key not in seen:
                 seen.add(key)
                 findings.append(finding)
@@ -158,14 +158,14 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
     elif kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         patterns = list(error.schema.get("patternProperties", {}))
+        allowed = msg("schema-unknown-key.allowed", allowed=Listing(tuple(known), "", quoted=False))
         for key in instance:
             if key in known or (patterns and key.startswith("x-")):
                 continue
             guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             variant = "schema-unknown-key" + (".in" if path else "") + (".guess" if guess else "")
             message = msg(variant, key=key, name=name, guess=guess[0] if guess else "")
-            allowed = Listing(tuple(known), conjunction="", quoted=False)
-            extra = None if guess else msg("schema-unknown-key.allowed", allowed=allowed)
+            extra = None if guess else allowed
             yield Finding("schema-unknown-key", join(pointer, key), message, extra, at="key")
     elif kind == "enum":
         choices = Choices(tuple(str(v) for v in value))

@@ -124,8 +124,8 @@ def _indicator(
     """A value that starts with `*`, `&`, `!`, `@`, `` ` ``, `%`, `|` or `>`."""
     mark = context_mark if context.startswith("while scanning") else problem_mark
     char = _char(lines, mark)
-    if not char or char not in INDICATORS:
-        return None
+    if not char or char not in INDICATORS or (char == "%" and mark.column == 0):
+        return None  # `%` at the start of a line is a directive (`%YAML 1.2`), not a value
     before = [t for t in tokens if t.start_mark.index < mark.index]
     if before and not isinstance(before[-1], _VALUE_STARTS):
         return None

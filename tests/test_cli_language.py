@@ -125,3 +125,22 @@ def test_invalid_document_creates_no_output_folder(tmp_path: Path) -> None:
     out = tmp_path / "out" / "deep"
     result = runner.invoke(app, ["render", str(doc), "--to", "md", "-o", str(out)])
     assert result.exit_code == 1 and not (tmp_path / "out").exists()
+
+
+def test_render_speaks_the_chosen_language(tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.prd.yaml", MINIMAL.replace("priority: could", "priority: 高"))
+    good = write(tmp_path / "good.prd.yaml", MINIMAL)
+    result = run_prdkit("render", str(bad), str(good), "--to", "md", "--lang", "zh")
+    assert result.returncode == 1
+    assert f"已写入 {tmp_path / 'good.md'}" in result.stdout
+    assert "priority 只能是以下之一" in result.stdout
+    assert f"prdkit: {bad} 没有生成任何文件：文档有错误" in result.stderr
+    assert "prdkit: 共 2 份文档，已生成 1 份" in result.stderr
+    english = run_prdkit("render", str(bad), "--to", "md")
+    assert f"prdkit: nothing written for {bad}: the document is invalid" in english.stderr
+    (tmp_path / "empty").mkdir()
+    nothing = runner.invoke(app, ["validate", str(tmp_path / "empty"), "--lang", "zh"])
+    assert nothing.exit_code == 2
+    assert f"{tmp_path / 'empty'} 中没有 PRD 文件（*.prd.yaml、*.prd.yml、*.prd.json）" in (
+        nothing.output
+    )
