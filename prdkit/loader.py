@@ -412,7 +412,7 @@ class _Composer:
         if value in container:
             first = self.map.key(frame.pointer + "/" + escape_token(value))
             message = (
-                msg("duplicate-key.first", key=_short(value), line=first.line)
+                msg("duplicate-key.first", key=_short(value), line=str(first.line))
                 if first
                 else msg("duplicate-key", key=_short(value))
             )

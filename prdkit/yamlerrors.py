@@ -171,7 +171,7 @@ def _unclosed_quote(
 def _quote_finding(char: str, mark: Any, end: int | None) -> tuple[Finding, Span]:
     """`end`: the line where a later quote closed it; None when nothing ever did."""
     key = "yaml-unclosed.quote.eof" if end is None else "yaml-unclosed.quote"
-    message = msg(key, char=char, end=end or 0)
+    message = msg(key, char=char, end=str(end or 0))
     return Finding("yaml-unclosed", "", message, msg("yaml-unclosed.hint.quote", char=char)), _at(
         mark
     )
@@ -239,7 +239,7 @@ def _indentation(
         spaces=_spaces(column),
         other=msg(f"indent.{sibling.kind}"),
         sibling=sibling.name,
-        line=sibling.line + 1,
+        line=str(sibling.line + 1),  # a line number, never "1,281"
         expected=_spaces(sibling.column),
     )
     expected = _spaces(sibling.column)

@@ -197,3 +197,11 @@ def test_no_warning_outside_text_fields() -> None:
 def test_a_multi_line_plain_text_cut_on_its_last_line() -> None:
     ((rule, line, column, _, _),) = cut("Moved the channel\n      to #granparadiso")
     assert (rule, line, column) == ("comment-in-text", 17, 10)
+
+
+def test_line_numbers_in_messages_are_plain_numbers() -> None:
+    items = "".join(f"  - id: R{i}\n    title: T\n    priority: could\n" for i in range(2, 400))
+    text = MINIMAL + items + "  - id: RX\n    title: X\n   priority: must\n"
+    rule, line, _, message, _ = only(check(text))
+    assert (rule, line) == ("yaml-indentation", 1208)
+    assert message.endswith("but the key 'title' on line 1207, which it belongs with, by 4 spaces")
