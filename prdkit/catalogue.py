@@ -283,6 +283,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}:' 后面的文字里有 `: `，YAML 会把它当作另一个键的开始",
     ),
     "yaml-colon.hint": ("quote the text: `{fix}`", "给这段文字加上引号：`{fix}`"),
+    "yaml-missing-colon": (
+        "'{text}' stands on a line of its own: YAML expected `key: value` or `- item` here",
+        "'{text}' 单独占了一行：这里应当是 `键: 值` 或 `- 列表项`",
+    ),
+    "yaml-missing-colon.hint": (
+        "if it is a key, add `: ` after it; if it continues the text above, indent it under "
+        "that text (or write the text as a `|` block)",
+        "如果它是一个键，请在后面加上 `: `；如果它是上一行文字的延续，请把它缩进到那段文字下面"
+        "（或者把那段文字写成 `|` 文字块）",
+    ),
     "comment-in-text": (
         "the text after ` #` was read as a comment and dropped: '{dropped}'",
         "` #` 之后的文字被当作注释丢掉了：'{dropped}'",
@@ -767,6 +777,10 @@ RULE_ZH: dict[str, tuple[str, str]] = {
         "在同一行补上闭合的引号或括号；文字本身含引号时，换用另一种引号。",
     ),
     "yaml-tab": ("缩进里用了 Tab 字符。", "把 Tab 换成空格。"),
+    "yaml-missing-colon": (
+        "某一行既不是 `键: 值` 也不是 `- 列表项`：键后面漏了冒号，或者换行的文字没有缩进。",
+        "键后面加上 `: `；上一行文字的延续请缩进到那段文字下面，或者写成 `|` 文字块。",
+    ),
     "yaml-colon": (
         "不带引号的文字里有 `: `，YAML 会把它当作另一个键。",
         '给整段文字加上引号，例如 `title: "注意: 仅限新用户"`。',

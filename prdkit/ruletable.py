@@ -91,6 +91,21 @@ meta:
 """,
     ),
     Rule(
+        "yaml-missing-colon",
+        E,
+        "load",
+        "A line that is neither `key: value` nor `- item`: a key without its colon, or text "
+        "continued on a new line without being indented under its key.",
+        "Add `: ` after the key; indent a continued text under its key, or write it as a "
+        "`|` block.",
+        """\
+meta:
+  title: Checkout
+  owner Ann
+  status: draft
+""",
+    ),
+    Rule(
         "yaml-colon",
         E,
         "load",

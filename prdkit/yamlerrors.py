@@ -54,6 +54,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
         _unclosed_flow(source, context, context_mark),
         _unclosed_quote(tokens, context, context_mark, problem_mark),
         _colon(lines, tokens, problem, problem_mark),
+        _missing_colon(lines, context, context_mark, problem),
         _indentation(lines, tokens, problem, problem_mark),
     ):
         if explained is not None:
@@ -199,6 +200,20 @@ def _colon(
     return Finding("yaml-colon", "", message, msg("yaml-colon.hint", fix=fix)), _at(mark)
 
 
+def _missing_colon(
+    lines: list[str], context: str, mark: Any, problem: str
+) -> tuple[Finding, Span] | None:
+    """A line that is neither `key: value` nor `- item`: a key without its colon, or text
+    that went on to a new line without being indented under its key."""
+    if mark is None or not context.startswith("while scanning a simple key"):
+        return None
+    if "expected ':'" not in problem or mark.line >= len(lines):
+        return None
+    text = _short(lines[mark.line][mark.column :].strip(), 60)
+    message = msg("yaml-missing-colon", text=text)
+    return Finding("yaml-missing-colon", "", message, msg("yaml-missing-colon.hint")), _at(mark)
+
+
 _INDENT_PROBLEMS = (
     "did not find expected key",
     "did not find expected '-' indicator",
@@ -267,13 +282,17 @@ def _entries(tokens: list[Any]) -> list[_Entry]:
 def _sibling(entries: list[_Entry], here: _Entry) -> _Entry | None:
     """The key or item above `here` it most likely belongs with: the nearest in column.
 
-    Entries of the top-level block down to `here` are candidates; a tie goes to the one of
-    the same kind, then to the one closest above.
+    Candidates are the entries still open at `here`, walking up: an entry deeper than one
+    below it belongs to a block that one closed. A tie goes to the entry of the same kind,
+    then to the one closest above.
     """
     above = [e for e in entries if e.line < here.line]
     candidates: list[_Entry] = []
+    floor = here.column + 1_000_000
     for entry in reversed(above):
-        candidates.append(entry)
+        if entry.column <= floor:
+            candidates.append(entry)
+            floor = entry.column
         if entry.column == 0:
             break
     if not candidates:

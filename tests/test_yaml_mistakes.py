@@ -205,3 +205,26 @@ def test_line_numbers_in_messages_are_plain_numbers() -> None:
     rule, line, _, message, _ = only(check(text))
     assert (rule, line) == ("yaml-indentation", 1208)
     assert message.endswith("but the key 'title' on line 1207, which it belongs with, by 4 spaces")
+
+
+def test_a_line_without_its_colon() -> None:
+    text = MINIMAL.replace("  owner: Ann\n", "  owner Ann\n  language: en\n")
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-missing-colon", 7, 3)
+    assert message == (
+        "'owner Ann' stands on a line of its own: YAML expected `key: value` or `- item` here"
+    )
+    assert hint.startswith("if it is a key, add `: ` after it")
+    assert (
+        only(check(text, "zh"))[3] == "'owner Ann' 单独占了一行：这里应当是 `键: 值` 或 `- 列表项`"
+    )
+
+
+def test_a_key_indented_deeper_than_the_keys_before_it() -> None:
+    text = (
+        MINIMAL
+        + "    acceptance_criteria:\n      - Pays\n    kind: functional\n      status: done\n"
+    )
+    rule, line, column, message, _ = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 15, 7)
+    assert "'status' is indented by 6 spaces, but the key 'kind' on line 14" in message
