@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-LANGS = ("en", "zh")
+from prdkit.i18n import LANGUAGES, punct
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +76,11 @@ def _choices(values: tuple[str, ...], lang: str) -> str:
         return ", ".join(values)
     group = next((g for g, allowed in ENUMS.items() if set(allowed) == set(values)), None)
     if group is None:
-        return "、".join(values)
-    return "、".join(f"{v}（{enum_label(group, v, 'zh')}）" for v in values)
+        return punct(lang)["list"].join(values)
+    marks = punct(lang)
+    return marks["list"].join(
+        f"{v}{marks['open'].strip()}{enum_label(group, v, lang)}{marks['close']}" for v in values
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +130,12 @@ def words(value: Any, lang: str) -> str:
     if isinstance(value, Listing):
         shown = [f"'{w}'" if value.quoted else w for w in value.items]
         if not value.conjunction:
-            return ("、" if lang == "zh" else ", ").join(shown)
+            return punct(lang)["list"].join(shown)
         if len(shown) <= 1:
             return "".join(shown)
         if lang == "zh":
             last = "和" if value.conjunction == "and" else "或"
-            return f"{'、'.join(shown[:-1])} {last} {shown[-1]}"
+            return f"{punct(lang)['list'].join(shown[:-1])} {last} {shown[-1]}"
         return f"{', '.join(shown[:-1])} {value.conjunction} {shown[-1]}"
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -185,10 +188,10 @@ def locale_language(environ: Mapping[str, str] | None = None) -> str:
 
 def choose_language(explicit: str | None, data: Any) -> str:
     """`--lang` if given, else the document's `meta.language`, else the locale."""
-    if explicit in LANGS:
+    if explicit in LANGUAGES:
         return explicit
     meta = data.get("meta") if isinstance(data, dict) else None
     language = meta.get("language") if isinstance(meta, dict) else None
-    if language in LANGS:
+    if language in LANGUAGES:
         return language
     return locale_language()
