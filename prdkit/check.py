@@ -6,7 +6,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Diagnostic, Finding, Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import DEFAULT_LIMITS, Limits
-from prdkit.messages import choose_language, render, rule_fix
+from prdkit.messages import choose_language, render
 from prdkit.ruletable import RULES
 from prdkit.source import SourceMap, Span
 
@@ -178,6 +178,20 @@ def _span(finding: Finding, source_map: SourceMap) -> Span:
     return span or source_map.nearest(finding.pointer)
 
 
+@lru_cache(maxsize=512)
+def _fix(rule_id: str, lang: str) -> str | None:
+    """The fix the rule table gives for `rule_id`, as a hint in `lang` (when a finding has none)."""
+    from prdkit.catalogue import RULE_ZH
+
+    rule = RULES.get(rule_id)
+    if rule is None:
+        return None
+    if lang == "zh" and rule_id in RULE_ZH:
+        return RULE_ZH[rule_id][1].removesuffix("。") or None
+    fix = rule.fix.removesuffix(".")
+    return fix[:1].lower() + fix[1:] if fix[1:2].islower() else fix or None
+
+
 def _place(
     finding: Finding, span: Span, *, file: str, config: Config, lang: str
 ) -> Diagnostic | None:
@@ -185,7 +199,7 @@ def _place(
     severity = config.severity(finding.rule, default)
     if severity is None:
         return None
-    hint = render(finding.hint, lang) if finding.hint is not None else rule_fix(finding.rule, lang)
+    hint = render(finding.hint, lang) if finding.hint is not None else _fix(finding.rule, lang)
     return Diagnostic(
         file=file,
         line=span.line,

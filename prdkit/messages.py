@@ -161,21 +161,6 @@ def _render_cached(text: Msg, lang: str) -> str:
     return text.render(lang)
 
 
-@lru_cache(maxsize=512)
-def rule_fix(rule_id: str, lang: str) -> str | None:
-    """The fix the rule table gives for `rule_id`, as a hint in `lang`."""
-    from prdkit.catalogue import RULE_ZH
-    from prdkit.ruletable import RULES
-
-    rule = RULES.get(rule_id)
-    if rule is None:
-        return None
-    if lang == "zh" and rule_id in RULE_ZH:
-        return RULE_ZH[rule_id][1].removesuffix("。") or None
-    fix = rule.fix.removesuffix(".")
-    return fix[:1].lower() + fix[1:] if fix[1:2].islower() else fix or None
-
-
 def locale_language(environ: Mapping[str, str] | None = None) -> str:
     """ "zh" when the locale (LC_ALL, then LC_MESSAGES, then LANG) is Chinese, else "en"."""
     env = os.environ if environ is None else environ

@@ -28,6 +28,8 @@ _VALUE_STARTS = (
     yaml.KeyToken,
 )
 _CLOSERS = {"[": "]", "{": "}"}
+# libyaml's scanner when PyYAML has it (as the loader reads), else the pure-Python one.
+_Scanner: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +66,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
 
 def _tokens(source: str) -> list[Any]:
     """The scanner's tokens up to the first error (the scanner stops there)."""
-    from prdkit.loader import _Parser
-
-    scanner = _Parser(source)
+    scanner = _Scanner(source)
     found: list[Any] = []
     try:
         while True:
