@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from prdkit.i18n import LANGUAGES, punct
+from prdkit.i18n import ENUMS, LANGUAGES, enum_label, punct
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +70,6 @@ class Choices:
 
 
 def _choices(values: tuple[str, ...], lang: str) -> str:
-    from prdkit.i18n import ENUMS, enum_label
-
     if lang != "zh":
         return ", ".join(values)
     group = next((g for g, allowed in ENUMS.items() if set(allowed) == set(values)), None)
@@ -106,9 +104,7 @@ class Kind:
 
 def kind_words(kind: str, lang: str, article: bool = False) -> str:
     """The name of `kind` in `lang`; a kind the catalogue lacks reads as its own name."""
-    from prdkit.catalogue import MESSAGES
-
-    pair = MESSAGES.get(f"kind.{kind}")
+    pair = _catalogue().get(f"kind.{kind}")
     name = (pair[1] if lang == "zh" else pair[0]) if pair else kind.replace("_", " ")
     if article and lang != "zh":
         return ("an " if name[:1] in "aeiou" else "a ") + name
@@ -162,7 +158,7 @@ def _render_cached(text: Msg, lang: str) -> str:
 
 
 def locale_language(environ: Mapping[str, str] | None = None) -> str:
-    """ "zh" when the locale (LC_ALL, then LC_MESSAGES, then LANG) is Chinese, else "en"."""
+    """The locale's language: "zh" when LC_ALL (else LC_MESSAGES, else LANG) is Chinese."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "")
@@ -173,10 +169,10 @@ def locale_language(environ: Mapping[str, str] | None = None) -> str:
 
 def choose_language(explicit: str | None, data: Any) -> str:
     """`--lang` if given, else the document's `meta.language`, else the locale."""
-    if explicit in LANGUAGES:
+    if explicit is not None and explicit in LANGUAGES:
         return explicit
     meta = data.get("meta") if isinstance(data, dict) else None
     language = meta.get("language") if isinstance(meta, dict) else None
-    if language in LANGUAGES:
+    if isinstance(language, str) and language in LANGUAGES:
         return language
     return locale_language()
