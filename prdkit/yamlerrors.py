@@ -9,6 +9,8 @@ key or item, a quote or bracket left open (reported where it opens), a tab, a se
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +30,7 @@ _VALUE_STARTS = (
     yaml.KeyToken,
 )
 _CLOSERS = {"[": "]", "{": "}"}
+_TOKENS_KEPT = 20_000
 # libyaml's scanner when PyYAML has it (as the loader reads), else the pure-Python one.
 _Scanner: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -50,24 +53,30 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
     context = str(getattr(exc, "context", "") or "")
     lines = source.split("\n")
     tokens = _tokens(source)
-    for explained in (
-        _tab(lines, problem_mark),
-        _indicator(source, lines, tokens, context, context_mark, problem_mark),
-        _unclosed_flow(source, context, context_mark),
-        _unclosed_quote(tokens, context, context_mark, problem_mark),
-        _colon(lines, tokens, problem, problem_mark),
-        _missing_colon(lines, context, context_mark, problem),
-        _indentation(lines, tokens, problem, problem_mark),
-    ):
+    explainers: tuple[Callable[[], tuple[Finding, Span] | None], ...] = (
+        lambda: _tab(lines, problem_mark),
+        lambda: _indicator(lines, tokens, context, context_mark, problem_mark),
+        lambda: _unclosed_flow(source, context, context_mark),
+        lambda: _unclosed_quote(tokens, context, context_mark, problem_mark),
+        lambda: _colon(lines, tokens, problem, problem_mark),
+        lambda: _missing_colon(lines, context, context_mark, problem),
+        lambda: _indentation(lines, tokens, problem, problem_mark),
+    )
+    for explainer in explainers:  # the first that recognises the mistake
+        explained = explainer()
         if explained is not None:
             return explained
     return _generic(exc, problem_mark or context_mark, problem, context)
 
 
 def _tokens(source: str) -> list[Any]:
-    """The scanner's tokens up to the first error (the scanner stops there)."""
+    """The scanner's last tokens up to the first error (the scanner stops there).
+
+    Only the last `_TOKENS_KEPT` are kept: the mistake and what it is compared with sit just
+    before the error, and a huge file must not hold millions of tokens at once.
+    """
     scanner = _Scanner(source)
-    found: list[Any] = []
+    found: deque[Any] = deque(maxlen=_TOKENS_KEPT)
     try:
         while True:
             token = scanner.get_token()
@@ -78,7 +87,7 @@ def _tokens(source: str) -> list[Any]:
         pass
     finally:
         scanner.dispose()
-    return found
+    return list(found)
 
 
 def _at(mark: Any) -> Span:
@@ -115,7 +124,6 @@ def _tab(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
 
 
 def _indicator(
-    source: str,
     lines: list[str],
     tokens: list[Any],
     context: str,
