@@ -137,3 +137,18 @@ def test_messages_render_parameters_in_the_language() -> None:
     assert message.render("zh") == "文档 里还留着占位符 'TODO' 和 '待定'"
     assert message.render("en") == "the document still holds the placeholders 'TODO' and '待定'"
     assert str(message).startswith("the document still holds")
+
+
+def test_messages_chosen_by_a_value_exist_for_every_value() -> None:
+    from prdkit.i18n import ENUMS
+    from prdkit.model import _KINDS
+
+    keys = [f"core-section-missing.{w}.{s}" for w in ("missing", "empty") for s in ENUMS["status"]]
+    keys += [f"decision.{d}" for d in ENUMS["decision"]]
+    keys += [f"approval-not-granted.{d}" for d in ENUMS["decision"] if d != "approved"]
+    keys += [f"guardrail-without-approver.{c}" for c in ("approval", "confirmation")]
+    keys += [
+        f"cycle.{verb}{end}" for verb in ("depends", "inherits") for end in ("", ".which", ".self")
+    ]
+    keys += [f"kind.{kind}" for kind in _KINDS.values()]
+    assert sorted(set(keys) - set(MESSAGES)) == []
