@@ -321,5 +321,23 @@ def _generic(exc: yaml.YAMLError, mark: Any, problem: str, context: str) -> tupl
     detail = f"{context}, {detail}" if context else detail
     if "nesting depth" in detail:
         return Finding("too-deep", "", msg("too-deep")), span
+    # libyaml's most frequent complaints have Chinese words too; the rest are shown as is.
+    known = next((key for phrase, key in _LIBYAML if detail.startswith(phrase)), None)
+    words: Msg | str = msg(known, detail=detail) if known else detail
     hint: Msg = msg("yaml-syntax.hint")
-    return Finding("yaml-syntax", "", msg("yaml-syntax", detail=detail), hint), span
+    return Finding("yaml-syntax", "", msg("yaml-syntax", detail=words), hint), span
+
+
+# Beginnings of libyaml's messages → catalogue keys (English: libyaml's own words).
+_LIBYAML = (
+    ("while parsing a block mapping, did not find expected key", "libyaml.expected-key"),
+    ("while parsing a block collection, did not find expected '-'", "libyaml.expected-dash"),
+    ("while scanning for the next token, found character", "libyaml.bad-character"),
+    ("while scanning a block scalar", "libyaml.block-scalar"),
+    ("mapping values are not allowed", "libyaml.mapping-values"),
+    ("block sequence entries are not allowed", "libyaml.sequence-entries"),
+    ("while parsing a block node, did not find expected node content", "libyaml.no-content"),
+    ("found incompatible YAML document", "libyaml.version"),
+    ("while parsing a block mapping, expected <block end>", "libyaml.block-end"),
+    ("while parsing a block collection, expected <block end>", "libyaml.block-end"),
+)

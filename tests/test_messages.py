@@ -53,6 +53,9 @@ def _fields(template: str) -> set[str]:
 def test_every_message_has_both_languages_with_the_same_parameters(key: str) -> None:
     en, zh = MESSAGES[key]
     assert en.strip() and zh.strip(), key
+    if key.startswith("libyaml."):  # English is libyaml's own words; Chinese says it anew
+        assert en == "{detail}" and not _fields(zh), key
+        return
     assert _fields(en) == _fields(zh), key
     # Chinese unless it is made of parameters, ids and symbols alone ("{kind} {name}").
     if re.search("[A-Za-z]{3,}", re.sub(r"\{\w+\}|`[^`]*`|'[^']*'", "", en)):

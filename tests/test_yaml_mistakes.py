@@ -228,3 +228,11 @@ def test_a_key_indented_deeper_than_the_keys_before_it() -> None:
     rule, line, column, message, _ = only(check(text))
     assert (rule, line, column) == ("yaml-indentation", 15, 7)
     assert "'status' is indented by 6 spaces, but the key 'kind' on line 14" in message
+
+
+def test_libyaml_words_are_kept_in_english_and_said_anew_in_chinese() -> None:
+    text = RULES["yaml-syntax"].example
+    assert only(check(text))[3] == (
+        "YAML syntax: while parsing a block mapping, did not find expected key"
+    )
+    assert only(check(text, "zh"))[3] == "YAML 语法错误：这里应当是一个键（`键: 值`），但没有找到"
