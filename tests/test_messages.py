@@ -154,4 +154,5 @@ def test_messages_chosen_by_a_value_exist_for_every_value() -> None:
         f"cycle.{verb}{end}" for verb in ("depends", "inherits") for end in ("", ".which", ".self")
     ]
     keys += [f"kind.{kind}" for kind in _KINDS.values()]
-    assert sorted(set(keys) - set(MESSAGES)) == []
+    missing = sorted(set(keys) - set(MESSAGES))
+    assert not missing, f"add to MESSAGES in prdkit/catalogue.py (en, zh): {missing}"
