@@ -165,14 +165,15 @@ def _unclosed_quote(
         return _quote_finding("'" if "single" in context else '"', context_mark, None)
     if problem_mark is None:
         return None
-    # A quoted value spanning lines just before the error: its closing quote was the
-    # opening quote of a later value.
+    # A quoted value spanning lines that ends on the line of the error: its closing quote
+    # was the opening quote of a later value, and what followed it made no sense.
     for token in reversed(tokens):
         if token.start_mark.index >= problem_mark.index:
             continue
         if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
-            if token.end_mark.line > token.start_mark.line:
-                return _quote_finding(token.style, token.start_mark, token.end_mark.line + 1)
+            end = token.end_mark.line
+            if token.start_mark.line < end and problem_mark.line - end <= 1:
+                return _quote_finding(token.style, token.start_mark, end + 1)
             return None
     return None
 

@@ -236,3 +236,12 @@ def test_libyaml_words_are_kept_in_english_and_said_anew_in_chinese() -> None:
         "YAML syntax: while parsing a block mapping, did not find expected key"
     )
     assert only(check(text, "zh"))[3] == "YAML 语法错误：这里应当是一个键（`键: 值`），但没有找到"
+
+
+def test_a_closed_quote_over_two_lines_is_not_blamed_for_a_later_mistake() -> None:
+    text = MINIMAL.replace("title: Demo", 'title: "Demo\n    continued"').replace(
+        "  status: draft\n", "  status: draft\n   owner2: Bo\n"
+    )
+    rule, line, _, message, _ = only(check(text))
+    assert (rule, line) == ("yaml-indentation", 8)
+    assert "'owner2'" in message
