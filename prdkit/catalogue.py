@@ -86,6 +86,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{places} 中没有 PRD 文件（*.prd.yaml、*.prd.yml、*.prd.json）",
     ),
     "cli.wrote": ("wrote {path}", "已写入 {path}"),
+    "cli.new": (
+        "wrote {path} (template {template}, {language})",
+        "已写入 {path}（模板 {template}，{language}）",
+    ),
+    "cli.exists": (
+        "{path} already exists; use --force to overwrite it",
+        "{path} 已存在；要覆盖它请加上 --force",
+    ),
     "cli.invalid": (
         "nothing written for {file}: the document is invalid",
         "{file} 没有生成任何文件：文档有错误",

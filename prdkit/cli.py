@@ -108,7 +108,7 @@ def _reserve_standard_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
-def _say(key: str, lang: Language | None, **params: object) -> str:
+def _say(key: str, lang: Language | None, /, **params: object) -> str:
     """A message of the catalogue in `--lang`, else in the locale's language."""
     from prdkit.messages import locale_language, msg
 
@@ -386,10 +386,10 @@ def new(
     target = Path(name if name.endswith((".prd.yaml", ".prd.yml")) else name + ".prd.yaml")
     chosen = find(template, lang.value)
     if (target.exists() or target.is_symlink()) and not force:
-        raise fail(f"{target} already exists; use --force to overwrite it")
+        raise fail(_say("cli.exists", lang, path=target))
     text = instantiate(chosen, output_stem(target), _today())
     write_atomic(target, text.encode("utf-8"))
-    emit(f"wrote {target} (template {chosen.name}, {chosen.lang})\n")
+    emit(_say("cli.new", lang, path=target, template=chosen.name, language=chosen.lang) + "\n")
 
 
 def _today():

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from prdkit.cli import app
@@ -144,3 +145,13 @@ def test_render_speaks_the_chosen_language(tmp_path: Path) -> None:
     assert f"{tmp_path / 'empty'} 中没有 PRD 文件（*.prd.yaml、*.prd.yml、*.prd.json）" in (
         nothing.output
     )
+
+
+def test_new_speaks_the_language_of_its_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    made = runner.invoke(app, ["new", "launch", "--lang", "zh"])
+    assert made.exit_code == 0 and made.output == "已写入 launch.prd.yaml（模板 minimal，zh）\n"
+    again = runner.invoke(app, ["new", "launch", "--lang", "zh"])
+    assert again.exit_code == 2 and "launch.prd.yaml 已存在；要覆盖它请加上 --force" in again.output
