@@ -123,7 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml-syntax": ("YAML syntax: {detail}", "YAML 语法错误：{detail}"),
     "yaml-syntax.hint": (
         "fix the syntax at the position shown; quote any text that holds `: ` or ` #`",
-        "按提示的位置修正语法；含有 `: ` 或 ` #` 的文字请加引号",
+        "在标出的位置修正语法；含有 `: ` 或 ` #` 的文字请加引号",
     ),
     "libyaml.expected-key": ("{detail}", "这里应当是一个键（`键: 值`），但没有找到"),
     "libyaml.expected-dash": ("{detail}", "这一行在列表里，却没有以 `- ` 开头"),
@@ -779,7 +779,7 @@ RULE_ZH: dict[str, tuple[str, str]] = {
     "encoding": ("文件不是 UTF-8 文本（UTF-16/32 或含无效字节）。", "把文件另存为 UTF-8。"),
     "yaml-syntax": (
         "文字不是格式正确的 YAML。",
-        "按提示的位置修正语法；缩进只能用空格，不能用 Tab。",
+        "在标出的位置修正语法；缩进只能用空格，不能用 Tab。",
     ),
     "yaml-indicator": (
         "一段文字以 `*`、`&`、`!`、`@`、`` ` ``、`%`、`|` 或 `>` 开头，YAML 不会把它当作普通文字。",
@@ -850,7 +850,7 @@ RULE_ZH: dict[str, tuple[str, str]] = {
         "更正拼写，或给私有键加上 `x-` 前缀。",
     ),
     "schema-type": ("值的类型不对（比如该写列表的地方写了文字）。", "按字段要求的类型填写。"),
-    "schema-enum": ("值不在允许的选项之内。", "从提示列出的选项中选一个。"),
+    "schema-enum": ("值不在允许的选项之内。", "从说明里列出的选项中选一个。"),
     "schema-pattern": (
         "文字的格式不对（编号、摘要值等）。",
         "编号以字母开头，只能用字母、数字、`_`、`.` 和 `-`。",
@@ -859,10 +859,10 @@ RULE_ZH: dict[str, tuple[str, str]] = {
         "日期不是真实存在的 `YYYY-MM-DD` 日期。",
         "日期写成 YYYY-MM-DD，例如 2026-03-01。",
     ),
-    "schema-range": ("数字超出了允许的范围。", "按提示给出的范围填写。"),
+    "schema-range": ("数字超出了允许的范围。", "按说明里给出的范围填写。"),
     "schema-count": ("列表的项数太少，或文字太短、太长。", "补上缺少的项，或调整文字长度。"),
     "schema-exclusive": ("两个不能同时使用的字段同时出现了。", "只保留其中一个。"),
-    "schema-const": ("值必须是固定的某一个（例如 `prdkit: 1`）。", "按提示填写这个值。"),
+    "schema-const": ("值必须是固定的某一个（例如 `prdkit: 1`）。", "按说明里给出的值填写。"),
     "schema": ("其他结构问题。", "参见 `prdkit schema`。"),
     "duplicate-id": (
         "两个条目的编号相同；整份文档里的编号必须唯一。",
@@ -874,19 +874,19 @@ RULE_ZH: dict[str, tuple[str, str]] = {
     ),
     "wrong-kind-reference": (
         "引用指向了错误类型的条目（比如该填需求的地方填了干系人）。",
-        "填写该字段要求的类型的编号，提示里写明了是哪一类。",
+        "填写该字段要求的类型的编号，说明里写明了是哪一类。",
     ),
     "requirement-cycle": (
         "需求之间循环依赖（`depends_on`）。",
-        "删掉使循环闭合的那条依赖，提示里列出了整个环。",
+        "删掉使循环闭合的那条依赖，说明里列出了整个环。",
     ),
     "milestone-cycle": (
         "里程碑之间循环依赖（`schedule.milestones.depends_on`）。",
-        "删掉使循环闭合的那条依赖，提示里列出了整个环。",
+        "删掉使循环闭合的那条依赖，说明里列出了整个环。",
     ),
     "role-cycle": (
         "角色之间循环继承（`permissions.roles.inherits`）。",
-        "删掉使循环闭合的那条继承，提示里列出了整个环。",
+        "删掉使循环闭合的那条继承，说明里列出了整个环。",
     ),
     "date-order": (
         "时间段的结束早于开始：里程碑 `start` 晚于 `due`、资源 `from` 晚于 `to`、活动 `start` 晚于 "

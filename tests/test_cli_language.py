@@ -71,7 +71,7 @@ def test_messages_follow_lang_then_the_document_then_the_locale(tmp_path: Path) 
         "could（可以）、wont（暂不）（现在是 '高'）"
     )
     assert zh.output.splitlines()[-1] == "1 个错误，0 个警告，共 1 个文件"
-    assert "        提示：从提示列出的选项中选一个" in zh.output
+    assert "        提示：从说明里列出的选项中选一个" in zh.output
     chinese_doc = write(
         tmp_path / "b.prd.yaml",
         MINIMAL.replace("priority: could", "priority: 高").replace(
