@@ -11,6 +11,7 @@ import pytest
 
 from prdkit.cli import complete_formats, complete_templates
 from prdkit.templates import available
+from prdkit.writers import FORMATS
 
 # The installed command: completion is keyed to the program's name (`_PRDKIT_COMPLETE`).
 PRDKIT = Path(sys.executable).with_name("prdkit")
@@ -33,8 +34,8 @@ def completions(words: str) -> list[str]:
         ("prdkit new x --template ", sorted({t.name for t in available()})),
         ("prdkit new x --template e", ["ecommerce"]),
         ("prdkit new x --lang ", ["en", "zh"]),
-        ("prdkit render a.prd.yaml --to ", ["md", "docx"]),
-        ("prdkit render a.prd.yaml --to docx,", ["docx,md"]),
+        ("prdkit render a.prd.yaml --to ", list(FORMATS)),
+        ("prdkit render a.prd.yaml --to docx,", [f"docx,{f}" for f in FORMATS if f != "docx"]),
         ("prdkit render a.prd.yaml --lang ", ["en", "zh"]),
         ("prdkit validate --format ", ["text", "json", "github", "sarif", "junit"]),
         ("prdkit validate --lang ", ["en", "zh"]),
@@ -53,6 +54,6 @@ def test_templates_come_with_their_description() -> None:
 
 
 def test_formats_already_chosen_are_not_offered_again() -> None:
-    assert complete_formats("md,") == ["md,docx"]
-    assert complete_formats("md,docx,") == []
+    assert complete_formats("md,") == [f"md,{f}" for f in FORMATS if f != "md"]
+    assert complete_formats(",".join(FORMATS) + ",") == []
     assert complete_formats("x") == []
