@@ -253,6 +253,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "indicator.%": ("a directive", "指令"),
     "indicator.|": ("the start of a block of literal text", "多行文字块的开始"),
     "indicator.>": ("the start of a block of folded text", "折叠文字块的开始"),
+    "indicator.[": ("the start of a list", "列表的开始"),
+    "indicator.{": ("the start of a mapping", "映射（键: 值）的开始"),
+    'indicator."': (
+        "a quoted text that ends before the line does",
+        "一段在行尾之前就结束的引号文字",
+    ),
+    "indicator.'": (
+        "a quoted text that ends before the line does",
+        "一段在行尾之前就结束的引号文字",
+    ),
     "yaml-indentation": (
         "{what} '{name}' is indented by {spaces}, but {other} '{sibling}' on line {line}, "
         "which it belongs with, by {expected}",
@@ -782,7 +792,9 @@ RULE_ZH: dict[str, tuple[str, str]] = {
         "在标出的位置修正语法；缩进只能用空格，不能用 Tab。",
     ),
     "yaml-indicator": (
-        "一段文字以 `*`、`&`、`!`、`@`、`` ` ``、`%`、`|` 或 `>` 开头，YAML 不会把它当作普通文字。",
+        "一段文字以 `*`、`&`、`!`、`@`、`` ` ``、`%`、`|` 或 `>` 开头，"
+        "或者以括号、引号括起的部分开头"
+        '且后面还有文字（`[P0] …`、`"拉新" …`），YAML 不会把它当作普通文字。',
         '给整段文字加上引号，例如 `- "**拉新**：新用户首单立减"`。',
     ),
     "yaml-indentation": (

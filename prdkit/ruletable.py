@@ -47,8 +47,9 @@ meta:
         "yaml-indicator",
         E,
         "load",
-        "A text starts with `*`, `&`, `!`, `@`, `` ` ``, `%`, `|` or `>`, which YAML does not "
-        "read as plain text.",
+        "A text starts with `*`, `&`, `!`, `@`, `` ` ``, `%`, `|` or `>`, or with a bracketed or "
+        'quoted part followed by more words (`[P0] …`, `"拉新" …`), which YAML does not read '
+        "as plain text.",
         'Quote the whole text, e.g. `- "**New users**: 10% off the first order"`.',
         """\
 goals:

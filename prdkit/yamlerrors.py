@@ -56,6 +56,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
     explainers: tuple[Callable[[], tuple[Finding, Span] | None], ...] = (
         lambda: _tab(lines, problem_mark),
         lambda: _indicator(lines, tokens, context, context_mark, problem_mark),
+        lambda: _closed_then_text(lines, tokens, problem_mark),
         lambda: _unclosed_flow(source, context, context_mark),
         lambda: _unclosed_quote(tokens, context, context_mark, problem_mark),
         lambda: _colon(lines, tokens, problem, problem_mark),
@@ -101,7 +102,9 @@ def _char(lines: list[str], mark: Any) -> str:
 
 
 def quoted(text: str) -> str:
-    """`text` as a double-quoted YAML scalar."""
+    """`text` as a quoted YAML scalar: single quotes when it holds `"` (easier to read)."""
+    if '"' in text and "'" not in text:
+        return f"'{text}'"
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -143,6 +146,43 @@ def _indicator(
     fix = _short(head.strip() + " " + quoted(text) if head.strip() else quoted(text), 100)
     message = msg("yaml-indicator", char=char, meaning=msg(f"indicator.{char}"))
     return Finding("yaml-indicator", "", message, msg("yaml-indicator.hint", fix=fix)), _at(mark)
+
+
+_FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+_FLOW_STARTS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+
+
+def _closed_then_text(
+    lines: list[str], tokens: list[Any], mark: Any
+) -> tuple[Finding, Span] | None:
+    """A text that starts with a bracketed or quoted part: `- [P0] 支持秒杀`, `- "拉新" 活动`.
+
+    YAML reads `[P0]` as a list (`"拉新"` as a whole value) and stumbles on the words after
+    it, on the same line.
+    """
+    if mark is None or mark.line >= len(lines):
+        return None
+    before = [t for t in tokens if t.start_mark.index < mark.index]
+    if not before or before[-1].end_mark.line != mark.line:
+        return None
+    last, at = before[-1], len(before) - 1
+    if isinstance(last, _FLOW_ENDS):
+        depth = 0
+        for at in range(len(before) - 1, -1, -1):
+            depth += isinstance(before[at], _FLOW_ENDS) - isinstance(before[at], _FLOW_STARTS)
+            if depth == 0:
+                break
+    elif not (isinstance(last, yaml.ScalarToken) and last.style in ('"', "'")):
+        return None
+    opening = before[at].start_mark
+    if opening.line != mark.line or (at > 0 and not isinstance(before[at - 1], _VALUE_STARTS)):
+        return None
+    line = lines[mark.line]
+    char = line[opening.column : opening.column + 1]
+    head, text = line[: opening.column].strip(), line[opening.column :].rstrip()
+    fix = _short(f"{head} {quoted(text)}" if head else quoted(text), 100)
+    message = msg("yaml-indicator", char=char, meaning=msg(f"indicator.{char}"))
+    return Finding("yaml-indicator", "", message, msg("yaml-indicator.hint", fix=fix)), _at(opening)
 
 
 def _unclosed_flow(source: str, context: str, mark: Any) -> tuple[Finding, Span] | None:

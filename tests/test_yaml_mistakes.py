@@ -245,3 +245,21 @@ def test_a_closed_quote_over_two_lines_is_not_blamed_for_a_later_mistake() -> No
     rule, line, _, message, _ = only(check(text))
     assert (rule, line) == ("yaml-indentation", 8)
     assert "'owner2'" in message
+
+
+@pytest.mark.parametrize(
+    ("value", "char", "fix"),
+    [
+        ("[P0] 支持秒杀", "[", '- "[P0] 支持秒杀"'),
+        ("{重要} 支持预约", "{", '- "{重要} 支持预约"'),
+        ('"拉新" 活动', '"', "- '\"拉新\" 活动'"),
+        ("'新客' 专享", "'", "- \"'新客' 专享\""),
+    ],
+)
+def test_a_text_starting_with_a_bracketed_or_quoted_part(value: str, char: str, fix: str) -> None:
+    text = MINIMAL + f"    acceptance_criteria:\n      - {value}\n"
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indicator", 13, 9)
+    assert message.startswith(f"the text starting with '{char}' is not read as text")
+    assert hint == f"quote the text: `{fix}`"
+    assert check(MINIMAL + f"    acceptance_criteria:\n      - {fix[2:]}\n").errors == 0
