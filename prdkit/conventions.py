@@ -79,10 +79,12 @@ class Conventions:
 
         return enum_label(group, value, lang)
 
-    def relabelled(self, group: str, value: str) -> str | None:
-        """The team's English label of `value` when it has one (for diagnostics), else None."""
+    def relabelled(self, group: str, value: str, lang: str = "en") -> str | None:
+        """The team's label of `value` in `lang` when it has one (for diagnostics), else None."""
         pair = self.labels.get(group, {}).get(value)
-        return pair[0] if pair is not None else None
+        if pair is None:
+            return None
+        return pair[1] if lang == "zh" else pair[0]
 
 
 NO_CONVENTIONS = Conventions()

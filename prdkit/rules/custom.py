@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from prdkit.conventions import STATUS_ORDER, CustomField, items_of
+from prdkit.conventions import STATUS_ORDER, CustomField, item_paths, items_of
 from prdkit.diagnostics import Finding, Severity
-from prdkit.model import Document
+from prdkit.messages import Kind, Listing, Msg, msg
+from prdkit.model import Document, kind_at
 from prdkit.source import join
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -20,6 +21,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     """`custom-field-invalid` at the value, `custom-field-missing` at the item, by status."""
     for declared in doc.conventions.fields:
         severity = _missing_severity(declared, doc.meta.status)
+        kind = kind_at(item_paths().get(declared.kind, ())) or declared.kind
         for pointer, item in items_of(data, declared.kind):
             if declared.key in item:
                 problem = _problem(declared, item[declared.key])
@@ -27,8 +29,8 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
                     yield Finding(
                         "custom-field-invalid",
                         join(pointer, declared.key),
-                        f"{declared.key} {problem}",
-                        hint=_expected(declared),
+                        problem,
+                        hint=msg("custom-field-invalid.hint", expected=_expected(declared)),
                     )
             elif severity is not None:
                 name = next(
@@ -42,9 +44,17 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(
                     "custom-field-missing",
                     pointer,
-                    f"{_singular(declared.kind)} {name} has no {declared.key} "
-                    f"({declared.label_en}), required from {declared.required_from} on",
-                    hint=f"add `{declared.key}:` ({_expected(declared)})",
+                    msg(
+                        "custom-field-missing",
+                        kind=Kind(kind),
+                        name=name,
+                        key=declared.key,
+                        label=declared.label_en,
+                        status=declared.required_from,
+                    ),
+                    hint=msg(
+                        "custom-field-missing.hint", key=declared.key, expected=_expected(declared)
+                    ),
                     severity=severity,
                 )
 
@@ -60,27 +70,40 @@ def _missing_severity(declared: CustomField, status: str) -> Severity | None:
     return Severity.WARNING
 
 
-def _problem(declared: CustomField, value: Any) -> str | None:
-    kind = declared.type
+def _problem(declared: CustomField, value: Any) -> Msg | None:
+    kind, key = declared.type, declared.key
     if kind == "number":
         ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return None if ok else f"must be a number, not {_shown(value)}"
+        return None if ok else _wrong_type(key, "number", value)
     if isinstance(value, datetime.date):
         value = value.isoformat()
     if not isinstance(value, str):
-        return f"must be {'a date' if kind == 'date' else 'text'}, not {_shown(value)}"
+        return _wrong_type(key, "date" if kind == "date" else "text", value)
+    shown = _shown(value)
     if kind == "enum" and value not in declared.values:
-        return f"is {_shown(value)}, not one of {', '.join(declared.values)}"
+        choices = Listing(declared.values, "", quoted=False)
+        return msg("custom-field-invalid.choice", key=key, value=shown, choices=choices)
     if kind == "date" and not _valid_date(value):
-        return f"is {_shown(value)}, not a date written YYYY-MM-DD"
+        return msg("custom-field-invalid.date", key=key, value=shown)
     if kind == "url" and not _URL.match(value):
-        return f"is {_shown(value)}, not a web address (http:, https: or mailto:)"
+        return msg("custom-field-invalid.url", key=key, value=shown)
     if declared.pattern is not None:
         from prdkit.schema import ecma_regex
 
         if not ecma_regex(declared.pattern).search(value):
-            return f"is {_shown(value)}, which does not match {declared.pattern}"
+            return msg(
+                "custom-field-invalid.pattern", key=key, value=shown, pattern=declared.pattern
+            )
     return None
+
+
+def _wrong_type(key: str, expected: str, value: Any) -> Msg:
+    return msg(
+        "custom-field-invalid.type",
+        key=key,
+        expected=msg(f"custom.expected.{expected}"),
+        value=_shown(value),
+    )
 
 
 def _valid_date(value: str) -> bool:
@@ -93,32 +116,22 @@ def _valid_date(value: str) -> bool:
     return True
 
 
-def _expected(declared: CustomField) -> str:
+def _expected(declared: CustomField) -> Msg:
     if declared.type == "enum":
-        return f"one of {', '.join(declared.values)}"
+        return msg("custom.expected.choice", choices=Listing(declared.values, "", quoted=False))
     if declared.pattern is not None:
-        return f"text matching {declared.pattern}"
-    return {"number": "a number", "date": "a date YYYY-MM-DD", "url": "a web address"}.get(
-        declared.type, "text"
-    )
+        return msg("custom.expected.pattern", pattern=declared.pattern)
+    kind = declared.type if declared.type in ("number", "date", "url") else "text"
+    return msg(f"custom.expected.{kind}")
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:37] + "...")
     if value is None:
-        return "empty"
+        return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    return "a list" if isinstance(value, list) else "a mapping"
-
-
-def _singular(kind: str) -> str:
-    # Section names are plural; messages speak of one item.
-    special = {"faq": "FAQ entry", "glossary": "glossary entry", "dependencies": "dependency"}
-    if kind in special:
-        return special[kind]
-    word = kind.replace("_", " ")
-    return word[:-1] if word.endswith("s") else word
+    return "[…]" if isinstance(value, list) else "{…}"

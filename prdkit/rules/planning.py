@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document
 from prdkit.source import join
 
@@ -32,10 +33,14 @@ def _rollout(doc: Document) -> Iterator[Finding]:
             yield Finding(
                 "rollout-percent-decreasing",
                 join(stage.pointer, "percent"),
-                f"rollout stage {stage.id} reaches {stage.percent:g}% of users, fewer than the "
-                f"{widest[1]:g}% of stage {widest[0]} before it",
-                hint="order the stages from the smallest audience to the largest; "
-                "a step back is a rollback, described under `rollback`",
+                msg(
+                    "rollout-percent-decreasing",
+                    id=stage.id,
+                    percent=f"{stage.percent:g}",
+                    widest=f"{widest[1]:g}",
+                    before=widest[0],
+                ),
+                hint=msg("rollout-percent-decreasing.hint"),
             )
         else:
             widest = (stage.id, stage.percent)
@@ -48,13 +53,19 @@ def _overdue(doc: Document) -> Iterator[Finding]:
     for dep in doc.dependencies:
         if dep.needed_by is not None and dep.status in _PENDING and dep.needed_by < today:
             status = dep.status or "open"
-            state = doc.conventions.relabelled("dependency_status", status) or status
+            lang = doc.meta.language
+            state = doc.conventions.relabelled("dependency_status", status, lang) or status
             yield Finding(
                 "dependency-overdue",
                 join(dep.pointer, "needed_by"),
-                f"dependency {dep.id} was needed by {dep.needed_by} but is still {state} "
-                f"(document updated {today})",
-                hint="record its new date or status, or plan around it",
+                msg(
+                    "dependency-overdue",
+                    id=dep.id,
+                    date=dep.needed_by,
+                    state=state,
+                    updated=today,
+                ),
+                hint=msg("dependency-overdue.hint"),
             )
 
 
@@ -64,14 +75,14 @@ def _undecided(doc: Document) -> Iterator[Finding]:
             yield Finding(
                 "assumption-open",
                 join(assumption.pointer, "status") if assumption.status else assumption.pointer,
-                f"the document is approved, but assumption {assumption.id} is still open",
-                hint="check it and set `status` to validated or invalidated",
+                msg("assumption-open", id=assumption.id),
+                hint=msg("assumption-open.hint"),
             )
     for option in doc.alternatives:
         if option.decision == "open":
             yield Finding(
                 "alternative-open",
                 join(option.pointer, "decision"),
-                f"the document is approved, but alternative {option.id} is still undecided",
-                hint="set `decision` to chosen or rejected, with the `reason`",
+                msg("alternative-open", id=option.id),
+                hint=msg("alternative-open.hint"),
             )
