@@ -6,6 +6,7 @@ that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passe
 
     [tool.prdkit]
     max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case
+    number-headings = false      # true: Markdown headings too; unset: Word headings only
     [tool.prdkit.rules]
     placeholder = "off"          # or "error", "warning", "info"
 """
@@ -44,6 +45,7 @@ class Config:
     overrides: Mapping[str, Severity | None] = field(default_factory=dict)
     source: str | None = None
     limits: Limits = DEFAULT_LIMITS
+    number_headings: bool | None = None  # see RenderOptions.number_headings
 
     def severity(self, rule: str, default: Severity) -> Severity | None:
         """The severity `rule` gets under this configuration; None when switched off."""
@@ -119,6 +121,7 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
         raise ConfigError(f"{source}: {prefix or 'the configuration'} must be a table")
     overrides: dict[str, Severity | None] = {}
     limits: dict[str, int] = {}
+    number_headings: bool | None = None
     for key, value in table.items():
         if key == "rules":
             if not isinstance(value, Mapping):
@@ -141,7 +144,16 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise ConfigError(f"{source}: {where(key)} must be a positive whole number")
             limits[LIMIT_KEYS[key]] = value
+        elif key == "number-headings":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: {where(key)} must be true or false")
+            number_headings = value
         else:
-            known = ", ".join(["rules", *LIMIT_KEYS])
+            known = ", ".join(["rules", "number-headings", *LIMIT_KEYS])
             raise ConfigError(f"{source}: unknown key '{where(key)}' (known: {known})")
-    return Config(overrides=overrides, source=source, limits=replace(DEFAULT_LIMITS, **limits))
+    return Config(
+        overrides=overrides,
+        source=source,
+        limits=replace(DEFAULT_LIMITS, **limits),
+        number_headings=number_headings,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "ENUMS",
     "ENUM_OF",
+    "HEADING_NUMBERS",
     "LABELS",
     "SECTION_ORDER",
     "enum_label",
@@ -53,6 +54,18 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "control": ("approval", "confirmation", "limit", "monitoring", "block"),
     "campaign_kind": ("promotion", "theme", "brand", "seo", "sem", "other"),
     "decision": ("pending", "approved", "rejected"),
+}
+
+# How each heading level is numbered, per language: (Word's w:numFmt of the level's counter,
+# the pattern with %N standing for the counter of level N, the text between number and heading).
+# Chinese documents number 一、 / （一） / 1.; the ideographic punctuation needs no space after it.
+HEADING_NUMBERS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "en": (("decimal", "%1", " "), ("decimal", "%1.%2", " "), ("decimal", "%1.%2.%3", " ")),
+    "zh": (
+        ("chineseCounting", "%1、", ""),
+        ("chineseCounting", "（%2）", ""),
+        ("decimal", "%3.", " "),
+    ),
 }
 
 # (item kind as model.kind_of names it, field) → enum group, so writers need not guess.

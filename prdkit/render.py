@@ -58,6 +58,7 @@ def render(
     out_dir: Path | None,
     lang: str | None = None,
     reference_doc: Path | None = None,
+    number_headings: bool | None = None,
 ) -> list[Rendered]:
     """Render a valid checked document; every output is built in memory, then written."""
     doc = result.document
@@ -65,6 +66,7 @@ def render(
         lang=lang or doc.meta.language or "en",
         reference_doc=reference_doc,
         timestamp=source_timestamp(result),
+        number_headings=number_headings,
     )
     folder = out_dir if out_dir is not None else source.parent
     # Every output is built before any is written, and written all or none.

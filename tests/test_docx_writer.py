@@ -305,7 +305,7 @@ def test_toc_page_fields_and_update_on_open(rich: bytes):
     assert gallery.get(f"{W}val") == "Table of Contents"
     assert instructions(sdt)[0].startswith("TOC \\o")
     entries = ["".join(t.text for t in p.iter(f"{W}t")) for p in sdt.iter(f"{W}p")]
-    assert entries[:3] == ["Contents", "Overview", "Summary"]
+    assert entries[:3] == ["Contents", "1 Overview", "1.1 Summary"]
     begin = next(sdt.iter(f"{W}fldChar"))
     assert begin.get(f"{W}dirty") == "true"
     footers = [instructions(part(rich, f"word/footer{n}.xml")) for n in (1, 2)]

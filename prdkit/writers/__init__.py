@@ -18,6 +18,8 @@ class RenderOptions:
     lang: str = "en"
     reference_doc: Path | None = None
     timestamp: datetime | None = None  # for document properties; None: from the document
+    # Heading numbers: None numbers Word's headings only, True Markdown's too, False neither.
+    number_headings: bool | None = None
 
 
 # format → (module, file suffix). Modules are imported only when used: python-docx is slow.

@@ -8,10 +8,11 @@ from typing import Any
 from lxml import etree
 
 from prdkit import i18n
+from prdkit.headnumbers import HeadingCounter
 from prdkit.model import Document
 from prdkit.writers.docx.base import Base
 from prdkit.writers.docx.fields import TocEntry, bookmark
-from prdkit.writers.docx.numbering import Numbering
+from prdkit.writers.docx.numbering import Numbering, numbered
 from prdkit.writers.docx.oxml import (
     PLAIN,
     R_NS,
@@ -27,6 +28,7 @@ from prdkit.writers.docx.oxml import (
 )
 from prdkit.writers.docx.palette import BADGES
 from prdkit.writers.docx.richtext import render
+from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 
 RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _PSTYLE = f"{w('pPr')}/{w('pStyle')}"
@@ -37,7 +39,9 @@ _VAL = w("val")
 class Builder:
     """Everything a section writer needs: the body, styles, numbering, labels and anchors."""
 
-    def __init__(self, base: Base, doc: Document, lang: str) -> None:
+    def __init__(
+        self, base: Base, doc: Document, lang: str, *, number_headings: bool = True
+    ) -> None:
         self.document = base.document
         self.part = base.document.part
         self.styles = base.styles
@@ -48,6 +52,8 @@ class Builder:
         # as fast) and moved into the document body at the end.
         self.body = etree.Element(w("body"), nsmap={"w": W_NS, "r": R_NS})
         self.numbering = Numbering(base.document)
+        self._lang_tags = (LATIN_LANG, EAST_ASIAN_LANG) if lang == "zh" else None
+        self.heading_numbers = self._number_headings() if number_headings else None
         self.toc: list[TocEntry] = []
         self._runs: dict[tuple[object, ...], etree._Element] = {}
         self._bookmarks = 0
@@ -62,6 +68,14 @@ class Builder:
         self.code_style = self.styles.id("Verbatim Char")
         self.cell_size = self.styles.size(self.styles.id("Compact"))
         self.link_style = self.styles.id("Hyperlink")
+
+    def _number_headings(self) -> HeadingCounter | None:
+        # A reference document that numbers its headings itself keeps its own numbers.
+        styles = [self.styles.style(f"heading {level}") for level in (1, 2, 3)]
+        if any(style is None or numbered(style) for style in styles):
+            return None
+        self.numbering.headings(styles, self.lang)  # type: ignore[arg-type]
+        return HeadingCounter(self.lang)
 
     # ---- words -------------------------------------------------------------------------
 
@@ -92,7 +106,7 @@ class Builder:
         if proto is None:
             east_asia = self.styles.east_asia(style_id)
             proto = self._runs[key] = etree.Element(w("r"))
-            proto.append(run_properties(look, east_asia, self.code_style))
+            proto.append(run_properties(look, east_asia, self.code_style, self._lang_tags))
         return proto
 
     def run(
@@ -142,11 +156,16 @@ class Builder:
         return style.get(_VAL) if style is not None else None
 
     def heading(self, level: int, text: str, item_id: str | None = None) -> etree._Element:
-        """Append a heading; levels 1 and 2 enter the table of contents."""
+        """Append a heading; levels 1 and 2 enter the table of contents.
+
+        Word draws a numbered heading's number itself; the contents' cached entries, which
+        LibreOffice shows until its index is updated, carry the same number as text.
+        """
         para = self.paragraph(self.body, f"heading {level}", text)
+        number = self.heading_numbers.next(level) if self.heading_numbers else ""
         if level <= 2:
             anchor = f"_Toc{len(self.toc) + 1:05d}"
-            self.toc.append(TocEntry(level, text, anchor))
+            self.toc.append(TocEntry(level, number + text, anchor))
             self.mark(para, anchor)
         if item_id is not None:
             self.place(para, item_id)

@@ -31,7 +31,7 @@ def build(doc: Document, options: RenderOptions) -> bytes:
     """The .docx bytes of `doc`."""
     lang = options.lang if options.lang in ("en", "zh") else "en"
     base = open_base(options.reference_doc)
-    b = Builder(base, doc, lang)
+    b = Builder(base, doc, lang, number_headings=options.number_headings is not False)
     sect_pr = base.document.element.body.find(w("sectPr"))
     cover(b)
     page_break(b)

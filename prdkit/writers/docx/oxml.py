@@ -118,8 +118,14 @@ class Look:
 PLAIN = Look()
 
 
-def run_properties(look: Look, east_asia: str, code_style: str | None) -> etree._Element:
-    """The w:rPr of `look`; children in schema order; the East Asian font always named."""
+def run_properties(
+    look: Look, east_asia: str, code_style: str | None, lang: tuple[str, str] | None = None
+) -> etree._Element:
+    """The w:rPr of `look`; children in schema order; the East Asian font always named.
+
+    `lang`, (Latin, East Asian) language tags, is repeated on the runs of Chinese documents,
+    so text pasted elsewhere keeps telling applications which glyph forms it wants.
+    """
     rpr = make("rPr")
     style = look.style or (code_style if look.code else None)
     if style:
@@ -140,6 +146,8 @@ def run_properties(look: Look, east_asia: str, code_style: str | None) -> etree.
         sub(rpr, "szCs", {"val": str(look.size)})
     if look.fill:
         sub(rpr, "shd", {"val": "clear", "color": "auto", "fill": look.fill})
+    if lang is not None:
+        sub(rpr, "lang", {"val": lang[0], "eastAsia": lang[1]})
     return rpr
 
 

@@ -54,9 +54,9 @@ def _contents(ctx: Context) -> list[str]:
     return lines
 
 
-def render(doc: Document, lang: str) -> str:
-    """The Markdown text of `doc` with headings and labels in `lang`."""
-    ctx = Context(doc, lang)
+def render(doc: Document, lang: str, *, number_headings: bool = False) -> str:
+    """The Markdown text of `doc` with headings and labels in `lang`, numbered if asked."""
+    ctx = Context(doc, lang, number_headings=number_headings)
     overview.title_block(ctx)
     # The contents heading comes before every section, so it takes its anchor first.
     ctx.heading(2, ctx.raw("ui.toc"), toc=False)
@@ -70,4 +70,7 @@ def render(doc: Document, lang: str) -> str:
 
 def write(doc: Document, options: RenderOptions) -> bytes:
     """The document as UTF-8 Markdown (LF line ends, one final newline): same input, same bytes."""
-    return render(doc, options.lang).encode("utf-8")
+    # Markdown headings are numbered only when asked outright: numbers change GitHub's anchors.
+    return render(doc, options.lang, number_headings=options.number_headings is True).encode(
+        "utf-8"
+    )

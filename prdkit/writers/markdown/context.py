@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from prdkit.headnumbers import HeadingCounter
 from prdkit.i18n import enum_label, label
 from prdkit.model import Document
 from prdkit.writers.markdown.anchors import Outline
@@ -29,9 +30,11 @@ Lines = list[str]
 class Context:
     """Everything a section writer needs; sections append blocks in document order."""
 
-    def __init__(self, doc: Document, lang: str) -> None:
+    def __init__(self, doc: Document, lang: str, *, number_headings: bool = False) -> None:
         self.doc = doc
         self.lang = "zh" if lang == "zh" else "en"
+        # Numbers become part of the heading text, so GitHub's anchors are made from them too.
+        self.numbers = HeadingCounter(self.lang) if number_headings else None
         self.outline = Outline()
         self.fields = Fields(self.outline)
         self.blocks: list[Lines] = []
@@ -63,8 +66,13 @@ class Context:
     def heading(
         self, level: int, text: str, *, item_id: str | None = None, toc: bool = True
     ) -> None:
-        """A heading of the document's own outline; `toc` lists it in the table of contents."""
+        """A heading of the document's own outline; `toc` lists it in the table of contents.
+
+        With heading numbers, outline headings below the title are numbered (## is level 1).
+        """
         text = heading_text(text)
+        if self.numbers is not None and toc and level >= 2:
+            text = self.numbers.next(level - 1) + text
         self.outline.add(level, text, item_id=item_id, toc=toc)
         self.add([f"{'#' * level} {heading_end(escape(text))}"])
 

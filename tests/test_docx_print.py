@@ -1,0 +1,235 @@
+"""A Word file a reviewer can cite and print: heading numbers, language tags, draft marks."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from prdkit.check import check_file
+from prdkit.headnumbers import HeadingCounter, chinese_count
+from prdkit.model import Document
+from prdkit.writers import RenderOptions
+from prdkit.writers.docx import write
+from prdkit.writers.markdown import write as write_markdown
+from prdkit.writers.markdown.anchors import slug
+from tests.conftest import EXAMPLES, run_prdkit
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WHEN = datetime(2026, 3, 1, tzinfo=timezone.utc)
+ZH = EXAMPLES / "flash-sale.prd.yaml"
+EN = EXAMPLES / "loyalty-checkout.prd.yaml"
+
+
+def model(path: Path) -> Document:
+    result = check_file(path)
+    assert result.document is not None and not result.failed()
+    return result.document
+
+
+def render(path: Path, **options: object) -> bytes:
+    doc = model(path)
+    opts = {"lang": doc.meta.language or "en", "timestamp": WHEN, **options}
+    return write(doc, RenderOptions(**opts))  # type: ignore[arg-type]
+
+
+def part(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def style(styles: etree._Element, style_id: str) -> etree._Element:
+    return next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == style_id)
+
+
+def toc_entries(data: bytes) -> list[str]:
+    sdt = part(data, "word/document.xml").find(f"{W}body/{W}sdt")
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in sdt.iter(f"{W}p")][1:]
+
+
+@pytest.fixture(scope="module")
+def zh() -> bytes:
+    return render(ZH)
+
+
+@pytest.fixture(scope="module")
+def en() -> bytes:
+    return render(EN)
+
+
+# ---- heading numbers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (99, "九十九"), (101, "一百零一")],
+)
+def test_chinese_counting_matches_words(n: int, text: str):
+    assert chinese_count(n) == text
+
+
+def test_counter_restarts_deeper_levels():
+    zh, en = HeadingCounter("zh"), HeadingCounter("en")
+    assert [zh.next(level) for level in (1, 2, 2, 1, 2, 3)] == [
+        "一、",
+        "（一）",
+        "（二）",
+        "二、",
+        "（一）",
+        "1. ",
+    ]
+    assert [en.next(level) for level in (1, 2, 3, 2, 1, 4)] == [
+        "1 ",
+        "1.1 ",
+        "1.1.1 ",
+        "1.2 ",
+        "2 ",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "formats", "texts"),
+    [
+        (ZH, ["chineseCounting", "chineseCounting", "decimal"], ["%1、", "（%2）", "%3."]),
+        (EN, ["decimal", "decimal", "decimal"], ["%1", "%1.%2", "%1.%2.%3"]),
+    ],
+    ids=["zh", "en"],
+)
+def test_heading_styles_carry_multilevel_numbering(path: Path, formats, texts):
+    data = render(path)
+    styles = part(data, "word/styles.xml")
+    numbering = part(data, "word/numbering.xml")
+    num_ids = set()
+    for level in (1, 2, 3):
+        numpr = style(styles, f"Heading{level}").find(f"{W}pPr/{W}numPr")
+        assert numpr is not None, f"Heading{level} is not numbered"
+        assert numpr.find(f"{W}ilvl").get(f"{W}val") == str(level - 1)
+        num_ids.add(numpr.find(f"{W}numId").get(f"{W}val"))
+    assert len(num_ids) == 1  # one list: level 2 restarts under each level 1
+    num = next(n for n in numbering.iter(f"{W}num") if n.get(f"{W}numId") in num_ids)
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = next(
+        a for a in numbering.iter(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id
+    )
+    lvls = abstract.findall(f"{W}lvl")[:3]
+    assert [lvl.find(f"{W}numFmt").get(f"{W}val") for lvl in lvls] == formats
+    assert [lvl.find(f"{W}lvlText").get(f"{W}val") for lvl in lvls] == texts
+    assert [lvl.find(f"{W}pStyle").get(f"{W}val") for lvl in lvls] == [
+        "Heading1",
+        "Heading2",
+        "Heading3",
+    ]
+    # The numbers come from the styles, not typed into the heading text.
+    body = part(data, "word/document.xml")
+    for para in body.iter(f"{W}p"):
+        pstyle = para.find(f"{W}pPr/{W}pStyle")
+        if pstyle is not None and pstyle.get(f"{W}val") == "Heading1":
+            text = "".join(t.text or "" for t in para.iter(f"{W}t"))
+            assert not text[:1].isdigit() and not text.startswith("一")
+
+
+def test_contents_cache_the_numbers_word_computes(zh: bytes, en: bytes):
+    zh_entries = toc_entries(zh)
+    assert zh_entries[:3] == ["一、总览", "（一）概述", "（二）背景"]
+    assert "二、干系人" in zh_entries
+    assert any(e.startswith("（十一）REQ-010") for e in zh_entries)
+    assert toc_entries(en)[:3] == ["1 Overview", "1.1 Summary", "1.2 Background"]
+
+
+def test_no_number_headings_leaves_styles_and_contents_plain():
+    data = render(ZH, number_headings=False)
+    styles = part(data, "word/styles.xml")
+    assert style(styles, "Heading1").find(f"{W}pPr/{W}numPr") is None
+    assert b"chineseCounting" not in etree.tostring(part(data, "word/numbering.xml"))
+    assert toc_entries(data)[:2] == ["总览", "概述"]
+
+
+def test_a_reference_document_that_numbers_its_headings_keeps_its_numbers(tmp_path: Path):
+    reference = tmp_path / "ref.docx"
+    document = docx.Document()
+    heading = document.styles["Heading 1"].element
+    ppr = heading.get_or_add_pPr()
+    numpr = etree.SubElement(ppr, f"{W}numPr")
+    etree.SubElement(numpr, f"{W}numId", {f"{W}val": "7"})
+    document.save(str(reference))
+    data = render(EN, reference_doc=reference)
+    styles = part(data, "word/styles.xml")
+    assert style(styles, "Heading1").find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val") == "7"
+    assert style(styles, "Heading2").find(f"{W}pPr/{W}numPr") is None
+    assert toc_entries(data)[0] == "Overview"
+
+
+def test_markdown_headings_numbered_only_when_asked():
+    doc = model(ZH)
+    plain = write_markdown(doc, RenderOptions(lang="zh")).decode()
+    default_docx_only = write_markdown(doc, RenderOptions(lang="zh", number_headings=None))
+    assert default_docx_only.decode() == plain
+    assert "\n## 总览\n" in plain
+    numbered = write_markdown(doc, RenderOptions(lang="zh", number_headings=True)).decode()
+    assert "\n## 一、总览\n" in numbered and "\n### （一）概述\n" in numbered
+    assert "\n## 目录\n" in numbered  # the contents heading itself is not numbered
+    # Every link of the contents reaches a heading whose GitHub anchor it names.
+    headings = [line.lstrip("#").strip() for line in numbered.splitlines() if line[:3] == "## "]
+    assert f"](#{slug('一、总览')})" in numbered and "一、总览" in headings
+    assert "](#一总览)" in numbered
+
+
+def test_config_key_and_cli_switch(tmp_path: Path):
+    source = tmp_path / "doc.prd.yaml"
+    source.write_text(EN.read_text(encoding="utf-8"), encoding="utf-8")
+    out = run_prdkit("render", str(source), "--to", "md", "--number-headings")
+    assert out.returncode == 0, out.stderr
+    assert "\n## 1 Overview\n" in (tmp_path / "doc.md").read_text(encoding="utf-8")
+    (tmp_path / ".prdkit.toml").write_text("number-headings = false\n", encoding="utf-8")
+    out = run_prdkit("render", str(source), "--to", "docx")
+    assert out.returncode == 0, out.stderr
+    assert toc_entries((tmp_path / "doc.docx").read_bytes())[0] == "Overview"
+    out = run_prdkit("render", str(source), "--to", "md,docx", "--number-headings")
+    assert toc_entries((tmp_path / "doc.docx").read_bytes())[0] == "1 Overview"
+    (tmp_path / ".prdkit.toml").write_text('number-headings = "yes"\n', encoding="utf-8")
+    out = run_prdkit("render", str(source), "--to", "docx")
+    assert out.returncode == 2
+    assert "number-headings must be true or false" in out.stderr
+
+
+# ---- language tags -----------------------------------------------------------------------
+
+
+def test_styles_tag_latin_as_english_and_east_asian_as_simplified_chinese(en: bytes):
+    styles = part(en, "word/styles.xml")
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert (defaults.get(f"{W}val"), defaults.get(f"{W}eastAsia")) == ("en-US", "zh-CN")
+    for item in styles.iter(f"{W}style"):
+        if item.get(f"{W}type") in ("paragraph", "character"):
+            lang = item.find(f"{W}rPr/{W}lang")
+            assert lang is not None, item.get(f"{W}styleId")
+            assert lang.get(f"{W}eastAsia") == "zh-CN"
+
+
+def test_runs_of_chinese_documents_carry_the_language(zh: bytes, en: bytes):
+    runs = [r for r in part(zh, "word/document.xml").iter(f"{W}r") if r.find(f"{W}t") is not None]
+    assert runs
+    for run in runs:
+        lang = run.find(f"{W}rPr/{W}lang")
+        assert lang is not None and lang.get(f"{W}eastAsia") == "zh-CN"
+        assert lang.get(f"{W}val") == "en-US"
+    english = part(en, "word/document.xml")
+    assert english.find(f".//{W}r/{W}rPr/{W}lang") is None
+
+
+def test_reference_document_in_japanese_is_retagged(tmp_path: Path):
+    reference = tmp_path / "ja.docx"
+    document = docx.Document()
+    normal = document.styles["Normal"].element
+    rpr = normal.get_or_add_rPr()
+    etree.SubElement(rpr, f"{W}lang", {f"{W}val": "ja-JP", f"{W}eastAsia": "ja-JP"})
+    document.save(str(reference))
+    styles = part(render(ZH, reference_doc=reference), "word/styles.xml")
+    lang = style(styles, "Normal").find(f"{W}rPr/{W}lang")
+    assert lang.get(f"{W}eastAsia") == "zh-CN"
