@@ -336,6 +336,13 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "ui.risk_matrix": ("Likelihood × impact", "风险矩阵（可能性 × 影响）"),
     "ui.unresolved": ("Unresolved", "未解决"),
+    # The marking of a document not (or no longer) in force, on its cover and every page.
+    "mark.draft": (
+        "Draft — not approved; its contents may still change",
+        "草稿：尚未批准，内容仍可能变更",
+    ),
+    "mark.review": ("In review — not yet approved", "评审中：尚未批准"),
+    "mark.deprecated": ("Deprecated — no longer in force", "已废弃：不再有效"),
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
 }

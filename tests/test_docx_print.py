@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from datetime import datetime, timezone
@@ -233,3 +234,74 @@ def test_reference_document_in_japanese_is_retagged(tmp_path: Path):
     styles = part(render(ZH, reference_doc=reference), "word/styles.xml")
     lang = style(styles, "Normal").find(f"{W}rPr/{W}lang")
     assert lang.get(f"{W}eastAsia") == "zh-CN"
+
+
+# ---- draft, review and deprecated marking ------------------------------------------------
+
+TEMPLATES = EXAMPLES.parent / "templates"
+
+
+def with_status(doc: Document, status: str) -> Document:
+    return dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, status=status))
+
+
+def header_texts(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = sorted(n for n in z.namelist() if n.startswith("word/header"))
+        roots = [etree.fromstring(z.read(n)) for n in names]
+    return ["".join(t.text or "" for t in root.iter(f"{W}t")) for root in roots]
+
+
+def cover_text(data: bytes) -> str:
+    body = part(data, "word/document.xml").find(f"{W}body")
+    texts = []
+    for child in body:
+        if child.tag == f"{W}sdt":  # the contents: the cover has ended
+            break
+        texts.extend(t.text or "" for t in child.iter(f"{W}t"))
+    return "".join(texts)
+
+
+@pytest.mark.parametrize(
+    ("status", "lang", "word", "note"),
+    [
+        ("draft", "zh", "草稿", "草稿：尚未批准"),
+        ("review", "zh", "评审中", "评审中：尚未批准"),
+        ("deprecated", "zh", "已废弃", "已废弃：不再有效"),
+        ("draft", "en", "DRAFT", "Draft — not approved"),
+        ("review", "en", "IN REVIEW", "In review — not yet approved"),
+    ],
+)
+def test_unapproved_documents_are_marked_on_the_cover_and_every_page(status, lang, word, note):
+    doc = with_status(model(TEMPLATES / f"ecommerce.{lang}.prd.yaml"), status)
+    data = write(doc, RenderOptions(lang=lang, timestamp=WHEN))
+    headers = [text for text in header_texts(data) if text]  # the cover's own header is empty
+    assert headers and all(f"\u00a0{word}\u00a0" in text for text in headers), headers
+    cover = cover_text(data)
+    assert f"\u00a0{word}\u00a0" in cover and note in cover
+    stamp = next(
+        r
+        for r in part(data, "word/document.xml").iter(f"{W}r")
+        if (r.findtext(f"{W}t") or "") == f"\u00a0{word}\u00a0"
+    )
+    assert stamp.find(f"{W}rPr/{W}shd").get(f"{W}fill") != "auto"
+
+
+def test_approved_documents_carry_no_marking(zh: bytes):
+    assert model(ZH).meta.status == "approved"
+    marks = ("草稿", "评审中", "已废弃", "DRAFT", "尚未批准")
+    assert not any(m in text for text in header_texts(zh) for m in marks)
+    assert not any(m in cover_text(zh) for m in marks)
+
+
+def test_a_reference_documents_own_header_gains_the_marking(tmp_path: Path):
+    reference = tmp_path / "ref.docx"
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "ACME confidential"
+    document.save(str(reference))
+    doc = with_status(model(EN), "draft")
+    data = write(doc, RenderOptions(lang="en", reference_doc=reference, timestamp=WHEN))
+    texts = [t for t in header_texts(data) if "ACME" in t]
+    assert texts and all("\u00a0DRAFT\u00a0" in t for t in texts)
+    approved = write(model(EN), RenderOptions(lang="en", reference_doc=reference, timestamp=WHEN))
+    assert not any("DRAFT" in t for t in header_texts(approved))

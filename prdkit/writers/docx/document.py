@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from lxml import etree
+
 from prdkit.i18n import SECTION_ORDER, page_pieces
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
@@ -14,6 +16,7 @@ from prdkit.writers.docx.common import badge_filler
 from prdkit.writers.docx.fields import field, fill_toc, toc_block
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.package import save, set_properties, timestamp
+from prdkit.writers.docx.palette import MARKS, MARKS_NOTE
 from prdkit.writers.docx.tables import Table
 
 # Section key → writer; each writes nothing when its section is absent or empty.
@@ -60,9 +63,30 @@ def page_break(b: Builder) -> None:
     sub(sub(para, "r"), "br", {"type": "page"})
 
 
+def mark(b: Builder, para: etree._Element, *, size: int | None = None) -> bool:
+    """Append the stamp of a draft, review or deprecated document to `para`; False if none.
+
+    Approved documents carry no marking: a printout without one is the approved text.
+    """
+    status = b.doc.meta.status
+    colors = MARKS.get(status or "")
+    if colors is None:
+        return False
+    word = b.enum("status", status)
+    text = f"\u00a0{word.upper() if b.lang != 'zh' else word}\u00a0"
+    b.run(para, text, b.style_of(para), Look(bold=True, color=colors[0], fill=colors[1], size=size))
+    return True
+
+
 def cover(b: Builder) -> None:
     """The title block and the document's key facts."""
     meta = b.doc.meta
+    stamp = b.paragraph(b.body, "Normal", align="right", spacing={"after": "0"})
+    if mark(b, stamp, size=32):
+        note = b.paragraph(b.body, "Normal", align="right")
+        b.run(note, b.label(f"mark.{meta.status}"), b.style_of(note), Look(color=MARKS_NOTE))
+    else:
+        b.body.remove(stamp)
     b.paragraph(b.body, "Subtitle", b.label("ui.document"))
     b.paragraph(b.body, "Title", meta.title)
     rows: list[tuple[str, object]] = [
@@ -111,7 +135,16 @@ def header_footer(b: Builder, own: bool) -> None:
         para = b.paragraph(root, "header")
         style = b.style_of(para)
         b.run(para, meta.title, style, Look(bold=True))
-        b.run(para, f"\t{b.label('field.version')} {meta.version}", style)
+        b.run(para, "\t", style)
+        if mark(b, para):
+            b.run(para, "  ", style)
+        b.run(para, f"{b.label('field.version')} {meta.version}", style)
+    else:
+        # A reference document's own header stays; a draft still says so on every page.
+        root = section.header._element
+        para = b.paragraph(root, "header", align="right", spacing={"before": "60"})
+        if not mark(b, para):
+            root.remove(para)
     if section.footer.is_linked_to_previous:
         footer = section.footer
         footer.is_linked_to_previous = False

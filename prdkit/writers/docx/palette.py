@@ -8,6 +8,14 @@ GREEN = ("1E6B34", "DDF1E1")
 BLUE = ("1F5F99", "DCEBF8")
 GREY = ("4D4D4D", "EBEDF0")
 
+# The marking of draft, review and deprecated documents: (text colour, fill) as on a stamp.
+MARKS_NOTE = "B42318"  # the line under the cover stamp
+MARKS: dict[str, tuple[str, str]] = {
+    "draft": ("FFFFFF", "B42318"),
+    "review": ("FFFFFF", "B45309"),
+    "deprecated": ("FFFFFF", "4D4D4D"),
+}
+
 # (enum group, value) → (text colour, fill). Groups are those of `i18n.ENUMS`.
 BADGES: dict[tuple[str, str], tuple[str, str]] = {
     ("priority", "must"): RED,
