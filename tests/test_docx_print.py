@@ -17,6 +17,8 @@ from prdkit.headnumbers import HeadingCounter, chinese_count
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
 from prdkit.writers.docx import write
+from prdkit.writers.docx.colwidths import distribute, em_width, twips
+from prdkit.writers.docx.tables import CELL_MARGINS
 from prdkit.writers.markdown import write as write_markdown
 from prdkit.writers.markdown.anchors import slug
 from tests.conftest import EXAMPLES, run_prdkit
@@ -305,3 +307,86 @@ def test_a_reference_documents_own_header_gains_the_marking(tmp_path: Path):
     assert texts and all("\u00a0DRAFT\u00a0" in t for t in texts)
     approved = write(model(EN), RenderOptions(lang="en", reference_doc=reference, timestamp=WHEN))
     assert not any("DRAFT" in t for t in header_texts(approved))
+
+
+# ---- column widths from content ----------------------------------------------------------
+
+
+def cell_text(tc: etree._Element) -> str:
+    parts = []
+    for para in tc.iterchildren(f"{W}p"):
+        for node in para.iter(f"{W}t", f"{W}noBreakHyphen", f"{W}br"):
+            tag = etree.QName(node).localname
+            parts.append(node.text or "" if tag == "t" else "-" if tag == "noBreakHyphen" else "\n")
+        parts.append("\n")
+    return "".join(parts)
+
+
+def tables_of(data: bytes):
+    """(column widths, rows of cell texts, cell font size) of every top-level table."""
+    body = part(data, "word/document.xml").find(f"{W}body")
+    for tbl in body.iter(f"{W}tbl"):
+        if tbl.getparent().tag == f"{W}tc":
+            continue
+        cols = [int(g.get(f"{W}w")) for g in tbl.find(f"{W}tblGrid")]
+        rows = [[cell_text(tc) for tc in tr.iterchildren(f"{W}tc")] for tr in tbl.iter(f"{W}tr")]
+        yield cols, rows
+
+
+@pytest.mark.parametrize("path", [ZH, EN], ids=["zh", "en"])
+def test_every_id_fits_its_column(path: Path):
+    data = render(path)
+    ids = {item.id for item in model(path).identified()}
+    size = 18  # the Compact style: 9 pt
+    checked = 0
+    for cols, rows in tables_of(data):
+        if len(cols) > 12:  # the Gantt calendar: a grid of weeks, names in the first column
+            cols, rows = cols[:1], [r[:1] for r in rows]
+        for row in rows:
+            for col, text in zip(cols, row, strict=False):
+                for token in text.replace(",", " ").split():
+                    if token in ids:
+                        checked += 1
+                        need = twips(em_width(token), size) + CELL_MARGINS
+                        assert need <= col, (token, need, col)
+    assert checked > 50
+
+
+def test_chinese_column_headers_are_never_split():
+    data = render(ZH)
+    headers = 0
+    for cols, rows in tables_of(data):
+        if len(cols) > 12:
+            continue
+        for col, text in zip(cols, rows[0], strict=False):
+            text = text.strip()
+            if text and len(text) <= 8 and all(ord(ch) >= 0x2E80 for ch in text):
+                headers += 1
+                assert twips(em_width(text) * 1.1, 18) + CELL_MARGINS <= col, (text, col)
+    assert headers > 20
+
+
+def test_widths_give_needs_first_then_share_by_what_columns_want():
+    # Body needs, header needs, wanted width: the long text column takes the spare room.
+    widths = distribute(10000, [(1000, 800, 1000), (500, 900, 900), (800, 800, 9000)], [None] * 3)
+    assert sum(widths) == 10000
+    assert widths[0] >= 1000 and widths[1] >= 900 and widths[2] > widths[0] + widths[1]
+    # Not enough room: ids keep their width, the headers share what is left.
+    tight = distribute(3000, [(2000, 2000, 2000), (300, 1200, 1200)], [None, None])
+    assert tight[0] >= 2000 and sum(tight) == 3000
+    # A fixed column keeps its width unless its content needs more.
+    assert distribute(5000, [(100, 100, 100), (700, 0, 700)], [600, None])[0] == 600
+    assert distribute(5000, [(900, 900, 900), (700, 0, 700)], [600, None])[0] == 900
+
+
+def test_ids_shown_alone_get_non_breaking_hyphens(zh: bytes):
+    body = part(zh, "word/document.xml")
+    hyphens = list(body.iter(f"{W}noBreakHyphen"))
+    assert len(hyphens) > 100
+    # Word and python-docx still read the id as written.
+    texts = {p.text for p in docx.Document(io.BytesIO(zh)).paragraphs}
+    assert any("REQ-015" in t for t in texts)
+    for hyphen in hyphens[:50]:
+        run = hyphen.getparent()
+        text = "".join(n.text or "" if n.tag == f"{W}t" else "-" for n in run if n.tag != f"{W}rPr")
+        assert text in {item.id for item in model(ZH).identified()}, text

@@ -7,6 +7,7 @@ Modules follow the parts of the file:
 - `numbering`: list definitions, a restarted w:num per list
 - `fields`: TOC, PAGE and NUMPAGES fields, bookmarks
 - `oxml`, `builder`, `tables`, `common`: element building, runs, links, fast tables
+- `colwidths`: column widths measured from what a filled table holds
 - `richtext`: Markdown fields through a dispatch table, one function per node type
 - `intro`, `requirements`, `business`, `delivery`, `gantt`, `governance`, `closing`: sections
 - `document`: cover, table of contents, header and footer, assembly

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -30,6 +30,9 @@ from prdkit.writers.docx.palette import BADGES
 from prdkit.writers.docx.richtext import render
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 
+if TYPE_CHECKING:
+    from prdkit.writers.docx.tables import Table
+
 RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _PSTYLE = f"{w('pPr')}/{w('pStyle')}"
 _PSTYLE_TAG = w("pStyle")
@@ -55,6 +58,7 @@ class Builder:
         self._lang_tags = (LATIN_LANG, EAST_ASIAN_LANG) if lang == "zh" else None
         self.heading_numbers = self._number_headings() if number_headings else None
         self.toc: list[TocEntry] = []
+        self.tables: list[Table] = []  # to fit to their content once filled
         self._runs: dict[tuple[object, ...], etree._Element] = {}
         self._bookmarks = 0
         # Every identified item gets an anchor up front, so references can link forward.

@@ -14,7 +14,7 @@ from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.common import badge_filler
 from prdkit.writers.docx.fields import field, fill_toc, toc_block
-from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
+from prdkit.writers.docx.oxml import PLAIN, Look, sub, unbroken_hyphens, w
 from prdkit.writers.docx.package import save, set_properties, timestamp
 from prdkit.writers.docx.palette import MARKS, MARKS_NOTE
 from prdkit.writers.docx.tables import Table
@@ -43,6 +43,13 @@ def build(doc: Document, options: RenderOptions) -> bytes:
     page_break(b)
     for key in SECTION_ORDER:
         SECTIONS[key](b)
+    # Tables nested in a cell are fitted first, then scaled with the column that holds them.
+    for table in reversed(b.tables):
+        table.finish()
+    # An id shown on its own (a reference, an id cell) never breaks at its hyphens.
+    for t in b.body.iter(w("t")):
+        if t.text in b.anchors and "-" in t.text:
+            unbroken_hyphens(t)
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
     # One move of the whole built body: moving its children one by one is quadratic in lxml.

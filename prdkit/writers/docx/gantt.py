@@ -54,7 +54,7 @@ def gantt(b: Builder, milestones: Sequence[Milestone]) -> None:
     b.heading(2, b.label("ui.gantt"))
     name_share = 0.3
     weights = [name_share * len(starts) / (1 - name_share)] + [1] * len(starts)
-    table = Table(b, b.body, weights, margins=15)
+    table = Table(b, b.body, weights, margins=15, fit=False)  # a calendar grid
     header = table.row([], header=True)
     table.cell(header, 0, b.label("field.milestones"), header=True)
     small = HEADER_LOOK.but(size=TINY)

@@ -75,6 +75,23 @@ def _t(run: etree._Element, text: str) -> None:
         t.set(XML_SPACE, "preserve")
 
 
+def unbroken_hyphens(t: etree._Element) -> None:
+    """Turn the hyphens of w:t `t` into Word's non-breaking hyphens (the same glyph, and
+    PDFs still show and find "-"), so an id such as REQ-012 never splits at a line end."""
+    pieces = t.text.split("-")
+    t.text = pieces[0]
+    at = t
+    for piece in pieces[1:]:
+        hyphen = make("noBreakHyphen")
+        at.addnext(hyphen)
+        at = hyphen
+        if piece:
+            nxt = make("t")
+            nxt.text = piece
+            at.addnext(nxt)
+            at = nxt
+
+
 class Look:
     """Direct run formatting: a hashable key, so each distinct look builds its rPr once."""
 
