@@ -29,8 +29,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def pdf_text(docx_path: Path, work: Path) -> str:
-    """The text of the PDF LibreOffice makes of `docx_path`."""
+def to_pdf(docx_path: Path, work: Path) -> Path:
+    """The PDF LibreOffice makes of `docx_path`, in `work`."""
     profile = work / "profile"  # a private profile: parallel runs never share a lock
     subprocess.run(
         [
@@ -47,7 +47,12 @@ def pdf_text(docx_path: Path, work: Path) -> str:
         capture_output=True,
         timeout=300,
     )
-    pdf = work / (docx_path.stem + ".pdf")
+    return work / (docx_path.stem + ".pdf")
+
+
+def pdf_text(docx_path: Path, work: Path) -> str:
+    """The text of the PDF LibreOffice makes of `docx_path`."""
+    pdf = to_pdf(docx_path, work)
     out = subprocess.run(
         [str(PDFTOTEXT), "-enc", "UTF-8", str(pdf), "-"],
         check=True,

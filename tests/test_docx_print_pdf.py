@@ -1,0 +1,107 @@
+"""What a reader of the LibreOffice PDF sees: heading numbers, whole ids, CJK glyphs, marks.
+
+Skipped without LibreOffice and poppler, like `test_docx_pdf`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from prdkit.check import check_file
+from prdkit.render import source_timestamp
+from prdkit.writers import RenderOptions
+from prdkit.writers.docx import write
+from tests.conftest import EXAMPLES
+from tests.test_docx_pdf import SOFFICE, to_pdf
+
+PDFFONTS = shutil.which("pdffonts")
+TEMPLATES = EXAMPLES.parent / "templates"
+
+pytestmark = pytest.mark.skipif(
+    SOFFICE is None or shutil.which("pdftotext") is None or PDFFONTS is None,
+    reason="needs LibreOffice (soffice) and poppler (pdftotext, pdffonts): "
+    "apt-get install -y libreoffice-writer-nogui fonts-noto-cjk poppler-utils",
+)
+
+SOURCES = {
+    "zh": EXAMPLES / "flash-sale.prd.yaml",
+    "en": EXAMPLES / "loyalty-checkout.prd.yaml",
+    "draft": TEMPLATES / "ecommerce.zh.prd.yaml",
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    work = tmp_path_factory.mktemp("pdfs")
+    out = {}
+    for key, source in SOURCES.items():
+        result = check_file(source)
+        doc = result.document
+        assert doc is not None and not result.failed()
+        options = RenderOptions(lang=doc.meta.language, timestamp=source_timestamp(result))
+        path = work / f"{key}.docx"
+        path.write_bytes(write(doc, options))
+        out[key] = to_pdf(path, work)
+    return out
+
+
+def pages(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+    ).stdout.decode("utf-8")
+    return text.split("\f")[:-1]
+
+
+def words(pdf: Path) -> list[str]:
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True
+    ).stdout.decode("utf-8")
+    return re.findall(r"<word [^>]*>([^<]*)</word>", xml)
+
+
+def test_heading_numbers_in_the_body_and_the_contents(pdfs: dict[str, Path]):
+    zh = "\n".join(pages(pdfs["zh"]))
+    for heading in ("一、总览", "（一）概述", "二、干系人", "五、需求说明"):
+        assert zh.count(heading) >= 2, heading  # once in the contents, once in the body
+    en = "\n".join(pages(pdfs["en"]))
+    for heading in ("1 Overview", "1.1 Summary", "2 Stakeholders"):
+        assert en.count(heading) >= 2, heading
+
+
+@pytest.mark.parametrize("key", ["zh", "en"])
+def test_no_id_breaks_across_lines(pdfs: dict[str, Path], key: str):
+    doc = check_file(SOURCES[key]).document
+    assert doc is not None
+    ids = {item.id for item in doc.identified()}
+    # A wrapped id leaves a word that is the start of an id up to one of its hyphens.
+    broken = sorted(
+        {w for w in words(pdfs[key]) if w.endswith("-") for i in ids if i.startswith(w) and i != w}
+    )
+    assert not broken
+
+
+def test_chinese_text_is_set_in_a_cjk_face(pdfs: dict[str, Path]):
+    # Noto Sans CJK ships as one collection whose faces share a glyph table named
+    # "NotoSansCJKjp"; which face (SC) drew the text follows from the zh-CN tags, which the
+    # XML tests check. Here: the Chinese text got a CJK font, not a Latin fallback.
+    fonts = subprocess.run(
+        [str(PDFFONTS), str(pdfs["zh"])], check=True, capture_output=True
+    ).stdout.decode()
+    assert re.search(r"NotoSansCJK|NotoSansSC|SourceHanSans", fonts), fonts
+
+
+def test_a_draft_is_marked_on_every_page_and_an_approved_document_nowhere(
+    pdfs: dict[str, Path],
+):
+    draft = pages(pdfs["draft"])
+    assert len(draft) > 5
+    unmarked = [n for n, page in enumerate(draft, start=1) if "草稿" not in page]
+    assert not unmarked
+    assert "草稿：尚未批准" in draft[0]
+    approved = pages(pdfs["zh"])
+    assert not any("草稿" in page or "评审中" in page for page in approved)
