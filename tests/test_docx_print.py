@@ -366,17 +366,21 @@ def test_chinese_column_headers_are_never_split():
     assert headers > 20
 
 
-def test_widths_give_needs_first_then_share_by_what_columns_want():
-    # Body needs, header needs, wanted width: the long text column takes the spare room.
-    widths = distribute(10000, [(1000, 800, 1000), (500, 900, 900), (800, 800, 9000)], [None] * 3)
+def test_widths_meet_ids_then_words_then_headers_then_typical_lines():
+    # (id, other words, header, typical line): the long text column takes the spare room.
+    columns = [(1000, 0, 800, 1000), (0, 500, 900, 900), (0, 800, 800, 9000)]
+    widths = distribute(10000, columns, [None] * 3)
     assert sum(widths) == 10000
     assert widths[0] >= 1000 and widths[1] >= 900 and widths[2] > widths[0] + widths[1]
-    # Not enough room: ids keep their width, the headers share what is left.
-    tight = distribute(3000, [(2000, 2000, 2000), (300, 1200, 1200)], [None, None])
-    assert tight[0] >= 2000 and sum(tight) == 3000
+    # Not enough room for the headers: ids and words keep their width, headers share the rest.
+    tight = distribute(3000, [(2000, 0, 2000, 2000), (0, 300, 1200, 1200)], [None, None])
+    assert tight[0] >= 2000 and tight[1] >= 300 and sum(tight) == 3000
+    # Not even for every word: the ids first.
+    tighter = distribute(2200, [(2000, 0, 0, 2000), (0, 900, 900, 900)], [None, None])
+    assert tighter[0] >= 2000 and sum(tighter) == 2200
     # A fixed column keeps its width unless its content needs more.
-    assert distribute(5000, [(100, 100, 100), (700, 0, 700)], [600, None])[0] == 600
-    assert distribute(5000, [(900, 900, 900), (700, 0, 700)], [600, None])[0] == 900
+    assert distribute(5000, [(100, 0, 100, 100), (0, 700, 0, 700)], [600, None])[0] == 600
+    assert distribute(5000, [(900, 0, 900, 900), (0, 700, 0, 700)], [600, None])[0] == 900
 
 
 def test_ids_shown_alone_get_non_breaking_hyphens(zh: bytes):

@@ -28,7 +28,9 @@ _WIDE = frozenset("mwMW@%")
 BOLD = 1.1
 SHORT_CJK = 6  # a CJK cell text up to this long (a name, an enum label) stays on one line
 SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
+LONGEST = 35  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
+_TEXT = {w("tab"): " ", w("br"): "\n", w("noBreakHyphen"): "-"}
 _BOLD = f".//{w('rPr')}/{w('b')}"
 _SPACES = re.compile(r"[ \t]+")
 # Latin runs stay whole; each CJK character is a place a line may break.
@@ -66,23 +68,29 @@ def twips(ems: float, size: int) -> int:
     return int(ems * size * 10 + 0.999)
 
 
-def _unbreakable(text: str, header: bool, whole: Container[str]) -> float:
-    """The widest piece of `text` no line may break, in ems; tokens in `whole` (ids) never
-    break, other Latin words may after a hyphen or a slash, CJK text between characters."""
-    widest = 0.0
+def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float, float]:
+    """The widest id (or date, or figure) and the widest other piece of `text` no line may
+    break, in ems.
+
+    Tokens in `whole` (ids) and tokens without letters never break; other Latin words may
+    after a hyphen or a slash, CJK text between any two characters unless it is short (a
+    name, a label, a header).
+    """
+    ids = widest = 0.0
     short = SHORT_CJK_HEADER if header else SHORT_CJK
     for line in text.split("\n"):
         for token in _SPACES.split(line):
             if not token:
                 continue
-            if token.rstrip(",;.:") in whole:
-                pieces = [token]
-            elif any(_cjk(ch) for ch in token):
+            if token.rstrip(",;.:") in whole or not any(ch.isalpha() for ch in token):
+                ids = max(ids, em_width(token))  # ids, dates and figures stay whole
+                continue
+            if any(_cjk(ch) for ch in token):
                 pieces = [token] if len(token) <= short else _PIECES.findall(token)
             else:
                 pieces = _BREAKS.findall(token)
             widest = max(widest, max(em_width(piece) for piece in pieces))
-    return widest
+    return ids, widest
 
 
 def _cell_text(tc: etree._Element) -> str:
@@ -90,22 +98,21 @@ def _cell_text(tc: etree._Element) -> str:
     lines = []
     for para in tc.iterchildren(w("p")):
         parts = []
-        for node in para.iter(w("t"), w("tab"), w("br")):
-            if node.tag == w("t"):
-                parts.append(node.text or "")
-            else:
-                parts.append(" " if node.tag == w("tab") else "\n")
+        for node in para.iter(w("t"), w("tab"), w("br"), w("noBreakHyphen")):
+            parts.append(_TEXT.get(node.tag) or node.text or "")
         lines.append("".join(parts))
     return "\n".join(lines)
 
 
 def needs(
     rows: Iterable[etree._Element], columns: int, header_rows: int, whole: Container[str] = ()
-) -> list[tuple[float, float, float]]:
-    """(ems the body must have, ems the header too, ems wanted) of each of `columns`;
-    tokens in `whole` (the ids) are kept on one line."""
+) -> list[tuple[float, float, float, float]]:
+    """What each of `columns` needs, in ems, most pressing first: (its widest id, its widest
+    other unbreakable piece of the body, of the header too, the width of its typical line).
+    Tokens in `whole` are the ids."""
+    ids = [0.0] * columns
     body = [0.0] * columns
-    least = [0.0] * columns
+    head = [0.0] * columns
     lines: list[list[float]] = [[] for _ in range(columns)]
     for index, tr in enumerate(rows):
         header = index < header_rows
@@ -116,56 +123,59 @@ def needs(
             if not text.strip():
                 continue
             scale = BOLD if tc.find(_BOLD) is not None else 1.0
-            piece = _unbreakable(text, header, whole) * scale
-            least[col] = max(least[col], piece)
-            if not header:
-                body[col] = max(body[col], piece)
+            own_ids, piece = _unbreakable(text, header, whole)
+            ids[col] = max(ids[col], own_ids * scale)
+            if header:
+                head[col] = max(head[col], piece * scale)
+            else:
+                body[col] = max(body[col], piece * scale)
                 lines[col].append(max(em_width(line) for line in text.split("\n")) * scale)
-    wants = []
+    out = []
     for col in range(columns):
         widths = sorted(lines[col])
         typical = widths[min(int(len(widths) * TYPICAL), len(widths) - 1)] if widths else 0.0
-        wants.append(max(least[col], typical))
-    return list(zip(body, least, wants, strict=True))
+        out.append((ids[col], body[col], head[col], typical))
+    return out
 
 
 def distribute(
-    total: int,
-    needs: Sequence[tuple[int, int, int]],
-    fixed: Sequence[int | None],
+    total: int, needs: Sequence[Sequence[int]], fixed: Sequence[int | None]
 ) -> list[int]:
-    """Split `total` twips among columns of `needs` (body, header and wanted widths).
+    """Split `total` twips among columns by their `needs` (see `needs`, in twips).
 
-    `fixed` columns keep their width, widened to what they need. The others get what they
-    need, then what is left in proportion to how much more they want. When the needs do not
-    fit, the body's (ids, enum labels) come first and the headers share what is left.
+    The needs are met in order: first every column's ids, then the rest of its body, then
+    its header, then its typical line; where a level no longer fits, what is left is shared
+    in proportion to how far each column is from that level. What remains once every level
+    fits goes to the columns in proportion to their typical line. A `fixed` column's width
+    (widened to all it needs) stands for its typical line; it takes nothing more.
     """
-    body = [n[0] for n in needs]
-    least = [max(n[0], n[1]) for n in needs]
-    wants = [max(n[1], n[2]) for n in needs]
-    widths = [max(f, n) if f is not None else 0 for f, n in zip(fixed, least, strict=True)]
-    flexible = [i for i, f in enumerate(fixed) if f is None]
-    room = total - sum(widths)
-    if flexible and sum(least[i] for i in flexible) > room:
-        hard = sum(body[i] for i in flexible)
-        if hard >= room:
-            for i in flexible:
-                widths[i] = max(int(room * body[i] / hard), 1) if hard else room // len(flexible)
-        else:
-            short = {i: least[i] - body[i] for i in flexible}
-            missing = sum(short.values())
-            for i in flexible:
-                widths[i] = body[i] + int((room - hard) * short[i] / missing)
-    elif flexible:
-        need = sum(least[i] for i in flexible)
-        more = {i: wants[i] - least[i] for i in flexible}
-        extra, spare = sum(more.values()), room - need
+    count = len(needs)
+    # No single word claims more than this (ids excepted): a digest or an address wraps anyway.
+    cap = total * LONGEST // 100
+    levels = [[need[0] for need in needs]]
+    for depth in (1, 2):
+        levels.append([max(n[0], min(max(n[1 : depth + 1]), cap)) for n in needs])
+    levels.append(
+        [
+            max(fixed[i], *needs[i][:3]) if fixed[i] is not None else max(levels[2][i], needs[i][3])
+            for i in range(count)
+        ]
+    )
+    widths = [0] * count
+    for level in levels:
+        if sum(level) <= total:
+            widths = level
+            continue
+        room = total - sum(widths)
+        gaps = [max(want - have, 0) for want, have in zip(level, widths, strict=True)]
+        missing = sum(gaps) or 1
+        widths = [have + room * gap // missing for have, gap in zip(widths, gaps, strict=True)]
+        break
+    else:
+        flexible = [i for i in range(count) if fixed[i] is None] or list(range(count))
+        spare = total - sum(widths)
+        weight = sum(widths[i] for i in flexible) or 1
         for i in flexible:
-            if extra >= spare:
-                widths[i] = least[i] + int(spare * more[i] / extra)
-            else:
-                # Every column has its typical line: share the rest by what each wants.
-                share = (wants[i] or 1) / sum(wants[j] or 1 for j in flexible)
-                widths[i] = wants[i] + int((spare - extra) * share)
+            widths[i] += spare * widths[i] // weight
     widths[-1] += total - sum(widths)
     return widths

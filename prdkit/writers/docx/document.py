@@ -2,54 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from lxml import etree
 
-from prdkit.i18n import SECTION_ORDER, page_pieces
+from prdkit.i18n import page_pieces
+from prdkit.layout import LaidOutDocument
+from prdkit.layout import build as lay_out
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
-from prdkit.writers.docx import business, closing, delivery, governance, intro, requirements
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
-from prdkit.writers.docx.common import badge_filler
 from prdkit.writers.docx.fields import field, fill_toc, toc_block
-from prdkit.writers.docx.oxml import PLAIN, Look, sub, unbroken_hyphens, w
+from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.package import save, set_properties, timestamp
 from prdkit.writers.docx.palette import MARKS, MARKS_NOTE
-from prdkit.writers.docx.tables import Table
-
-# Section key → writer; each writes nothing when its section is absent or empty.
-SECTIONS: dict[str, Callable[[Builder], None]] = {
-    **intro.SECTIONS,
-    **requirements.SECTIONS,
-    **business.SECTIONS,
-    **delivery.SECTIONS,
-    **governance.SECTIONS,
-    **closing.SECTIONS,
-}
+from prdkit.writers.docx.render import render
 
 
 def build(doc: Document, options: RenderOptions) -> bytes:
     """The .docx bytes of `doc`."""
-    lang = options.lang if options.lang in ("en", "zh") else "en"
+    return build_layout(lay_out(doc, options.lang), options)
+
+
+def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
+    """The .docx bytes of a laid-out document."""
     base = open_base(options.reference_doc)
-    b = Builder(base, doc, lang, number_headings=options.number_headings is not False)
+    b = Builder(base, laid, number_headings=options.number_headings is not False)
     sect_pr = base.document.element.body.find(w("sectPr"))
-    cover(b)
+    cover(b, laid)
     page_break(b)
     toc = toc_block(b.label("ui.toc"), b.styles.id("TOC Heading"), b.rpr(PLAIN, None))
     b.body.append(toc)
     page_break(b)
-    for key in SECTION_ORDER:
-        SECTIONS[key](b)
+    for section in laid.sections:
+        for block in section.blocks:
+            render(b, block)
     # Tables nested in a cell are fitted first, then scaled with the column that holds them.
     for table in reversed(b.tables):
         table.finish()
-    # An id shown on its own (a reference, an id cell) never breaks at its hyphens.
-    for t in b.body.iter(w("t")):
-        if t.text in b.anchors and "-" in t.text:
-            unbroken_hyphens(t)
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
     # One move of the whole built body: moving its children one by one is quadratic in lxml.
@@ -57,10 +46,9 @@ def build(doc: Document, options: RenderOptions) -> bytes:
     if sect_pr is not None:
         b.body.append(sect_pr)  # the body's section properties stay last
     old.getparent().replace(old, b.body)
-    header_footer(b, base.own)
-    when = timestamp(doc, options.timestamp)
-    status = b.enum("status", doc.meta.status)
-    set_properties(base.document, doc, lang, when, b.label("ui.document"), status)
+    header_footer(b, laid, base.own)
+    when = timestamp(laid.properties.date, options.timestamp)
+    set_properties(base.document, laid.properties, laid.lang, when, b.label("ui.document"))
     return save(base.document, when)
 
 
@@ -70,61 +58,40 @@ def page_break(b: Builder) -> None:
     sub(sub(para, "r"), "br", {"type": "page"})
 
 
-def mark(b: Builder, para: etree._Element, *, size: int | None = None) -> bool:
+def mark(b: Builder, laid: LaidOutDocument, para: etree._Element, size: int | None = None) -> bool:
     """Append the stamp of a draft, review or deprecated document to `para`; False if none.
 
     Approved documents carry no marking: a printout without one is the approved text.
     """
-    status = b.doc.meta.status
-    colors = MARKS.get(status or "")
-    if colors is None:
+    marking = laid.properties.marking
+    colors = MARKS.get(laid.properties.state)
+    if marking is None or colors is None:
         return False
-    word = b.enum("status", status)
-    text = f"\u00a0{word.upper() if b.lang != 'zh' else word}\u00a0"
-    b.run(para, text, b.style_of(para), Look(bold=True, color=colors[0], fill=colors[1], size=size))
+    look = Look(bold=True, color=colors[0], fill=colors[1], size=size)
+    b.run(para, f"\u00a0{marking[0]}\u00a0", b.style_of(para), look)
     return True
 
 
-def cover(b: Builder) -> None:
-    """The title block and the document's key facts."""
-    meta = b.doc.meta
+def cover(b: Builder, laid: LaidOutDocument) -> None:
+    """The title block and the document's key facts, under the stamp of a draft."""
     stamp = b.paragraph(b.body, "Normal", align="right", spacing={"after": "0"})
-    if mark(b, stamp, size=32):
+    if mark(b, laid, stamp, size=32):
         note = b.paragraph(b.body, "Normal", align="right")
-        b.run(note, b.label(f"mark.{meta.status}"), b.style_of(note), Look(color=MARKS_NOTE))
+        b.run(note, laid.properties.marking[1], b.style_of(note), Look(color=MARKS_NOTE))  # type: ignore[index]
     else:
         b.body.remove(stamp)
     b.paragraph(b.body, "Subtitle", b.label("ui.document"))
-    b.paragraph(b.body, "Title", meta.title)
-    rows: list[tuple[str, object]] = [
-        ("ui.document_id", meta.id),
-        ("field.version", meta.version),
-        ("field.status", badge_filler(b, "status", meta.status)),
-        ("field.owner", meta.owner),
-    ]
-    if meta.authors:
-        rows.append(("field.authors", b.comma.join(meta.authors)))
-    if meta.created:
-        rows.append(("field.created", meta.created))
-    if meta.updated:
-        rows.append(("field.updated", meta.updated))
-    table = Table(b, b.body, [1, 2.6], width=b.width * 3 // 4)
-    for key, value in rows:
-        label = b.label(key)
-
-        def fill(para, label=label) -> None:  # type: ignore[no-untyped-def]
-            table.text(para, label, Look(bold=True, color="1F3864"))
-
-        table.row([fill, value], fills=["EEF2F7", None])  # type: ignore[list-item]
+    b.paragraph(b.body, "Title", laid.properties.title)
+    render(b, laid.cover)
 
 
-def header_footer(b: Builder, own: bool) -> None:
+def header_footer(b: Builder, laid: LaidOutDocument, own: bool) -> None:
     """Title and version in the header, "page X of Y" in the footer; none on the cover.
 
     A reference document's own header and footer are kept; only missing ones are added.
     """
     section = b.document.sections[-1]
-    meta = b.doc.meta
+    props = laid.properties
     adding = section.header.is_linked_to_previous or section.footer.is_linked_to_previous
     if own or (adding and not section.different_first_page_header_footer):
         section.different_first_page_header_footer = True
@@ -141,16 +108,16 @@ def header_footer(b: Builder, own: bool) -> None:
             root.remove(child)
         para = b.paragraph(root, "header")
         style = b.style_of(para)
-        b.run(para, meta.title, style, Look(bold=True))
+        b.run(para, props.title, style, Look(bold=True))
         b.run(para, "\t", style)
-        if mark(b, para):
+        if mark(b, laid, para):
             b.run(para, "  ", style)
-        b.run(para, f"{b.label('field.version')} {meta.version}", style)
+        b.run(para, f"{b.label('field.version')} {props.version}", style)
     else:
         # A reference document's own header stays; a draft still says so on every page.
         root = section.header._element
         para = b.paragraph(root, "header", align="right", spacing={"before": "60"})
-        if not mark(b, para):
+        if not mark(b, laid, para):
             root.remove(para)
     if section.footer.is_linked_to_previous:
         footer = section.footer

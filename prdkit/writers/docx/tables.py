@@ -202,7 +202,7 @@ class Table:
         pad = CELL_MARGINS + 60
         measured = [
             tuple(twips(ems, size) + pad for ems in column)
-            for column in needs(rows, len(self.cols), self.header_rows, self.b.anchors)
+            for column in needs(rows, len(self.cols), self.header_rows, self.b.ids)
         ]
         old, self.cols = self.cols, distribute(self.width, measured, self.fixed)  # type: ignore[arg-type]
         for grid_col, col in zip(self.tbl.find(w("tblGrid")), self.cols, strict=True):
