@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 __all__ = [
+    "CURRENCY_WORDS",
     "ENUMS",
     "ENUM_OF",
     "HEADING_NUMBERS",
     "LABELS",
     "LANGUAGES",
     "PUNCT",
+    "SCALES",
     "SECTION_ORDER",
     "enum_label",
     "label",
@@ -80,6 +82,23 @@ HEADING_NUMBERS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("chineseCounting", "（%2）", ""),
         ("decimal", "%3.", " "),
     ),
+}
+
+# Large amounts as each language reads them: (power of ten, suffix), largest first. Chinese
+# counts in 万 (10⁴) and 亿 (10⁸), exactly; English summaries round to millions and up.
+SCALES: dict[str, tuple[tuple[int, str], ...]] = {
+    "zh": ((12, "万亿"), (8, "亿"), (4, "万")),
+    "en": ((12, "T"), (9, "B"), (6, "M")),
+}
+# Currencies a Chinese reader names in words after a scaled amount (1.5 万亿元, 3 亿美元).
+CURRENCY_WORDS: dict[str, str] = {
+    "CNY": "元",
+    "RMB": "元",
+    "USD": "美元",
+    "EUR": "欧元",
+    "HKD": "港元",
+    "JPY": "日元",
+    "GBP": "英镑",
 }
 
 # (item kind as model.kind_of names it, field) → enum group, so writers need not guess.

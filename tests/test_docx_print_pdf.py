@@ -105,3 +105,9 @@ def test_a_draft_is_marked_on_every_page_and_an_approved_document_nowhere(
     assert "草稿：尚未批准" in draft[0]
     approved = pages(pdfs["zh"])
     assert not any("草稿" in page or "评审中" in page for page in approved)
+
+
+def test_market_size_reads_in_wan_and_yi(pdfs: dict[str, Path]):
+    flat = " ".join("\n".join(pages(pdfs["zh"])).split())
+    assert "1.5 万亿元" in flat and "1800 亿元" in flat and "13 亿元" in flat
+    assert "1,500,000,000,000" not in flat

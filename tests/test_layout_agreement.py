@@ -177,7 +177,8 @@ def test_a_budget_reads_the_same_exact_value_in_both(disagreements: tuple[str, b
     cells = [
         c.text for t in docx.Document(io.BytesIO(word)).tables for r in t.rows for c in r.cells
     ]
-    assert "1,234,567.25 CNY" in cells and "1,234,567.25 CNY" in md
+    # A market size is a summary: rounded to three figures in both, and marked as rounded.
+    assert "≈1.23M CNY" in cells and "≈1.23M CNY" in md
     assert "1,234.57" not in body + "".join(cells)
 
 

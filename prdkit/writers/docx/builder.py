@@ -9,6 +9,7 @@ from lxml import etree
 from prdkit import i18n
 from prdkit.headnumbers import HeadingCounter
 from prdkit.layout import LaidOutDocument
+from prdkit.layout.context import item_anchor
 from prdkit.writers.docx.base import Base
 from prdkit.writers.docx.fields import TocEntry, bookmark
 from prdkit.writers.docx.numbering import Numbering, numbered
@@ -57,7 +58,9 @@ class Builder:
         self._lang_tags = (LATIN_LANG, EAST_ASIAN_LANG) if self.lang == "zh" else None
         self.heading_numbers = self._number_headings() if number_headings else None
         self.tables: list[Table] = []  # to fit to their content once filled
-        self.ids: set[str] = set()  # every id shown on its own, kept whole by column widths
+        # Every item's id, kept on one line wherever a table mentions it.
+        prefix = item_anchor("")
+        self.ids = {a[len(prefix) :] for a in laid.anchors if a.startswith(prefix)}
         self.toc: list[TocEntry] = []
         self._runs: dict[tuple[object, ...], etree._Element] = {}
         self._bookmarks = 0
@@ -207,7 +210,6 @@ class Builder:
     ) -> None:
         """Append an item's id that never breaks at its hyphens (REQ-/012 at a line end)."""
         run = self.run(parent, text, style_id, look)
-        self.ids.add(text)
         t = run.find(_T)
         if t is not None and "-" in text:
             unbroken_hyphens(t)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
+from itertools import pairwise
 
 from lxml import etree
 
@@ -15,6 +16,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # The loader refuses them already; a writer that outlives its loader still never emits them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\r\n|\n|\r)")
+_HYPHENATED = re.compile(r"[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)+")
 
 _names: dict[str, str] = {}
 
@@ -75,21 +77,38 @@ def _t(run: etree._Element, text: str) -> None:
         t.set(XML_SPACE, "preserve")
 
 
-def unbroken_hyphens(t: etree._Element) -> None:
-    """Turn the hyphens of w:t `t` into Word's non-breaking hyphens (the same glyph, and
-    PDFs still show and find "-"), so an id such as REQ-012 never splits at a line end."""
-    pieces = t.text.split("-")
-    t.text = pieces[0]
+def unbroken_hyphens(t: etree._Element, keep: Container[str] | None = None) -> None:
+    """Turn hyphens of w:t `t` into Word's non-breaking hyphens (the same glyph, and PDFs
+    still show and find "-"), so an id such as REQ-012 never splits at a line end: all of
+    them, or only those inside the ids of `keep` that the text mentions."""
+    text = t.text or ""
+    if keep is None:
+        cuts = [i for i, ch in enumerate(text) if ch == "-"]
+    else:
+        cuts = [
+            match.start() + i
+            for match in _HYPHENATED.finditer(text)
+            if match.group() in keep
+            for i, ch in enumerate(match.group())
+            if ch == "-"
+        ]
+    if not cuts:
+        return
+    bounds = [-1, *cuts, len(text)]
+    segments = [text[a + 1 : b] for a, b in pairwise(bounds)]
+    t.text = segments[0]
     at = t
-    for piece in pieces[1:]:
+    for segment in segments[1:]:
         hyphen = make("noBreakHyphen")
         at.addnext(hyphen)
         at = hyphen
-        if piece:
-            nxt = make("t")
-            nxt.text = piece
-            at.addnext(nxt)
-            at = nxt
+        if segment:
+            following = make("t")
+            following.text = segment
+            if segment[:1].isspace() or segment[-1:].isspace():
+                following.set(XML_SPACE, "preserve")
+            at.addnext(following)
+            at = following
 
 
 class Look:
