@@ -401,3 +401,47 @@ def test_ids_shown_alone_get_non_breaking_hyphens(zh: bytes):
         for token in re.findall(r"[\w]+(?:[\u2011-][\w]+)+", text):
             if "\u2011" in token:  # only an id's hyphens are kept from breaking
                 assert token.replace("\u2011", "-") in ids, token
+
+
+# ---- placeholders ------------------------------------------------------------------------
+
+
+def highlighted(data: bytes) -> list[str]:
+    body = part(data, "word/document.xml")
+    return [
+        "".join(t.text or "" for t in run.iter(f"{W}t"))
+        for run in body.iter(f"{W}r")
+        if run.find(f"{W}rPr/{W}highlight") is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [("draft", True), ("review", True), ("approved", False), ("deprecated", False)],
+)
+def test_placeholders_are_highlighted_in_drafts_and_reviews_only(status: str, shown: bool):
+    doc = with_status(model(TEMPLATES / "ecommerce.zh.prd.yaml"), status)
+    data = write(doc, RenderOptions(lang="zh", timestamp=WHEN))
+    marks = highlighted(data)
+    if shown:
+        assert len(marks) > 20 and set(marks) <= {"待补充", "待定", "TODO", "TBD"}, set(marks)
+    else:
+        assert not marks
+    # Either way the words stay in the text: nothing is lost.
+    assert "待补充" in "".join(t.text or "" for t in part(data, "word/document.xml").iter(f"{W}t"))
+
+
+def test_highlight_marks_only_the_placeholder_word():
+    doc = with_status(model(TEMPLATES / "ecommerce.en.prd.yaml"), "draft")
+    data = write(doc, RenderOptions(lang="en", timestamp=WHEN))
+    assert "TODO" in highlighted(data)
+    body = part(data, "word/document.xml")
+    followers = []
+    for run in body.iter(f"{W}r"):
+        if run.find(f"{W}rPr/{W}highlight") is not None:
+            after = run.getnext()
+            if after is not None and after.tag == f"{W}r":
+                assert after.find(f"{W}rPr/{W}highlight") is None
+                followers.append("".join(t.text or "" for t in after.iter(f"{W}t")))
+    # The words after "TODO" read as ordinary text, in the same paragraph.
+    assert any(text.startswith(":") for text in followers), followers[:5]

@@ -44,6 +44,8 @@ class Properties:
     # "Draft — not approved…"), on its cover and every page; None once approved.
     marking: tuple[str, str] | None = None
     state: str = "draft"  # the status as written, for writers that colour the stamp
+    # Whether placeholders (TODO, 待补充) stand out: in drafts and in review, never after.
+    flag_placeholders: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
         meta.updated or meta.created,
         _marking(meta.status, lang),
         meta.status,
+        meta.status in ("draft", "review"),
     )
     return LaidOutDocument(
         lang, title, front, tuple(sections), tuple(lay.placed), punct(lang), properties

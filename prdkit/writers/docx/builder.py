@@ -10,6 +10,7 @@ from prdkit import i18n
 from prdkit.headnumbers import HeadingCounter
 from prdkit.layout import LaidOutDocument
 from prdkit.layout.context import item_anchor
+from prdkit.placeholders import PLACEHOLDER
 from prdkit.writers.docx.base import Base
 from prdkit.writers.docx.fields import TocEntry, bookmark
 from prdkit.writers.docx.numbering import Numbering, numbered
@@ -56,6 +57,7 @@ class Builder:
         self.body = etree.Element(w("body"), nsmap={"w": W_NS, "r": R_NS})
         self.numbering = Numbering(base.document)
         self._lang_tags = (LATIN_LANG, EAST_ASIAN_LANG) if self.lang == "zh" else None
+        self.flag_placeholders = laid.properties.flag_placeholders
         self.heading_numbers = self._number_headings() if number_headings else None
         self.tables: list[Table] = []  # to fit to their content once filled
         # Every item's id, kept on one line wherever a table mentions it.
@@ -109,7 +111,23 @@ class Builder:
     def run(
         self, parent: etree._Element, text: str, style_id: str | None, look: Look = PLAIN
     ) -> etree._Element:
-        """Append a run of `text` to `parent` (a paragraph or hyperlink)."""
+        """Append a run of `text` to `parent` (a paragraph or hyperlink); the last one if
+        placeholders in it (TODO, 待补充) are set apart to be highlighted."""
+        if self.flag_placeholders and PLACEHOLDER.search(text):
+            start = 0
+            for match in PLACEHOLDER.finditer(text):
+                if match.start() > start:
+                    self._plain_run(parent, text[start : match.start()], style_id, look)
+                self._plain_run(parent, match.group(), style_id, look.but(mark=True))
+                start = match.end()
+            if start < len(text):
+                return self._plain_run(parent, text[start:], style_id, look)
+            return parent[-1]
+        return self._plain_run(parent, text, style_id, look)
+
+    def _plain_run(
+        self, parent: etree._Element, text: str, style_id: str | None, look: Look
+    ) -> etree._Element:
         run = self._run_proto(look, style_id).__copy__()
         parent.append(run)
         add_text(run, text)

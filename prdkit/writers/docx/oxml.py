@@ -114,7 +114,7 @@ def unbroken_hyphens(t: etree._Element, keep: Container[str] | None = None) -> N
 class Look:
     """Direct run formatting: a hashable key, so each distinct look builds its rPr once."""
 
-    __slots__ = ("bold", "code", "color", "fill", "italic", "size", "strike", "style")
+    __slots__ = ("bold", "code", "color", "fill", "italic", "mark", "size", "strike", "style")
 
     def __init__(
         self,
@@ -127,9 +127,11 @@ class Look:
         fill: str | None = None,
         size: int | None = None,
         style: str | None = None,
+        mark: bool = False,
     ) -> None:
         self.bold, self.italic, self.strike, self.code = bold, italic, strike, code
         self.color, self.fill, self.size, self.style = color, fill, size, style
+        self.mark = mark  # highlighted, as a placeholder still to be written
 
     def key(self) -> tuple[object, ...]:
         """The values that decide the rPr."""
@@ -142,6 +144,7 @@ class Look:
             self.fill,
             self.size,
             self.style,
+            self.mark,
         )
 
     def but(self, **changes: object) -> Look:
@@ -180,6 +183,8 @@ def run_properties(
     if look.size:
         sub(rpr, "sz", {"val": str(look.size)})
         sub(rpr, "szCs", {"val": str(look.size)})
+    if look.mark:
+        sub(rpr, "highlight", {"val": "yellow"})
     if look.fill:
         sub(rpr, "shd", {"val": "clear", "color": "auto", "fill": look.fill})
     if lang is not None:
