@@ -445,3 +445,57 @@ def test_highlight_marks_only_the_placeholder_word():
                 followers.append("".join(t.text or "" for t in after.iter(f"{W}t")))
     # The words after "TODO" read as ordinary text, in the same paragraph.
     assert any(text.startswith(":") for text in followers), followers[:5]
+
+
+# ---- cover and approvals -----------------------------------------------------------------
+
+
+def table_with_header(data: bytes, first: str) -> list[list[str]]:
+    for _cols, rows in tables_of(data):
+        if rows and rows[0] and rows[0][0].strip() == first:
+            return [[c.strip() for c in row] for row in rows]
+    raise AssertionError(f"no table starting with {first}")
+
+
+def test_cover_shows_summary_status_and_who_signed_when(zh: bytes):
+    cover = cover_text(zh)
+    assert "签署状态" in cover and "周蕾（运营总监）：通过 2026-01-15" in cover
+    assert "孙雅文（财务经理）：通过 2026-01-16" in cover
+    assert "概述" in cover and "限时秒杀频道" in cover
+    assert "已失效" not in cover  # no digest given: nothing is claimed stale
+
+
+def test_an_unsigned_template_says_so_on_its_cover():
+    data = render(TEMPLATES / "feature.zh.prd.yaml")
+    assert "尚未签署" in cover_text(data)
+
+
+def test_an_edited_document_shows_its_sign_offs_as_stale(tmp_path: Path):
+    source = tmp_path / "flash.prd.yaml"
+    # In review (an approved document with stale sign-offs is invalid); status is not signed.
+    text = ZH.read_text(encoding="utf-8").replace("status: approved", "status: review", 1)
+    edited = text.replace("秒杀频道入口与场次页", "秒杀频道入口与场次页（改）", 1)
+    source.write_text(edited, encoding="utf-8")
+    out = run_prdkit("render", str(source), "--to", "docx", "-o", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    data = (tmp_path / "flash.docx").read_bytes()
+    cover = cover_text(data)
+    assert cover.count("已失效：签署后文档有改动") == 3
+    approvals = table_with_header(data, "姓名")
+    assert all("已失效" in row[2] for row in approvals[1:])
+    # The unchanged document's sign-offs are current.
+    source.write_text(text, encoding="utf-8")
+    run_prdkit("render", str(source), "--to", "docx", "-o", str(tmp_path))
+    assert "已失效" not in cover_text((tmp_path / "flash.docx").read_bytes())
+
+
+@pytest.mark.parametrize(("status", "signing"), [("approved", False), ("review", True)])
+def test_approvals_name_the_signer_and_leave_room_to_sign_a_draft(status: str, signing: bool):
+    data = write(with_status(model(ZH), status), RenderOptions(lang="zh", timestamp=WHEN))
+    rows = table_with_header(data, "姓名")
+    assert rows[0][:4] == ["姓名", "角色", "审核结论", "日期"]
+    assert (rows[0][-1] == "签字") is signing
+    if signing:
+        assert all(row[-1] == "" for row in rows[1:])
+        cols = next(c for c, r in tables_of(data) if r[0][0].strip() == "姓名")
+        assert cols[-1] >= 1700  # room to sign by hand

@@ -195,7 +195,7 @@ def shape(table) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 def test_table_shapes(rich: bytes):
     found = tables(rich)
-    assert shape(found["Document ID|rich-doc"]) == (7, 2)  # the cover: id … updated
+    assert shape(found["Document ID|rich-doc"]) == (9, 2)  # the cover: id … updated, summary
     assert shape(found["a|b"]) == (2, 2)  # the GFM table of the summary
     assert shape(found["ID|Title"]) == (3, 5)  # requirements: header + two rows
     assert shape(found["Requirement|Features"]) == (3, 5)  # traceability

@@ -73,10 +73,11 @@ def _marking(status: str, lang: str) -> tuple[str, str] | None:
     return (word if lang == "zh" else word.upper()), label(f"mark.{status}", lang)
 
 
-def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
-    """`doc` laid out in `lang` (default: the document's own language)."""
+def build(doc: Document, lang: str | None = None, digest: str | None = None) -> LaidOutDocument:
+    """`doc` laid out in `lang` (default: the document's own language); `digest`, the
+    document's current sign-off digest, tells current approvals from stale ones."""
     lang = language(lang or doc.meta.language)
-    lay = Layout(doc, lang)
+    lay = Layout(doc, lang, digest)
     front = cover(lay)
     sections = []
     for key in SECTION_ORDER:

@@ -139,7 +139,10 @@ def needs(
 
 
 def distribute(
-    total: int, needs: Sequence[Sequence[int]], fixed: Sequence[int | None]
+    total: int,
+    needs: Sequence[Sequence[int]],
+    fixed: Sequence[int | None],
+    floors: Sequence[int] = (),
 ) -> list[int]:
     """Split `total` twips among columns by their `needs` (see `needs`, in twips).
 
@@ -148,6 +151,7 @@ def distribute(
     in proportion to how far each column is from that level. What remains once every level
     fits goes to the columns in proportion to their typical line. A `fixed` column's width
     (widened to all it needs) stands for its typical line; it takes nothing more.
+    `floors` are widths a column needs at every level (room to sign by hand).
     """
     count = len(needs)
     # No single word claims more than this (ids excepted): a digest or an address wraps anyway.
@@ -161,6 +165,8 @@ def distribute(
             for i in range(count)
         ]
     )
+    if floors:
+        levels = [[max(n, f) for n, f in zip(level, floors, strict=True)] for level in levels]
     widths = [0] * count
     for level in levels:
         if sum(level) <= total:

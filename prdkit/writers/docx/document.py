@@ -20,7 +20,7 @@ from prdkit.writers.docx.render import render
 
 def build(doc: Document, options: RenderOptions) -> bytes:
     """The .docx bytes of `doc`."""
-    return build_layout(lay_out(doc, options.lang), options)
+    return build_layout(lay_out(doc, options.lang, options.digest), options)
 
 
 def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:

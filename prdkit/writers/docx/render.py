@@ -29,7 +29,7 @@ from prdkit.writers.docx.gantt import gantt
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import Look, sub
 from prdkit.writers.docx.richtext import Block, new_paragraph, plain_paragraph, render_block
-from prdkit.writers.docx.tables import DATE, Content, Md, Refs, fit
+from prdkit.writers.docx.tables import DATE, Blank, Content, Md, Refs, fit
 from prdkit.writers.docx.tables import Table as WordTable
 
 if TYPE_CHECKING:
@@ -128,6 +128,8 @@ def _width(b: Builder, column: Column, cells: Sequence[Cell]) -> float | Refs:
         return fit([f"_{t}_" for t in labels] + [f"{column.label}_"], low=700)
     if column.kind == "ref":
         return Refs(WEIGHTS["ref"], texts)
+    if column.kind == "signature":
+        return Blank(1700)  # three centimetres to sign in
     return WEIGHTS.get(column.kind, 2.0)
 
 

@@ -116,6 +116,12 @@ def fit(texts: Iterable[str | None], low: int = 700, high: int = 2400, size: int
     return Fixed(min(max(text_width(texts, size), low), high))
 
 
+class Blank(Fixed):
+    """An empty column as wide as room to write in by hand (a signature), however tight."""
+
+    __slots__ = ()
+
+
 DATE = Fixed(1230)  # "2026-01-31" at 9 pt, margins included
 
 
@@ -139,6 +145,7 @@ class Table:
         self.fixed = [
             int(w_ * builder.cell_size / 18) if isinstance(w_, Fixed) else None for w_ in weights
         ]
+        self.floors = [int(w_) if isinstance(w_, Blank) else 0 for w_ in weights]
         self.header_rows = 1 if header else 0
         if fit:
             builder.tables.append(self)
@@ -209,7 +216,7 @@ class Table:
             tuple(twips(ems, size) + pad for ems in column)
             for column in needs(rows, len(self.cols), self.header_rows, self.b.ids)
         ]
-        old, self.cols = self.cols, distribute(self.width, measured, self.fixed)  # type: ignore[arg-type]
+        old, self.cols = self.cols, distribute(self.width, measured, self.fixed, self.floors)  # type: ignore[arg-type]
         for grid_col, col in zip(self.tbl.find(w("tblGrid")), self.cols, strict=True):
             grid_col.set(w("w"), str(col))
         for tr in rows:

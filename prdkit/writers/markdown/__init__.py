@@ -47,14 +47,17 @@ def render_layout(laid: LaidOutDocument, *, number_headings: bool = False) -> st
     return ctx.resolve(text) + "\n"
 
 
-def render(doc: Document, lang: str, *, number_headings: bool = False) -> str:
+def render(
+    doc: Document, lang: str, *, number_headings: bool = False, digest: str | None = None
+) -> str:
     """The Markdown text of `doc` with headings and labels in `lang`, numbered if asked."""
-    return render_layout(build(doc, lang), number_headings=number_headings)
+    return render_layout(build(doc, lang, digest), number_headings=number_headings)
 
 
 def write(doc: Document, options: RenderOptions) -> bytes:
     """The document as UTF-8 Markdown (LF line ends, one final newline): same input, same bytes."""
     # Markdown headings are numbered only when asked outright: numbers change GitHub's anchors.
-    return render(doc, options.lang, number_headings=options.number_headings is True).encode(
+    numbered = options.number_headings is True
+    return render(doc, options.lang, number_headings=numbered, digest=options.digest).encode(
         "utf-8"
     )
