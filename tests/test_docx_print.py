@@ -499,3 +499,60 @@ def test_approvals_name_the_signer_and_leave_room_to_sign_a_draft(status: str, s
         assert all(row[-1] == "" for row in rows[1:])
         cols = next(c for c, r in tables_of(data) if r[0][0].strip() == "姓名")
         assert cols[-1] >= 1700  # room to sign by hand
+
+
+# ---- RICE once, the Gantt's years --------------------------------------------------------
+
+ACROSS_YEARS = """\
+prdkit: 1
+meta: {id: demo, title: Demo, version: "0.1.0", status: draft, owner: Ann, language: zh}
+requirements:
+  - id: R1
+    title: Checkout works
+    priority: must
+    rice: {reach: 1000, impact: 2, confidence: 0.5, effort: 4}
+schedule:
+  milestones:
+    - {id: M1, name: Build, start: 2025-11-17, due: 2025-12-19}
+    - {id: M2, name: Launch, start: 2025-12-22, due: 2026-02-13}
+"""
+
+
+def gantt_rows(data: bytes) -> list[etree._Element]:
+    body = part(data, "word/document.xml")
+    for tbl in body.iter(f"{W}tbl"):
+        grid = tbl.find(f"{W}tblGrid")
+        if len(grid) > 6:  # the week grid
+            return tbl.findall(f"{W}tr")
+    raise AssertionError("no Gantt table")
+
+
+def test_gantt_names_the_years_when_the_range_crosses_one():
+    from tests.test_docx_writer import document
+
+    data = write(document(ACROSS_YEARS), RenderOptions(lang="zh", timestamp=WHEN))
+    rows = gantt_rows(data)
+    top, weeks = rows[0], rows[1]
+    assert top.find(f"{W}trPr/{W}tblHeader") is not None
+    assert weeks.find(f"{W}trPr/{W}tblHeader") is not None
+    cells = top.findall(f"{W}tc")
+    years = ["".join(t.text for t in tc.iter(f"{W}t")) for tc in cells[1:]]
+    assert years == ["2025", "2026"]
+    spans = [int(tc.find(f"{W}tcPr/{W}gridSpan").get(f"{W}val")) for tc in cells[1:]]
+    assert sum(spans) == len(weeks.findall(f"{W}tc")) - 1  # the years cover every week
+    labels = ["".join(t.text for t in tc.iter(f"{W}t")) for tc in weeks.findall(f"{W}tc")[1:]]
+    assert labels[spans[0] - 1].startswith("12-") and labels[spans[0]].startswith("01-")
+    assert cells[0].find(f"{W}tcPr/{W}vMerge").get(f"{W}val") == "restart"
+
+
+def test_gantt_within_one_year_has_one_header_row():
+    data = render(EN)
+    rows = gantt_rows(data)
+    assert rows[1].find(f"{W}trPr/{W}tblHeader") is None
+
+
+def test_rice_is_shown_once_per_requirement(zh: bytes):
+    doc = model(ZH)
+    scored = [r for r in doc.requirements if r.rice]
+    texts = [p.text for p in docx.Document(io.BytesIO(zh)).paragraphs]
+    assert sum("RICE 评分" in t for t in texts) == len(scored)
