@@ -106,7 +106,7 @@ def word_tables(data: bytes) -> list[Grid]:
         first = tbl.find(f"{W}tr")
         if first is None or first.find(f"{W}trPr/{W}tblHeader") is None:
             continue  # key facts boxes: Markdown shows those as lists
-        if first.find(f".//{W}textDirection") is not None:
+        if tbl.find(f".//{W}textDirection") is not None:  # in the first row or under years
             continue
         found.append(
             [[normal(cell_text(tc)) for tc in tr.findall(f"{W}tc")] for tr in tbl.findall(f"{W}tr")]

@@ -30,6 +30,7 @@ SHORT_CJK = 6  # a CJK cell text up to this long (a name, an enum label) stays o
 SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
 LONGEST = 35  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
+SHORT_LINE = 14.0  # ems: a column whose lines are all this short wants its longest
 _TEXT = {w("tab"): " ", w("br"): "\n", w("noBreakHyphen"): "-"}
 _BOLD = f".//{w('rPr')}/{w('b')}"
 _SPACES = re.compile(r"[ \t]+")
@@ -109,7 +110,7 @@ def needs(
 ) -> list[tuple[float, float, float, float]]:
     """What each of `columns` needs, in ems, most pressing first: (its widest id, its widest
     other unbreakable piece of the body, of the header too, the width of its typical line).
-    Tokens in `whole` are the ids."""
+    Tokens in `whole` are the ids. A column of short lines wants its longest line whole."""
     ids = [0.0] * columns
     body = [0.0] * columns
     head = [0.0] * columns
@@ -134,6 +135,8 @@ def needs(
     for col in range(columns):
         widths = sorted(lines[col])
         typical = widths[min(int(len(widths) * TYPICAL), len(widths) - 1)] if widths else 0.0
+        if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
+            typical = widths[-1]
         out.append((ids[col], body[col], head[col], typical))
     return out
 
