@@ -10,6 +10,7 @@ from pathlib import Path
 
 from prdkit.check import SUFFIXES, CheckResult
 from prdkit.digest import digest
+from prdkit.i18n import language
 from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
 
@@ -65,7 +66,7 @@ def render(
     """Render a valid checked document; every output is built in memory, then written."""
     doc = result.document
     options = RenderOptions(
-        lang=lang or doc.meta.language or "en",
+        lang=language(lang or doc.meta.language),
         reference_doc=reference_doc,
         timestamp=source_timestamp(result),
         number_headings=number_headings,

@@ -14,7 +14,6 @@ from prdkit.source import join
 
 # Embeddings, overrides and isolates: U+202A–U+202E and U+2066–U+2069.
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-IGNORE_KEY = "x-prdkit-ignore"
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
