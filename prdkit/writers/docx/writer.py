@@ -6,16 +6,13 @@ know it only by this protocol, so neither imports `builder`, which imports them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
 from lxml import etree
 
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import Look
 from prdkit.writers.docx.styles import StyleSheet
-
-if TYPE_CHECKING:
-    from prdkit.writers.docx.tables import Table
 
 __all__ = ["Writer"]
 
@@ -28,7 +25,7 @@ class Writer(Protocol):
     width: int
     cell_size: int
     link_style: str | None
-    tables: list[Table]  # fitted to their content once the body is built
+    tables: list[Any]  # tables.Table, fitted to their content once the body is built
     ids: set[str]  # the items' ids, kept on one line in tables
 
     def run(
