@@ -111,3 +111,100 @@ def test_market_size_reads_in_wan_and_yi(pdfs: dict[str, Path]):
     flat = " ".join("\n".join(pages(pdfs["zh"])).split())
     assert "1.5 万亿元" in flat and "1800 亿元" in flat and "13 亿元" in flat
     assert "1,500,000,000,000" not in flat
+
+
+# ---- which Chinese glyph forms LibreOffice draws ------------------------------------------
+# Noto Sans CJK is one collection whose faces share a glyph table named "NotoSansCJKjp", so
+# pdffonts cannot tell the Simplified Chinese face from the Japanese one. The glyphs can:
+# 令 ends in 丶 and a hook in Chinese, in マ in Japanese. Our title's 令 is compared with the
+# same character set explicitly in each face.
+
+GLYPH = "令"
+
+
+def _gray(pdf: Path, work: Path) -> tuple[int, int, bytes]:
+    """Page 1 of `pdf` at 150 dpi in grey: width, height, one byte per pixel."""
+    stem = work / pdf.stem
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "150",
+            "-gray",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    data = stem.with_suffix(".pgm").read_bytes()
+    magic, width, height, depth, pixels = data.split(maxsplit=4)
+    assert magic == b"P5" and depth == b"255"
+    return int(width), int(height), pixels
+
+
+def _glyphs(pdf: Path, work: Path) -> list[list[str]]:
+    """Every occurrence of GLYPH standing alone on page 1, as rows of ink ('#') and paper."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True, capture_output=True
+    ).stdout.decode()
+    width, _, pixels = _gray(pdf, work)
+    scale = 150 / 72
+    out = []
+    for box in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">' + GLYPH + "<",
+        xml,
+    ):
+        x0, y0, x1, y1 = (int(float(v) * scale) for v in box.groups())
+        rows = [
+            "".join("#" if pixels[y * width + x] < 128 else "." for x in range(x0, x1))
+            for y in range(y0, y1)
+        ]
+        inked = [r for r in rows if "#" in r]
+        left = min(r.index("#") for r in inked)
+        right = max(r.rindex("#") for r in inked)
+        out.append([r[left : right + 1] for r in inked])
+    return out
+
+
+def _distance(a: list[str], b: list[str]) -> int:
+    height, width = min(len(a), len(b)), min(len(a[0]), len(b[0]))
+    return (
+        sum(a[y][x] != b[y][x] for y in range(height) for x in range(width))
+        + abs(len(a) - len(b)) * width
+    )
+
+
+def test_chinese_text_is_drawn_in_simplified_chinese_forms(tmp_path: Path):
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    from prdkit.check import check_bytes
+
+    source = (
+        "prdkit: 1\n"
+        f"meta: {{id: glyph, title: {GLYPH}, version: '1', status: approved, owner: A, "
+        "language: zh}\n"
+        "requirements:\n  - {id: R1, title: x, priority: must}\n"
+    )
+    result = check_bytes(source.encode(), "glyph.prd.yaml")
+    assert result.document is not None
+    ours = tmp_path / "ours.docx"
+    ours.write_bytes(write(result.document, RenderOptions(lang="zh")))
+    reference = docx.Document()
+    for face in ("Noto Sans CJK SC", "Noto Sans CJK JP"):
+        run = reference.add_paragraph().add_run(GLYPH)
+        run.font.size, run.font.bold = Pt(28), True  # the Title style: 28 pt bold
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
+    faces = tmp_path / "faces.docx"
+    reference.save(str(faces))
+    (title,) = _glyphs(to_pdf(ours, tmp_path), tmp_path)[:1]
+    simplified, japanese = _glyphs(to_pdf(faces, tmp_path), tmp_path)
+    assert _distance(simplified, japanese) > 20  # the two forms do differ at this size
+    assert _distance(title, simplified) < _distance(title, japanese)
