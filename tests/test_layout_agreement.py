@@ -57,7 +57,8 @@ def cell_text(tc) -> str:  # type: ignore[no-untyped-def]
             if node.tag == f"{W}noBreakHyphen":  # the hyphen of an id, kept on one line
                 parts.append("-")
             else:
-                parts.append(node.text or "" if node.tag == f"{W}t" else "\n")
+                text = (node.text or "").replace("\u2060", "")  # joiners keep ids whole
+                parts.append(text if node.tag == f"{W}t" else "\n")
         lines.append("".join(parts))
     return "\n".join(lines)
 

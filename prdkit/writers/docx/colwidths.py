@@ -28,14 +28,18 @@ _WIDE = frozenset("mwMW@%")
 BOLD = 1.1
 SHORT_CJK = 6  # a CJK cell text up to this long (a name, an enum label) stays on one line
 SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
-LONGEST = 35  # percent of the table width one unbreakable piece may claim at most
+LONGEST = 25  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
+PROSE = 8.0  # ems: the narrowest line a column of running text is given with the words
 SHORT_LINE = 14.0  # ems: a column whose lines are all this short wants its longest
 _TEXT = {w("tab"): " ", w("br"): "\n", w("noBreakHyphen"): "-"}
 _BOLD = f".//{w('rPr')}/{w('b')}"
 _SPACES = re.compile(r"[ \t]+")
 # Latin runs stay whole; each CJK character is a place a line may break.
 _PIECES = re.compile(r"[^\u2e80-\uffff]+|[\u2e80-\uffff]")
+_AROUND = "()[]（）【】「」,;.:、，；。"  # what may cling to an id: brackets, punctuation
+_OPENING = frozenset("（【「《“‘")
+_CLOSING = frozenset("）】」》”’，、。；：")
 _BREAKS = re.compile(r"[^-/]*[-/]?")  # a Latin word may break after "-" or "/"
 
 
@@ -47,6 +51,8 @@ def em_width(text: str) -> float:
     """The width of `text` on one line, in ems of the font size."""
     total = 0.0
     for ch in text:
+        if ch == "\u2060":  # a word joiner takes no room
+            continue
         if _cjk(ch):
             total += 1.0
         elif ch in _NARROW:
@@ -83,15 +89,37 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
         for token in _SPACES.split(line):
             if not token:
                 continue
-            if token.rstrip(",;.:") in whole or not any(ch.isalpha() for ch in token):
+            if _whole(token, whole):
                 ids = max(ids, em_width(token))  # ids, dates and figures stay whole
                 continue
-            if any(_cjk(ch) for ch in token):
-                pieces = [token] if len(token) <= short else _PIECES.findall(token)
-            else:
+            if not any(_cjk(ch) for ch in token):
                 pieces = _BREAKS.findall(token)
-            widest = max(widest, max(em_width(piece) for piece in pieces))
+            elif len(token) <= short:
+                pieces = [token]
+            else:
+                # An id inside CJK text (名称（ACT-x）) is still an id and stays whole, and a
+                # line may neither end on an opening bracket nor start on a closing one: the
+                # character before the bracket and the brackets go with it.
+                pieces = []
+                split = _PIECES.findall(token)
+                for index, piece in enumerate(split):
+                    if not _whole(piece, whole):
+                        pieces.append(piece)
+                        continue
+                    unit = piece
+                    if index and split[index - 1] in _OPENING:
+                        unit = "".join(split[max(index - 2, 0) : index]) + unit
+                    if index + 1 < len(split) and split[index + 1] in _CLOSING:
+                        unit += split[index + 1]
+                    ids = max(ids, em_width(unit))
+            if pieces:
+                widest = max(widest, max(em_width(piece) for piece in pieces))
     return ids, widest
+
+
+def _whole(token: str, whole: Container[str]) -> bool:
+    """Whether `token` is an id (of `whole`), a date or a figure: never broken."""
+    return token.strip(_AROUND) in whole or not any(ch.isalpha() for ch in token)
 
 
 def _cell_text(tc: etree._Element) -> str:
@@ -102,7 +130,7 @@ def _cell_text(tc: etree._Element) -> str:
         for node in para.iter(w("t"), w("tab"), w("br"), w("noBreakHyphen")):
             parts.append(_TEXT.get(node.tag) or node.text or "")
         lines.append("".join(parts))
-    return "\n".join(lines)
+    return "\n".join(lines).replace("\u2060", "")  # word joiners keep ids whole
 
 
 def needs(
@@ -137,7 +165,8 @@ def needs(
         typical = widths[min(int(len(widths) * TYPICAL), len(widths) - 1)] if widths else 0.0
         if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
             typical = widths[-1]
-        out.append((ids[col], body[col], head[col], typical))
+        # A column of running text needs a few words a line before headers get their room.
+        out.append((ids[col], max(body[col], min(typical, PROSE)), head[col], typical))
     return out
 
 

@@ -12,10 +12,12 @@ from prdkit.writers import RenderOptions
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.fields import field, fill_toc, toc_block
-from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
+from prdkit.writers.docx.oxml import PLAIN, Look, sub, unbroken_hyphens, w
 from prdkit.writers.docx.package import save, set_properties, timestamp
 from prdkit.writers.docx.palette import MARKS, MARKS_NOTE
 from prdkit.writers.docx.render import render
+
+_P, _T = w("p"), w("t")
 
 
 def build(doc: Document, options: RenderOptions) -> bytes:
@@ -36,6 +38,14 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
     for section in laid.sections:
         for block in section.blocks:
             render(b, block)
+    # Ids the text mentions (see REQ-012, in prose or a cell) stay on one line too; headings
+    # keep their text as written, the contents copy it.
+    headings = {b.styles.id(f"heading {level}") for level in (1, 2, 3)}
+    for para in b.body.iter(_P):
+        if b.style_of(para) not in headings:
+            for t in para.iter(_T):
+                if t.text and "-" in t.text:
+                    unbroken_hyphens(t, b.ids)
     # Tables nested in a cell are fitted first, then scaled with the column that holds them.
     for table in reversed(b.tables):
         table.finish()

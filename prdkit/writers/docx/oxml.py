@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
-from itertools import pairwise
 
 from lxml import etree
 
@@ -17,6 +16,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\r\n|\n|\r)")
 _HYPHENATED = re.compile(r"[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _names: dict[str, str] = {}
 
@@ -77,38 +77,33 @@ def _t(run: etree._Element, text: str) -> None:
         t.set(XML_SPACE, "preserve")
 
 
+WORD_JOINER = "\u2060"
+
+
 def unbroken_hyphens(t: etree._Element, keep: Container[str] | None = None) -> None:
-    """Turn hyphens of w:t `t` into Word's non-breaking hyphens (the same glyph, and PDFs
-    still show and find "-"), so an id such as REQ-012 never splits at a line end: all of
-    them, or only those inside the ids of `keep` that the text mentions."""
+    """Keep the hyphens of w:t `t` from breaking a line, so an id such as REQ-012 never
+    splits at a line end: all of them, or only those inside the ids of `keep` (and the ISO
+    dates) it mentions.
+
+    Each hyphen gets a word joiner (U+2060, invisible, dropped from PDF text) on both sides.
+    Word's own w:noBreakHyphen is not used: LibreOffice, meeting it beside Chinese text
+    (名称（ACT-x）), finds no break at all there and splits the id mid-word instead.
+    """
     text = t.text or ""
     if keep is None:
-        cuts = [i for i, ch in enumerate(text) if ch == "-"]
+        cuts = {i for i, ch in enumerate(text) if ch == "-"}
     else:
-        cuts = [
+        cuts = {
             match.start() + i
             for match in _HYPHENATED.finditer(text)
-            if match.group() in keep
+            if match.group() in keep or _DATE.fullmatch(match.group())
             for i, ch in enumerate(match.group())
             if ch == "-"
-        ]
-    if not cuts:
-        return
-    bounds = [-1, *cuts, len(text)]
-    segments = [text[a + 1 : b] for a, b in pairwise(bounds)]
-    t.text = segments[0]
-    at = t
-    for segment in segments[1:]:
-        hyphen = make("noBreakHyphen")
-        at.addnext(hyphen)
-        at = hyphen
-        if segment:
-            following = make("t")
-            following.text = segment
-            if segment[:1].isspace() or segment[-1:].isspace():
-                following.set(XML_SPACE, "preserve")
-            at.addnext(following)
-            at = following
+        }
+    if cuts:
+        t.text = "".join(
+            f"{WORD_JOINER}-{WORD_JOINER}" if i in cuts else ch for i, ch in enumerate(text)
+        )
 
 
 class Look:

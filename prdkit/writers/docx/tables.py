@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from lxml import etree
 
 from prdkit.writers.docx.colwidths import distribute, needs, twips
-from prdkit.writers.docx.oxml import PLAIN, Look, sub, unbroken_hyphens, w
+from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.writer import Writer
 
-_T = w("t")
 CELL_MARGINS = 170  # left + right cell margins of the table style, twips
 MIN_COLUMN = 900  # a shared column keeps at least this much when others need room
 KEEP = 0.7  # … and at least this share of its own width
@@ -202,10 +201,6 @@ class Table:
     def finish(self) -> None:
         """Set the column widths from the content (see `colwidths`), tables nested in a
         cell scaled along with their column."""
-        # Ids the cells' text mentions stay on one line too (REQ-/012 never).
-        for t in self.tbl.iter(_T):
-            if t.text and "-" in t.text:
-                unbroken_hyphens(t, self.b.ids)
         rows = self.tbl.findall(w("tr"))
         size = self.b.cell_size
         pad = CELL_MARGINS + 60
