@@ -18,6 +18,7 @@ class RenderOptions:
     lang: str = "en"
     reference_doc: Path | None = None
     timestamp: datetime | None = None  # for document properties; None: from the document
+    source_dir: Path | None = None  # the PRD's folder, against which image paths resolve
     # Heading numbers: None numbers Word's headings only, True Markdown's too, False neither.
     number_headings: bool | None = None
     # The document's current sign-off digest (from the loaded data), so approvals that
@@ -29,6 +30,8 @@ class RenderOptions:
 FORMATS: dict[str, tuple[str, str]] = {
     "md": ("prdkit.writers.markdown", ".md"),
     "docx": ("prdkit.writers.docx", ".docx"),
+    "html": ("prdkit.writers.html", ".html"),
+    "pdf": ("prdkit.writers.pdf", ".pdf"),
 }
 
 Writer = Callable[[Document, RenderOptions], bytes]
