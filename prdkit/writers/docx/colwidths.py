@@ -30,7 +30,7 @@ SHORT_CJK = 6  # a CJK cell text up to this long (a name, an enum label) stays o
 SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
 LONGEST = 25  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
-PROSE = 8.0  # ems: the narrowest line a column of running text is given with the words
+PROSE = 8.0  # ems: the line a column of running text is given along with the headers
 SHORT_LINE = 14.0  # ems: a column whose lines are all this short wants its longest
 _TEXT = {w("tab"): " ", w("br"): "\n", w("noBreakHyphen"): "-"}
 _BOLD = f".//{w('rPr')}/{w('b')}"
@@ -75,15 +75,15 @@ def twips(ems: float, size: int) -> int:
     return int(ems * size * 10 + 0.999)
 
 
-def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float, float]:
-    """The widest id (or date, or figure) and the widest other piece of `text` no line may
-    break, in ems.
+def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float, float, float]:
+    """The widest id (or date, or figure), the widest other piece no line may break, and the
+    widest short CJK word best kept whole, in `text`, in ems.
 
     Tokens in `whole` (ids) and tokens without letters never break; other Latin words may
-    after a hyphen or a slash, CJK text between any two characters unless it is short (a
-    name, a label, a header).
+    after a hyphen or a slash, CJK text between any two characters: a short one (a name, a
+    label, a header) had better not, but may where room runs out.
     """
-    ids = widest = 0.0
+    ids = widest = short_word = 0.0
     short = SHORT_CJK_HEADER if header else SHORT_CJK
     for line in text.split("\n"):
         for token in _SPACES.split(line):
@@ -94,9 +94,9 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
                 continue
             if not any(_cjk(ch) for ch in token):
                 pieces = _BREAKS.findall(token)
-            elif len(token) <= short:
-                pieces = [token]
             else:
+                if len(token) <= short:
+                    short_word = max(short_word, em_width(token))
                 # An id inside CJK text (名称（ACT-x）) is still an id and stays whole, and a
                 # line may neither end on an opening bracket nor start on a closing one: the
                 # character before the bracket and the brackets go with it.
@@ -114,7 +114,7 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
                     ids = max(ids, em_width(unit))
             if pieces:
                 widest = max(widest, max(em_width(piece) for piece in pieces))
-    return ids, widest
+    return ids, widest, short_word
 
 
 def _whole(token: str, whole: Container[str]) -> bool:
@@ -137,7 +137,8 @@ def needs(
     rows: Iterable[etree._Element], columns: int, header_rows: int, whole: Container[str] = ()
 ) -> list[tuple[float, float, float, float]]:
     """What each of `columns` needs, in ems, most pressing first: (its widest id, its widest
-    other unbreakable piece of the body, of the header too, the width of its typical line).
+    other unbreakable piece of the body, of the header (or a few words of running text), the
+    width of its typical line).
     Tokens in `whole` are the ids. A column of short lines wants its longest line whole."""
     ids = [0.0] * columns
     body = [0.0] * columns
@@ -152,8 +153,10 @@ def needs(
             if not text.strip():
                 continue
             scale = BOLD if tc.find(_BOLD) is not None else 1.0
-            own_ids, piece = _unbreakable(text, header, whole)
+            own_ids, piece, word = _unbreakable(text, header, whole)
             ids[col] = max(ids[col], own_ids * scale)
+            # Short CJK words, in a header or a cell, are kept whole along with the headers.
+            head[col] = max(head[col], word * scale)
             if header:
                 head[col] = max(head[col], piece * scale)
             else:
@@ -165,8 +168,8 @@ def needs(
         typical = widths[min(int(len(widths) * TYPICAL), len(widths) - 1)] if widths else 0.0
         if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
             typical = widths[-1]
-        # A column of running text needs a few words a line before headers get their room.
-        out.append((ids[col], max(body[col], min(typical, PROSE)), head[col], typical))
+        # A column of running text wants a few words a line as much as a header its words.
+        out.append((ids[col], body[col], max(head[col], min(typical, PROSE)), typical))
     return out
 
 
