@@ -17,7 +17,7 @@ from prdkit.i18n import SECTION_ORDER, label
 from prdkit.render import source_timestamp
 from prdkit.writers import RenderOptions
 from prdkit.writers.docx import write
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, libreoffice_pdf
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -29,30 +29,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def to_pdf(docx_path: Path, work: Path) -> Path:
-    """The PDF LibreOffice makes of `docx_path`, in `work`."""
-    profile = work / "profile"  # a private profile: parallel runs never share a lock
-    subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(docx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return work / (docx_path.stem + ".pdf")
-
-
 def pdf_text(docx_path: Path, work: Path) -> str:
     """The text of the PDF LibreOffice makes of `docx_path`."""
-    pdf = to_pdf(docx_path, work)
+    pdf = libreoffice_pdf(str(SOFFICE), docx_path, work)
     out = subprocess.run(
         [str(PDFTOTEXT), "-enc", "UTF-8", str(pdf), "-"],
         check=True,

@@ -16,10 +16,17 @@ from prdkit.check import check_file
 from prdkit.render import source_timestamp
 from prdkit.writers import RenderOptions
 from prdkit.writers.docx import write
-from tests.conftest import EXAMPLES
-from tests.test_docx_pdf import SOFFICE, to_pdf
+from tests.conftest import EXAMPLES, libreoffice_pdf
+from tests.test_docx_pdf import SOFFICE
 
 PDFFONTS = shutil.which("pdffonts")
+
+
+def to_pdf(docx_path: Path, work: Path) -> Path:
+    """The PDF LibreOffice makes of `docx_path`, in `work`."""
+    return libreoffice_pdf(str(SOFFICE), docx_path, work)
+
+
 TEMPLATES = EXAMPLES.parent / "templates"
 
 pytestmark = pytest.mark.skipif(
