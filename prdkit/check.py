@@ -177,5 +177,7 @@ def _finish(result: CheckResult, placed: list[Diagnostic | None], limits: Limits
     kept = sorted((d for d in placed if d is not None), key=Diagnostic.sort_key)
     result.errors = sum(d.severity is Severity.ERROR for d in kept)
     result.warnings = sum(d.severity is Severity.WARNING for d in kept)
-    result.diagnostics = kept[: limits.max_diagnostics]
+    # Past the cap, the most severe are listed: an error is never hidden behind warnings.
+    listed = sorted(kept, key=lambda d: -d.severity.rank)[: limits.max_diagnostics]
+    result.diagnostics = sorted(listed, key=Diagnostic.sort_key)
     result.omitted = len(kept) - len(result.diagnostics)

@@ -88,3 +88,20 @@ def test_long_role_inheritance_chain() -> None:
         ("separation-of-duties", at(text, "<1>"))
     ]
     assert elapsed < 10, f"{elapsed:.1f}s"
+
+
+def test_errors_are_listed_before_warnings_crowd_them_out() -> None:
+    # 60 requirements without a feature (warnings), the last one's reference unresolved.
+    reqs = "".join(
+        f"  - id: R{i}\n    title: Requirement {i}\n    priority: must\n"
+        f"    acceptance_criteria: [Works]\n"
+        for i in range(1, 61)
+    )
+    text = document(requirements=reqs + "    depends_on: [NOPE]  # <late>\n", features=None)
+    result = check(text)
+    assert (result.errors, len(result.diagnostics), result.omitted) == (1, 50, 12)
+    assert [d.line for d in result.diagnostics if d.severity.value == "error"] == [
+        at(text, "<late>")
+    ]
+    listed = [d.sort_key() for d in result.diagnostics]
+    assert listed == sorted(listed)  # still in the order of the file
