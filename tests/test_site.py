@@ -109,6 +109,29 @@ def test_two_sources_with_one_name_get_two_pages(tmp_path: Path) -> None:
     assert sorted(report.rendered) == ["a-prd-yml.html", "a.html"]
 
 
+def test_a_fallback_name_another_source_already_has_gets_its_own_page(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    for name, ident in (("a-prd-yml.prd.yaml", "x"), ("a.prd.yaml", "y"), ("a.prd.yml", "z")):
+        (root / name).write_text(MINIMAL.replace("id: demo", f"id: {ident}"))
+    out = tmp_path / "site"
+    report = build_site(root, out)
+    pages = {e.source: e.page for e in report.entries}
+    assert len(set(pages.values())) == 3, pages
+    for source, ident in (("a-prd-yml.prd.yaml", "x"), ("a.prd.yaml", "y"), ("a.prd.yml", "z")):
+        assert f"<dd>{ident}</dd>" in (out / str(pages[source])).read_text()
+
+
+def test_a_tampered_manifest_cannot_delete_the_index(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(docs, out)
+    manifest = json.loads((out / ".prdkit-site.json").read_text())
+    manifest["pages"]["gone.prd.yaml"] = {"key": "x", "page": "index.html"}
+    (out / ".prdkit-site.json").write_text(json.dumps(manifest))
+    report = build_site(docs, out)
+    assert report.removed == [] and "flash-sale.html" in (out / "index.html").read_text()
+
+
 def test_usage_problems_exit_2(tmp_path: Path) -> None:
     file = tmp_path / "file"
     file.write_text("x")

@@ -126,6 +126,10 @@ def _page_names(root: Path, documents: list[Path]) -> dict[Path, str]:
         name = prefix + output_stem(path) + ".html"
         if name in taken or name == "index.html":
             name = prefix + path.name.replace(".", "-") + ".html"
+        # Another source's own name may already be that fallback (`a-prd-yml.prd.yaml`).
+        stem, n = name[: -len(".html")], 2
+        while name in taken:
+            name, n = f"{stem}-{n}.html", n + 1
         taken.add(name)
         names[path] = name
     return names
@@ -167,7 +171,7 @@ def _prune(out: Path, old: dict[str, dict[str, str]], new: dict[str, dict[str, s
     base = os.path.realpath(out)
     for item in old.values():
         page = item["page"]
-        if page in kept or not page.endswith(".html"):
+        if page in kept or page == "index.html" or not page.endswith(".html"):
             continue
         target = out / page
         real = os.path.realpath(target)
