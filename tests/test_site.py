@@ -132,6 +132,19 @@ def test_a_tampered_manifest_cannot_delete_the_index(docs: Path, tmp_path: Path)
     assert report.removed == [] and "flash-sale.html" in (out / "index.html").read_text()
 
 
+def test_a_linked_folder_inside_the_output_is_not_written_through(
+    docs: Path, tmp_path: Path
+) -> None:
+    out, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "team").symlink_to(elsewhere, target_is_directory=True)
+    result = CliRunner().invoke(app, ["site", str(docs), "-o", str(out)])
+    assert result.exit_code == 2 and "team/demo.html not written" in result.output
+    assert list(elsewhere.iterdir()) == []
+    assert (out / "flash-sale.html").is_file()  # the other pages are built all the same
+
+
 def test_usage_problems_exit_2(tmp_path: Path) -> None:
     file = tmp_path / "file"
     file.write_text("x")

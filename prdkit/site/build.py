@@ -81,6 +81,14 @@ def build_site(
             doc_lang = lang if lang else (result.document.meta.language or "en")
             key = _key(result.text, path, doc_lang)
             target = out / page
+            if not _inside(out, target.parent):
+                # A folder of the output that is a link elsewhere: writing would leave `out`.
+                report.problems.append(
+                    f"{target.parent}: links out of the output folder; {page} not written"
+                )
+                report.entries.append(entry(result, source, None))
+                progress()
+                continue
             known = old.get(source, {})
             if known.get("key") == key and known.get("page") == page and target.is_file():
                 report.reused.append(page)
@@ -168,14 +176,12 @@ def _prune(out: Path, old: dict[str, dict[str, str]], new: dict[str, dict[str, s
     """Remove pages this site wrote before and no longer has; only plain files inside `out`."""
     kept = {v["page"] for v in new.values()}
     removed = []
-    base = os.path.realpath(out)
     for item in old.values():
         page = item["page"]
         if page in kept or page == "index.html" or not page.endswith(".html"):
             continue
         target = out / page
-        real = os.path.realpath(target)
-        if os.path.commonpath([base, real]) != base or target.is_symlink():
+        if not _inside(out, target) or target.is_symlink():
             continue
         try:
             if target.is_file():
@@ -184,3 +190,9 @@ def _prune(out: Path, old: dict[str, dict[str, str]], new: dict[str, dict[str, s
         except OSError:
             continue
     return sorted(removed)
+
+
+def _inside(out: Path, path: Path) -> bool:
+    """`True` when `path`, its links followed, stays inside the folder `out`."""
+    base = os.path.realpath(out)
+    return os.path.commonpath([base, os.path.realpath(path)]) == base
