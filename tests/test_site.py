@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from prdkit.cli import app
 from prdkit.site import build_site
 from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
+from tests.test_html_writer import PNG_1x1
 
 
 @pytest.fixture
@@ -45,6 +46,23 @@ def test_a_changed_document_alone_is_rendered_again(docs: Path, tmp_path: Path) 
     assert again.rendered == ["team/demo.html"]
     assert "Demo two" in (out / "team" / "demo.html").read_text()
     assert "Demo two" in (out / "index.html").read_text()
+
+
+def test_a_changed_picture_renders_its_page_again(tmp_path: Path) -> None:
+    root, out = tmp_path / "docs", tmp_path / "site"
+    root.mkdir()
+    (root / "pic.png").write_bytes(PNG_1x1)
+    text = MINIMAL.replace("priority: could", "priority: could\n    description: See ![c](pic.png)")
+    (root / "a.prd.yaml").write_text(text)
+    build_site(root, out)
+    before = (out / "a.html").read_text()
+    (root / "pic.png").write_bytes(
+        PNG_1x1.replace(b"\x00\x00\x00\x01\x08", b"\x00\x00\x00\x02\x08")
+    )
+    report = build_site(root, out)
+    assert report.rendered == ["a.html"]
+    assert (out / "a.html").read_text() != before
+    assert build_site(root, out).rendered == []
 
 
 def test_a_missing_page_is_rendered_again(docs: Path, tmp_path: Path) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from prdkit import __version__
 from prdkit.check import InputError, check_file, find_documents
@@ -79,7 +80,7 @@ def build_site(
         if not result.failed():
             page = pages[path]
             doc_lang = lang if lang else (result.document.meta.language or "en")
-            key = _key(result.text, path, doc_lang)
+            key = _key(result.text, _pictures(result.data, path.parent), doc_lang)
             target = out / page
             if not _inside(out, target.parent):
                 # A folder of the output that is a link elsewhere: writing would leave `out`.
@@ -143,13 +144,32 @@ def _page_names(root: Path, documents: list[Path]) -> dict[Path, str]:
     return names
 
 
-def _key(text: str, path: Path, lang: str) -> str:
+def _key(text: str, pictures: Iterator[bytes], lang: str) -> str:
     """The digest that decides whether a page is rendered again."""
     h = hashlib.sha256()
     for part in (__version__, lang, text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
+    for picture in pictures:
+        h.update(hashlib.sha256(picture).digest())
     return h.hexdigest()
+
+
+def _pictures(data: Any, folder: Path) -> Iterator[bytes]:
+    """The reference and bytes (empty when not embeddable) of each picture the page shows."""
+    from prdkit.mdfields import markdown_values
+    from prdkit.richtext import MD
+    from prdkit.writers.html.assets import read_picture
+
+    for _, text in markdown_values(data):
+        if "![" not in text:  # most fields show no picture: skip parsing them
+            continue
+        for token in MD.parse(text):
+            for child in token.children or ():
+                if child.type == "image":
+                    src = str(child.attrGet("src") or "")
+                    yield src.encode("utf-8", "surrogatepass")
+                    yield read_picture(folder, src) or b""
 
 
 def _read_manifest(out: Path) -> dict[str, dict[str, str]]:
