@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from prdkit import __version__
@@ -122,6 +123,9 @@ def test_new_validates_as_draft(
     text = (tmp_path / "my-feature.prd.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     assert 'id: "my-feature"' in text
+    # The first revision is dated the day the document starts, like meta.created.
+    data = yaml.safe_load(text)
+    assert [r["date"] for r in data.get("revisions", [])[:1]] in ([], [data["meta"]["created"]])
     check = runner.invoke(app, ["validate", "my-feature.prd.yaml"])
     assert check.exit_code == 0, check.output
     assert " 0 errors" in " " + check.output.splitlines()[-1]
