@@ -207,7 +207,9 @@ def render(
         list[Path],
         typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json."),
     ],
-    to: Annotated[str, typer.Option("--to", help="Comma-separated formats: docx, md.")] = "docx,md",
+    to: Annotated[
+        str, typer.Option("--to", help="Comma-separated formats: docx, md, html, pdf.")
+    ] = "docx,md",
     out: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
@@ -223,7 +225,7 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
+    """Render valid PRDs to Word, Markdown, HTML or PDF; every failure is reported at the end."""
     from prdkit.check import check_file
     from prdkit.config import config_for
     from prdkit.outputs import OutputError

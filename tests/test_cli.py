@@ -202,3 +202,15 @@ def test_subprocess_missing_dependency_is_a_clear_message(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "the dependency 'typer' is not installed" in result.stderr
+
+
+def test_render_help_names_every_format() -> None:
+    from prdkit.writers import FORMATS
+
+    result = runner.invoke(app, ["render", "--help"], terminal_width=200)
+    shown = " ".join(result.output.split())
+    assert result.exit_code == 0 and "to Word, Markdown, HTML or PDF" in shown
+    listed = shown.split("Comma-separated formats: ", 1)[1].split(".", 1)[0]
+    assert listed.split(", ") == ["docx", "md", "html", "pdf"] and set(FORMATS) == set(
+        listed.split(", ")
+    )
