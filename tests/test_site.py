@@ -178,3 +178,20 @@ def test_index_in_chinese(docs: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     index = (out / "index.html").read_text()
     assert "产品需求文档" in index and "已批准" in index
+
+
+def test_the_index_lists_an_error_that_warnings_would_crowd_out(tmp_path: Path) -> None:
+    from tests.test_rules_base import document
+
+    reqs = "".join(
+        f"  - id: R{i}\n    title: Requirement {i}\n    priority: must\n"
+        f"    acceptance_criteria: [Works]\n"
+        for i in range(1, 31)
+    )
+    root = tmp_path / "docs"
+    root.mkdir()
+    text = document(requirements=reqs + "    depends_on: [NOPE]\n", features=None)
+    (root / "a.prd.yaml").write_text(text)
+    (entry,) = build_site(root, tmp_path / "site").entries
+    assert entry.errors == 1 and len(entry.diagnostics) == 20
+    assert [d.severity.value for d in entry.diagnostics].count("error") == 1
