@@ -282,7 +282,7 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
+    """Render valid PRDs to Word, Markdown, HTML or PDF; every failure is reported at the end."""
     from prdkit.check import check_file
     from prdkit.config import config_for
     from prdkit.outputs import OutputError, ensure_folder

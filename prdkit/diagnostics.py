@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
@@ -64,3 +65,12 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, then position, then rule id."""
         return (self.file, self.line, self.column, self.rule)
+
+
+def most_severe(diagnostics: Sequence[Diagnostic], count: int) -> list[Diagnostic]:
+    """The `count` most severe of `diagnostics` (earlier first among equals), in file order:
+    when only some are shown, an error is never the one left out for a warning."""
+    if count >= len(diagnostics):
+        return list(diagnostics)
+    chosen = sorted(diagnostics, key=lambda d: -d.severity.rank)[: max(count, 0)]
+    return sorted(chosen, key=Diagnostic.sort_key)

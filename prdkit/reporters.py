@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from prdkit import __version__
 from prdkit.check import CheckResult
-from prdkit.diagnostics import Diagnostic, Severity
+from prdkit.diagnostics import Diagnostic, Severity, most_severe
 
 # Characters that must never reach a terminal or CI log raw: controls, bidi overrides,
 # line and paragraph separators, and the BOM/zero-width no-break space.
@@ -113,7 +113,7 @@ def render_text(
         listed = _listed(result, quiet)
         cap = result.listed if max_diagnostics is None else max_diagnostics
         left_out = len(listed) - cap if 0 < cap < len(listed) else 0
-        for d in listed[: len(listed) - left_out]:
+        for d in most_severe(listed, len(listed) - left_out):
             severity = d.severity.value
             if color:
                 severity = f"{_COLORS[d.severity]}{severity}\x1b[0m"

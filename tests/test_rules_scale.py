@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from prdkit.reporters import render_text
 from prdkit.rules.graph import closure, cycles
 from tests.test_rules_base import at, check, document
 
@@ -88,3 +89,23 @@ def test_long_role_inheritance_chain() -> None:
         ("separation-of-duties", at(text, "<1>"))
     ]
     assert elapsed < 10, f"{elapsed:.1f}s"
+
+
+def test_errors_are_listed_before_warnings_crowd_them_out() -> None:
+    # 60 requirements without a feature (warnings), the last one's reference unresolved.
+    reqs = "".join(
+        f"  - id: R{i}\n    title: Requirement {i}\n    priority: must\n"
+        f"    acceptance_criteria: [Works]\n"
+        for i in range(1, 61)
+    )
+    text = document(requirements=reqs + "    depends_on: [NOPE]  # <late>\n", features=None)
+    result = check(text)
+    assert (result.errors, result.listed) == (1, 50)
+    lines = render_text([result]).splitlines()
+    located = [line for line in lines if line.startswith("t.prd.yaml:")]
+    assert len(located) == 50 + 1  # fifty listed, then the count of those left out
+    assert f"t.prd.yaml:{at(text, '<late>')}:" in "\n".join(
+        line for line in located if " error " in line
+    )
+    positions = [int(line.split(":")[1]) for line in located[:-1]]
+    assert positions == sorted(positions)  # still in the order of the file

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from prdkit.cli import app
 from prdkit.site import build_site
 from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
+from tests.test_html_writer import PNG_1x1
 
 
 @pytest.fixture
@@ -45,6 +46,23 @@ def test_a_changed_document_alone_is_rendered_again(docs: Path, tmp_path: Path) 
     assert again.rendered == ["team/demo.html"]
     assert "Demo two" in (out / "team" / "demo.html").read_text()
     assert "Demo two" in (out / "index.html").read_text()
+
+
+def test_a_changed_picture_renders_its_page_again(tmp_path: Path) -> None:
+    root, out = tmp_path / "docs", tmp_path / "site"
+    root.mkdir()
+    (root / "pic.png").write_bytes(PNG_1x1)
+    text = MINIMAL.replace("priority: could", "priority: could\n    description: See ![c](pic.png)")
+    (root / "a.prd.yaml").write_text(text)
+    build_site(root, out)
+    before = (out / "a.html").read_text()
+    (root / "pic.png").write_bytes(
+        PNG_1x1.replace(b"\x00\x00\x00\x01\x08", b"\x00\x00\x00\x02\x08")
+    )
+    report = build_site(root, out)
+    assert report.rendered == ["a.html"]
+    assert (out / "a.html").read_text() != before
+    assert build_site(root, out).rendered == []
 
 
 def test_a_missing_page_is_rendered_again(docs: Path, tmp_path: Path) -> None:
@@ -109,6 +127,42 @@ def test_two_sources_with_one_name_get_two_pages(tmp_path: Path) -> None:
     assert sorted(report.rendered) == ["a-prd-yml.html", "a.html"]
 
 
+def test_a_fallback_name_another_source_already_has_gets_its_own_page(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    for name, ident in (("a-prd-yml.prd.yaml", "x"), ("a.prd.yaml", "y"), ("a.prd.yml", "z")):
+        (root / name).write_text(MINIMAL.replace("id: demo", f"id: {ident}"))
+    out = tmp_path / "site"
+    report = build_site(root, out)
+    pages = {e.source: e.page for e in report.entries}
+    assert len(set(pages.values())) == 3, pages
+    for source, ident in (("a-prd-yml.prd.yaml", "x"), ("a.prd.yaml", "y"), ("a.prd.yml", "z")):
+        assert f"<dd>{ident}</dd>" in (out / str(pages[source])).read_text()
+
+
+def test_a_tampered_manifest_cannot_delete_the_index(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(docs, out)
+    manifest = json.loads((out / ".prdkit-site.json").read_text())
+    manifest["pages"]["gone.prd.yaml"] = {"key": "x", "page": "index.html"}
+    (out / ".prdkit-site.json").write_text(json.dumps(manifest))
+    report = build_site(docs, out)
+    assert report.removed == [] and "flash-sale.html" in (out / "index.html").read_text()
+
+
+def test_a_linked_folder_inside_the_output_is_not_written_through(
+    docs: Path, tmp_path: Path
+) -> None:
+    out, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "team").symlink_to(elsewhere, target_is_directory=True)
+    result = CliRunner().invoke(app, ["site", str(docs), "-o", str(out)])
+    assert result.exit_code == 2 and "team/demo.html not written" in result.output
+    assert list(elsewhere.iterdir()) == []
+    assert (out / "flash-sale.html").is_file()  # the other pages are built all the same
+
+
 def test_usage_problems_exit_2(tmp_path: Path) -> None:
     file = tmp_path / "file"
     file.write_text("x")
@@ -124,3 +178,20 @@ def test_index_in_chinese(docs: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     index = (out / "index.html").read_text()
     assert "产品需求文档" in index and "已批准" in index
+
+
+def test_the_index_lists_an_error_that_warnings_would_crowd_out(tmp_path: Path) -> None:
+    from tests.test_rules_base import document
+
+    reqs = "".join(
+        f"  - id: R{i}\n    title: Requirement {i}\n    priority: must\n"
+        f"    acceptance_criteria: [Works]\n"
+        for i in range(1, 31)
+    )
+    root = tmp_path / "docs"
+    root.mkdir()
+    text = document(requirements=reqs + "    depends_on: [NOPE]\n", features=None)
+    (root / "a.prd.yaml").write_text(text)
+    (entry,) = build_site(root, tmp_path / "site").entries
+    assert entry.errors == 1 and len(entry.diagnostics) == 20
+    assert [d.severity.value for d in entry.diagnostics].count("error") == 1

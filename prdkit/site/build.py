@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from prdkit import __version__
 from prdkit.check import InputError, check_file, find_documents
@@ -79,8 +80,16 @@ def build_site(
         if not result.failed():
             page = pages[path]
             doc_lang = lang if lang else (result.document.meta.language or "en")
-            key = _key(result.text, path, doc_lang)
+            key = _key(result.text, _pictures(result.data, path.parent), doc_lang)
             target = out / page
+            if not _inside(out, target.parent):
+                # A folder of the output that is a link elsewhere: writing would leave `out`.
+                report.problems.append(
+                    f"{target.parent}: links out of the output folder; {page} not written"
+                )
+                report.entries.append(entry(result, source, None))
+                progress()
+                continue
             known = old.get(source, {})
             if known.get("key") == key and known.get("page") == page and target.is_file():
                 report.reused.append(page)
@@ -126,18 +135,41 @@ def _page_names(root: Path, documents: list[Path]) -> dict[Path, str]:
         name = prefix + output_stem(path) + ".html"
         if name in taken or name == "index.html":
             name = prefix + path.name.replace(".", "-") + ".html"
+        # Another source's own name may already be that fallback (`a-prd-yml.prd.yaml`).
+        stem, n = name[: -len(".html")], 2
+        while name in taken:
+            name, n = f"{stem}-{n}.html", n + 1
         taken.add(name)
         names[path] = name
     return names
 
 
-def _key(text: str, path: Path, lang: str) -> str:
+def _key(text: str, pictures: Iterator[bytes], lang: str) -> str:
     """The digest that decides whether a page is rendered again."""
     h = hashlib.sha256()
     for part in (__version__, lang, text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
+    for picture in pictures:
+        h.update(hashlib.sha256(picture).digest())
     return h.hexdigest()
+
+
+def _pictures(data: Any, folder: Path) -> Iterator[bytes]:
+    """The reference and bytes (empty when not embeddable) of each picture the page shows."""
+    from prdkit.mdfields import markdown_values
+    from prdkit.richtext import MD
+    from prdkit.writers.html.assets import read_picture
+
+    for _, text in markdown_values(data):
+        if "![" not in text:  # most fields show no picture: skip parsing them
+            continue
+        for token in MD.parse(text):
+            for child in token.children or ():
+                if child.type == "image":
+                    src = str(child.attrGet("src") or "")
+                    yield src.encode("utf-8", "surrogatepass")
+                    yield read_picture(folder, src) or b""
 
 
 def _read_manifest(out: Path) -> dict[str, dict[str, str]]:
@@ -164,14 +196,12 @@ def _prune(out: Path, old: dict[str, dict[str, str]], new: dict[str, dict[str, s
     """Remove pages this site wrote before and no longer has; only plain files inside `out`."""
     kept = {v["page"] for v in new.values()}
     removed = []
-    base = os.path.realpath(out)
     for item in old.values():
         page = item["page"]
-        if page in kept or not page.endswith(".html"):
+        if page in kept or page == "index.html" or not page.endswith(".html"):
             continue
         target = out / page
-        real = os.path.realpath(target)
-        if os.path.commonpath([base, real]) != base or target.is_symlink():
+        if not _inside(out, target) or target.is_symlink():
             continue
         try:
             if target.is_file():
@@ -180,3 +210,9 @@ def _prune(out: Path, old: dict[str, dict[str, str]], new: dict[str, dict[str, s
         except OSError:
             continue
     return sorted(removed)
+
+
+def _inside(out: Path, path: Path) -> bool:
+    """`True` when `path`, its links followed, stays inside the folder `out`."""
+    base = os.path.realpath(out)
+    return os.path.commonpath([base, os.path.realpath(path)]) == base

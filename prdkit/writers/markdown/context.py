@@ -164,7 +164,8 @@ def _date(ctx: Context, cell: Date) -> str:
 def _link(ctx: Context, cell: Link) -> str:
     if cell.url is None:
         return _plain(cell.text)
-    return f"[{_plain(cell.text)}]({url_destination(cell.url)})"
+    text = inline_plain(cell.text, separator=BR, autolink=False)
+    return f"[{text}]({url_destination(cell.url)})"
 
 
 def _code(ctx: Context, cell: Code) -> str:
