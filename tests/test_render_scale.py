@@ -1,0 +1,72 @@
+"""Large inputs within the default limits render in time linear in their size.
+
+Bounds are CPU seconds with a wide margin (a busy machine only adds wall time); each input
+here once took tens of seconds and gigabytes.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from prdkit.check import check_bytes
+from prdkit.layout import LaidOutDocument, build
+from prdkit.layout.blocks import Block, Heading, Matrix, Note, Table
+from prdkit.model import Document
+from prdkit.writers import RenderOptions, get_writer
+from tests.conftest import MINIMAL
+
+
+def role_chain(count: int) -> bytes:
+    """`count` roles, each inheriting the next and granted an action of its own."""
+    roles = "".join(
+        f"    - id: role{i}\n      name: Role {i}\n"
+        + (f"      inherits: [role{i + 1}]\n" if i < count - 1 else "")
+        for i in range(count)
+    )
+    actions = "".join(f"    - id: act{i}\n      name: Act {i}\n" for i in range(count))
+    grants = "".join(f"    role{i}: [act{i}]\n" for i in range(count))
+    body = f"permissions:\n  roles:\n{roles}  actions:\n{actions}  grants:\n{grants}"
+    return (MINIMAL + body).encode()
+
+
+def laid_out(source: bytes) -> tuple[Document, LaidOutDocument]:
+    """The checked document and its layout, in English."""
+    result = check_bytes(source, "big.prd.yaml")
+    assert result.document is not None and not result.failed()
+    return result.document, build(result.document, "en")
+
+
+def section(laid: LaidOutDocument, anchor: str) -> list[Block]:
+    """The blocks from the heading anchored `anchor` to the next heading."""
+    blocks = [b for s in laid.sections for b in s.blocks]
+    start = next(i for i, b in enumerate(blocks) if getattr(b, "anchor", None) == anchor)
+    end = next(
+        (i for i in range(start + 1, len(blocks)) if isinstance(blocks[i], Heading)), len(blocks)
+    )
+    return blocks[start:end]
+
+
+def test_small_permission_sets_keep_the_grid() -> None:
+    _, laid = laid_out(role_chain(16))
+    grid = section(laid, "permissions/matrix")
+    assert any(isinstance(b, Matrix) for b in grid)
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_thousand_role_chain_is_listed_by_role(fmt: str) -> None:
+    source = role_chain(1000)
+    started = time.process_time()
+    doc, laid = laid_out(source)
+    listing = section(laid, "permissions/matrix")
+    assert not any(isinstance(b, Matrix) for b in listing)
+    (note,) = [b for b in listing if isinstance(b, Note)]
+    assert "1,000 roles × 1,000 actions is too large a grid" in note.lines[0][0].text
+    (table,) = [b for b in listing if isinstance(b, Table)]
+    assert len(table.rows) == 1000
+    out = get_writer(fmt)(doc, RenderOptions(lang="en"))
+    elapsed = time.process_time() - started
+    # Linear: each role once, with its own grant, never the 500,000 inherited ones.
+    assert len(out) < 2_000_000
+    assert elapsed < 15, f"{elapsed:.1f}s of CPU"
