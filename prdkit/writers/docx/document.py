@@ -35,15 +35,15 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
             render(b, block)
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
-    # One move of the whole built body: moving its children one by one is quadratic in lxml.
-    old = base.document.element.body
-    if sect_pr is not None:
-        b.body.append(sect_pr)  # the body's section properties stay last
-    old.getparent().replace(old, b.body)
     header_footer(b, laid, base.own)
     when = timestamp(laid.properties.date, options.timestamp)
     set_properties(base.document, laid.properties, laid.lang, when, b.label("ui.document"))
-    return save(base.document, when)
+    if sect_pr is not None:
+        b.body.append(sect_pr)  # the body's section properties stay last
+    # The built body is spliced into the serialized document, not moved into its tree:
+    # lxml's move is quadratic in the body's xml:space attributes (8.9 s at 12,000
+    # requirements).
+    return save(base.document, when, body=b.body)
 
 
 def page_break(b: Builder) -> None:

@@ -7,6 +7,8 @@ import zipfile
 from datetime import datetime, timezone
 from typing import Any
 
+from lxml import etree
+
 from prdkit.i18n import LOCALES, language
 from prdkit.layout import Properties
 from prdkit.richtext import parse
@@ -75,12 +77,17 @@ class _Entries:
         self.entries[pack_uri.membername] = blob
 
 
-def save(document: Any, when: datetime) -> bytes:
+def save(document: Any, when: datetime, body: etree._Element | None = None) -> bytes:
     """The .docx bytes of `document`, entries in a fixed order and all dated `when`.
 
     python-docx's own save stamps entries with the current time; its package writer's
     steps are reused to gather the entries, which are then zipped once, deterministically.
+    `body`, when given, takes the place of the document's (empty) body in its XML.
     """
+    old = document.element.body
+    token = f"<{old.prefix}:body/>".encode()
+    if body is not None and len(old):
+        raise ValueError("the document's own body must be empty to take another")
     from docx.opc.pkgwriter import PackageWriter
 
     package = document.part.package
@@ -97,7 +104,23 @@ def save(document: Any, when: datetime) -> bytes:
         document.save(out)
         with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
             sink.entries = {name: source.read(name) for name in source.namelist()}
+    if body is not None:
+        name = document.part.partname.membername
+        head, found, tail = sink.entries[name].partition(token)
+        if not found:
+            raise ValueError(f"no {token.decode()} in {name}")
+        sink.entries[name] = head + _inner(body, document.element.nsmap) + tail
     return _zip(sink.entries, when)
+
+
+def _inner(body: etree._Element, outer: dict[str | None, str]) -> bytes:
+    """`body` serialized as it reads inside the document: its namespace declarations are
+    the root's already, and dropped, as lxml drops them when an element moves in."""
+    text = etree.tostring(body, encoding="UTF-8", xml_declaration=False)
+    if any(outer.get(prefix) != uri for prefix, uri in body.nsmap.items()):
+        return text
+    start, rest = text.split(b">", 1)
+    return f"<{body.prefix}:body".encode() + (b"/>" if start.endswith(b"/") else b">") + rest
 
 
 def _zip(entries: dict[str, bytes], when: datetime) -> bytes:
