@@ -7,12 +7,10 @@ import zipfile
 from datetime import datetime, timezone
 from typing import Any
 
-from lxml import etree
-
 from prdkit.i18n import LOCALES, language
 from prdkit.layout import Properties
 from prdkit.richtext import parse
-from prdkit.writers.docx.oxml import clean
+from prdkit.writers.docx.oxml import R_NS, W_NS, clean
 from prdkit.writers.docx.richtext import plain_text
 
 # Entries every reader looks for first; the rest follow in name order.
@@ -77,12 +75,13 @@ class _Entries:
         self.entries[pack_uri.membername] = blob
 
 
-def save(document: Any, when: datetime, body: etree._Element | None = None) -> bytes:
+def save(document: Any, when: datetime, body: bytes | None = None) -> bytes:
     """The .docx bytes of `document`, entries in a fixed order and all dated `when`.
 
     python-docx's own save stamps entries with the current time; its package writer's
     steps are reused to gather the entries, which are then zipped once, deterministically.
-    `body`, when given, takes the place of the document's (empty) body in its XML.
+    `body`, when given, is the serialized content of the body, which takes the place of the
+    document's own (empty) body in its XML.
     """
     old = document.element.body
     token = f"<{old.prefix}:body/>".encode()
@@ -109,18 +108,15 @@ def save(document: Any, when: datetime, body: etree._Element | None = None) -> b
         head, found, tail = sink.entries[name].partition(token)
         if not found:
             raise ValueError(f"no {token.decode()} in {name}")
-        sink.entries[name] = head + _inner(body, document.element.nsmap) + tail
+        sink.entries[name] = head + _body(body, document.element.nsmap) + tail
     return _zip(sink.entries, when)
 
 
-def _inner(body: etree._Element, outer: dict[str | None, str]) -> bytes:
-    """`body` serialized as it reads inside the document: its namespace declarations are
-    the root's already, and dropped, as lxml drops them when an element moves in."""
-    text = etree.tostring(body, encoding="UTF-8", xml_declaration=False)
-    if any(outer.get(prefix) != uri for prefix, uri in body.nsmap.items()):
-        return text
-    start, rest = text.split(b">", 1)
-    return f"<{body.prefix}:body".encode() + (b"/>" if start.endswith(b"/") else b">") + rest
+def _body(content: bytes, root: dict[str | None, str]) -> bytes:
+    """A w:body around `content` (serialized children), declaring what the root does not."""
+    own = {"w": W_NS, "r": R_NS}
+    missing = "".join(f' xmlns:{p}="{uri}"' for p, uri in own.items() if root.get(p) != uri)
+    return f"<w:body{missing}>".encode() + content + b"</w:body>"
 
 
 def _zip(entries: dict[str, bytes], when: datetime) -> bytes:
