@@ -12,26 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.attacks import dense_dependencies, role_chain
 from prdkit.check import check_bytes
 from prdkit.layout import LaidOutDocument, build
 from prdkit.layout.blocks import Block, Heading, Matrix, Note, Table
 from prdkit.model import Document
 from prdkit.writers import RenderOptions, get_writer
-from tests.conftest import MINIMAL
 from tests.hostile.runner import run_cli
-
-
-def role_chain(count: int) -> bytes:
-    """`count` roles, each inheriting the next and granted an action of its own."""
-    roles = "".join(
-        f"    - id: role{i}\n      name: Role {i}\n"
-        + (f"      inherits: [role{i + 1}]\n" if i < count - 1 else "")
-        for i in range(count)
-    )
-    actions = "".join(f"    - id: act{i}\n      name: Act {i}\n" for i in range(count))
-    grants = "".join(f"    role{i}: [act{i}]\n" for i in range(count))
-    body = f"permissions:\n  roles:\n{roles}  actions:\n{actions}  grants:\n{grants}"
-    return (MINIMAL + body).encode()
 
 
 def laid_out(source: bytes) -> tuple[Document, LaidOutDocument]:
@@ -73,17 +60,6 @@ def test_a_thousand_role_chain_is_listed_by_role(fmt: str) -> None:
     # Linear: each role once, with its own grant, never the 500,000 inherited ones.
     assert len(out) < 2_000_000
     assert elapsed < 15, f"{elapsed:.1f}s of CPU"
-
-
-def dense_dependencies(count: int) -> bytes:
-    """`count` requirements, each depending on every later one: n²/2 references."""
-    head = MINIMAL.split("requirements:")[0] + "requirements:\n"
-    rows = "".join(
-        f"  - id: R{i}\n    title: T{i}\n    priority: could\n"
-        + (f"    depends_on: [{', '.join(f'R{j}' for j in range(i + 1, count))}]\n")
-        for i in range(count - 1)
-    )
-    return (head + rows + f"  - id: R{count - 1}\n    title: T\n    priority: could\n").encode()
 
 
 def test_dense_dependencies_in_word_are_linear_in_references(tmp_path: Path) -> None:
