@@ -29,7 +29,7 @@ _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 _NEWLINES = re.compile(r"\r\n?")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def parse(text: str) -> SyntaxTreeNode:
     """The syntax tree of `text`; cached and shared, so callers must not modify it.
 

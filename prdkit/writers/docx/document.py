@@ -50,7 +50,9 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
         last.append(sect_pr)  # the body's section properties stay last
     # Spliced into the serialized document rather than moved into its tree: lxml's move
     # is quadratic in the body's xml:space attributes (8.9 s at 12,000 requirements).
-    return save(base.document, when, body=b"".join([inner(head), *built, inner(last)]))
+    built[:0] = [inner(head)]
+    built.append(inner(last))
+    return save(base.document, when, body=built)
 
 
 def page_break(b: Builder) -> None:
