@@ -27,6 +27,14 @@ requirements:
 """
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages follow the locale when nothing else decides: tests expect English."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def minimal_text() -> str:
     return MINIMAL
@@ -46,3 +54,24 @@ def run_prdkit(
         input=stdin,
         timeout=120,
     )
+
+
+def libreoffice_pdf(soffice: str, docx_path: Path, work: Path) -> Path:
+    """The PDF LibreOffice makes of `docx_path`, written into `work`."""
+    profile = work / "profile"  # a private profile: parallel runs never share a lock
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return work / (docx_path.stem + ".pdf")

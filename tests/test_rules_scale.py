@@ -52,7 +52,7 @@ def test_many_requirements_with_many_findings_stay_fast() -> None:
     result = check(document(requirements=reqs, features=None))
     elapsed = time.process_time() - started
     assert (result.errors, result.warnings) == (N + 1, N + 1)
-    assert len(result.diagnostics) == 50 and result.omitted == 2 * N + 2 - 50
+    assert len(result.diagnostics) == 2 * N + 2  # every one kept; only text lists fewer
     assert elapsed < 20, f"{elapsed:.1f}s"
 
 
@@ -111,7 +111,6 @@ def test_separation_of_duties_on_a_long_chain_with_as_many_entries() -> None:
     result = check(text)
     elapsed = time.process_time() - started
     found = [(d.rule, d.line) for d in result.diagnostics]
-    # Entry i breaks at RO{i}, which holds A{i} itself and inherits A{i+1}; 50 are listed.
-    assert found == [("separation-of-duties", at(text, f"<{i}>")) for i in range(1, 51)]
-    assert result.omitted == n - 1 - 50
+    # Entry i breaks at RO{i}, which holds A{i} itself and inherits A{i+1}.
+    assert found == [("separation-of-duties", at(text, f"<{i}>")) for i in range(1, n)]
     assert elapsed < 12, f"{elapsed:.1f}s of CPU"
