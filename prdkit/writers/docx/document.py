@@ -5,6 +5,7 @@ from __future__ import annotations
 from prdkit.i18n import page_pieces
 from prdkit.layout import LaidOutDocument
 from prdkit.layout import build as lay_out
+from prdkit.layout.blocks import Heading
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
 from prdkit.writers.docx.base import open_base
@@ -31,14 +32,18 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
     b.body.append(toc)
     page_break(b)
     head = b.body
-    # Each block is serialized as soon as it is built and its elements dropped, so the
-    # peak is one block's tree, not the whole document's (a GiB at 5,000 requirements).
+    # Serialized and dropped at each heading, so the peak is the tree of one heading's
+    # content, not the whole document's (a GiB at 5,000 requirements). Nothing looks back
+    # past a heading (a drawing keeps the paragraphs since the last one with it).
     built: list[bytes] = []
+    b.body = body()
     for section in laid.sections:
         for block in section.blocks:
-            b.body = body()
+            if isinstance(block, Heading) and len(b.body):
+                built.append(inner(b.body))
+                b.body = body()
             render(b, block)
-            built.append(inner(b.body))
+    built.append(inner(b.body))
     b.body = head
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
