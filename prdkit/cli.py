@@ -273,6 +273,14 @@ def render(
             "--reference-doc", help="A .docx whose styles, page setup, header and footer to use."
         ),
     ] = None,
+    number_headings: Annotated[
+        bool | None,
+        typer.Option(
+            "--number-headings/--no-number-headings",
+            help="Number headings (1 / 1.1, 一、/（一）) in Word and Markdown, or in neither "
+            "(default: the config's number-headings, else Word only).",
+        ),
+    ] = None,
 ) -> None:
     """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
     from prdkit.check import check_file
@@ -298,8 +306,9 @@ def render(
                 else:
                     if out is not None:
                         ensure_folder(out)  # created once the first document is valid
+                    numbers = config.number_headings if number_headings is None else number_headings
                     for item in render_document(
-                        result, document, formats, out, language, reference_doc
+                        result, document, formats, out, language, reference_doc, numbers
                     ):
                         emit(_say("cli.wrote", lang, path=item.path) + "\n")
             except PrdkitError as exc:  # this document's problem: the others still render
@@ -540,9 +549,15 @@ def diff(
     ] = DiffFormat.text,
 ) -> None:
     """Show what changed between two versions of a PRD, item by item."""
+    from prdkit.config import config_for
     from prdkit.diff import FORMATTERS, diff_versions
+    from prdkit.diff.labels import relabel
 
     changes = diff_versions(old, new)
+    if output_format is not DiffFormat.json:
+        # People read the team's labels; JSON keeps the source's values for machines.
+        place = new if ":" not in new or Path(new).exists() else new.partition(":")[2]
+        changes = relabel(changes, config_for(place).conventions)
     emit(FORMATTERS[output_format.value](changes))
 
 

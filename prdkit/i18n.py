@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 __all__ = [
+    "CURRENCY_WORDS",
     "ENUMS",
     "ENUM_OF",
+    "HEADING_NUMBERS",
     "LABELS",
     "LANGUAGES",
     "LOCALES",
     "PUNCT",
+    "SCALES",
     "SECTION_ORDER",
     "enum_label",
     "label",
@@ -47,6 +50,11 @@ SECTION_ORDER: tuple[str, ...] = (
     "permissions",
     "guardrails",
     "operations",
+    "assumptions",
+    "dependencies",
+    "alternatives",
+    "launch",
+    "faq",
     "risks",
     "open_questions",
     "glossary",
@@ -71,6 +79,39 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "control": ("approval", "confirmation", "limit", "monitoring", "block"),
     "campaign_kind": ("promotion", "theme", "brand", "seo", "sem", "other"),
     "decision": ("pending", "approved", "rejected"),
+    "assumption_status": ("open", "validated", "invalidated"),
+    "dependency_kind": ("team", "system", "vendor", "legal", "other"),
+    "dependency_status": ("open", "agreed", "delivered", "blocked"),
+    "alternative_decision": ("chosen", "rejected", "open"),
+}
+
+# How each heading level is numbered, per language: (Word's w:numFmt of the level's counter,
+# the pattern with %N standing for the counter of level N, the text between number and heading).
+# Chinese documents number 一、 / （一） / 1.; the ideographic punctuation needs no space after it.
+HEADING_NUMBERS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "en": (("decimal", "%1", " "), ("decimal", "%1.%2", " "), ("decimal", "%1.%2.%3", " ")),
+    "zh": (
+        ("chineseCounting", "%1、", ""),
+        ("chineseCounting", "（%2）", ""),
+        ("decimal", "%3.", " "),
+    ),
+}
+
+# Large amounts as each language reads them: (power of ten, suffix), largest first. Chinese
+# counts in 万 (10⁴) and 亿 (10⁸), exactly; English summaries round to millions and up.
+SCALES: dict[str, tuple[tuple[int, str], ...]] = {
+    "zh": ((12, "万亿"), (8, "亿"), (4, "万")),
+    "en": ((12, "T"), (9, "B"), (6, "M")),
+}
+# Currencies a Chinese reader names in words after a scaled amount (1.5 万亿元, 3 亿美元).
+CURRENCY_WORDS: dict[str, str] = {
+    "CNY": "元",
+    "RMB": "元",
+    "USD": "美元",
+    "EUR": "欧元",
+    "HKD": "港元",
+    "JPY": "日元",
+    "GBP": "英镑",
 }
 
 # (item kind as model.kind_of names it, field) → enum group, so writers need not guess.
@@ -93,6 +134,10 @@ ENUM_OF: dict[tuple[str, str], str] = {
     ("risk", "likelihood"): "level",
     ("risk", "impact"): "level",
     ("approval", "decision"): "decision",
+    ("assumption", "status"): "assumption_status",
+    ("dependency", "kind"): "dependency_kind",
+    ("dependency", "status"): "dependency_status",
+    ("alternative", "decision"): "alternative_decision",
 }
 
 # key → (en, zh). Keys: section.<top-level key>, field.<format key>, <enum group>.<value>, ui.<x>.
@@ -302,6 +347,43 @@ LABELS: dict[str, tuple[str, str]] = {
     "decision.pending": ("Pending", "待审核"),
     "decision.approved": ("Approved", "通过"),
     "decision.rejected": ("Rejected", "驳回"),
+    # Assumptions, dependencies, alternatives, launch and FAQ.
+    "section.assumptions": ("Assumptions", "假设"),
+    "section.dependencies": ("External dependencies", "外部依赖"),
+    "section.alternatives": ("Alternatives considered", "可选方案"),
+    "section.launch": ("Launch plan", "上线计划"),
+    "section.faq": ("FAQ", "常见问题"),
+    "field.validation": ("How it is checked", "验证方式"),
+    "field.needed_by": ("Needed by", "需要日期"),
+    "field.pros": ("Pros", "优点"),
+    "field.cons": ("Cons", "缺点"),
+    "field.item": ("Item", "事项"),
+    "field.done": ("Done", "已完成"),
+    "field.audience": ("Audience", "灰度范围"),
+    "field.percent": ("Share of users", "放量比例"),
+    "field.criteria": ("Go / no-go criteria", "放量标准"),
+    "field.rollback": ("Rollback", "回滚方案"),
+    "field.checklist": ("Launch checklist", "上线检查清单"),
+    "field.rollout": ("Staged rollout", "灰度发布"),
+    "field.answer": ("Answer", "回答"),
+    "ui.assumption": ("Assumption", "假设"),
+    "ui.decided": ("Decision", "决定"),
+    "ui.target_not_set": ("target not set", "未设定"),
+    "assumption_status.open": ("Open", "待验证"),
+    "assumption_status.validated": ("Validated", "已验证"),
+    "assumption_status.invalidated": ("Invalidated", "已证伪"),
+    "dependency_kind.team": ("Team", "团队"),
+    "dependency_kind.system": ("System", "系统"),
+    "dependency_kind.vendor": ("Vendor", "供应商"),
+    "dependency_kind.legal": ("Legal", "法务"),
+    "dependency_kind.other": ("Other", "其他"),
+    "dependency_status.open": ("Open", "待确认"),
+    "dependency_status.agreed": ("Agreed", "已确认"),
+    "dependency_status.delivered": ("Delivered", "已交付"),
+    "dependency_status.blocked": ("Blocked", "受阻"),
+    "alternative_decision.chosen": ("Chosen", "采纳"),
+    "alternative_decision.rejected": ("Rejected", "不采纳"),
+    "alternative_decision.open": ("Undecided", "待决定"),
     # Everything else the writers print.
     "ui.document": ("Product requirements document", "产品需求文档"),
     "ui.document_id": ("Document ID", "文档编号"),
@@ -327,6 +409,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "此图过宽，无法在页面内清晰绘制，相同内容见下文。",
     ),
     "ui.signature": ("Signature", "签字"),
+    "field.signer": ("Name", "姓名"),
+    "field.signoff": ("Sign-off", "签署状态"),
+    "ui.unsigned": ("Not signed yet", "尚未签署"),
+    "ui.stale": ("stale: the document changed after this sign-off", "已失效：签署后文档有改动"),
+    "ui.stale_short": ("stale", "已失效"),
     "ui.overview": ("Overview", "总览"),
     "ui.gantt": ("Timeline", "甘特图"),
     "ui.requirement": ("Requirement", "需求"),
@@ -354,6 +441,13 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "ui.risk_matrix": ("Likelihood × impact", "风险矩阵（可能性 × 影响）"),
     "ui.unresolved": ("Unresolved", "未解决"),
+    # The marking of a document not (or no longer) in force, on its cover and every page.
+    "mark.draft": (
+        "Draft — not approved; its contents may still change",
+        "草稿：尚未批准，内容仍可能变更",
+    ),
+    "mark.review": ("In review — not yet approved", "评审中：尚未批准"),
+    "mark.deprecated": ("Deprecated — no longer in force", "已废弃：不再有效"),
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
     # The site index (`prdkit site`).
