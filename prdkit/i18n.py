@@ -431,6 +431,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "granted; “inherited” marks a grant that comes from an inherited role",
         "已授权；标注“继承”的授权来自所继承的角色",
     ),
+    "ui.grants_by_role": ("Grants by role", "各角色的授权"),
+    "ui.granted": ("Granted", "直接授予"),
+    "ui.grants_listed": (
+        "{roles} roles × {actions} actions is too large a grid to read: each role lists the "
+        "actions granted to it and the roles it inherits, whose actions it holds too",
+        "{roles} 个角色 × {actions} 个操作，矩阵过大难以阅读：改为逐个角色列出直接授予的操作"
+        "及其继承的角色（同时拥有被继承角色的全部操作）",
+    ),
     "ui.risk_matrix": ("Likelihood × impact", "风险矩阵（可能性 × 影响）"),
     "ui.unresolved": ("Unresolved", "未解决"),
     # The marking of a document not (or no longer) in force, on its cover and every page.

@@ -188,7 +188,9 @@ def _scalars(values: Iterable[Any]) -> bool:
 
 
 def _as_sets(a: list[Any], b: list[Any], path: tuple[str, ...], shown: str) -> list[FieldChange]:
-    old, new = list(dict.fromkeys(map(_canonical, a))), list(dict.fromkeys(map(_canonical, b)))
+    # Ordered dicts: document order kept, membership in constant time (40,000 ids in lists
+    # took 28 s).
+    old, new = dict.fromkeys(map(_canonical, a)), dict.fromkeys(map(_canonical, b))
     added = tuple(json.loads(v) for v in new if v not in old)
     removed = tuple(json.loads(v) for v in old if v not in new)
     if not added and not removed:

@@ -16,10 +16,9 @@ from prdkit.writers.docx.fields import TocEntry, bookmark
 from prdkit.writers.docx.numbering import Numbering, numbered
 from prdkit.writers.docx.oxml import (
     PLAIN,
-    R_NS,
-    W_NS,
     Look,
     add_text,
+    body,
     clean,
     paragraph_properties,
     r,
@@ -53,8 +52,9 @@ class Builder:
         self.lang = laid.lang
         self.punct = laid.punct
         # Content is built in a plain lxml tree (no python-docx element classes: about twice
-        # as fast) and moved into the document body at the end.
-        self.body = etree.Element(w("body"), nsmap={"w": W_NS, "r": R_NS})
+        # as fast), serialized and spliced into the document's XML when saved.
+        self.nsmap = base.document.element.nsmap
+        self.body = body(self.nsmap)
         self.numbering = Numbering(base.document)
         self._lang_tags = (LATIN_LANG, EAST_ASIAN_LANG) if self.lang == "zh" else None
         self.flag_placeholders = laid.properties.flag_placeholders
@@ -165,9 +165,13 @@ class Builder:
 
     def style_of(self, para: etree._Element) -> str | None:
         """The style id of `para`."""
-        # Every paragraph the writer makes starts with pPr/pStyle: look there first.
-        if len(para) and len(para[0]) and para[0][0].tag == _PSTYLE_TAG:
-            return para[0][0].get(_VAL)
+        # Every paragraph the writer makes starts with pPr/pStyle: look there first. Not
+        # with len(): lxml counts children one by one, and a paragraph of 700 references
+        # asked once per reference made the Word file quadratic in them.
+        first = next(iter(para), None)
+        style = next(iter(first), None) if first is not None else None
+        if style is not None and style.tag == _PSTYLE_TAG:
+            return style.get(_VAL)
         style = para.find(_PSTYLE)
         return style.get(_VAL) if style is not None else None
 

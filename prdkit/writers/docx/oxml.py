@@ -55,6 +55,24 @@ def make(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
     return element
 
 
+def body(nsmap: dict[str | None, str] | None = None) -> etree._Element:
+    """A new, parentless w:body declaring the namespaces of `nsmap` (the document root's),
+    so that elements put in it declare only others, as they would inside the document."""
+    return etree.Element(w("body"), nsmap={"w": W_NS, "r": R_NS, **(nsmap or {})})
+
+
+def inner(element: etree._Element) -> bytes:
+    """The serialized children of `element` (a `body()`), without its own tags.
+
+    Serialized apart, they read exactly as inside the document, whose root declares w: and r:
+    too (other namespaces are declared where they are used, in both cases).
+    """
+    if not len(element):
+        return b""
+    text = etree.tostring(element, encoding="UTF-8", xml_declaration=False)
+    return text[text.index(b">") + 1 : text.rindex(b"<")]
+
+
 def add_text(run: etree._Element, text: str) -> None:
     """Append `text` to `run` as w:t, with tabs as w:tab and line breaks as w:br."""
     text = clean(text)
