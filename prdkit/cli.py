@@ -456,6 +456,25 @@ def diff(
     emit(FORMATTERS[output_format.value](changes))
 
 
+@app.command()
+def lsp(
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Talk over stdin/stdout (the default and only way).")
+    ] = True,
+) -> None:
+    """Run the language server for editors: live diagnostics, hover, definition, completion."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        raise fail(
+            "the language server needs pygls; install it with: pip install 'prdkit[lsp]'"
+        ) from None
+    from prdkit.lsp.server import run
+
+    run()
+
+
 def main() -> None:
     """Entry point: run the app, map every outcome to an exit code, never a bare traceback."""
     _reserve_standard_streams()
