@@ -9,11 +9,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from prdkit import __version__
+
+if TYPE_CHECKING:
+    from prdkit.check import CheckResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -181,17 +184,21 @@ class Language(str, Enum):
     zh = "zh"
 
 
+# Arguments shared by the commands that write files for each document.
+Sources = Annotated[
+    list[Path], typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json.")
+]
+OutFolder = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
+]
+
+
 @app.command()
 def render(
-    sources: Annotated[
-        list[Path],
-        typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json."),
-    ],
+    sources: Sources,
     to: Annotated[str, typer.Option("--to", help="Comma-separated formats: docx, md.")] = "docx,md",
-    out: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
-    ] = None,
+    out: OutFolder = None,
     lang: Annotated[
         Language | None,
         typer.Option("--lang", help="Language of headings (default: meta.language)."),
@@ -204,19 +211,37 @@ def render(
     ] = None,
 ) -> None:
     """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
-    from prdkit.check import InputError, check_file
-    from prdkit.config import ConfigError, config_for
     from prdkit.outputs import OutputError
     from prdkit.render import parse_formats
     from prdkit.render import render as render_document
-    from prdkit.reporters import render_text
 
     try:
         formats = parse_formats(to)
-        if out is not None and not out.is_dir():
-            raise OutputError(f"{out}: output folder does not exist")
     except OutputError as exc:
         raise fail(str(exc)) from None
+    language = lang.value if lang else None
+
+    def make(result: CheckResult, document: Path) -> list[Path]:
+        rendered = render_document(result, document, formats, out, language, reference_doc)
+        return [item.path for item in rendered]
+
+    _produce(sources, out, make, "rendered")
+
+
+def _produce(
+    sources: list[Path],
+    out: Path | None,
+    make: Callable[[CheckResult, Path], list[Path]],
+    verb: str,
+) -> None:
+    """Check each document and `make` the outputs of the valid ones; report, then exit."""
+    from prdkit.check import InputError, check_file
+    from prdkit.config import ConfigError, config_for
+    from prdkit.outputs import OutputError
+    from prdkit.reporters import render_text
+
+    if out is not None and not out.is_dir():
+        raise fail(f"{out}: output folder does not exist")
     documents = _render_targets(sources, out)
     invalid, problems = [], []
     with _progress(len(documents)) as advance:
@@ -227,11 +252,8 @@ def render(
                 if result.failed():
                     invalid.append(result)
                 else:
-                    language = lang.value if lang else None
-                    for item in render_document(
-                        result, document, formats, out, language, reference_doc
-                    ):
-                        emit(f"wrote {item.path}\n")
+                    for path in make(result, document):
+                        emit(f"wrote {path}\n")
             except (InputError, OutputError, ConfigError) as exc:
                 problems.append(str(exc))
             advance()
@@ -244,10 +266,38 @@ def render(
         emit(f"prdkit: nothing written for {result.file}: the document is invalid\n", err=True)
     if len(documents) > 1 and (invalid or problems):
         done = len(documents) - len(invalid) - len(problems)
-        emit(f"prdkit: rendered {done} of {len(documents)} documents\n", err=True)
+        emit(f"prdkit: {verb} {done} of {len(documents)} documents\n", err=True)
     if problems:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+
+
+@app.command()
+def export(
+    sources: Sources,
+    to: Annotated[
+        str, typer.Option("--to", help="Comma-separated formats: xlsx, csv, jira.")
+    ] = "xlsx",
+    out: OutFolder = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of headers and labels (default: meta.language)."),
+    ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start CSV files with a UTF-8 byte-order mark (Excel).")
+    ] = False,
+) -> None:
+    """Export the items of valid PRDs: an Excel workbook, a CSV per kind, a Jira import CSV."""
+    from prdkit.export import ExportOptions, parse_exports
+    from prdkit.export import export as export_document
+    from prdkit.outputs import OutputError
+
+    try:
+        formats = parse_exports(to)
+    except OutputError as exc:
+        raise fail(str(exc)) from None
+    options = ExportOptions(formats, lang.value if lang else None, bom)
+    _produce(sources, out, lambda r, d: export_document(r, d, out, options), "exported")
 
 
 def _render_targets(sources: list[Path], out: Path | None) -> list[Path]:
