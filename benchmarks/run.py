@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = WORK / "out"
     shutil.rmtree(out, ignore_errors=True)
-    for sub in ("md", "docx", "pandoc", "probe"):
+    for sub in ("md", "docx", "pandoc", "probe", "export"):
         (out / sub).mkdir(parents=True)
     rows: list[Row] = []
     scale: dict[str, dict[int, Series]] = {}
@@ -156,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print("measuring render…", file=sys.stderr, flush=True)
     _render(run, pandoc, docs, sizes, repeat, rows, scale, notes)
+
+    print("measuring export…", file=sys.stderr, flush=True)
+    _export(run, docs, sizes, repeat, rows, scale)
 
     text = "\n".join(
         [
@@ -220,6 +223,25 @@ def _render(
         scale.setdefault("prdkit render --to docx", {})[n] = docx
         if peer:
             scale.setdefault("pandoc -f gfm -o x.docx", {})[n] = peer
+
+
+def _export(
+    run: list[str],
+    docs: dict[str, Path],
+    sizes: list[int],
+    repeat: Callable[[str], int],
+    rows: list[Row],
+    scale: dict[str, dict[int, Series]],
+) -> None:
+    """`export --to xlsx,csv,jira`: every export format of one document in one call."""
+    label = "prdkit export --to xlsx,csv,jira"
+    for n in sizes:
+        src, weight = str(docs[f"req-{n}"]), "heavy" if n > 500 else "mid"
+        argv = [*run, "export", src, "--to", "xlsx,csv,jira", "-o", str(WORK / "out" / "export")]
+        ours = _series(label, argv)
+        alternate([ours], repeat(weight), WORK)
+        rows.append(Row(f"export xlsx,csv,jira: {n:,} requirements", ours))
+        scale.setdefault(label, {})[n] = ours
 
 
 def _save(rows: list[Row], scale: dict[str, dict[int, Series]], text: str) -> None:
