@@ -17,7 +17,7 @@ from prdkit.check import CheckResult, check_bytes
 from prdkit.diagnostics import Severity
 from prdkit.loader import load_bytes
 from prdkit.schemapath import item_kind, refers_to, split
-from prdkit.source import SourceMap, join
+from prdkit.source import join
 
 ID_CHARS = frozenset(string.ascii_letters + string.digits + "_.-")
 # Stands in for the word being typed, so the loader can say where the cursor is.
@@ -77,6 +77,19 @@ class Snapshot:
     result: CheckResult
     items: dict[str, Item] = field(default_factory=dict)
     steps: dict[str, tuple[Item, ...]] = field(default_factory=dict)  # flow pointer → steps
+    _by_line: dict[int, list[tuple[str, Any, Any]]] | None = None
+
+    def entries_on(self, line: int) -> list[tuple[str, Any, Any]]:
+        """Source-map entries whose value or key starts on 1-based `line` (indexed once)."""
+        if self._by_line is None:
+            index: dict[int, list[tuple[str, Any, Any]]] = {}
+            for entry in self.result.source_map.entries():
+                _pointer, value, key = entry
+                index.setdefault(value.line, []).append(entry)
+                if key is not None and key.line != value.line:
+                    index.setdefault(key.line, []).append(entry)
+            self._by_line = index
+        return self._by_line.get(line, [])
 
     @property
     def lines(self) -> list[str]:
@@ -200,7 +213,7 @@ def place_at(snapshot: Snapshot, line: int, column: int) -> tuple[str, bool, Ran
     """The pointer of the scalar or mapping key under the cursor, whether a key, and its range."""
     text = snapshot.lines[line] if line < len(snapshot.lines) else ""
     best: tuple[int, int, str, bool] | None = None
-    for pointer, value, key in _entries_on(snapshot.result.source_map, line + 1):
+    for pointer, value, key in snapshot.entries_on(line + 1):
         for span, is_key in ((value, False), (key, True)):
             if span is None or span.line != line + 1 or span.column - 1 > column:
                 continue
@@ -214,11 +227,6 @@ def place_at(snapshot: Snapshot, line: int, column: int) -> tuple[str, bool, Ran
     if column > end:
         return None
     return pointer, is_key, Range(line, start, line, end)
-
-
-def _entries_on(source_map: SourceMap, line: int) -> list[tuple[str, Any, Any]]:
-    # The map is small next to an edit's cost; a per-line index pays off only for huge files.
-    return [e for e in source_map.entries() if e[1].line == line or (e[2] and e[2].line == line)]
 
 
 def _referenced(snapshot: Snapshot, line: int, column: int) -> tuple[str, Range, str] | None:
