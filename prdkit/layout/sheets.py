@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prdkit.layout.blocks import Column, ColumnKind, Facts, Table
-from prdkit.layout.cells import Cell, Many, Number
+from prdkit.layout.cells import Cell, Code, Many, Number
 from prdkit.layout.context import Layout, facts
 from prdkit.layout.numbers import score_text
 from prdkit.layout.sections.front import cover
@@ -81,6 +81,26 @@ def _refs(attr: str) -> Field:
     return Field(f"field.{attr}", "ref", lambda lay, x: lay.refs(getattr(x, attr)))
 
 
+def _ref(attr: str) -> Field:
+    def get(lay: Layout, item: Any) -> Cell:
+        value = getattr(item, attr)
+        return lay.ref(value) if value else None
+
+    return Field(f"field.{attr}", "ref", get)
+
+
+def _names(attr: str) -> Field:
+    """The names of an item's parts (a page's elements, an event's properties)."""
+    return Field(
+        f"field.{attr}", "text", lambda lay, x: lay.texts(p.name for p in getattr(x, attr))
+    )
+
+
+def _section(name: str) -> Callable[[Document], Sequence[Any]]:
+    # Sections newer than some models: a model without the section has no such items.
+    return lambda doc: getattr(doc, name, ())
+
+
 def _date(attr: str) -> Field:
     return Field(f"field.{attr}", "date", lambda lay, x: lay.date(getattr(x, attr)))
 
@@ -94,8 +114,7 @@ _CRITERIA = Field(
     "field.acceptance_criteria", "markdown", lambda lay, x: _lines(lay, x.acceptance_criteria)
 )
 
-# Item kind → (the label of its sheet, its items, its columns). New kinds of the format
-# (pages, tracking events, dependencies) become sheets by adding an entry here.
+# Item kind → (the label of its sheet, its items, its columns), in the order of the format.
 SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, ...]]] = {
     "requirements": (
         "section.requirements",
@@ -128,6 +147,35 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
             _md("description"),
             _md("ux"),
             _CRITERIA,
+        ),
+    ),
+    "pages": (
+        "section.pages",
+        _section("pages"),
+        (
+            _ID,
+            _text("name"),
+            _enum("surface", "surface"),
+            _md("entry"),
+            _md("description"),
+            _names("elements"),
+            _names("states"),
+            _refs("navigates_to"),
+            _refs("features"),
+        ),
+    ),
+    "tracking": (
+        "section.tracking",
+        _section("tracking"),
+        (
+            _ID,
+            Field("field.event", "code", lambda lay, x: Code(x.event)),
+            _text("name"),
+            _md("trigger"),
+            _ref("page"),
+            _ref("feature"),
+            _names("properties"),
+            _refs("metrics"),
         ),
     ),
     "metrics": (
@@ -172,6 +220,20 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
             _enum("level", "impact"),
             _md("mitigation"),
             _text("owner"),
+        ),
+    ),
+    "dependencies": (
+        "section.dependencies",
+        _section("dependencies"),
+        (
+            _ID,
+            _text("name"),
+            _enum("dependency_kind", "kind"),
+            _text("owner"),
+            _date("needed_by"),
+            _enum("dependency_status", "status"),
+            _refs("requirements"),
+            _md("description"),
         ),
     ),
 }
