@@ -509,8 +509,9 @@ def diff(
 @app.command()
 def lsp(
     stdio: Annotated[
-        bool, typer.Option("--stdio", help="Talk over stdin/stdout (the default and only way).")
-    ] = True,
+        bool,
+        typer.Option("--stdio", help="Accepted for editors that pass it: stdio is the transport."),
+    ] = False,
 ) -> None:
     """Run the language server for editors: live diagnostics, hover, definition, completion."""
     try:
