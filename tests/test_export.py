@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, assume, given, settings
 from typer.testing import CliRunner
 
+from prdkit.check import check_bytes
 from prdkit.cli import app
+from prdkit.export import EXPORTS, ExportOptions, build
+from prdkit.schema import load_schema
 from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
+from tests.hostile.schemagen import documents, to_yaml
 
 openpyxl = pytest.importorskip("openpyxl", reason="the tests read workbooks with openpyxl")
 
@@ -185,3 +191,33 @@ def test_export_through_the_real_command(tmp_path: Path) -> None:
     done = run_prdkit("export", str(FLASH), "--to", "xlsx,jira", "-o", str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["flash-sale.jira.csv", "flash-sale.xlsx"]
+
+
+@settings(
+    max_examples=int(os.environ.get("PRDKIT_FUZZ_EXAMPLES", "40")),
+    derandomize=not os.environ.get("PRDKIT_FUZZ_RANDOM"),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(document=documents(load_schema()))
+def test_every_valid_document_exports_to_every_format(document: dict) -> None:
+    result = check_bytes(to_yaml(document).encode("utf-8"), "drawn.prd.yaml")
+    assume(result.document is not None and not result.failed())
+    options = ExportOptions(EXPORTS, document["meta"].get("language"))
+    files = build(result, options)
+    assert build(result, options) == files  # byte-identical reruns
+    book = openpyxl.load_workbook(io.BytesIO(dict(files)[".xlsx"]))
+    assert book.sheetnames[0] in ("Document information", "文档信息")
+    jira = dict(files)[".jira.csv"].decode("utf-8")
+    rows = list(csv.reader(io.StringIO(jira, newline="")))
+    assert len(rows) == 1 + len(document["requirements"]) + len(document.get("features", []))
+
+
+def test_a_score_past_the_largest_number_stays_readable_text(tmp_path: Path) -> None:
+    source = tmp_path / "huge.prd.yaml"
+    rice = "    rice: {reach: 1.0e+308, impact: 10, confidence: 1, effort: 1}\n"
+    source.write_text(MINIMAL + rice, "utf-8")
+    export(tmp_path, source=source)
+    cell = openpyxl.load_workbook(tmp_path / "huge.xlsx")["Requirements"]["F2"]
+    assert cell.data_type == "s" and cell.value == "inf"

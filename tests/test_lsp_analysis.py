@@ -6,7 +6,7 @@ from pathlib import Path
 
 from prdkit.lsp.analysis import Range, analyse, completion, definition, hover, problems, symbols
 from prdkit.schemapath import item_kind, refers_to
-from tests.conftest import MINIMAL
+from tests.conftest import EXAMPLES, MINIMAL
 
 # The minimal document's head (prdkit, meta), then sections that reference each other.
 HEAD = MINIMAL[: MINIMAL.index("requirements:")]
@@ -120,3 +120,22 @@ def test_the_outline_lists_sections_groups_and_items() -> None:
         ("roles", ["admin"]),
         ("actions", ["refund"]),
     ]
+
+
+def test_no_answer_crashes_while_a_document_is_typed_line_by_line() -> None:
+    # Every prefix of the document is a moment of typing: half a key, an open list, no value.
+    text = (EXAMPLES / "loyalty-checkout.prd.yaml").read_text(encoding="utf-8")
+    previous = None
+    step = max(1, len(text) // 60)
+    for end in range(0, len(text), step):
+        typed = text[:end]
+        snap = analyse(typed, Path("typing.prd.yaml"), previous)
+        previous = snap
+        problems(snap)
+        symbols(snap)
+        lines = typed.split("\n")
+        line = len(lines) - 1
+        for column in range(0, len(lines[-1]) + 1, 3):
+            hover(snap, line, column)
+            definition(snap, line, column)
+            completion(snap, typed, line, column)

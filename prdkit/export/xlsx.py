@@ -7,6 +7,7 @@ streams rows quickly, and with a fixed creation time its output is byte-identica
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -95,7 +96,9 @@ def _many(sheet: _Sheet, row: int, col: int, cell: Many) -> None:
 
 
 def _number(sheet: _Sheet, row: int, col: int, cell: Number) -> None:
-    if cell.unit:  # `5%`, `1,200 CNY`: the unit belongs to the value, keep it readable
+    # `5%`, `1,200 CNY`: the unit belongs to the value; a score that overflowed to infinity
+    # or NaN has no Excel number. Both stay readable as the layer wrote them.
+    if cell.unit or not math.isfinite(cell.value):
         sheet.text(row, col, cell.text)
         return
     whole = isinstance(cell.value, int) or float(cell.value).is_integer()
