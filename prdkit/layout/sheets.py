@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prdkit.layout.blocks import Column, ColumnKind, Facts, Table
-from prdkit.layout.cells import Cell, Code, Many, Number
+from prdkit.layout.cells import Cell, Code, Many, Number, Text, is_empty
 from prdkit.layout.context import Layout, facts
 from prdkit.layout.numbers import score_text
 from prdkit.layout.sections.front import cover
@@ -55,8 +55,9 @@ class Workbook:
     lang: str
 
 
-def _lines(lay: Layout, texts: Sequence[str]) -> Cell:
-    cells = tuple(lay.md(t) for t in texts if t.strip())
+def _lines(lay: Layout, item: Any, name: str) -> Cell:
+    """A list field (acceptance criteria) as one cell, an entry per line."""
+    cells = tuple(c for c in lay.fields(item, name) if not is_empty(c))
     return Many(cells, "\n", "lines") if cells else None
 
 
@@ -69,12 +70,14 @@ def _enum(group: str, attr: str) -> Field:
     return Field(f"field.{attr}", "enum", lambda lay, x: lay.enum(group, getattr(x, attr)), group)
 
 
-def _text(attr: str, label: str | None = None) -> Field:
-    return Field(label or f"field.{attr}", "text", lambda lay, x: lay.text(getattr(x, attr)))
+def _text(attr: str) -> Field:
+    """A short string field; the schema decides whether it is read as Markdown."""
+    return Field(f"field.{attr}", "text", lambda lay, x: lay.field(x, attr))
 
 
 def _md(attr: str) -> Field:
-    return Field(f"field.{attr}", "markdown", lambda lay, x: lay.md(getattr(x, attr)))
+    """A Markdown field: a wide column that wraps."""
+    return Field(f"field.{attr}", "markdown", lambda lay, x: lay.field(x, attr))
 
 
 def _refs(attr: str) -> Field:
@@ -92,7 +95,7 @@ def _ref(attr: str) -> Field:
 def _names(attr: str) -> Field:
     """The names of an item's parts (a page's elements, an event's properties)."""
     return Field(
-        f"field.{attr}", "text", lambda lay, x: lay.texts(p.name for p in getattr(x, attr))
+        f"field.{attr}", "text", lambda lay, x: lay.joined(Text(p.name) for p in getattr(x, attr))
     )
 
 
@@ -111,7 +114,7 @@ def _number(attr: str) -> Field:
 
 _ID = Field("field.id", "id", lambda lay, x: lay.own(x.id))
 _CRITERIA = Field(
-    "field.acceptance_criteria", "markdown", lambda lay, x: _lines(lay, x.acceptance_criteria)
+    "field.acceptance_criteria", "markdown", lambda lay, x: _lines(lay, x, "acceptance_criteria")
 )
 
 # Item kind → (the label of its sheet, its items, its columns), in the order of the format.
@@ -243,7 +246,7 @@ def build(doc: Document, lang: str | None = None) -> Workbook:
     """`doc`'s items as sheets in `lang` (default: the document's language)."""
     lay = Layout(doc, lang or doc.meta.language or "en")
     meta = cover(lay)
-    head = facts([(lay.t("field.title"), lay.text(doc.meta.title))])
+    head = facts([(lay.t("field.title"), lay.field(doc.meta, "title"))])
     sheets = []
     for key, (label, items_of, fields) in SHEETS.items():
         items = tuple(items_of(doc))
