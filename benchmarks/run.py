@@ -160,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     print("measuring export…", file=sys.stderr, flush=True)
     _export(run, docs, sizes, repeat, rows, scale)
 
+    print("measuring site…", file=sys.stderr, flush=True)
+    _site(run, many, repeat, rows)
+
     text = "\n".join(
         [
             f"Measured {machine()}.",
@@ -242,6 +245,21 @@ def _export(
         alternate([ours], repeat(weight), WORK)
         rows.append(Row(f"export xlsx,csv,jira: {n:,} requirements", ours))
         scale.setdefault(label, {})[n] = ours
+
+
+def _site(run: list[str], many: list[Path], repeat: Callable[[str], int], rows: list[Row]) -> None:
+    """`prdkit site` over the many-documents folder: cold (empty output), then warm."""
+    folder, out = str(many[0].parent), WORK / "out" / "site"
+    # The cold run starts from an empty folder every time; `sh` costs ~1 ms of it.
+    cold = _series(
+        "prdkit site (cold)",
+        ["sh", "-c", 'rm -rf "$0" && exec "$@"', str(out), *run, "site", folder, "-o", str(out)],
+    )
+    alternate([cold], repeat("mid"), WORK)
+    rows.append(Row(f"site: {len(many)} PRDs, cold", cold))
+    warm = _series("prdkit site (warm)", [*run, "site", folder, "-o", str(out)])
+    alternate([warm], repeat("mid"), WORK)
+    rows.append(Row(f"site: {len(many)} PRDs, nothing changed", warm))
 
 
 def _save(rows: list[Row], scale: dict[str, dict[int, Series]], text: str) -> None:
