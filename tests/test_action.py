@@ -307,3 +307,27 @@ def test_a_pull_request_gets_one_diff_comment_updated_in_place(tmp_path: Path) -
     # Not a pull request: no comment step at all.
     push = run_action(workspace, {"paths": "docs", "comment-diff": "true"})
     assert push.outcomes["Comment the diff"] == "skipped"
+
+
+def test_pdf_output_installs_the_pdf_extra(tmp_path: Path) -> None:
+    # Only the install step: rendering PDF itself is tested with the writers.
+    step = next(s for s in ACTION["runs"]["steps"] if s.get("name") == "Install prdkit")
+    calls = tmp_path / "calls.jsonl"
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    stand_in(tools, "python", 'echo "$*" >> "$CALLS"\n')
+    for render, spec in (("docx, pdf", f"{ROOT}[pdf]"), ("docx,md", str(ROOT))):
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            env={
+                "PATH": f"{tools}{os.pathsep}/usr/bin:/bin",
+                "CALLS": str(calls),
+                "ACTION_PATH": str(ROOT),
+                "PRDKIT_RENDER": render,
+            },
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert calls.read_text().splitlines()[-1].endswith(f"--quiet {spec}")
