@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from prdkit.export.jiramarkup import to_jira
+from prdkit.export.jiramarkup import _parsed, to_jira
 from prdkit.export.xlsx import display_width, sheet_names
 
 
@@ -43,3 +45,13 @@ def test_sheet_names_are_valid_and_distinct() -> None:
 def test_display_width_counts_wide_characters_twice() -> None:
     assert display_width("abc") == 3
     assert display_width("需求 A") == 6
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("ab 1.)\n\t\r-*_#>`&=[]!|~{}+^<\\需求")), max_size=40
+    )
+)
+def test_plain_paragraphs_skip_the_parser_with_the_same_result(text: str) -> None:
+    assert to_jira(text) == _parsed(text)

@@ -119,6 +119,20 @@ def blocks(nodes: list[SyntaxTreeNode]) -> list[str]:
     return lines
 
 
+# Text with none of these is plain paragraphs to both Markdown and Jira: no parse needed.
+# (Markup and escape characters, entities, list numbers, indents, hard breaks, blank lines
+# holding spaces.)
+_MAY_BE_MARKUP = re.compile(r"[\\`*_\[\]!<>#|~{}+^&=\-]|^[ \t]|[ \t]$|^\d+[.)]|\r", re.M)
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
 def to_jira(markdown: str) -> str:
     """A Markdown field as Jira wiki markup."""
+    if not _MAY_BE_MARKUP.search(markdown):
+        return _BLANK_LINES.sub("\n\n", markdown.strip("\n"))
+    return _parsed(markdown)
+
+
+def _parsed(markdown: str) -> str:
+    """`to_jira` without the shortcut for plain paragraphs (tests compare the two)."""
     return "\n".join(blocks(parse(markdown).children)).strip("\n")
