@@ -221,3 +221,32 @@ def test_a_score_past_the_largest_number_stays_readable_text(tmp_path: Path) -> 
     export(tmp_path, source=source)
     cell = openpyxl.load_workbook(tmp_path / "huge.xlsx")["Requirements"]["F2"]
     assert cell.data_type == "s" and cell.value == "inf"
+
+
+def test_the_teams_fields_and_priority_labels_reach_every_export(tmp_path: Path) -> None:
+    (tmp_path / ".prdkit.toml").write_text(
+        '[fields.requirements.x-jira]\nlabel = { en = "Jira", zh = "Jira 单号" }\n'
+        'type = "string"\n\n[labels.priority]\nmust = "P0"\nshould = "P1"\ncould = "P2"\n',
+        encoding="utf-8",
+    )
+    source = tmp_path / "team.prd.yaml"
+    source.write_text(MINIMAL + "    x-jira: SHOP-12\n", encoding="utf-8")
+    export(tmp_path, "--to", "xlsx,csv,jira", source=source)
+    sheet = openpyxl.load_workbook(tmp_path / "team.xlsx")["Requirements"]
+    header = [c.value for c in sheet[1]]
+    assert header[-1] == "Jira"
+    assert sheet.cell(row=2, column=len(header)).value == "SHOP-12"
+    assert sheet["C2"].value == "P2"  # the team's label for `could`
+    rows = list(csv.reader(io.StringIO((tmp_path / "team.requirements.csv").read_text("utf-8"))))
+    assert rows[0][-1] == "Jira" and rows[1][-1] == "SHOP-12"
+    jira = list(csv.reader(io.StringIO((tmp_path / "team.jira.csv").read_text("utf-8"))))
+    assert jira[1][3] == "P2"  # Jira's Priority takes the team's name
+
+
+def test_dependencies_have_their_sheet(tmp_path: Path) -> None:
+    export(tmp_path, "--lang", "en", source=EXAMPLES / "loyalty-checkout.prd.yaml")
+    book = openpyxl.load_workbook(tmp_path / "loyalty-checkout.xlsx")
+    assert book.sheetnames[-1] == "External dependencies"
+    data = yaml.safe_load((EXAMPLES / "loyalty-checkout.prd.yaml").read_text(encoding="utf-8"))
+    sheet = book["External dependencies"]
+    assert [c.value for c in sheet["A"][1:]] == [d["id"] for d in data["dependencies"]]

@@ -23,6 +23,13 @@ MAX_SUMMARY = 255  # Jira refuses longer summaries
 HEADER = ("Issue ID", "Issue Type", "Summary", "Priority", "Description", "Parent")
 
 
+def _priority(doc: Document, value: str | None) -> str:
+    """The team's own priority name when it declares one (must → P0), else Jira's default."""
+    if not value:
+        return ""
+    return doc.conventions.relabelled("priority", value) or PRIORITIES.get(value, "")
+
+
 def _summary(item_id: str, title: str) -> str:
     text = " ".join(f"{item_id} {title}".split())
     return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1] + "…"
@@ -96,7 +103,7 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
             str(len(body) + 1),
             EPIC,
             _summary(req.id, req.title),
-            PRIORITIES.get(req.priority, ""),
+            _priority(doc, req.priority),
             _description(lay, req, _REQUIREMENT),
             "",
         ]
@@ -110,7 +117,7 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
             str(len(body) + 1),
             STORY,
             _summary(feature.id, feature.name),
-            PRIORITIES.get(feature.priority or "", ""),
+            _priority(doc, feature.priority),
             _description(lay, feature, _FEATURE),
             parent,
         ]

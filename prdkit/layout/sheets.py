@@ -15,6 +15,7 @@ from typing import Any
 from prdkit.layout.blocks import Column, ColumnKind, Facts, Table
 from prdkit.layout.cells import Cell, Code, Many, Number, Text, is_empty
 from prdkit.layout.context import Layout, facts
+from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import score_text
 from prdkit.layout.sections.front import cover
 from prdkit.model import Document
@@ -252,8 +253,13 @@ def build(doc: Document, lang: str | None = None) -> Workbook:
         items = tuple(items_of(doc))
         if not items:
             continue
+        # The team's declared custom fields follow the format's own, every one a column.
         columns = tuple(Column(lay.t(f.label), f.kind, f.group) for f in fields)
-        rows = tuple(tuple(f.get(lay, item) for f in fields) for item in items)
+        columns += custom_columns(lay, key, every=True)
+        rows = tuple(
+            (*(f.get(lay, item) for f in fields), *custom_row(lay, key, item, every=True))
+            for item in items
+        )
         sheets.append(Sheet(key, lay.t(label), Table(columns, rows), tuple(i.id for i in items)))
     return Workbook(
         doc.meta.title,

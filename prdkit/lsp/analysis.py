@@ -201,10 +201,13 @@ def token_range(lines: list[str], line: int, column: int) -> Range:
 
 def problems(snapshot: Snapshot) -> list[Problem]:
     """The diagnostics of `validate` for this version, each with its hint."""
+    from prdkit.messages import msg
+
     lines = snapshot.lines
+    hint = msg("report.hint").render(snapshot.result.lang)  # "hint: ", "提示："
     found = []
     for d in snapshot.result.diagnostics:
-        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        message = d.message + (f"\n{hint}{d.hint}" if d.hint else "")
         found.append(Problem(token_range(lines, d.line, d.column), d.severity, d.rule, message))
     return found
 
