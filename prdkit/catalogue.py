@@ -72,6 +72,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.document": ("document", "文档"),
     # -- the text report
     "report.hint": ("hint: ", "提示："),
+    # -- the language server's hover
+    "lsp.item": ("{kind} `{id}` — line {line}", "{kind} `{id}`，第 {line} 行"),
+    "lsp.unknown": ("no {kinds} has the id `{id}`", "没有编号为 `{id}` 的{kinds}"),
     "report.left-out": (
         "… {count} more diagnostics not listed (--max-diagnostics 0 lists all)",
         "…… 另有 {count} 条诊断未列出（--max-diagnostics 0 可列出全部）",

@@ -154,7 +154,7 @@ def test_a_dangling_reference_is_reported_then_cleared_and_ids_are_navigable(
     title = next(r["title"] for r in data["requirements"] if r["id"] == "REQ-009")
     assert answer["contents"]["kind"] == "markdown"
     assert title in answer["contents"]["value"]
-    assert "requirement `REQ-009`" in answer["contents"]["value"]
+    assert "需求 `REQ-009`，第" in answer["contents"]["value"]  # the document is Chinese
 
     # Definition: from the reference to the item's id.
     target = client.request(

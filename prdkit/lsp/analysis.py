@@ -263,18 +263,21 @@ def _target(snapshot: Snapshot, word: str, pointer: str) -> Item | None:
 
 def hover(snapshot: Snapshot, line: int, column: int) -> tuple[str, Range] | None:
     """Markdown naming the item an id under the cursor stands for: its title and kind."""
+    from prdkit.messages import Kind, Listing, kind_words, msg
+
     found = _referenced(snapshot, line, column)
     if found is None:
         return None
     word, where, pointer = found
+    lang = snapshot.result.lang
     item = _target(snapshot, word, pointer)
     if item is None:
-        kinds = refers_to(pointer) or ("item",)
-        wanted = " or ".join(k.replace("_", " ") for k in kinds)
-        return f"no {wanted} has the id `{word}`", where
-    kind = item.kind.replace("_", " ")
+        names = tuple(kind_words(k, lang) for k in refers_to(pointer) or ("item",))
+        kinds = Listing(names, "or", quoted=False)
+        return msg("lsp.unknown", kinds=kinds, id=word).render(lang), where
     title = f"**{_escape(item.title)}**\n\n" if item.title else ""
-    return f"{title}{kind} `{item.id}` — line {item.range.start_line + 1}", where
+    said = msg("lsp.item", kind=Kind(item.kind), id=item.id, line=item.range.start_line + 1)
+    return title + said.render(lang), where
 
 
 def _escape(text: str) -> str:
