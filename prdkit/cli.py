@@ -19,6 +19,7 @@ from prdkit.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Prdk
 
 if TYPE_CHECKING:
     from prdkit.check import CheckResult
+    from prdkit.config import Config
 
 app = typer.Typer(
     name="prdkit",
@@ -280,6 +281,14 @@ def render(
             "--reference-doc", help="A .docx whose styles, page setup, header and footer to use."
         ),
     ] = None,
+    number_headings: Annotated[
+        bool | None,
+        typer.Option(
+            "--number-headings/--no-number-headings",
+            help="Number headings (1 / 1.1, 一、/（一）) in Word and Markdown, or in neither "
+            "(default: the config's number-headings, else Word only).",
+        ),
+    ] = None,
 ) -> None:
     """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
     from prdkit.render import parse_formats
@@ -288,8 +297,9 @@ def render(
     formats = parse_formats(to)
     language = lang.value if lang else None
 
-    def make(result: CheckResult, document: Path) -> list[Path]:
-        rendered = render_document(result, document, formats, out, language, reference_doc)
+    def make(result: CheckResult, document: Path, config: Config) -> list[Path]:
+        numbers = config.number_headings if number_headings is None else number_headings
+        rendered = render_document(result, document, formats, out, language, reference_doc, numbers)
         return [item.path for item in rendered]
 
     _produce(sources, out, lang, make, "cli.rendered")
@@ -299,7 +309,7 @@ def _produce(
     sources: list[Path],
     out: Path | None,
     lang: Language | None,
-    make: Callable[[CheckResult, Path], list[Path]],
+    make: Callable[[CheckResult, Path, Config], list[Path]],
     done_key: str,
 ) -> None:
     """Check each document and `make` the outputs of the valid ones; report, then exit.
@@ -326,7 +336,7 @@ def _produce(
                 else:
                     if out is not None:
                         ensure_folder(out)  # created once the first document is valid
-                    for path in make(result, document):
+                    for path in make(result, document, config):
                         emit(_say("cli.wrote", lang, path=path) + "\n")
             except PrdkitError as exc:  # this document's problem: the others still go on
                 problems.append(str(exc))
@@ -368,7 +378,9 @@ def export(
 
     formats = parse_exports(to)
     options = ExportOptions(formats, lang.value if lang else None, bom)
-    _produce(sources, out, lang, lambda r, d: export_document(r, d, out, options), "cli.exported")
+    _produce(
+        sources, out, lang, lambda r, d, _c: export_document(r, d, out, options), "cli.exported"
+    )
 
 
 def _render_targets(sources: list[Path], out: Path | None, lang: Language | None) -> list[Path]:

@@ -6,6 +6,7 @@ that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passe
 
     [tool.prdkit]
     max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case
+    number-headings = false      # true: Markdown headings too; unset: Word headings only
     [tool.prdkit.rules]
     placeholder = "off"          # or "error", "warning", "info"
 """
@@ -47,6 +48,7 @@ class Config:
     source: str | None = None
     limits: Limits = DEFAULT_LIMITS
     conventions: Conventions = NO_CONVENTIONS
+    number_headings: bool | None = None  # see RenderOptions.number_headings
 
     def severity(self, rule: str, default: Severity) -> Severity | None:
         """The severity `rule` gets under this configuration; None when switched off."""
@@ -123,6 +125,7 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
     overrides: dict[str, Severity | None] = {}
     limits: dict[str, int] = {}
     team: dict[str, Any] = {}
+    number_headings: bool | None = None
     for key, value in table.items():
         if key == "rules":
             if not isinstance(value, Mapping):
@@ -147,14 +150,19 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
             limits[LIMIT_KEYS[key]] = value
         elif key in TEAM_KEYS:
             team[key] = value
+        elif key == "number-headings":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: {where(key)} must be true or false")
+            number_headings = value
         else:
-            known = ", ".join(["rules", *TEAM_KEYS, *LIMIT_KEYS])
+            known = ", ".join(["rules", "number-headings", *TEAM_KEYS, *LIMIT_KEYS])
             raise ConfigError(f"{source}: unknown key '{where(key)}' (known: {known})")
     return Config(
         overrides=overrides,
         source=source,
         limits=replace(DEFAULT_LIMITS, **limits),
         conventions=_conventions(team, source, prefix),
+        number_headings=number_headings,
     )
 
 

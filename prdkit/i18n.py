@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 __all__ = [
+    "CURRENCY_WORDS",
     "ENUMS",
     "ENUM_OF",
+    "HEADING_NUMBERS",
     "LABELS",
     "LANGUAGES",
     "LOCALES",
     "PUNCT",
+    "SCALES",
     "SECTION_ORDER",
     "enum_label",
     "label",
@@ -80,6 +83,35 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "dependency_kind": ("team", "system", "vendor", "legal", "other"),
     "dependency_status": ("open", "agreed", "delivered", "blocked"),
     "alternative_decision": ("chosen", "rejected", "open"),
+}
+
+# How each heading level is numbered, per language: (Word's w:numFmt of the level's counter,
+# the pattern with %N standing for the counter of level N, the text between number and heading).
+# Chinese documents number 一、 / （一） / 1.; the ideographic punctuation needs no space after it.
+HEADING_NUMBERS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "en": (("decimal", "%1", " "), ("decimal", "%1.%2", " "), ("decimal", "%1.%2.%3", " ")),
+    "zh": (
+        ("chineseCounting", "%1、", ""),
+        ("chineseCounting", "（%2）", ""),
+        ("decimal", "%3.", " "),
+    ),
+}
+
+# Large amounts as each language reads them: (power of ten, suffix), largest first. Chinese
+# counts in 万 (10⁴) and 亿 (10⁸), exactly; English summaries round to millions and up.
+SCALES: dict[str, tuple[tuple[int, str], ...]] = {
+    "zh": ((12, "万亿"), (8, "亿"), (4, "万")),
+    "en": ((12, "T"), (9, "B"), (6, "M")),
+}
+# Currencies a Chinese reader names in words after a scaled amount (1.5 万亿元, 3 亿美元).
+CURRENCY_WORDS: dict[str, str] = {
+    "CNY": "元",
+    "RMB": "元",
+    "USD": "美元",
+    "EUR": "欧元",
+    "HKD": "港元",
+    "JPY": "日元",
+    "GBP": "英镑",
 }
 
 # (item kind as model.kind_of names it, field) → enum group, so writers need not guess.
@@ -377,6 +409,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "此图过宽，无法在页面内清晰绘制，相同内容见下文。",
     ),
     "ui.signature": ("Signature", "签字"),
+    "field.signer": ("Name", "姓名"),
+    "field.signoff": ("Sign-off", "签署状态"),
+    "ui.unsigned": ("Not signed yet", "尚未签署"),
+    "ui.stale": ("stale: the document changed after this sign-off", "已失效：签署后文档有改动"),
+    "ui.stale_short": ("stale", "已失效"),
     "ui.overview": ("Overview", "总览"),
     "ui.gantt": ("Timeline", "甘特图"),
     "ui.requirement": ("Requirement", "需求"),
@@ -396,6 +433,13 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "ui.risk_matrix": ("Likelihood × impact", "风险矩阵（可能性 × 影响）"),
     "ui.unresolved": ("Unresolved", "未解决"),
+    # The marking of a document not (or no longer) in force, on its cover and every page.
+    "mark.draft": (
+        "Draft — not approved; its contents may still change",
+        "草稿：尚未批准，内容仍可能变更",
+    ),
+    "mark.review": ("In review — not yet approved", "评审中：尚未批准"),
+    "mark.deprecated": ("Deprecated — no longer in force", "已废弃：不再有效"),
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
     # The site index (`prdkit site`).

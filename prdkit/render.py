@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from prdkit.check import SUFFIXES, CheckResult
+from prdkit.digest import digest
 from prdkit.i18n import language
 from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
@@ -59,6 +61,7 @@ def render(
     out_dir: Path | None,
     lang: str | None = None,
     reference_doc: Path | None = None,
+    number_headings: bool | None = None,
 ) -> list[Rendered]:
     """Render a valid checked document; every output is built in memory, then written."""
     doc = result.document
@@ -66,6 +69,8 @@ def render(
         lang=language(lang or doc.meta.language),
         reference_doc=reference_doc,
         timestamp=source_timestamp(result),
+        number_headings=number_headings,
+        digest=digest(result.data) if isinstance(result.data, Mapping) else None,
     )
     folder = out_dir if out_dir is not None else source.parent
     # Every output is built before any is written, and written all or none.

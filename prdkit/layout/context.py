@@ -61,12 +61,19 @@ def item_anchor(item_id: str) -> str:
 class Layout:
     """Everything a section description needs; `placed` collects the anchors it sets."""
 
-    def __init__(self, doc: Document, lang: str) -> None:
+    def __init__(self, doc: Document, lang: str, digest: str | None = None) -> None:
         self.doc = doc
+        # The document's current sign-off digest, when known: approvals that signed another
+        # are stale.
+        self.digest = digest
         self.lang = i18n.language(lang)
         self.punct = i18n.punct(self.lang)
         self.placed: dict[str, None] = {}  # anchors in the order they are placed
         self._items = doc.items_by_id()
+
+    def stale(self, signed: str | None) -> bool:
+        """Whether an approval that signed digest `signed` no longer matches the document."""
+        return bool(self.digest and signed and signed != self.digest)
 
     # -- words ---------------------------------------------------------------------------
     def t(self, key: str) -> str:

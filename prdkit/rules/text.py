@@ -9,12 +9,10 @@ from typing import Any, Literal
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
 from prdkit.model import Document
+from prdkit.placeholders import PLACEHOLDER
 from prdkit.rules._common import Places, graded, listing
 from prdkit.source import join
 
-# TODO and TBD as whole words in upper case: letters, digits or `_` on either side make
-# another word ("TODOS", "mytodo"), while CJK text around them does not ("描述TODO").
-PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|TBD)(?![A-Za-z0-9_])|待定|待补充")
 # Embeddings, overrides and isolates: U+202A–U+202E and U+2066–U+2069.
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 

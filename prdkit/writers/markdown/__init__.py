@@ -29,11 +29,11 @@ def _contents(ctx: Context) -> list[str]:
     return lines
 
 
-def render_layout(laid: LaidOutDocument) -> str:
-    """The Markdown text of a laid-out document."""
+def render_layout(laid: LaidOutDocument, *, number_headings: bool = False) -> str:
+    """The Markdown text of a laid-out document, its headings numbered if asked."""
     from prdkit.i18n import label
 
-    ctx = Context(laid.punct)
+    ctx = Context(laid.punct, laid.lang if number_headings else None)
     ctx.heading(1, laid.title, toc=False)
     BLOCKS[type(laid.cover)](ctx, laid.cover)
     # The contents heading comes before every section, so it takes its anchor first.
@@ -47,11 +47,17 @@ def render_layout(laid: LaidOutDocument) -> str:
     return ctx.resolve(text) + "\n"
 
 
-def render(doc: Document, lang: str) -> str:
-    """The Markdown text of `doc` with headings and labels in `lang`."""
-    return render_layout(build(doc, lang))
+def render(
+    doc: Document, lang: str, *, number_headings: bool = False, digest: str | None = None
+) -> str:
+    """The Markdown text of `doc` with headings and labels in `lang`, numbered if asked."""
+    return render_layout(build(doc, lang, digest), number_headings=number_headings)
 
 
 def write(doc: Document, options: RenderOptions) -> bytes:
     """The document as UTF-8 Markdown (LF line ends, one final newline): same input, same bytes."""
-    return render(doc, options.lang).encode("utf-8")
+    # Markdown headings are numbered only when asked outright: numbers change GitHub's anchors.
+    numbered = options.number_headings is True
+    return render(doc, options.lang, number_headings=numbered, digest=options.digest).encode(
+        "utf-8"
+    )
