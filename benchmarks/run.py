@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = WORK / "out"
     shutil.rmtree(out, ignore_errors=True)
-    for sub in ("md", "docx", "pandoc", "probe"):
+    for sub in ("md", "docx", "pandoc", "probe", "export"):
         (out / sub).mkdir(parents=True)
     rows: list[Row] = []
     scale: dict[str, dict[int, Series]] = {}
@@ -173,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print("measuring render…", file=sys.stderr, flush=True)
     _render(run, pandoc, docs, sizes, repeat, rows, scale, notes)
+
+    print("measuring export…", file=sys.stderr, flush=True)
+    _export(run, docs, sizes, repeat, rows, scale)
 
     print("measuring site…", file=sys.stderr, flush=True)
     _site(run, many, repeat, rows)
@@ -274,6 +277,25 @@ def attack_table(run: list[str], repeat: int) -> str:
             f"| {name} | {command} | {cpu:.2f} s | {peak:.0f} MiB | {'ok' if ok else '**over**'} |"
         )
     return "\n".join(lines)
+
+
+def _export(
+    run: list[str],
+    docs: dict[str, Path],
+    sizes: list[int],
+    repeat: Callable[[str], int],
+    rows: list[Row],
+    scale: dict[str, dict[int, Series]],
+) -> None:
+    """`export --to xlsx,csv,jira`: every export format of one document in one call."""
+    label = "prdkit export --to xlsx,csv,jira"
+    for n in sizes:
+        src, weight = str(docs[f"req-{n}"]), "heavy" if n > 500 else "mid"
+        argv = [*run, "export", src, "--to", "xlsx,csv,jira", "-o", str(WORK / "out" / "export")]
+        ours = _series(label, argv)
+        alternate([ours], repeat(weight), WORK)
+        rows.append(Row(f"export xlsx,csv,jira: {n:,} requirements", ours))
+        scale.setdefault(label, {})[n] = ours
 
 
 def _site(run: list[str], many: list[Path], repeat: Callable[[str], int], rows: list[Row]) -> None:

@@ -72,6 +72,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.document": ("document", "文档"),
     # -- the text report
     "report.hint": ("hint: ", "提示："),
+    # -- the language server's hover
+    "lsp.item": ("{kind} `{id}` — line {line}", "{kind} `{id}`，第 {line} 行"),
+    "lsp.unknown": ("no {kinds} has the id `{id}`", "没有编号为 `{id}` 的{kinds}"),
     "report.left-out": (
         "… {count} more diagnostics not listed (--max-diagnostics 0 lists all)",
         "…… 另有 {count} 条诊断未列出（--max-diagnostics 0 可列出全部）",
@@ -99,6 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 没有生成任何文件：文档有错误",
     ),
     "cli.rendered": ("rendered {done} of {total} documents", "共 {total} 份文档，已生成 {done} 份"),
+    "cli.exported": ("exported {done} of {total} documents", "共 {total} 份文档，已导出 {done} 份"),
     # -- reading the file
     "file-too-large": (
         "the file is {size} bytes, over the limit of {limit} bytes",

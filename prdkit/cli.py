@@ -10,12 +10,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from prdkit import __version__
 from prdkit.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, PrdkitError
+
+if TYPE_CHECKING:
+    from prdkit.check import CheckResult
+    from prdkit.config import Config
 
 app = typer.Typer(
     name="prdkit",
@@ -244,13 +248,20 @@ def _default_format() -> OutputFormat:
     return OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text
 
 
+# Arguments shared by the commands that write files for each document.
+Sources = Annotated[
+    list[Path], typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json.")
+]
+OutFolder = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
+]
+
+
 @app.command()
 @reported
 def render(
-    sources: Annotated[
-        list[Path],
-        typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json."),
-    ],
+    sources: Sources,
     to: Annotated[
         str,
         typer.Option(
@@ -259,10 +270,7 @@ def render(
             autocompletion=complete_formats,
         ),
     ] = "docx,md",
-    out: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
-    ] = None,
+    out: OutFolder = None,
     lang: Annotated[
         Language | None,
         typer.Option("--lang", help="Language of headings (default: meta.language)."),
@@ -283,35 +291,54 @@ def render(
     ] = None,
 ) -> None:
     """Render valid PRDs to Word, Markdown, HTML or PDF; every failure is reported at the end."""
+    from prdkit.render import parse_formats
+    from prdkit.render import render as render_document
+
+    formats = parse_formats(to)
+    language = lang.value if lang else None
+
+    def make(result: CheckResult, document: Path, config: Config) -> list[Path]:
+        numbers = config.number_headings if number_headings is None else number_headings
+        rendered = render_document(result, document, formats, out, language, reference_doc, numbers)
+        return [item.path for item in rendered]
+
+    _produce(sources, out, lang, make, "cli.rendered")
+
+
+def _produce(
+    sources: list[Path],
+    out: Path | None,
+    lang: Language | None,
+    make: Callable[[CheckResult, Path, Config], list[Path]],
+    done_key: str,
+) -> None:
+    """Check each document and `make` the outputs of the valid ones; report, then exit.
+
+    `done_key` is the catalogue message saying how many documents were done of how many.
+    """
     from prdkit.check import check_file
     from prdkit.config import config_for
     from prdkit.outputs import OutputError, ensure_folder
-    from prdkit.render import parse_formats
-    from prdkit.render import render as render_document
     from prdkit.reporters import render_text
 
-    formats = parse_formats(to)
     if out is not None and (out.exists() or out.is_symlink()) and not out.is_dir():
         raise OutputError(f"{out}: is not a folder")  # a missing folder is created below
     documents = _render_targets(sources, out, lang)
+    language = lang.value if lang else None
     invalid, problems = [], []
     with _progress(len(documents)) as advance:
         for document in documents:
             try:
                 config = config_for(document)
-                language = lang.value if lang else None
                 result = check_file(document, config, config.limits, lang=language)
                 if result.failed():
                     invalid.append(result)
                 else:
                     if out is not None:
                         ensure_folder(out)  # created once the first document is valid
-                    numbers = config.number_headings if number_headings is None else number_headings
-                    for item in render_document(
-                        result, document, formats, out, language, reference_doc, numbers
-                    ):
-                        emit(_say("cli.wrote", lang, path=item.path) + "\n")
-            except PrdkitError as exc:  # this document's problem: the others still render
+                    for path in make(result, document, config):
+                        emit(_say("cli.wrote", lang, path=path) + "\n")
+            except PrdkitError as exc:  # this document's problem: the others still go on
                 problems.append(str(exc))
             advance()
     # Every failure at the end, after the progress bar is gone: nothing scrolls away.
@@ -323,10 +350,37 @@ def render(
         emit(f"prdkit: {_say('cli.invalid', lang, file=result.file)}\n", err=True)
     if len(documents) > 1 and (invalid or problems):
         done = len(documents) - len(invalid) - len(problems)
-        emit(f"prdkit: {_say('cli.rendered', lang, done=done, total=len(documents))}\n", err=True)
+        emit(f"prdkit: {_say(done_key, lang, done=done, total=len(documents))}\n", err=True)
     if problems:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+
+
+@app.command()
+@reported
+def export(
+    sources: Sources,
+    to: Annotated[
+        str, typer.Option("--to", help="Comma-separated formats: xlsx, csv, jira.")
+    ] = "xlsx",
+    out: OutFolder = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of headers and labels (default: meta.language)."),
+    ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start CSV files with a UTF-8 byte-order mark (Excel).")
+    ] = False,
+) -> None:
+    """Export the items of valid PRDs: an Excel workbook, a CSV per kind, a Jira import CSV."""
+    from prdkit.export import ExportOptions, parse_exports
+    from prdkit.export import export as export_document
+
+    formats = parse_exports(to)
+    options = ExportOptions(formats, lang.value if lang else None, bom)
+    _produce(
+        sources, out, lang, lambda r, d, _c: export_document(r, d, out, options), "cli.exported"
+    )
 
 
 def _render_targets(sources: list[Path], out: Path | None, lang: Language | None) -> list[Path]:
@@ -559,6 +613,26 @@ def diff(
         place = new if ":" not in new or Path(new).exists() else new.partition(":")[2]
         changes = relabel(changes, config_for(place).conventions)
     emit(FORMATTERS[output_format.value](changes))
+
+
+@app.command()
+def lsp(
+    stdio: Annotated[
+        bool,
+        typer.Option("--stdio", help="Accepted for editors that pass it: stdio is the transport."),
+    ] = False,
+) -> None:
+    """Run the language server for editors: live diagnostics, hover, definition, completion."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        raise fail(
+            "the language server needs pygls; install it with: pip install 'prdkit[lsp]'"
+        ) from None
+    from prdkit.lsp.server import run
+
+    run()
 
 
 def main() -> None:
