@@ -144,8 +144,21 @@ def check_bytes(
             result.document = model.build(loaded.data)
             findings.extend(rules.run(result.document, loaded.data))
         placed.extend(_locate(f, loaded.source_map, file, config) for f in findings)
+    placed.extend(_place(f, Span(1, 1), file, config) for f in _config_findings(config))
     _finish(result, placed, limits)
     return result
+
+
+def _config_findings(config: Config) -> list[Finding]:
+    """What the configuration itself weakens: sign-off rules switched off are always told."""
+    weakened = config.weakened()
+    if not weakened:
+        return []
+    message = (
+        f"{config.source} switches off or downgrades {', '.join(weakened)}:"
+        " an edit made after a sign-off could pass unnoticed"
+    )
+    return [Finding("signoff-rules-weakened", "", message)]
 
 
 def _locate(

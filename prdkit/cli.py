@@ -81,10 +81,31 @@ def _reserve_standard_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
+def complain(message: str, kind: str | None = "error") -> None:
+    """Print `prdkit: KIND: message` on stderr, escaped: messages carry names and document text."""
+    from prdkit.reporters import safe_lines
+
+    head = f"prdkit: {kind}: " if kind else "prdkit: "
+    emit(f"{head}{safe_lines(message)}\n", err=True)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print `prdkit: error: message` on stderr; return the Exit to raise."""
-    emit(f"prdkit: error: {message}\n", err=True)
+    complain(message)
     return typer.Exit(code)
+
+
+def check_paths(*paths: Path | None, what: str = "path") -> None:
+    """Exit 2 when a given path is one no file system can hold (a name over 255 bytes)."""
+    from prdkit.paths import PathError, check_path
+
+    for path in paths:
+        if path is None:
+            continue
+        try:
+            check_path(path, what)
+        except PathError as exc:
+            raise fail(str(exc)) from None
 
 
 def _version(value: bool) -> None:
@@ -136,6 +157,7 @@ def validate(
     results = []
     io_failed = False
     targets = paths or [Path(".")]
+    check_paths(*targets)
     documents = list(find_documents(targets))
     if not documents:
         raise fail(
@@ -147,7 +169,7 @@ def validate(
             results.append(check_file(document, config, config.limits))
         except InputError as exc:
             io_failed = True
-            emit(f"prdkit: error: {exc}\n", err=True)
+            complain(str(exc))
         except ConfigError as exc:
             raise fail(str(exc)) from None
     color = fmt == "text" and _use_color()
@@ -166,7 +188,7 @@ def _write_step_summary(results: list) -> None:
     try:
         append_step_summary(results)
     except OSError as exc:
-        emit(f"prdkit: warning: cannot write the step summary ({exc.strerror})\n", err=True)
+        complain(f"cannot write the step summary ({exc.strerror})", "warning")
 
 
 def _default_format() -> OutputFormat:
@@ -209,8 +231,11 @@ def render(
     from prdkit.outputs import OutputError
     from prdkit.render import parse_formats
     from prdkit.render import render as render_document
-    from prdkit.reporters import render_text
+    from prdkit.reporters import render_text, shown_path
 
+    check_paths(*sources)
+    check_paths(out, what="output folder")
+    check_paths(reference_doc, what="reference document")
     try:
         formats = parse_formats(to)
         if out is not None and not out.is_dir():
@@ -231,7 +256,7 @@ def render(
                     for item in render_document(
                         result, document, formats, out, language, reference_doc
                     ):
-                        emit(f"wrote {item.path}\n")
+                        emit(f"wrote {shown_path(str(item.path))}\n")
             except (InputError, OutputError, ConfigError) as exc:
                 problems.append(str(exc))
             advance()
@@ -239,12 +264,12 @@ def render(
     if invalid:
         emit(render_text(invalid, color=_use_color()))
     for message in problems:
-        emit(f"prdkit: error: {message}\n", err=True)
+        complain(message)
     for result in invalid:
-        emit(f"prdkit: nothing written for {result.file}: the document is invalid\n", err=True)
+        complain(f"nothing written for {result.file}: the document is invalid", None)
     if len(documents) > 1 and (invalid or problems):
         done = len(documents) - len(invalid) - len(problems)
-        emit(f"prdkit: rendered {done} of {len(documents)} documents\n", err=True)
+        complain(f"rendered {done} of {len(documents)} documents", None)
     if problems:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
@@ -311,6 +336,7 @@ def new(
     from prdkit.templates import TemplateError, find, instantiate
 
     target = Path(name if name.endswith((".prd.yaml", ".prd.yml")) else name + ".prd.yaml")
+    check_paths(target)
     try:
         chosen = find(template, lang.value)
     except TemplateError as exc:
@@ -319,10 +345,27 @@ def new(
         raise fail(f"{target} already exists; use --force to overwrite it")
     text = instantiate(chosen, output_stem(target), _today())
     try:
-        write_atomic(target, text.encode("utf-8"))
+        write_atomic(target, _new_document_bytes(target, text))
     except OutputError as exc:
         raise fail(str(exc)) from None
-    emit(f"wrote {target} (template {chosen.name}, {chosen.lang})\n")
+    from prdkit.reporters import shown_path
+
+    emit(f"wrote {shown_path(str(target))} (template {chosen.name}, {chosen.lang})\n")
+
+
+def _new_document_bytes(target: Path, text: str) -> bytes:
+    """The new document's bytes; exit 2 unless it validates (the name becomes its id and title)."""
+    from prdkit.check import check_bytes
+
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise fail(f"{target}: the name is not UTF-8 text, so it cannot title a document") from None
+    result = check_bytes(data, str(target))
+    if result.failed():
+        first = next(d for d in result.diagnostics if d.severity.value == "error")
+        raise fail(f"{target}: this name cannot title a valid document ({first.message})")
+    return data
 
 
 def _today():
@@ -356,6 +399,7 @@ def schema(
     """Print the JSON Schema of the format (for editors)."""
     from prdkit.schema import schema_text
 
+    check_paths(output)
     text = schema_text()
     if output is None:
         emit(text if text.endswith("\n") else text + "\n")
@@ -390,8 +434,10 @@ def approve(
     """Sign off a PRD: record an approval with the document's digest, editing it in place."""
     from prdkit.approve import ApproveError, Signoff, approve_file
     from prdkit.check import InputError
+    from prdkit.config import ConfigError, config_for
     from prdkit.outputs import OutputError
 
+    check_paths(source)
     if check:
         if name is not None or role is not None or reject or comment is not None:
             raise fail(
@@ -404,24 +450,32 @@ def approve(
     decision = "rejected" if reject else "approved"
     signoff = Signoff(name, _today().isoformat(), decision, role, comment)
     try:
-        recorded = approve_file(source, signoff)
-    except (InputError, OutputError) as exc:
+        recorded = approve_file(source, signoff, config_for(source))
+    except (InputError, OutputError, ConfigError) as exc:
         raise fail(str(exc)) from None
     except ApproveError as exc:
         raise fail(str(exc), exc.code) from None
+    from prdkit.reporters import clean, shown_path
+
     how = "replaced the earlier entry" if recorded.replaced else "added"
-    emit(f"{source}:{recorded.line}: {decision} by {name} ({how}); digest {recorded.digest}\n")
+    emit(
+        f"{shown_path(str(source))}:{recorded.line}: {decision} by {clean(name)} ({how});"
+        f" digest {recorded.digest}\n"
+    )
 
 
 def _check_approvals(source: Path) -> None:
     from prdkit.approve import ApproveError, approval_states, describe, load_for_approval
     from prdkit.check import InputError, read_document
+    from prdkit.config import ConfigError, config_for
     from prdkit.digest import digest
 
     try:
-        raw = read_document(source)
-        loaded = load_for_approval(raw, str(source), json_mode=source.name.endswith(".json"))
-    except InputError as exc:
+        limits = config_for(source).limits
+        raw = read_document(source, limits)
+        json_mode = source.name.endswith(".json")
+        loaded = load_for_approval(raw, str(source), json_mode=json_mode, limits=limits)
+    except (InputError, ConfigError) as exc:
         raise fail(str(exc)) from None
     except ApproveError as exc:
         raise fail(str(exc), exc.code) from None

@@ -49,6 +49,16 @@ class Config:
         """The severity `rule` gets under this configuration; None when switched off."""
         return self.overrides.get(rule, default)
 
+    def weakened(self) -> list[str]:
+        """The sign-off rules this configuration switches off or grades below error."""
+        from prdkit.ruletable import SIGNOFF_RULES
+
+        return sorted(
+            rule
+            for rule in SIGNOFF_RULES
+            if self.overrides.get(rule, Severity.ERROR) is not Severity.ERROR
+        )
+
 
 DEFAULT_CONFIG = Config()
 

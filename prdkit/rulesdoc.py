@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from prdkit.config import LIMIT_KEYS, SEVERITIES
 from prdkit.diagnostics import Rule
 from prdkit.limits import DEFAULT_LIMITS
-from prdkit.ruletable import FIXED_FAMILIES, GRADING, RULES
+from prdkit.ruletable import FIXED_FAMILIES, GRADING, RULES, SIGNOFF_RULES
 
 REGENERATE = "python -m prdkit.rulesdoc > docs/rules.md"
 
@@ -30,6 +30,7 @@ FAMILY_TITLES = {
     "text": "Text",
     "approvals": "Approvals",
     "suppression": "Suppression",
+    "config": "Configuration",
 }
 
 _INTRO = """\
@@ -172,6 +173,11 @@ def _rule(rule: Rule) -> Iterator[str]:
     grading = GRADING.get(rule.id)
     severity = f"{rule.severity.value} ({grading})" if grading else rule.severity.value
     fixed = " Cannot be configured or ignored." if rule.family in FIXED_FAMILIES else ""
+    if rule.id in SIGNOFF_RULES:
+        fixed = (
+            " Cannot be ignored in the document; a configuration that switches it off or"
+            " downgrades it is reported (`signoff-rules-weakened`)."
+        )
     yield f"**Severity:** {severity}.{fixed}"
     yield ""
     yield rule.summary

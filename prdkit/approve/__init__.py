@@ -19,11 +19,17 @@ from typing import Any
 from prdkit.approve.emit import block_entry, flow_entry
 from prdkit.approve.locate import Layout, LayoutError, locate
 from prdkit.approve.status import ApprovalState, approval_states, describe
+from prdkit.config import DEFAULT_CONFIG, Config
+from prdkit.diagnostics import Severity
 from prdkit.digest import digest
+from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.loader import Loaded, load_bytes
+from prdkit.ruletable import SIGNOFF_RULES
 
 _ORDER = ("name", "role", "decision", "date", "comment", "digest")
 _BOM = b"\xef\xbb\xbf"
+# Reading limits a sign-off can push a document past: refused, not retried another way.
+_LIMIT_RULES = frozenset({"file-too-large", "too-many-nodes", "string-too-long"})
 
 
 class ApproveError(Exception):
@@ -56,12 +62,18 @@ class Recorded:
     line: int
 
 
-def load_for_approval(raw: bytes, file: str, *, json_mode: bool = False) -> Loaded:
+def load_for_approval(
+    raw: bytes, file: str, *, json_mode: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Loaded:
     """The loaded document, or ApproveError (exit 1) naming the first reading problem."""
-    loaded = load_bytes(raw, json_mode=json_mode)
+    from prdkit.reporters import clean
+
+    loaded = load_bytes(raw, json_mode=json_mode, limits=limits)
     if not loaded.ok:
         finding, span = loaded.problems[0]
-        message = f"{file}:{span.line}:{span.column}: {finding.rule} {finding.message}"
+        message = (
+            f"{clean(file)}:{span.line}:{span.column}: {finding.rule} {clean(finding.message)}"
+        )
         raise ApproveError(f"{message}; fix the document first", code=1)
     return loaded
 
@@ -106,10 +118,13 @@ def _check_text(option: str, value: str | None) -> None:
         raise ApproveError(f"{option}: {probe.problems[0][0].message}")
 
 
-def record(raw: bytes, signoff: Signoff, *, file: str = "<document>") -> Recorded:
+def record(
+    raw: bytes, signoff: Signoff, *, file: str = "<document>", config: Config = DEFAULT_CONFIG
+) -> Recorded:
     """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML."""
+    limits = config.limits
     _check_values(signoff)
-    loaded = load_for_approval(raw, file)
+    loaded = load_for_approval(raw, file, limits=limits)
     data = loaded.data
     approvals = data.get("approvals")
     if approvals is not None and not isinstance(approvals, list):
@@ -135,14 +150,41 @@ def record(raw: bytes, signoff: Signoff, *, file: str = "<document>") -> Recorde
     text_raw = (raw[3:] if raw.startswith(_BOM) else raw).decode("utf-8")
     for start, end, replacement in _splices(loaded.text, layout, entry, matches):
         content = _apply(raw, text_raw, start, end, replacement)
-        reread = load_bytes(content)
+        reread = load_bytes(content, limits=limits)
+        if not reread.ok and reread.problems[0][0].rule in _LIMIT_RULES:
+            _refuse(file, reread.problems[0][0].message)
         if reread.ok and _only_approvals_changed(data, reread.data, expected):
+            _check_entry(content, file, index, config)
             line = reread.source_map.nearest(f"/approvals/{index}").line
             return Recorded(content, entry, current, bool(matches), line)
     raise ApproveError(
         f"{file}: cannot edit this layout of approvals safely; nothing written."
         f" Add this entry by hand: {json.dumps(entry, ensure_ascii=False)}"
     )
+
+
+def _refuse(file: str, problem: str) -> None:
+    from prdkit.reporters import clean
+
+    raise ApproveError(
+        f"{file}: with this sign-off the document would be invalid ({clean(problem)});"
+        " nothing written"
+    )
+
+
+def _check_entry(content: bytes, file: str, index: int, config: Config) -> None:
+    """Refuse an entry the document's own checks reject (a comment past its limits, say).
+
+    Sign-off rules are left out: a rejection of an approved document is meant to fail it.
+    """
+    from prdkit.check import check_bytes
+
+    at = f"/approvals/{index}"
+    result = check_bytes(content, file, config=config, limits=config.limits)
+    for d in result.diagnostics:
+        inside = d.pointer == at or d.pointer.startswith(at + "/")
+        if inside and d.severity is Severity.ERROR and d.rule not in SIGNOFF_RULES:
+            _refuse(file, f"{d.rule}: {d.message}")
 
 
 def _splices(
@@ -243,25 +285,32 @@ def _only_approvals_changed(old: Any, new: Any, expected: list[Any]) -> bool:
     ) == _canonical(expected)
 
 
-def approve_file(path: Path, signoff: Signoff) -> Recorded:
-    """Record `signoff` in the YAML file at `path`, written atomically; JSON is refused."""
-    from prdkit.check import read_document
-    from prdkit.outputs import write_atomic
+def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) -> Recorded:
+    """Record `signoff` in the YAML file at `path`, written atomically; JSON is refused.
 
-    raw = read_document(path)
+    Read, check and write happen under a lock, so concurrent sign-offs all survive; the
+    file is read again just before the write, so an editor that ignores the lock loses
+    nothing either (the sign-off is refused instead).
+    """
+    from prdkit.check import read_document
+    from prdkit.outputs import locked, write_atomic
+
+    limits = config.limits
     if path.name.endswith(".json"):
-        loaded = load_for_approval(raw, str(path), json_mode=True)
+        loaded = load_for_approval(read_document(path, limits), str(path), json_mode=True)
         raise ApproveError(
             f"{path}: approve edits YAML in place and leaves JSON files alone; add"
             f' {{"name": ..., "decision": "{signoff.decision}",'
             f' "date": "{signoff.date}", "digest": "{digest(loaded.data)}"}} to approvals'
         )
-    recorded = record(raw, signoff, file=str(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    if read_document(path) != raw:
-        raise ApproveError(f"{path}: the file changed while approving; nothing written")
-    write_atomic(path, recorded.content)
-    os.chmod(path, mode)  # an in-place edit keeps the file's permissions
+    with locked(path):
+        raw = read_document(path, limits)
+        recorded = record(raw, signoff, file=str(path), config=config)
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if read_document(path, limits) != raw:
+            raise ApproveError(f"{path}: the file changed while approving; nothing written")
+        write_atomic(path, recorded.content)
+        os.chmod(path, mode)  # an in-place edit keeps the file's permissions
     return recorded
 
 

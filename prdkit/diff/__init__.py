@@ -7,6 +7,8 @@ fails the schema, and its pointers lead straight back into the file.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +17,12 @@ from typing import Any
 from prdkit.diff.changes import MISSING, DocumentDiff
 from prdkit.diff.compare import compare
 from prdkit.diff.report import FORMATTERS
-from prdkit.limits import DEFAULT_LIMITS
+from prdkit.limits import Limits
 
 GIT_TIMEOUT = 60  # seconds
+# A name spelled as a path is a file even when it holds `:`; `C:\` is a drive on Windows.
+_PATH_PREFIXES = ("./", "../", "/") + ((".\\", "..\\", "\\") if os.name == "nt" else ())
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 
 class DiffError(Exception):
@@ -35,27 +40,43 @@ class Version:
     name: str
     raw: bytes
     json_mode: bool
+    limits: Limits
+
+
+def is_revision(spec: str) -> bool:
+    """`True` when `spec` is `REV:PATH`: it holds `:` and is not spelled as a path.
+
+    Which files exist never decides it, so a pull request that adds a file named
+    `origin/main:docs/a.prd.yaml` cannot stand in for the reviewed version.
+    """
+    if ":" not in spec or spec.startswith(_PATH_PREFIXES):
+        return False
+    return not (os.name == "nt" and _DRIVE.match(spec))
 
 
 def read_version(spec: str) -> Version:
-    """A file, or `REV:PATH` read with `git show` when no file of that name exists."""
+    """A file, or `REV:PATH` read with `git show`; limits come from the file's configuration."""
     from prdkit.check import InputError, read_document
+    from prdkit.config import ConfigError, config_for
 
-    path = Path(spec)
-    if ":" not in spec or path.exists() or path.is_symlink():
-        try:
-            return Version(spec, read_document(path), spec.endswith(".json"))
-        except InputError as exc:
-            raise DiffError(str(exc)) from None
-    revision, _, name = spec.partition(":")
-    return Version(spec, git_show(revision, name), name.endswith(".json"))
+    revision, _, name = spec.partition(":") if is_revision(spec) else ("", "", spec)
+    try:
+        limits = config_for(Path(name or ".")).limits
+    except ConfigError as exc:
+        raise DiffError(str(exc)) from None
+    if revision:
+        return Version(spec, git_show(revision, name, limits), name.endswith(".json"), limits)
+    try:
+        return Version(spec, read_document(Path(spec), limits), spec.endswith(".json"), limits)
+    except InputError as exc:
+        raise DiffError(str(exc)) from None
 
 
-def git_show(revision: str, name: str) -> bytes:
+def git_show(revision: str, name: str, limits: Limits) -> bytes:
     """The bytes of `name` at `revision`, read by git (no shell; git's message on failure)."""
     if revision.startswith("-") or not name:
         raise DiffError(f"'{revision}:{name}' is not REV:PATH (for example HEAD~1:docs/a.prd.yaml)")
-    limit = DEFAULT_LIMITS.max_bytes
+    limit = limits.max_bytes
     try:
         process = subprocess.Popen(
             ["git", "show", f"{revision}:{name}"],
@@ -84,14 +105,16 @@ def git_show(revision: str, name: str) -> bytes:
 def load_version(version: Version) -> Any:
     """The loaded data of one version; DiffError (exit 1) when it does not load."""
     from prdkit.loader import load_bytes
+    from prdkit.reporters import clean
 
-    loaded = load_bytes(version.raw, json_mode=version.json_mode)
+    loaded = load_bytes(version.raw, json_mode=version.json_mode, limits=version.limits)
     if not loaded.ok:
+        name = clean(version.name)
         problems = "".join(
-            f"\n  {version.name}:{span.line}:{span.column}: {finding.rule} {finding.message}"
+            f"\n  {name}:{span.line}:{span.column}: {finding.rule} {clean(finding.message)}"
             for finding, span in loaded.problems[:5]
         )
-        raise DiffError(f"{version.name} does not load, so it cannot be compared:{problems}", 1)
+        raise DiffError(f"{name} does not load, so it cannot be compared:{problems}", 1)
     return loaded.data
 
 

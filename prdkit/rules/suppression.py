@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
-from prdkit.ruletable import RULES, configurable
+from prdkit.ruletable import RULES, SIGNOFF_RULES, configurable
 from prdkit.source import join, parent
 
 KEY = "x-prdkit-ignore"
@@ -63,6 +63,9 @@ def _read(pointer: str, value: Any) -> tuple[frozenset[str], list[Finding]]:
             message = (
                 f"{KEY} names '{rule}', which is checked before the rules and cannot be ignored"
             )
+        elif rule in SIGNOFF_RULES:
+            # The edit that makes a sign-off stale must not be able to hide that it did.
+            message = f"{KEY} names '{rule}', which guards sign-offs and cannot be ignored"
         else:
             ids.add(rule)
             continue
