@@ -6,6 +6,7 @@ body text is dropped. Styles prdkit needs and the reference lacks are created.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from lxml import etree
 
 from prdkit.outputs import OutputError
 from prdkit.writers.docx.oxml import make, sub, w
+from prdkit.writers.docx.reference import ReferenceError, clean_package
+from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize, xml_int
 from prdkit.writers.docx.styles import EAST_ASIA, StyleSheet, font_table_entry
 
 RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
@@ -122,7 +125,13 @@ def _open_reference(path: Path) -> Any:
     if "[Content_Types].xml" not in names:
         raise OutputError(f"{path}: not a Word document (a zip archive, but not a .docx)")
     try:
-        document = docx.Document(str(path))
+        cleaned = clean_package(path)
+    except ReferenceError as exc:
+        raise OutputError(f"{path}: not a usable reference document: {exc}") from None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        document = docx.Document(io.BytesIO(cleaned))
         document.styles.element  # noqa: B018 - a broken styles part fails here, not later
         document.sections[-1]
     except PackageNotFoundError:
@@ -168,12 +177,7 @@ def _page_setup(sect_pr: etree._Element) -> None:
 
 
 def _twips(element: etree._Element | None, attr: str, default: int) -> int:
-    if element is None:
-        return default
-    try:
-        return int(float(element.get(w(attr)) or default))
-    except ValueError:
-        return default
+    return default if element is None else xml_int(element.get(w(attr)), default)
 
 
 def _text_width(sect_pr: etree._Element) -> int:
@@ -243,10 +247,10 @@ def _font_table(document: Any) -> None:
     if part is None or not hasattr(part, "_blob"):
         return
     try:
-        fonts = etree.fromstring(part.blob)
-    except etree.LxmlError:
+        fonts = parse(part.blob, "word/fontTable.xml")
+    except UnsafeXML:
         return
     if any(f.get(w("name")) == EAST_ASIA for f in fonts.iter(w("font"))):
         return
     fonts.append(font_table_entry())
-    part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part._blob = serialize(fonts)

@@ -27,6 +27,7 @@ from prdkit.writers.docx.oxml import (
 )
 from prdkit.writers.docx.palette import BADGES
 from prdkit.writers.docx.richtext import render
+from prdkit.writers.docx.safexml import xml_int
 
 RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _PSTYLE = f"{w('pPr')}/{w('pStyle')}"
@@ -57,7 +58,7 @@ class Builder:
             self.anchors.setdefault(item.id, f"_Prd{number}")
         self.placed: set[str] = set()
         self._links: dict[str, str] = {}
-        taken = [int(rid[3:]) for rid in self.part.rels if rid[:3] == "rId" and rid[3:].isdigit()]
+        taken = [xml_int(rid[3:], 0) for rid in self.part.rels if rid[:3] == "rId"]
         self._next_rid = max(taken, default=0) + 1
         self.code_style = self.styles.id("Verbatim Char")
         self.cell_size = self.styles.size(self.styles.id("Compact"))
