@@ -5,7 +5,8 @@ file is prdkit's) comes before `pyproject.toml` (its `[tool.prdkit]` table). The
 that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passed over.
 
     [tool.prdkit]
-    max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case
+    max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case,
+                                 # up to its ceiling (prdkit.limits.CEILINGS)
     [tool.prdkit.rules]
     placeholder = "off"          # or "error", "warning", "info"
 """
@@ -13,6 +14,7 @@ that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passe
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from prdkit.diagnostics import Severity
-from prdkit.limits import DEFAULT_LIMITS, Limits
+from prdkit.limits import CEILINGS, CONFIG_MAX_BYTES, DEFAULT_LIMITS, Limits
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -106,8 +108,8 @@ def _config_in(folder: Path) -> Config | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        raw = _read_bounded(path)
+        return tomllib.loads(raw.decode("utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -116,6 +118,24 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except RecursionError:  # tomllib recurses on nested arrays
         raise ConfigError(f"{path}: nested too deeply to read") from None
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of a configuration file: a regular file of at most CONFIG_MAX_BYTES."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ConfigError(f"{path}: is not a regular file")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(CONFIG_MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > CONFIG_MAX_BYTES:
+        raise ConfigError(
+            f"{path}: larger than {CONFIG_MAX_BYTES // 1024} KiB; a configuration is a few lines"
+        )
+    return raw
 
 
 def parse(table: Any, source: str, prefix: str = "") -> Config:
@@ -150,6 +170,12 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
         elif key in LIMIT_KEYS:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise ConfigError(f"{source}: {where(key)} must be a positive whole number")
+            ceiling = getattr(CEILINGS, LIMIT_KEYS[key])
+            if value > ceiling:
+                raise ConfigError(
+                    f"{source}: {where(key)} = {value:,} is over its ceiling of {ceiling:,}"
+                    " (see docs/security.md)"
+                )
             limits[LIMIT_KEYS[key]] = value
         else:
             known = ", ".join(["rules", *LIMIT_KEYS])

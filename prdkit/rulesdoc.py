@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from prdkit.config import LIMIT_KEYS, SEVERITIES
 from prdkit.diagnostics import Rule
-from prdkit.limits import DEFAULT_LIMITS
+from prdkit.limits import CEILINGS, CONFIG_MAX_BYTES, DEFAULT_LIMITS
 from prdkit.ruletable import FIXED_FAMILIES, GRADING, RULES, SIGNOFF_RULES
 
 REGENERATE = "python -m prdkit.rulesdoc > docs/rules.md"
@@ -54,8 +54,11 @@ _SUPPRESSION = """\
 For the rare justified exception, any mapping of the document (an item, a section, or
 the document itself) may carry `x-prdkit-ignore`, a list of rule ids. Findings of those
 rules at that mapping or anywhere below it are dropped; other rules still apply. Only
-semantic rules can be ignored: rules of reading the file and of structure cannot. A
-malformed list or an unknown id is itself reported (`suppression-invalid`).
+semantic rules can be ignored: rules of reading the file and of structure cannot, and
+neither can the sign-off rules (`stale-approval`, `approval-missing`,
+`approval-not-granted`): the edit that invalidates a sign-off must not be able to hide
+it. A malformed list, an unknown id or one of these is itself reported
+(`suppression-invalid`).
 
 ```yaml
 requirements:
@@ -160,10 +163,16 @@ def _configuration() -> Iterator[str]:
     yield ""
     yield "The limits of reading a file can be set in the same table:"
     yield ""
-    yield "| key | default |"
-    yield "| --- | --- |"
+    yield "| key | default | ceiling |"
+    yield "| --- | --- | --- |"
     for key, name in LIMIT_KEYS.items():
-        yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} |"
+        yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} | {getattr(CEILINGS, name):,} |"
+    yield ""
+    yield (
+        "A configuration comes with the pull request it is part of, so no limit can be raised"
+        " past its ceiling (exit 2), and a configuration file over"
+        f" {CONFIG_MAX_BYTES // 1024} KiB is refused unread."
+    )
     yield ""
 
 
