@@ -46,12 +46,21 @@ def is_document_name(name: str) -> bool:
     return name.endswith(SUFFIXES)
 
 
-def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """The given files, and PRD sources found recursively in the given folders, sorted."""
+def find_documents(paths: Iterable[Path], unreadable: list[str] | None = None) -> Iterator[Path]:
+    """The given files, and PRD sources found recursively in the given folders, sorted.
+
+    A folder that cannot be listed is named in `unreadable` (when given), never skipped
+    silently: its documents would otherwise pass unchecked.
+    """
+
+    def refused(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(f"{exc.filename}: cannot read the folder ({exc.strerror})")
+
     for path in paths:
         if path.is_dir() and not path.is_symlink():
             found: list[Path] = []
-            for folder, dirs, files in os.walk(path):
+            for folder, dirs, files in os.walk(path, onerror=refused):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 names = files + [d for d in dirs if is_document_name(d)]
                 found.extend(Path(folder, n) for n in names if is_document_name(n))
@@ -108,9 +117,23 @@ def check_file(
 ) -> CheckResult:
     """Validate one file; raises InputError for faults of the run."""
     raw = read_document(path, limits)
+    # A file over the limit was read only up to it; its size is told as it is on disk.
+    size = _size(path) if len(raw) > limits.max_bytes else 0
     return check_bytes(
-        raw, str(path), json_mode=path.name.endswith(".json"), config=config, limits=limits
+        raw,
+        str(path),
+        json_mode=path.name.endswith(".json"),
+        config=config,
+        limits=limits,
+        size=size,
     )
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def check_bytes(
@@ -120,11 +143,12 @@ def check_bytes(
     json_mode: bool = False,
     config: Config = DEFAULT_CONFIG,
     limits: Limits = DEFAULT_LIMITS,
+    size: int = 0,
 ) -> CheckResult:
     """Validate one document given as bytes; `file` is the name used in diagnostics."""
     from prdkit.loader import load_bytes
 
-    loaded = load_bytes(raw, json_mode=json_mode, limits=limits)
+    loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
     result = CheckResult(
         file=file, text=loaded.text, data=loaded.data, source_map=loaded.source_map
     )

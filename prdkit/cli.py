@@ -155,10 +155,13 @@ def validate(
 
     fmt = (output_format or _default_format()).value
     results = []
-    io_failed = False
     targets = paths or [Path(".")]
     check_paths(*targets)
-    documents = list(find_documents(targets))
+    unreadable: list[str] = []
+    documents = list(find_documents(targets, unreadable))
+    for problem in unreadable:
+        complain(problem)
+    io_failed = bool(unreadable)
     if not documents:
         raise fail(
             f"no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {', '.join(map(str, targets))}"
@@ -242,7 +245,8 @@ def render(
             raise OutputError(f"{out}: output folder does not exist")
     except OutputError as exc:
         raise fail(str(exc)) from None
-    documents = _render_targets(sources, out)
+    unreadable: list[str] = []
+    documents = _render_targets(sources, out, unreadable)
     invalid, problems = [], []
     with _progress(len(documents)) as advance:
         for document in documents:
@@ -263,27 +267,29 @@ def render(
     # Every failure at the end, after the progress bar is gone: nothing scrolls away.
     if invalid:
         emit(render_text(invalid, color=_use_color()))
-    for message in problems:
+    for message in unreadable + problems:
         complain(message)
     for result in invalid:
         complain(f"nothing written for {result.file}: the document is invalid", None)
     if len(documents) > 1 and (invalid or problems):
         done = len(documents) - len(invalid) - len(problems)
         complain(f"rendered {done} of {len(documents)} documents", None)
-    if problems:
+    if problems or unreadable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
 
 
-def _render_targets(sources: list[Path], out: Path | None) -> list[Path]:
+def _render_targets(sources: list[Path], out: Path | None, unreadable: list[str]) -> list[Path]:
     """The documents to render, once each; exit 2 when two would write the same output."""
     from prdkit.check import find_documents
     from prdkit.render import output_stem
 
     documents: dict[str, Path] = {}
-    for path in find_documents(sources):
+    for path in find_documents(sources, unreadable):
         documents.setdefault(os.path.realpath(path), path)
     if not documents:
+        for problem in unreadable:
+            complain(problem)
         raise fail(
             f"no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {', '.join(map(str, sources))}"
         )
