@@ -117,8 +117,7 @@ def check_file(
 ) -> CheckResult:
     """Validate one file; raises InputError for faults of the run."""
     raw = read_document(path, limits)
-    # A file over the limit was read only up to it; its size is told as it is on disk.
-    size = _size(path) if len(raw) > limits.max_bytes else 0
+    size = size_if_cut(path, raw, limits)
     return check_bytes(
         raw,
         str(path),
@@ -129,7 +128,10 @@ def check_file(
     )
 
 
-def _size(path: Path) -> int:
+def size_if_cut(path: Path, raw: bytes, limits: Limits) -> int:
+    """The size of `path` on disk when `raw`, read from it, stopped past the limit; else 0."""
+    if len(raw) <= limits.max_bytes:
+        return 0
     try:
         return os.stat(path).st_size
     except OSError:

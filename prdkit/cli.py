@@ -472,15 +472,20 @@ def approve(
 
 def _check_approvals(source: Path) -> None:
     from prdkit.approve import ApproveError, approval_states, describe, load_for_approval
-    from prdkit.check import InputError, read_document
+    from prdkit.check import InputError, read_document, size_if_cut
     from prdkit.config import ConfigError, config_for
     from prdkit.digest import digest
 
     try:
         limits = config_for(source).limits
         raw = read_document(source, limits)
-        json_mode = source.name.endswith(".json")
-        loaded = load_for_approval(raw, str(source), json_mode=json_mode, limits=limits)
+        loaded = load_for_approval(
+            raw,
+            str(source),
+            json_mode=source.name.endswith(".json"),
+            limits=limits,
+            size=size_if_cut(source, raw, limits),
+        )
     except (InputError, ConfigError) as exc:
         raise fail(str(exc)) from None
     except ApproveError as exc:

@@ -63,12 +63,17 @@ class Recorded:
 
 
 def load_for_approval(
-    raw: bytes, file: str, *, json_mode: bool = False, limits: Limits = DEFAULT_LIMITS
+    raw: bytes,
+    file: str,
+    *,
+    json_mode: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    size: int = 0,
 ) -> Loaded:
     """The loaded document, or ApproveError (exit 1) naming the first reading problem."""
     from prdkit.reporters import clean
 
-    loaded = load_bytes(raw, json_mode=json_mode, limits=limits)
+    loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
     if not loaded.ok:
         finding, span = loaded.problems[0]
         message = (
@@ -119,12 +124,17 @@ def _check_text(option: str, value: str | None) -> None:
 
 
 def record(
-    raw: bytes, signoff: Signoff, *, file: str = "<document>", config: Config = DEFAULT_CONFIG
+    raw: bytes,
+    signoff: Signoff,
+    *,
+    file: str = "<document>",
+    config: Config = DEFAULT_CONFIG,
+    size: int = 0,
 ) -> Recorded:
     """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML."""
     limits = config.limits
     _check_values(signoff)
-    loaded = load_for_approval(raw, file, limits=limits)
+    loaded = load_for_approval(raw, file, limits=limits, size=size)
     data = loaded.data
     approvals = data.get("approvals")
     if approvals is not None and not isinstance(approvals, list):
@@ -292,12 +302,14 @@ def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) 
     file is read again just before the write, so an editor that ignores the lock loses
     nothing either (the sign-off is refused instead).
     """
-    from prdkit.check import read_document
+    from prdkit.check import read_document, size_if_cut
     from prdkit.outputs import locked, write_atomic
 
     limits = config.limits
     if path.name.endswith(".json"):
-        loaded = load_for_approval(read_document(path, limits), str(path), json_mode=True)
+        raw = read_document(path, limits)
+        size = size_if_cut(path, raw, limits)
+        loaded = load_for_approval(raw, str(path), json_mode=True, limits=limits, size=size)
         raise ApproveError(
             f"{path}: approve edits YAML in place and leaves JSON files alone; add"
             f' {{"name": ..., "decision": "{signoff.decision}",'
@@ -305,7 +317,8 @@ def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) 
         )
     with locked(path):
         raw = read_document(path, limits)
-        recorded = record(raw, signoff, file=str(path), config=config)
+        size = size_if_cut(path, raw, limits)
+        recorded = record(raw, signoff, file=str(path), config=config, size=size)
         mode = stat.S_IMODE(os.stat(path).st_mode)
         if read_document(path, limits) != raw:
             raise ApproveError(f"{path}: the file changed while approving; nothing written")

@@ -41,6 +41,7 @@ class Version:
     raw: bytes
     json_mode: bool
     limits: Limits
+    size: int = 0  # the file's size, when only its start was read
 
 
 def is_revision(spec: str) -> bool:
@@ -56,7 +57,7 @@ def is_revision(spec: str) -> bool:
 
 def read_version(spec: str) -> Version:
     """A file, or `REV:PATH` read with `git show`; limits come from the file's configuration."""
-    from prdkit.check import InputError, read_document
+    from prdkit.check import InputError, read_document, size_if_cut
     from prdkit.config import ConfigError, config_for
 
     revision, _, name = spec.partition(":") if is_revision(spec) else ("", "", spec)
@@ -67,7 +68,9 @@ def read_version(spec: str) -> Version:
     if revision:
         return Version(spec, git_show(revision, name, limits), name.endswith(".json"), limits)
     try:
-        return Version(spec, read_document(Path(spec), limits), spec.endswith(".json"), limits)
+        raw = read_document(Path(spec), limits)
+        size = size_if_cut(Path(spec), raw, limits)
+        return Version(spec, raw, spec.endswith(".json"), limits, size)
     except InputError as exc:
         raise DiffError(str(exc)) from None
 
@@ -79,7 +82,8 @@ def git_show(revision: str, name: str, limits: Limits) -> bytes:
     limit = limits.max_bytes
     try:
         process = subprocess.Popen(
-            ["git", "show", f"{revision}:{name}"],
+            # `--`: a file named like the argument must not make git take it for a path.
+            ["git", "show", f"{revision}:{name}", "--"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -107,7 +111,9 @@ def load_version(version: Version) -> Any:
     from prdkit.loader import load_bytes
     from prdkit.reporters import clean
 
-    loaded = load_bytes(version.raw, json_mode=version.json_mode, limits=version.limits)
+    loaded = load_bytes(
+        version.raw, json_mode=version.json_mode, limits=version.limits, size=version.size
+    )
     if not loaded.ok:
         name = clean(version.name)
         problems = "".join(
