@@ -30,7 +30,7 @@ FAMILY_TITLES = {
     "text": "Text",
     "approvals": "Approvals",
     "suppression": "Suppression",
-    "config": "Configuration",
+    "config": "Weakened configuration",
 }
 
 _INTRO = """\
