@@ -64,6 +64,16 @@ LINKS: dict[str, Mapping[str, Edit]] = {
     "internal-target-outside-package": {
         HEADER_RELS: add_rel("rIdX", "image", "../../../../etc/passwd", external=False),
     },
+    "header-svg-picture": {
+        HEADER: in_header(
+            f'{W_P}<w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/'
+            'drawingml/2006/main" r:embed="rIdG"/></w:drawing></w:r></w:p>'
+        ),
+        HEADER_RELS: add_rel("rIdG", "image", "media/pixel.svg", external=False),
+        "word/media/pixel.svg": (
+            f'<svg xmlns="http://www.w3.org/2000/svg"><image href="http://{EVIL}/p.png"/></svg>'
+        ).encode(),
+    },
     "document-subdocument": {
         DOCUMENT_RELS: add_rel("rIdS", "subDocument", f"https://{EVIL}/sub.docx"),
     },
@@ -196,6 +206,26 @@ def test_a_dtd_in_any_part_is_refused(tmp_path: Path, part: str) -> None:
     assert "declares a DTD" in run.stderr
     assert SECRET not in run.stdout + run.stderr
     assert not (tmp_path / "doc.docx").exists()
+
+
+def test_a_part_named_as_no_xml_is_still_parsed_as_xml(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    doctype = f'<!DOCTYPE x [<!ENTITY e SYSTEM "{secret.as_uri()}">]>'
+    reference = write_reference(
+        tmp_path / "corp.docx",
+        {
+            DOCUMENT_RELS: replace('Target="styles.xml"', 'Target="styles.bin"'),
+            "word/styles.bin": lambda old: with_doctype(doctype)(
+                b'<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/'
+                b'wordprocessingml/2006/main"><w:x>&e;</w:x></w:styles>'
+            ),
+        },
+    )
+    run = render_with(tmp_path, reference)
+    assert_no_crash(run)
+    assert run.returncode == 2 and "declares a DTD" in run.stderr
+    assert SECRET not in run.stdout + run.stderr
 
 
 def test_entity_expansion_is_refused(tmp_path: Path) -> None:

@@ -15,21 +15,18 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
+from prdkit.writers.docx.oxml import w
+from prdkit.writers.docx.refmarkup import defuse_fields, drop_dangling, drop_links
 from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize
 
 MAX_ENTRIES = 2000
 MAX_PART = 16 * 1024 * 1024  # bytes inflated, one part
 MAX_TOTAL = 48 * 1024 * 1024  # bytes inflated, every part kept
-
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Relationship types (their last path segment) worth following, by the kind of their source.
 _KEEP = {
@@ -51,28 +48,15 @@ _KEEP = {
     "footer": {"image"},
     "numbering": {"image"},  # picture bullets
 }
-# Fields a header or footer may keep: numbers, dates and the document's own properties.
-SAFE_FIELDS = frozenset(
-    {
-        "PAGE",
-        "NUMPAGES",
-        "SECTIONPAGES",
-        "SECTION",
-        "DATE",
-        "TIME",
-        "CREATEDATE",
-        "SAVEDATE",
-        "PRINTDATE",
-        "TITLE",
-        "SUBJECT",
-        "AUTHOR",
-        "KEYWORDS",
-        "COMMENTS",
-        "LASTSAVEDBY",
-        "DOCPROPERTY",
-        "STYLEREF",
-        "FILENAME",
-    }
+# Pictures a header may keep, by signature: PNG, JPEG, GIF, BMP, TIFF (both byte orders).
+_RASTER = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"BM",
+    b"II*\x00",
+    b"MM\x00*",
 )
 # settings.xml children that tie the document to other files or data.
 _SETTINGS_DROPPED = (
@@ -83,8 +67,6 @@ _SETTINGS_DROPPED = (
     "attachedSchema",
     "docVars",
 )
-# Where an element that uses a dropped relationship is removed whole.
-_CONTAINERS = {f"{{{_W}}}{tag}" for tag in ("drawing", "pict", "object")}
 
 
 class ReferenceError(Exception):
@@ -159,9 +141,12 @@ class _Cleaner:
                 if target is None:
                     rels.remove(rel)
                     continue
+                if target not in self.parts and not self._take(
+                    target, rel.get("Type", "").rsplit("/", 1)[-1]
+                ):
+                    rels.remove(rel)
+                    continue
                 kept_ids.add(rel.get("Id") or "")
-                if target not in self.parts:
-                    self._take(target, rel.get("Type", "").rsplit("/", 1)[-1])
             self.parts[rels_name] = serialize(rels)
         if source:
             self._clean_part(source, kind, kept_ids)
@@ -172,7 +157,7 @@ class _Cleaner:
             return None
         if rel.get("Type", "").rsplit("/", 1)[-1] not in _KEEP.get(kind, set()):
             return None
-        target = rel.get("Target") or ""
+        target = unquote(rel.get("Target") or "")
         if "://" in target or target.startswith("\\\\"):
             return None
         name = posixpath.normpath(
@@ -182,116 +167,32 @@ class _Cleaner:
             return None
         return name
 
-    def _take(self, name: str, reltype: str) -> None:
-        kind = "document" if reltype == "officeDocument" else reltype
-        if name.endswith(".xml"):
-            self.parts[name] = b""  # a placeholder: reached once, even through a cycle
-            self._follow(name, kind)
-        else:
-            self.parts[name] = self._read(name)
+    def _take(self, name: str, reltype: str) -> bool:
+        """Keep part `name`: XML cleaned, a picture only if it is a plain raster image."""
+        if reltype == "image":
+            data = self._read(name)
+            if not data.startswith(_RASTER):  # SVG, EMF, OLE: formats that can reach out
+                return False
+            self.parts[name] = data
+            return True
+        self.parts[name] = b""  # a placeholder: each part is reached once, even in a cycle
+        self._follow(name, "document" if reltype == "officeDocument" else reltype)
+        return True
 
     def _clean_part(self, name: str, kind: str, kept_ids: set[str]) -> None:
         root = parse(self._read(name), name)
-        _drop_dangling(root, kept_ids)
-        _drop_links(root)
+        drop_dangling(root, kept_ids)
+        drop_links(root)
         if kind == "document":
-            body = root.find(f"{{{_W}}}body")
+            body = root.find(w("body"))
             if body is not None:  # the body is the reference's text: only its sectPr stays
-                sect_pr = body.find(f"{{{_W}}}sectPr")
+                sect_pr = body.find(w("sectPr"))
                 for child in list(body):
                     if child is not sect_pr:
                         body.remove(child)
         if kind == "settings":
             for tag in _SETTINGS_DROPPED:
-                for element in root.findall(f"{{{_W}}}{tag}"):
+                for element in root.findall(w(tag)):
                     root.remove(element)
-        _defuse_fields(root)
+        defuse_fields(root)
         self.parts[name] = serialize(root)
-
-
-def _drop_dangling(root: etree._Element, kept_ids: set[str]) -> None:
-    """Remove markup that uses a relationship no longer there (a hyperlink keeps its text)."""
-    for element in list(root.iter()):
-        used = [v for k, v in element.attrib.items() if k.startswith(f"{{{_R}}}")]
-        if not used or all(v in kept_ids for v in used):
-            continue
-        parent = element.getparent()
-        if parent is None:
-            continue
-        if etree.QName(element).localname == "hyperlink":
-            _unwrap(element)
-            continue
-        container = next((a for a in element.iterancestors() if a.tag in _CONTAINERS), None)
-        doomed = container if container is not None else element
-        if doomed.getparent() is not None:
-            doomed.getparent().remove(doomed)
-
-
-def _drop_links(root: etree._Element) -> None:
-    """Drop attributes that point outside (VML `o:href`, `src`): a reader would fetch them."""
-    for element in root.iter():
-        for key in [k for k in element.attrib if etree.QName(k).localname in ("href", "src")]:
-            if ":" in element.attrib[key]:
-                del element.attrib[key]
-
-
-def _unwrap(element: etree._Element) -> None:
-    parent = element.getparent()
-    index = parent.index(element)
-    for offset, child in enumerate(list(element)):
-        parent.insert(index + offset, child)
-    parent.remove(element)
-
-
-def _instruction(text: str) -> str:
-    words = text.strip().split()
-    return words[0].upper() if words else ""
-
-
-def _defuse_fields(root: etree._Element) -> None:
-    """Unsafe fields give way to their last result: simple ones unwrapped, complex ones cut."""
-    for simple in list(root.iter(f"{{{_W}}}fldSimple")):
-        if _instruction(simple.get(f"{{{_W}}}instr") or "") not in SAFE_FIELDS:
-            _unwrap(simple)
-    doomed: list[etree._Element] = []
-    for runs in _unsafe_field_code(list(root.iter(f"{{{_W}}}r"))):
-        doomed.extend(runs)
-    for run in doomed:
-        if run.getparent() is not None:
-            run.getparent().remove(run)
-
-
-def _unsafe_field_code(runs: list[etree._Element]) -> Iterator[list[etree._Element]]:
-    """The runs holding the code (begin to separate, and end) of each unsafe complex field.
-
-    Fields nest: the runs of an inner field inside an outer field's code are code of both.
-    """
-    stack: list[_Field] = []
-    for run in runs:
-        char = run.find(f"{{{_W}}}fldChar")
-        kind = char.get(f"{{{_W}}}fldCharType") if char is not None else None
-        if kind == "begin":
-            stack.append(_Field())
-        if not stack:
-            continue
-        for field in stack:
-            if not field.separated or (kind == "end" and field is stack[-1]):
-                field.code.append(run)
-        top = stack[-1]
-        if not top.separated:
-            top.instruction += "".join(t.text or "" for t in run.iter(f"{{{_W}}}instrText"))
-        if kind == "separate":
-            top.separated = True
-        elif kind == "end":
-            stack.pop()
-            if _instruction(top.instruction) not in SAFE_FIELDS:
-                yield top.code
-
-
-class _Field:
-    """A complex field being read: its code runs, its instruction, and past `separate`?"""
-
-    def __init__(self) -> None:
-        self.code: list[etree._Element] = []
-        self.instruction = ""
-        self.separated = False
