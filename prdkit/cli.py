@@ -505,8 +505,14 @@ class DiffFormat(str, Enum):
 
 @app.command()
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier version: a file, or REV:PATH from git.")],
-    new: Annotated[str, typer.Argument(help="The later version: a file, or REV:PATH from git.")],
+    old: Annotated[
+        str,
+        typer.Argument(help="The earlier version: a file, or REV:PATH (always read from git)."),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(help="The later version: a file (./NAME when NAME holds ':'), or REV:PATH."),
+    ],
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="text, md (a PR comment) or json.")
     ] = DiffFormat.text,
