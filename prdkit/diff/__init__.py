@@ -66,7 +66,9 @@ def read_version(spec: str) -> Version:
     except ConfigError as exc:
         raise DiffError(str(exc)) from None
     if revision:
-        return Version(spec, git_show(revision, name, limits), name.endswith(".json"), limits)
+        raw = git_show(revision, name, limits)
+        size = _git_size(revision, name) if len(raw) > limits.max_bytes else 0
+        return Version(spec, raw, name.endswith(".json"), limits, size)
     try:
         raw = read_document(Path(spec), limits)
         size = size_if_cut(Path(spec), raw, limits)
@@ -104,6 +106,21 @@ def git_show(revision: str, name: str, limits: Limits) -> bytes:
         message = errors.decode("utf-8", "replace").strip().splitlines()
         raise DiffError(f"git show {revision}:{name}: {message[0] if message else 'failed'}")
     return data
+
+
+def _git_size(revision: str, name: str) -> int:
+    """The size of `name` at `revision` as git stores it; 0 when git cannot say."""
+    try:
+        done = subprocess.run(
+            ["git", "cat-file", "-s", f"{revision}:{name}", "--"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return 0
+    text = done.stdout.strip()
+    return int(text) if done.returncode == 0 and text.isdigit() and len(text) < 20 else 0
 
 
 def load_version(version: Version) -> Any:

@@ -218,6 +218,16 @@ def test_approve_and_diff_honour_the_configured_limits(tmp_path: Path, command: 
     assert doc.read_text(encoding="utf-8") == MINIMAL
 
 
+def test_diff_from_git_honours_the_limits_and_tells_the_size(repo: Path) -> None:
+    (repo / ".prdkit.toml").write_text("max-bytes = 100\n", encoding="utf-8")
+    run = run_cli("diff", "HEAD:docs/a.prd.yaml", "./docs/a.prd.yaml", cwd=repo)
+    assert_no_crash(run)
+    assert run.returncode == 1, run.stderr
+    assert (
+        f"HEAD:docs/a.prd.yaml:1:1: file-too-large the file is {len(MINIMAL)} bytes" in run.stderr
+    )
+
+
 # -- 6. concurrent sign-offs all survive
 
 
