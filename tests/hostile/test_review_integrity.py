@@ -116,6 +116,18 @@ def test_approve_escapes_loader_messages(tmp_path: Path, check: bool) -> None:
     assert doc.read_text(encoding="utf-8") == FORGING
 
 
+@pytest.mark.parametrize("check", [False, True], ids=["approve", "approve-check"])
+def test_a_file_name_cannot_start_a_command_in_approve_output(tmp_path: Path, check: bool) -> None:
+    (tmp_path / "::error file=a::forged.prd.yaml").write_text(MINIMAL, encoding="utf-8")
+    name = "::error file=a::forged.prd.yaml"
+    args = ("approve", "--check", name) if check else ("approve", name, "--name", "Bo")
+    run = run_cli(*args, cwd=tmp_path)
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("./::error")
+    assert_no_command(run)
+
+
 def test_names_in_approve_messages_are_escaped(tmp_path: Path) -> None:
     doc = tmp_path / "a.prd.yaml"
     doc.write_text(MINIMAL, encoding="utf-8")
