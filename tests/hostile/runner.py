@@ -1,4 +1,4 @@
-"""Run `python -m prdkit` in a child process, measuring its wall time and peak memory.
+"""Run `python -m prdkit` in a child process, measuring its time (wall and CPU) and peak memory.
 
 A forked child's `ru_maxrss` starts at its parent's resident size (Linux carries the
 high-water mark across exec), so measuring straight from pytest would report pytest's own
@@ -17,7 +17,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-TIME_LIMIT = 5.0  # seconds of wall time per file
+# Seconds of CPU time per file: CPU, not wall time, so a busy machine cannot fail a run.
+TIME_LIMIT = 5.0
 MEMORY_LIMIT = 300 * 1024 * 1024  # bytes of peak resident memory per file
 KILL_AFTER = 60.0  # a hung child is killed here, so a hang fails instead of stalling CI
 
@@ -30,8 +31,9 @@ started = time.monotonic()
 code = subprocess.call(argv, env=env)
 seconds = time.monotonic() - started
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
 with open(report, "w") as out:
-    json.dump({"code": code, "seconds": seconds, "maxrss": usage.ru_maxrss}, out)
+    json.dump({"code": code, "seconds": seconds, "cpu": cpu, "maxrss": usage.ru_maxrss}, out)
 """
 
 
@@ -43,9 +45,10 @@ class Run:
     returncode: int  # negative: killed by that signal
     stdout: str
     stderr: str
-    seconds: float
+    seconds: float  # wall time
     peak_bytes: int
     timed_out: bool
+    cpu_seconds: float = 0.0  # user + system time: what a bound may be asserted on
 
 
 def _peak_bytes(maxrss: int) -> int:
@@ -91,8 +94,8 @@ def run_cli(
         stdout = out.read().decode("utf-8", "backslashreplace")
         stderr = err.read().decode("utf-8", "backslashreplace")
     if result is None:  # the wrapper itself was killed
-        result = {"code": -signal.SIGKILL, "seconds": timeout, "maxrss": 0}
-    _log(args, result["seconds"], result["maxrss"])
+        result = {"code": -signal.SIGKILL, "seconds": timeout, "cpu": 0.0, "maxrss": 0}
+    _log(args, result["seconds"], result["cpu"], result["maxrss"])
     return Run(
         args=tuple(map(str, args)),
         returncode=result["code"],
@@ -101,16 +104,18 @@ def run_cli(
         seconds=result["seconds"],
         peak_bytes=_peak_bytes(result["maxrss"]),
         timed_out=timed_out,
+        cpu_seconds=result["cpu"],
     )
 
 
-def _log(args: tuple[object, ...], seconds: float, maxrss: int) -> None:
+def _log(args: tuple[object, ...], seconds: float, cpu: float, maxrss: int) -> None:
     """With PRDKIT_HOSTILE_LOG=FILE, one JSON line per run: to find the slowest and largest."""
     target = os.environ.get("PRDKIT_HOSTILE_LOG")
     if not target:
         return
     shown = [Path(str(a)).name if os.sep in str(a) else str(a) for a in args]
     record = {"args": shown[:6], "files": len(args), "seconds": round(seconds, 3)}
+    record["cpu"] = round(cpu, 3)
     record["peak_mb"] = round(_peak_bytes(maxrss) / 1e6, 1)
     with open(target, "a", encoding="utf-8") as log:
         log.write(json.dumps(record) + "\n")
