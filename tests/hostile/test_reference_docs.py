@@ -216,6 +216,9 @@ def test_a_part_named_as_no_xml_is_still_parsed_as_xml(tmp_path: Path) -> None:
         tmp_path / "corp.docx",
         {
             DOCUMENT_RELS: replace('Target="styles.xml"', 'Target="styles.bin"'),
+            "[Content_Types].xml": replace(
+                'PartName="/word/styles.xml"', 'PartName="/word/styles.bin"'
+            ),
             "word/styles.bin": lambda old: with_doctype(doctype)(
                 b'<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/'
                 b'wordprocessingml/2006/main"><w:x>&e;</w:x></w:styles>'
@@ -280,3 +283,40 @@ def test_odd_numbers_are_read_as_absent(tmp_path: Path, case: str) -> None:
     assert_no_crash(run)
     assert run.returncode == 0, run.stderr
     docx.Document(io.BytesIO((tmp_path / "doc.docx").read_bytes()))
+
+
+# Relationships that make one part stand for another: each is dropped, the render goes on.
+TANGLED: dict[str, Mapping[str, Edit]] = {
+    "styles-are-the-body": {
+        DOCUMENT_RELS: replace('Target="styles.xml"', 'Target="document.xml"'),
+    },
+    "header-is-the-styles": {
+        DOCUMENT_RELS: replace('Target="header1.xml"', 'Target="styles.xml"'),
+    },
+    "numbering-is-a-picture": {
+        DOCUMENT_RELS: replace('Target="numbering.xml"', 'Target="media/image1.png"'),
+    },
+    "settings-are-the-theme": {
+        DOCUMENT_RELS: replace('Target="settings.xml"', 'Target="theme/theme1.xml"'),
+    },
+    "two-style-sheets": {
+        DOCUMENT_RELS: add_rel("rId99", "styles", "styles.xml", external=False),
+    },
+}
+
+
+@pytest.mark.parametrize("case", list(TANGLED))
+def test_a_part_lends_one_thing_as_what_it_is(tmp_path: Path, case: str) -> None:
+    reference = write_reference(tmp_path / "corp.docx", TANGLED[case])
+    run = render_with(tmp_path, reference)
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    docx.Document(io.BytesIO((tmp_path / "doc.docx").read_bytes()))
+
+
+def test_a_main_part_that_is_no_document_is_refused(tmp_path: Path) -> None:
+    edit = {"_rels/.rels": replace('Target="word/document.xml"', 'Target="word/styles.xml"')}
+    run = render_with(tmp_path, write_reference(tmp_path / "corp.docx", edit))
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    assert "corp.docx" in run.stderr and "BytesIO" not in run.stderr

@@ -7,6 +7,7 @@ body text is dropped. Styles prdkit needs and the reference lacks are created.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,8 +138,10 @@ def _open_reference(path: Path) -> Any:
     except PackageNotFoundError:
         raise OutputError(f"{path}: not a Word document (no main document part)") from None
     except ValueError as exc:
-        # python-docx refuses templates (.dotx) and macro documents with a ValueError.
-        raise OutputError(f"{path}: not a usable .docx reference document ({exc})") from None
+        # python-docx refuses templates (.dotx) and macro documents with a ValueError that
+        # names the file it was given: here an in-memory copy, whose name means nothing.
+        reason = re.sub(r"^file '<[^']*>' ", "", str(exc))
+        raise OutputError(f"{path}: not a usable .docx reference document ({reason})") from None
     except (KeyError, zipfile.BadZipFile, etree.LxmlError, OSError) as exc:
         raise OutputError(f"{path}: damaged Word document ({exc})") from None
     return document

@@ -58,6 +58,25 @@ _RASTER = (
     b"II*\x00",
     b"MM\x00*",
 )
+# What the content type of a part must end with (start with, for pictures), by the type of
+# the relationship that reaches it: a part lends one thing, as what it says it is.
+_CONTENT = {
+    "officeDocument": ".main+xml",  # a document, template or macro document: python-docx judges
+    "core-properties": ".core-properties+xml",
+    "extended-properties": ".extended-properties+xml",
+    "styles": ".styles+xml",
+    "stylesWithEffects": ".stylesWithEffects+xml",
+    "numbering": ".numbering+xml",
+    "settings": ".settings+xml",
+    "fontTable": ".fontTable+xml",
+    "theme": ".theme+xml",
+    "webSettings": ".webSettings+xml",
+    "header": ".header+xml",
+    "footer": ".footer+xml",
+    "footnotes": ".footnotes+xml",
+    "endnotes": ".endnotes+xml",
+}
+_MANY = frozenset({"header", "footer"})
 # settings.xml children that tie the document to other files or data.
 _SETTINGS_DROPPED = (
     "attachedTemplate",
@@ -94,10 +113,12 @@ class _Cleaner:
         self.archive = archive
         self.infos = {info.filename: info for info in infos}
         self.parts: dict[str, bytes] = {}
+        self.taken_as: dict[str, str] = {}  # part → the relationship type it was taken for
         self.total = 0
+        self.types = etree.Element("Types")
 
     def run(self) -> bytes:
-        types = parse(self._read("[Content_Types].xml"), "[Content_Types].xml")
+        types = self.types = parse(self._read("[Content_Types].xml"), "[Content_Types].xml")
         self._follow("", "package")
         kept = set(self.parts)
         for override in list(types):
@@ -136,16 +157,22 @@ class _Cleaner:
         kept_ids: set[str] = set()
         if rels_name in self.infos:
             rels = parse(self._read(rels_name), rels_name)
+            seen: set[str] = set()
             for rel in list(rels):
+                reltype = rel.get("Type", "").rsplit("/", 1)[-1]
                 target = self._target(rel, folder, kind)
-                if target is None:
-                    rels.remove(rel)
-                    continue
-                if target not in self.parts and not self._take(
-                    target, rel.get("Type", "").rsplit("/", 1)[-1]
+                # One relationship of each kind but pictures, headers and footers; a part
+                # taken as one kind is never another (a loop, or styles that are the body).
+                if (
+                    target is None
+                    or (reltype in _CONTENT and reltype not in _MANY and reltype in seen)
+                    or self.taken_as.get(target, reltype) != reltype
+                    or not self._is_a(target, reltype)
+                    or (target not in self.parts and not self._take(target, reltype))
                 ):
                     rels.remove(rel)
                     continue
+                seen.add(reltype)
                 kept_ids.add(rel.get("Id") or "")
             self.parts[rels_name] = serialize(rels)
         if source:
@@ -167,8 +194,24 @@ class _Cleaner:
             return None
         return name
 
+    def _is_a(self, name: str, reltype: str) -> bool:
+        """`True` when the content type of part `name` is the one `reltype` expects."""
+        declared = ""
+        extension = name.rsplit(".", 1)[-1].lower()
+        for entry in self.types:
+            local = etree.QName(entry).localname
+            if local == "Override" and (entry.get("PartName") or "").lstrip("/") == name:
+                declared = entry.get("ContentType") or ""
+                break
+            if local == "Default" and (entry.get("Extension") or "").lower() == extension:
+                declared = declared or entry.get("ContentType") or ""
+        if reltype == "image":
+            return declared.startswith("image/")
+        return declared.endswith(_CONTENT[reltype])
+
     def _take(self, name: str, reltype: str) -> bool:
         """Keep part `name`: XML cleaned, a picture only if it is a plain raster image."""
+        self.taken_as[name] = reltype
         if reltype == "image":
             data = self._read(name)
             if not data.startswith(_RASTER):  # SVG, EMF, OLE: formats that can reach out
