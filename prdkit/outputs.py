@@ -8,10 +8,11 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from prdkit.paths import PathError, check_path, sibling
+from prdkit.errors import PrdkitError
+from prdkit.paths import check_path, sibling
 
 
-class OutputError(Exception):
+class OutputError(PrdkitError):
     """An output that cannot or must not be written (exit 2)."""
 
 
@@ -35,10 +36,7 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = No
     byte-identical and no temporary file behind.
     """
     for path, _ in outputs:
-        try:
-            check_path(path, "output")
-        except PathError as exc:
-            raise OutputError(str(exc)) from None
+        check_path(path, "output")
         if source is not None and same_file(path, source):
             raise OutputError(f"{path}: refusing to write over the source document")
         if path.is_dir():

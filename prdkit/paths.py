@@ -11,10 +11,12 @@ import hashlib
 import os
 from pathlib import Path
 
+from prdkit.errors import PrdkitError
+
 NAME_MAX = 255  # bytes per path component on Linux, macOS and Windows alike
 
 
-class PathError(Exception):
+class PathError(PrdkitError):
     """A path no file system can hold (a usage problem: exit 2)."""
 
 

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prdkit.check import SUFFIXES, CheckResult
+from prdkit.i18n import language
 from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
 
@@ -62,7 +63,7 @@ def render(
     """Render a valid checked document; every output is built in memory, then written."""
     doc = result.document
     options = RenderOptions(
-        lang=lang or doc.meta.language or "en",
+        lang=language(lang or doc.meta.language),
         reference_doc=reference_doc,
         timestamp=source_timestamp(result),
     )

@@ -22,7 +22,7 @@ from prdkit.approve.status import ApprovalState, approval_states, describe
 from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Severity
 from prdkit.digest import digest
-from prdkit.limits import DEFAULT_LIMITS, Limits
+from prdkit.errors import PrdkitError
 from prdkit.loader import Loaded, load_bytes
 from prdkit.ruletable import SIGNOFF_RULES
 
@@ -32,12 +32,8 @@ _BOM = b"\xef\xbb\xbf"
 _LIMIT_RULES = frozenset({"file-too-large", "too-many-nodes", "string-too-long"})
 
 
-class ApproveError(Exception):
+class ApproveError(PrdkitError):
     """A sign-off that cannot be recorded; `code` is the exit code (1 invalid, 2 refused)."""
-
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -67,19 +63,19 @@ def load_for_approval(
     file: str,
     *,
     json_mode: bool = False,
-    limits: Limits = DEFAULT_LIMITS,
+    config: Config = DEFAULT_CONFIG,
     size: int = 0,
 ) -> Loaded:
-    """The loaded document, or ApproveError (exit 1) naming the first reading problem."""
-    from prdkit.reporters import clean
-
+    """The loaded document (read with the configured limits), or ApproveError (exit 1)."""
+    limits = config.limits
     loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
     if not loaded.ok:
-        finding, span = loaded.problems[0]
-        message = (
-            f"{clean(file)}:{span.line}:{span.column}: {finding.rule} {clean(finding.message)}"
+        from prdkit.check import check_bytes
+
+        report = check_bytes(
+            raw, file, json_mode=json_mode, config=config, limits=limits, size=size
         )
-        raise ApproveError(f"{message}; fix the document first", code=1)
+        raise ApproveError(f"{file} does not load; fix the document first", 1, [report])
     return loaded
 
 
@@ -132,9 +128,8 @@ def record(
     size: int = 0,
 ) -> Recorded:
     """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML."""
-    limits = config.limits
     _check_values(signoff)
-    loaded = load_for_approval(raw, file, limits=limits, size=size)
+    loaded = load_for_approval(raw, file, config=config, size=size)
     data = loaded.data
     approvals = data.get("approvals")
     if approvals is not None and not isinstance(approvals, list):
@@ -160,7 +155,7 @@ def record(
     text_raw = (raw[3:] if raw.startswith(_BOM) else raw).decode("utf-8")
     for start, end, replacement in _splices(loaded.text, layout, entry, matches):
         content = _apply(raw, text_raw, start, end, replacement)
-        reread = load_bytes(content, limits=limits)
+        reread = load_bytes(content, limits=config.limits)
         if not reread.ok and reread.problems[0][0].rule in _LIMIT_RULES:
             _refuse(file, reread.problems[0][0].message)
         if reread.ok and _only_approvals_changed(data, reread.data, expected):
@@ -174,11 +169,8 @@ def record(
 
 
 def _refuse(file: str, problem: str) -> None:
-    from prdkit.reporters import clean
-
     raise ApproveError(
-        f"{file}: with this sign-off the document would be invalid ({clean(problem)});"
-        " nothing written"
+        f"{file}: with this sign-off the document would be invalid ({problem}); nothing written"
     )
 
 
@@ -309,7 +301,7 @@ def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) 
     if path.name.endswith(".json"):
         raw = read_document(path, limits)
         size = size_if_cut(path, raw, limits)
-        loaded = load_for_approval(raw, str(path), json_mode=True, limits=limits, size=size)
+        loaded = load_for_approval(raw, str(path), json_mode=True, config=config, size=size)
         raise ApproveError(
             f"{path}: approve edits YAML in place and leaves JSON files alone; add"
             f' {{"name": ..., "decision": "{signoff.decision}",'

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from prdkit.config import Config
 from prdkit.diff.changes import MISSING, DocumentDiff
 from prdkit.diff.compare import compare
 from prdkit.diff.report import FORMATTERS
+from prdkit.errors import PrdkitError
 from prdkit.limits import Limits
 
 GIT_TIMEOUT = 60  # seconds
@@ -25,22 +27,18 @@ _PATH_PREFIXES = ("./", "../", "/") + ((".\\", "..\\", "\\") if os.name == "nt" 
 _DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 
-class DiffError(Exception):
+class DiffError(PrdkitError):
     """A version that cannot be read or loaded; `code` is the exit code."""
-
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
 class Version:
-    """One side of a diff: its name, bytes, and whether it is strict JSON."""
+    """One side of a diff: its name, bytes, whether it is strict JSON, and its configuration."""
 
     name: str
     raw: bytes
     json_mode: bool
-    limits: Limits
+    config: Config
     size: int = 0  # the file's size, when only its start was read
 
 
@@ -56,25 +54,19 @@ def is_revision(spec: str) -> bool:
 
 
 def read_version(spec: str) -> Version:
-    """A file, or `REV:PATH` read with `git show`; limits come from the file's configuration."""
-    from prdkit.check import InputError, read_document, size_if_cut
-    from prdkit.config import ConfigError, config_for
+    """A file, or `REV:PATH` read with `git show`; read with the file's configuration."""
+    from prdkit.check import read_document, size_if_cut
+    from prdkit.config import config_for
 
     revision, _, name = spec.partition(":") if is_revision(spec) else ("", "", spec)
-    try:
-        limits = config_for(Path(name or ".")).limits
-    except ConfigError as exc:
-        raise DiffError(str(exc)) from None
+    config = config_for(Path(name or "."))
+    limits = config.limits
     if revision:
         raw = git_show(revision, name, limits)
         size = _git_size(revision, name) if len(raw) > limits.max_bytes else 0
-        return Version(spec, raw, name.endswith(".json"), limits, size)
-    try:
-        raw = read_document(Path(spec), limits)
-        size = size_if_cut(Path(spec), raw, limits)
-        return Version(spec, raw, spec.endswith(".json"), limits, size)
-    except InputError as exc:
-        raise DiffError(str(exc)) from None
+        return Version(spec, raw, name.endswith(".json"), config, size)
+    raw = read_document(Path(spec), limits)
+    return Version(spec, raw, spec.endswith(".json"), config, size_if_cut(Path(spec), raw, limits))
 
 
 def git_show(revision: str, name: str, limits: Limits) -> bytes:
@@ -126,18 +118,23 @@ def _git_size(revision: str, name: str) -> int:
 def load_version(version: Version) -> Any:
     """The loaded data of one version; DiffError (exit 1) when it does not load."""
     from prdkit.loader import load_bytes
-    from prdkit.reporters import clean
 
     loaded = load_bytes(
-        version.raw, json_mode=version.json_mode, limits=version.limits, size=version.size
+        version.raw, json_mode=version.json_mode, limits=version.config.limits, size=version.size
     )
     if not loaded.ok:
-        name = clean(version.name)
-        problems = "".join(
-            f"\n  {name}:{span.line}:{span.column}: {finding.rule} {clean(finding.message)}"
-            for finding, span in loaded.problems[:5]
+        from prdkit.check import check_bytes
+
+        report = check_bytes(
+            version.raw,
+            version.name,
+            json_mode=version.json_mode,
+            config=version.config,
+            limits=version.config.limits,
+            size=version.size,
         )
-        raise DiffError(f"{name} does not load, so it cannot be compared:{problems}", 1)
+        message = f"{version.name} does not load, so it cannot be compared"
+        raise DiffError(message, 1, results=[report])
     return loaded.data
 
 

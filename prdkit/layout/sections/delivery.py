@@ -77,7 +77,7 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
         Facts(
             facts(
                 [
-                    (lay.t("field.actors"), lay.texts(flow.actors)),
+                    (lay.t("field.actors"), lay.joined(lay.fields(flow, "actors"))),
                     (lay.t("field.features"), lay.refs(flow.features)),
                 ]
             )
@@ -108,8 +108,8 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
                 (
                     Text(str(i + 1)),
                     rows[i],
-                    lay.text(step.actor),
-                    lay.text(step.action),  # plain text in the format: never read as Markdown
+                    lay.field(step, "actor"),
+                    lay.field(step, "action"),  # plain text in the format: never read as Markdown
                     _next(lay, flow, i, steps),
                 )
                 for i, step in enumerate(flow.steps)
@@ -137,10 +137,10 @@ def schedule(lay: Layout) -> list[Block]:
     rows = [
         (
             lay.own(m.id),
-            lay.text(m.name),
+            lay.field(m, "name"),
             lay.date(m.start),
             lay.date(m.due),
-            lay.text(m.owner),
+            lay.field(m, "owner"),
             lay.enum("milestone_status", m.status),
             lay.refs(m.deliverables),
             lay.refs(m.depends_on),
@@ -189,12 +189,12 @@ def metrics(lay: Layout) -> list[Block]:
         tuple(
             (
                 lay.own(m.id),
-                lay.text(m.name),
+                lay.field(m, "name"),
                 _change(m),
                 lay.enum("direction", m.direction, arrows.get(m.direction, "")),
                 lay.date(m.by),
                 lay.enum("frequency", m.frequency),
-                lay.text(m.owner),
+                lay.field(m, "owner"),
                 lay.refs(m.requirements),
             )
             for m in ms
@@ -211,7 +211,9 @@ def metrics(lay: Layout) -> list[Block]:
                     Column(lay.t("field.definition"), "markdown"),
                     Column(lay.t("field.source")),
                 ),
-                tuple((Id(m.id), lay.md(m.definition), lay.text(m.source)) for m in defined),
+                tuple(
+                    (Id(m.id), lay.field(m, "definition"), lay.field(m, "source")) for m in defined
+                ),
             )
         )
     return out
@@ -228,14 +230,14 @@ def resources(lay: Layout) -> list[Block]:
     )
     rows = tuple(
         (
-            lay.text(r.team),
-            lay.text(r.role),
+            lay.field(r, "team"),
+            lay.field(r, "role"),
             lay.number(r.people),
             lay.number(r.effort_days),
             lay.date(r.from_),
             lay.date(r.to),
             lay.refs(r.milestones),
-            lay.md(r.notes),
+            lay.field(r, "notes"),
         )
         for r in res
     )
