@@ -351,14 +351,17 @@ def site(
     ] = None,
 ) -> None:
     """Every PRD under ROOT as an HTML page, plus an index of them all; only changes re-render."""
+    from prdkit.reporters import shown_path
     from prdkit.site import build_site
 
+    check_paths(root)
+    check_paths(out, what="output folder")
     with _progress(sum(1 for _ in _count_documents(root))) as advance:
         report = build_site(root, out, lang.value if lang else None, progress=advance)
     for message in report.problems:
-        emit(f"prdkit: error: {message}\n", err=True)
+        complain(message)
     emit(
-        f"wrote {out / 'index.html'}: {len(report.entries)} documents, "
+        f"wrote {shown_path(str(out / 'index.html'))}: {len(report.entries)} documents, "
         f"{len(report.rendered)} rendered, {len(report.reused)} unchanged, "
         f"{len(report.invalid)} invalid\n"
     )

@@ -37,6 +37,8 @@ def long_name_cases(folder: Path) -> dict[str, tuple[object, ...]]:
         "new": ("new", folder / LONG),
         "approve": ("approve", folder / f"{LONG}.prd.yaml", "--name", "Bo"),
         "diff": ("diff", doc, folder / f"{LONG}.prd.yaml"),
+        "site": ("site", folder / LONG),
+        "site-output": ("site", folder, "-o", folder / LONG),
     }
 
 
@@ -52,6 +54,8 @@ def long_name_cases(folder: Path) -> dict[str, tuple[object, ...]]:
         "new",
         "approve",
         "diff",
+        "site",
+        "site-output",
     ],
 )
 def test_a_name_over_255_bytes_is_a_usage_error(tmp_path: Path, case: str) -> None:
@@ -165,7 +169,7 @@ def test_an_unreadable_subfolder_is_named_not_skipped(tmp_path: Path) -> None:
     assert "locked: cannot read the folder" in run.stderr
 
 
-@pytest.mark.parametrize("command", ["validate", "render"])
+@pytest.mark.parametrize("command", ["validate", "render", "site"])
 def test_unreadable_folder_in_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
@@ -185,7 +189,8 @@ def test_unreadable_folder_in_process(
         return real_scandir(path)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "scandir", refusing)
-    result = CliRunner().invoke(app, [command, str(tmp_path)])
+    extra = ["-o", str(tmp_path / "site")] if command == "site" else []
+    result = CliRunner().invoke(app, [command, str(tmp_path), *extra])
     assert result.exit_code == 2, result.output
     assert f"{locked}: cannot read the folder (Permission denied)" in result.output
 
