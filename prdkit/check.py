@@ -185,7 +185,8 @@ def _config_findings(config: Config) -> list[Finding]:
         f"{config.source} switches off or downgrades {', '.join(weakened)}:"
         " an edit made after a sign-off could pass unnoticed"
     )
-    return [Finding("signoff-rules-weakened", "", message)]
+    hint = "remove those lines, or have them reviewed: docs/security.md#the-sign-off-policy"
+    return [Finding("signoff-rules-weakened", "", message, hint=hint)]
 
 
 def _locate(
