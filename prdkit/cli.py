@@ -39,6 +39,33 @@ class OutputFormat(str, Enum):
     junit = "junit"
 
 
+class Language(str, Enum):
+    """Languages of messages, headings and labels."""
+
+    en = "en"
+    zh = "zh"
+
+
+def complete_templates(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of `--template`: the installed templates, with their description."""
+    from prdkit.templates import available
+
+    names: dict[str, str] = {}
+    for template in available():
+        names.setdefault(template.name, template.description)
+    return [(name, about) for name, about in names.items() if name.startswith(incomplete)]
+
+
+def complete_formats(incomplete: str) -> list[str]:
+    """Shell completion of `--to`: the next output format after those already typed."""
+    from prdkit.writers import FORMATS
+
+    typed, _, current = incomplete.rpartition(",")
+    chosen = set(typed.split(",")) if typed else set()
+    prefix = typed + "," if typed else ""
+    return [prefix + f for f in FORMATS if f.startswith(current) and f not in chosen]
+
+
 def emit(text: str, *, err: bool = False) -> None:
     """Write to stdout (or stderr); a reader that went away (`| head`) is not an error."""
     stream = sys.stderr if err else sys.stdout
@@ -87,6 +114,17 @@ def complain(message: str, kind: str | None = "error") -> None:
 
     head = f"prdkit: {kind}: " if kind else "prdkit: "
     emit(f"{head}{safe_lines(message)}\n", err=True)
+
+
+def _say(key: str, lang: Language | None, /, **params: object) -> str:
+    """A message of the catalogue in `--lang`, else in the locale's language."""
+    from prdkit.messages import locale_language, msg
+
+    return msg(key, **params).render(lang.value if lang else locale_language())
+
+
+def _no_documents(places: list[Path], lang: Language | None) -> str:
+    return _say("cli.no-documents", lang, places=", ".join(map(str, places)))
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -162,6 +200,18 @@ def validate(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="List errors and the summary only.")
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of messages (default: meta.language, else locale)."),
+    ] = None,
+    max_diagnostics: Annotated[
+        int | None,
+        typer.Option(
+            "--max-diagnostics",
+            min=0,
+            help="Text format: diagnostics listed per file (default 50; 0 lists all).",
+        ),
+    ] = None,
 ) -> None:
     """Check PRD files against the format and its rules."""
     from prdkit.check import check_file, find_documents
@@ -178,20 +228,21 @@ def validate(
         complain(problem)
     io_failed = bool(unreadable)
     if not documents:
-        raise fail(
-            f"no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {', '.join(map(str, targets))}"
-        )
+        raise fail(_no_documents(targets, lang))
     for document in documents:
         try:
             config = config_for(document)
-            results.append(check_file(document, config, config.limits))
+            language = lang.value if lang else None
+            results.append(check_file(document, config, config.limits, lang=language))
         except ConfigError:
             raise  # a configuration problem stops the run
         except PrdkitError as exc:  # this file's problem: the others are still checked
             io_failed = True
             complain(str(exc))
     color = fmt == "text" and _use_color()
-    emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict))
+    # Only the text format is capped; the machine formats carry every diagnostic.
+    capped = {"max_diagnostics": max_diagnostics} if fmt == "text" else {}
+    emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict, **capped))
     if fmt == "github":
         _write_step_summary(results)
     if io_failed:
@@ -214,13 +265,6 @@ def _default_format() -> OutputFormat:
     return OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text
 
 
-class Language(str, Enum):
-    """Languages of headings and labels."""
-
-    en = "en"
-    zh = "zh"
-
-
 @app.command()
 @reported
 def render(
@@ -228,7 +272,14 @@ def render(
         list[Path],
         typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json."),
     ],
-    to: Annotated[str, typer.Option("--to", help="Comma-separated formats: docx, md.")] = "docx,md",
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to",
+            help="Comma-separated formats: docx, md, html, pdf.",
+            autocompletion=complete_formats,
+        ),
+    ] = "docx,md",
     out: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
@@ -247,7 +298,7 @@ def render(
     """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
     from prdkit.check import check_file
     from prdkit.config import config_for
-    from prdkit.outputs import OutputError
+    from prdkit.outputs import OutputError, ensure_folder
     from prdkit.render import parse_formats
     from prdkit.render import render as render_document
     from prdkit.reporters import render_text, shown_path
@@ -256,24 +307,26 @@ def render(
     check_paths(out, what="output folder")
     check_paths(reference_doc, what="reference document")
     formats = parse_formats(to)
-    if out is not None and not out.is_dir():
-        raise OutputError(f"{out}: output folder does not exist")
+    if out is not None and (out.exists() or out.is_symlink()) and not out.is_dir():
+        raise OutputError(f"{out}: is not a folder")  # a missing folder is created below
     unreadable: list[str] = []
-    documents = _render_targets(sources, out, unreadable)
+    documents = _render_targets(sources, out, lang, unreadable)
     invalid, problems = [], []
     with _progress(len(documents)) as advance:
         for document in documents:
             try:
                 config = config_for(document)
-                result = check_file(document, config, config.limits)
+                language = lang.value if lang else None
+                result = check_file(document, config, config.limits, lang=language)
                 if result.failed():
                     invalid.append(result)
                 else:
-                    language = lang.value if lang else None
+                    if out is not None:
+                        ensure_folder(out)  # created once the first document is valid
                     for item in render_document(
                         result, document, formats, out, language, reference_doc
                     ):
-                        emit(f"wrote {shown_path(str(item.path))}\n")
+                        emit(_say("cli.wrote", lang, path=shown_path(str(item.path))) + "\n")
             except PrdkitError as exc:  # this document's problem: the others still render
                 problems.append(str(exc))
             advance()
@@ -283,16 +336,18 @@ def render(
     for message in unreadable + problems:
         complain(message)
     for result in invalid:
-        complain(f"nothing written for {result.file}: the document is invalid", None)
+        complain(_say("cli.invalid", lang, file=result.file), None)
     if len(documents) > 1 and (invalid or problems):
         done = len(documents) - len(invalid) - len(problems)
-        complain(f"rendered {done} of {len(documents)} documents", None)
+        complain(_say("cli.rendered", lang, done=done, total=len(documents)), None)
     if problems or unreadable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
 
 
-def _render_targets(sources: list[Path], out: Path | None, unreadable: list[str]) -> list[Path]:
+def _render_targets(
+    sources: list[Path], out: Path | None, lang: Language | None, unreadable: list[str]
+) -> list[Path]:
     """The documents to render, once each; exit 2 when two would write the same output."""
     from prdkit.check import find_documents
     from prdkit.render import output_stem
@@ -303,9 +358,7 @@ def _render_targets(sources: list[Path], out: Path | None, unreadable: list[str]
     if not documents:
         for problem in unreadable:
             complain(problem)
-        raise fail(
-            f"no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {', '.join(map(str, sources))}"
-        )
+        raise fail(_no_documents(sources, lang))
     outputs: dict[str, Path] = {}
     for path in documents.values():
         target = os.path.realpath((out or path.parent) / output_stem(path))
@@ -381,7 +434,13 @@ def _count_documents(root: Path) -> Iterator[Path]:
 def new(
     name: Annotated[str, typer.Argument(help="Name of the new document: writes NAME.prd.yaml.")],
     template: Annotated[
-        str, typer.Option("--template", "-t", help="Template name (see `prdkit templates`).")
+        str,
+        typer.Option(
+            "--template",
+            "-t",
+            help="Template name (see `prdkit templates`).",
+            autocompletion=complete_templates,
+        ),
     ] = "minimal",
     lang: Annotated[
         Language, typer.Option("--lang", help="Language of the template.")
@@ -398,10 +457,11 @@ def new(
     check_paths(target)
     chosen = find(template, lang.value)
     if (target.exists() or target.is_symlink()) and not force:
-        raise fail(f"{target} already exists; use --force to overwrite it")
+        raise fail(_say("cli.exists", lang, path=target))
     text = instantiate(chosen, output_stem(target), _today())
     write_atomic(target, _new_document_bytes(target, text))
-    emit(f"wrote {shown_path(str(target))} (template {chosen.name}, {chosen.lang})\n")
+    shown = shown_path(str(target))
+    emit(_say("cli.new", lang, path=shown, template=chosen.name, language=chosen.lang) + "\n")
 
 
 def _new_document_bytes(target: Path, text: str) -> bytes:

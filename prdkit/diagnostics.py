@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
+from prdkit.messages import Msg
+from prdkit.source import Span
+
 
 class Severity(str, Enum):
     """How bad a diagnostic is; `error` fails validation, `warning` only with --strict."""
@@ -38,10 +41,11 @@ class Finding:
 
     rule: str
     pointer: str
-    message: str
-    hint: str | None = None
+    message: Msg | str  # a catalogue message; rendered in the run's language when placed
+    hint: Msg | str | None = None  # None: the rule's fix from the rule table
     severity: Severity | None = None  # set by status-aware rules; None: the table's default
     at: Literal["value", "key"] = "value"
+    span: Span | None = None  # a place within the value (a comment after it), when known
 
 
 @dataclass(frozen=True, slots=True)

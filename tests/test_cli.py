@@ -124,7 +124,9 @@ def test_new_validates_as_draft(
     assert 'id: "my-feature"' in text
     check = runner.invoke(app, ["validate", "my-feature.prd.yaml"])
     assert check.exit_code == 0, check.output
-    assert " 0 errors" in " " + check.output.splitlines()[-1]
+    # A Chinese template is reported in Chinese (its meta.language).
+    zero = "0 个错误" if lang == "zh" else " 0 errors"
+    assert zero in " " + check.output.splitlines()[-1]
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -52,7 +52,7 @@ def test_many_requirements_with_many_findings_stay_fast() -> None:
     result = check(document(requirements=reqs, features=None))
     elapsed = time.process_time() - started
     assert (result.errors, result.warnings) == (N + 1, N + 1)
-    assert len(result.diagnostics) == 50 and result.omitted == 2 * N + 2 - 50
+    assert len(result.diagnostics) == 2 * N + 2  # every one kept; only text lists fewer
     assert elapsed < 20, f"{elapsed:.1f}s"
 
 

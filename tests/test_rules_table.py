@@ -42,7 +42,12 @@ def test_every_rule_is_documented(rule_id: str) -> None:
     assert rule.family in FAMILY_TITLES
 
 
-@pytest.mark.parametrize("rule_id", SEMANTIC)
+# Rules about how the YAML was written, which the JSON the examples are merged into loses;
+# tests/test_yaml_mistakes.py checks their examples as YAML.
+WRITTEN_FORM = {"comment-in-text"}
+
+
+@pytest.mark.parametrize("rule_id", [r for r in SEMANTIC if r not in WRITTEN_FORM])
 def test_documented_example_raises_its_rule(rule_id: str) -> None:
     example = load_bytes(RULES[rule_id].example.encode("utf-8"))
     assert not example.problems, example.problems

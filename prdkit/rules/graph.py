@@ -6,6 +6,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from prdkit.messages import Joined, Kind, Msg, msg
+
 N = TypeVar("N", bound=Hashable)
 E = TypeVar("E")
 
@@ -69,18 +71,22 @@ def _cycle(path: Sequence[N], start: int, edge: E) -> Cycle[N, E]:
     return Cycle(members, length, edge)
 
 
-def describe_cycle(cycle: Cycle[str, object], verb: str, reflexive: str) -> str:
-    """`A depends on B, which depends on A`; a self-loop reads `A depends on itself`."""
+def describe_cycle(cycle: Cycle[str, object], kind: str, verb: str) -> Msg:
+    """`A depends on B, which depends on A`; a self-loop reads `A depends on itself`.
+
+    `kind` names the items ("" for none: requirement ids speak for themselves), `verb` is
+    "depends" or "inherits".
+    """
     members = cycle.members
+    subject = msg("place.item", kind=Kind(kind), name=members[0]) if kind else members[0]
     if cycle.length == 1:
-        return f"{members[0]} {verb} {reflexive}"
-    parts = [f"{members[0]} {verb} {members[1]}"]
-    for position, member in enumerate(members[2:], start=2):
+        return msg(f"cycle.{verb}.self", subject=subject)
+    links: list[Msg] = []
+    for position, member in enumerate((*members[2:], members[0]), start=2):
         if cycle.omitted and position == _SHOWN_HEAD:
-            parts.append(f"… {cycle.omitted:,} more …")
-        parts.append(f"which {verb} {member}")
-    parts.append(f"which {verb} {members[0]}")
-    return ", ".join(parts)
+            links.append(msg("cycle.more", count=cycle.omitted))
+        links.append(msg(f"cycle.{verb}.which", member=member))
+    return msg(f"cycle.{verb}", subject=subject, member=members[1], links=Joined(tuple(links)))
 
 
 def closure(

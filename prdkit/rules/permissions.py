@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document, Role
 from prdkit.rules._common import listing
 from prdkit.rules.graph import closure
@@ -51,16 +52,20 @@ def _separation(
             if any(p in held and apart <= held[p] for p in role.inherits):
                 continue
             inherited = [a for a in entry.actions if a not in own.get(role.id, ())]
-            through = f" ({listing(dict.fromkeys(inherited))} inherited)" if inherited else ""
             # At the role's own grants when it has some, else at what it inherits.
             at: Literal["value", "key"] = "key" if role.id in own else "value"
             pointer = join(grants, role.id) if role.id in own else join(role.pointer, "inherits")
             yield Finding(
                 "separation-of-duties",
                 pointer,
-                f"role {role.id} holds {listing(dict.fromkeys(entry.actions))}{through}, "
-                f"which separation_of_duties #{n} keeps apart",
-                hint="grant these actions to different roles",
+                msg(
+                    "separation-of-duties" + (".inherited" if inherited else ""),
+                    role=role.id,
+                    actions=listing(dict.fromkeys(entry.actions)),
+                    inherited=listing(dict.fromkeys(inherited)),
+                    n=n,
+                ),
+                hint=msg("separation-of-duties.hint"),
                 at=at,
             )
 
@@ -78,18 +83,21 @@ def _guardrails(
             yield Finding(
                 "guardrail-without-approver",
                 g.pointer,
-                f"guardrail {g.id} is a{'n' if g.control == 'approval' else ''} {g.control} "
-                f"of '{g.action}' but names no approver",
-                hint="add `approver:` with a role that is not granted the action",
+                msg(f"guardrail-without-approver.{g.control}", id=g.id, action=g.action),
+                hint=msg("guardrail-without-approver.hint"),
             )
         elif g.approver in roles and g.action in held[g.approver]:
-            how = "" if g.action in own.get(g.approver, ()) else " (inherited)"
+            inherited = g.action not in own.get(g.approver, ())
             yield Finding(
                 "four-eyes",
                 join(g.pointer, "approver"),
-                f"guardrail {g.id} has role {g.approver} approve '{g.action}', but "
-                f"{g.approver} may do '{g.action}' itself{how}",
-                hint="choose an approver role that is not granted the guarded action",
+                msg(
+                    "four-eyes" + (".inherited" if inherited else ""),
+                    id=g.id,
+                    role=g.approver,
+                    action=g.action,
+                ),
+                hint=msg("four-eyes.hint"),
             )
     perms = doc.permissions
     if perms is None:
@@ -100,6 +108,6 @@ def _guardrails(
             yield Finding(
                 "unguarded-high-risk-action",
                 join(action.pointer, "risk"),
-                f"action {action.id} is high-risk, but no guardrail protects it",
-                hint="add a guardrail (approval, confirmation, limit, monitoring or block)",
+                msg("unguarded-high-risk-action", id=action.id),
+                hint=msg("unguarded-high-risk-action.hint"),
             )

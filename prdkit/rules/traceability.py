@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document
 from prdkit.rules._common import graded
 from prdkit.source import join
@@ -20,8 +21,8 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "feature-without-requirement",
                 join(feature.pointer, "requirements"),
-                f"feature {feature.id} traces to no requirement",
-                hint="list the requirements it meets under `requirements`",
+                msg("feature-without-requirement", id=feature.id),
+                hint=msg("feature-without-requirement.hint"),
                 severity=severity,
             )
     covered = {r for f in doc.features for r in f.requirements}
@@ -30,7 +31,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "must-without-feature",
                 req.pointer,
-                f"must-have requirement {req.id} is not delivered by any feature",
-                hint=f"list {req.id} under `requirements` of the feature that delivers it",
+                msg("must-without-feature", id=req.id),
+                hint=msg("must-without-feature.hint", id=req.id),
                 severity=severity,
             )

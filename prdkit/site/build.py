@@ -70,7 +70,7 @@ def build_site(
         source = path.relative_to(root).as_posix()
         try:
             config = config_for(path)
-            result = check_file(path, config, config.limits)
+            result = check_file(path, config, config.limits, lang=lang)
         except (InputError, ConfigError) as exc:
             report.problems.append(str(exc))
             progress()
