@@ -795,6 +795,116 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "list ids of semantic rules, e.g. `x-prdkit-ignore: [placeholder]` (see docs/rules.md)",
         "列出语义规则的编号，例如 `x-prdkit-ignore: [placeholder]`（见 docs/rules.md）",
     ),
+    # -- team labels in messages about must-haves
+    "must-without-feature.labelled": (
+        "{label} requirement {id} is not delivered by any feature",
+        "{label} 需求 {id} 没有任何功能来交付",
+    ),
+    "acceptance-criteria-missing.labelled": (
+        "{label} requirement {id} has no acceptance criteria",
+        "{label} 需求 {id} 没有验收标准",
+    ),
+    # -- metric targets, assumptions, dependencies, alternatives and launch
+    "metric-target-missing.draft": (
+        "metric {id} has no target; it is needed before review",
+        "指标 {id} 还没有目标值，提交评审前需要补上",
+    ),
+    "metric-target-missing.review": (
+        "metric {id} has no target; a document in review needs it",
+        "指标 {id} 没有目标值，评审中的文档必须写明",
+    ),
+    "metric-target-missing.approved": (
+        "metric {id} has no target; an approved document needs it",
+        "指标 {id} 没有目标值，已批准的文档必须写明",
+    ),
+    "metric-target-missing.deprecated": (
+        "metric {id} has no target",
+        "指标 {id} 没有目标值",
+    ),
+    "metric-target-missing.hint": (
+        "add `target:` with the value to reach",
+        "补上 `target:`，写明要达到的数值",
+    ),
+    "rollout-percent-decreasing": (
+        "rollout stage {id} reaches {percent}% of users, fewer than the {widest}% of stage "
+        "{before} before it",
+        "灰度阶段 {id} 的放量比例是 {percent}%，比前面阶段 {before} 的 {widest}% 还小",
+    ),
+    "rollout-percent-decreasing.hint": (
+        "order the stages from the smallest audience to the largest; a step back is a "
+        "rollback, described under `rollback`",
+        "按放量比例从小到大排列各阶段；缩量属于回滚，写在 `rollback` 里",
+    ),
+    "dependency-overdue": (
+        "dependency {id} was needed by {date} but is still {state} (document updated {updated})",
+        "外部依赖 {id} 最晚 {date} 就需要，但现在仍是“{state}”（文档更新于 {updated}）",
+    ),
+    "dependency-overdue.hint": (
+        "record its new date or status, or plan around it",
+        "写明新的日期或状态，或者调整计划绕开它",
+    ),
+    "assumption-open": (
+        "the document is approved, but assumption {id} is still open",
+        "文档状态是已批准，但假设 {id} 还没有验证",
+    ),
+    "assumption-open.hint": (
+        "check it and set `status` to validated or invalidated",
+        "验证这条假设，并把 `status` 改为 validated（已验证）或 invalidated（已证伪）",
+    ),
+    "alternative-open": (
+        "the document is approved, but alternative {id} is still undecided",
+        "文档状态是已批准，但可选方案 {id} 还没有定论",
+    ),
+    "alternative-open.hint": (
+        "set `decision` to chosen or rejected, with the `reason`",
+        "把 `decision` 改为 chosen（采纳）或 rejected（不采纳），并在 `reason` 写明理由",
+    ),
+    # -- the team's custom fields
+    "custom-field-invalid.type": (
+        "{key} must be {expected}, not {value}",
+        "{key} 应该是{expected}，现在是 {value}",
+    ),
+    "custom-field-invalid.choice": (
+        "{key} is {value}, not one of {choices}",
+        "{key} 的值 {value} 不在可选值 {choices} 之中",
+    ),
+    "custom-field-invalid.date": (
+        "{key} is {value}, not a date written YYYY-MM-DD",
+        "{key} 的值 {value} 不是 YYYY-MM-DD 格式的日期",
+    ),
+    "custom-field-invalid.url": (
+        "{key} is {value}, not a web address (http:, https: or mailto:)",
+        "{key} 的值 {value} 不是网址（应以 http:、https: 或 mailto: 开头）",
+    ),
+    "custom-field-invalid.pattern": (
+        "{key} is {value}, which does not match {pattern}",
+        "{key} 的值 {value} 不符合格式 {pattern}",
+    ),
+    "custom-field-invalid.hint": (
+        "write {expected}, as the configuration declares",
+        "按配置文件的声明填写：{expected}",
+    ),
+    "custom-field-missing": (
+        "{kind} {name} has no {key} ({label}), required from {status} on",
+        "{kind} {name} 缺少 {key}（{label}），文档从 {status} 状态起必须填写",
+    ),
+    "custom-field-missing.hint": (
+        "add `{key}:` ({expected})",
+        "补上 `{key}:`（{expected}）",
+    ),
+    "kind.assumption": ("assumption", "假设"),
+    "kind.dependency": ("dependency", "外部依赖"),
+    "kind.alternative": ("alternative", "可选方案"),
+    "kind.checklist_item": ("checklist item", "上线检查项"),
+    "kind.rollout_stage": ("rollout stage", "灰度阶段"),
+    "kind.launch": ("launch plan", "上线计划"),
+    "kind.faq_entry": ("FAQ entry", "常见问题"),
+    "custom.expected.number": ("a number", "数字"),
+    "custom.expected.date": ("a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
+    "custom.expected.url": ("a web address", "网址"),
+    "custom.expected.text": ("text", "文字"),
+    "custom.expected.pattern": ("text matching {pattern}", "符合 {pattern} 的文字"),
+    "custom.expected.choice": ("one of {choices}", "以下之一：{choices}"),
 }
 
 # rule id → (summary, fix) in Chinese; the English ones stand in the rule table.
@@ -1018,5 +1128,34 @@ RULE_ZH: dict[str, tuple[str, str]] = {
     "suppression-invalid": (
         "`x-prdkit-ignore` 不是规则编号列表，或写了不存在、不能忽略的规则。",
         "列出语义规则的编号，例如 `x-prdkit-ignore: [placeholder]`。",
+    ),
+    "metric-target-missing": (
+        "指标没有目标值（`target`）：草稿可以先空着，进入评审后必须写明。",
+        "补上 `target:` 写明要达到的数值，或者让文档保持草稿（draft）状态。",
+    ),
+    "rollout-percent-decreasing": (
+        "某个灰度阶段的放量比例比前面的阶段还小。",
+        "按放量比例从小到大排列各阶段；缩量属于回滚，写在 `rollback` 里。",
+    ),
+    "dependency-overdue": (
+        "外部依赖过了 `needed_by` 日期（以 `meta.updated` 为准）仍是 `open`、`blocked` "
+        "或没有状态。",
+        "写明新的日期或状态，或者调整计划绕开它。",
+    ),
+    "assumption-open": (
+        "已批准的文档里还有状态为 `open`（或没写状态）的假设。",
+        "验证这条假设，把 `status` 改为 `validated` 或 `invalidated`。",
+    ),
+    "alternative-open": (
+        "已批准的文档里还有 `decision` 为 `open` 的可选方案。",
+        "做出决定：把 `decision` 改为 `chosen` 或 `rejected`，并写明 `reason`。",
+    ),
+    "custom-field-invalid": (
+        "团队声明的自定义字段取值不对：类型不符、不匹配 `pattern`，或不在 `values` 之中。",
+        "按配置文件里的声明填写这个字段。",
+    ),
+    "custom-field-missing": (
+        "文档到了 `required-from` 指定的状态，条目却缺少团队要求的自定义字段。",
+        "在条目里补上这个字段。",
     ),
 }

@@ -182,7 +182,7 @@ def check_bytes(
             # over every Markdown field (a fifth of a small file's check) finds nothing.
             if len(loaded.text) > limits.max_markdown:
                 findings = list(too_long(loaded.data, limits.max_markdown))
-            result.document = model.build(loaded.data)
+            result.document = model.build(loaded.data, config.conventions)
             from prdkit.rules.comments import check_cuts
 
             cuts = check_cuts(loaded.data, loaded.comment_cuts)

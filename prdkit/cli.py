@@ -611,9 +611,15 @@ def diff(
     ] = DiffFormat.text,
 ) -> None:
     """Show what changed between two versions of a PRD, item by item."""
+    from prdkit.config import config_for
     from prdkit.diff import FORMATTERS, diff_versions
+    from prdkit.diff.labels import relabel
 
     changes = diff_versions(old, new)
+    if output_format is not DiffFormat.json:
+        # People read the team's labels; JSON keeps the source's values for machines.
+        place = new if ":" not in new or Path(new).exists() else new.partition(":")[2]
+        changes = relabel(changes, config_for(place).conventions)
     emit(FORMATTERS[output_format.value](changes))
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from prdkit.conventions import NO_CONVENTIONS, Conventions
 from prdkit.diagnostics import Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import CEILINGS, CONFIG_MAX_BYTES, DEFAULT_LIMITS, Limits
@@ -47,6 +48,7 @@ class Config:
     overrides: Mapping[str, Severity | None] = field(default_factory=dict)
     source: str | None = None
     limits: Limits = DEFAULT_LIMITS
+    conventions: Conventions = NO_CONVENTIONS
 
     def severity(self, rule: str, default: Severity) -> Severity | None:
         """The severity `rule` gets under this configuration; None when switched off."""
@@ -150,6 +152,7 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
         raise ConfigError(f"{source}: {prefix or 'the configuration'} must be a table")
     overrides: dict[str, Severity | None] = {}
     limits: dict[str, int] = {}
+    team: dict[str, Any] = {}
     for key, value in table.items():
         if key == "rules":
             if not isinstance(value, Mapping):
@@ -178,7 +181,32 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
                     " (see docs/security.md)"
                 )
             limits[LIMIT_KEYS[key]] = value
+        elif key in TEAM_KEYS:
+            team[key] = value
         else:
-            known = ", ".join(["rules", *LIMIT_KEYS])
+            known = ", ".join(["rules", *TEAM_KEYS, *LIMIT_KEYS])
             raise ConfigError(f"{source}: unknown key '{where(key)}' (known: {known})")
-    return Config(overrides=overrides, source=source, limits=replace(DEFAULT_LIMITS, **limits))
+    return Config(
+        overrides=overrides,
+        source=source,
+        limits=replace(DEFAULT_LIMITS, **limits),
+        conventions=_conventions(team, source, prefix),
+    )
+
+
+TEAM_KEYS = ("fields", "labels")
+
+
+def _conventions(team: Mapping[str, Any], source: str, prefix: str) -> Conventions:
+    # Team conventions have their own module; here only the file and line are added.
+    if not team:
+        return NO_CONVENTIONS
+    from prdkit import conventions
+
+    try:
+        return conventions.parse(team.get("fields"), team.get("labels"))
+    except conventions.ConventionError as exc:
+        full = (*(p for p in prefix.split(".") if p), *exc.path)
+        line = conventions.line_of(Path(source), full)
+        place = f"{source}:{line}" if line else source
+        raise ConfigError(f"{place}: {exc}") from None

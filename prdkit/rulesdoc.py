@@ -30,6 +30,8 @@ FAMILY_TITLES = {
     "completeness": "Completeness",
     "text": "Text",
     "approvals": "Approvals",
+    "planning": "Assumptions, dependencies, alternatives and launch",
+    "custom": "Custom fields",
     "suppression": "Suppression",
     "config": "Weakened configuration",
 }
@@ -99,6 +101,7 @@ def _lines() -> Iterator[str]:
         yield f"| [`{rule_id}`](#{rule_id}) | {grading} |"
     yield ""
     yield from _configuration()
+    yield from _conventions()
     yield "## Ignoring a rule for one item"
     yield ""
     yield _SUPPRESSION
@@ -180,6 +183,49 @@ def _configuration() -> Iterator[str]:
     yield ""
 
 
+def _conventions() -> Iterator[str]:
+    from prdkit.conventions import FIELD_TYPES, STATUS_ORDER
+
+    yield "## Team conventions: custom fields and labels"
+    yield ""
+    yield (
+        "The same file declares the team's own fields and names. A custom field belongs to an "
+        "item kind (a section name of the format: `requirements`, `features`, `milestones`, "
+        "...) and starts with `x-`. Its type is one of "
+        f"{', '.join(f'`{t}`' for t in FIELD_TYPES)} (`enum` lists its `values`); a `pattern` "
+        "constrains text; `required-from` names the status from which every item needs it "
+        f"({', '.join(f'`{s}`' for s in STATUS_ORDER)}): missing before that status it is a "
+        "warning, from it on an error (`custom-field-missing`). A value of the wrong type, "
+        "pattern or choice is `custom-field-invalid`, at its line. Every writer shows a "
+        "declared field in the item's detail and, for short values (numbers, dates, choices, "
+        "patterned text; or `column = true`), as a column of the section's table. An "
+        "undeclared `x-` key stays ignored."
+    )
+    yield ""
+    yield (
+        "Labels replace how an enum value is shown, in every rendered output, in the text and "
+        "Markdown of `prdkit diff` and in diagnostics; the source (and `diff --format json`) "
+        "keeps the format's value. A label is one text for both languages, or "
+        "`{ en = ..., zh = ... }`. An unknown item kind, enum or value, or a declaration that "
+        "cannot be used, is a usage error (exit code 2) naming the file and line."
+    )
+    yield ""
+    yield "```toml"
+    yield "[tool.prdkit.fields.requirements.x-jira]   # .prdkit.toml: [fields.requirements.x-jira]"
+    yield 'label = { en = "Jira", zh = "Jira 单号" }'
+    yield 'type = "string"'
+    yield 'pattern = "^[A-Z]+-[0-9]+$"'
+    yield 'required-from = "review"'
+    yield ""
+    yield "[tool.prdkit.labels.priority]              # .prdkit.toml: [labels.priority]"
+    yield 'must = "P0"'
+    yield 'should = "P1"'
+    yield 'could = "P2"'
+    yield 'wont = "P3"'
+    yield "```"
+    yield ""
+
+
 def _rule(rule: Rule) -> Iterator[str]:
     yield f"### {rule.id}"
     yield ""
@@ -224,6 +270,8 @@ FAMILY_TITLES_ZH = {
     "Completeness": "完整性",
     "Text": "文字",
     "Approvals": "审核签字",
+    "Assumptions, dependencies, alternatives and launch": "假设、外部依赖、可选方案与上线",
+    "Custom fields": "自定义字段",
     "Suppression": "忽略规则",
     "Weakened configuration": "被削弱的配置",
 }
@@ -232,6 +280,9 @@ _GRADING_ZH = {
     BY_STATUS: "`review` 和 `approved` 状态下为错误；`draft` 和 `deprecated` 状态下为警告",
     "checked in `approved` documents only": "只检查 `approved` 状态的文档",
     "error in `approved`; warning in any other status": "`approved` 状态下为错误，其他状态下为警告",
+    "error from the field's `required-from` status on; warning before": (
+        "从字段的 `required-from` 状态起为错误，之前为警告"
+    ),
 }
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}

@@ -899,6 +899,120 @@ approvals:
     digest: "sha256:0000000000000000000000000000000000000000000000000000000000000000"
 """,
     ),
+    # -- completeness of metrics (rules/completeness.py)
+    Rule(
+        "metric-target-missing",
+        E,
+        "completeness",
+        "A metric without a `target`: a draft may wait for its numbers, a document in review "
+        "may not.",
+        "Add `target:` with the value to reach, or keep the document in `draft`.",
+        """\
+meta:
+  status: review
+metrics:
+  - id: K1
+    name: Checkout conversion
+""",
+    ),
+    # -- assumptions, dependencies, alternatives and launch (rules/planning.py)
+    Rule(
+        "rollout-percent-decreasing",
+        E,
+        "planning",
+        "A rollout stage that reaches a smaller share of users than a stage before it.",
+        "Order the stages from the smallest audience to the largest; describe a step back "
+        "under `rollback`.",
+        """\
+launch:
+  rollout:
+    - id: S1
+      name: Canary
+      percent: 20
+    - id: S2
+      name: Wider
+      percent: 5
+""",
+    ),
+    Rule(
+        "dependency-overdue",
+        W,
+        "planning",
+        "A dependency still `open` or `blocked` (or without status) after its `needed_by` "
+        "date, counted from `meta.updated`.",
+        "Record its new date or status, or plan around it.",
+        """\
+meta:
+  updated: 2026-05-01
+dependencies:
+  - id: D1
+    name: Refund API from the payments team
+    needed_by: 2026-04-15
+    status: open
+""",
+    ),
+    Rule(
+        "assumption-open",
+        E,
+        "planning",
+        "An `approved` document with an assumption still `open` (or without status).",
+        "Check the assumption and set its `status` to `validated` or `invalidated`.",
+        """\
+meta:
+  status: approved
+assumptions:
+  - id: A1
+    statement: Shoppers keep a card on file.
+    status: open
+""",
+    ),
+    Rule(
+        "alternative-open",
+        E,
+        "planning",
+        "An `approved` document with an alternative whose `decision` is still `open`.",
+        "Decide: set `decision` to `chosen` or `rejected`, with the `reason`.",
+        """\
+meta:
+  status: approved
+alternatives:
+  - id: ALT1
+    name: Build our own wallet
+    decision: open
+""",
+    ),
+    # -- custom fields the team declares in the configuration (rules/custom.py)
+    Rule(
+        "custom-field-invalid",
+        E,
+        "custom",
+        "A declared custom field whose value has the wrong type, breaks its `pattern` or is not "
+        "one of its `values`.",
+        "Write the value the declaration in the configuration asks for.",
+        """\
+# .prdkit.toml: [fields.requirements.x-jira] with pattern = "^[A-Z]+-[0-9]+$"
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: could
+    x-jira: pay-12
+""",
+    ),
+    Rule(
+        "custom-field-missing",
+        E,
+        "custom",
+        "An item without a custom field the configuration requires from the document's status "
+        "on (`required-from`).",
+        "Add the field to the item.",
+        """\
+# .prdkit.toml: [fields.requirements.x-jira] with required-from = "draft"
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: could
+""",
+    ),
     # -- configuration (check.py)
     Rule(
         "signoff-rules-weakened",
@@ -954,6 +1068,10 @@ GRADING: dict[str, str] = {
     "approval-not-granted": "checked in `approved` documents only",
     "open-question-unresolved": "checked in `approved` documents only",
     "stale-approval": "error in `approved`; warning in any other status",
+    "metric-target-missing": BY_STATUS,
+    "assumption-open": "checked in `approved` documents only",
+    "alternative-open": "checked in `approved` documents only",
+    "custom-field-missing": "error from the field's `required-from` status on; warning before",
 }
 
 RULES: dict[str, Rule] = {}

@@ -107,11 +107,11 @@ def test_templates_lists_each_template_and_language() -> None:
     result = runner.invoke(app, ["templates"])
     assert result.exit_code == 0
     rows = {tuple(line.split()[:2]) for line in result.output.splitlines()}
-    for name in ("minimal", "feature", "ecommerce"):
+    for name in ("minimal", "feature", "launch", "ecommerce"):
         assert (name, "en") in rows and (name, "zh") in rows
 
 
-@pytest.mark.parametrize("template", ["minimal", "feature", "ecommerce"])
+@pytest.mark.parametrize("template", ["minimal", "feature", "launch", "ecommerce"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_new_validates_as_draft(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: str, lang: str

@@ -11,11 +11,12 @@ import pytest
 
 from prdkit.catalogue import MESSAGES, RULE_ZH
 from prdkit.check import check_bytes
+from prdkit.config import DEFAULT_CONFIG, parse, tomllib
 from prdkit.loader import load_bytes
 from prdkit.messages import Listing, choose_language, locale_language, msg
 from prdkit.ruletable import FIXED_FAMILIES, RULES
 from tests.conftest import MINIMAL
-from tests.test_rules_table import BASE, WRITTEN_FORM, merged
+from tests.test_rules_table import BASE, EXAMPLE_CONFIGS, WRITTEN_FORM, merged
 
 CJK = re.compile("[\u4e00-\u9fff]")
 PACKAGE = Path(__file__).resolve().parent.parent / "prdkit"
@@ -83,7 +84,9 @@ def _diagnostics(rule_id: str, lang: str) -> list:
         example = load_bytes(rule.example.encode("utf-8"))
         data = merged(BASE, example.data)
         raw = json.dumps(data).encode("utf-8")
-        result = check_bytes(raw, "example.prd.json", json_mode=True, lang=lang)
+        toml = EXAMPLE_CONFIGS.get(rule_id)
+        config = parse(tomllib.loads(toml), "example.toml") if toml else DEFAULT_CONFIG
+        result = check_bytes(raw, "example.prd.json", json_mode=True, lang=lang, config=config)
     return [d for d in result.diagnostics if d.rule == rule_id]
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from prdkit import rules
 from prdkit.check import check_bytes
+from prdkit.config import DEFAULT_CONFIG, parse, tomllib
 from prdkit.loader import load_bytes
 from prdkit.rulesdoc import FAMILY_TITLES
 from prdkit.ruletable import FIXED_FAMILIES, GRADING, RULES
@@ -42,6 +43,13 @@ def test_every_rule_is_documented(rule_id: str) -> None:
     assert rule.family in FAMILY_TITLES
 
 
+# Rules about the team's custom fields fire only under the declaration their example names.
+EXAMPLE_CONFIGS = {
+    "custom-field-invalid": '[fields.requirements.x-jira]\npattern = "^[A-Z]+-[0-9]+$"\n',
+    "custom-field-missing": '[fields.requirements.x-jira]\nrequired-from = "draft"\n',
+}
+
+
 # Rules about how the YAML was written, which the JSON the examples are merged into loses;
 # tests/test_yaml_mistakes.py checks their examples as YAML.
 WRITTEN_FORM = {"comment-in-text"}
@@ -52,7 +60,11 @@ def test_documented_example_raises_its_rule(rule_id: str) -> None:
     example = load_bytes(RULES[rule_id].example.encode("utf-8"))
     assert not example.problems, example.problems
     data = merged(BASE, example.data)
-    result = check_bytes(json.dumps(data).encode("utf-8"), "example.prd.json", json_mode=True)
+    toml = EXAMPLE_CONFIGS.get(rule_id)
+    config = parse(tomllib.loads(toml), "example.toml") if toml else DEFAULT_CONFIG
+    result = check_bytes(
+        json.dumps(data).encode("utf-8"), "example.prd.json", json_mode=True, config=config
+    )
     assert result.document is not None, [(d.rule, d.message) for d in result.diagnostics]
     assert rule_id in {d.rule for d in result.diagnostics}
 

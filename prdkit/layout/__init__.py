@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from prdkit.i18n import SECTION_ORDER, enum_label, language, punct
+from prdkit.i18n import SECTION_ORDER, language, punct
 from prdkit.layout.blocks import Block, Facts, Heading, Matrix, Section, Table
 from prdkit.layout.context import Layout
+from prdkit.layout.custom import with_custom_fields
 from prdkit.layout.sections import SECTIONS
 from prdkit.layout.sections.front import cover
 from prdkit.model import Document
@@ -85,13 +86,14 @@ def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
         blocks = SECTIONS[key](lay)
         if blocks:
             sections.append(Section(key, _keyed(blocks)))
+    sections = with_custom_fields(lay, sections)
     meta = doc.meta
     title = meta.title if meta.title.strip() else meta.id
     properties = Properties(
         meta.title,
         meta.id,
         meta.version,
-        enum_label("status", meta.status, lang),
+        doc.conventions.enum_label("status", meta.status, lang),
         meta.owner,
         meta.authors,
         meta.summary,

@@ -40,6 +40,16 @@ TONES: dict[tuple[str, str], Tone] = {
     ("decision", "pending"): "warn",
     ("decision", "approved"): "good",
     ("decision", "rejected"): "bad",
+    ("assumption_status", "open"): "warn",
+    ("assumption_status", "validated"): "good",
+    ("assumption_status", "invalidated"): "bad",
+    ("dependency_status", "open"): "warn",
+    ("dependency_status", "agreed"): "info",
+    ("dependency_status", "delivered"): "good",
+    ("dependency_status", "blocked"): "bad",
+    ("alternative_decision", "chosen"): "good",
+    ("alternative_decision", "rejected"): "muted",
+    ("alternative_decision", "open"): "warn",
 }
 
 
@@ -111,7 +121,8 @@ class Layout:
         """An enum cell with its label (after `prefix`) and tone, None when absent."""
         if not value:
             return None
-        label = prefix + i18n.enum_label(group, value, self.lang)
+        # The team's display label (priority must → P0) when it declares one.
+        label = prefix + self.doc.conventions.enum_label(group, value, self.lang)
         return Enum(group, value, label, TONES.get((group, value)))
 
     def own(self, item_id: str) -> Id:

@@ -26,6 +26,8 @@ FAMILIES: tuple[str, ...] = (
     "completeness",
     "text",
     "approvals",
+    "planning",
+    "custom",
 )
 
 

@@ -21,6 +21,14 @@ def graded(doc: Document) -> Severity:
     return Severity.ERROR if doc.meta.status in ("review", "approved") else Severity.WARNING
 
 
+def must_message(doc: Document, key: str, item_id: str) -> Msg:
+    """The message `key` about a `must` requirement, naming the team's label (P0) if any."""
+    label = doc.conventions.relabelled("priority", "must", doc.meta.language)
+    if label is None:
+        return msg(key, id=item_id)
+    return msg(f"{key}.labelled", id=item_id, label=label)
+
+
 def kind_name(item: object, article: bool = False) -> Kind:
     """A reader's name for the kind of `item`: "requirement", "an open question", "需求"…"""
     return Kind(kind_of(item), article)
@@ -66,6 +74,8 @@ def _items(doc: Document) -> Iterator[Any]:
         obj = stack.pop()
         yield obj
         for f in fields(obj):
+            if not f.compare:
+                continue  # pointers and the team's conventions: not items of the source
             value = getattr(obj, f.name, None)
             if isinstance(value, tuple):
                 stack.extend(v for v in value if is_dataclass(v))

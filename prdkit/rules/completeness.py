@@ -6,10 +6,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any, Literal
 
-from prdkit.diagnostics import Finding
+from prdkit.diagnostics import Finding, Severity
 from prdkit.messages import msg
 from prdkit.model import Document
-from prdkit.rules._common import graded, present
+from prdkit.rules._common import graded, must_message, present
 from prdkit.source import join
 
 # The eight sections a document needs before review, in the format's order.
@@ -26,7 +26,7 @@ CORE_SECTIONS = (
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
-    """`core-section-missing` and `acceptance-criteria-missing`, graded by status."""
+    """`core-section-missing`, `acceptance-criteria-missing`, `metric-target-missing`, graded."""
     severity = graded(doc)
     status = doc.meta.status
     for name in CORE_SECTIONS:
@@ -56,8 +56,22 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "acceptance-criteria-missing",
                 join(req.pointer, "acceptance_criteria"),
-                msg("acceptance-criteria-missing", id=req.id),
+                must_message(doc, "acceptance-criteria-missing", req.id),
                 hint=msg("acceptance-criteria-missing.hint"),
+                severity=severity,
+            )
+    yield from _targets(doc, severity)
+
+
+def _targets(doc: Document, severity: Severity) -> Iterator[Finding]:
+    # A draft may still be finding its numbers; from review on, every metric needs its target.
+    for metric in doc.metrics:
+        if metric.target is None:
+            yield Finding(
+                "metric-target-missing",
+                metric.pointer,
+                msg(f"metric-target-missing.{doc.meta.status}", id=metric.id),
+                hint=msg("metric-target-missing.hint"),
                 severity=severity,
             )
 

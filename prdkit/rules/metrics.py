@@ -14,7 +14,7 @@ from prdkit.source import join
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     """`metric-direction`: an `increase` target below its baseline, or the reverse."""
     for metric in doc.metrics:
-        if metric.baseline is None:
+        if metric.baseline is None or metric.target is None:
             continue
         rising = metric.direction != "decrease"
         if (metric.target < metric.baseline) if rising else (metric.target > metric.baseline):

@@ -142,6 +142,9 @@ def references(doc: Document) -> Iterator[Ref]:
     if doc.operations is not None:
         for c in doc.operations.campaigns:
             yield from _list(_owner("campaign", c.id), "metrics", c.metrics, ("metric",), c.pointer)
+    for dep in doc.dependencies:
+        owner = _owner("dependency", dep.id)
+        yield from _list(owner, "requirements", dep.requirements, ("requirement",), dep.pointer)
 
 
 def _permissions(doc: Document) -> Iterator[Ref]:

@@ -1,4 +1,8 @@
-"""Traceability: features serve requirements, and every `must` is delivered by a feature."""
+"""Traceability: features serve requirements, and every `must` is delivered by a feature.
+
+Only what a feature can deliver is owed one: cross-cutting kinds (nonfunctional, business,
+operational) are met across features, and `rejected` or `deferred` requirements by none.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,12 @@ from typing import Any
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
 from prdkit.model import Document
-from prdkit.rules._common import graded
+from prdkit.rules._common import graded, must_message
 from prdkit.source import join
+from prdkit.views import shelved
+
+# Kinds of requirement a feature delivers (None: the author did not say).
+DELIVERED_KINDS = (None, "user", "functional")
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
@@ -27,11 +35,16 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             )
     covered = {r for f in doc.features for r in f.requirements}
     for req in doc.requirements:
-        if req.priority == "must" and req.status != "rejected" and req.id not in covered:
+        if (
+            req.priority == "must"
+            and req.kind in DELIVERED_KINDS
+            and not shelved(req)
+            and req.id not in covered
+        ):
             yield Finding(
                 "must-without-feature",
                 req.pointer,
-                msg("must-without-feature", id=req.id),
+                must_message(doc, "must-without-feature", req.id),
                 hint=msg("must-without-feature.hint", id=req.id),
                 severity=severity,
             )

@@ -10,7 +10,15 @@ from collections.abc import Callable
 
 from prdkit.layout.blocks import Block
 from prdkit.layout.context import Layout
-from prdkit.layout.sections import closing, delivery, front, governance, market, requirements
+from prdkit.layout.sections import (
+    closing,
+    delivery,
+    front,
+    governance,
+    market,
+    planning,
+    requirements,
+)
 
 __all__ = ["SECTIONS"]
 
@@ -30,6 +38,11 @@ SECTIONS: dict[str, Callable[[Layout], list[Block]]] = {
     "permissions": governance.permissions,
     "guardrails": governance.guardrails,
     "operations": governance.operations,
+    "assumptions": planning.assumptions,
+    "dependencies": planning.dependencies,
+    "alternatives": planning.alternatives,
+    "launch": planning.launch,
+    "faq": planning.faq,
     "risks": closing.risks,
     "open_questions": closing.open_questions,
     "glossary": closing.glossary,
