@@ -21,3 +21,19 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# Hard ceilings: a configuration file is part of the pull request it arrives in, so it may
+# raise a limit only this far. At every ceiling together the worst document still costs
+# seconds and a few hundred megabytes, not minutes and gigabytes.
+CEILINGS = Limits(
+    max_bytes=16 * 1024 * 1024,
+    max_depth=100,
+    max_nodes=600_000,
+    # Python refuses to convert integers of over 4,300 digits from text.
+    max_int_digits=300,
+    max_string=1_000_000,
+    max_markdown=500_000,
+    max_diagnostics=100_000,
+)
+
+CONFIG_MAX_BYTES = 256 * 1024  # a configuration file larger than this is refused unread

@@ -223,6 +223,8 @@ def _link(state: _Inline, node: SyntaxTreeNode) -> None:
 
 
 def _image(state: _Inline, node: SyntaxTreeNode) -> None:
+    # A link, not an image, as in Word: a reader's viewer would fetch a remote image on
+    # sight, telling its owner who read the document and when.
     src = safe_link(str(node.attrs.get("src", "")))
     inner = state.inner(in_link=src is not None)
     inner.children(node)
@@ -232,7 +234,7 @@ def _image(state: _Inline, node: SyntaxTreeNode) -> None:
     elif not alt:
         state.parts.append(f"<{url_destination(src)}>")  # an image needs alt text (MD045)
     else:
-        state.parts.append(f"![{alt}]({url_destination(src)}{_title(node)})")
+        state.parts.append(f"[{alt}]({url_destination(src)}{_title(node)})")
 
 
 def _unknown(state: _Inline, node: SyntaxTreeNode) -> None:
