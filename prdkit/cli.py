@@ -321,7 +321,9 @@ def render(
 
     def make(result: CheckResult, document: Path, config: Config) -> list[Path]:
         numbers = config.number_headings if number_headings is None else number_headings
-        rendered = render_document(result, document, formats, out, language, reference_doc, numbers)
+        rendered = render_document(
+            result, document, formats, out, language, reference_doc, numbers, config.limits
+        )
         return [item.path for item in rendered]
 
     _produce(sources, out, lang, make, "cli.rendered")
