@@ -456,6 +456,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{count} documents. Select a title to open it.",
         "共 {count} 份文档，点击标题查看。",
     ),
+    "site.summary.one": (
+        "1 document. Select its title to open it.",
+        "共 1 份文档，点击标题查看。",
+    ),
     "site.all_statuses": ("All statuses", "全部状态"),
     "site.all_owners": ("All owners", "全部负责人"),
     "site.search": ("Search titles, ids, owners", "搜索标题、编号、负责人"),
@@ -483,6 +487,14 @@ def label(key: str, lang: str) -> str:
     """The label of `key` in `lang` (English for a language prdkit lacks); KeyError for an
     unknown key. LABELS rows hold one text per language, in the order of LANGUAGES."""
     return LABELS[key][LANGUAGES.index(language(lang))]
+
+
+def counted(key: str, count: int, lang: str) -> str:
+    """The label of `key` for `count` things, `{count}` filled in: `key.one` for exactly one
+    where the catalogue has it (English), `key` otherwise (Chinese has one form)."""
+    one = f"{key}.one"
+    text = label(one if count == 1 and one in LABELS else key, lang)
+    return text.format(count=count)
 
 
 def enum_label(field: str, value: str, lang: str) -> str:
