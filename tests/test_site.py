@@ -307,3 +307,16 @@ def test_a_manifest_of_the_first_format_still_owns_its_pages(docs: Path, tmp_pat
     }
     (out / ".prdkit-site.json").write_text(json.dumps(first))
     assert len(build_site(docs, out).rendered) == 3
+
+
+def test_a_site_page_is_the_page_render_writes(docs: Path, tmp_path: Path) -> None:
+    # One set of options for both: an approval edited after sign-off shows as stale in both.
+    approved = docs / "loyalty-checkout.prd.yaml"
+    text = approved.read_text().replace("title:", "title: Edited", 1)
+    approved.write_text(text.replace("status: approved", "status: review", 1))
+    build_site(docs, tmp_path / "site")
+    result = run_prdkit("render", str(approved), "--to", "html", "-o", str(tmp_path / "r"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "loyalty-checkout.html").read_bytes()
+    assert b"tone-bad" in page  # the stale sign-off, marked
+    assert page == (tmp_path / "r" / "loyalty-checkout.html").read_bytes()
