@@ -450,6 +450,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "mark.deprecated": ("Deprecated — no longer in force", "已废弃：不再有效"),
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    # The title `prdkit new` gives a document whose file name is not in the template's words.
+    "new.title": ("TODO: product name", "待补充：产品名称"),
     # The site index (`prdkit site`).
     "site.title": ("Product requirements", "产品需求文档"),
     "site.summary": (
