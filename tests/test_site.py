@@ -106,6 +106,7 @@ def test_invalid_documents_are_listed_with_their_diagnostics(docs: Path, tmp_pat
     index = (out / "index.html").read_text()
     assert "Broken" in index and "team/broken.prd.yaml" in index
     assert "required" in index  # its schema diagnostics
+    assert index.count("schema-required") == index.count("<li><code>")  # listed, not counted again
     assert not (out / "team" / "broken.html").exists()
 
 
@@ -139,7 +140,7 @@ def test_a_fallback_name_another_source_already_has_gets_its_own_page(tmp_path: 
     pages = {e.source: e.page for e in report.entries}
     assert len(set(pages.values())) == 3, pages
     for source, ident in (("a-prd-yml.prd.yaml", "x"), ("a.prd.yaml", "y"), ("a.prd.yml", "z")):
-        assert f"<dd>{ident}</dd>" in (out / str(pages[source])).read_text()
+        assert f'<dd dir="auto">{ident}</dd>' in (out / str(pages[source])).read_text()
 
 
 def test_a_tampered_manifest_cannot_delete_the_index(docs: Path, tmp_path: Path) -> None:

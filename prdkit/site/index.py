@@ -49,10 +49,14 @@ INDEX_CSS = """
 .diagnostics { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85em; color: #7a271a; }
 .diagnostics code { color: inherit; }
 .counts { margin: .3rem 0 0; font-size: .85em; color: #57606a; }
-.counts a { color: inherit; }
+.counts a { color: inherit; text-decoration: none; }
+.counts span { white-space: nowrap; }
 .counts .count-error { color: #b42318; }
 .site-index main { max-width: 84rem; }
-#documents td:nth-child(n+2) { white-space: nowrap; }
+#documents td:nth-child(2), #documents td:nth-child(3), #documents td:nth-child(n+5) {
+  white-space: nowrap; }
+#documents td:first-child { min-width: 15rem; }
+.filters select { max-width: 16rem; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.bad { color: #b42318; font-weight: 600; }
 """
@@ -202,12 +206,15 @@ def _row(entry: Entry, lang: str) -> str:
 def _counts(entry: Entry) -> str:
     """One line of how many diagnostics each rule gave, linked to the document's page: a
     draft's twenty placeholders read as one count, not twenty lines."""
-    if not entry.counts:
-        return ""
+    # Errors already listed one by one above are not counted again.
+    listed = entry.errors <= len(entry.diagnostics)
     parts = [
         f'<span class="count-{escape(severity)}"><code>{escape(rule)}</code> × {n}</span>'
         for severity, rule, n in entry.counts
+        if not (listed and severity == "error")
     ]
+    if not parts:
+        return ""
     line = " · ".join(parts)
     if entry.page is not None:
         line = f'<a href="{escape(_href(entry.page))}">{line}</a>'
