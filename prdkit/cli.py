@@ -478,11 +478,17 @@ def site(
         report = build_site(root, out, lang.value if lang else None, progress=advance)
     for message in report.problems:
         complain(message)
-    emit(
-        f"wrote {shown_path(str(out / 'index.html'))}: {len(report.entries)} documents, "
-        f"{len(report.rendered)} rendered, {len(report.reused)} unchanged, "
-        f"{len(report.invalid)} invalid\n"
+    total = len(report.entries)
+    summary = _say(
+        "cli.site.one" if total == 1 else "cli.site",
+        lang,
+        path=shown_path(str(out / "index.html")),
+        total=total,
+        rendered=len(report.rendered),
+        reused=len(report.reused),
+        invalid=len(report.invalid),
     )
+    emit(summary + "\n")
     if report.problems:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if report.invalid else EXIT_OK)

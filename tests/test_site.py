@@ -321,3 +321,13 @@ def test_a_site_page_is_the_page_render_writes(docs: Path, tmp_path: Path) -> No
     page = (tmp_path / "site" / "loyalty-checkout.html").read_bytes()
     assert b"tone-bad" in page  # the stale sign-off, marked
     assert page == (tmp_path / "r" / "loyalty-checkout.html").read_bytes()
+
+
+def test_the_command_counts_one_document_as_one(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "a.prd.yaml").write_text(MINIMAL)
+    result = CliRunner().invoke(app, ["site", str(root), "-o", str(tmp_path / "s")])
+    assert result.exit_code == 0 and ": 1 document, 1 rendered, 0 unchanged" in result.output
+    result = CliRunner().invoke(app, ["site", str(root), "-o", str(tmp_path / "s"), "--lang", "zh"])
+    assert "共 1 份文档，生成 1 份，0 份未变" in result.output
