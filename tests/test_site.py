@@ -331,3 +331,28 @@ def test_the_command_counts_one_document_as_one(tmp_path: Path) -> None:
     assert result.exit_code == 0 and ": 1 document, 1 rendered, 0 unchanged" in result.output
     result = CliRunner().invoke(app, ["site", str(root), "-o", str(tmp_path / "s"), "--lang", "zh"])
     assert "共 1 份文档，生成 1 份，0 份未变" in result.output
+
+
+def test_a_run_cut_short_still_owns_the_pages_it_wrote(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import prdkit.site.build as build
+
+    out = tmp_path / "site"
+    real = build.write_atomic
+    written: list[Path] = []
+
+    def stop_after_one(path: Path, data: bytes) -> None:
+        if path.suffix == ".html" and written:
+            raise KeyboardInterrupt
+        real(path, data)
+        if path.suffix == ".html":
+            written.append(path)
+
+    monkeypatch.setattr(build, "write_atomic", stop_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(docs, out)
+    monkeypatch.setattr(build, "write_atomic", real)
+    assert (out / "flash-sale.html").is_file()
+    report = build_site(docs, out)  # not refused as someone else's file
+    assert len(report.rendered) == 3
