@@ -89,6 +89,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{places} 中没有 PRD 文件（*.prd.yaml、*.prd.yml、*.prd.json）",
     ),
     "cli.wrote": ("wrote {path}", "已写入 {path}"),
+    "cli.site": (
+        "wrote {path}: {total} documents, {rendered} rendered, {reused} unchanged, "
+        "{invalid} invalid",
+        "已写入 {path}：共 {total} 份文档，生成 {rendered} 份，{reused} 份未变，"
+        "{invalid} 份未通过校验",
+    ),
+    "cli.site.one": (
+        "wrote {path}: 1 document, {rendered} rendered, {reused} unchanged, {invalid} invalid",
+        "已写入 {path}：共 1 份文档，生成 {rendered} 份，{reused} 份未变，{invalid} 份未通过校验",
+    ),
     "cli.new": (
         "wrote {path} (template {template}, {language})",
         "已写入 {path}（模板 {template}，{language}）",

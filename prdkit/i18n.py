@@ -450,11 +450,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "mark.deprecated": ("Deprecated — no longer in force", "已废弃：不再有效"),
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    # The title `prdkit new` gives a document whose file name is not in the template's words.
+    "new.title": ("TODO: product name", "待补充：产品名称"),
     # The site index (`prdkit site`).
     "site.title": ("Product requirements", "产品需求文档"),
     "site.summary": (
         "{count} documents. Select a title to open it.",
         "共 {count} 份文档，点击标题查看。",
+    ),
+    "site.summary.one": (
+        "1 document. Select its title to open it.",
+        "共 1 份文档，点击标题查看。",
     ),
     "site.all_statuses": ("All statuses", "全部状态"),
     "site.all_owners": ("All owners", "全部负责人"),
@@ -483,6 +489,14 @@ def label(key: str, lang: str) -> str:
     """The label of `key` in `lang` (English for a language prdkit lacks); KeyError for an
     unknown key. LABELS rows hold one text per language, in the order of LANGUAGES."""
     return LABELS[key][LANGUAGES.index(language(lang))]
+
+
+def counted(key: str, count: int, lang: str) -> str:
+    """The label of `key` for `count` things, `{count}` filled in: `key.one` for exactly one
+    where the catalogue has it (English), `key` otherwise (Chinese has one form)."""
+    one = f"{key}.one"
+    text = label(one if count == 1 and one in LABELS else key, lang)
+    return text.format(count=count)
 
 
 def enum_label(field: str, value: str, lang: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from prdkit.check import SUFFIXES, CheckResult
 from prdkit.digest import digest
 from prdkit.i18n import language
+from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
 
@@ -54,6 +55,27 @@ class Rendered:
     path: Path
 
 
+def render_options(
+    result: CheckResult,
+    source: Path,
+    lang: str | None = None,
+    reference_doc: Path | None = None,
+    number_headings: bool | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> RenderOptions:
+    """What every writer is told about one checked document: its language, its folder (where
+    pictures resolve), its sign-off digest (so stale approvals show) and the limits."""
+    return RenderOptions(
+        lang=language(lang or result.document.meta.language),
+        reference_doc=reference_doc,
+        timestamp=source_timestamp(result),
+        source_dir=source.parent,
+        number_headings=number_headings,
+        digest=digest(result.data) if isinstance(result.data, Mapping) else None,
+        limits=limits,
+    )
+
+
 def render(
     result: CheckResult,
     source: Path,
@@ -62,21 +84,19 @@ def render(
     lang: str | None = None,
     reference_doc: Path | None = None,
     number_headings: bool | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[Rendered]:
     """Render a valid checked document; every output is built in memory, then written."""
     doc = result.document
-    options = RenderOptions(
-        lang=language(lang or doc.meta.language),
-        reference_doc=reference_doc,
-        timestamp=source_timestamp(result),
-        number_headings=number_headings,
-        digest=digest(result.data) if isinstance(result.data, Mapping) else None,
-    )
+    options = render_options(result, source, lang, reference_doc, number_headings, limits)
     folder = out_dir if out_dir is not None else source.parent
     # Every output is built before any is written, and written all or none.
-    built = [
-        (folder / (output_stem(source) + FORMATS[fmt][1]), get_writer(fmt)(doc, options))
-        for fmt in formats
-    ]
+    try:
+        built = [
+            (folder / (output_stem(source) + FORMATS[fmt][1]), get_writer(fmt)(doc, options))
+            for fmt in formats
+        ]
+    except OutputError as exc:  # a writer's refusal names the document it concerns
+        raise OutputError(f"{source}: {exc}") from None
     write_all(built, source=source)
     return [Rendered(fmt, path) for fmt, (path, _) in zip(formats, built, strict=True)]

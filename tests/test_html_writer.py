@@ -164,3 +164,20 @@ def test_chinese_page_is_marked_chinese() -> None:
     assert '<html lang="zh-CN"' in html
     assert "Noto Sans CJK SC" in html
     assert str(ROOT) not in html  # no path of this machine leaks into the page
+
+
+RTL = MINIMAL.replace("title: Checkout works", "title: תשלום בקופה").replace(
+    "priority: could",
+    "priority: could\n    description: |\n      الدفع عند الاستلام متاح.\n\n      - بند أول",
+)
+
+
+def test_user_text_takes_its_own_direction(tmp_path: Path) -> None:
+    # Every element holding the author's words says dir="auto": Hebrew and Arabic read right
+    # to left inside an English page; the page's own words keep its direction.
+    page = render_text(RTL, tmp_path).decode()
+    assert re.search(r'<h3 id="[^"]*" dir="auto"><span dir="ltr">R1</span> תשלום בקופה</h3>', page)
+    assert '<p dir="auto">الدفع عند الاستلام متاح.</p>' in page
+    assert '<li dir="auto">بند أول</li>' in page
+    assert re.search(r'<td class="col-text" dir="auto">תשלום בקופה</td>', page)
+    assert '<html lang="en"' in page and 'dir="auto"' not in page.split("<body>")[0]

@@ -8,6 +8,7 @@ from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 
+from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.model import Document
 
 
@@ -24,6 +25,8 @@ class RenderOptions:
     # The document's current sign-off digest (from the loaded data), so approvals that
     # signed an earlier version show as stale; None: not known, nothing shown as stale.
     digest: str | None = None
+    # The configured limits; the PDF writer refuses a page past `max_pdf_html`.
+    limits: Limits = DEFAULT_LIMITS
 
 
 # format → (module, file suffix). Modules are imported only when used: python-docx is slow.

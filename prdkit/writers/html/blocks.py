@@ -30,12 +30,12 @@ SHIFT = 1
 
 def _heading(ctx: Context, block: Heading) -> None:
     text = f"{block.item} {block.text}" if block.item else block.text
-    ctx.heading(block.level + SHIFT, text, block.anchor, block.toc)
+    ctx.heading(block.level + SHIFT, text, block.anchor, block.toc, block.item)
 
 
 def _facts(ctx: Context, block: Facts) -> None:
     rows = [
-        f"<dt>{escape(label)}</dt><dd>{ctx.cell(cell)}</dd>"
+        f'<dt>{escape(label)}</dt><dd dir="auto">{ctx.cell(cell)}</dd>'
         for label, cell in block.rows
         if not is_empty(cell)
     ]
@@ -64,7 +64,7 @@ def _items(ctx: Context, block: Items) -> None:
         else:
             html = ctx.cell(item)
         if html:
-            items.append(f"<li>{html}</li>")
+            items.append(f'<li dir="auto">{html}</li>')
     if items:
         tag = "ol" if block.ordered else "ul"
         ctx.add(f"<{tag}>" + "".join(items) + f"</{tag}>")
@@ -75,7 +75,10 @@ def _th(column: Column) -> str:
 
 
 def _td(ctx: Context, column: Column, cell: object) -> str:
-    return f'<td class="col-{column.kind}">{ctx.cell(cell)}</td>'  # type: ignore[arg-type]
+    # dir="auto": a cell of Arabic or Hebrew text reads right to left (ids and numbers, with
+    # no strong letter, keep the page's direction).
+    html = ctx.cell(cell)  # type: ignore[arg-type]
+    return f'<td class="col-{column.kind}" dir="auto">{html}</td>'
 
 
 def _row(ctx: Context, columns: tuple[Column, ...], cells: tuple[object, ...]) -> str:
@@ -119,7 +122,7 @@ def _matrix(ctx: Context, block: Matrix) -> None:
 
 def _note(ctx: Context, block: Note) -> None:
     lines = ["".join(ctx.cell(c) for c in line) for line in block.lines]
-    ctx.add('<p class="note">' + "<br>".join(lines) + "</p>")
+    ctx.add('<p class="note" dir="auto">' + "<br>".join(lines) + "</p>")
 
 
 def _diagram(ctx: Context, block: Diagram) -> None:

@@ -58,16 +58,22 @@ class Context:
         if html:
             self.parts.append(html)
 
-    def heading(self, level: int, text: str, anchor: str | None, toc: bool) -> None:
-        """A heading of the document's outline; its id is the anchor GitHub gives it."""
+    def heading(
+        self, level: int, text: str, anchor: str | None, toc: bool, item: str | None = None
+    ) -> None:
+        """A heading of the document's outline; its id is the anchor GitHub gives it. An
+        item's id before its title is set apart, so the title alone gives the direction."""
         text = " ".join(text.split())
+        shown = escape(text)
+        if item and text.startswith(item + " "):
+            shown = f'<span dir="ltr">{escape(item)}</span>{escape(text[len(item) :])}'
         ident = self.outline.add(level, text, item_id=anchor, toc=toc)
         if anchor is not None:
             self.targets.setdefault(anchor, ident)
         if toc and level in (2, 3):
             self.toc.append((level, text, ident))
         tag = f"h{min(level, 6)}"
-        self.add(f'<{tag} id="{escape(ident)}">{escape(text)}</{tag}>')
+        self.add(f'<{tag} id="{escape(ident)}" dir="auto">{shown}</{tag}>')
 
     def label(self, text: str) -> str:
         """A field label with the language's colon."""
