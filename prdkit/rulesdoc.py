@@ -21,6 +21,8 @@ FAMILY_TITLES = {
     "cycles": "Cycles",
     "dates": "Dates",
     "flows": "Flows",
+    "pages": "Pages",
+    "tracking": "Tracking plan",
     "market": "Market research",
     "competition": "Competition",
     "metrics": "Metrics",

@@ -551,6 +551,96 @@ flows:
         actor: Cashier
 """,
     ),
+    # -- pages (rules/pages.py)
+    Rule(
+        "unreachable-page",
+        W,
+        "pages",
+        "A page that no feature or flow step uses, and that no page they use leads to.",
+        "List the page under a feature's `pages` or a step's `page`, or lead to it with "
+        "`navigates_to` from a page that is reached.",
+        """\
+pages:
+  - id: P-home
+    name: Home
+  - id: P-detail
+    name: Product detail
+""",
+    ),
+    # -- the tracking plan (rules/tracking.py)
+    Rule(
+        "duplicate-event-name",
+        E,
+        "tracking",
+        "Two tracking events send the same event name.",
+        "Give each event its own `event` name; analytics cannot tell two events with one "
+        "name apart.",
+        """\
+tracking:
+  - id: E1
+    event: item_click
+    name: Product tapped in the list
+    trigger: A shopper taps a product card.
+  - id: E2
+    event: item_click
+    name: Product tapped in search
+    trigger: A shopper taps a search result.
+""",
+    ),
+    Rule(
+        "duplicate-event-property",
+        E,
+        "tracking",
+        "One event lists the same property twice.",
+        "Keep one entry per property of an event.",
+        """\
+tracking:
+  - id: E1
+    event: item_click
+    name: Product tapped
+    trigger: A shopper taps a product card.
+    properties:
+      - name: sku_id
+        type: string
+      - name: sku_id
+        type: number
+""",
+    ),
+    Rule(
+        "enum-values",
+        W,
+        "tracking",
+        "An `enum` property lists no `values`, or a property of another type lists some.",
+        "List the allowed values of an enum under `values`; other types take none.",
+        """\
+tracking:
+  - id: E1
+    event: pay_result
+    name: Payment result
+    trigger: The payment service answers.
+    properties:
+      - name: result
+        type: enum
+""",
+    ),
+    Rule(
+        "property-example",
+        W,
+        "tracking",
+        "A property's `example` does not fit its `type`, or is not one of its enum `values`.",
+        "Give an example of the property's type (quote a number meant as a string).",
+        """\
+tracking:
+  - id: E1
+    event: pay_result
+    name: Payment result
+    trigger: The payment service answers.
+    properties:
+      - name: amount
+        type: number
+        example: ten yuan
+""",
+    ),
     # -- market research (rules/market.py)
     Rule(
         "market-size-order",

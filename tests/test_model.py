@@ -376,7 +376,7 @@ def test_model_fields_match_the_schema():
     classes = [
         c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)
     ]
-    assert len(classes) == 35
+    assert len(classes) == 41
     for cls in classes:
         kind = model.kind_of(object.__new__(cls))
         node = schema if cls is model.Document else schema["$defs"][SCHEMA_DEF.get(kind, kind)]

@@ -96,8 +96,16 @@ def references(doc: Document) -> Iterator[Ref]:
         owner = f"feature {f.id}"
         yield from _list(owner, "requirements", f.requirements, ("requirement",), f.pointer)
         yield from _list(owner, "permissions", f.permissions, ("action",), f.pointer)
+        yield from _list(owner, "pages", f.pages, ("page",), f.pointer)
+    yield from _pages_and_tracking(doc)
     for flow in doc.flows:
         yield from _list(f"flow {flow.id}", "features", flow.features, ("feature",), flow.pointer)
+        for step in flow.steps:
+            if step.page is not None:
+                owner = f"step {step.id} of flow {flow.id}"
+                here = join(step.pointer, "page")
+                phrase = f"{owner} happens on page '{step.page}'"
+                yield Ref(owner, "page", step.page, ("page",), here, phrase=phrase)
     if doc.schedule is not None:
         for m in doc.schedule.milestones:
             owner = f"milestone {m.id}"
@@ -105,9 +113,9 @@ def references(doc: Document) -> Iterator[Ref]:
             yield from _list(owner, "deliverables", m.deliverables, kinds, m.pointer)
             yield from _list(owner, "depends_on", m.depends_on, ("milestone",), m.pointer)
     for k in doc.metrics:
-        yield from _list(
-            f"metric {k.id}", "requirements", k.requirements, ("requirement",), k.pointer
-        )
+        owner = f"metric {k.id}"
+        yield from _list(owner, "requirements", k.requirements, ("requirement",), k.pointer)
+        yield from _list(owner, "events", k.events, ("event",), k.pointer)
     for i, res in enumerate(doc.resources):
         owner = f"resource {res.team}" if res.team else f"resource #{i + 1}"
         yield from _list(owner, "milestones", res.milestones, ("milestone",), res.pointer)
@@ -124,6 +132,21 @@ def references(doc: Document) -> Iterator[Ref]:
     if doc.operations is not None:
         for c in doc.operations.campaigns:
             yield from _list(f"campaign {c.id}", "metrics", c.metrics, ("metric",), c.pointer)
+
+
+def _pages_and_tracking(doc: Document) -> Iterator[Ref]:
+    for page in doc.pages:
+        owner = f"page {page.id}"
+        yield from _list(owner, "navigates_to", page.navigates_to, ("page",), page.pointer)
+        yield from _list(owner, "features", page.features, ("feature",), page.pointer)
+    for event in doc.tracking:
+        owner = f"event {event.id}"
+        for name, target in (("page", event.page), ("feature", event.feature)):
+            if target is not None:
+                here = join(event.pointer, name)
+                phrase = f"{owner} names '{target}' as its {name}"
+                yield Ref(owner, name, target, (name,), here, phrase=phrase)
+        yield from _list(owner, "metrics", event.metrics, ("metric",), event.pointer)
 
 
 def _permissions(doc: Document) -> Iterator[Ref]:

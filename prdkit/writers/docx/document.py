@@ -39,7 +39,8 @@ def build(doc: Document, options: RenderOptions) -> bytes:
     b.body.append(toc)
     page_break(b)
     for key in SECTION_ORDER:
-        SECTIONS[key](b)
+        if key in SECTIONS:  # a section this writer does not show is left out
+            SECTIONS[key](b)
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
     # One move of the whole built body: moving its children one by one is quadratic in lxml.

@@ -62,7 +62,8 @@ def render(doc: Document, lang: str) -> str:
     ctx.heading(2, ctx.raw("ui.toc"), toc=False)
     contents_at = len(ctx.blocks)
     for key in SECTION_ORDER:
-        SECTIONS[key](ctx)
+        if key in SECTIONS:  # a section this writer does not show is left out
+            SECTIONS[key](ctx)
     ctx.blocks.insert(contents_at, _contents(ctx))
     text = "\n\n".join("\n".join(block) for block in ctx.blocks if block)
     return ctx.resolve(text) + "\n"
