@@ -32,6 +32,8 @@ class CheckResult:
     source_map: SourceMap = field(default_factory=SourceMap)
     document: Any = None  # prdkit.model.Document when the file is valid enough to model
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Pictures the document names, read and checked: reference as written → Image.
+    images: dict[str, Any] = field(default_factory=dict)
     omitted: int = 0  # diagnostics past the per-file cap, counted but not listed
     errors: int = 0
     warnings: int = 0
@@ -84,23 +86,28 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # swapped between lstat and open
             raise InputError(f"{path}: is not a regular file")
-        chunks: list[bytes] = []
-        remaining = limits.max_bytes + 1
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        if opened.st_size == 0 and chunks:
+        raw = read_at_most(fd, limits.max_bytes + 1)
+        if opened.st_size == 0 and raw:
             # Kernel pseudo-files (/proc/self/environ) claim to be empty regular files; their
             # text (environment secrets) must never be echoed in excerpts.
             raise InputError(f"{path}: is a system file, not a regular file")
-        return b"".join(chunks)
+        return raw
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     finally:
         os.close(fd)
+
+
+def read_at_most(fd: int, count: int) -> bytes:
+    """Up to `count` bytes of the open file `fd`, read in pieces of a megabyte at most."""
+    chunks: list[bytes] = []
+    while count > 0:
+        chunk = os.read(fd, min(count, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
 
 def check_file(
@@ -109,7 +116,12 @@ def check_file(
     """Validate one file; raises InputError for faults of the run."""
     raw = read_document(path, limits)
     return check_bytes(
-        raw, str(path), json_mode=path.name.endswith(".json"), config=config, limits=limits
+        raw,
+        str(path),
+        json_mode=path.name.endswith(".json"),
+        config=config,
+        limits=limits,
+        folder=path.parent,
     )
 
 
@@ -120,8 +132,13 @@ def check_bytes(
     json_mode: bool = False,
     config: Config = DEFAULT_CONFIG,
     limits: Limits = DEFAULT_LIMITS,
+    folder: Path | None = None,
 ) -> CheckResult:
-    """Validate one document given as bytes; `file` is the name used in diagnostics."""
+    """Validate one document given as bytes; `file` is the name used in diagnostics.
+
+    Pictures are looked for in `folder` (the document's own); without one, only the form
+    of their paths is checked.
+    """
     from prdkit.loader import load_bytes
 
     loaded = load_bytes(raw, json_mode=json_mode, limits=limits)
@@ -143,9 +160,28 @@ def check_bytes(
                 findings = list(too_long(loaded.data, limits.max_markdown))
             result.document = model.build(loaded.data)
             findings.extend(rules.run(result.document, loaded.data))
+            placed.extend(_pictures(result, folder, limits, file, config))
         placed.extend(_locate(f, loaded.source_map, file, config) for f in findings)
     _finish(result, placed, limits)
     return result
+
+
+def _pictures(
+    result: CheckResult, folder: Path | None, limits: Limits, file: str, config: Config
+) -> Iterator[Diagnostic | None]:
+    """The picture checks: they need the document's folder, so they run here, not as rules."""
+    from prdkit.images.files import check_images
+    from prdkit.rules import suppression
+
+    found = check_images(
+        result.data, result.document, folder, limits, result.source_map, result.text
+    )
+    result.images = found.images
+    ignores, _ = suppression.collect(result.data)
+    kept = {id(f) for f in suppression.apply([f for f, _ in found.problems], ignores)}
+    for finding, span in found.problems:
+        if id(finding) in kept:
+            yield _place(finding, span, file, config)
 
 
 def _locate(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from prdkit.diagnostics import Severity
-from prdkit.limits import DEFAULT_LIMITS, Limits
+from prdkit.limits import CEILINGS, DEFAULT_LIMITS, Limits
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -140,6 +140,9 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
         elif key in LIMIT_KEYS:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise ConfigError(f"{source}: {where(key)} must be a positive whole number")
+            ceiling = CEILINGS.get(LIMIT_KEYS[key])
+            if ceiling is not None and value > ceiling:
+                raise ConfigError(f"{source}: {where(key)} may be at most {ceiling:,}")
             limits[LIMIT_KEYS[key]] = value
         else:
             known = ", ".join(["rules", *LIMIT_KEYS])

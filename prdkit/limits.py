@@ -18,6 +18,22 @@ class Limits:
     max_string: int = 200_000
     max_markdown: int = 100_000
     max_diagnostics: int = 50
+    # Pictures the document names (prototypes, `![alt](path)`): read into memory and
+    # embedded in outputs, so each has a size, a pixel count and a frame count bound.
+    max_image_bytes: int = 8 * 1024 * 1024
+    max_images_bytes: int = 64 * 1024 * 1024
+    max_image_pixels: int = 40_000_000
+    max_image_frames: int = 500
+
+
+# Configuration may raise a limit up to its ceiling, never past it: these bound the memory
+# and the work one document can demand of prdkit and of the programs opening its outputs.
+CEILINGS: dict[str, int] = {
+    "max_image_bytes": 64 * 1024 * 1024,
+    "max_images_bytes": 256 * 1024 * 1024,
+    "max_image_pixels": 100_000_000,
+    "max_image_frames": 5_000,
+}
 
 
 DEFAULT_LIMITS = Limits()

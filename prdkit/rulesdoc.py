@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from prdkit.config import LIMIT_KEYS, SEVERITIES
 from prdkit.diagnostics import Rule
-from prdkit.limits import DEFAULT_LIMITS
+from prdkit.limits import CEILINGS, DEFAULT_LIMITS
 from prdkit.ruletable import FIXED_FAMILIES, GRADING, RULES
 
 REGENERATE = "python -m prdkit.rulesdoc > docs/rules.md"
@@ -23,6 +23,7 @@ FAMILY_TITLES = {
     "flows": "Flows",
     "pages": "Pages",
     "tracking": "Tracking plan",
+    "images": "Pictures",
     "market": "Market research",
     "competition": "Competition",
     "metrics": "Metrics",
@@ -159,12 +160,17 @@ def _configuration() -> Iterator[str]:
     yield 'unguarded-high-risk-action = "info"'
     yield "```"
     yield ""
-    yield "The limits of reading a file can be set in the same table:"
+    yield (
+        "The limits of reading a file and the pictures it names can be set in the same "
+        "table, each up to its ceiling:"
+    )
     yield ""
-    yield "| key | default |"
-    yield "| --- | --- |"
+    yield "| key | default | at most |"
+    yield "| --- | --- | --- |"
     for key, name in LIMIT_KEYS.items():
-        yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} |"
+        ceiling = CEILINGS.get(name)
+        most = f"{ceiling:,}" if ceiling is not None else ""
+        yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} | {most} |"
     yield ""
 
 
