@@ -27,10 +27,13 @@ ID_LISTS = frozenset(
         "metrics",
         "inherits",
         "actions",
+        "pages",
+        "navigates_to",
+        "events",
     ]
 )
 # What names an item, best first: the first field every item has, with unique values.
-KEY_FIELDS = ("id", "name", "term", "version", "team", "title", "url")
+KEY_FIELDS = ("id", "name", "term", "version", "team", "title", "url", "image")
 LABEL_FIELDS = (
     "title",
     "name",
