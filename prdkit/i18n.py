@@ -6,11 +6,25 @@ __all__ = [
     "ENUMS",
     "ENUM_OF",
     "LABELS",
+    "LANGUAGES",
+    "PUNCT",
     "SECTION_ORDER",
     "enum_label",
     "label",
+    "language",
     "page_pieces",
+    "punct",
 ]
+
+# The languages prdkit writes; any other request falls back to the first.
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+
+# Punctuation differs by language but has no words to translate: colon after a label, list
+# separator, brackets around an aside. A third language adds one row here.
+PUNCT: dict[str, dict[str, str]] = {
+    "en": {"colon": ": ", "list": ", ", "open": " (", "close": ")"},
+    "zh": {"colon": "：", "list": "、", "open": "（", "close": "）"},
+}
 
 # The format's top-level sections in rendering order (`prdkit`, the version, is not rendered).
 SECTION_ORDER: tuple[str, ...] = (
@@ -369,6 +383,16 @@ LABELS: dict[str, tuple[str, str]] = {
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
 }
+
+
+def language(requested: str | None) -> str:
+    """The language to write for `requested` (`--lang` or `meta.language`): one we have."""
+    return requested if requested in LANGUAGES else LANGUAGES[0]
+
+
+def punct(lang: str) -> dict[str, str]:
+    """The punctuation of `lang` (see PUNCT)."""
+    return PUNCT[language(lang)]
 
 
 def label(key: str, lang: str) -> str:

@@ -197,13 +197,13 @@ def test_table_shapes(rich: bytes):
     found = tables(rich)
     assert shape(found["Document ID|rich-doc"]) == (7, 2)  # the cover: id … updated
     assert shape(found["a|b"]) == (2, 2)  # the GFM table of the summary
-    assert shape(found["ID|Title"]) == (3, 6)  # requirements: header + two rows
+    assert shape(found["ID|Title"]) == (3, 5)  # requirements: header + two rows
     assert shape(found["Requirement|Features"]) == (3, 5)  # traceability
     assert shape(found["ID|Name"]) == (3, 8)  # milestones (after features, same header)
-    assert shape(found["No.|Step"]) == (4, 5)  # flow steps: header + three
+    assert shape(found["No.|ID"]) == (4, 5)  # flow steps: header + three
     weeks = (datetime(2026, 4, 10) - datetime(2026, 3, 2)).days // 7 + 1
     assert shape(found["Milestones|03-02"]) == (3, 1 + weeks)  # the Gantt view
-    assert shape(found["Likelihood ↓  Impact →|Low"]) == (4, 4)
+    assert shape(found["Likelihood ↓ Impact →|Low"]) == (4, 4)
 
 
 def test_header_rows_repeat_and_rows_are_built_without_gaps(rich: bytes):
@@ -393,11 +393,12 @@ def test_unsupported_node_types_render_their_text():
     ]
     tree = SyntaxTreeNode(tokens)
     assert tree.children[0].type not in BLOCK_RULES
+    from prdkit.layout import build as build_layout
     from prdkit.writers.docx.base import open_base
     from prdkit.writers.docx.builder import Builder
     from prdkit.writers.docx.richtext import Block, render_block
 
-    b = Builder(open_base(None), document(), "en")
+    b = Builder(open_base(None), build_layout(document(), "en"))
     container = etree.Element(f"{W}body")
     render_block(tree.children[0], Block(b, container, "Normal", b.width))
     assert ["".join(t.text for t in p.iter(f"{W}t")) for p in container] == ["kept words"]
@@ -451,9 +452,13 @@ def test_gantt_shades_the_weeks_of_each_milestone(rich: bytes):
 
 
 def test_flow_steps_show_next_steps_branches_and_ends(rich: bytes):
-    steps = tables(rich)["No.|Step"]
+    steps = tables(rich)["No.|ID"]
     nexts = [row.cells[4].text for row in steps.rows[1:]]
-    assert nexts == ["→ 2 pay", "card declined → 1 start\npaid → 3 done", "End of flow"]
+    assert nexts == ["pay", "card declined → start\npaid → done", "End of flow"]
+    # Each next step links to the row of that step.
+    links = [h.get(f"{W}anchor") for h in steps._tbl.iter(f"{W}hyperlink")]
+    marks = {b.get(f"{W}name") for b in steps._tbl.iter(f"{W}bookmarkStart")}
+    assert len(links) == 3 and set(links) <= marks
 
 
 def test_reference_document_lends_styles_page_and_header(tmp_path: Path):

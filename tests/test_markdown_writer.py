@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from prdkit.check import check_bytes
+from prdkit.layout.sections.delivery import flow_graph
 from prdkit.model import build
 from prdkit.richtext import MD
 from prdkit.views import traceability
@@ -559,7 +560,7 @@ def test_flowchart_ids_are_generated_and_edges_resolve():
             {"id": "click", "action": "retry", "next": "end"},
         ]
     )
-    lines = flowchart(flow, start="Start", end="End")
+    lines = flowchart(flow_graph(flow, "Start", "End"))
     assert lines[0] == "flowchart TD"
     defined = [m[1] for line in lines if (m := re.match(r"\s+(\w+)[\[{(]", line))]
     assert defined == ["s0", "n0", "n1", "n2", "t0"]
@@ -574,7 +575,7 @@ def test_flowchart_ids_are_generated_and_edges_resolve():
 
 def test_flow_without_explicit_end_ends_at_its_last_step():
     lines = flowchart(
-        _flow([{"id": "a", "action": "x"}, {"id": "b", "action": "y"}]), start="S", end="E"
+        flow_graph(_flow([{"id": "a", "action": "x"}, {"id": "b", "action": "y"}]), "S", "E")
     )
     assert "    n0 --> n1" in lines and "    n1 --> t0" in lines
 

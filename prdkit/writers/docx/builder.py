@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
 
 from prdkit import i18n
-from prdkit.model import Document
+from prdkit.layout import LaidOutDocument
 from prdkit.writers.docx.base import Base
 from prdkit.writers.docx.fields import TocEntry, bookmark
 from prdkit.writers.docx.numbering import Numbering
@@ -25,7 +24,7 @@ from prdkit.writers.docx.oxml import (
     sub,
     w,
 )
-from prdkit.writers.docx.palette import BADGES
+from prdkit.writers.docx.palette import TONES
 from prdkit.writers.docx.richtext import render
 
 RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
@@ -37,13 +36,13 @@ _VAL = w("val")
 class Builder:
     """Everything a section writer needs: the body, styles, numbering, labels and anchors."""
 
-    def __init__(self, base: Base, doc: Document, lang: str) -> None:
+    def __init__(self, base: Base, laid: LaidOutDocument) -> None:
         self.document = base.document
         self.part = base.document.part
         self.styles = base.styles
         self.width = base.width
-        self.lang = lang
-        self.doc = doc
+        self.lang = laid.lang
+        self.punct = laid.punct
         # Content is built in a plain lxml tree (no python-docx element classes: about twice
         # as fast) and moved into the document body at the end.
         self.body = etree.Element(w("body"), nsmap={"w": W_NS, "r": R_NS})
@@ -51,10 +50,9 @@ class Builder:
         self.toc: list[TocEntry] = []
         self._runs: dict[tuple[object, ...], etree._Element] = {}
         self._bookmarks = 0
-        # Every identified item gets an anchor up front, so references can link forward.
-        self.anchors: dict[str, str] = {}
-        for number, item in enumerate(doc.identified(), start=1):
-            self.anchors.setdefault(item.id, f"_Prd{number}")
+        # Every anchor the layout places gets its bookmark name up front, so references can
+        # link forward.
+        self.anchors = {a: f"_Prd{n}" for n, a in enumerate(laid.anchors, start=1)}
         self.placed: set[str] = set()
         self._links: dict[str, str] = {}
         taken = [int(rid[3:]) for rid in self.part.rels if rid[:3] == "rId" and rid[3:].isdigit()]
@@ -68,15 +66,6 @@ class Builder:
     def label(self, key: str) -> str:
         """The label of `key` in the render language."""
         return i18n.label(key, self.lang)
-
-    def enum(self, group: str, value: str | None) -> str:
-        """The label of enum `value` of `group` ("" for None)."""
-        return "" if value is None else i18n.enum_label(group, value, self.lang)
-
-    @property
-    def comma(self) -> str:
-        """The separator of inline lists: an ideographic comma in Chinese."""
-        return "、" if self.lang == "zh" else ", "
 
     # ---- runs and paragraphs -----------------------------------------------------------
 
@@ -141,15 +130,15 @@ class Builder:
         style = para.find(_PSTYLE)
         return style.get(_VAL) if style is not None else None
 
-    def heading(self, level: int, text: str, item_id: str | None = None) -> etree._Element:
+    def heading(self, level: int, text: str, anchor: str | None = None) -> etree._Element:
         """Append a heading; levels 1 and 2 enter the table of contents."""
         para = self.paragraph(self.body, f"heading {level}", text)
         if level <= 2:
-            anchor = f"_Toc{len(self.toc) + 1:05d}"
-            self.toc.append(TocEntry(level, text, anchor))
-            self.mark(para, anchor)
-        if item_id is not None:
-            self.place(para, item_id)
+            toc = f"_Toc{len(self.toc) + 1:05d}"
+            self.toc.append(TocEntry(level, text, toc))
+            self.mark(para, toc)
+        if anchor is not None:
+            self.place(para, anchor)
         return para
 
     def mark(self, para: etree._Element, name: str) -> None:
@@ -157,12 +146,12 @@ class Builder:
         self._bookmarks += 1
         bookmark(para, name, self._bookmarks)
 
-    def place(self, para: etree._Element, item_id: str) -> None:
-        """Mark `para` as where item `item_id` is shown, so references can link to it."""
-        anchor = self.anchors.get(item_id)
-        if anchor is not None and item_id not in self.placed:
-            self.placed.add(item_id)
-            self.mark(para, anchor)
+    def place(self, para: etree._Element, anchor: str) -> None:
+        """Mark `para` as the place of layout anchor `anchor`, so references can link to it."""
+        name = self.anchors.get(anchor)
+        if name is not None and anchor not in self.placed:
+            self.placed.add(anchor)
+            self.mark(para, name)
 
     # ---- links and badges --------------------------------------------------------------
 
@@ -179,48 +168,18 @@ class Builder:
         link.set(r("id"), rid)
         return link
 
-    def ref(self, para: etree._Element, item_id: str, look: Look = PLAIN) -> None:
-        """Append `item_id`, linked to where the item is shown when it has an anchor."""
+    def ref(self, para: etree._Element, text: str, anchor: str | None, look: Look = PLAIN) -> None:
+        """Append `text`, linked to the place of `anchor` when the document has it."""
         style_id = self.style_of(para)
-        anchor = self.anchors.get(item_id)
-        if anchor is None:
-            self.run(para, item_id, style_id, look)
+        name = self.anchors.get(anchor) if anchor else None
+        if name is None:
+            self.run(para, text, style_id, look)
             return
-        link = sub(para, "hyperlink", {"anchor": anchor, "history": "1"})
-        self.run(link, item_id, style_id, look.but(style=self.link_style))
+        link = sub(para, "hyperlink", {"anchor": name, "history": "1"})
+        self.run(link, text, style_id, look.but(style=self.link_style))
 
-    def refs(
-        self, para: etree._Element, ids: Iterable[str], *, names: bool = False, lines: bool = False
-    ) -> None:
-        """Append linked references, comma-separated or one per line (`lines`).
-
-        With `names`, each id is followed by the item's name. Bare ids (Latin tokens) are
-        separated by ", " in every language: after an ideographic comma some layouts break
-        inside the next id.
-        """
-        style_id = self.style_of(para)
-        separator = "\n" if lines else self.comma if names else ", "
-        for index, item_id in enumerate(ids):
-            if index:
-                self.run(para, separator, style_id)
-            self.ref(para, item_id)
-            name = self.name_of(item_id) if names else None
-            if name:
-                self.run(para, f" {name}", style_id)
-
-    def name_of(self, item_id: str) -> str | None:
-        """The display name of the item `item_id` (name, title, segment…), if any."""
-        item = self.doc.items_by_id().get(item_id)
-        for attr in ("name", "title", "segment"):
-            value = getattr(item, attr, None)
-            if isinstance(value, str):
-                return value
-        return None
-
-    def badge(self, para: etree._Element, group: str, value: str | None) -> None:
-        """Append the label of enum `value` as a coloured badge, readable at a glance."""
-        if value is None:
-            return
-        color, fill = BADGES.get((group, value), ("404040", "EDEDED"))
-        text = f"\u00a0{self.enum(group, value)}\u00a0"
+    def badge(self, para: etree._Element, label: str, tone: str) -> None:
+        """Append `label` as a badge coloured by its tone, readable at a glance."""
+        color, fill = TONES.get(tone, ("404040", "EDEDED"))
+        text = f"\u00a0{label}\u00a0"
         self.run(para, text, self.style_of(para), Look(bold=True, color=color, fill=fill))

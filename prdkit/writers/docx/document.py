@@ -2,45 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from prdkit.i18n import SECTION_ORDER, page_pieces
+from prdkit.i18n import page_pieces
+from prdkit.layout import LaidOutDocument
+from prdkit.layout import build as lay_out
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
-from prdkit.writers.docx import business, closing, delivery, governance, intro, requirements
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
-from prdkit.writers.docx.common import badge_filler
 from prdkit.writers.docx.fields import field, fill_toc, toc_block
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.package import save, set_properties, timestamp
-from prdkit.writers.docx.tables import Table
-
-# Section key → writer; each writes nothing when its section is absent or empty.
-SECTIONS: dict[str, Callable[[Builder], None]] = {
-    **intro.SECTIONS,
-    **requirements.SECTIONS,
-    **business.SECTIONS,
-    **delivery.SECTIONS,
-    **governance.SECTIONS,
-    **closing.SECTIONS,
-}
+from prdkit.writers.docx.render import render
 
 
 def build(doc: Document, options: RenderOptions) -> bytes:
     """The .docx bytes of `doc`."""
-    lang = options.lang if options.lang in ("en", "zh") else "en"
+    return build_layout(lay_out(doc, options.lang), options)
+
+
+def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
+    """The .docx bytes of a laid-out document."""
     base = open_base(options.reference_doc)
-    b = Builder(base, doc, lang)
+    b = Builder(base, laid)
     sect_pr = base.document.element.body.find(w("sectPr"))
-    cover(b)
+    cover(b, laid)
     page_break(b)
     toc = toc_block(b.label("ui.toc"), b.styles.id("TOC Heading"), b.rpr(PLAIN, None))
     b.body.append(toc)
     page_break(b)
-    for key in SECTION_ORDER:
-        if key in SECTIONS:  # a section this writer does not show is left out
-            SECTIONS[key](b)
+    for section in laid.sections:
+        for block in section.blocks:
+            render(b, block)
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
     # One move of the whole built body: moving its children one by one is quadratic in lxml.
@@ -48,10 +40,9 @@ def build(doc: Document, options: RenderOptions) -> bytes:
     if sect_pr is not None:
         b.body.append(sect_pr)  # the body's section properties stay last
     old.getparent().replace(old, b.body)
-    header_footer(b, base.own)
-    when = timestamp(doc, options.timestamp)
-    status = b.enum("status", doc.meta.status)
-    set_properties(base.document, doc, lang, when, b.label("ui.document"), status)
+    header_footer(b, laid, base.own)
+    when = timestamp(laid.properties.date, options.timestamp)
+    set_properties(base.document, laid.properties, laid.lang, when, b.label("ui.document"))
     return save(base.document, when)
 
 
@@ -61,40 +52,20 @@ def page_break(b: Builder) -> None:
     sub(sub(para, "r"), "br", {"type": "page"})
 
 
-def cover(b: Builder) -> None:
+def cover(b: Builder, laid: LaidOutDocument) -> None:
     """The title block and the document's key facts."""
-    meta = b.doc.meta
     b.paragraph(b.body, "Subtitle", b.label("ui.document"))
-    b.paragraph(b.body, "Title", meta.title)
-    rows: list[tuple[str, object]] = [
-        ("ui.document_id", meta.id),
-        ("field.version", meta.version),
-        ("field.status", badge_filler(b, "status", meta.status)),
-        ("field.owner", meta.owner),
-    ]
-    if meta.authors:
-        rows.append(("field.authors", b.comma.join(meta.authors)))
-    if meta.created:
-        rows.append(("field.created", meta.created))
-    if meta.updated:
-        rows.append(("field.updated", meta.updated))
-    table = Table(b, b.body, [1, 2.6], width=b.width * 3 // 4)
-    for key, value in rows:
-        label = b.label(key)
-
-        def fill(para, label=label) -> None:  # type: ignore[no-untyped-def]
-            table.text(para, label, Look(bold=True, color="1F3864"))
-
-        table.row([fill, value], fills=["EEF2F7", None])  # type: ignore[list-item]
+    b.paragraph(b.body, "Title", laid.properties.title)
+    render(b, laid.cover)
 
 
-def header_footer(b: Builder, own: bool) -> None:
+def header_footer(b: Builder, laid: LaidOutDocument, own: bool) -> None:
     """Title and version in the header, "page X of Y" in the footer; none on the cover.
 
     A reference document's own header and footer are kept; only missing ones are added.
     """
     section = b.document.sections[-1]
-    meta = b.doc.meta
+    props = laid.properties
     adding = section.header.is_linked_to_previous or section.footer.is_linked_to_previous
     if own or (adding and not section.different_first_page_header_footer):
         section.different_first_page_header_footer = True
@@ -111,8 +82,8 @@ def header_footer(b: Builder, own: bool) -> None:
             root.remove(child)
         para = b.paragraph(root, "header")
         style = b.style_of(para)
-        b.run(para, meta.title, style, Look(bold=True))
-        b.run(para, f"\t{b.label('field.version')} {meta.version}", style)
+        b.run(para, props.title, style, Look(bold=True))
+        b.run(para, f"\t{b.label('field.version')} {props.version}", style)
     if section.footer.is_linked_to_previous:
         footer = section.footer
         footer.is_linked_to_previous = False

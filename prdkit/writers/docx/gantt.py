@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from lxml import etree
 
-from prdkit.model import Milestone
+from prdkit.layout.blocks import Schedule, Task
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.oxml import Look, sub, w
 from prdkit.writers.docx.palette import GANTT
@@ -24,7 +24,7 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def spans(milestones: Sequence[Milestone]) -> list[tuple[Milestone, date, date]]:
+def spans(milestones: Sequence[Task]) -> list[tuple[Task, date, date]]:
     """(milestone, first day, due day) of every milestone with a readable due date."""
     out = []
     for ms in milestones:
@@ -45,18 +45,18 @@ def columns(first: date, last: date) -> tuple[list[date], int]:
     return [monday + timedelta(days=7 * per * i) for i in range(count)], 7 * per
 
 
-def gantt(b: Builder, milestones: Sequence[Milestone]) -> None:
-    """A Heading 2, the week grid with a shaded bar per milestone, and a colour legend."""
-    rows = spans(milestones)
+def gantt(b: Builder, schedule: Schedule) -> None:
+    """A Heading 2, the week grid with a shaded bar per task, and a colour legend."""
+    rows = spans(schedule.tasks)
     if not rows:
         return
     starts, days = columns(min(s for _, s, _ in rows), max(d for _, _, d in rows))
-    b.heading(2, b.label("ui.gantt"))
+    b.heading(2, schedule.title)
     name_share = 0.3
     weights = [name_share * len(starts) / (1 - name_share)] + [1] * len(starts)
     table = Table(b, b.body, weights, margins=15)
     header = table.row([], header=True)
-    table.cell(header, 0, b.label("field.milestones"), header=True)
+    table.cell(header, 0, schedule.lane, header=True)
     small = HEADER_LOOK.but(size=TINY)
     for index, start in enumerate(starts, start=1):
         label = start.strftime("%m-%d")
@@ -82,11 +82,11 @@ def gantt(b: Builder, milestones: Sequence[Milestone]) -> None:
                 fill if on else None,
             )
             tc[-1].find(w("pPr")).append(_center())
-    _legend(b, starts, days)
+    _legend(b, schedule, starts, days)
 
 
-def _name(b: Builder, table: Table, para: etree._Element, ms: Milestone) -> None:
-    b.ref(para, ms.id, Look(size=16))
+def _name(b: Builder, table: Table, para: etree._Element, ms: Task) -> None:
+    b.ref(para, ms.id, ms.anchor, Look(size=16))
     table.text(para, f" {ms.name}", Look(size=16))
 
 
@@ -96,13 +96,13 @@ def _center() -> etree._Element:
     return jc
 
 
-def _legend(b: Builder, starts: list[date], days: int) -> None:
+def _legend(b: Builder, schedule: Schedule, starts: list[date], days: int) -> None:
     para = b.paragraph(b.body, "Compact", spacing={"before": "80", "after": "200"})
     style = b.style_of(para)
-    for status, fill in GANTT.items():
-        b.run(para, "■", style, Look(color=fill))
-        b.run(para, f" {b.enum('milestone_status', status)}    ", style)
+    for status, label in schedule.statuses:
+        b.run(para, "■", style, Look(color=GANTT.get(status, GANTT["planned"])))
+        b.run(para, f" {label}    ", style)
     b.run(para, "◆", style, Look(color="404040"))
-    b.run(para, f" {b.label('field.due')}    ", style)
+    b.run(para, f" {schedule.due}    ", style)
     last = starts[-1] + timedelta(days=days - 1)
     b.run(para, f"{starts[0].isoformat()} – {last.isoformat()}", style, Look(color="7F7F7F"))

@@ -7,7 +7,7 @@ import zipfile
 from datetime import datetime, timezone
 from typing import Any
 
-from prdkit.model import Document
+from prdkit.layout import Properties
 from prdkit.richtext import parse
 from prdkit.writers.docx.oxml import clean
 from prdkit.writers.docx.richtext import plain_text
@@ -26,20 +26,20 @@ def _short(text: str, limit: int = 255) -> str:
 
 
 def set_properties(
-    document: Any, doc: Document, lang: str, when: datetime, subject: str, status: str
+    document: Any, meta: Properties, lang: str, when: datetime, subject: str
 ) -> None:
     """Fill the core properties from the document, replacing whatever the template had."""
+    status = meta.status
     props = document.core_properties
     element = props._element
     for child in list(element):
         element.remove(child)
-    meta = doc.meta
     props.title = _short(meta.title)
     props.subject = _short(subject)
     props.author = _short("; ".join(meta.authors) if meta.authors else meta.owner)
     props.last_modified_by = _short(meta.owner)
-    props.keywords = _short(", ".join((meta.id, meta.version, status)))
-    props.identifier = _short(meta.id)
+    props.keywords = _short(", ".join((meta.document_id, meta.version, status)))
+    props.identifier = _short(meta.document_id)
     props.version = _short(meta.version)
     props.content_status = _short(status)
     props.language = "zh-CN" if lang == "zh" else "en-US"
@@ -52,11 +52,11 @@ def set_properties(
     props.modified = when
 
 
-def timestamp(doc: Document, given: datetime | None) -> datetime:
-    """`given`, else the document's updated or created date: never the clock."""
+def timestamp(date: str | None, given: datetime | None) -> datetime:
+    """`given`, else the document's own date (updated or created): never the clock."""
     if given is not None:
         return given if given.tzinfo else given.replace(tzinfo=timezone.utc)
-    day = doc.meta.updated or doc.meta.created or "2000-01-01"
+    day = date or "2000-01-01"
     try:
         return datetime.fromisoformat(f"{day}T00:00:00+00:00")
     except ValueError:

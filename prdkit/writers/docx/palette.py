@@ -8,32 +8,14 @@ GREEN = ("1E6B34", "DDF1E1")
 BLUE = ("1F5F99", "DCEBF8")
 GREY = ("4D4D4D", "EBEDF0")
 
-# (enum group, value) → (text colour, fill). Groups are those of `i18n.ENUMS`.
-BADGES: dict[tuple[str, str], tuple[str, str]] = {
-    ("priority", "must"): RED,
-    ("priority", "should"): AMBER,
-    ("priority", "could"): BLUE,
-    ("priority", "wont"): GREY,
-    ("status", "draft"): GREY,
-    ("status", "review"): AMBER,
-    ("status", "approved"): GREEN,
-    ("status", "deprecated"): RED,
-    ("req_status", "proposed"): GREY,
-    ("req_status", "accepted"): BLUE,
-    ("req_status", "in_progress"): AMBER,
-    ("req_status", "done"): GREEN,
-    ("req_status", "rejected"): RED,
-    ("req_status", "deferred"): GREY,
-    ("milestone_status", "planned"): GREY,
-    ("milestone_status", "in_progress"): BLUE,
-    ("milestone_status", "done"): GREEN,
-    ("milestone_status", "at_risk"): RED,
-    ("level", "low"): GREEN,
-    ("level", "medium"): AMBER,
-    ("level", "high"): RED,
-    ("decision", "pending"): AMBER,
-    ("decision", "approved"): GREEN,
-    ("decision", "rejected"): RED,
+# Tone of a value (see `prdkit.layout.cells.Tone`) → (text colour, fill) of its badge.
+TONES: dict[str, tuple[str, str]] = {
+    "bad": RED,
+    "warn": AMBER,
+    "good": GREEN,
+    "info": BLUE,
+    "muted": GREY,
+    "gap": RED,
 }
 
 # Gantt bars by milestone status; a milestone without status is planned.

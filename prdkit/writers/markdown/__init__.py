@@ -1,47 +1,22 @@
 """The Markdown writer: a GitHub-ready document with tables, traceability and Mermaid diagrams.
 
-Layout: `text` and `inline` escape and re-render inline Markdown, `blocks` re-renders the
-source's Markdown fields, `tables` writes GFM tables, `anchors` gives GitHub heading anchors,
-`mermaid` draws flows and the schedule, `context` holds one render's state, and `overview`,
-`requirements`, `process`, `governance` write the sections in the format's order. The
-traceability matrix and inherited grants come from `prdkit.views`, shared with Word.
+It renders the document layer (`prdkit.layout`): `render` maps block kinds to functions,
+`context` maps cell kinds to functions and holds one render's state. Below them, `text` and
+`inline` escape and re-render inline Markdown, `blocks` re-renders the source's Markdown
+fields, `tables` writes GFM tables, `anchors` gives GitHub heading anchors and `mermaid`
+draws diagrams and timelines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from prdkit.i18n import SECTION_ORDER
+from prdkit.layout import LaidOutDocument, build
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
-from prdkit.writers.markdown import governance, overview, process, requirements
 from prdkit.writers.markdown.context import Context
+from prdkit.writers.markdown.render import BLOCKS
 from prdkit.writers.markdown.text import escape
 
-__all__ = ["render", "write"]
-
-# Section key (as in i18n.SECTION_ORDER) → its writer; `meta` is the overview.
-SECTIONS: dict[str, Callable[[Context], None]] = {
-    "meta": overview.overview,
-    "stakeholders": overview.stakeholders,
-    "revisions": overview.revisions,
-    "market_research": overview.market_research,
-    "requirements": requirements.requirements,
-    "business_model": overview.business_model,
-    "competition": overview.competition,
-    "features": requirements.features,
-    "flows": process.flows,
-    "schedule": process.schedule,
-    "metrics": process.metrics,
-    "resources": process.resources,
-    "permissions": governance.permissions,
-    "guardrails": governance.guardrails,
-    "operations": governance.operations,
-    "risks": governance.risks,
-    "open_questions": governance.open_questions,
-    "glossary": governance.glossary,
-    "approvals": governance.approvals,
-}
+__all__ = ["render", "render_layout", "write"]
 
 
 def _contents(ctx: Context) -> list[str]:
@@ -54,19 +29,27 @@ def _contents(ctx: Context) -> list[str]:
     return lines
 
 
-def render(doc: Document, lang: str) -> str:
-    """The Markdown text of `doc` with headings and labels in `lang`."""
-    ctx = Context(doc, lang)
-    overview.title_block(ctx)
+def render_layout(laid: LaidOutDocument) -> str:
+    """The Markdown text of a laid-out document."""
+    from prdkit.i18n import label
+
+    ctx = Context(laid.punct)
+    ctx.heading(1, laid.title, toc=False)
+    BLOCKS[type(laid.cover)](ctx, laid.cover)
     # The contents heading comes before every section, so it takes its anchor first.
-    ctx.heading(2, ctx.raw("ui.toc"), toc=False)
+    ctx.heading(2, label("ui.toc", laid.lang), toc=False)
     contents_at = len(ctx.blocks)
-    for key in SECTION_ORDER:
-        if key in SECTIONS:  # a section this writer does not show is left out
-            SECTIONS[key](ctx)
+    for section in laid.sections:
+        for block in section.blocks:
+            BLOCKS[type(block)](ctx, block)
     ctx.blocks.insert(contents_at, _contents(ctx))
     text = "\n\n".join("\n".join(block) for block in ctx.blocks if block)
     return ctx.resolve(text) + "\n"
+
+
+def render(doc: Document, lang: str) -> str:
+    """The Markdown text of `doc` with headings and labels in `lang`."""
+    return render_layout(build(doc, lang))
 
 
 def write(doc: Document, options: RenderOptions) -> bytes:

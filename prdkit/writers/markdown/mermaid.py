@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from collections.abc import Sequence
 
-from prdkit.model import Flow, Milestone
+from prdkit.diagrams.graph import Graph
+from prdkit.layout.blocks import Task
 
 __all__ = ["flowchart", "gantt", "label", "wrap"]
 
@@ -102,33 +104,40 @@ def label(text: str, *, gantt: bool = False, width: int | None = WIDTH) -> str:
     return "<br>".join("".join(codes.get(c, c) for c in line) for line in lines)
 
 
-def flowchart(flow: Flow, *, start: str, end: str) -> list[str]:
-    """A top-down flowchart: each step names its actor, branch conditions label the edges,
-    decisions are diamonds, and every node id is generated (n0, n1, …)."""
-    ids = {step.id: f"n{i}" for i, step in enumerate(flow.steps)}
-    # Terminals have ids of their own (s0, t0, …): `end` is a Mermaid keyword, and author
-    # step ids never become Mermaid ids.
-    ends = [i for i in range(len(flow.steps)) if not flow.successors(i)]
-    terminal = {index: f"t{k}" for k, index in enumerate(ends)}
-    out = ["flowchart TD", f'    s0(["{label(start)}"])']
-    for i, step in enumerate(flow.steps):
-        head = f"{i + 1}. {step.actor}" if step.actor else f"{i + 1}."
-        text = f"{label(head, width=None)}<br>{label(step.action)}"
-        shape = f'{{"{text}"}}' if step.branches else f'["{text}"]'
-        out.append(f"    {ids[step.id]}{shape}")
-    out.extend(f'    {t}(["{label(end)}"])' for t in terminal.values())
-    out.append(f"    s0 --> {ids[flow.steps[0].id]}")
-    for i, step in enumerate(flow.steps):
-        here = ids[step.id]
-        if step.branches:
-            for branch in step.branches:
-                if branch.next in ids:
-                    out.append(f'    {here} -->|"{label(branch.when)}"| {ids[branch.next]}')
+def flowchart(graph: Graph) -> list[str]:
+    """A top-down flowchart of `graph`: a node's note heads its text, edge labels sit on the
+    arrows, decisions are diamonds and terminals rounded."""
+    ids = _node_ids(graph)
+    out = ["flowchart TD"]
+    for node in graph.nodes:
+        if node.shape == "terminal":
+            out.append(f'    {ids[node.id]}(["{label(node.text)}"])')
+            continue
+        text = label(node.text)
+        if node.note:
+            text = f"{label(node.note, width=None)}<br>{text}"
+        shape = f'{{"{text}"}}' if node.shape == "decision" else f'["{text}"]'
+        out.append(f"    {ids[node.id]}{shape}")
+    for edge in graph.edges:
+        source, target = ids.get(edge.source), ids.get(edge.target)
+        if source is None or target is None:
+            continue  # an edge to no node draws nothing
+        if edge.label:
+            out.append(f'    {source} -->|"{label(edge.label)}"| {target}')
         else:
-            out.extend(f"    {here} --> {ids[t]}" for t in flow.successors(i) if t in ids)
-        if i in terminal:
-            out.append(f"    {here} --> {terminal[i]}")
+            out.append(f"    {source} --> {target}")
     return out
+
+
+_SAFE_ID = re.compile(r"[a-z][0-9]+")
+
+
+def _node_ids(graph: Graph) -> dict[str, str]:
+    """Node id → Mermaid id: kept when it is a letter and digits (never a keyword such as
+    `end`), else every node is numbered `g0`, `g1`, …"""
+    if all(_SAFE_ID.fullmatch(node.id) for node in graph.nodes):
+        return {node.id: node.id for node in graph.nodes}
+    return {node.id: f"g{i}" for i, node in enumerate(graph.nodes)}
 
 
 def _days(start: str, due: str) -> int | None:
@@ -143,7 +152,7 @@ def _days(start: str, due: str) -> int | None:
 _TAGS = {"done": "done", "in_progress": "active", "at_risk": "crit"}
 
 
-def gantt(milestones: Sequence[Milestone], section: str) -> list[str]:
+def gantt(milestones: Sequence[Task], section: str) -> list[str]:
     """A gantt of the milestones; one without a start is a milestone marker on its due date."""
     # Month-day ticks: full dates overlap once the chart spans a few months of weekly ticks.
     out = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %m-%d", "    todayMarker off"]

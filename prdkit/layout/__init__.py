@@ -1,0 +1,87 @@
+"""The document layer: a checked `Document` laid out as format-neutral blocks.
+
+    build(doc: Document, lang: str) -> LaidOutDocument
+
+is the one entry point. It decides, once for every writer, which sections are shown and in
+which order, their headings (each with a stable anchor id), labels and punctuation in the
+render language, how numbers, dates, enums and references read, and which fields are plain
+text or Markdown. Writers (`prdkit.writers.*`) render the result: each maps block kinds
+(`blocks`) and cell kinds (`cells`) to small functions and never reads the model's sections.
+
+Modules: `blocks` (Heading, Facts, RichText, Items, Table, Matrix, Note, Diagram, Schedule),
+`cells` (Text, Markdown, Ref, Id, Enum, Number, Date, Link, Code, Many), `numbers` (the house
+number format), `context` (the state of one layout), and `sections/` (one description per
+section of the format, registered in `sections.SECTIONS`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prdkit.i18n import SECTION_ORDER, enum_label, language, punct
+from prdkit.layout.blocks import Facts, Section
+from prdkit.layout.context import Layout
+from prdkit.layout.sections import SECTIONS
+from prdkit.layout.sections.front import cover
+from prdkit.model import Document
+
+__all__ = ["LaidOutDocument", "Properties", "build"]
+
+
+@dataclass(frozen=True, slots=True)
+class Properties:
+    """What a file says about itself (Word core properties, HTML meta): from `meta`."""
+
+    title: str
+    document_id: str
+    version: str
+    status: str  # the status label in the render language
+    owner: str
+    authors: tuple[str, ...]
+    summary: str | None  # Markdown
+    date: str | None  # updated, else created: the document's own date
+
+
+@dataclass(frozen=True, slots=True)
+class LaidOutDocument:
+    """A whole document as blocks: the title, its key facts, then the non-empty sections.
+
+    `anchors` lists every anchor a heading or an `Id` cell places, in document order: a
+    writer links a `Ref` only when its anchor is among them (and it can reach that place).
+    `punct` is the language's punctuation (`i18n.PUNCT`), for writers that join cells.
+    """
+
+    lang: str
+    title: str
+    cover: Facts
+    sections: tuple[Section, ...]
+    anchors: tuple[str, ...]
+    punct: dict[str, str]
+    properties: Properties
+
+
+def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
+    """`doc` laid out in `lang` (default: the document's own language)."""
+    lang = language(lang or doc.meta.language)
+    lay = Layout(doc, lang)
+    front = cover(lay)
+    sections = []
+    for key in SECTION_ORDER:
+        blocks = SECTIONS[key](lay)
+        if blocks:
+            sections.append(Section(key, tuple(blocks)))
+    meta = doc.meta
+    title = meta.title if meta.title.strip() else meta.id
+    properties = Properties(
+        meta.title,
+        meta.id,
+        meta.version,
+        enum_label("status", meta.status, lang),
+        meta.owner,
+        meta.authors,
+        meta.summary,
+        meta.updated or meta.created,
+    )
+    return LaidOutDocument(
+        lang, title, front, tuple(sections), tuple(lay.placed), punct(lang), properties
+    )

@@ -1,0 +1,161 @@
+"""The state of one layout: language, labels, anchors, and the cells every section makes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from prdkit import i18n
+from prdkit.layout.blocks import Block, Heading
+from prdkit.layout.cells import Cell, Date, Enum, Id, Many, Markdown, Ref, Text, Tone, is_empty
+from prdkit.layout.numbers import number
+from prdkit.model import Document
+
+__all__ = ["Layout", "item_anchor"]
+
+# The tone of enum values that should stand out; other values read as plain labels.
+TONES: dict[tuple[str, str], Tone] = {
+    ("priority", "must"): "bad",
+    ("priority", "should"): "warn",
+    ("priority", "could"): "info",
+    ("priority", "wont"): "muted",
+    ("status", "draft"): "muted",
+    ("status", "review"): "warn",
+    ("status", "approved"): "good",
+    ("status", "deprecated"): "bad",
+    ("req_status", "proposed"): "muted",
+    ("req_status", "accepted"): "info",
+    ("req_status", "in_progress"): "warn",
+    ("req_status", "done"): "good",
+    ("req_status", "rejected"): "bad",
+    ("req_status", "deferred"): "muted",
+    ("milestone_status", "planned"): "muted",
+    ("milestone_status", "in_progress"): "info",
+    ("milestone_status", "done"): "good",
+    ("milestone_status", "at_risk"): "bad",
+    ("level", "low"): "good",
+    ("level", "medium"): "warn",
+    ("level", "high"): "bad",
+    ("decision", "pending"): "warn",
+    ("decision", "approved"): "good",
+    ("decision", "rejected"): "bad",
+}
+
+
+def item_anchor(item_id: str) -> str:
+    """The anchor of the place that shows item `item_id`."""
+    return f"item:{item_id}"
+
+
+class Layout:
+    """Everything a section description needs; `placed` collects the anchors it sets."""
+
+    def __init__(self, doc: Document, lang: str) -> None:
+        self.doc = doc
+        self.lang = i18n.language(lang)
+        self.punct = i18n.punct(self.lang)
+        self.placed: dict[str, None] = {}  # anchors in the order they are placed
+        self._items = doc.items_by_id()
+
+    # -- words ---------------------------------------------------------------------------
+    def t(self, key: str) -> str:
+        """The label of `key`."""
+        return i18n.label(key, self.lang)
+
+    def colon(self, key: str) -> str:
+        """The label of `key` followed by the language's colon (`Owner: `, `负责人：`)."""
+        return f"{self.t(key)}{self.punct['colon']}"
+
+    def aside(self, text: str) -> str:
+        """`text` in the language's brackets: ` (x)` or `（x）`."""
+        return f"{self.punct['open']}{text}{self.punct['close']}"
+
+    # -- blocks --------------------------------------------------------------------------
+    def heading(self, level: int, key: str, anchor: str) -> Heading:
+        """A heading labelled `key`, its anchor placed."""
+        self.placed.setdefault(anchor)
+        return Heading(level, self.t(key), anchor)
+
+    def item_heading(self, level: int, item_id: str, text: str) -> Heading:
+        """The heading of an item: its id, then `text`."""
+        anchor = item_anchor(item_id)
+        self.placed.setdefault(anchor)
+        return Heading(level, text, anchor, item=item_id)
+
+    # -- cells ---------------------------------------------------------------------------
+    def text(self, value: str | None) -> Text | None:
+        """A plain-text cell, None when absent."""
+        return Text(value) if value else None
+
+    def md(self, value: str | None) -> Markdown | None:
+        """A Markdown cell, None when absent."""
+        return Markdown(value) if value else None
+
+    def date(self, value: str | None) -> Date | None:
+        """A date cell, None when absent."""
+        return Date(value) if value else None
+
+    def enum(self, group: str, value: str | None, prefix: str = "") -> Enum | None:
+        """An enum cell with its label (after `prefix`) and tone, None when absent."""
+        if not value:
+            return None
+        label = prefix + i18n.enum_label(group, value, self.lang)
+        return Enum(group, value, label, TONES.get((group, value)))
+
+    def own(self, item_id: str) -> Id:
+        """An item's id where the item is shown (a table row): its anchor is placed here."""
+        anchor = item_anchor(item_id)
+        if anchor in self.placed:
+            return Id(item_id)
+        self.placed.setdefault(anchor)
+        return Id(item_id, anchor)
+
+    def name_of(self, item_id: str) -> str | None:
+        """The display name of item `item_id` (name, title or segment), if it has one."""
+        item = self._items.get(item_id)
+        for attr in ("name", "title", "segment"):
+            value = getattr(item, attr, None)
+            if isinstance(value, str) and value:
+                return value
+        return None
+
+    def ref(self, item_id: str, *, named: bool = False) -> Ref:
+        """A reference to item `item_id`; `named` shows its name too."""
+        known = item_id in self._items
+        return Ref(
+            item_id,
+            self.name_of(item_id) if known else None,
+            item_anchor(item_id) if known else None,
+            named,
+        )
+
+    def refs(self, ids: Iterable[str], *, named: bool = False) -> Many | None:
+        """References, `, `-separated (or by the language's list separator when `named`)."""
+        cells = tuple(self.ref(i, named=named) for i in ids)
+        if not cells:
+            return None
+        return Many(cells, self.punct["list"] if named else ", ")
+
+    def joined(self, cells: Iterable[Cell]) -> Many | None:
+        """Cells joined the way the language lists things; empty ones left out."""
+        kept = tuple(c for c in cells if not is_empty(c))
+        return Many(kept, self.punct["list"]) if kept else None
+
+    def texts(self, values: Iterable[str]) -> Many | None:
+        """Plain strings joined the way the language lists things."""
+        return self.joined(Text(v) for v in values)
+
+    def number(self, value: float | int | None, unit: str | None = None) -> Cell:
+        """A number cell in the one house format; None when absent."""
+        if value is None or isinstance(value, bool):
+            return None
+        return number(value, unit)
+
+
+def facts(rows: Iterable[tuple[str, Cell]]) -> tuple[tuple[str, Cell], ...]:
+    """The rows whose value shows something."""
+    return tuple((label, cell) for label, cell in rows if not is_empty(cell))
+
+
+def present(*blocks: Block | None) -> list[Block]:
+    """The blocks that are there."""
+    return [b for b in blocks if b is not None]

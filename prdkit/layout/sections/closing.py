@@ -1,0 +1,120 @@
+"""The closing sections: risks and their grid, open questions, glossary and sign-off."""
+
+from __future__ import annotations
+
+from prdkit.layout.blocks import Block, Column, Matrix, Table
+from prdkit.layout.cells import Code, Text
+from prdkit.layout.context import Layout
+
+__all__ = ["approvals", "glossary", "open_questions", "risks"]
+
+LEVELS = ("low", "medium", "high")
+
+
+def risks(lay: Layout) -> list[Block]:
+    """The risk register, then a likelihood × impact grid of risk ids."""
+    if not lay.doc.risks:
+        return []
+    table = Table(
+        (
+            Column(lay.t("field.id"), "id"),
+            Column(lay.t("field.description"), "markdown"),
+            Column(lay.t("field.likelihood"), "enum", "level"),
+            Column(lay.t("field.impact"), "enum", "level"),
+            Column(lay.t("field.mitigation"), "markdown"),
+            Column(lay.t("field.owner")),
+        ),
+        tuple(
+            (
+                lay.own(r.id),
+                lay.md(r.description),
+                lay.enum("level", r.likelihood),
+                lay.enum("level", r.impact),
+                lay.md(r.mitigation),
+                lay.text(r.owner),
+            )
+            for r in lay.doc.risks
+        ),
+    )
+    out: list[Block] = [lay.heading(1, "section.risks", "risks"), table]
+    placed = [r for r in lay.doc.risks if r.likelihood in LEVELS and r.impact in LEVELS]
+    if not placed:
+        return out
+    corner = f"{lay.t('field.likelihood')} ↓ {lay.t('field.impact')} →"
+    rows = tuple(
+        (
+            lay.enum("level", likelihood),
+            tuple(
+                lay.refs(r.id for r in placed if (r.likelihood, r.impact) == (likelihood, impact))
+                for impact in LEVELS
+            ),
+        )
+        for likelihood in reversed(LEVELS)
+    )
+    grid = Matrix(corner, tuple(lay.enum("level", v) for v in LEVELS), rows, heat=True)
+    return [*out, lay.heading(2, "ui.risk_matrix", "risks/matrix"), grid]
+
+
+def open_questions(lay: Layout) -> list[Block]:
+    """Questions, who owns them, by when, and how they were resolved."""
+    if not lay.doc.open_questions:
+        return []
+    table = Table(
+        (
+            Column(lay.t("field.id"), "id"),
+            Column(lay.t("field.question"), "markdown"),
+            Column(lay.t("field.owner")),
+            Column(lay.t("field.due"), "date"),
+            Column(lay.t("field.resolution"), "markdown"),
+        ),
+        tuple(
+            (
+                lay.own(q.id),
+                lay.md(q.question),
+                lay.text(q.owner),
+                lay.date(q.due),
+                lay.md(q.resolution) if q.resolution else Text(lay.t("ui.unresolved"), "bad"),
+            )
+            for q in lay.doc.open_questions
+        ),
+    )
+    return [lay.heading(1, "section.open_questions", "open_questions"), table]
+
+
+def glossary(lay: Layout) -> list[Block]:
+    """Terms and definitions."""
+    if not lay.doc.glossary:
+        return []
+    table = Table(
+        (Column(lay.t("field.term")), Column(lay.t("field.definition"), "markdown")),
+        tuple((lay.text(g.term), lay.md(g.definition)) for g in lay.doc.glossary),
+    )
+    return [lay.heading(1, "section.glossary", "glossary"), table]
+
+
+def approvals(lay: Layout) -> list[Block]:
+    """Sign-offs, with the digest each approver signed."""
+    if not lay.doc.approvals:
+        return []
+    table = Table(
+        (
+            Column(lay.t("field.name")),
+            Column(lay.t("field.role")),
+            Column(lay.t("field.decision"), "enum", "decision"),
+            Column(lay.t("field.date"), "date"),
+            Column(lay.t("field.comment"), "markdown"),
+            Column(lay.t("field.digest"), "code"),
+        ),
+        tuple(
+            (
+                lay.text(a.name),
+                lay.text(a.role),
+                lay.enum("decision", a.decision),
+                lay.date(a.date),
+                lay.md(a.comment),
+                Code(a.digest) if a.digest else None,
+            )
+            for a in lay.doc.approvals
+        ),
+    )
+    return [lay.heading(1, "section.approvals", "approvals"), table]

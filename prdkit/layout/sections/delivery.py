@@ -1,0 +1,253 @@
+"""Getting it done: flows (diagram and steps), schedule, metrics, resources."""
+
+from __future__ import annotations
+
+from prdkit.diagrams.graph import Edge, Graph, Node
+from prdkit.layout.blocks import (
+    Block,
+    Column,
+    Diagram,
+    Facts,
+    RichText,
+    Schedule,
+    Table,
+    Task,
+)
+from prdkit.layout.cells import Cell, Id, Many, Ref, Text
+from prdkit.layout.context import Layout, facts, item_anchor
+from prdkit.layout.numbers import number
+from prdkit.model import Flow, Metric
+from prdkit.views import METRIC_COLUMNS, MILESTONE_COLUMNS, RESOURCE_COLUMNS
+
+__all__ = ["flow_graph", "flows", "metrics", "resources", "schedule"]
+
+
+def flow_graph(flow: Flow, start: str, end: str) -> Graph:
+    """The flow as a graph: a start, one node per step (numbered, actor as its note), an end
+    after every step that leads nowhere; a step with branches is a decision.
+
+    Node ids are generated (`s0`, `n0`…, `t0`…): an author's step id never names a node.
+    """
+    ids = {step.id: f"n{i}" for i, step in enumerate(flow.steps)}
+    ends = [i for i in range(len(flow.steps)) if not flow.successors(i)]
+    terminal = {index: f"t{k}" for k, index in enumerate(ends)}
+    nodes = [Node("s0", start, "terminal")]
+    for i, step in enumerate(flow.steps):
+        note = f"{i + 1}. {step.actor}" if step.actor else f"{i + 1}."
+        shape = "decision" if step.branches else "box"
+        nodes.append(Node(ids[step.id], step.action, shape, note))
+    nodes.extend(Node(t, end, "terminal") for t in terminal.values())
+    edges = [Edge("s0", ids[flow.steps[0].id])] if flow.steps else []
+    for i, step in enumerate(flow.steps):
+        here = ids[step.id]
+        if step.branches:
+            edges.extend(Edge(here, ids[b.next], b.when) for b in step.branches if b.next in ids)
+        else:
+            edges.extend(Edge(here, ids[t]) for t in flow.successors(i) if t in ids)
+        if i in terminal:
+            edges.append(Edge(here, terminal[i]))
+    return Graph(tuple(nodes), tuple(edges), "flow")
+
+
+def _step_anchor(flow: Flow, step_id: str) -> str:
+    return f"{item_anchor(flow.id)}/step:{step_id}"
+
+
+def _next(lay: Layout, flow: Flow, index: int, steps: dict[str, str]) -> Cell:
+    def to(step_id: str) -> Ref:
+        return Ref(step_id, None, steps.get(step_id))
+
+    step = flow.steps[index]
+    if step.branches:
+        return Many(
+            tuple(Many((Text(b.when), to(b.next)), " → ") for b in step.branches),
+            layout="lines",
+        )
+    following = flow.successors(index)
+    if not following:
+        return Text(lay.t("ui.end_of_flow"), "muted")
+    return to(following[0])
+
+
+def _flow(lay: Layout, flow: Flow) -> list[Block]:
+    out: list[Block] = [lay.item_heading(2, flow.id, flow.name)]
+    if flow.description and flow.description.strip():
+        out.append(RichText(flow.description, 2))
+    out.append(
+        Facts(
+            facts(
+                [
+                    (lay.t("field.actors"), lay.texts(flow.actors)),
+                    (lay.t("field.features"), lay.refs(flow.features)),
+                ]
+            )
+        )
+    )
+    graph = flow_graph(flow, lay.t("ui.start"), lay.t("ui.end_of_flow"))
+    out.append(Diagram(graph, flow.name))
+    # A step is shown once per flow: its row is where a "next" of the same flow points.
+    steps: dict[str, str] = {}
+    rows = []
+    for step in flow.steps:
+        anchor = _step_anchor(flow, step.id)
+        first = step.id not in steps and anchor not in lay.placed
+        if first:
+            steps[step.id] = anchor
+            lay.placed.setdefault(anchor)
+        rows.append(Id(step.id, anchor if first else None))
+    out.append(
+        Table(
+            (
+                Column(lay.t("ui.step_no"), "number"),
+                Column(lay.t("field.id"), "id"),
+                Column(lay.t("field.actor")),
+                Column(lay.t("field.action")),
+                Column(lay.t("field.next"), "ref"),
+            ),
+            tuple(
+                (
+                    Text(str(i + 1)),
+                    rows[i],
+                    lay.text(step.actor),
+                    lay.text(step.action),  # plain text in the format: never read as Markdown
+                    _next(lay, flow, i, steps),
+                )
+                for i, step in enumerate(flow.steps)
+            ),
+        )
+    )
+    return out
+
+
+def flows(lay: Layout) -> list[Block]:
+    """Each flow: description, actors and features, its diagram, the list of steps."""
+    if not lay.doc.flows:
+        return []
+    out: list[Block] = [lay.heading(1, "section.flows", "flows")]
+    for flow in lay.doc.flows:
+        out += _flow(lay, flow)
+    return out
+
+
+def schedule(lay: Layout) -> list[Block]:
+    """A timeline of the milestones, then their table."""
+    milestones = lay.doc.schedule.milestones if lay.doc.schedule else ()
+    if not milestones:
+        return []
+    rows = [
+        (
+            lay.own(m.id),
+            lay.text(m.name),
+            lay.date(m.start),
+            lay.date(m.due),
+            lay.text(m.owner),
+            lay.enum("milestone_status", m.status),
+            lay.refs(m.deliverables),
+            lay.refs(m.depends_on),
+        )
+        for m in milestones
+    ]
+    statuses = ("planned", "in_progress", "done", "at_risk")
+    timeline = Schedule(
+        tuple(Task(m.id, m.name, m.due, m.start, m.status, item_anchor(m.id)) for m in milestones),
+        lay.t("ui.gantt"),
+        lay.t("field.milestones"),
+        tuple((s, lay.enum("milestone_status", s).label) for s in statuses),  # type: ignore[union-attr]
+        lay.t("field.due"),
+    )
+    kinds = ("id", "text", "date", "date", "text", "enum", "ref", "ref")
+    table = Table(
+        tuple(
+            Column(lay.t(key), kind, "milestone_status" if kind == "enum" else None)
+            for key, kind in zip(MILESTONE_COLUMNS, kinds, strict=True)
+        ),
+        tuple(rows),
+    )
+    return [lay.heading(1, "section.schedule", "schedule"), timeline, table]
+
+
+def _change(metric: Metric) -> Cell:
+    target = number(metric.target, metric.unit)
+    if metric.baseline is None:
+        return target
+    return Many((number(metric.baseline, metric.unit), target), " → ")
+
+
+def metrics(lay: Layout) -> list[Block]:
+    """Baseline → target, direction, date, frequency, owner; then each definition."""
+    ms = lay.doc.metrics
+    if not ms:
+        return []
+    arrows = {"increase": "↑ ", "decrease": "↓ "}
+    kinds = ("id", "text", "number", "enum", "date", "enum", "text", "ref")
+    groups = (None, None, None, "direction", None, "frequency", None, None)
+    table = Table(
+        tuple(
+            Column(lay.t(key), kind, group)
+            for key, kind, group in zip(METRIC_COLUMNS, kinds, groups, strict=True)
+        ),
+        tuple(
+            (
+                lay.own(m.id),
+                lay.text(m.name),
+                _change(m),
+                lay.enum("direction", m.direction, arrows.get(m.direction, "")),
+                lay.date(m.by),
+                lay.enum("frequency", m.frequency),
+                lay.text(m.owner),
+                lay.refs(m.requirements),
+            )
+            for m in ms
+        ),
+    )
+    out: list[Block] = [lay.heading(1, "section.metrics", "metrics"), table]
+    defined = [m for m in ms if m.definition or m.source]
+    if defined:
+        out.append(lay.heading(2, "field.definition", "metrics/definition"))
+        out.append(
+            Table(
+                (
+                    Column(lay.t("field.id"), "id"),
+                    Column(lay.t("field.definition"), "markdown"),
+                    Column(lay.t("field.source")),
+                ),
+                tuple((Id(m.id), lay.md(m.definition), lay.text(m.source)) for m in defined),
+            )
+        )
+    return out
+
+
+def resources(lay: Layout) -> list[Block]:
+    """Team allotments, with the total of people and effort."""
+    res = lay.doc.resources
+    if not res:
+        return []
+    kinds = ("text", "text", "number", "number", "date", "date", "ref", "markdown")
+    columns = tuple(
+        Column(lay.t(key), kind) for key, kind in zip(RESOURCE_COLUMNS, kinds, strict=True)
+    )
+    rows = tuple(
+        (
+            lay.text(r.team),
+            lay.text(r.role),
+            lay.number(r.people),
+            lay.number(r.effort_days),
+            lay.date(r.from_),
+            lay.date(r.to),
+            lay.refs(r.milestones),
+            lay.md(r.notes),
+        )
+        for r in res
+    )
+    people = [r.people for r in res if r.people is not None]
+    effort = [r.effort_days for r in res if r.effort_days is not None]
+    total = None
+    if len(res) > 1 and (people or effort):
+        total = (
+            Text(lay.t("ui.total"), strong=True),
+            None,
+            lay.number(sum(people)) if people else None,
+            lay.number(sum(effort)) if effort else None,
+        )
+    table = Table(columns, rows, total)
+    return [lay.heading(1, "section.resources", "resources"), table]

@@ -1,0 +1,212 @@
+"""The market and the business: research, business model, competitive analysis."""
+
+from __future__ import annotations
+
+from prdkit.layout.blocks import Block, Column, Facts, Items, Matrix, RichText, Table
+from prdkit.layout.cells import Cell, Many, Text
+from prdkit.layout.context import Layout, facts
+from prdkit.layout.numbers import money, number
+from prdkit.layout.sections.front import link
+
+__all__ = ["business_model", "competition", "market_research"]
+
+
+def market_research(lay: Layout) -> list[Block]:
+    """Summary, target users, market size and findings."""
+    mr = lay.doc.market_research
+    size = mr.market_size if mr else None
+    sized = size is not None and any(
+        v is not None for v in (size.tam, size.sam, size.som, size.year, size.source)
+    )
+    if mr is None or not (mr.summary or mr.target_users or sized or mr.findings):
+        return []
+    out: list[Block] = [lay.heading(1, "section.market_research", "market_research")]
+    if mr.summary and mr.summary.strip():
+        out.append(RichText(mr.summary, 1))
+    if mr.target_users:
+        out.append(lay.heading(2, "field.target_users", "market_research/target_users"))
+        out.append(
+            Table(
+                (
+                    Column(lay.t("field.id"), "id"),
+                    Column(lay.t("field.segment")),
+                    Column(lay.t("field.size"), "number"),
+                    Column(lay.t("field.description"), "markdown"),
+                ),
+                tuple(
+                    (
+                        lay.own(u.id),
+                        lay.text(u.segment),
+                        number(u.size)
+                        if isinstance(u.size, int | float) and not isinstance(u.size, bool)
+                        else lay.text(u.size),
+                        lay.md(u.description),
+                    )
+                    for u in mr.target_users
+                ),
+            )
+        )
+    if size is not None and sized:
+        out.append(lay.heading(2, "field.market_size", "market_research/market_size"))
+        rows = [
+            (lay.t(f"field.{key}"), money(v, size.currency) if v is not None else None)
+            for key, v in (("tam", size.tam), ("sam", size.sam), ("som", size.som))
+        ]
+        year = lay.text(str(size.year)) if size.year is not None else None
+        rows += [(lay.t("field.year"), year), (lay.t("field.source"), lay.text(size.source))]
+        out.append(Facts(facts(rows), boxed=True))
+    if mr.findings:
+        out.append(lay.heading(2, "field.findings", "market_research/findings"))
+        out.append(
+            Table(
+                (
+                    Column(lay.t("field.id"), "id"),
+                    Column(lay.t("field.statement"), "markdown"),
+                    Column(lay.t("field.source")),
+                    Column(lay.t("field.evidence"), "markdown"),
+                ),
+                tuple(
+                    (lay.own(f.id), lay.md(f.statement), lay.text(f.source), lay.md(f.evidence))
+                    for f in mr.findings
+                ),
+            )
+        )
+    return out
+
+
+def _names(names: tuple[str, ...]) -> tuple[Cell, ...]:
+    return tuple(Text(n) for n in names if n.strip())
+
+
+def business_model(lay: Layout) -> list[Block]:
+    """Value proposition, segments, channels, revenue, costs and partners."""
+    bm = lay.doc.business_model
+    parts = (bm.summary, bm.value_proposition, bm.customer_segments, bm.channels) if bm else ()
+    if bm is None or not any((*parts, bm.revenue_streams, bm.cost_structure, bm.key_partners)):
+        return []
+    out: list[Block] = [lay.heading(1, "section.business_model", "business_model")]
+    if bm.summary and bm.summary.strip():
+        out.append(RichText(bm.summary, 1))
+    if bm.value_proposition and bm.value_proposition.strip():
+        out.append(lay.heading(2, "field.value_proposition", "business_model/value_proposition"))
+        out.append(RichText(bm.value_proposition, 2))
+    for key, names in (
+        ("field.customer_segments", bm.customer_segments),
+        ("field.channels", bm.channels),
+    ):
+        if any(name.strip() for name in names):
+            out.append(lay.heading(2, key, f"business_model/{key[6:]}"))
+            out.append(Items(_names(names), 2))
+    if bm.revenue_streams:
+        out.append(lay.heading(2, "field.revenue_streams", "business_model/revenue_streams"))
+        out.append(
+            Table(
+                (
+                    Column(lay.t("field.name")),
+                    Column(lay.t("field.kind"), "enum", "revenue_kind"),
+                    Column(lay.t("field.estimate")),
+                    Column(lay.t("field.description"), "markdown"),
+                ),
+                tuple(
+                    (
+                        lay.text(r.name),
+                        lay.enum("revenue_kind", r.kind),
+                        lay.text(r.estimate),
+                        lay.md(r.description),
+                    )
+                    for r in bm.revenue_streams
+                ),
+            )
+        )
+    if bm.cost_structure:
+        out.append(lay.heading(2, "field.cost_structure", "business_model/cost_structure"))
+        out.append(
+            Table(
+                (
+                    Column(lay.t("field.name")),
+                    Column(lay.t("field.estimate")),
+                    Column(lay.t("field.description"), "markdown"),
+                ),
+                tuple(
+                    (lay.text(c.name), lay.text(c.estimate), lay.md(c.description))
+                    for c in bm.cost_structure
+                ),
+            )
+        )
+    if any(name.strip() for name in bm.key_partners):
+        out.append(lay.heading(2, "field.key_partners", "business_model/key_partners"))
+        out.append(Items(_names(bm.key_partners), 2))
+    return out
+
+
+def _value(lay: Layout, value: object) -> Cell:
+    """A comparison value: ✓ or ✗, a number, or the words on one line."""
+    if isinstance(value, bool):
+        return Text("✓", "good") if value else Text("✗", "bad")
+    if isinstance(value, int | float):
+        return number(value)
+    return Text(" ".join(str(value).split())) if value is not None else None
+
+
+def competition(lay: Layout) -> list[Block]:
+    """Competitors, the comparison matrix (us first) and the differentiation."""
+    comp = lay.doc.competition
+    if comp is None or not (
+        comp.summary or comp.competitors or comp.matrix or comp.differentiation
+    ):
+        return []
+    out: list[Block] = [lay.heading(1, "section.competition", "competition")]
+    if comp.summary and comp.summary.strip():
+        out.append(RichText(comp.summary, 1))
+    if comp.competitors:
+        out.append(lay.heading(2, "field.competitors", "competition/competitors"))
+        out.append(
+            Table(
+                (
+                    Column(lay.t("field.id"), "id"),
+                    Column(lay.t("field.name")),
+                    Column(lay.t("field.positioning"), "markdown"),
+                    Column(lay.t("field.strengths")),
+                    Column(lay.t("field.weaknesses")),
+                    Column(lay.t("field.pricing")),
+                ),
+                tuple(
+                    (
+                        lay.own(c.id),
+                        link(lay, c.name, c.url),
+                        lay.md(c.positioning),
+                        Many(tuple(Text(s) for s in c.strengths), layout="bullets"),
+                        Many(tuple(Text(w) for w in c.weaknesses), layout="bullets"),
+                        lay.text(c.pricing),
+                    )
+                    for c in comp.competitors
+                ),
+            )
+        )
+    dimensions = list(comp.dimensions)
+    for _, cells in comp.matrix:
+        dimensions.extend(d for d, _ in cells if d not in dimensions)
+    if dimensions and comp.matrix:
+        out.append(lay.heading(2, "field.matrix", "competition/matrix"))
+        # Our own column first, then the competitors in the order they are described.
+        columns: list[tuple[str, Cell]] = [("us", Text(lay.t("ui.us")))] if comp.row("us") else []
+        columns += [(c.id, Text(c.name)) for c in comp.competitors]
+        known = {key for key, _ in columns}
+        columns += [(key, Text(key)) for key, _ in comp.matrix if key not in known]
+        rows = [comp.row(key) for key, _ in columns]
+        gap = Text(lay.t("ui.gap"), "gap")
+        out.append(
+            Matrix(
+                lay.t("field.dimensions"),
+                tuple(name for _, name in columns),
+                tuple(
+                    (Text(d), tuple(_value(lay, row[d]) if d in row else gap for row in rows))
+                    for d in dimensions
+                ),
+                highlight=0 if columns and columns[0][0] == "us" else None,
+            )
+        )
+    if comp.differentiation and comp.differentiation.strip():
+        out.append(lay.heading(2, "field.differentiation", "competition/differentiation"))
+        out.append(RichText(comp.differentiation, 2))
+    return out

@@ -1,0 +1,151 @@
+"""Requirements (summary, traceability matrix, one entry each) and features."""
+
+from __future__ import annotations
+
+from prdkit.layout.blocks import Block, Column, Facts, Items, Note, RichText, Table
+from prdkit.layout.cells import Cell, Number, Text
+from prdkit.layout.context import Layout, facts
+from prdkit.layout.numbers import number_text, score_text
+from prdkit.model import Requirement
+from prdkit.views import traceability, untraced_features
+
+__all__ = ["criteria", "features", "requirements"]
+
+
+def _score(req: Requirement) -> Number | None:
+    return Number(req.rice.score, score_text(req.rice.score)) if req.rice else None
+
+
+def _rice(lay: Layout, req: Requirement) -> Cell:
+    """The score with how it was reached: `1,000（覆盖 1,000 × … ÷ 工作量 4）`."""
+    rice = req.rice
+    if rice is None:
+        return None
+    parts = " × ".join(
+        f"{lay.t(f'field.{name}')} {number_text(getattr(rice, name))}"
+        for name in ("reach", "impact", "confidence")
+    )
+    formula = f"{parts} ÷ {lay.t('field.effort')} {number_text(rice.effort)}"
+    return Text(f"{score_text(rice.score)}{lay.aside(formula)}")
+
+
+def _trace(lay: Layout) -> list[Block]:
+    gap = Text(f"{lay.t('ui.gap')} ⚠", "gap")
+    rows = []
+    for trace in traceability(lay.doc):
+        columns = (trace.features, trace.flows, trace.metrics, trace.milestones)
+        rows.append((lay.ref(trace.requirement), *(lay.refs(ids) or gap for ids in columns)))
+    table = Table(
+        (
+            Column(lay.t("ui.requirement"), "ref"),
+            Column(lay.t("field.features"), "ref"),
+            Column(lay.t("ui.flows"), "ref"),
+            Column(lay.t("field.metrics"), "ref"),
+            Column(lay.t("field.milestones"), "ref"),
+        ),
+        tuple(rows),
+    )
+    lines: list[tuple[Cell, ...]] = [
+        (gap, Text(f"{lay.punct['colon']}{lay.t('ui.gap_legend')}", "muted"))
+    ]
+    untraced = untraced_features(lay.doc)
+    if untraced:
+        lines.append((Text(lay.colon("ui.untraced_features"), "muted"), lay.refs(untraced)))
+    return [
+        lay.heading(2, "ui.traceability", "requirements/traceability"),
+        table,
+        Note(tuple(lines)),
+    ]
+
+
+def criteria(lay: Layout, texts: tuple[str, ...], level: int) -> list[Block]:
+    """The acceptance criteria as a numbered list, when there are any."""
+    if not any(c.strip() for c in texts):
+        return []
+    items = tuple(lay.md(c) for c in texts)
+    return [Items(items, level, ordered=True, label=lay.t("field.acceptance_criteria"))]
+
+
+def _entry(lay: Layout, req: Requirement) -> list[Block]:
+    out: list[Block] = [lay.item_heading(2, req.id, req.title)]
+    out.append(
+        Facts(
+            facts(
+                [
+                    (lay.t("field.priority"), lay.enum("priority", req.priority)),
+                    (lay.t("field.kind"), lay.enum("req_kind", req.kind)),
+                    (lay.t("field.status"), lay.enum("req_status", req.status)),
+                    (lay.t("field.rice_score"), _rice(lay, req)),
+                    (lay.t("field.requested_by"), lay.refs(req.requested_by, named=True)),
+                    (lay.t("field.evidence"), lay.refs(req.evidence)),
+                    (lay.t("field.depends_on"), lay.refs(req.depends_on)),
+                ]
+            )
+        )
+    )
+    if req.description and req.description.strip():
+        out.append(RichText(req.description, 2))
+    if req.rationale and req.rationale.strip():
+        out.append(RichText(req.rationale, 2, label=lay.t("field.rationale")))
+    return out + criteria(lay, req.acceptance_criteria, 2)
+
+
+def requirements(lay: Layout) -> list[Block]:
+    """The summary table, the traceability matrix, then one entry per requirement."""
+    reqs = lay.doc.requirements
+    if not reqs:
+        return []
+    summary = Table(
+        (
+            Column(lay.t("field.id"), "ref"),
+            Column(lay.t("field.title")),
+            Column(lay.t("field.priority"), "enum", "priority"),
+            Column(lay.t("field.status"), "enum", "req_status"),
+            Column(lay.t("field.rice_score"), "number"),
+        ),
+        tuple(
+            (
+                lay.ref(r.id),
+                lay.text(r.title),
+                lay.enum("priority", r.priority),
+                lay.enum("req_status", r.status),
+                _score(r),
+            )
+            for r in reqs
+        ),
+    )
+    out: list[Block] = [lay.heading(1, "section.requirements", "requirements"), summary]
+    out += _trace(lay)
+    for req in reqs:
+        out += _entry(lay, req)
+    return out
+
+
+def features(lay: Layout) -> list[Block]:
+    """One entry per feature: surface, priority, traces, description, UX notes, criteria."""
+    feats = lay.doc.features
+    if not feats:
+        return []
+    out: list[Block] = [lay.heading(1, "section.features", "features")]
+    flows_of = {f.id: [fl.id for fl in lay.doc.flows if f.id in fl.features] for f in feats}
+    for f in feats:
+        out.append(lay.item_heading(2, f.id, f.name))
+        out.append(
+            Facts(
+                facts(
+                    [
+                        (lay.t("field.surface"), lay.enum("surface", f.surface)),
+                        (lay.t("field.priority"), lay.enum("priority", f.priority)),
+                        (lay.t("field.requirements"), lay.refs(f.requirements)),
+                        (lay.t("field.permissions"), lay.refs(f.permissions, named=True)),
+                        (lay.t("ui.flows"), lay.refs(flows_of[f.id])),
+                    ]
+                )
+            )
+        )
+        if f.description and f.description.strip():
+            out.append(RichText(f.description, 2))
+        if f.ux and f.ux.strip():
+            out.append(RichText(f.ux, 2, label=lay.t("field.ux")))
+        out += criteria(lay, f.acceptance_criteria, 2)
+    return out

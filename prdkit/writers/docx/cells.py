@@ -1,0 +1,158 @@
+"""Cells of the document layer as Word runs: one small function per cell kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from prdkit.layout.cells import (
+    Cell,
+    Code,
+    Date,
+    Enum,
+    Id,
+    Link,
+    Many,
+    Markdown,
+    Number,
+    Ref,
+    Text,
+)
+from prdkit.richtext import parse
+from prdkit.writers.docx.oxml import PLAIN, Look
+from prdkit.writers.docx.palette import RED
+from prdkit.writers.docx.richtext import plain_text
+
+if TYPE_CHECKING:
+    from prdkit.writers.docx.builder import Builder
+
+__all__ = ["LOOKS", "fill", "filler", "text_of"]
+
+# How plain text of each tone reads (badges are for enum values).
+LOOKS: dict[str | None, Look] = {
+    None: PLAIN,
+    "good": Look(bold=True, color="1E6B34"),
+    "bad": Look(italic=True, color=RED[0]),
+    "gap": Look(bold=True, color=RED[0]),
+    "warn": Look(bold=True, color="8A5300"),
+    "info": Look(color="1F5F99"),
+    "muted": Look(color="595959"),
+}
+
+
+def fill(b: Builder, para: etree._Element, cell: Cell, look: Look = PLAIN) -> None:
+    """Append the runs of `cell` to `para` (nothing for None)."""
+    if cell is not None:
+        CELLS[type(cell)](b, para, cell, look)
+
+
+def filler(b: Builder, cell: Cell, look: Look = PLAIN) -> Callable[[etree._Element], None]:
+    """A function filling a paragraph with `cell` (what a table cell takes)."""
+
+    def run(para: etree._Element) -> None:
+        fill(b, para, cell, look)
+
+    return run
+
+
+def text_of(cell: Cell, punct: dict[str, str]) -> str:
+    """The visible text of `cell` on one line, as a header needs it."""
+    if cell is None:
+        return ""
+    if isinstance(cell, Many):
+        return cell.separator.join(text_of(c, punct) for c in cell.items)
+    if isinstance(cell, Ref):
+        if cell.named and cell.name:
+            return f"{cell.name}{punct['open']}{cell.id}{punct['close']}"
+        return cell.id
+    if isinstance(cell, Markdown):
+        return plain_text(parse(cell.source))
+    if isinstance(cell, Enum):
+        return cell.label
+    return getattr(cell, "text", "") or getattr(cell, "id", "")
+
+
+def _text(b: Builder, para: etree._Element, cell: Text, look: Look) -> None:
+    changes = _changes(LOOKS.get(cell.tone, PLAIN))
+    if cell.strong:
+        changes["bold"] = True
+    b.run(para, cell.text, b.style_of(para), look.but(**changes) if changes else look)
+
+
+def _changes(look: Look) -> dict[str, object]:
+    return {
+        name: getattr(look, name) for name in ("bold", "color", "italic") if getattr(look, name)
+    }
+
+
+def _markdown(b: Builder, para: etree._Element, cell: Markdown, look: Look) -> None:
+    # Markdown inside a run of text (a fact, a list line) keeps its words, not its blocks.
+    b.run(para, plain_text(parse(cell.source)), b.style_of(para), look)
+
+
+def _ref(b: Builder, para: etree._Element, cell: Ref, look: Look) -> None:
+    style = b.style_of(para)
+    if cell.named and cell.name:
+        b.run(para, f"{cell.name}{b.punct['open']}", style, look)
+        b.ref(para, cell.id, cell.anchor, look)
+        b.run(para, b.punct["close"], style, look)
+    else:
+        b.ref(para, cell.id, cell.anchor, look)
+
+
+def _id(b: Builder, para: etree._Element, cell: Id, look: Look) -> None:
+    b.run(para, cell.id, b.style_of(para), look)
+    if cell.anchor is not None:
+        b.place(para, cell.anchor)
+
+
+def _enum(b: Builder, para: etree._Element, cell: Enum, look: Look) -> None:
+    if cell.tone is None:
+        b.run(para, cell.label, b.style_of(para), look)
+    else:
+        b.badge(para, cell.label, cell.tone)
+
+
+def _plain(b: Builder, para: etree._Element, cell: Number | Date, look: Look) -> None:
+    b.run(para, cell.text, b.style_of(para), look)
+
+
+def _link(b: Builder, para: etree._Element, cell: Link, look: Look) -> None:
+    if cell.url is None:
+        b.run(para, cell.text, b.style_of(para), look)
+        return
+    link = b.hyperlink(para, cell.url)
+    b.run(link, cell.text, b.style_of(para), look.but(style=b.link_style))
+
+
+def _code(b: Builder, para: etree._Element, cell: Code, look: Look) -> None:
+    b.run(para, cell.text, b.style_of(para), look.but(code=True))
+
+
+def _many(b: Builder, para: etree._Element, cell: Many, look: Look) -> None:
+    style = b.style_of(para)
+    for index, item in enumerate(cell.items):
+        if cell.layout == "inline":
+            if index:
+                b.run(para, cell.separator, style, look)
+        elif index:
+            b.run(para, "\n", style, look)
+        if cell.layout == "bullets":
+            b.run(para, "• ", style, look)
+        fill(b, para, item, look)
+
+
+CELLS: dict[type, Callable[[Builder, etree._Element, object, Look], None]] = {
+    Text: _text,
+    Markdown: _markdown,
+    Ref: _ref,
+    Id: _id,
+    Enum: _enum,
+    Number: _plain,
+    Date: _plain,
+    Link: _link,
+    Code: _code,
+    Many: _many,
+}  # type: ignore[dict-item]

@@ -1,0 +1,118 @@
+"""Blocks of the document layer as Markdown: one small function per block kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prdkit.layout.blocks import (
+    Diagram,
+    Facts,
+    Heading,
+    Items,
+    Matrix,
+    Note,
+    RichText,
+    Schedule,
+    Table,
+)
+from prdkit.layout.cells import Markdown
+from prdkit.writers.markdown import mermaid
+from prdkit.writers.markdown.context import Context
+from prdkit.writers.markdown.tables import table
+
+__all__ = ["BLOCKS"]
+
+# The document title is the only level-1 heading: layer level n is written as n + 1.
+SHIFT = 1
+
+
+def _heading(ctx: Context, block: Heading) -> None:
+    text = f"{block.item} {block.text}" if block.item else block.text
+    ctx.heading(block.level + SHIFT, text, anchor=block.anchor, toc=block.toc)
+
+
+def _facts(ctx: Context, block: Facts) -> None:
+    lines = [f"{ctx.label(label)} {ctx.cell(cell)}" for label, cell in block.rows]
+    lines = [line for line in lines if not line.endswith("** ")]
+    if block.boxed:
+        ctx.add([f"- {line}" for line in lines])
+    else:
+        # One paragraph with hard breaks: a list here could merge with a list that opens
+        # the field written next.
+        ctx.add([line + "\\" for line in lines[:-1]] + lines[-1:])
+
+
+def _rich_text(ctx: Context, block: RichText) -> None:
+    md, level = block.source, block.level + SHIFT
+    if not md.strip():
+        return
+    if block.label is None:
+        ctx.add(ctx.fields.blocks(md, level))
+        return
+    inline = ctx.fields.inline(md)
+    if inline is not None:
+        ctx.add(f"{ctx.label(block.label)} {inline}".split("\n"))
+    else:
+        ctx.add([ctx.label(block.label)])
+        ctx.add(ctx.fields.blocks(md, level))
+
+
+def _items(ctx: Context, block: Items) -> None:
+    if block.label is not None:
+        ctx.add([ctx.label(block.label)])
+    if all(item is None or isinstance(item, Markdown) for item in block.items):
+        sources = [item.source if item else "" for item in block.items]  # type: ignore[union-attr]
+        ctx.md_list(sources, block.level + SHIFT, ordered=block.ordered)
+        return
+    lines = [ctx.line_item(item) for item in block.items if item is not None]
+    if block.ordered:
+        ctx.add([f"{i}. {line}" for i, line in enumerate(lines, start=1)])
+    else:
+        ctx.add([f"- {line}" for line in lines])
+
+
+def _table(ctx: Context, block: Table) -> None:
+    from prdkit.writers.markdown.text import escape
+
+    rows = [[ctx.cell(c) for c in row] for row in block.rows]
+    if block.total is not None:
+        rows.append([ctx.cell(c) for c in block.total])
+    ctx.add(table([escape(col.label) for col in block.columns], rows))
+
+
+def _matrix(ctx: Context, block: Matrix) -> None:
+    from prdkit.writers.markdown.text import escape
+
+    header = [escape(block.corner), *(ctx.cell(c) for c in block.columns)]
+    rows = [[ctx.cell(head), *(ctx.cell(c) for c in cells)] for head, cells in block.rows]
+    ctx.add(table(header, rows))
+
+
+def _note(ctx: Context, block: Note) -> None:
+    lines = ["".join(ctx.piece(c) for c in line) for line in block.lines]
+    ctx.add([line + "\\" for line in lines[:-1]] + lines[-1:])
+
+
+def _fenced(lines: list[str]) -> list[str]:
+    return ["```mermaid", *lines, "```"]
+
+
+def _diagram(ctx: Context, block: Diagram) -> None:
+    ctx.add(_fenced(mermaid.flowchart(block.graph)))
+
+
+def _schedule(ctx: Context, block: Schedule) -> None:
+    ctx.add(_fenced(mermaid.gantt(block.tasks, block.lane)))
+
+
+BLOCKS: dict[type, Callable[[Context, object], None]] = {
+    Heading: _heading,
+    Facts: _facts,
+    RichText: _rich_text,
+    Items: _items,
+    Table: _table,
+    Matrix: _matrix,
+    Note: _note,
+    Diagram: _diagram,
+    Schedule: _schedule,
+}  # type: ignore[dict-item]
