@@ -260,6 +260,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "field.values": ("Values", "取值"),
     "field.example": ("Example", "示例"),
     "field.events": ("Events", "埋点事件"),
+    "ui.page_map": ("Page map", "页面逻辑图"),
+    "ui.metric_events": ("Events feeding each metric", "指标对应的埋点事件"),
+    "ui.metric": ("Metric", "指标"),
+    "ui.event": ("Event", "事件"),
+    "ui.where": ("Page / feature", "所在页面 / 功能"),
     # Enum values, by group (see ENUMS).
     "status.draft": ("Draft", "草稿"),
     "status.review": ("In review", "评审中"),

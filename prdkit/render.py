@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prdkit.check import SUFFIXES, CheckResult
+from prdkit.images.pictures import Pictures
 from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
 
@@ -61,12 +62,13 @@ def render(
 ) -> list[Rendered]:
     """Render a valid checked document; every output is built in memory, then written."""
     doc = result.document
+    folder = out_dir if out_dir is not None else source.parent
     options = RenderOptions(
         lang=lang or doc.meta.language or "en",
         reference_doc=reference_doc,
         timestamp=source_timestamp(result),
+        pictures=Pictures(result.images, source.parent, folder),
     )
-    folder = out_dir if out_dir is not None else source.parent
     # Every output is built before any is written, and written all or none.
     built = [
         (folder / (output_stem(source) + FORMATS[fmt][1]), get_writer(fmt)(doc, options))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ _INSIDE = "keep pictures in the PRD's folder or below it, such as images/page.pn
 class Image:
     """A checked local picture: where it is, its bytes and its header."""
 
-    path: Path
+    path: Path  # the file read (links resolved)
+    name: str  # its path from the PRD's folder, as written but normalised ('/'-separated)
     data: bytes = field(repr=False)
     header: Header
 
@@ -82,7 +84,7 @@ def check_images(
             continue
         outcome = read.get(real)
         if outcome is None:
-            outcome = read[real] = _load(Path(real), limits)
+            outcome = read[real] = _load(Path(real), posixpath.normpath(ref.path), limits)
             if isinstance(outcome, Image):
                 total += len(outcome.data)
                 if total > limits.max_images_bytes:
@@ -102,7 +104,7 @@ def check_images(
     return result
 
 
-def _load(path: Path, limits: Limits) -> Image | tuple[str, str, str]:
+def _load(path: Path, name: str, limits: Limits) -> Image | tuple[str, str, str]:
     """The picture at `path` (real, inside the folder), or (rule, reason, hint)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -150,7 +152,7 @@ def _load(path: Path, limits: Limits) -> Image | tuple[str, str, str]:
             f"has more than {limits.max_image_frames:,} frames (max-image-frames)",
             "shorten the animation, or use a still picture",
         )
-    return Image(path, data, header)
+    return Image(path, name, data, header)
 
 
 def _too_large(size: int, limits: Limits) -> tuple[str, str, str]:

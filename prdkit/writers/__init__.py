@@ -8,6 +8,7 @@ from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.model import Document
 
 
@@ -18,6 +19,7 @@ class RenderOptions:
     lang: str = "en"
     reference_doc: Path | None = None
     timestamp: datetime | None = None  # for document properties; None: from the document
+    pictures: Pictures = NO_PICTURES  # the checked pictures the document names
 
 
 # format → (module, file suffix). Modules are imported only when used: python-docx is slow.

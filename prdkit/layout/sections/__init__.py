@@ -10,7 +10,15 @@ from collections.abc import Callable
 
 from prdkit.layout.blocks import Block
 from prdkit.layout.context import Layout
-from prdkit.layout.sections import closing, delivery, front, governance, market, requirements
+from prdkit.layout.sections import (
+    closing,
+    delivery,
+    front,
+    governance,
+    market,
+    pages,
+    requirements,
+)
 
 __all__ = ["SECTIONS"]
 
@@ -23,6 +31,8 @@ SECTIONS: dict[str, Callable[[Layout], list[Block]]] = {
     "business_model": market.business_model,
     "competition": market.competition,
     "features": requirements.features,
+    "pages": pages.pages,
+    "tracking": pages.tracking,
     "flows": delivery.flows,
     "schedule": delivery.schedule,
     "metrics": delivery.metrics,

@@ -16,6 +16,7 @@ from prdkit.layout.blocks import (
 from prdkit.layout.cells import Cell, Id, Many, Ref, Text
 from prdkit.layout.context import Layout, facts, item_anchor
 from prdkit.layout.numbers import number
+from prdkit.layout.sections.pages import metric_events
 from prdkit.model import Flow, Metric
 from prdkit.views import METRIC_COLUMNS, MILESTONE_COLUMNS, RESOURCE_COLUMNS
 
@@ -214,7 +215,7 @@ def metrics(lay: Layout) -> list[Block]:
                 tuple((Id(m.id), lay.md(m.definition), lay.text(m.source)) for m in defined),
             )
         )
-    return out
+    return out + metric_events(lay)
 
 
 def resources(lay: Layout) -> list[Block]:

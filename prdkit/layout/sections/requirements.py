@@ -7,7 +7,7 @@ from prdkit.layout.cells import Cell, Number, Text
 from prdkit.layout.context import Layout, facts
 from prdkit.layout.numbers import number_text, score_text
 from prdkit.model import Requirement
-from prdkit.views import traceability, untraced_features
+from prdkit.views import links, traceability, untraced_features
 
 __all__ = ["criteria", "features", "requirements"]
 
@@ -33,7 +33,9 @@ def _trace(lay: Layout) -> list[Block]:
     gap = Text(f"{lay.t('ui.gap')} ⚠", "gap")
     rows = []
     for trace in traceability(lay.doc):
-        columns = (trace.features, trace.flows, trace.metrics, trace.milestones)
+        columns = [trace.features, trace.flows, trace.metrics, trace.milestones]
+        if lay.doc.tracking:
+            columns.append(trace.events)
         rows.append((lay.ref(trace.requirement), *(lay.refs(ids) or gap for ids in columns)))
     table = Table(
         (
@@ -42,6 +44,8 @@ def _trace(lay: Layout) -> list[Block]:
             Column(lay.t("ui.flows"), "ref"),
             Column(lay.t("field.metrics"), "ref"),
             Column(lay.t("field.milestones"), "ref"),
+            # Events join the view once the document has a tracking plan.
+            *([Column(lay.t("field.events"), "ref")] if lay.doc.tracking else []),
         ),
         tuple(rows),
     )
@@ -128,6 +132,7 @@ def features(lay: Layout) -> list[Block]:
         return []
     out: list[Block] = [lay.heading(1, "section.features", "features")]
     flows_of = {f.id: [fl.id for fl in lay.doc.flows if f.id in fl.features] for f in feats}
+    pages_of = links(lay.doc).pages_of_feature
     for f in feats:
         out.append(lay.item_heading(2, f.id, f.name))
         out.append(
@@ -139,6 +144,7 @@ def features(lay: Layout) -> list[Block]:
                         (lay.t("field.requirements"), lay.refs(f.requirements)),
                         (lay.t("field.permissions"), lay.refs(f.permissions, named=True)),
                         (lay.t("ui.flows"), lay.refs(flows_of[f.id])),
+                        (lay.t("field.pages"), lay.refs(pages_of.get(f.id, ()), named=True)),
                     ]
                 )
             )

@@ -7,6 +7,7 @@ from typing import Any
 from lxml import etree
 
 from prdkit import i18n
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout import LaidOutDocument
 from prdkit.writers.docx.base import Base
 from prdkit.writers.docx.fields import TocEntry, bookmark
@@ -25,6 +26,7 @@ from prdkit.writers.docx.oxml import (
     w,
 )
 from prdkit.writers.docx.palette import TONES
+from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.richtext import render
 
 RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
@@ -36,11 +38,13 @@ _VAL = w("val")
 class Builder:
     """Everything a section writer needs: the body, styles, numbering, labels and anchors."""
 
-    def __init__(self, base: Base, laid: LaidOutDocument) -> None:
+    def __init__(self, base: Base, laid: LaidOutDocument, pictures: Pictures = NO_PICTURES) -> None:
         self.document = base.document
         self.part = base.document.part
         self.styles = base.styles
         self.width = base.width
+        self.height = base.height
+        self.pictures = pictures
         self.lang = laid.lang
         self.punct = laid.punct
         # Content is built in a plain lxml tree (no python-docx element classes: about twice
@@ -60,6 +64,7 @@ class Builder:
         self.code_style = self.styles.id("Verbatim Char")
         self.cell_size = self.styles.size(self.styles.id("Compact"))
         self.link_style = self.styles.id("Hyperlink")
+        self.media = Media(self)
 
     # ---- words -------------------------------------------------------------------------
 
@@ -160,13 +165,18 @@ class Builder:
         url = clean(url)
         rid = self._links.get(url)
         if rid is None:
-            # python-docx's relate_to scans every relationship per call: quadratic in links.
-            rid = self._links[url] = f"rId{self._next_rid}"
-            self._next_rid += 1
+            rid = self._links[url] = self.new_rid()
             self.part.rels.add_relationship(RT_HYPERLINK, url, rid, is_external=True)
         link = sub(parent, "hyperlink", {"history": "1"})
         link.set(r("id"), rid)
         return link
+
+    def new_rid(self) -> str:
+        """A relationship id of the document part no relationship has yet."""
+        # python-docx's relate_to scans every relationship per call: quadratic in links.
+        rid = f"rId{self._next_rid}"
+        self._next_rid += 1
+        return rid
 
     def ref(self, para: etree._Element, text: str, anchor: str | None, look: Look = PLAIN) -> None:
         """Append `text`, linked to the place of `anchor` when the document has it."""

@@ -3,8 +3,8 @@
 One small function per node type of `prdkit.richtext`'s parser. Node types without a
 function get an explicit answer: their text, never dropped and never raw markup. Two
 answers are deliberate: Markdown headings become bold paragraphs (the document's outline
-stays the document's), and images become their alt text, linked to the image when the
-address is safe (a document is never fetched from the network).
+stays the document's), and a picture the document names is embedded, while an http(s)
+picture becomes its alt text linked to the address (a document never fetches anything).
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
+from prdkit.images.pictures import is_remote
 from prdkit.richtext import parse, safe_link
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import PLAIN, Look, paragraph_properties, sub
+from prdkit.writers.docx.pictures import draw
 
 if TYPE_CHECKING:
     from prdkit.writers.docx.builder import Builder
@@ -47,6 +49,7 @@ class Inline:
     parent: etree._Element
     style: str
     look: Look
+    width: int = 0  # the width a picture may take, twips (0: the text width)
 
 
 def render(b: Builder, container: etree._Element, text: str, style: str, width: int) -> None:
@@ -103,7 +106,7 @@ def render_inline(node: SyntaxTreeNode, inline: Inline) -> None:
 
 
 def _inlines(node: SyntaxTreeNode, para: etree._Element, block: Block, look: Look = PLAIN) -> None:
-    inline = Inline(block.b, para, block.style, look)
+    inline = Inline(block.b, para, block.style, look, block.width)
     for child in node.children:
         for leaf in child.children if child.type == "inline" else (child,):
             render_inline(leaf, inline)
@@ -260,8 +263,13 @@ def _link(node: SyntaxTreeNode, inline: Inline) -> None:
 
 
 def _image(node: SyntaxTreeNode, inline: Inline) -> None:
-    alt = plain_text(node) or str(node.attrs.get("src", ""))
-    url = safe_link(str(node.attrs.get("src", "")))
+    src = str(node.attrs.get("src", ""))
+    alt = plain_text(node) or src
+    image = inline.b.pictures.get(src)
+    if image is not None:
+        draw(inline.b, inline.parent, image, alt, inline.width or inline.b.width)
+        return
+    url = safe_link(src) if is_remote(src) else None
     parent, look = inline.parent, inline.look.but(italic=True)
     if url is not None:
         parent = inline.b.hyperlink(inline.parent, url)

@@ -9,6 +9,7 @@ draws diagrams and timelines.
 
 from __future__ import annotations
 
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout import LaidOutDocument, build
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
@@ -29,11 +30,11 @@ def _contents(ctx: Context) -> list[str]:
     return lines
 
 
-def render_layout(laid: LaidOutDocument) -> str:
-    """The Markdown text of a laid-out document."""
+def render_layout(laid: LaidOutDocument, pictures: Pictures = NO_PICTURES) -> str:
+    """The Markdown text of a laid-out document; `pictures` are the checked pictures."""
     from prdkit.i18n import label
 
-    ctx = Context(laid.punct)
+    ctx = Context(laid.punct, pictures)
     ctx.heading(1, laid.title, toc=False)
     BLOCKS[type(laid.cover)](ctx, laid.cover)
     # The contents heading comes before every section, so it takes its anchor first.
@@ -47,11 +48,11 @@ def render_layout(laid: LaidOutDocument) -> str:
     return ctx.resolve(text) + "\n"
 
 
-def render(doc: Document, lang: str) -> str:
+def render(doc: Document, lang: str, pictures: Pictures = NO_PICTURES) -> str:
     """The Markdown text of `doc` with headings and labels in `lang`."""
-    return render_layout(build(doc, lang))
+    return render_layout(build(doc, lang), pictures)
 
 
 def write(doc: Document, options: RenderOptions) -> bytes:
     """The document as UTF-8 Markdown (LF line ends, one final newline): same input, same bytes."""
-    return render(doc, options.lang).encode("utf-8")
+    return render(doc, options.lang, options.pictures).encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout.cells import (
     Cell,
     Code,
@@ -41,9 +42,10 @@ Lines = list[str]
 class Context:
     """Where blocks are appended in document order, with the language's punctuation."""
 
-    def __init__(self, punct: dict[str, str]) -> None:
+    def __init__(self, punct: dict[str, str], pictures: Pictures = NO_PICTURES) -> None:
         self.outline = Outline()
-        self.fields = Fields(self.outline)
+        self.pictures = pictures
+        self.fields = Fields(self.outline, pictures)
         self.blocks: list[Lines] = []
         self.punct = punct
 
