@@ -96,6 +96,8 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
             steps[step.id] = anchor
             lay.placed.setdefault(anchor)
         rows.append(Id(step.id, anchor if first else None))
+    # The page a step happens on gets a column once any step of the flow names one.
+    on_pages = any(step.page for step in flow.steps)
     out.append(
         Table(
             (
@@ -103,6 +105,7 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
                 Column(lay.t("field.id"), "id"),
                 Column(lay.t("field.actor")),
                 Column(lay.t("field.action")),
+                *([Column(lay.t("field.page"), "ref")] if on_pages else []),
                 Column(lay.t("field.next"), "ref"),
             ),
             tuple(
@@ -111,6 +114,7 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
                     rows[i],
                     lay.text(step.actor),
                     lay.text(step.action),  # plain text in the format: never read as Markdown
+                    *([lay.ref(step.page) if step.page else None] if on_pages else []),
                     _next(lay, flow, i, steps),
                 )
                 for i, step in enumerate(flow.steps)
