@@ -175,7 +175,9 @@ def _shorten(src: str) -> str:
     return src if len(src) <= _SHOWN else src[: _SHOWN - 1] + "…"
 
 
-def _found(rule: str, ref: ImageRef, message: str, hint: str | None, placer: _Placer) -> Any:
+def _found(
+    rule: str, ref: ImageRef, message: str, hint: str | None, placer: _Placer
+) -> tuple[Finding, Span]:
     return Finding(rule, ref.pointer, message, hint), placer.place(ref)
 
 
