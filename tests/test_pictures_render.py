@@ -205,3 +205,23 @@ def test_page_map_edges_and_the_links_of_either_side() -> None:
     assert linked.metrics_of_event == {"E1": ("K1",)}
     (trace,) = traceability(doc)
     assert trace.events == ("E1",)
+
+
+def test_a_picture_whose_rule_is_off_is_named_not_shown(tmp_path: Path) -> None:
+    (tmp_path / ".prdkit.toml").write_text('[rules]\nimage-missing = "off"\n', encoding="utf-8")
+    source = tmp_path / "doc.prd.yaml"
+    source.write_text(
+        SOURCE.replace(", P-nowhere]", "]").replace("Today's list: ", "Today's list: later "),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run_prdkit("render", str(source), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = (out / "doc.md").read_text(encoding="utf-8")
+    assert "The list, wide (`img/wide.png`)" in text
+    assert "later the old list" in text  # the alt text stays; no broken picture
+    with zipfile.ZipFile(out / "doc.docx") as archive:
+        assert not any(n.startswith("word/media/") for n in archive.namelist())
+        body = archive.read("word/document.xml").decode()
+    assert "The list, wide (img/wide.png)" in body
