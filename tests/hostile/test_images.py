@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import MINIMAL
 from tests.hostile.guarantees import checked, text_diagnostics
 from tests.hostile.runner import run_cli
-from tests.pictures import bomb_png, gif, png
+from tests.pictures import bomb_png, gif, jpeg, png
 
 DOCUMENT = MINIMAL + "pages:\n  - id: P1\n    name: Home\n    prototypes:\n      - image: {}\n"
 LINE = DOCUMENT.count("\n")  # the prototype's line: the last one
@@ -48,6 +48,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str | None]] = {
     "png-bomb-within-limits": (data(bomb_png(6_000)), None),
     "gif-10000-frames": (data(gif(frames=10_000)), "image-dimensions"),
     "gif-400-frames": (data(gif(frames=400)), None),
+    "jpeg-markers-only": (data(jpeg(640, 480)), None),
     "png-that-is-text": (data(b"not a picture at all\n" * 10), "image-format"),
     "png-empty": (data(b""), "image-format"),
     "link-outside-folder": (outside, "image-outside-folder"),

@@ -38,7 +38,6 @@ class Media:
 
     def relate(self, image: Image) -> str:
         """The relationship id of `image`'s media part, adding the part on first use."""
-        from docx.image.image import Image as WordImage
         from docx.opc.packuri import PackURI
         from docx.parts.image import ImagePart
 
@@ -47,7 +46,9 @@ class Media:
         if rid is None:
             b = self._b
             name = f"/word/media/prdkit-image{len(self._rids) + 1}.{_EXT[image.header.kind]}"
-            part = ImagePart.from_image(WordImage.from_blob(image.data), PackURI(name))
+            # The part takes the bytes as checked: python-docx's own header parsing is not
+            # needed (the size is known) and would be a second parser to trust.
+            part = ImagePart(PackURI(name), image.header.mime, image.data)
             rid = self._rids[digest] = b.new_rid()
             b.part.rels.add_relationship(RT_IMAGE, part, rid)
         return rid
