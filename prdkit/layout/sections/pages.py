@@ -124,7 +124,7 @@ def _property(lay: Layout, prop: EventProperty) -> tuple[Cell, ...]:
     return (
         Code(prop.name),
         lay.enum("property_type", prop.type),
-        lay.joined(Code(v) for v in prop.values),
+        Many(tuple(Code(v) for v in prop.values), "\n", "lines") if prop.values else None,
         shown,
         lay.md(prop.description),
     )

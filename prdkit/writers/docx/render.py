@@ -48,6 +48,7 @@ HEAT = ("DDF1E1", "EEF3D2", "FEF0C7", "FCDCCB", "F8C9C4")
 HIGHLIGHT = "EAF1FB"
 # Relative widths of the shared columns, by the kind of cell they hold.
 WEIGHTS = {"markdown": 4.0, "text": 2.0, "code": 2.2, "ref": 1.6}
+CODE_FITS = 32  # a code column whose every value is at most this long is sized to fit it
 
 
 def render(b: Builder, block: object) -> None:
@@ -131,6 +132,10 @@ def _width(b: Builder, column: Column, cells: Sequence[Cell]) -> float | Refs:
         return fit([f"_{t}_" for t in labels] + [f"{column.label}_"], low=700)
     if column.kind == "ref":
         return Refs(WEIGHTS["ref"], texts)
+    lines = [line for text in texts for line in text.split("\n")]
+    if column.kind == "code" and all(len(line) <= CODE_FITS for line in lines):
+        # Identifiers such as event names read only unbroken: the column fits the longest.
+        return fit([*lines, column.label], low=700, high=3400)
     return WEIGHTS.get(column.kind, 2.0)
 
 
