@@ -11,6 +11,7 @@ from typing import Any
 
 from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Diagnostic, Finding, Severity
+from prdkit.errors import PrdkitError
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.ruletable import RULES
 from prdkit.source import SourceMap, Span
@@ -18,7 +19,7 @@ from prdkit.source import SourceMap, Span
 SUFFIXES = (".prd.yaml", ".prd.yml", ".prd.json")
 
 
-class InputError(Exception):
+class InputError(PrdkitError):
     """A fault of the run, not of a document: missing path, unreadable or special file."""
 
 

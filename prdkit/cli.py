@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -14,8 +15,7 @@ from typing import Annotated, TextIO
 import typer
 
 from prdkit import __version__
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+from prdkit.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, PrdkitError
 
 app = typer.Typer(
     name="prdkit",
@@ -87,6 +87,24 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+def reported(command: Callable[..., None]) -> Callable[..., None]:
+    """`command`, with every `PrdkitError` it raises reported (its documents' diagnostics,
+    then its message) and turned into the error's exit code: the one place commands fail."""
+
+    @functools.wraps(command)
+    def run(*args: object, **kwargs: object) -> None:
+        try:
+            command(*args, **kwargs)
+        except PrdkitError as exc:
+            if exc.results:
+                from prdkit.reporters import render_text
+
+                emit(render_text(exc.results), err=True)
+            raise fail(str(exc), exc.code) from None
+
+    return run
+
+
 def _version(value: bool) -> None:
     if value:
         emit(f"prdkit {__version__}\n")
@@ -114,6 +132,7 @@ def _use_color() -> bool:
 
 
 @app.command()
+@reported
 def validate(
     paths: Annotated[
         list[Path] | None,
@@ -128,7 +147,7 @@ def validate(
     ] = False,
 ) -> None:
     """Check PRD files against the format and its rules."""
-    from prdkit.check import InputError, check_file, find_documents
+    from prdkit.check import check_file, find_documents
     from prdkit.config import ConfigError, config_for
     from prdkit.reporters import REPORTERS
 
@@ -145,11 +164,11 @@ def validate(
         try:
             config = config_for(document)
             results.append(check_file(document, config, config.limits))
-        except InputError as exc:
+        except ConfigError:
+            raise  # a configuration problem stops the run
+        except PrdkitError as exc:  # this file's problem: the others are still checked
             io_failed = True
             emit(f"prdkit: error: {exc}\n", err=True)
-        except ConfigError as exc:
-            raise fail(str(exc)) from None
     color = fmt == "text" and _use_color()
     emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict))
     if fmt == "github":
@@ -182,6 +201,7 @@ class Language(str, Enum):
 
 
 @app.command()
+@reported
 def render(
     sources: Annotated[
         list[Path],
@@ -204,19 +224,16 @@ def render(
     ] = None,
 ) -> None:
     """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
-    from prdkit.check import InputError, check_file
-    from prdkit.config import ConfigError, config_for
+    from prdkit.check import check_file
+    from prdkit.config import config_for
     from prdkit.outputs import OutputError
     from prdkit.render import parse_formats
     from prdkit.render import render as render_document
     from prdkit.reporters import render_text
 
-    try:
-        formats = parse_formats(to)
-        if out is not None and not out.is_dir():
-            raise OutputError(f"{out}: output folder does not exist")
-    except OutputError as exc:
-        raise fail(str(exc)) from None
+    formats = parse_formats(to)
+    if out is not None and not out.is_dir():
+        raise OutputError(f"{out}: output folder does not exist")
     documents = _render_targets(sources, out)
     invalid, problems = [], []
     with _progress(len(documents)) as advance:
@@ -232,7 +249,7 @@ def render(
                         result, document, formats, out, language, reference_doc
                     ):
                         emit(f"wrote {item.path}\n")
-            except (InputError, OutputError, ConfigError) as exc:
+            except PrdkitError as exc:  # this document's problem: the others still render
                 problems.append(str(exc))
             advance()
     # Every failure at the end, after the progress bar is gone: nothing scrolls away.
@@ -295,6 +312,7 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 
 
 @app.command()
+@reported
 def new(
     name: Annotated[str, typer.Argument(help="Name of the new document: writes NAME.prd.yaml.")],
     template: Annotated[
@@ -306,22 +324,16 @@ def new(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Start a new PRD from a template."""
-    from prdkit.outputs import OutputError, write_atomic
+    from prdkit.outputs import write_atomic
     from prdkit.render import output_stem
-    from prdkit.templates import TemplateError, find, instantiate
+    from prdkit.templates import find, instantiate
 
     target = Path(name if name.endswith((".prd.yaml", ".prd.yml")) else name + ".prd.yaml")
-    try:
-        chosen = find(template, lang.value)
-    except TemplateError as exc:
-        raise fail(str(exc)) from None
+    chosen = find(template, lang.value)
     if (target.exists() or target.is_symlink()) and not force:
         raise fail(f"{target} already exists; use --force to overwrite it")
     text = instantiate(chosen, output_stem(target), _today())
-    try:
-        write_atomic(target, text.encode("utf-8"))
-    except OutputError as exc:
-        raise fail(str(exc)) from None
+    write_atomic(target, text.encode("utf-8"))
     emit(f"wrote {target} (template {chosen.name}, {chosen.lang})\n")
 
 
@@ -338,6 +350,7 @@ def _today():
 
 
 @app.command("templates")
+@reported
 def list_templates() -> None:
     """List the templates `prdkit new` can start from."""
     from prdkit.templates import available
@@ -348,27 +361,26 @@ def list_templates() -> None:
 
 
 @app.command()
+@reported
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the schema to FILE.")
     ] = None,
 ) -> None:
     """Print the JSON Schema of the format (for editors)."""
-    from prdkit.schema import schema_text
+    from prdkit.schemafile import schema_text
 
     text = schema_text()
     if output is None:
         emit(text if text.endswith("\n") else text + "\n")
         return
-    from prdkit.outputs import OutputError, write_atomic
+    from prdkit.outputs import write_atomic
 
-    try:
-        write_atomic(output, text.encode("utf-8"))
-    except OutputError as exc:
-        raise fail(str(exc)) from None
+    write_atomic(output, text.encode("utf-8"))
 
 
 @app.command()
+@reported
 def approve(
     source: Annotated[Path, typer.Argument(help="The PRD file to sign off (YAML).")],
     name: Annotated[str | None, typer.Option("--name", "-n", help="Who signs off.")] = None,
@@ -388,9 +400,7 @@ def approve(
     ] = False,
 ) -> None:
     """Sign off a PRD: record an approval with the document's digest, editing it in place."""
-    from prdkit.approve import ApproveError, Signoff, approve_file
-    from prdkit.check import InputError
-    from prdkit.outputs import OutputError
+    from prdkit.approve import Signoff, approve_file
 
     if check:
         if name is not None or role is not None or reject or comment is not None:
@@ -403,28 +413,18 @@ def approve(
         raise fail("--name is required: who signs off")
     decision = "rejected" if reject else "approved"
     signoff = Signoff(name, _today().isoformat(), decision, role, comment)
-    try:
-        recorded = approve_file(source, signoff)
-    except (InputError, OutputError) as exc:
-        raise fail(str(exc)) from None
-    except ApproveError as exc:
-        raise fail(str(exc), exc.code) from None
+    recorded = approve_file(source, signoff)
     how = "replaced the earlier entry" if recorded.replaced else "added"
     emit(f"{source}:{recorded.line}: {decision} by {name} ({how}); digest {recorded.digest}\n")
 
 
 def _check_approvals(source: Path) -> None:
-    from prdkit.approve import ApproveError, approval_states, describe, load_for_approval
-    from prdkit.check import InputError, read_document
+    from prdkit.approve import approval_states, describe, load_for_approval
+    from prdkit.check import read_document
     from prdkit.digest import digest
 
-    try:
-        raw = read_document(source)
-        loaded = load_for_approval(raw, str(source), json_mode=source.name.endswith(".json"))
-    except InputError as exc:
-        raise fail(str(exc)) from None
-    except ApproveError as exc:
-        raise fail(str(exc), exc.code) from None
+    raw = read_document(source)
+    loaded = load_for_approval(raw, str(source), json_mode=source.name.endswith(".json"))
     states = approval_states(loaded.data, loaded.source_map)
     emit(describe(str(source), states, digest(loaded.data)))
     raise typer.Exit(EXIT_INVALID if any(s.state == "stale" for s in states) else EXIT_OK)
@@ -439,6 +439,7 @@ class DiffFormat(str, Enum):
 
 
 @app.command()
+@reported
 def diff(
     old: Annotated[str, typer.Argument(help="The earlier version: a file, or REV:PATH from git.")],
     new: Annotated[str, typer.Argument(help="The later version: a file, or REV:PATH from git.")],
@@ -447,12 +448,9 @@ def diff(
     ] = DiffFormat.text,
 ) -> None:
     """Show what changed between two versions of a PRD, item by item."""
-    from prdkit.diff import FORMATTERS, DiffError, diff_versions
+    from prdkit.diff import FORMATTERS, diff_versions
 
-    try:
-        changes = diff_versions(old, new)
-    except DiffError as exc:
-        raise fail(str(exc), exc.code) from None
+    changes = diff_versions(old, new)
     emit(FORMATTERS[output_format.value](changes))
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from prdkit.diagnostics import Severity
+from prdkit.errors import PrdkitError
 from prdkit.limits import CEILINGS, DEFAULT_LIMITS, Limits
 
 if sys.version_info >= (3, 11):
@@ -33,7 +34,7 @@ SEVERITIES = ("off", "error", "warning", "info")
 LIMIT_KEYS: dict[str, str] = {f.name.replace("_", "-"): f.name for f in fields(Limits)}
 
 
-class ConfigError(Exception):
+class ConfigError(PrdkitError):
     """A configuration file that cannot be used (a usage problem: exit 2)."""
 
 

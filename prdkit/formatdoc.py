@@ -217,7 +217,7 @@ def _cell_text(text: str) -> str:
 
 def main() -> None:
     """Write the reference to standard output as UTF-8, whatever the locale."""
-    from prdkit.schema import load_schema
+    from prdkit.schemafile import load_schema
 
     sys.stdout.flush()
     sys.stdout.buffer.write(render(load_schema()).encode("utf-8"))

@@ -7,6 +7,7 @@ __all__ = [
     "ENUM_OF",
     "LABELS",
     "LANGUAGES",
+    "LOCALES",
     "PUNCT",
     "SECTION_ORDER",
     "enum_label",
@@ -18,6 +19,9 @@ __all__ = [
 
 # The languages prdkit writes; any other request falls back to the first.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
+
+# The locale each language is tagged with in files that carry one (Word, HTML).
+LOCALES: dict[str, str] = {"en": "en-US", "zh": "zh-CN"}
 
 # Punctuation differs by language but has no words to translate: colon after a label, list
 # separator, brackets around an aside. A third language adds one row here.
@@ -401,17 +405,17 @@ def punct(lang: str) -> dict[str, str]:
 
 
 def label(key: str, lang: str) -> str:
-    """The label of `key` in `lang` ("zh", else English); KeyError for an unknown key."""
-    en, zh = LABELS[key]
-    return zh if lang == "zh" else en
+    """The label of `key` in `lang` (English for a language prdkit lacks); KeyError for an
+    unknown key. LABELS rows hold one text per language, in the order of LANGUAGES."""
+    return LABELS[key][LANGUAGES.index(language(lang))]
 
 
 def enum_label(field: str, value: str, lang: str) -> str:
     """The label of enum `value` in group `field` (see ENUMS), or `value` itself if unknown."""
-    pair = LABELS.get(f"{field}.{value}")
-    if pair is None:
+    texts = LABELS.get(f"{field}.{value}")
+    if texts is None:
         return value
-    return pair[1] if lang == "zh" else pair[0]
+    return texts[LANGUAGES.index(language(lang))]
 
 
 def page_pieces(lang: str) -> tuple[str, str, str]:

@@ -21,7 +21,7 @@ def markdown_values(
 ) -> Iterator[tuple[str, str]]:
     """(JSON Pointer, text) of every Markdown value of schema-valid `data`."""
     if schema is None:
-        from prdkit.schema import load_schema
+        from prdkit.schemafile import load_schema
 
         schema = load_schema()
     yield from _walk(schema, schema, data, "")

@@ -8,8 +8,10 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from prdkit.errors import PrdkitError
 
-class OutputError(Exception):
+
+class OutputError(PrdkitError):
     """An output that cannot or must not be written (exit 2)."""
 
 

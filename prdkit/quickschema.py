@@ -10,8 +10,8 @@ from numbers import Number
 from typing import Any
 from urllib.parse import unquote
 
-from prdkit import schema as _schema
-from prdkit.schema import ecma_regex
+from prdkit import schemafile
+from prdkit.schemafile import ecma_regex
 
 # A quick yes/no check compiled from the schema. jsonschema sends every value through
 # generic keyword functions and resolves a $ref at each step: on a 5,000-requirement file
@@ -48,7 +48,7 @@ class _Unsupported(Exception):
 @lru_cache(maxsize=1)
 def quick_check() -> QuickCheck | None:
     """`True` when data is valid against the shipped schema; None if it cannot be compiled."""
-    root = _schema.load_schema()
+    root = schemafile.load_schema()
     try:
         return _Compiler(root).compile(root)
     except _Unsupported:

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prdkit.check import SUFFIXES, CheckResult
+from prdkit.i18n import language
 from prdkit.images.pictures import Pictures
 from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
@@ -64,7 +65,7 @@ def render(
     doc = result.document
     folder = out_dir if out_dir is not None else source.parent
     options = RenderOptions(
-        lang=lang or doc.meta.language or "en",
+        lang=language(lang or doc.meta.language),
         reference_doc=reference_doc,
         timestamp=source_timestamp(result),
         pictures=Pictures(result.images, source.parent, folder),

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import difflib
-import json
-import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.schemafile import SCHEMA_FILE, ecma_regex, load_schema, resource_dir, schema_text
 from prdkit.source import join
 
-SCHEMA_FILE = "prd.schema.json"
+# The schema file's helpers stay importable from here, where callers have always found them.
+__all__ = [
+    "SCHEMA_FILE",
+    "check",
+    "ecma_regex",
+    "load_schema",
+    "resource_dir",
+    "schema_text",
+    "validator",
+]
 
 _TYPE_WORDS = {
     "string": "text",
@@ -25,37 +31,6 @@ _TYPE_WORDS = {
     "boolean": "true or false",
     "null": "empty",
 }
-
-
-def resource_dir(name: str) -> Path:
-    """A data folder shipped with prdkit (`schemas`, `templates`), installed or in a checkout."""
-    packaged = resources.files("prdkit") / name
-    if packaged.is_dir():
-        return Path(str(packaged))
-    # A source checkout or editable install: the folders sit beside the package.
-    return Path(__file__).resolve().parent.parent / name
-
-
-def schema_text() -> str:
-    """The schema file exactly as shipped."""
-    return (resource_dir("schemas") / SCHEMA_FILE).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def load_schema() -> dict[str, Any]:
-    """The schema as data (parsed once per run)."""
-    return json.loads(schema_text())
-
-
-@lru_cache(maxsize=256)
-def ecma_regex(pattern: str) -> re.Pattern[str]:
-    """`pattern` compiled with JSON Schema's (ECMA 262) meaning of a final `$`: end of text.
-
-    Python's `$` also matches before a final newline, which would let `id: "R1\n"` pass.
-    """
-    if pattern.endswith("$") and not pattern.endswith("\\$"):
-        pattern = pattern[:-1] + r"\Z"
-    return re.compile(pattern)
 
 
 def _pattern_keyword(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:

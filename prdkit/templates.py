@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from prdkit.schema import resource_dir
+from prdkit.errors import PrdkitError
+from prdkit.schemafile import resource_dir
 
 _DESCRIPTION = re.compile(r"#\s*template:\s*(.+)")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
-class TemplateError(Exception):
+class TemplateError(PrdkitError):
     """An unknown template or language (a usage problem: exit 2)."""
 
 

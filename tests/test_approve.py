@@ -359,7 +359,8 @@ def test_a_document_that_does_not_load_is_exit_1_and_untouched(tmp_path: Path) -
     doc.write_text(broken, encoding="utf-8")
     result = approve(doc, "--name", "Ann")
     assert result.exit_code == 1
-    assert f"{doc}:12:1: duplicate-key" in result.output
+    assert f"{doc}:12:1: error duplicate-key" in result.output
+    assert "fix the document first" in result.output
     assert doc.read_text("utf-8") == broken
 
 

@@ -207,7 +207,8 @@ def test_a_version_that_does_not_load_is_exit_1(tmp_path: Path) -> None:
     bad.write_text(MINIMAL + "meta: twice\n", encoding="utf-8")
     result = runner.invoke(app, ["diff", str(good), str(bad)])
     assert result.exit_code == 1
-    assert f"{bad}:12:1: duplicate-key" in result.output
+    assert f"{bad}:12:1: error duplicate-key" in result.output
+    assert "does not load, so it cannot be compared" in result.output
 
 
 def test_schema_invalid_versions_still_compare(tmp_path: Path) -> None:

@@ -142,3 +142,12 @@ def test_page_pieces_wrap_the_numbers():
     assert "".join((page_pieces("en")[0], "3", page_pieces("en")[1], "9")) == "Page 3 of 9"
     before, between, after = page_pieces("zh")
     assert f"{before}3{between}9{after}" == "第 3 页，共 9 页"
+
+
+def test_a_language_is_one_column_of_each_table():
+    from prdkit.i18n import LABELS, LANGUAGES, LOCALES, PUNCT, language, punct
+
+    assert all(len(texts) == len(LANGUAGES) for texts in LABELS.values())
+    assert set(PUNCT) == set(LOCALES) == set(LANGUAGES)
+    assert language("fr") == language(None) == "en" and language("zh") == "zh"
+    assert punct("zh")["colon"] == "：" and punct("xx") == PUNCT["en"]

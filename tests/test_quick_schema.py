@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import document
-from prdkit import quickschema, schema
+from prdkit import quickschema, schema, schemafile
 from prdkit.loader import load_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,9 +110,9 @@ def test_quick_verdicts_match_jsonschema_on_odd_roots(data: Any) -> None:
 def test_a_keyword_it_does_not_know_turns_the_quick_check_off(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    changed = copy.deepcopy(schema.load_schema())
+    changed = copy.deepcopy(schemafile.load_schema())
     changed["$defs"]["id"]["uniqueItems"] = True
-    monkeypatch.setattr(schema, "load_schema", lambda: changed)
+    monkeypatch.setattr(schemafile, "load_schema", lambda: changed)
     quickschema.quick_check.cache_clear()
     try:
         assert quickschema.quick_check() is None

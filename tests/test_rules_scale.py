@@ -27,9 +27,9 @@ def test_long_dependency_chain_without_cycle() -> None:
 
 def test_long_cycle_is_one_finding_with_a_short_message() -> None:
     text = document(requirements=chain(N, close=True))
-    started = time.perf_counter()
+    started = time.process_time()
     result = check(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert [(d.rule, d.line) for d in result.diagnostics] == [
         ("requirement-cycle", at(text, f"<{N}>"))
     ]
@@ -48,9 +48,9 @@ def test_many_requirements_with_many_findings_stay_fast() -> None:
         f"    acceptance_criteria: [Works]\n    depends_on: [X{i}, R{i - 1 if i > 1 else N}]\n"
         for i in range(1, N + 1)
     )
-    started = time.perf_counter()
+    started = time.process_time()
     result = check(document(requirements=reqs, features=None))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert (result.errors, result.warnings) == (N + 1, N + 1)
     assert len(result.diagnostics) == 50 and result.omitted == 2 * N + 2 - 50
     assert elapsed < 20, f"{elapsed:.1f}s"
@@ -81,9 +81,9 @@ def test_long_role_inheritance_chain() -> None:
         permissions=f"  roles:\n{roles}  actions:\n{actions}  grants:\n{grants}"
         f"  separation_of_duties:\n    - actions: [A1, A{n}]\n"
     )
-    started = time.perf_counter()
+    started = time.process_time()
     result = check(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert [(d.rule, d.line) for d in result.diagnostics] == [
         ("separation-of-duties", at(text, "<1>"))
     ]

@@ -20,18 +20,15 @@ from prdkit.approve.emit import block_entry, flow_entry
 from prdkit.approve.locate import Layout, LayoutError, locate
 from prdkit.approve.status import ApprovalState, approval_states, describe
 from prdkit.digest import digest
+from prdkit.errors import PrdkitError
 from prdkit.loader import Loaded, load_bytes
 
 _ORDER = ("name", "role", "decision", "date", "comment", "digest")
 _BOM = b"\xef\xbb\xbf"
 
 
-class ApproveError(Exception):
+class ApproveError(PrdkitError):
     """A sign-off that cannot be recorded; `code` is the exit code (1 invalid, 2 refused)."""
-
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -60,9 +57,10 @@ def load_for_approval(raw: bytes, file: str, *, json_mode: bool = False) -> Load
     """The loaded document, or ApproveError (exit 1) naming the first reading problem."""
     loaded = load_bytes(raw, json_mode=json_mode)
     if not loaded.ok:
-        finding, span = loaded.problems[0]
-        message = f"{file}:{span.line}:{span.column}: {finding.rule} {finding.message}"
-        raise ApproveError(f"{message}; fix the document first", code=1)
+        from prdkit.check import check_bytes
+
+        report = check_bytes(raw, file, json_mode=json_mode)
+        raise ApproveError(f"{file} does not load; fix the document first", 1, [report])
     return loaded
 
 

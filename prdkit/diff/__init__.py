@@ -15,17 +15,14 @@ from typing import Any
 from prdkit.diff.changes import MISSING, DocumentDiff
 from prdkit.diff.compare import compare
 from prdkit.diff.report import FORMATTERS
+from prdkit.errors import PrdkitError
 from prdkit.limits import DEFAULT_LIMITS
 
 GIT_TIMEOUT = 60  # seconds
 
 
-class DiffError(Exception):
+class DiffError(PrdkitError):
     """A version that cannot be read or loaded; `code` is the exit code."""
-
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -87,11 +84,11 @@ def load_version(version: Version) -> Any:
 
     loaded = load_bytes(version.raw, json_mode=version.json_mode)
     if not loaded.ok:
-        problems = "".join(
-            f"\n  {version.name}:{span.line}:{span.column}: {finding.rule} {finding.message}"
-            for finding, span in loaded.problems[:5]
-        )
-        raise DiffError(f"{version.name} does not load, so it cannot be compared:{problems}", 1)
+        from prdkit.check import check_bytes
+
+        report = check_bytes(version.raw, version.name, json_mode=version.json_mode)
+        message = f"{version.name} does not load, so it cannot be compared"
+        raise DiffError(message, 1, results=[report])
     return loaded.data
 
 

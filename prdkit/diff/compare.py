@@ -9,29 +9,11 @@ from typing import Any
 
 from prdkit.diff.changes import MISSING, AreaChange, DocumentDiff, FieldChange, ItemChange
 from prdkit.i18n import SECTION_ORDER
+from prdkit.schemarefs import reference_lists, reference_maps
 from prdkit.source import join
 
 # Top-level sections in the format's order; unknown keys follow in document order.
 SECTIONS = ("prdkit", *SECTION_ORDER)
-# Lists of references: their order means nothing, so they compare as sets.
-ID_LISTS = frozenset(
-    [
-        "requested_by",
-        "evidence",
-        "depends_on",
-        "requirements",
-        "permissions",
-        "features",
-        "deliverables",
-        "milestones",
-        "metrics",
-        "inherits",
-        "actions",
-        "pages",
-        "navigates_to",
-        "events",
-    ]
-)
 # What names an item, best first: the first field every item has, with unique values.
 KEY_FIELDS = ("id", "name", "term", "version", "team", "title", "url", "image")
 LABEL_FIELDS = (
@@ -193,7 +175,8 @@ def _values(a: Any, b: Any, path: tuple[str, ...], shown: str, name: str) -> lis
         if a and b and _is_item_list(a) and _is_item_list(b):
             return list(_nested_items(a, b, path, shown))
         if _scalars(a) and _scalars(b):
-            if name in ID_LISTS or (len(path) >= 2 and path[-2] == "grants"):
+            # Lists of references (as the schema marks them): order means nothing, sets compare.
+            if name in reference_lists() or (len(path) >= 2 and path[-2] in reference_maps()):
                 return _as_sets(a, b, path, shown)
             return list(_as_text(a, b, path, shown))
     return [FieldChange(shown, path, a, b)]

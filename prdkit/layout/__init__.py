@@ -16,10 +16,10 @@ section of the format, registered in `sections.SECTIONS`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from prdkit.i18n import SECTION_ORDER, enum_label, language, punct
-from prdkit.layout.blocks import Facts, Section
+from prdkit.layout.blocks import Block, Facts, Heading, Matrix, Section, Table
 from prdkit.layout.context import Layout
 from prdkit.layout.sections import SECTIONS
 from prdkit.layout.sections.front import cover
@@ -60,6 +60,21 @@ class LaidOutDocument:
     properties: Properties
 
 
+def _keyed(blocks: list[Block]) -> tuple[Block, ...]:
+    """The blocks with each table keyed by the anchor of the heading above it (`#2`, `#3`…
+    after it for a second and third table under the same heading)."""
+    out: list[Block] = []
+    anchor, count = "", 0
+    for block in blocks:
+        if isinstance(block, Heading):
+            anchor, count = block.anchor, 0
+        elif isinstance(block, Table | Matrix) and not block.key:
+            count += 1
+            block = replace(block, key=anchor if count == 1 else f"{anchor}#{count}")
+        out.append(block)
+    return tuple(out)
+
+
 def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
     """`doc` laid out in `lang` (default: the document's own language)."""
     lang = language(lang or doc.meta.language)
@@ -69,7 +84,7 @@ def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
     for key in SECTION_ORDER:
         blocks = SECTIONS[key](lay)
         if blocks:
-            sections.append(Section(key, tuple(blocks)))
+            sections.append(Section(key, _keyed(blocks)))
     meta = doc.meta
     title = meta.title if meta.title.strip() else meta.id
     properties = Properties(

@@ -88,6 +88,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
     total: tuple[Cell, ...] | None = None
+    key: str = ""  # stable within the document: the anchor of the heading above (`build` sets it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class Matrix:
     rows: tuple[tuple[Cell, tuple[Cell, ...]], ...]
     highlight: int | None = None
     heat: bool = False
+    key: str = ""  # as Table.key
 
 
 @dataclass(frozen=True, slots=True)

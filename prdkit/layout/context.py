@@ -8,7 +8,9 @@ from prdkit import i18n
 from prdkit.layout.blocks import Block, Heading
 from prdkit.layout.cells import Cell, Date, Enum, Id, Many, Markdown, Ref, Text, Tone, is_empty
 from prdkit.layout.numbers import number
+from prdkit.mdfields import MARKDOWN_REF
 from prdkit.model import Document
+from prdkit.schemarefs import ANY, schema_paths
 
 __all__ = ["Layout", "item_anchor"]
 
@@ -86,9 +88,20 @@ class Layout:
         """A plain-text cell, None when absent."""
         return Text(value) if value else None
 
-    def md(self, value: str | None) -> Markdown | None:
-        """A Markdown cell, None when absent."""
-        return Markdown(value) if value else None
+    def field(self, item: object, name: str) -> Text | Markdown | None:
+        """`item`'s string field `name` as the schema types it: Markdown (`$defs/md`) or plain
+        text; None when absent."""
+        value = getattr(item, name)
+        if not value:
+            return None
+        return Markdown(value) if _is_markdown(item, name) else Text(value)
+
+    def fields(self, item: object, name: str) -> tuple[Text | Markdown | None, ...]:
+        """Each string of `item`'s list field `name`, typed as the schema types its items."""
+        markdown = _is_markdown(item, name, ANY)
+        return tuple(
+            (Markdown(v) if markdown else Text(v)) if v else None for v in getattr(item, name)
+        )
 
     def date(self, value: str | None) -> Date | None:
         """A date cell, None when absent."""
@@ -140,15 +153,18 @@ class Layout:
         kept = tuple(c for c in cells if not is_empty(c))
         return Many(kept, self.punct["list"]) if kept else None
 
-    def texts(self, values: Iterable[str]) -> Many | None:
-        """Plain strings joined the way the language lists things."""
-        return self.joined(Text(v) for v in values)
-
     def number(self, value: float | int | None, unit: str | None = None) -> Cell:
         """A number cell in the one house format; None when absent."""
         if value is None or isinstance(value, bool):
             return None
         return number(value, unit)
+
+
+def _is_markdown(item: object, *names: str) -> bool:
+    """Whether the schema makes the value at `item`'s `names` Markdown."""
+    tokens = getattr(item, "pointer", "").split("/")[1:]
+    path = tuple(ANY if t.isdigit() else t for t in tokens) + names
+    return path in schema_paths(MARKDOWN_REF)
 
 
 def facts(rows: Iterable[tuple[str, Cell]]) -> tuple[tuple[str, Cell], ...]:

@@ -16,7 +16,6 @@ from prdkit.source import join
 PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|TBD)(?![A-Za-z0-9_])|待定|待补充")
 # Embeddings, overrides and isolates: U+202A–U+202E and U+2066–U+2069.
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-IGNORE_KEY = "x-prdkit-ignore"
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:

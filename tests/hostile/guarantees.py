@@ -33,8 +33,8 @@ def assert_no_crash(run: Run) -> None:
 
 
 def assert_bounded(run: Run) -> None:
-    """Under 5 s of wall time and 300 MB of peak memory."""
-    assert run.seconds < TIME_LIMIT, f"{run.args}: {run.seconds:.2f} s"
+    """Under 5 s of CPU time and 300 MB of peak memory."""
+    assert run.cpu_seconds < TIME_LIMIT, f"{run.args}: {run.cpu_seconds:.2f} s of CPU"
     assert run.peak_bytes < MEMORY_LIMIT, f"{run.args}: {run.peak_bytes / 1e6:.0f} MB"
 
 

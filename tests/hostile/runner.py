@@ -1,4 +1,8 @@
-"""Run `python -m prdkit` in a child process, measuring its wall time and peak memory.
+"""Run `python -m prdkit` in a child process, measuring its CPU time and peak memory.
+
+Bounds are on CPU time, never wall time: on a busy two-CPU machine a run can wait for a
+processor for seconds without doing any more work, and a wall-time bound would then fail
+a correct program.
 
 A forked child's `ru_maxrss` starts at its parent's resident size (Linux carries the
 high-water mark across exec), so measuring straight from pytest would report pytest's own
@@ -17,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-TIME_LIMIT = 5.0  # seconds of wall time per file
+TIME_LIMIT = 5.0  # seconds of CPU time (user + system) per run
 MEMORY_LIMIT = 300 * 1024 * 1024  # bytes of peak resident memory per file
 KILL_AFTER = 60.0  # a hung child is killed here, so a hang fails instead of stalling CI
 
@@ -30,8 +34,9 @@ started = time.monotonic()
 code = subprocess.call(argv, env=env)
 seconds = time.monotonic() - started
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
 with open(report, "w") as out:
-    json.dump({"code": code, "seconds": seconds, "maxrss": usage.ru_maxrss}, out)
+    json.dump({"code": code, "seconds": seconds, "cpu": cpu, "maxrss": usage.ru_maxrss}, out)
 """
 
 
@@ -43,7 +48,8 @@ class Run:
     returncode: int  # negative: killed by that signal
     stdout: str
     stderr: str
-    seconds: float
+    seconds: float  # wall time, for the log only
+    cpu_seconds: float  # user + system time of the child: what bounds are checked on
     peak_bytes: int
     timed_out: bool
 
@@ -91,26 +97,27 @@ def run_cli(
         stdout = out.read().decode("utf-8", "backslashreplace")
         stderr = err.read().decode("utf-8", "backslashreplace")
     if result is None:  # the wrapper itself was killed
-        result = {"code": -signal.SIGKILL, "seconds": timeout, "maxrss": 0}
-    _log(args, result["seconds"], result["maxrss"])
+        result = {"code": -signal.SIGKILL, "seconds": timeout, "cpu": 0.0, "maxrss": 0}
+    _log(args, result["cpu"], result["maxrss"])
     return Run(
         args=tuple(map(str, args)),
         returncode=result["code"],
         stdout=stdout,
         stderr=stderr,
         seconds=result["seconds"],
+        cpu_seconds=result["cpu"],
         peak_bytes=_peak_bytes(result["maxrss"]),
         timed_out=timed_out,
     )
 
 
-def _log(args: tuple[object, ...], seconds: float, maxrss: int) -> None:
+def _log(args: tuple[object, ...], cpu: float, maxrss: int) -> None:
     """With PRDKIT_HOSTILE_LOG=FILE, one JSON line per run: to find the slowest and largest."""
     target = os.environ.get("PRDKIT_HOSTILE_LOG")
     if not target:
         return
     shown = [Path(str(a)).name if os.sep in str(a) else str(a) for a in args]
-    record = {"args": shown[:6], "files": len(args), "seconds": round(seconds, 3)}
+    record = {"args": shown[:6], "files": len(args), "cpu_seconds": round(cpu, 3)}
     record["peak_mb"] = round(_peak_bytes(maxrss) / 1e6, 1)
     with open(target, "a", encoding="utf-8") as log:
         log.write(json.dumps(record) + "\n")

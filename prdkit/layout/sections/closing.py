@@ -27,11 +27,11 @@ def risks(lay: Layout) -> list[Block]:
         tuple(
             (
                 lay.own(r.id),
-                lay.md(r.description),
+                lay.field(r, "description"),
                 lay.enum("level", r.likelihood),
                 lay.enum("level", r.impact),
-                lay.md(r.mitigation),
-                lay.text(r.owner),
+                lay.field(r, "mitigation"),
+                lay.field(r, "owner"),
             )
             for r in lay.doc.risks
         ),
@@ -70,10 +70,10 @@ def open_questions(lay: Layout) -> list[Block]:
         tuple(
             (
                 lay.own(q.id),
-                lay.md(q.question),
-                lay.text(q.owner),
+                lay.field(q, "question"),
+                lay.field(q, "owner"),
                 lay.date(q.due),
-                lay.md(q.resolution) if q.resolution else Text(lay.t("ui.unresolved"), "bad"),
+                lay.field(q, "resolution") if q.resolution else Text(lay.t("ui.unresolved"), "bad"),
             )
             for q in lay.doc.open_questions
         ),
@@ -87,7 +87,7 @@ def glossary(lay: Layout) -> list[Block]:
         return []
     table = Table(
         (Column(lay.t("field.term")), Column(lay.t("field.definition"), "markdown")),
-        tuple((lay.text(g.term), lay.md(g.definition)) for g in lay.doc.glossary),
+        tuple((lay.field(g, "term"), lay.field(g, "definition")) for g in lay.doc.glossary),
     )
     return [lay.heading(1, "section.glossary", "glossary"), table]
 
@@ -107,11 +107,11 @@ def approvals(lay: Layout) -> list[Block]:
         ),
         tuple(
             (
-                lay.text(a.name),
-                lay.text(a.role),
+                lay.field(a, "name"),
+                lay.field(a, "role"),
                 lay.enum("decision", a.decision),
                 lay.date(a.date),
-                lay.md(a.comment),
+                lay.field(a, "comment"),
                 Code(a.digest) if a.digest else None,
             )
             for a in lay.doc.approvals

@@ -78,7 +78,7 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
         Facts(
             facts(
                 [
-                    (lay.t("field.actors"), lay.texts(flow.actors)),
+                    (lay.t("field.actors"), lay.joined(lay.fields(flow, "actors"))),
                     (lay.t("field.features"), lay.refs(flow.features)),
                 ]
             )
@@ -112,8 +112,8 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
                 (
                     Text(str(i + 1)),
                     rows[i],
-                    lay.text(step.actor),
-                    lay.text(step.action),  # plain text in the format: never read as Markdown
+                    lay.field(step, "actor"),
+                    lay.field(step, "action"),  # plain text in the format: never read as Markdown
                     *([lay.ref(step.page) if step.page else None] if on_pages else []),
                     _next(lay, flow, i, steps),
                 )
@@ -142,10 +142,10 @@ def schedule(lay: Layout) -> list[Block]:
     rows = [
         (
             lay.own(m.id),
-            lay.text(m.name),
+            lay.field(m, "name"),
             lay.date(m.start),
             lay.date(m.due),
-            lay.text(m.owner),
+            lay.field(m, "owner"),
             lay.enum("milestone_status", m.status),
             lay.refs(m.deliverables),
             lay.refs(m.depends_on),
@@ -194,12 +194,12 @@ def metrics(lay: Layout) -> list[Block]:
         tuple(
             (
                 lay.own(m.id),
-                lay.text(m.name),
+                lay.field(m, "name"),
                 _change(m),
                 lay.enum("direction", m.direction, arrows.get(m.direction, "")),
                 lay.date(m.by),
                 lay.enum("frequency", m.frequency),
-                lay.text(m.owner),
+                lay.field(m, "owner"),
                 lay.refs(m.requirements),
             )
             for m in ms
@@ -216,7 +216,9 @@ def metrics(lay: Layout) -> list[Block]:
                     Column(lay.t("field.definition"), "markdown"),
                     Column(lay.t("field.source")),
                 ),
-                tuple((Id(m.id), lay.md(m.definition), lay.text(m.source)) for m in defined),
+                tuple(
+                    (Id(m.id), lay.field(m, "definition"), lay.field(m, "source")) for m in defined
+                ),
             )
         )
     return out + metric_events(lay)
@@ -233,14 +235,14 @@ def resources(lay: Layout) -> list[Block]:
     )
     rows = tuple(
         (
-            lay.text(r.team),
-            lay.text(r.role),
+            lay.field(r, "team"),
+            lay.field(r, "role"),
             lay.number(r.people),
             lay.number(r.effort_days),
             lay.date(r.from_),
             lay.date(r.to),
             lay.refs(r.milestones),
-            lay.md(r.notes),
+            lay.field(r, "notes"),
         )
         for r in res
     )

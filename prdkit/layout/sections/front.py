@@ -16,11 +16,11 @@ def cover(lay: Layout) -> Facts:
     return Facts(
         facts(
             [
-                (lay.t("ui.document_id"), lay.text(meta.id)),
-                (lay.t("field.version"), lay.text(meta.version)),
+                (lay.t("ui.document_id"), lay.field(meta, "id")),
+                (lay.t("field.version"), lay.field(meta, "version")),
                 (lay.t("field.status"), lay.enum("status", meta.status)),
-                (lay.t("field.owner"), lay.text(meta.owner)),
-                (lay.t("field.authors"), lay.texts(meta.authors)),
+                (lay.t("field.owner"), lay.field(meta, "owner")),
+                (lay.t("field.authors"), lay.joined(lay.fields(meta, "authors"))),
                 (lay.t("field.created"), lay.date(meta.created)),
                 (lay.t("field.updated"), lay.date(meta.updated)),
             ]
@@ -48,7 +48,7 @@ def overview(lay: Layout) -> list[Block]:
             out += [lay.heading(2, key, f"overview/{key[6:]}"), RichText(md, 2)]
     for key, texts in (("field.goals", meta.goals), ("field.non_goals", meta.non_goals)):
         if any(i.strip() for i in texts):
-            items = tuple(lay.md(i) for i in texts)
+            items = lay.fields(meta, key[6:])
             out += [lay.heading(2, key, f"overview/{key[6:]}"), Items(items, 2)]
     if meta.links:
         out.append(lay.heading(2, "field.links", "overview/links"))
@@ -72,10 +72,10 @@ def stakeholders(lay: Layout) -> list[Block]:
         tuple(
             (
                 lay.own(s.id),
-                lay.text(s.name),
+                lay.field(s, "name"),
                 lay.enum("stakeholder_kind", s.kind),
-                lay.md(s.interests),
-                lay.text(s.contact),
+                lay.field(s, "interests"),
+                lay.field(s, "contact"),
             )
             for s in people
         ),
@@ -95,7 +95,12 @@ def revisions(lay: Layout) -> list[Block]:
             Column(lay.t("field.changes"), "markdown"),
         ),
         tuple(
-            (lay.text(r.version), lay.date(r.date), lay.text(r.author), lay.md(r.changes))
+            (
+                lay.field(r, "version"),
+                lay.date(r.date),
+                lay.field(r, "author"),
+                lay.field(r, "changes"),
+            )
             for r in lay.doc.revisions
         ),
     )

@@ -60,7 +60,12 @@ def permissions(lay: Layout) -> list[Block]:
                     Column(lay.t("field.description"), "markdown"),
                 ),
                 tuple(
-                    (lay.own(r.id), lay.text(r.name), lay.refs(r.inherits), lay.md(r.description))
+                    (
+                        lay.own(r.id),
+                        lay.field(r, "name"),
+                        lay.refs(r.inherits),
+                        lay.field(r, "description"),
+                    )
                     for r in perms.roles
                 ),
             )
@@ -78,9 +83,9 @@ def permissions(lay: Layout) -> list[Block]:
                 tuple(
                     (
                         lay.own(a.id),
-                        lay.text(a.name),
+                        lay.field(a, "name"),
                         lay.enum("level", a.risk),
-                        lay.md(a.description),
+                        lay.field(a, "description"),
                     )
                     for a in perms.actions
                 ),
@@ -94,7 +99,7 @@ def permissions(lay: Layout) -> list[Block]:
             Table(
                 (Column(lay.t("field.actions"), "ref"), Column(lay.t("field.reason"), "markdown")),
                 tuple(
-                    (lay.refs(rule.actions, named=True), lay.md(rule.reason))
+                    (lay.refs(rule.actions, named=True), lay.field(rule, "reason"))
                     for rule in perms.separation_of_duties
                 ),
             )
@@ -121,10 +126,10 @@ def guardrails(lay: Layout) -> list[Block]:
                 lay.own(g.id),
                 lay.ref(g.action, named=True),
                 lay.enum("control", g.control),
-                lay.text(g.condition),
+                lay.field(g, "condition"),
                 lay.ref(g.approver, named=True) if g.approver else None,
-                lay.text(g.alert),
-                lay.md(g.description),
+                lay.field(g, "alert"),
+                lay.field(g, "description"),
             )
             for g in lay.doc.guardrails
         ),
@@ -153,14 +158,14 @@ def operations(lay: Layout) -> list[Block]:
                 tuple(
                     (
                         lay.own(c.id),
-                        lay.text(c.name),
+                        lay.field(c, "name"),
                         lay.enum("campaign_kind", c.kind),
                         lay.date(c.start),
                         lay.date(c.end),
-                        lay.texts(c.channels),
+                        lay.joined(lay.fields(c, "channels")),
                         money(c.budget, c.currency) if c.budget else None,
                         lay.refs(c.metrics),
-                        lay.md(c.description),
+                        lay.field(c, "description"),
                     )
                     for c in ops.campaigns
                 ),

@@ -36,11 +36,11 @@ def market_research(lay: Layout) -> list[Block]:
                 tuple(
                     (
                         lay.own(u.id),
-                        lay.text(u.segment),
+                        lay.field(u, "segment"),
                         number(u.size)
                         if isinstance(u.size, int | float) and not isinstance(u.size, bool)
-                        else lay.text(u.size),
-                        lay.md(u.description),
+                        else lay.field(u, "size"),
+                        lay.field(u, "description"),
                     )
                     for u in mr.target_users
                 ),
@@ -53,7 +53,7 @@ def market_research(lay: Layout) -> list[Block]:
             for key, v in (("tam", size.tam), ("sam", size.sam), ("som", size.som))
         ]
         year = lay.text(str(size.year)) if size.year is not None else None
-        rows += [(lay.t("field.year"), year), (lay.t("field.source"), lay.text(size.source))]
+        rows += [(lay.t("field.year"), year), (lay.t("field.source"), lay.field(size, "source"))]
         out.append(Facts(facts(rows), boxed=True))
     if mr.findings:
         out.append(lay.heading(2, "field.findings", "market_research/findings"))
@@ -66,7 +66,12 @@ def market_research(lay: Layout) -> list[Block]:
                     Column(lay.t("field.evidence"), "markdown"),
                 ),
                 tuple(
-                    (lay.own(f.id), lay.md(f.statement), lay.text(f.source), lay.md(f.evidence))
+                    (
+                        lay.own(f.id),
+                        lay.field(f, "statement"),
+                        lay.field(f, "source"),
+                        lay.field(f, "evidence"),
+                    )
                     for f in mr.findings
                 ),
             )
@@ -74,8 +79,9 @@ def market_research(lay: Layout) -> list[Block]:
     return out
 
 
-def _names(names: tuple[str, ...]) -> tuple[Cell, ...]:
-    return tuple(Text(n) for n in names if n.strip())
+def _names(lay: Layout, item: object, name: str) -> tuple[Cell, ...]:
+    texts = getattr(item, name)
+    return tuple(c for c, t in zip(lay.fields(item, name), texts, strict=True) if t.strip())
 
 
 def business_model(lay: Layout) -> list[Block]:
@@ -96,7 +102,7 @@ def business_model(lay: Layout) -> list[Block]:
     ):
         if any(name.strip() for name in names):
             out.append(lay.heading(2, key, f"business_model/{key[6:]}"))
-            out.append(Items(_names(names), 2))
+            out.append(Items(_names(lay, bm, key[6:]), 2))
     if bm.revenue_streams:
         out.append(lay.heading(2, "field.revenue_streams", "business_model/revenue_streams"))
         out.append(
@@ -109,10 +115,10 @@ def business_model(lay: Layout) -> list[Block]:
                 ),
                 tuple(
                     (
-                        lay.text(r.name),
+                        lay.field(r, "name"),
                         lay.enum("revenue_kind", r.kind),
-                        lay.text(r.estimate),
-                        lay.md(r.description),
+                        lay.field(r, "estimate"),
+                        lay.field(r, "description"),
                     )
                     for r in bm.revenue_streams
                 ),
@@ -128,14 +134,14 @@ def business_model(lay: Layout) -> list[Block]:
                     Column(lay.t("field.description"), "markdown"),
                 ),
                 tuple(
-                    (lay.text(c.name), lay.text(c.estimate), lay.md(c.description))
+                    (lay.field(c, "name"), lay.field(c, "estimate"), lay.field(c, "description"))
                     for c in bm.cost_structure
                 ),
             )
         )
     if any(name.strip() for name in bm.key_partners):
         out.append(lay.heading(2, "field.key_partners", "business_model/key_partners"))
-        out.append(Items(_names(bm.key_partners), 2))
+        out.append(Items(_names(lay, bm, "key_partners"), 2))
     return out
 
 
@@ -174,10 +180,10 @@ def competition(lay: Layout) -> list[Block]:
                     (
                         lay.own(c.id),
                         link(lay, c.name, c.url),
-                        lay.md(c.positioning),
-                        Many(tuple(Text(s) for s in c.strengths), layout="bullets"),
-                        Many(tuple(Text(w) for w in c.weaknesses), layout="bullets"),
-                        lay.text(c.pricing),
+                        lay.field(c, "positioning"),
+                        Many(lay.fields(c, "strengths"), layout="bullets"),
+                        Many(lay.fields(c, "weaknesses"), layout="bullets"),
+                        lay.field(c, "pricing"),
                     )
                     for c in comp.competitors
                 ),

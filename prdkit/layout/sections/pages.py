@@ -57,7 +57,7 @@ def pages(lay: Layout) -> list[Block]:
             tuple(
                 (
                     lay.ref(p.id),
-                    lay.text(p.name),
+                    lay.field(p, "name"),
                     lay.enum("surface", p.surface),
                     lay.refs(p.navigates_to),
                     lay.refs(linked.features_of_page.get(p.id, ())),
@@ -100,7 +100,7 @@ def _page(lay: Layout, page: Page, linked: Links) -> list[Block]:
                     Column(lay.t("field.rule"), "markdown"),
                 ),
                 tuple(
-                    (lay.text(e.name), lay.enum("element_kind", e.kind), lay.md(e.rule))
+                    (lay.field(e, "name"), lay.enum("element_kind", e.kind), lay.field(e, "rule"))
                     for e in page.elements
                 ),
             )
@@ -110,7 +110,7 @@ def _page(lay: Layout, page: Page, linked: Links) -> list[Block]:
         out.append(
             Table(
                 (Column(lay.t("field.name")), Column(lay.t("field.description"), "markdown")),
-                tuple((lay.text(s.name), lay.md(s.description)) for s in page.states),
+                tuple((lay.field(s, "name"), lay.field(s, "description")) for s in page.states),
             )
         )
     return out
@@ -126,7 +126,7 @@ def _property(lay: Layout, prop: EventProperty) -> tuple[Cell, ...]:
         lay.enum("property_type", prop.type),
         Many(tuple(Code(v) for v in prop.values), "\n", "lines") if prop.values else None,
         shown,
-        lay.md(prop.description),
+        lay.field(prop, "description"),
     )
 
 
@@ -180,8 +180,8 @@ def _event_row(lay: Layout, event: TrackingEvent, linked: Links) -> tuple[Cell, 
     return (
         lay.own(event.id),
         Code(event.event),
-        lay.text(event.name),
-        lay.md(event.trigger),
+        lay.field(event, "name"),
+        lay.field(event, "trigger"),
         where if where.items else None,
         lay.refs(linked.metrics_of_event.get(event.id, ())),
     )

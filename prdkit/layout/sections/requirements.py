@@ -62,11 +62,11 @@ def _trace(lay: Layout) -> list[Block]:
     ]
 
 
-def criteria(lay: Layout, texts: tuple[str, ...], level: int) -> list[Block]:
-    """The acceptance criteria as a numbered list, when there are any."""
-    if not any(c.strip() for c in texts):
+def criteria(lay: Layout, item: object, level: int) -> list[Block]:
+    """The acceptance criteria of `item` as a numbered list, when there are any."""
+    if not any(c.strip() for c in item.acceptance_criteria):
         return []
-    items = tuple(lay.md(c) for c in texts)
+    items = lay.fields(item, "acceptance_criteria")
     return [Items(items, level, ordered=True, label=lay.t("field.acceptance_criteria"))]
 
 
@@ -91,7 +91,7 @@ def _entry(lay: Layout, req: Requirement) -> list[Block]:
         out.append(RichText(req.description, 2))
     if req.rationale and req.rationale.strip():
         out.append(RichText(req.rationale, 2, label=lay.t("field.rationale")))
-    return out + criteria(lay, req.acceptance_criteria, 2)
+    return out + criteria(lay, req, 2)
 
 
 def requirements(lay: Layout) -> list[Block]:
@@ -110,7 +110,7 @@ def requirements(lay: Layout) -> list[Block]:
         tuple(
             (
                 lay.ref(r.id),
-                lay.text(r.title),
+                lay.field(r, "title"),
                 lay.enum("priority", r.priority),
                 lay.enum("req_status", r.status),
                 _score(r),
@@ -153,5 +153,5 @@ def features(lay: Layout) -> list[Block]:
             out.append(RichText(f.description, 2))
         if f.ux and f.ux.strip():
             out.append(RichText(f.ux, 2, label=lay.t("field.ux")))
-        out += criteria(lay, f.acceptance_criteria, 2)
+        out += criteria(lay, f, 2)
     return out

@@ -6,9 +6,11 @@ Modules follow the parts of the file:
 - `styledefs`, `styles`: the styles prdkit uses, East Asian fonts, style ids by name
 - `numbering`: list definitions, a restarted w:num per list
 - `fields`: TOC, PAGE and NUMPAGES fields, bookmarks
-- `oxml`, `builder`, `tables`, `common`: element building, runs, links, fast tables
+- `oxml`, `builder`, `tables`: element building, runs, links, fast tables
+- `writer`: the protocol `richtext` and `tables` know the render state by
 - `richtext`: Markdown fields through a dispatch table, one function per node type
-- `intro`, `requirements`, `business`, `delivery`, `gantt`, `governance`, `closing`: sections
+- `render`, `cells`: the document layer's blocks and cells, one function per kind
+- `gantt`: the week grid a schedule is drawn as
 - `document`: cover, table of contents, header and footer, assembly
 - `package`: document properties and the deterministic zip
 

@@ -64,7 +64,7 @@ class Builder:
         self.code_style = self.styles.id("Verbatim Char")
         self.cell_size = self.styles.size(self.styles.id("Compact"))
         self.link_style = self.styles.id("Hyperlink")
-        self.media = Media(self)
+        self.media = Media(self.part, self.new_rid)
 
     # ---- words -------------------------------------------------------------------------
 

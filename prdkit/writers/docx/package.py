@@ -7,6 +7,7 @@ import zipfile
 from datetime import datetime, timezone
 from typing import Any
 
+from prdkit.i18n import LOCALES, language
 from prdkit.layout import Properties
 from prdkit.richtext import parse
 from prdkit.writers.docx.oxml import clean
@@ -42,7 +43,7 @@ def set_properties(
     props.identifier = _short(meta.document_id)
     props.version = _short(meta.version)
     props.content_status = _short(status)
-    props.language = "zh-CN" if lang == "zh" else "en-US"
+    props.language = LOCALES[language(lang)]
     props.category = _short(subject)
     if meta.summary:
         props.comments = _short(plain_text(parse(meta.summary)))

@@ -7,7 +7,8 @@ its aspect kept; its alt text becomes the drawing's description for screen reade
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -15,7 +16,7 @@ from prdkit.images.files import Image
 from prdkit.writers.docx.oxml import sub
 
 if TYPE_CHECKING:
-    from prdkit.writers.docx.builder import Builder
+    from prdkit.writers.docx.writer import Writer
 
 __all__ = ["Media", "draw"]
 
@@ -31,8 +32,9 @@ _EXT = {"png": "png", "jpeg": "jpeg", "gif": "gif"}
 class Media:
     """The pictures of one document: each stored once, numbered in the order first drawn."""
 
-    def __init__(self, b: Builder) -> None:
-        self._b = b
+    def __init__(self, part: Any, new_rid: Callable[[], str]) -> None:
+        self._part = part  # the document part the pictures are related to
+        self._new_rid = new_rid
         self._rids: dict[str, str] = {}  # picture digest → relationship id
         self._shapes = 0
 
@@ -44,13 +46,12 @@ class Media:
         digest = image.digest
         rid = self._rids.get(digest)
         if rid is None:
-            b = self._b
             name = f"/word/media/prdkit-image{len(self._rids) + 1}.{_EXT[image.header.kind]}"
             # The part takes the bytes as checked: python-docx's own header parsing is not
             # needed (the size is known) and would be a second parser to trust.
             part = ImagePart(PackURI(name), image.header.mime, image.data)
-            rid = self._rids[digest] = b.new_rid()
-            b.part.rels.add_relationship(RT_IMAGE, part, rid)
+            rid = self._rids[digest] = self._new_rid()
+            self._part.rels.add_relationship(RT_IMAGE, part, rid)
         return rid
 
     def shape_id(self) -> int:
@@ -67,7 +68,7 @@ def size(image: Image, width_twips: int, height_twips: int) -> tuple[int, int]:
     return max(1, round(cx * scale)), max(1, round(cy * scale))
 
 
-def draw(b: Builder, parent: etree._Element, image: Image, alt: str, width_twips: int) -> None:
+def draw(b: Writer, parent: etree._Element, image: Image, alt: str, width_twips: int) -> None:
     """Append a run holding `image` inline to `parent` (a paragraph or a hyperlink)."""
     from docx.oxml.shape import CT_Inline
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from prdkit.i18n import ENUMS
 from prdkit.images.pictures import is_remote
 from prdkit.layout.blocks import (
     Column,
@@ -123,13 +122,11 @@ def _width(b: Builder, column: Column, cells: Sequence[Cell]) -> float | Refs:
         return fit(texts, low=760)
     if column.kind == "date":
         return DATE
-    if column.kind == "number":
-        return fit([*texts, column.label], low=620)
-    if column.kind == "enum":
-        labels = [text_of(c, b.punct) for c in cells]
-        if column.group in ENUMS:
-            labels += [b.label(f"{column.group}.{v}") for v in ENUMS[column.group]]
-        return fit([f"_{t}_" for t in labels] + [f"{column.label}_"], low=700)
+    if column.kind in ("number", "enum"):
+        # A share of the width, but never less than the longest value shown (badges have a
+        # little padding): in a wide table they give way like the text columns do.
+        pad = "_" if column.kind == "enum" else ""
+        return Refs(1.0, [f"{pad}{t}{pad}" for t in texts if t] or [column.label])
     if column.kind == "ref":
         return Refs(WEIGHTS["ref"], texts)
     lines = [line for text in texts for line in text.split("\n")]

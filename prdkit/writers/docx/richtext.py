@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
@@ -22,17 +21,15 @@ from prdkit.richtext import parse, safe_link
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import PLAIN, Look, paragraph_properties, sub
 from prdkit.writers.docx.pictures import draw
-
-if TYPE_CHECKING:
-    from prdkit.writers.docx.builder import Builder
-    from prdkit.writers.docx.tables import Table
+from prdkit.writers.docx.tables import HEADER_LOOK, Table
+from prdkit.writers.docx.writer import Writer
 
 
 @dataclass
 class Block:
     """Where block nodes go: the container, paragraph style and list state."""
 
-    b: Builder
+    b: Writer
     container: etree._Element
     style: str  # paragraph style id
     width: int  # available width, twips
@@ -45,14 +42,14 @@ class Block:
 class Inline:
     """Where inline nodes go: a paragraph or hyperlink, its style and the current look."""
 
-    b: Builder
+    b: Writer
     parent: etree._Element
     style: str
     look: Look
     width: int = 0  # the width a picture may take, twips (0: the text width)
 
 
-def render(b: Builder, container: etree._Element, text: str, style: str, width: int) -> None:
+def render(b: Writer, container: etree._Element, text: str, style: str, width: int) -> None:
     """Render Markdown `text` into `container` with paragraphs of style id `style`."""
     block = Block(b, container, style, width)
     plain = plain_paragraph(text)
@@ -171,7 +168,6 @@ def _rule(node: SyntaxTreeNode, block: Block) -> None:
 
 
 def _table(node: SyntaxTreeNode, block: Block) -> None:
-    from prdkit.writers.docx.tables import Table
 
     rows = [tr for section in node.children for tr in section.children]
     if not rows:
@@ -197,7 +193,6 @@ def _cell(
     block: Block, table: Table, cell: SyntaxTreeNode | None, header: bool
 ) -> Callable[[etree._Element], None]:
     """The filler of one GFM table cell: its inlines, aligned as the delimiter row says."""
-    from prdkit.writers.docx.tables import HEADER_LOOK
 
     def fill(para: etree._Element) -> None:
         if cell is None:

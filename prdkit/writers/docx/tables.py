@@ -7,14 +7,11 @@ python-docx's `table.cell()` and `add_row()` rescan the table on every call, whi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
-
-if TYPE_CHECKING:
-    from prdkit.writers.docx.builder import Builder
+from prdkit.writers.docx.writer import Writer
 
 CELL_MARGINS = 170  # left + right cell margins of the table style, twips
 MIN_COLUMN = 900  # a shared column keeps at least this much when others need room
@@ -113,7 +110,7 @@ class Table:
 
     def __init__(
         self,
-        builder: Builder,
+        builder: Writer,
         container: etree._Element,
         weights: Sequence[float | Refs],
         *,

@@ -1,0 +1,52 @@
+"""What the Markdown and table renderers need from a render: a protocol, not the Builder.
+
+`richtext` (Markdown fields) and `tables` are handed the render state as a parameter and
+know it only by this protocol, so neither imports `builder`, which imports them.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from lxml import etree
+
+from prdkit.images.pictures import Pictures
+from prdkit.writers.docx.numbering import Numbering
+from prdkit.writers.docx.oxml import Look
+from prdkit.writers.docx.pictures import Media
+from prdkit.writers.docx.styles import StyleSheet
+
+__all__ = ["Writer"]
+
+
+class Writer(Protocol):
+    """The render state as the renderers of Markdown and tables use it."""
+
+    styles: StyleSheet
+    numbering: Numbering
+    width: int
+    height: int  # text height in twips: pictures take at most a share of it
+    pictures: Pictures
+    media: Media
+    cell_size: int
+    link_style: str | None
+
+    def run(
+        self, parent: etree._Element, text: str, style_id: str | None, look: Look = ...
+    ) -> etree._Element:
+        """Append a run of `text` to `parent`."""
+        ...
+
+    def hyperlink(self, parent: etree._Element, url: str) -> etree._Element:
+        """Append a link to external `url` and return it."""
+        ...
+
+    def markdown(
+        self,
+        container: etree._Element,
+        text: str | None,
+        style: str = ...,
+        width: int | None = ...,
+    ) -> None:
+        """Render Markdown `text` into `container`."""
+        ...
