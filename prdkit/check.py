@@ -13,6 +13,7 @@ from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Diagnostic, Finding, Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import DEFAULT_LIMITS, Limits
+from prdkit.reading import read_at_most
 from prdkit.ruletable import RULES
 from prdkit.source import SourceMap, Span
 
@@ -97,18 +98,6 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     finally:
         os.close(fd)
-
-
-def read_at_most(fd: int, count: int) -> bytes:
-    """Up to `count` bytes of the open file `fd`, read in pieces of a megabyte at most."""
-    chunks: list[bytes] = []
-    while count > 0:
-        chunk = os.read(fd, min(count, 1 << 20))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        count -= len(chunk)
-    return b"".join(chunks)
 
 
 def check_file(

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from prdkit.check import read_at_most
 from prdkit.diagnostics import Finding
 from prdkit.images.headers import Header, Unreadable, probe
 from prdkit.images.refs import ImageRef, image_refs, path_problem
 from prdkit.limits import Limits
 from prdkit.model import Document
+from prdkit.reading import read_at_most
 from prdkit.source import SourceMap, Span
 
 _SHOWN = 80  # a longer reference is shortened in messages

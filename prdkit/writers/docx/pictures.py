@@ -8,15 +8,12 @@ its aspect kept; its alt text becomes the drawing's description for screen reade
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lxml import etree
 
 from prdkit.images.files import Image
 from prdkit.writers.docx.oxml import sub
-
-if TYPE_CHECKING:
-    from prdkit.writers.docx.writer import Writer
 
 __all__ = ["Media", "draw"]
 
@@ -68,13 +65,22 @@ def size(image: Image, width_twips: int, height_twips: int) -> tuple[int, int]:
     return max(1, round(cx * scale)), max(1, round(cy * scale))
 
 
-def draw(b: Writer, parent: etree._Element, image: Image, alt: str, width_twips: int) -> None:
-    """Append a run holding `image` inline to `parent` (a paragraph or a hyperlink)."""
+def draw(
+    media: Media,
+    page_height: int,
+    parent: etree._Element,
+    image: Image,
+    alt: str,
+    width_twips: int,
+) -> None:
+    """Append a run holding `image` inline to `parent` (a paragraph or a hyperlink).
+
+    It fits `width_twips` and a share of `page_height` (the text height, twips).
+    """
     from docx.oxml.shape import CT_Inline
 
-    cx, cy = size(image, width_twips, int(b.height * HEIGHT_SHARE))
-    shape = b.media.shape_id()
-    inline = CT_Inline.new_pic_inline(shape, b.media.relate(image), image.name, cx, cy)
+    cx, cy = size(image, width_twips, int(page_height * HEIGHT_SHARE))
+    inline = CT_Inline.new_pic_inline(media.shape_id(), media.relate(image), image.name, cx, cy)
     # The description is what a screen reader says; the name stays the file's.
     inline.docPr.set("descr", alt)
     for pic_pr in inline.iter("{*}cNvPr"):

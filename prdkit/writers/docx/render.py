@@ -204,7 +204,7 @@ def _figure(b: Builder, block: Figure) -> None:
     image = b.pictures.get(block.src)
     url = safe_link(block.src) if is_remote(block.src) else None
     if image is not None:
-        draw(b, para, image, block.alt, b.width)
+        draw(b.media, b.height, para, image, block.alt, b.width)
     elif url is not None:  # never fetched: a link the reader may follow
         b.run(b.hyperlink(para, url), block.alt, b.style_of(para), Look(style=b.link_style))
     else:  # a picture that was not checked (its rule switched off): named, not shown

@@ -262,7 +262,8 @@ def _image(node: SyntaxTreeNode, inline: Inline) -> None:
     alt = plain_text(node) or src
     image = inline.b.pictures.get(src)
     if image is not None:
-        draw(inline.b, inline.parent, image, alt, inline.width or inline.b.width)
+        b = inline.b
+        draw(b.media, b.height, inline.parent, image, alt, inline.width or b.width)
         return
     url = safe_link(src) if is_remote(src) else None
     parent, look = inline.parent, inline.look.but(italic=True)
