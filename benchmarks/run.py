@@ -157,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     print("measuring render…", file=sys.stderr, flush=True)
     _render(run, pandoc, docs, sizes, repeat, rows, scale, notes)
 
+    print("measuring site…", file=sys.stderr, flush=True)
+    _site(run, many, repeat, rows)
+
     text = "\n".join(
         [
             f"Measured {machine()}.",
@@ -220,6 +223,21 @@ def _render(
         scale.setdefault("prdkit render --to docx", {})[n] = docx
         if peer:
             scale.setdefault("pandoc -f gfm -o x.docx", {})[n] = peer
+
+
+def _site(run: list[str], many: list[Path], repeat: Callable[[str], int], rows: list[Row]) -> None:
+    """`prdkit site` over the many-documents folder: cold (empty output), then warm."""
+    folder, out = str(many[0].parent), WORK / "out" / "site"
+    # The cold run starts from an empty folder every time; `sh` costs ~1 ms of it.
+    cold = _series(
+        "prdkit site (cold)",
+        ["sh", "-c", 'rm -rf "$0" && exec "$@"', str(out), *run, "site", folder, "-o", str(out)],
+    )
+    alternate([cold], repeat("mid"), WORK)
+    rows.append(Row(f"site: {len(many)} PRDs, cold", cold))
+    warm = _series("prdkit site (warm)", [*run, "site", folder, "-o", str(out)])
+    alternate([warm], repeat("mid"), WORK)
+    rows.append(Row(f"site: {len(many)} PRDs, nothing changed", warm))
 
 
 def _save(rows: list[Row], scale: dict[str, dict[int, Series]], text: str) -> None:

@@ -313,6 +313,41 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 
 @app.command()
 @reported
+def site(
+    root: Annotated[Path, typer.Argument(help="Folder searched for *.prd.yaml/.yml/.json.")],
+    out: Annotated[
+        Path, typer.Option("--output", "-o", help="Output folder (created if missing).")
+    ] = Path("site"),
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of the index and pages (default: each document's)."),
+    ] = None,
+) -> None:
+    """Every PRD under ROOT as an HTML page, plus an index of them all; only changes re-render."""
+    from prdkit.site import build_site
+
+    with _progress(sum(1 for _ in _count_documents(root))) as advance:
+        report = build_site(root, out, lang.value if lang else None, progress=advance)
+    for message in report.problems:
+        emit(f"prdkit: error: {message}\n", err=True)
+    emit(
+        f"wrote {out / 'index.html'}: {len(report.entries)} documents, "
+        f"{len(report.rendered)} rendered, {len(report.reused)} unchanged, "
+        f"{len(report.invalid)} invalid\n"
+    )
+    if report.problems:
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_INVALID if report.invalid else EXIT_OK)
+
+
+def _count_documents(root: Path) -> Iterator[Path]:
+    from prdkit.check import find_documents
+
+    return find_documents([root])
+
+
+@app.command()
+@reported
 def new(
     name: Annotated[str, typer.Argument(help="Name of the new document: writes NAME.prd.yaml.")],
     template: Annotated[

@@ -391,6 +391,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "ui.unresolved": ("Unresolved", "未解决"),
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    # The site index (`prdkit site`).
+    "site.title": ("Product requirements", "产品需求文档"),
+    "site.summary": (
+        "{count} documents. Select a title to open it.",
+        "共 {count} 份文档，点击标题查看。",
+    ),
+    "site.all_statuses": ("All statuses", "全部状态"),
+    "site.all_owners": ("All owners", "全部负责人"),
+    "site.search": ("Search titles, ids, owners", "搜索标题、编号、负责人"),
+    "site.shown": ("{shown} of {total} shown", "显示 {shown} / {total} 份"),
+    "site.open_questions": ("Open questions", "待解决问题"),
+    "site.errors": ("Errors", "错误"),
+    "site.warnings": ("Warnings", "警告"),
+    "site.stale_approvals": ("Stale sign-offs", "失效签核"),
+    "site.invalid": ("Not rendered: the document is invalid", "未生成页面：文档未通过校验"),
+    "site.empty": ("No PRD files found.", "未找到需求文档。"),
 }
 
 

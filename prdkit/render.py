@@ -68,6 +68,7 @@ def render(
         lang=language(lang or doc.meta.language),
         reference_doc=reference_doc,
         timestamp=source_timestamp(result),
+        source_dir=source.parent,
         pictures=Pictures(result.images, source.parent, folder),
     )
     # Every output is built before any is written, and written all or none.

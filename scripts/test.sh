@@ -6,12 +6,15 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 # 1. System tools some tests need: LibreOffice and CJK fonts (Word → PDF checks), poppler
-#    (pdftotext), Node for markdownlint-cli2. Installed when missing and we may install.
+#    (pdftotext), Node for markdownlint-cli2, Chromium (HTML tests), Pango (PDF writer). Installed when missing and we may install.
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# WeasyPrint (--to pdf) draws text with Pango.
+ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing ${need[*]}"

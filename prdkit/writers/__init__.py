@@ -19,6 +19,7 @@ class RenderOptions:
     lang: str = "en"
     reference_doc: Path | None = None
     timestamp: datetime | None = None  # for document properties; None: from the document
+    source_dir: Path | None = None  # the PRD's folder, against which image paths resolve
     pictures: Pictures = NO_PICTURES  # the checked pictures the document names
 
 
@@ -26,6 +27,8 @@ class RenderOptions:
 FORMATS: dict[str, tuple[str, str]] = {
     "md": ("prdkit.writers.markdown", ".md"),
     "docx": ("prdkit.writers.docx", ".docx"),
+    "html": ("prdkit.writers.html", ".html"),
+    "pdf": ("prdkit.writers.pdf", ".pdf"),
 }
 
 Writer = Callable[[Document, RenderOptions], bytes]

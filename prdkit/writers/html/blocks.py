@@ -1,0 +1,207 @@
+"""Blocks of the document layer as HTML: one small function per block kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from prdkit.images.pictures import is_remote
+from prdkit.layout.blocks import (
+    Column,
+    Diagram,
+    Facts,
+    Figure,
+    Heading,
+    Items,
+    Matrix,
+    Note,
+    RichText,
+    Schedule,
+    Table,
+)
+from prdkit.layout.cells import Markdown, is_empty
+from prdkit.richtext import safe_link
+from prdkit.writers.html.assets import data_uri
+from prdkit.writers.html.context import Context
+from prdkit.writers.html.diagram import diagram_html
+
+__all__ = ["BLOCKS"]
+
+# The document title is the page's only h1: layer level n is written as h(n + 1).
+SHIFT = 1
+
+
+def _heading(ctx: Context, block: Heading) -> None:
+    text = f"{block.item} {block.text}" if block.item else block.text
+    ctx.heading(block.level + SHIFT, text, block.anchor, block.toc)
+
+
+def _facts(ctx: Context, block: Facts) -> None:
+    rows = [
+        f"<dt>{escape(label)}</dt><dd>{ctx.cell(cell)}</dd>"
+        for label, cell in block.rows
+        if not is_empty(cell)
+    ]
+    if rows:
+        css = "facts boxed" if block.boxed else "facts"
+        ctx.add(f'<dl class="{css}">' + "".join(rows) + "</dl>")
+
+
+def _rich_text(ctx: Context, block: RichText) -> None:
+    if not block.source.strip():
+        return
+    if block.label is not None:
+        ctx.add(f'<p class="field-label">{ctx.label(block.label)}</p>')
+    ctx.add(ctx.fields.field(block.source, block.level + SHIFT))
+
+
+def _items(ctx: Context, block: Items) -> None:
+    if block.label is not None:
+        ctx.add(f'<p class="field-label">{ctx.label(block.label)}</p>')
+    items = []
+    for item in block.items:
+        if item is None:
+            continue
+        if isinstance(item, Markdown):
+            html = ctx.fields.field(item.source, block.level + SHIFT)
+        else:
+            html = ctx.cell(item)
+        if html:
+            items.append(f"<li>{html}</li>")
+    if items:
+        tag = "ol" if block.ordered else "ul"
+        ctx.add(f"<{tag}>" + "".join(items) + f"</{tag}>")
+
+
+def _th(column: Column) -> str:
+    return f'<th scope="col" class="col-{column.kind}">{escape(column.label)}</th>'
+
+
+def _td(ctx: Context, column: Column, cell: object) -> str:
+    return f'<td class="col-{column.kind}">{ctx.cell(cell)}</td>'  # type: ignore[arg-type]
+
+
+def _row(ctx: Context, columns: tuple[Column, ...], cells: tuple[object, ...]) -> str:
+    return "".join(_td(ctx, col, cell) for col, cell in zip(columns, cells, strict=False))
+
+
+def _table(ctx: Context, block: Table) -> None:
+    head = "".join(_th(c) for c in block.columns)
+    body = "".join(f"<tr>{_row(ctx, block.columns, row)}</tr>" for row in block.rows)
+    foot = ""
+    if block.total is not None:
+        foot = f"<tfoot><tr>{_row(ctx, block.columns, block.total)}</tr></tfoot>"
+    ctx.add(
+        '<div class="table-wrap"><table>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table></div>"
+    )
+
+
+def _matrix(ctx: Context, block: Matrix) -> None:
+    def hl(i: int) -> str:
+        return ' class="hl"' if block.highlight == i else ""
+
+    head = f'<th scope="col">{escape(block.corner)}</th>' + "".join(
+        f'<th scope="col"{hl(i)}>{ctx.cell(c)}</th>' for i, c in enumerate(block.columns)
+    )
+    rows = []
+    for r, (header, cells) in enumerate(block.rows):
+        tds = []
+        for i, cell in enumerate(cells):
+            css = hl(i)
+            if block.heat:
+                rank = r + i
+                css = f' class="heat-{0 if rank < 2 else 1 if rank == 2 else 2}"'
+            tds.append(f"<td{css}>{ctx.cell(cell)}</td>")
+        rows.append(f'<tr><th scope="row">{ctx.cell(header)}</th>{"".join(tds)}</tr>')
+    ctx.add(
+        '<div class="table-wrap"><table class="matrix">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _note(ctx: Context, block: Note) -> None:
+    lines = ["".join(ctx.cell(c) for c in line) for line in block.lines]
+    ctx.add('<p class="note">' + "<br>".join(lines) + "</p>")
+
+
+def _diagram(ctx: Context, block: Diagram) -> None:
+    ctx.add(diagram_html(block.graph, block.title, ctx.lang))
+
+
+def _day(text: str) -> int | None:
+    try:
+        return date.fromisoformat(text).toordinal()
+    except ValueError:
+        return None
+
+
+def _schedule(ctx: Context, block: Schedule) -> None:
+    days = [d for t in block.tasks for d in (_day(t.due), _day(t.start or t.due)) if d]
+    if not days:
+        return
+    first, last = min(days), max(days)
+    span = max(1, last - first)
+    rows = []
+    for task in block.tasks:
+        due = _day(task.due)
+        start = _day(task.start) if task.start else None
+        if due is None:
+            continue
+        left = ((start if start is not None else due) - first) / span * 100
+        width = max(0.8, ((due - start) / span * 100) if start is not None else 0.8)
+        css = "" if start is not None else ' class="marker"'
+        name = escape(task.name)
+        if task.anchor:
+            name = f"\x00ref:{task.anchor}\x01{task.name}\x00"
+        bar = (
+            f'<div class="bar" role="img" aria-label="{escape(task.start or "")} – '
+            f'{escape(task.due)}"><span{css} style="left:{left:.2f}%;width:{width:.2f}%">'
+            "</span></div>"
+        )
+        rows.append(
+            f"<tr><td><code>{escape(task.id)}</code> {name}</td>"
+            f'<td class="bar-cell">{bar}</td></tr>'
+        )
+    axis = (
+        f'<div class="axis"><span>{date.fromordinal(first).isoformat()}</span>'
+        f"<span>{date.fromordinal(last).isoformat()}</span></div>"
+    )
+    ctx.add(
+        f'<div class="table-wrap timeline"><table><caption>{escape(block.title)}</caption>'
+        f'<thead><tr><th scope="col">{escape(block.lane)}</th><th scope="col">{axis}</th></tr>'
+        f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _figure(ctx: Context, block: Figure) -> None:
+    alt = escape(block.alt)
+    url = safe_link(block.src) if is_remote(block.src) else None
+    if url is not None:  # never fetched: a link the reader may follow
+        picture = f'<a href="{escape(url)}" rel="noopener noreferrer">{alt}</a>'
+    else:
+        data = ctx.pictures.data_uri(block.src) or data_uri(ctx.source_dir, block.src)
+        picture = (
+            f'<img src="{data}" alt="{alt}">'
+            if data is not None
+            else f'<span class="missing-image">{alt} ({escape(block.src)})</span>'
+        )
+    caption = ""
+    if block.caption and (url is None or block.caption != block.alt):
+        caption = f"<figcaption>{escape(block.caption)}</figcaption>"
+    ctx.add(f'<figure class="image">{picture}{caption}</figure>')
+
+
+BLOCKS: dict[type, Callable[[Context, object], None]] = {
+    Heading: _heading,
+    Facts: _facts,
+    RichText: _rich_text,
+    Items: _items,
+    Table: _table,
+    Matrix: _matrix,
+    Note: _note,
+    Diagram: _diagram,
+    Schedule: _schedule,
+    Figure: _figure,
+}  # type: ignore[dict-item]

@@ -1,0 +1,119 @@
+"""Markdown fields as HTML, rendered from markdown-it's token stream.
+
+The token stream is flat, so a field nested a thousand levels deep renders without
+recursion. Raw HTML was never parsed as HTML (the parser has it off), every text is
+escaped by the renderer, links keep only http, https and mailto targets (others keep their
+words and lose the link), headings sit below the heading the field is under, and pictures
+are embedded as data URIs (`http(s)` pictures are never fetched: they become links).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from html import escape
+from typing import Any
+
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
+
+from prdkit.richtext import MD, reached_nesting_limit, safe_link
+
+__all__ = ["FieldRenderer"]
+
+# Headings: a field's `#` becomes the level below its section's; HTML stops at h6.
+MAX_LEVEL = 6
+
+Embed = Callable[[str, str], str | None]  # (path, alt) → data URI, or None when not embeddable
+Slug = Callable[[int, str], str]  # (level, heading text) → the heading's id
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    tokens = MD.parse(text)
+    if reached_nesting_limit(tokens):
+        # Text nested past the parser's limit would lose its innermost words: keep it whole.
+        return (Token("code_block", "code", 0, content=text.replace("\x00", "\ufffd") + "\n"),)
+    return tuple(tokens)
+
+
+class FieldRenderer(RendererHTML):
+    """Renders one document's Markdown fields; `embed` and `slug` come from the page."""
+
+    def __init__(self, embed: Embed, slug: Slug) -> None:
+        super().__init__()
+        self._embed = embed
+        self._slug = slug
+
+    def field(self, text: str, level: int) -> str:
+        """The HTML of a Markdown field under a heading of `level` (1 = a section)."""
+        env: dict[str, Any] = {"base": level, "skipped_links": []}
+        return self.render(list(_tokens(text)), MD.options, env)
+
+    def inline_field(self, text: str) -> str:
+        """A field that is one paragraph, without the paragraph tags (a table cell)."""
+        tokens = _tokens(text)
+        if len(tokens) == 3 and tokens[0].type == "paragraph_open":
+            env: dict[str, Any] = {"base": 6, "skipped_links": []}
+            return self.renderInline(tokens[1].children or [], MD.options, env)
+        return self.field(text, 6)
+
+    # -- rules: markdown-it calls `self.<token type>` when such a method exists ------------
+    def heading_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        token = tokens[idx]
+        level = min(MAX_LEVEL, int(token.tag[1]) + env["base"])
+        inline = tokens[idx + 1]
+        words = ("text", "code_inline")
+        text = "".join(c.content for c in inline.children or () if c.type in words)
+        env.setdefault("levels", []).append(level)
+        return f'<h{level} id="{escape(self._slug(level, text))}">'
+
+    def heading_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        return f"</h{env['levels'].pop()}>\n"
+
+    def link_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        href = safe_link(str(tokens[idx].attrGet("href") or ""))
+        env["skipped_links"].append(href is None)
+        if href is None:
+            return ""
+        return f'<a href="{escape(href)}" rel="noopener noreferrer">'
+
+    def link_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        skipped = env["skipped_links"].pop() if env["skipped_links"] else True
+        return "" if skipped else "</a>"
+
+    def image(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        token = tokens[idx]
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        src = str(token.attrGet("src") or "")
+        remote = safe_link(src)
+        if remote is not None and not remote.lower().startswith("mailto:"):
+            shown = escape(alt or remote)
+            return f'<a href="{escape(remote)}" rel="noopener noreferrer">{shown}</a>'
+        data = self._embed(src, alt)
+        if data is None:
+            return f'<span class="missing-image">{escape(alt or src)}</span>'
+        title = token.attrGet("title")
+        extra = f' title="{escape(str(title))}"' if title else ""
+        return f'<img src="{data}" alt="{escape(alt)}"{extra}>'
+
+    def table_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        return '<div class="table-wrap"><table>\n'
+
+    def table_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        return "</table></div>\n"

@@ -1,0 +1,140 @@
+"""The stylesheet every HTML page of prdkit carries inline (no request to any other host).
+
+Screen: a sticky contents sidebar beside the text, tables that scroll sideways on a phone.
+Print (and the PDF made from the same page): A4, each top-level section on a new page, the
+contents with page numbers, the title and "page X of Y" in the margins.
+"""
+
+from __future__ import annotations
+
+# Latin faces first, then a Simplified Chinese face so CJK text never falls back to a
+# Japanese one; Noto Sans CJK SC is what Linux machines (and the PDF writer) have.
+FONT_STACK = (
+    '"Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "Noto Sans CJK SC", '
+    '"Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+)
+ZH_FONT_STACK = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+    '"Segoe UI", Arial, sans-serif'
+)
+MONO_STACK = '"SFMono-Regular", Consolas, "Liberation Mono", "Noto Sans Mono", monospace'
+
+# Tones of the layer's cells (`layout.cells.Tone`) as (text colour, fill), the same colours
+# as the Word writer's badges.
+TONES: dict[str, tuple[str, str]] = {
+    "bad": ("#B42318", "#FDE7E4"),
+    "warn": ("#8A5300", "#FEF0C7"),
+    "good": ("#1E6B34", "#DDF1E1"),
+    "info": ("#1F5F99", "#DCEBF8"),
+    "muted": ("#4D4D4D", "#EBEDF0"),
+    "gap": ("#B42318", "#FFFFFF"),
+}
+
+TONE_CSS = "".join(
+    f".tone-{name} {{ color: {fg}; background: {bg}; }}\n" for name, (fg, bg) in TONES.items()
+)
+
+BASE_CSS = f"""
+:root {{ color-scheme: light; }}
+* {{ box-sizing: border-box; }}
+html {{ -webkit-text-size-adjust: 100%; }}
+body {{ margin: 0; font-family: {FONT_STACK}; font-size: 16px; line-height: 1.6;
+  color: #1f2328; background: #fff; }}
+:lang(zh) body, body:lang(zh) {{ font-family: {ZH_FONT_STACK}; }}
+main {{ max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; min-width: 0; }}
+h1, h2, h3, h4, h5, h6 {{ line-height: 1.3; margin: 1.6em 0 .6em; }}
+h1 {{ font-size: 1.9rem; margin-top: .4em; }}
+h2 {{ font-size: 1.5rem; padding-bottom: .25em; border-bottom: 1px solid #d8dee4; }}
+h3 {{ font-size: 1.2rem; }}
+h4 {{ font-size: 1.05rem; }}
+a {{ color: #0b5cad; }}
+code, pre {{ font-family: {MONO_STACK}; font-size: .9em; }}
+code {{ background: #f3f4f6; padding: .1em .3em; border-radius: 4px; }}
+pre {{ background: #f6f8fa; padding: .8em 1em; overflow-x: auto; border-radius: 6px; }}
+pre code {{ background: none; padding: 0; }}
+blockquote {{ margin: 0 0 1em; padding: 0 1em; color: #57606a; border-left: 4px solid #d0d7de; }}
+.table-wrap {{ overflow-x: auto; margin: 0 0 1.2em; }}
+table {{ border-collapse: collapse; width: 100%; font-size: .92em; }}
+th, td {{ border: 1px solid #d0d7de; padding: .35em .6em; text-align: left; vertical-align: top; }}
+thead th {{ background: #f6f8fa; }}
+td p {{ margin: 0 0 .4em; }} td p:last-child {{ margin-bottom: 0; }}
+td ul, td ol {{ margin: 0; padding-left: 1.2em; }}
+.chip {{ display: inline-block; padding: .05em .55em; border-radius: 999px; font-size: .85em;
+  font-weight: 600; white-space: nowrap; }}
+.source {{ color: #57606a; font-size: .85em; }}
+.invalid {{ color: #b42318; margin: .2em 0; font-weight: 600; }}
+"""
+
+# The document page: sidebar + text on a wide screen, one column on a phone, print layout.
+PAGE_CSS = """
+.layout { display: grid; grid-template-columns: minmax(13rem, 17rem) minmax(0, 1fr); }
+nav.toc { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto;
+  padding: 1.5rem 1rem 2rem 1.25rem; border-right: 1px solid #d8dee4; background: #fafbfc;
+  font-size: .9rem; }
+nav.toc h2 { font-size: 1rem; margin: 0 0 .6rem; border: 0; padding: 0; }
+nav.toc ol { list-style: none; margin: 0; padding: 0; }
+nav.toc ol ol { padding-left: .9rem; }
+nav.toc li { margin: .15rem 0; }
+nav.toc a { color: #1f2328; text-decoration: none; }
+nav.toc a:hover { text-decoration: underline; }
+.cover { border: 1px solid #d8dee4; border-radius: 8px; padding: .8rem 1rem; margin: 1rem 0; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
+  margin: 0 0 1em; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+dl.facts dd p { margin: 0; }
+.field-label { font-weight: 600; margin: .8em 0 .2em; }
+.matrix td.hl, .matrix th.hl { background: #f1f8ff; }
+.heat-0 { background: #eef7ee; } .heat-1 { background: #fdf5dc; } .heat-2 { background: #fde7e4; }
+.note { font-size: .88em; color: #57606a; margin: -.6em 0 1.2em; }
+figure.diagram { margin: 1em 0 1.5em; overflow-x: auto; }
+figure.diagram svg { max-width: 100%; height: auto; }
+figure.diagram figcaption, figure.image figcaption { font-size: .88em; color: #57606a; }
+figure.image { margin: 1em 0; }
+/* A tall prototype (a phone screenshot) keeps to the screen's height, aspect kept. */
+figure.image img { max-height: 70vh; width: auto; }
+img { max-width: 100%; height: auto; }
+ol.graph { font-size: .92em; }
+.timeline td.bar-cell { min-width: 12rem; }
+.bar { position: relative; height: 1rem; background: #f3f4f6; border-radius: 3px; }
+.bar span { position: absolute; top: 0; bottom: 0; border-radius: 3px; background: #8ea9cf; }
+.bar span.marker { width: .6rem !important; background: #1f2328;
+  transform: rotate(45deg) scale(.7); }
+.timeline .axis { display: flex; justify-content: space-between; font-size: .8em; color: #57606a; }
+@media (max-width: 900px) {
+  .layout { display: block; }
+  nav.toc { position: static; max-height: none; border-right: 0; border-bottom: 1px solid #d8dee4; }
+  main { padding: 1rem .9rem 3rem; }
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dd { margin-bottom: .4rem; }
+}
+@media print {
+  body { font-size: 10.5pt; }
+  .layout { display: block; }
+  nav.toc { position: static; max-height: none; overflow: visible; border: 0; background: none;
+    padding: 0; font-size: 10.5pt; break-after: page; }
+  nav.toc a::after { content: leader(".") target-counter(attr(href), page); }
+  main { max-width: none; padding: 0; }
+  section.section { break-before: page; }
+  h1, h2, h3, h4 { break-after: avoid; }
+  tr, figure, img, svg { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  a { color: inherit; text-decoration: none; }
+  h1.title { string-set: doc-title content(); }
+}
+"""
+
+
+def print_page_css(footer_before: str, footer_between: str, footer_after: str) -> str:
+    """The `@page` rules: A4, the title at the top, "page X of Y" in the language's words."""
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    return (
+        "@page { size: A4; margin: 20mm 16mm 18mm;"
+        " @top-center { content: string(doc-title); font-size: 8.5pt; color: #57606a; }"
+        " @bottom-center { content: "
+        f"{quoted(footer_before)} counter(page) {quoted(footer_between)} counter(pages)"
+        f" {quoted(footer_after)}; font-size: 8.5pt; color: #57606a; }} }}\n"
+    )

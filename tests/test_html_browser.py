@@ -1,0 +1,135 @@
+"""HTML pages and the site index in a real headless Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prdkit.check import check_file
+from prdkit.render import render
+from tests.browser import browser, needs_browser, visit
+from tests.conftest import EXAMPLES, run_prdkit
+from tests.test_html_writer import HOSTILE, PNG_1x1
+
+pytestmark = needs_browser
+
+UNRESOLVED = """
+() => [...document.querySelectorAll('a[href^="#"]')]
+  .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
+  .filter(id => !document.getElementById(id))
+"""
+SVG_SIZES = """
+() => [...document.querySelectorAll('svg')].map(s => {
+  const r = s.getBoundingClientRect(); return [r.width, r.height];
+})
+"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("html")
+    rendered = {}
+    for path in sorted(EXAMPLES.glob("*.prd.yaml")):
+        for lang in ("en", "zh"):
+            folder = out / lang
+            folder.mkdir(exist_ok=True)
+            (item,) = render(check_file(path), path, ["html"], folder, lang)
+            rendered[f"{path.stem}.{lang}"] = item.path
+    return rendered
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        f"{stem}.{lang}"
+        for stem in ("flash-sale.prd", "loyalty-checkout.prd")
+        for lang in ("en", "zh")
+    ],
+)
+def test_example_pages_load_clean(chromium, pages: dict[str, Path], name: str) -> None:
+    seen = visit(chromium, pages[name])
+    page = seen.page
+    assert seen.errors == []
+    assert [u for u in seen.requests if not u.startswith("data:")] == []
+    assert page.evaluate(UNRESOLVED) == []
+    sizes = page.evaluate(SVG_SIZES)
+    assert all(w > 0 and h > 0 for w, h in sizes), sizes
+    assert page.locator("nav.toc a").count() > 20
+    # The sidebar stays in view while the reader scrolls.
+    page.mouse.wheel(0, 6000)
+    assert page.evaluate("document.querySelector('nav.toc').getBoundingClientRect().top") == 0
+    shot = page.screenshot()
+    assert len(shot) > 30_000  # a blank page compresses to a few kilobytes
+    page.close()
+
+
+def test_pages_fit_a_phone(chromium, pages: dict[str, Path]) -> None:
+    seen = visit(chromium, pages["flash-sale.prd.zh"], width=390, height=844)
+    # Wide tables scroll inside their own box; the page itself never scrolls sideways.
+    assert seen.page.evaluate("document.documentElement.scrollWidth") <= 390
+    seen.page.close()
+
+
+def test_hostile_text_stays_inert(chromium, tmp_path: Path) -> None:
+    (tmp_path / "pic.png").write_bytes(PNG_1x1)
+    source = tmp_path / "hostile.prd.yaml"
+    source.write_text(HOSTILE)
+    (item,) = render(check_file(source), source, ["html"], tmp_path)
+    seen = visit(chromium, item.path)
+    page = seen.page
+    assert seen.dialogs == [] and seen.errors == []
+    assert page.evaluate("document.scripts.length") == 0
+    body = page.evaluate("document.body.innerText")
+    assert "<script>alert(1)</script>" in body and "</style>" in body
+    assert page.evaluate("document.title").startswith("Demo </title><script>")
+    page.click("text=click")  # a javascript: link was never made a link
+    assert seen.dialogs == []
+    page.close()
+
+
+def test_site_index_filters_and_searches(chromium, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "team").mkdir(parents=True)
+    for path in EXAMPLES.glob("*.prd.yaml"):
+        (docs / path.name).write_bytes(path.read_bytes())
+    (docs / "team" / "broken.prd.yaml").write_text(
+        "prdkit: 1\nmeta:\n  id: broken\n  title: Broken doc\n"
+    )
+    out = tmp_path / "site"
+    result = run_prdkit("site", str(docs), "-o", str(out))
+    assert result.returncode == 1, result.stderr  # one document is invalid
+    seen = visit(chromium, out / "index.html")
+    page = seen.page
+    assert seen.errors == [] and seen.requests == []
+    rows = page.locator("#documents tbody tr")
+    assert rows.count() == 3
+    assert page.is_visible("#filters")
+
+    def shown() -> int:
+        return page.evaluate(
+            "[...document.querySelectorAll('#documents tbody tr')].filter(r => !r.hidden).length"
+        )
+
+    page.select_option("#f-status", "approved")
+    assert shown() == 2
+    page.select_option("#f-status", "")
+    page.fill("#f-search", "broken")
+    assert shown() == 1
+    assert "required" in page.locator("#documents tbody tr:not([hidden])").inner_text()
+    page.fill("#f-search", "flash-sale")
+    assert shown() == 1
+    page.fill("#f-search", "")
+    owner = page.evaluate("document.querySelectorAll('#f-owner option')[1].value")
+    page.select_option("#f-owner", owner)
+    assert shown() == 1
+    # Every title of a valid document links to its page, and each page loads.
+    links = page.evaluate("[...document.querySelectorAll('#documents a')].map(a => a.href)")
+    assert len(links) == 2
+    page.close()

@@ -1,0 +1,166 @@
+"""The HTML writer: self-contained, escaped, anchors as the Markdown's, pictures embedded."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from prdkit.check import check_bytes, check_file
+from prdkit.writers import RenderOptions
+from prdkit.writers.html import CSP, write
+from prdkit.writers.markdown import render as render_markdown
+from tests.conftest import EXAMPLES, MINIMAL, ROOT
+
+PNG_1x1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+class Page(HTMLParser):
+    """Every element with its attributes, and the text outside tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def ids(self) -> set[str]:
+        return {a["id"] for _, a in self.elements if a.get("id")}
+
+
+def parse(html: bytes) -> Page:
+    page = Page()
+    page.feed(html.decode("utf-8"))
+    return page
+
+
+def render(path: Path, lang: str | None = None) -> bytes:
+    result = check_file(path)
+    assert result.document is not None, result.diagnostics
+    return write(
+        result.document,
+        RenderOptions(lang=lang or result.document.meta.language or "en", source_dir=path.parent),
+    )
+
+
+def render_text(text: str, folder: Path) -> bytes:
+    result = check_bytes(text.encode(), str(folder / "doc.prd.yaml"))
+    assert result.document is not None, [d.message for d in result.diagnostics]
+    return write(result.document, RenderOptions(lang="en", source_dir=folder))
+
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.prd.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_self_contained_and_scriptless(path: Path) -> None:
+    html = render(path)
+    page = parse(html)
+    tags = {tag for tag, _ in page.elements}
+    assert "script" not in tags and "iframe" not in tags and "link" not in tags
+    csp = [
+        a["content"] for t, a in page.elements if a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert csp == [CSP] and "default-src 'none'" in CSP
+    for _, attrs in page.elements:
+        for name in ("src", "href"):
+            value = attrs.get(name) or ""
+            assert not value.startswith("//"), value
+            if name == "src" and name in attrs:
+                assert value.startswith("data:image/"), value
+            if value and not value.startswith("#"):
+                assert value.startswith(("https://", "http://", "mailto:", "data:image/")), value
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_link_to_an_anchor_resolves(path: Path) -> None:
+    page = parse(render(path))
+    ids = page.ids()
+    targets = {
+        a["href"][1:]
+        for t, a in page.elements
+        if t == "a" and (a.get("href") or "").startswith("#")
+    }
+    assert targets, "the contents link to the sections"
+    assert targets <= ids, sorted(targets - ids)[:5]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_heading_ids_match_the_markdown_anchors(path: Path, lang: str) -> None:
+    result = check_file(path)
+    markdown = render_markdown(result.document, lang)
+    anchors = re.findall(r"^\s*- \[.*\]\(#([^)]+)\)$", markdown, flags=re.M)
+    assert len(anchors) > 10
+    ids = parse(render(path, lang)).ids()
+    assert set(anchors) <= ids, sorted(set(anchors) - ids)[:5]
+
+
+def test_same_input_same_bytes() -> None:
+    path = EXAMPLES / "flash-sale.prd.yaml"
+    assert render(path) == render(path)
+
+
+HOSTILE = MINIMAL.replace(
+    "    priority: could\n",
+    """    priority: could
+    description: |
+      <script>alert(1)</script> and </style><b>bold</b>
+      [click](javascript:alert(2)) [mail](mailto:a@example.com) [rel](../etc/passwd)
+      ![remote](https://example.com/x.png) ![up](../secret.png) ![here](pic.png)
+      ![abs](/etc/hostname)
+""",
+).replace("  title: Demo\n", '  title: "Demo </title><script>alert(3)</script>"\n')
+
+
+def test_document_text_stays_inert(tmp_path: Path) -> None:
+    (tmp_path / "pic.png").write_bytes(PNG_1x1)
+    (tmp_path.parent / "secret.png").write_bytes(PNG_1x1)
+    html = render_text(HOSTILE, tmp_path)
+    page = parse(html)
+    text = "".join(page.text)
+    assert "<script>alert(1)</script>" in text and "</style><b>bold</b>" in text
+    assert "</title><script>alert(3)</script>" in text
+    assert not [a for t, a in page.elements if t in ("script", "b")]
+    hrefs = [a.get("href") for t, a in page.elements if t == "a"]
+    assert "mailto:a@example.com" in hrefs
+    assert not [h for h in hrefs if h and ("javascript" in h or "passwd" in h)]
+    # A remote picture is a link, never fetched; only the picture inside the folder is embedded.
+    assert "https://example.com/x.png" in hrefs
+    images = [a for t, a in page.elements if t == "img"]
+    assert [a["alt"] for a in images] == ["here"]
+    assert images[0]["src"].startswith("data:image/png;base64,")
+    assert "up" in text and "abs" in text  # the alt text stands in for a refused picture
+
+
+def test_text_pretending_to_be_a_picture_is_not_embedded(tmp_path: Path) -> None:
+    (tmp_path / "pic.png").write_text("not a picture")
+    page = parse(render_text(HOSTILE, tmp_path))
+    assert not [a for t, a in page.elements if t == "img"]
+
+
+def test_a_picture_linking_outside_the_folder_is_not_embedded(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(PNG_1x1)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "pic.png").symlink_to(outside)
+    page = parse(render_text(HOSTILE, folder))
+    assert not [a for t, a in page.elements if t == "img"]
+
+
+def test_chinese_page_is_marked_chinese() -> None:
+    html = render(EXAMPLES / "flash-sale.prd.yaml", "zh").decode()
+    assert '<html lang="zh-CN"' in html
+    assert "Noto Sans CJK SC" in html
+    assert ROOT.name not in html  # no path of this machine leaks into the page

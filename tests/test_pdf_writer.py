@@ -1,0 +1,99 @@
+"""`--to pdf`: contents with true page numbers, a Simplified Chinese font, stable bytes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from prdkit.writers.pdf import available
+from tests.conftest import EXAMPLES, run_prdkit
+
+needs_pdf = pytest.mark.skipif(
+    available() is not None or shutil.which("pdftotext") is None,
+    reason="needs WeasyPrint (pip install '.[pdf]') and poppler (pdftotext, pdffonts)",
+)
+LEADER = re.compile(r"^(?P<title>\S.*?)\s*\.{3,}\s*(?P<page>\d+)$")
+
+
+@pytest.fixture(scope="module")
+def chinese_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    result = run_prdkit(
+        "render", str(EXAMPLES / "flash-sale.prd.yaml"), "--to", "pdf", "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    return out / "flash-sale.pdf"
+
+
+def pages_of(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")
+
+
+@needs_pdf
+def test_contents_page_numbers_point_at_their_headings(chinese_pdf: Path) -> None:
+    pages = pages_of(chinese_pdf)
+    entries = []
+    for page in pages[:4]:
+        for line in page.splitlines():
+            match = LEADER.match(line.strip())
+            if match:
+                entries.append((match["title"].strip(), int(match["page"])))
+    assert len(entries) > 40, entries[:5]
+    titles = [t for t, _ in entries]
+    assert "需求说明" in titles and "流程设计" in titles
+    for title, number in entries:
+        lines = [" ".join(line.split()) for line in pages[number - 1].splitlines()]
+        assert " ".join(title.split()) in lines, (title, number)
+
+
+@needs_pdf
+def test_chinese_text_in_a_simplified_chinese_font(chinese_pdf: Path) -> None:
+    fonts = subprocess.run(
+        ["pdffonts", str(chinese_pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    cjk = [line for line in fonts.splitlines() if "CJK-SC" in line.replace(" ", "-")]
+    assert cjk, fonts
+    assert all(" yes " in line for line in cjk)  # embedded
+
+
+@needs_pdf
+def test_footer_counts_pages(chinese_pdf: Path) -> None:
+    pages = [p for p in pages_of(chinese_pdf) if p.strip()]
+    total = len(pages)
+    assert f"第 1 页，共 {total} 页" in pages[0]
+    assert f"第 {total} 页，共 {total} 页" in pages[-1]
+
+
+@needs_pdf
+def test_same_input_same_bytes(chinese_pdf: Path, tmp_path: Path) -> None:
+    result = run_prdkit(
+        "render", str(EXAMPLES / "flash-sale.prd.yaml"), "--to", "pdf", "-o", str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "flash-sale.pdf").read_bytes() == chinese_pdf.read_bytes()
+
+
+def test_without_the_extra_exit_2_names_the_install_command(tmp_path: Path) -> None:
+    fake = tmp_path / "shadow" / "weasyprint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('not installed')\n")
+    result = run_prdkit(
+        "render",
+        str(EXAMPLES / "flash-sale.prd.yaml"),
+        "--to",
+        "md,pdf",
+        "-o",
+        str(tmp_path),
+        env={"PYTHONPATH": str(tmp_path / "shadow")},
+    )
+    assert result.returncode == 2
+    assert "pip install 'prdkit[pdf]'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "flash-sale.md").exists()  # all or none
