@@ -369,6 +369,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "ui.end_of_flow": ("End of flow", "流程结束"),
     "ui.continues": ("Continues to the next step", "进入下一步"),
     "ui.diagram": ("Diagram", "流程图"),
+    "ui.feature_structure": ("Feature structure", "功能结构图"),
+    "ui.diagram_too_wide": (
+        "Too wide to draw legibly on a page: the same content follows below.",
+        "此图过宽，无法在页面内清晰绘制，相同内容见下文。",
+    ),
     "ui.signature": ("Signature", "签字"),
     "ui.overview": ("Overview", "总览"),
     "ui.gantt": ("Timeline", "甘特图"),

@@ -46,3 +46,24 @@ def run_prdkit(
         input=stdin,
         timeout=120,
     )
+
+
+def libreoffice_pdf(soffice: str, docx_path: Path, work: Path) -> Path:
+    """The PDF LibreOffice makes of `docx_path`, written into `work`."""
+    profile = work / "profile"  # a private profile: parallel runs never share a lock
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return work / (docx_path.stem + ".pdf")

@@ -17,7 +17,7 @@ from prdkit.i18n import SECTION_ORDER, label
 from prdkit.render import source_timestamp
 from prdkit.writers import RenderOptions
 from prdkit.writers.docx import write
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, libreoffice_pdf
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -31,23 +31,7 @@ pytestmark = pytest.mark.skipif(
 
 def pdf_text(docx_path: Path, work: Path) -> str:
     """The text of the PDF LibreOffice makes of `docx_path`."""
-    profile = work / "profile"  # a private profile: parallel runs never share a lock
-    subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(docx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    pdf = work / (docx_path.stem + ".pdf")
+    pdf = libreoffice_pdf(str(SOFFICE), docx_path, work)
     out = subprocess.run(
         [str(PDFTOTEXT), "-enc", "UTF-8", str(pdf), "-"],
         check=True,

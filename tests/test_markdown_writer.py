@@ -620,3 +620,34 @@ def test_gantt_durations_and_milestones():
     assert "    A Same day :done, t0, 2026-01-01, 1d" in lines
     assert "    B Span#58; #35;2#59; x :active, t1, 2026-01-30, 4d" in lines
     assert "    C Marker :crit, milestone, t2, 2026-03-01, 0d" in lines
+
+
+def test_flow_node_names_its_actor_once():
+    flow = _flow(
+        [
+            {"id": "a", "action": "商家提交报名", "actor": "商家"},
+            {"id": "b", "action": "审核报名", "actor": "运营"},
+        ]
+    )
+    lines = flowchart(flow_graph(flow, "S", "E"))
+    assert '    n0["1. 商家提交报名"]' in lines  # the action says who: no note
+    assert '    n1["运营<br>2. 审核报名"]' in lines
+
+
+def test_gantt_task_named_like_a_statement_stays_a_task():
+    doc = doc_of(
+        schedule={
+            "milestones": [
+                {"id": "section", "name": "Launch", "due": "2026-03-01"},
+                {"id": "M2", "name": "click here", "due": "2026-03-02"},
+                {"id": "Title", "name": "x", "start": "2026-03-01", "due": "2026-03-03"},
+            ]
+        }
+    )
+    lines = gantt(doc.schedule.milestones, "Milestones")
+    tasks = lines[5:]
+    assert tasks == [
+        "    #115;ection Launch :milestone, t0, 2026-03-01, 0d",
+        "    M2 click here :milestone, t1, 2026-03-02, 0d",
+        "    #84;itle x :t2, 2026-03-01, 3d",
+    ]

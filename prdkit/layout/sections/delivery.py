@@ -24,8 +24,9 @@ __all__ = ["flow_graph", "flows", "metrics", "resources", "schedule"]
 
 
 def flow_graph(flow: Flow, start: str, end: str) -> Graph:
-    """The flow as a graph: a start, one node per step (numbered, actor as its note), an end
-    after every step that leads nowhere; a step with branches is a decision.
+    """The flow as a graph: a start, one node per step (numbered, its actor as the note unless
+    the action names it first), an end after every step that leads nowhere; a step with
+    branches is a decision.
 
     Node ids are generated (`s0`, `n0`…, `t0`…): an author's step id never names a node.
     """
@@ -34,9 +35,12 @@ def flow_graph(flow: Flow, start: str, end: str) -> Graph:
     terminal = {index: f"t{k}" for k, index in enumerate(ends)}
     nodes = [Node("s0", start, "terminal")]
     for i, step in enumerate(flow.steps):
-        note = f"{i + 1}. {step.actor}" if step.actor else f"{i + 1}."
+        # "商家 / 商家选择场次…" says the actor twice: the note is left out when the action
+        # already starts with it.
+        actor = (step.actor or "").strip()
+        note = "" if not actor or step.action.lstrip().startswith(actor) else actor
         shape = "decision" if step.branches else "box"
-        nodes.append(Node(ids[step.id], step.action, shape, note))
+        nodes.append(Node(ids[step.id], f"{i + 1}. {step.action}", shape, note))
     nodes.extend(Node(t, end, "terminal") for t in terminal.values())
     edges = [Edge("s0", ids[flow.steps[0].id])] if flow.steps else []
     for i, step in enumerate(flow.steps):

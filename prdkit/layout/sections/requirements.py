@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from prdkit.layout.blocks import Block, Column, Facts, Items, Note, RichText, Table
+from prdkit import i18n
+from prdkit.diagrams.graph import Edge, Graph, Node
+from prdkit.layout.blocks import Block, Column, Diagram, Facts, Items, Note, RichText, Table
 from prdkit.layout.cells import Cell, Number, Text
 from prdkit.layout.context import Layout, facts
 from prdkit.layout.numbers import number_text, score_text
-from prdkit.model import Requirement
+from prdkit.model import Feature, Requirement
 from prdkit.views import links, traceability, untraced_features
 
-__all__ = ["criteria", "features", "requirements"]
+__all__ = ["criteria", "feature_graph", "features", "requirements"]
 
 
 def _score(req: Requirement) -> Number | None:
@@ -125,12 +127,35 @@ def requirements(lay: Layout) -> list[Block]:
     return out
 
 
+def feature_graph(lay: Layout, feats: tuple[Feature, ...]) -> Graph:
+    """The feature structure (功能结构图): the product, its surfaces in the order features
+    first name them (features without one under "not set"), each surface's features."""
+    nodes = [Node("r0", lay.doc.meta.title.strip() or lay.doc.meta.id)]
+    edges = []
+    surfaces: dict[str | None, str] = {}
+    for n, f in enumerate(feats):
+        surface = surfaces.get(f.surface)
+        if surface is None:
+            surface = surfaces[f.surface] = f"s{len(surfaces)}"
+            name = (
+                i18n.enum_label("surface", f.surface, lay.lang)
+                if f.surface
+                else lay.t("ui.not_set")
+            )
+            nodes.append(Node(surface, name))
+            edges.append(Edge("r0", surface))
+        nodes.append(Node(f"f{n}", f.name, note=f.id))
+        edges.append(Edge(surface, f"f{n}"))
+    return Graph(tuple(nodes), tuple(edges), "tree")
+
+
 def features(lay: Layout) -> list[Block]:
     """One entry per feature: surface, priority, traces, description, UX notes, criteria."""
     feats = lay.doc.features
     if not feats:
         return []
     out: list[Block] = [lay.heading(1, "section.features", "features")]
+    out.append(Diagram(feature_graph(lay, feats), lay.t("ui.feature_structure")))
     flows_of = {f.id: [fl.id for fl in lay.doc.flows if f.id in fl.features] for f in feats}
     pages_of = links(lay.doc).pages_of_feature
     for f in feats:

@@ -54,6 +54,7 @@ class Builder:
         self.toc: list[TocEntry] = []
         self._runs: dict[tuple[object, ...], etree._Element] = {}
         self._bookmarks = 0
+        self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
         # link forward.
         self.anchors = {a: f"_Prd{n}" for n, a in enumerate(laid.anchors, start=1)}

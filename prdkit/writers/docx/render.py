@@ -26,6 +26,7 @@ from prdkit.layout.blocks import (
 from prdkit.layout.cells import Cell, Markdown
 from prdkit.richtext import parse, safe_link
 from prdkit.writers.docx.cells import fill, filler, text_of
+from prdkit.writers.docx.drawing import diagram
 from prdkit.writers.docx.gantt import gantt
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import Look, sub
@@ -195,8 +196,7 @@ def _note(b: Builder, block: Note) -> None:
 
 
 def _diagram(b: Builder, block: Diagram) -> None:
-    # Word shows a flow through its step table, which follows the diagram block.
-    return None
+    diagram(b, block.graph, block.title)
 
 
 def _figure(b: Builder, block: Figure) -> None:

@@ -1,32 +1,25 @@
-"""A diagram block as HTML: the laid-out graph as inline SVG, with its steps as text too."""
+"""A diagram block as HTML: the laid-out graph as inline SVG, captioned with its title."""
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
 
 from prdkit.diagrams.graph import Graph
+from prdkit.diagrams.layout import layout
+from prdkit.diagrams.svg import svg
 
 __all__ = ["diagram_html"]
 
 
 def diagram_html(graph: Graph, title: str, lang: str) -> str:
-    """A figure holding the drawn graph, captioned with `title`."""
+    """A figure holding the drawn graph (its text real text, found by search and screen
+    readers), captioned with `title`; nothing for a graph without nodes."""
+    placed = layout(graph)
+    if not placed.boxes:
+        return ""
+    # Marker ids must differ between the figures of one page, and stay the same per render.
+    key = hashlib.sha1(repr((graph, title)).encode("utf-8")).hexdigest()[:10]
+    picture = svg(placed, ids=f"g{key}", title=title)
     caption = f"<figcaption>{escape(title)}</figcaption>" if title else ""
-    return f'<figure class="diagram">{_outline(graph)}{caption}</figure>'
-
-
-def _outline(graph: Graph) -> str:
-    """The graph as an ordered list of its nodes and where each leads."""
-    names = {n.id: n.text for n in graph.nodes}
-    items = []
-    for node in graph.nodes:
-        exits = [
-            escape(names.get(e.target, e.target)) + (f" ({escape(e.label)})" if e.label else "")
-            for e in graph.edges
-            if e.source == node.id
-        ]
-        text = escape(node.text) + (f" <small>{escape(node.note)}</small>" if node.note else "")
-        if exits:
-            text += " → " + ", ".join(exits)
-        items.append(f"<li>{text}</li>")
-    return '<ol class="graph">' + "".join(items) + "</ol>"
+    return f'<figure class="diagram" lang="{escape(lang)}">{picture}{caption}</figure>'

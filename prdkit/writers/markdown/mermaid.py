@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Sequence
 
+from prdkit.diagrams import measure
 from prdkit.diagrams.graph import Graph
 from prdkit.layout.blocks import Task
 
@@ -34,66 +34,12 @@ _CODES = {
     "\\": "#92;",
 }
 _GANTT_CODES = {**_CODES, ":": "#58;"}  # a gantt task name ends at its first `:`
-# Punctuation that may not start a wrapped line (it belongs to the text before it).
-_NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)")
-_NO_LINE_END = set("（《「『“‘(")
 WIDTH = 28  # columns per label line; a Chinese character takes two
 
 
-def _width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
-
-
-def _units(text: str) -> list[tuple[str, bool]]:
-    # A unit never breaks: a narrow word, or one wide character with any closing punctuation.
-    units: list[list] = []  # [text, space before]
-    space = False
-    for char in " ".join(text.split()):
-        if char == " ":
-            space = True
-            continue
-        wide = _width(char) == 2
-        joins = units and not space and char in _NO_LINE_START
-        joins = joins or (units and not space and units[-1][0][-1] in _NO_LINE_END)
-        joins = joins or (units and not space and not wide and _width(units[-1][0][-1]) == 1)
-        if joins:
-            units[-1][0] += char
-        else:
-            units.append([char, space])
-        space = False
-    return [(t, s) for t, s in units]
-
-
-def _fill(units: list[tuple[str, bool]], width: int) -> list[str]:
-    lines: list[str] = []
-    line, used = "", 0
-    for unit, space in units:
-        size = sum(_width(c) for c in unit)
-        gap = 1 if space and line else 0
-        if line and used + gap + size > width:
-            lines.append(line)
-            line, used, gap = "", 0, 0
-        line += " " * gap + unit
-        used += gap + size
-    if line:
-        lines.append(line)
-    return lines
-
-
 def wrap(text: str, width: int = WIDTH) -> list[str]:
-    """`text` on lines of at most `width` columns, broken at spaces or between wide characters;
-    lines are evened out so the last one is not a stray character or two."""
-    units = _units(text)
-    lines = _fill(units, width)
-    if len(lines) > 1:
-        total = sum(_width(c) for c in " ".join(lines))
-        narrower = -(-total // len(lines))  # the same number of lines, as even as they go
-        while narrower < width:
-            even = _fill(units, narrower)
-            if len(even) == len(lines):
-                return even
-            narrower += 1
-    return lines
+    """`text` on lines of at most `width` columns, broken at spaces or between wide characters."""
+    return measure.wrap(text, width)
 
 
 def label(text: str, *, gantt: bool = False, width: int | None = WIDTH) -> str:
@@ -123,10 +69,11 @@ def flowchart(graph: Graph) -> list[str]:
         source, target = ids.get(edge.source), ids.get(edge.target)
         if source is None or target is None:
             continue  # an edge to no node draws nothing
+        link = "---" if graph.kind == "tree" else "-->"  # a hierarchy has no direction to show
         if edge.label:
-            out.append(f'    {source} -->|"{label(edge.label)}"| {target}')
+            out.append(f'    {source} {link}|"{label(edge.label)}"| {target}')
         else:
-            out.append(f"    {source} --> {target}")
+            out.append(f"    {source} {link} {target}")
     return out
 
 
@@ -151,6 +98,17 @@ def _days(start: str, due: str) -> int | None:
 
 
 _TAGS = {"done": "done", "in_progress": "active", "at_risk": "crit"}
+# A gantt line that starts with one of these words is that statement, not a task.
+_STATEMENT = re.compile(
+    r"(?i)(gantt|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|title|"
+    r"section|click|call|href|weekday|weekend|acctitle|accdescr|inclusiveenddates|topaxis|"
+    r"displaymode)\b"
+)
+
+
+def _not_a_statement(name: str) -> str:
+    """`name` with its first letter as an entity code when it starts with a keyword."""
+    return f"#{ord(name[0])};{name[1:]}" if _STATEMENT.match(name) else name
 
 
 def gantt(milestones: Sequence[Task], section: str) -> list[str]:
@@ -159,7 +117,7 @@ def gantt(milestones: Sequence[Task], section: str) -> list[str]:
     out = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %m-%d", "    todayMarker off"]
     out.append(f"    section {label(section, gantt=True, width=None)}")
     for number, milestone in enumerate(milestones):
-        name = label(f"{milestone.id} {milestone.name}", gantt=True, width=None)
+        name = _not_a_statement(label(f"{milestone.id} {milestone.name}", gantt=True, width=None))
         tags = [_TAGS[milestone.status]] if milestone.status in _TAGS else []
         if milestone.start:
             days = _days(milestone.start, milestone.due)

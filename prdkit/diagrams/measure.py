@@ -1,0 +1,133 @@
+"""How wide text is and where it may break: the sizes every diagram's boxes are cut to.
+
+Widths are in em (the font size): a Chinese character or any fullwidth form is a whole em,
+Latin letters a little over Arial's advances, so a box holds its text in the wider faces
+that stand in for Arial where it is missing (DejaVu Sans, Noto Sans).
+Breaks fall at spaces or between wide characters, never inside a word or before a closing
+mark, so a label reads as a phrase on every line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+__all__ = ["columns", "em", "text_width", "wrap"]
+
+# Punctuation that may not start a wrapped line (it belongs to the text before it), and
+# opening marks that may not end one.
+_NO_LINE_START = frozenset("，。、；：！？）》」』”’,.;:!?)")
+_NO_LINE_END = frozenset("（《「『“‘(")
+# Marks that end a phrase: the place to break a line that has to break.
+_PHRASE_END = frozenset("，。、；：！？）》」』”,.;:!?)")
+
+# Advances, grouped: an upper bound per group over Arial and its usual stand-ins.
+_NARROW = dict.fromkeys(" iljI.,:;'|!`", 0.32)
+_NARROW.update(dict.fromkeys('frt()[]{}-/\\"*', 0.42))
+_NARROW.update(dict.fromkeys("mwMW@%", 0.92))
+
+
+def columns(char: str) -> int:
+    """2 for a wide (CJK or fullwidth) character, else 1: the monospace measure."""
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def em(char: str) -> float:
+    """The advance of `char` in em, at most a little wider than the real glyph."""
+    known = _NARROW.get(char)
+    if known is not None:
+        return known
+    kind = unicodedata.east_asian_width(char)
+    if kind in "WF":
+        return 1.0
+    if kind == "A":  # ambiguous width: ellipses, middle dots, curly quotes in a CJK font
+        return 0.8
+    if char.isupper():
+        return 0.72
+    return 0.62
+
+
+def text_width(text: str, measure: Callable[[str], float] = em) -> float:
+    """The width of `text` on one line, in the unit of `measure`."""
+    return sum(measure(c) for c in text)
+
+
+def _units(text: str) -> list[tuple[str, bool]]:
+    # A unit never breaks: a narrow word, or one wide character with any closing punctuation.
+    units: list[list] = []  # [text, space before]
+    space = False
+    for char in " ".join(text.split()):
+        if char == " ":
+            space = True
+            continue
+        wide = columns(char) == 2
+        joins = units and not space and char in _NO_LINE_START
+        joins = joins or (units and not space and units[-1][0][-1] in _NO_LINE_END)
+        joins = joins or (units and not space and not wide and columns(units[-1][0][-1]) == 1)
+        if joins:
+            units[-1][0] += char
+        else:
+            units.append([char, space])
+        space = False
+    return [(t, s) for t, s in units]
+
+
+def _fill(
+    units: list[tuple[str, bool]], width: float, measure: Callable[[str], float]
+) -> tuple[list[str], int]:
+    # A line that must break prefers a phrase boundary (a space, or after a comma or stop)
+    # in its second half to a break between two characters of one phrase.
+    lines: list[str] = []
+    line: list[tuple[str, bool]] = []
+    ends: list[float] = []  # width of the line up to and including each unit
+    hard = 0  # breaks inside a phrase
+    space_width = measure(" ")
+    for unit in units:
+        size = text_width(unit[0], measure)
+        while line and ends[-1] + space_width * unit[1] + size > width:
+            cut = len(line)
+            if not _soft(line[-1], unit):
+                for n in range(len(line) - 1, 0, -1):
+                    if _soft(line[n - 1], line[n]) and ends[n - 1] >= width / 2:
+                        cut = n
+                        break
+            hard += not _soft(line[cut - 1], line[cut] if cut < len(line) else unit)
+            lines.append(_join(line[:cut]))
+            line = line[cut:]
+            ends = []
+            for n, (text, space) in enumerate(line):
+                gap = space_width if n and space else 0.0
+                ends.append((ends[-1] if ends else 0.0) + gap + text_width(text, measure))
+        gap = space_width if line and unit[1] else 0.0
+        ends.append((ends[-1] if ends else 0.0) + gap + size)
+        line.append(unit)
+    if line:
+        lines.append(_join(line))
+    return lines, hard
+
+
+def _soft(before: tuple[str, bool], after: tuple[str, bool]) -> bool:
+    """True when a break between `before` and `after` falls between phrases."""
+    return after[1] or before[0][-1] in _PHRASE_END or after[0][0] in _NO_LINE_END
+
+
+def _join(part: list[tuple[str, bool]]) -> str:
+    return "".join((" " if n and space else "") + unit for n, (unit, space) in enumerate(part))
+
+
+def wrap(text: str, width: float, measure: Callable[[str], float] = columns) -> list[str]:
+    """`text` on lines at most `width` wide (a longer word keeps its own line), broken at
+    spaces or between wide characters; lines are evened out so the last one is not a stray
+    character or two."""
+    units = _units(text)
+    lines, hard = _fill(units, width, measure)
+    if len(lines) > 1:
+        total = text_width(" ".join(lines), measure)
+        step = 1.0 if measure is columns else 0.25
+        narrower = -(-total // len(lines)) if measure is columns else total / len(lines)
+        while narrower < width:
+            even, even_hard = _fill(units, narrower, measure)
+            if len(even) == len(lines) and even_hard <= hard:
+                return even
+            narrower += step
+    return lines

@@ -1,0 +1,180 @@
+"""DrawingML shapes for a drawn diagram: flowchart boxes with text, lines, edge labels.
+
+Element order follows the schema (spPr: xfrm, geometry, fill, ln; ln: fill, prstDash,
+tailEnd), which Word checks strictly; sizes are points, converted to EMU here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from lxml import etree
+
+from prdkit.diagrams.placed import COLOURS, EDGE, INK, LABEL, LINE, MUTED, Box, Label, text_rows
+from prdkit.writers.docx.builder import Builder
+from prdkit.writers.docx.oxml import Look, sub
+
+__all__ = ["EMU", "WP", "WPG", "WPS", "A", "draw_box", "draw_label", "draw_line", "element"]
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+EMU = 12700  # per point
+_PRESETS = {
+    "box": "flowChartProcess",
+    "decision": "flowChartDecision",
+    "terminal": "flowChartTerminator",
+}
+
+Point = tuple[float, float]
+Place = Callable[[float, float], Point]  # picture coordinates → drawing coordinates
+
+
+def element(
+    ns: str, tag: str, attrs: dict[str, str] | None = None, parent: etree._Element | None = None
+) -> etree._Element:
+    """A new `ns`:`tag`, appended to `parent` when given."""
+    name = f"{{{ns}}}{tag}"
+    if parent is None:
+        return etree.Element(name, attrs or {}, nsmap={"wp": WP, "a": A, "wpg": WPG, "wps": WPS})
+    return etree.SubElement(parent, name, attrs or {})
+
+
+def _emu(points: float) -> str:
+    return str(round(points * EMU))
+
+
+def _spr(shape: etree._Element, x: float, y: float, w: float, h: float) -> etree._Element:
+    spr = element(WPS, "spPr", None, shape)
+    xfrm = element(A, "xfrm", None, spr)
+    element(A, "off", {"x": _emu(x), "y": _emu(y)}, xfrm)
+    element(A, "ext", {"cx": _emu(w), "cy": _emu(h)}, xfrm)
+    return spr
+
+
+def _fill(parent: etree._Element, colour: str) -> None:
+    fill = element(A, "solidFill", None, parent)
+    element(A, "srgbClr", {"val": colour}, fill)
+
+
+def draw_line(
+    group: etree._Element, number: str, points: Sequence[Point], arrow: bool, dashed: bool
+) -> None:
+    """Append a polyline through `points` (drawing coordinates), dashed for a loop back."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    left, top = min(xs), min(ys)
+    # A straight line has no width (or height); Word and LibreOffice want a real box.
+    w, h = max(max(xs) - left, 0.01), max(max(ys) - top, 0.01)
+    shape = element(WPS, "wsp", None, group)
+    element(WPS, "cNvPr", {"id": number, "name": f"Line {number}"}, shape)
+    element(WPS, "cNvSpPr", None, shape)
+    spr = _spr(shape, left, top, w, h)
+    geometry = element(A, "custGeom", None, spr)
+    for tag in ("avLst", "gdLst", "ahLst", "cxnLst"):
+        element(A, tag, None, geometry)
+    element(A, "rect", {"l": "0", "t": "0", "r": "r", "b": "b"}, geometry)
+    paths = element(A, "pathLst", None, geometry)
+    path = element(A, "path", {"w": _emu(w), "h": _emu(h)}, paths)
+    for n, (x, y) in enumerate(points):
+        step = element(A, "moveTo" if n == 0 else "lnTo", None, path)
+        element(A, "pt", {"x": _emu(x - left), "y": _emu(y - top)}, step)
+    element(A, "noFill", None, spr)
+    ln = element(A, "ln", {"w": "9525"}, spr)
+    _fill(ln, EDGE)
+    if dashed:
+        element(A, "prstDash", {"val": "dash"}, ln)
+    if arrow:
+        element(A, "tailEnd", {"type": "triangle", "w": "med", "len": "med"}, ln)
+    element(WPS, "bodyPr", None, shape)
+
+
+def _text_shape(
+    group: etree._Element,
+    number: str,
+    name: str,
+    frame: tuple[float, float, float, float],
+    preset: str,
+) -> tuple[etree._Element, etree._Element]:
+    shape = element(WPS, "wsp", None, group)
+    element(WPS, "cNvPr", {"id": number, "name": f"{name} {number}"}, shape)
+    element(WPS, "cNvSpPr", None, shape)
+    spr = _spr(shape, *frame)
+    geometry = element(A, "prstGeom", {"prst": preset}, spr)
+    element(A, "avLst", None, geometry)
+    return shape, spr
+
+
+def _paragraphs(
+    b: Builder,
+    shape: etree._Element,
+    rows: Sequence[tuple[str, float, bool]],
+    scale: float,
+    align: str,
+    anchor: str,
+) -> None:
+    frame = element(WPS, "txbx", None, shape)
+    content = sub(frame, "txbxContent")
+    style = b.styles.id("Normal")
+    for text, size, note in rows:
+        line = round(size * LINE * scale * 20)
+        para = b.paragraph(
+            content,
+            "Normal",
+            align=align,
+            spacing={"before": "0", "after": "0", "line": str(line), "lineRule": "exact"},
+        )
+        look = Look(size=max(2, round(size * scale * 2)), color=MUTED if note else INK)
+        b.run(para, text, style, look)
+    element(
+        WPS,
+        "bodyPr",
+        {
+            "rot": "0",
+            "vert": "horz",
+            # The layout broke the lines already; a wider stand-in font overflows a little
+            # rather than wrapping again and running out of the shape.
+            "wrap": "none",
+            "lIns": "0",
+            "tIns": "0",
+            "rIns": "0",
+            "bIns": "0",
+            "anchor": anchor,
+            "anchorCtr": "0",
+        },
+        shape,
+    )
+
+
+def draw_box(
+    b: Builder, group: etree._Element, number: str, box: Box, at: Place, scale: float
+) -> None:
+    """Append `box` as a flowchart shape holding its note and text."""
+    x, y = at(box.x, box.y)
+    shape, spr = _text_shape(
+        group,
+        number,
+        "Box",
+        (x, y, box.width * scale, box.height * scale),
+        _PRESETS.get(box.node.shape, "flowChartProcess"),
+    )
+    fill, stroke = COLOURS.get(box.node.shape, COLOURS["box"])
+    _fill(spr, fill)
+    ln = element(A, "ln", {"w": "9525"}, spr)
+    _fill(ln, stroke)
+    rows = [(text, size, note) for text, size, _, note in text_rows(box)]
+    _paragraphs(b, shape, rows, scale, "center", "ctr")
+
+
+def draw_label(
+    b: Builder, group: etree._Element, number: str, label: Label, at: Place, scale: float
+) -> None:
+    """Append an edge label as a borderless text box."""
+    x, y = at(label.x - 1, label.y)
+    # A little wider than measured: a label that wraps in Word would run into its line.
+    frame = (x, y, (label.width + 6) * scale, label.height * scale)
+    shape, spr = _text_shape(group, number, "Label", frame, "rect")
+    element(A, "noFill", None, spr)
+    ln = element(A, "ln", None, spr)
+    element(A, "noFill", None, ln)
+    _paragraphs(b, shape, [(line, LABEL, True) for line in label.lines], scale, "left", "t")
