@@ -22,7 +22,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import delivery, pages, sections
+from benchmarks import delivery, pages, planning, sections
 from benchmarks.corpus import NAMES, paragraph, rich
 from benchmarks.yamlout import Date, dump
 
@@ -75,7 +75,11 @@ def document(requirements: int, *, seed: int = 0, lang: str = "zh") -> dict[str,
     data["flows"] = sections.flows(rng, lang, counts)
     data.update(delivery.plan(rng, lang, counts, day))
     data.update(delivery.controls(rng, lang, counts))
-    data.update(delivery.closing(rng, lang, counts, day))
+    closing = delivery.closing(rng, lang, counts, day)
+    # In the format's order: the planning sections come between operations and risks.
+    data["operations"] = closing.pop("operations")
+    data.update(planning.planning(rng, lang, counts, day))
+    data.update(closing)
     data["approvals"] = _approvals(rng, lang, data)
     return data
 

@@ -1,6 +1,7 @@
 """Benchmark prdkit against check-jsonschema and pandoc; print medians, ratios and memory.
 
-    python benchmarks/run.py [--repeat N] [--quick] [--current-python] [--update-readme]
+    python benchmarks/run.py [--repeat N] [--quick] [--large] [--current-python] [--update-readme]
+    python benchmarks/run.py --attacks [--repeat N] [--current-python]
 
 Sets up its peers (check-jsonschema from PyPI and prdkit itself in virtual environments
 under benchmarks/.work/, pandoc from the system or Debian), generates the documents,
@@ -23,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import peers
+from benchmarks import attacks, peers
 from benchmarks.generate import write
 from benchmarks.measure import CHILD_ENV, CommandFailed, Series, alternate
 from benchmarks.report import Row, machine, scaling_table, scenario_table
@@ -34,7 +35,9 @@ README = ROOT / "benchmarks" / "README.md"
 SINGLE_REQUIREMENTS = 25  # about 50 KB of YAML
 MANY = 100
 MAX_NODES = 1_000_000
-TARGETS = {"startup": 0.4, "validate": 0.5, "docx": 1.0, "growth": 12.0}
+MAX_BYTES = 32 * 1024 * 1024  # 12,000 requirements are about 14 MB
+TARGETS = {"startup": 0.4, "validate": 0.5, "docx": 1.0, "growth": 12.0, "growth-large": 2.6}
+LARGE = 12_000  # requirements: 2.4× the largest default size
 
 
 def corpus(sizes: list[int]) -> dict[str, Path]:
@@ -61,12 +64,16 @@ def check_corpus(prdkit: peers.Tool, docs: dict[str, Path], many: list[Path]) ->
     argv = [*prdkit.argv, "validate", *map(str, [*docs.values(), *many])]
     done = _probe(argv)
     note = None
-    if done.returncode != 0 and "too-many-nodes" in done.stdout:
+    if done.returncode != 0 and (
+        "too-many-nodes" in done.stdout or "file-too-large" in done.stdout
+    ):
         # The biggest document has more values than the default ceiling allows.
-        (WORK / "docs" / ".prdkit.toml").write_text(f"max-nodes = {MAX_NODES}\n")
+        (WORK / "docs" / ".prdkit.toml").write_text(
+            f"max-nodes = {MAX_NODES}\nmax-bytes = {MAX_BYTES}\n"
+        )
         note = (
-            f"prdkit's default max-nodes refuses the largest document; the run sets "
-            f"max-nodes = {MAX_NODES:,} in .work/docs/.prdkit.toml"
+            f"prdkit's default limits refuse the largest document; the run sets "
+            f"max-nodes = {MAX_NODES:,} and max-bytes = {MAX_BYTES:,} in .work/docs/.prdkit.toml"
         )
         done = _probe(argv)
     if done.returncode != 0 or " 0 errors, 0 warnings" not in " " + done.stdout:
@@ -96,8 +103,15 @@ def main(argv: list[str] | None = None) -> int:
         "--current-python", action="store_true", help="measure the current Python's prdkit"
     )
     parser.add_argument("--update-readme", action="store_true", help="write the table in README")
+    parser.add_argument("--large", action="store_true", help=f"add {LARGE:,} requirements")
+    parser.add_argument(
+        "--attacks", action="store_true", help="only the inputs that once blew up (attacks.py)"
+    )
     args = parser.parse_args(argv)
     sizes = [50, 500] if args.quick else [50, 500, 5000]
+    if args.large:
+        sizes.append(LARGE)
+    growth = TARGETS["growth-large" if args.large else "growth"]
 
     def repeat(weight: str) -> int:
         return args.repeat or (3 if args.quick else {"light": 9, "mid": 5, "heavy": 3}[weight])
@@ -107,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     prdkit = peers.prdkit(args.current_python)
     if not prdkit.ready:
         sys.exit(prdkit.skipped)
+    if args.attacks:
+        print(attack_table([*prdkit.argv], args.repeat or 3))
+        return 0
     cjs, pandoc = peers.check_jsonschema(), peers.pandoc()
     docs = corpus(sizes)
     many = sorted((WORK / "docs" / "many").glob("*.prd.yaml"))
@@ -123,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = WORK / "out"
     shutil.rmtree(out, ignore_errors=True)
-    for sub in ("md", "docx", "pandoc", "probe"):
+    for sub in ("md", "docx", "pandoc", "probe", "export"):
         (out / sub).mkdir(parents=True)
     rows: list[Row] = []
     scale: dict[str, dict[int, Series]] = {}
@@ -157,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     print("measuring render…", file=sys.stderr, flush=True)
     _render(run, pandoc, docs, sizes, repeat, rows, scale, notes)
 
+    print("measuring export…", file=sys.stderr, flush=True)
+    _export(run, docs, sizes, repeat, rows, scale)
+
     print("measuring site…", file=sys.stderr, flush=True)
     _site(run, many, repeat, rows)
 
@@ -166,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             "",
             scenario_table(rows),
             "",
-            scaling_table(scale, sizes, TARGETS["growth"]),
+            scaling_table(scale, sizes, growth),
             "",
             *(f"- {note}" for note in notes),
         ]
@@ -223,6 +243,59 @@ def _render(
         scale.setdefault("prdkit render --to docx", {})[n] = docx
         if peer:
             scale.setdefault("pandoc -f gfm -o x.docx", {})[n] = peer
+
+
+def attack_table(run: list[str], repeat: int) -> str:
+    """CPU median and peak memory of each command on each attack input, against the bounds."""
+    docs = attacks.write_all(WORK / "attacks")
+    out = WORK / "out" / "attacks"
+    out.mkdir(parents=True, exist_ok=True)
+    lines = [
+        f"Attack inputs: median CPU of {repeat} runs, largest peak; bounds "
+        f"{attacks.CPU_BOUND:g} s and {attacks.MEMORY_BOUND:g} MiB "
+        f"(diff {attacks.DIFF_BOUND:g} s).",
+        "",
+        "| input | command | cpu | peak | verdict |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
+    jobs: list[tuple[str, str, list[str], float]] = []
+    for name, (_, commands) in attacks.CASES.items():
+        for command in commands:
+            argv = [*run, "validate", str(docs[name])]
+            if command != "validate":
+                argv = [*run, "render", str(docs[name]), "--to", command, "-o", str(out)]
+            jobs.append((name, command, argv, attacks.CPU_BOUND))
+    diff = [*run, "diff", str(docs["ids-old"]), str(docs["ids-new"])]
+    jobs.append(("ids-40000", "diff", diff, attacks.DIFF_BOUND))
+    for name, command, argv, bound in jobs:
+        print(f"measuring {name} {command}…", file=sys.stderr, flush=True)
+        series = _series(command, argv)
+        alternate([series], repeat, WORK)
+        cpu, peak = series.cpu_median, series.peak
+        ok = cpu <= bound and peak <= attacks.MEMORY_BOUND
+        lines.append(
+            f"| {name} | {command} | {cpu:.2f} s | {peak:.0f} MiB | {'ok' if ok else '**over**'} |"
+        )
+    return "\n".join(lines)
+
+
+def _export(
+    run: list[str],
+    docs: dict[str, Path],
+    sizes: list[int],
+    repeat: Callable[[str], int],
+    rows: list[Row],
+    scale: dict[str, dict[int, Series]],
+) -> None:
+    """`export --to xlsx,csv,jira`: every export format of one document in one call."""
+    label = "prdkit export --to xlsx,csv,jira"
+    for n in sizes:
+        src, weight = str(docs[f"req-{n}"]), "heavy" if n > 500 else "mid"
+        argv = [*run, "export", src, "--to", "xlsx,csv,jira", "-o", str(WORK / "out" / "export")]
+        ours = _series(label, argv)
+        alternate([ours], repeat(weight), WORK)
+        rows.append(Row(f"export xlsx,csv,jira: {n:,} requirements", ours))
+        scale.setdefault(label, {})[n] = ours
 
 
 def _site(run: list[str], many: list[Path], repeat: Callable[[str], int], rows: list[Row]) -> None:

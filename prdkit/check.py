@@ -6,6 +6,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Diagnostic, Finding, Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import DEFAULT_LIMITS, Limits
+from prdkit.messages import choose_language, render
 from prdkit.reading import read_at_most
 from prdkit.ruletable import RULES
 from prdkit.source import SourceMap, Span
@@ -36,9 +38,10 @@ class CheckResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Pictures the document names, read and checked: reference as written → Image.
     images: dict[str, Any] = field(default_factory=dict)
-    omitted: int = 0  # diagnostics past the per-file cap, counted but not listed
+    listed: int = 50  # how many diagnostics the text format lists (configured per file)
     errors: int = 0
     warnings: int = 0
+    lang: str = "en"  # the language of the messages
 
     def failed(self, strict: bool = False) -> bool:
         """`True` when the file is invalid (with `strict`, warnings count too)."""
@@ -101,9 +104,16 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
 
 def check_file(
-    path: Path, config: Config = DEFAULT_CONFIG, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    config: Config = DEFAULT_CONFIG,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    lang: str | None = None,
 ) -> CheckResult:
-    """Validate one file; raises InputError for faults of the run."""
+    """Validate one file; raises InputError for faults of the run.
+
+    Messages are in `lang`, else the document's `meta.language`, else the locale's language.
+    """
     raw = read_document(path, limits)
     return check_bytes(
         raw,
@@ -111,6 +121,7 @@ def check_file(
         json_mode=path.name.endswith(".json"),
         config=config,
         limits=limits,
+        lang=lang,
         folder=path.parent,
     )
 
@@ -122,6 +133,7 @@ def check_bytes(
     json_mode: bool = False,
     config: Config = DEFAULT_CONFIG,
     limits: Limits = DEFAULT_LIMITS,
+    lang: str | None = None,
     folder: Path | None = None,
 ) -> CheckResult:
     """Validate one document given as bytes; `file` is the name used in diagnostics.
@@ -132,10 +144,12 @@ def check_bytes(
     from prdkit.loader import load_bytes
 
     loaded = load_bytes(raw, json_mode=json_mode, limits=limits)
+    language = choose_language(lang, loaded.data if loaded.data is not None else loaded.partial)
     result = CheckResult(
-        file=file, text=loaded.text, data=loaded.data, source_map=loaded.source_map
+        file=file, text=loaded.text, data=loaded.data, source_map=loaded.source_map, lang=language
     )
-    placed: list[Diagnostic] = [_place(f, span, file, config) for f, span in loaded.problems]
+    place = partial(_place, file=file, config=config, lang=language)
+    placed: list[Diagnostic | None] = [place(f, span) for f, span in loaded.problems]
     if loaded.data is not None:
         from prdkit import schema
 
@@ -148,16 +162,20 @@ def check_bytes(
             # over every Markdown field (a fifth of a small file's check) finds nothing.
             if len(loaded.text) > limits.max_markdown:
                 findings = list(too_long(loaded.data, limits.max_markdown))
-            result.document = model.build(loaded.data)
-            findings.extend(rules.run(result.document, loaded.data))
-            placed.extend(_pictures(result, folder, limits, file, config))
-        placed.extend(_locate(f, loaded.source_map, file, config) for f in findings)
+            result.document = model.build(loaded.data, config.conventions)
+            from prdkit.rules.comments import check_cuts
+
+            cuts = check_cuts(loaded.data, loaded.comment_cuts)
+            findings.extend(rules.run(result.document, loaded.data, cuts))
+            placed.extend(_pictures(result, folder, limits, place))
+        source_map = loaded.source_map
+        placed.extend(place(f, _span(f, source_map)) for f in findings)
     _finish(result, placed, limits)
     return result
 
 
 def _pictures(
-    result: CheckResult, folder: Path | None, limits: Limits, file: str, config: Config
+    result: CheckResult, folder: Path | None, limits: Limits, place: Any
 ) -> Iterator[Diagnostic | None]:
     """The picture checks: they need the document's folder, so they run here, not as rules."""
     from prdkit.images.files import check_images
@@ -171,30 +189,47 @@ def _pictures(
     kept = {id(f) for f in suppression.apply([f for f, _ in found.problems], ignores)}
     for finding, span in found.problems:
         if id(finding) in kept:
-            yield _place(finding, span, file, config)
+            yield place(finding, span)
 
 
-def _locate(
-    finding: Finding, source_map: SourceMap, file: str, config: Config
-) -> Diagnostic | None:
+def _span(finding: Finding, source_map: SourceMap) -> Span:
+    if finding.span is not None:
+        return finding.span
     span = source_map.key(finding.pointer) if finding.at == "key" else None
-    return _place(finding, span or source_map.nearest(finding.pointer), file, config)
+    return span or source_map.nearest(finding.pointer)
 
 
-def _place(finding: Finding, span: Span, file: str, config: Config) -> Diagnostic | None:
+@lru_cache(maxsize=512)
+def _fix(rule_id: str, lang: str) -> str | None:
+    """The fix the rule table gives for `rule_id`, as a hint in `lang` (when a finding has none)."""
+    from prdkit.catalogue import RULE_ZH
+
+    rule = RULES.get(rule_id)
+    if rule is None:
+        return None
+    if lang == "zh" and rule_id in RULE_ZH:
+        return RULE_ZH[rule_id][1].removesuffix("。") or None
+    fix = rule.fix.removesuffix(".")
+    return fix[:1].lower() + fix[1:] if fix[1:2].islower() else fix or None
+
+
+def _place(
+    finding: Finding, span: Span, *, file: str, config: Config, lang: str
+) -> Diagnostic | None:
     default = finding.severity or RULES[finding.rule].severity
     severity = config.severity(finding.rule, default)
     if severity is None:
         return None
+    hint = render(finding.hint, lang) if finding.hint is not None else _fix(finding.rule, lang)
     return Diagnostic(
         file=file,
         line=span.line,
         column=span.column,
         severity=severity,
         rule=finding.rule,
-        message=finding.message,
+        message=render(finding.message, lang) or "",
         pointer=finding.pointer,
-        hint=finding.hint,
+        hint=hint,
     )
 
 
@@ -202,5 +237,6 @@ def _finish(result: CheckResult, placed: list[Diagnostic | None], limits: Limits
     kept = sorted((d for d in placed if d is not None), key=Diagnostic.sort_key)
     result.errors = sum(d.severity is Severity.ERROR for d in kept)
     result.warnings = sum(d.severity is Severity.WARNING for d in kept)
-    result.diagnostics = kept[: limits.max_diagnostics]
-    result.omitted = len(kept) - len(result.diagnostics)
+    # Every diagnostic is kept for the machine formats; only the text format lists fewer.
+    result.diagnostics = kept
+    result.listed = limits.max_diagnostics

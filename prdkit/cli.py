@@ -10,12 +10,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from prdkit import __version__
 from prdkit.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, PrdkitError
+
+if TYPE_CHECKING:
+    from prdkit.check import CheckResult
+    from prdkit.config import Config
 
 app = typer.Typer(
     name="prdkit",
@@ -37,6 +41,33 @@ class OutputFormat(str, Enum):
     github = "github"
     sarif = "sarif"
     junit = "junit"
+
+
+class Language(str, Enum):
+    """Languages of messages, headings and labels."""
+
+    en = "en"
+    zh = "zh"
+
+
+def complete_templates(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of `--template`: the installed templates, with their description."""
+    from prdkit.templates import available
+
+    names: dict[str, str] = {}
+    for template in available():
+        names.setdefault(template.name, template.description)
+    return [(name, about) for name, about in names.items() if name.startswith(incomplete)]
+
+
+def complete_formats(incomplete: str) -> list[str]:
+    """Shell completion of `--to`: the next output format after those already typed."""
+    from prdkit.writers import FORMATS
+
+    typed, _, current = incomplete.rpartition(",")
+    chosen = set(typed.split(",")) if typed else set()
+    prefix = typed + "," if typed else ""
+    return [prefix + f for f in FORMATS if f.startswith(current) and f not in chosen]
 
 
 def emit(text: str, *, err: bool = False) -> None:
@@ -79,6 +110,17 @@ def _reserve_standard_streams() -> None:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def _say(key: str, lang: Language | None, /, **params: object) -> str:
+    """A message of the catalogue in `--lang`, else in the locale's language."""
+    from prdkit.messages import locale_language, msg
+
+    return msg(key, **params).render(lang.value if lang else locale_language())
+
+
+def _no_documents(places: list[Path], lang: Language | None) -> str:
+    return _say("cli.no-documents", lang, places=", ".join(map(str, places)))
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -145,6 +187,18 @@ def validate(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="List errors and the summary only.")
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of messages (default: meta.language, else locale)."),
+    ] = None,
+    max_diagnostics: Annotated[
+        int | None,
+        typer.Option(
+            "--max-diagnostics",
+            min=0,
+            help="Text format: diagnostics listed per file (default 50; 0 lists all).",
+        ),
+    ] = None,
 ) -> None:
     """Check PRD files against the format and its rules."""
     from prdkit.check import check_file, find_documents
@@ -157,20 +211,21 @@ def validate(
     targets = paths or [Path(".")]
     documents = list(find_documents(targets))
     if not documents:
-        raise fail(
-            f"no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {', '.join(map(str, targets))}"
-        )
+        raise fail(_no_documents(targets, lang))
     for document in documents:
         try:
             config = config_for(document)
-            results.append(check_file(document, config, config.limits))
+            language = lang.value if lang else None
+            results.append(check_file(document, config, config.limits, lang=language))
         except ConfigError:
             raise  # a configuration problem stops the run
         except PrdkitError as exc:  # this file's problem: the others are still checked
             io_failed = True
             emit(f"prdkit: error: {exc}\n", err=True)
     color = fmt == "text" and _use_color()
-    emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict))
+    # Only the text format is capped; the machine formats carry every diagnostic.
+    capped = {"max_diagnostics": max_diagnostics} if fmt == "text" else {}
+    emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict, **capped))
     if fmt == "github":
         _write_step_summary(results)
     if io_failed:
@@ -193,25 +248,29 @@ def _default_format() -> OutputFormat:
     return OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text
 
 
-class Language(str, Enum):
-    """Languages of headings and labels."""
-
-    en = "en"
-    zh = "zh"
+# Arguments shared by the commands that write files for each document.
+Sources = Annotated[
+    list[Path], typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json.")
+]
+OutFolder = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
+]
 
 
 @app.command()
 @reported
 def render(
-    sources: Annotated[
-        list[Path],
-        typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json."),
-    ],
-    to: Annotated[str, typer.Option("--to", help="Comma-separated formats: docx, md.")] = "docx,md",
-    out: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
-    ] = None,
+    sources: Sources,
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to",
+            help="Comma-separated formats: docx, md, html, pdf.",
+            autocompletion=complete_formats,
+        ),
+    ] = "docx,md",
+    out: OutFolder = None,
     lang: Annotated[
         Language | None,
         typer.Option("--lang", help="Language of headings (default: meta.language)."),
@@ -222,34 +281,64 @@ def render(
             "--reference-doc", help="A .docx whose styles, page setup, header and footer to use."
         ),
     ] = None,
+    number_headings: Annotated[
+        bool | None,
+        typer.Option(
+            "--number-headings/--no-number-headings",
+            help="Number headings (1 / 1.1, 一、/（一）) in Word and Markdown, or in neither "
+            "(default: the config's number-headings, else Word only).",
+        ),
+    ] = None,
 ) -> None:
-    """Render valid PRDs to Word and/or Markdown; every failure is reported at the end."""
-    from prdkit.check import check_file
-    from prdkit.config import config_for
-    from prdkit.outputs import OutputError
+    """Render valid PRDs to Word, Markdown, HTML or PDF; every failure is reported at the end."""
     from prdkit.render import parse_formats
     from prdkit.render import render as render_document
-    from prdkit.reporters import render_text
 
     formats = parse_formats(to)
-    if out is not None and not out.is_dir():
-        raise OutputError(f"{out}: output folder does not exist")
-    documents = _render_targets(sources, out)
+    language = lang.value if lang else None
+
+    def make(result: CheckResult, document: Path, config: Config) -> list[Path]:
+        numbers = config.number_headings if number_headings is None else number_headings
+        rendered = render_document(result, document, formats, out, language, reference_doc, numbers)
+        return [item.path for item in rendered]
+
+    _produce(sources, out, lang, make, "cli.rendered")
+
+
+def _produce(
+    sources: list[Path],
+    out: Path | None,
+    lang: Language | None,
+    make: Callable[[CheckResult, Path, Config], list[Path]],
+    done_key: str,
+) -> None:
+    """Check each document and `make` the outputs of the valid ones; report, then exit.
+
+    `done_key` is the catalogue message saying how many documents were done of how many.
+    """
+    from prdkit.check import check_file
+    from prdkit.config import config_for
+    from prdkit.outputs import OutputError, ensure_folder
+    from prdkit.reporters import render_text
+
+    if out is not None and (out.exists() or out.is_symlink()) and not out.is_dir():
+        raise OutputError(f"{out}: is not a folder")  # a missing folder is created below
+    documents = _render_targets(sources, out, lang)
+    language = lang.value if lang else None
     invalid, problems = [], []
     with _progress(len(documents)) as advance:
         for document in documents:
             try:
                 config = config_for(document)
-                result = check_file(document, config, config.limits)
+                result = check_file(document, config, config.limits, lang=language)
                 if result.failed():
                     invalid.append(result)
                 else:
-                    language = lang.value if lang else None
-                    for item in render_document(
-                        result, document, formats, out, language, reference_doc
-                    ):
-                        emit(f"wrote {item.path}\n")
-            except PrdkitError as exc:  # this document's problem: the others still render
+                    if out is not None:
+                        ensure_folder(out)  # created once the first document is valid
+                    for path in make(result, document, config):
+                        emit(_say("cli.wrote", lang, path=path) + "\n")
+            except PrdkitError as exc:  # this document's problem: the others still go on
                 problems.append(str(exc))
             advance()
     # Every failure at the end, after the progress bar is gone: nothing scrolls away.
@@ -258,16 +347,43 @@ def render(
     for message in problems:
         emit(f"prdkit: error: {message}\n", err=True)
     for result in invalid:
-        emit(f"prdkit: nothing written for {result.file}: the document is invalid\n", err=True)
+        emit(f"prdkit: {_say('cli.invalid', lang, file=result.file)}\n", err=True)
     if len(documents) > 1 and (invalid or problems):
         done = len(documents) - len(invalid) - len(problems)
-        emit(f"prdkit: rendered {done} of {len(documents)} documents\n", err=True)
+        emit(f"prdkit: {_say(done_key, lang, done=done, total=len(documents))}\n", err=True)
     if problems:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
 
 
-def _render_targets(sources: list[Path], out: Path | None) -> list[Path]:
+@app.command()
+@reported
+def export(
+    sources: Sources,
+    to: Annotated[
+        str, typer.Option("--to", help="Comma-separated formats: xlsx, csv, jira.")
+    ] = "xlsx",
+    out: OutFolder = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of headers and labels (default: meta.language)."),
+    ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start CSV files with a UTF-8 byte-order mark (Excel).")
+    ] = False,
+) -> None:
+    """Export the items of valid PRDs: an Excel workbook, a CSV per kind, a Jira import CSV."""
+    from prdkit.export import ExportOptions, parse_exports
+    from prdkit.export import export as export_document
+
+    formats = parse_exports(to)
+    options = ExportOptions(formats, lang.value if lang else None, bom)
+    _produce(
+        sources, out, lang, lambda r, d, _c: export_document(r, d, out, options), "cli.exported"
+    )
+
+
+def _render_targets(sources: list[Path], out: Path | None, lang: Language | None) -> list[Path]:
     """The documents to render, once each; exit 2 when two would write the same output."""
     from prdkit.check import find_documents
     from prdkit.render import output_stem
@@ -276,9 +392,7 @@ def _render_targets(sources: list[Path], out: Path | None) -> list[Path]:
     for path in find_documents(sources):
         documents.setdefault(os.path.realpath(path), path)
     if not documents:
-        raise fail(
-            f"no PRD files (*.prd.yaml, *.prd.yml, *.prd.json) in {', '.join(map(str, sources))}"
-        )
+        raise fail(_no_documents(sources, lang))
     outputs: dict[str, Path] = {}
     for path in documents.values():
         target = os.path.realpath((out or path.parent) / output_stem(path))
@@ -351,7 +465,13 @@ def _count_documents(root: Path) -> Iterator[Path]:
 def new(
     name: Annotated[str, typer.Argument(help="Name of the new document: writes NAME.prd.yaml.")],
     template: Annotated[
-        str, typer.Option("--template", "-t", help="Template name (see `prdkit templates`).")
+        str,
+        typer.Option(
+            "--template",
+            "-t",
+            help="Template name (see `prdkit templates`).",
+            autocompletion=complete_templates,
+        ),
     ] = "minimal",
     lang: Annotated[
         Language, typer.Option("--lang", help="Language of the template.")
@@ -366,10 +486,10 @@ def new(
     target = Path(name if name.endswith((".prd.yaml", ".prd.yml")) else name + ".prd.yaml")
     chosen = find(template, lang.value)
     if (target.exists() or target.is_symlink()) and not force:
-        raise fail(f"{target} already exists; use --force to overwrite it")
+        raise fail(_say("cli.exists", lang, path=target))
     text = instantiate(chosen, output_stem(target), _today())
     write_atomic(target, text.encode("utf-8"))
-    emit(f"wrote {target} (template {chosen.name}, {chosen.lang})\n")
+    emit(_say("cli.new", lang, path=target, template=chosen.name, language=chosen.lang) + "\n")
 
 
 def _today():
@@ -483,10 +603,36 @@ def diff(
     ] = DiffFormat.text,
 ) -> None:
     """Show what changed between two versions of a PRD, item by item."""
+    from prdkit.config import config_for
     from prdkit.diff import FORMATTERS, diff_versions
+    from prdkit.diff.labels import relabel
 
     changes = diff_versions(old, new)
+    if output_format is not DiffFormat.json:
+        # People read the team's labels; JSON keeps the source's values for machines.
+        place = new if ":" not in new or Path(new).exists() else new.partition(":")[2]
+        changes = relabel(changes, config_for(place).conventions)
     emit(FORMATTERS[output_format.value](changes))
+
+
+@app.command()
+def lsp(
+    stdio: Annotated[
+        bool,
+        typer.Option("--stdio", help="Accepted for editors that pass it: stdio is the transport."),
+    ] = False,
+) -> None:
+    """Run the language server for editors: live diagnostics, hover, definition, completion."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        raise fail(
+            "the language server needs pygls; install it with: pip install 'prdkit[lsp]'"
+        ) from None
+    from prdkit.lsp.server import run
+
+    run()
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passe
 
     [tool.prdkit]
     max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case
+    number-headings = false      # true: Markdown headings too; unset: Word headings only
     [tool.prdkit.rules]
     placeholder = "off"          # or "error", "warning", "info"
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from prdkit.conventions import NO_CONVENTIONS, Conventions
 from prdkit.diagnostics import Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import CEILINGS, DEFAULT_LIMITS, Limits
@@ -45,6 +47,8 @@ class Config:
     overrides: Mapping[str, Severity | None] = field(default_factory=dict)
     source: str | None = None
     limits: Limits = DEFAULT_LIMITS
+    conventions: Conventions = NO_CONVENTIONS
+    number_headings: bool | None = None  # see RenderOptions.number_headings
 
     def severity(self, rule: str, default: Severity) -> Severity | None:
         """The severity `rule` gets under this configuration; None when switched off."""
@@ -120,6 +124,8 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
         raise ConfigError(f"{source}: {prefix or 'the configuration'} must be a table")
     overrides: dict[str, Severity | None] = {}
     limits: dict[str, int] = {}
+    team: dict[str, Any] = {}
+    number_headings: bool | None = None
     for key, value in table.items():
         if key == "rules":
             if not isinstance(value, Mapping):
@@ -145,7 +151,37 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
             if ceiling is not None and value > ceiling:
                 raise ConfigError(f"{source}: {where(key)} may be at most {ceiling:,}")
             limits[LIMIT_KEYS[key]] = value
+        elif key in TEAM_KEYS:
+            team[key] = value
+        elif key == "number-headings":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: {where(key)} must be true or false")
+            number_headings = value
         else:
-            known = ", ".join(["rules", *LIMIT_KEYS])
+            known = ", ".join(["rules", "number-headings", *TEAM_KEYS, *LIMIT_KEYS])
             raise ConfigError(f"{source}: unknown key '{where(key)}' (known: {known})")
-    return Config(overrides=overrides, source=source, limits=replace(DEFAULT_LIMITS, **limits))
+    return Config(
+        overrides=overrides,
+        source=source,
+        limits=replace(DEFAULT_LIMITS, **limits),
+        conventions=_conventions(team, source, prefix),
+        number_headings=number_headings,
+    )
+
+
+TEAM_KEYS = ("fields", "labels")
+
+
+def _conventions(team: Mapping[str, Any], source: str, prefix: str) -> Conventions:
+    # Team conventions have their own module; here only the file and line are added.
+    if not team:
+        return NO_CONVENTIONS
+    from prdkit import conventions
+
+    try:
+        return conventions.parse(team.get("fields"), team.get("labels"))
+    except conventions.ConventionError as exc:
+        full = (*(p for p in prefix.split(".") if p), *exc.path)
+        line = conventions.line_of(Path(source), full)
+        place = f"{source}:{line}" if line else source
+        raise ConfigError(f"{place}: {exc}") from None

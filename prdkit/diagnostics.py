@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
+
+from prdkit.messages import Msg
+from prdkit.source import Span
 
 
 class Severity(str, Enum):
@@ -38,10 +42,11 @@ class Finding:
 
     rule: str
     pointer: str
-    message: str
-    hint: str | None = None
+    message: Msg | str  # a catalogue message; rendered in the run's language when placed
+    hint: Msg | str | None = None  # None: the rule's fix from the rule table
     severity: Severity | None = None  # set by status-aware rules; None: the table's default
     at: Literal["value", "key"] = "value"
+    span: Span | None = None  # a place within the value (a comment after it), when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +65,12 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, then position, then rule id."""
         return (self.file, self.line, self.column, self.rule)
+
+
+def most_severe(diagnostics: Sequence[Diagnostic], count: int) -> list[Diagnostic]:
+    """The `count` most severe of `diagnostics` (earlier first among equals), in file order:
+    when only some are shown, an error is never the one left out for a warning."""
+    if count >= len(diagnostics):
+        return list(diagnostics)
+    chosen = sorted(diagnostics, key=lambda d: -d.severity.rank)[: max(count, 0)]
+    return sorted(chosen, key=Diagnostic.sort_key)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 __all__ = [
+    "CURRENCY_WORDS",
     "ENUMS",
     "ENUM_OF",
+    "HEADING_NUMBERS",
     "LABELS",
     "LANGUAGES",
     "LOCALES",
     "PUNCT",
+    "SCALES",
     "SECTION_ORDER",
     "enum_label",
     "label",
@@ -49,6 +52,11 @@ SECTION_ORDER: tuple[str, ...] = (
     "permissions",
     "guardrails",
     "operations",
+    "assumptions",
+    "dependencies",
+    "alternatives",
+    "launch",
+    "faq",
     "risks",
     "open_questions",
     "glossary",
@@ -75,6 +83,39 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "decision": ("pending", "approved", "rejected"),
     "element_kind": ("text", "image", "button", "link", "input", "list", "tab", "banner", "other"),
     "property_type": ("string", "number", "boolean", "enum", "array", "object"),
+    "assumption_status": ("open", "validated", "invalidated"),
+    "dependency_kind": ("team", "system", "vendor", "legal", "other"),
+    "dependency_status": ("open", "agreed", "delivered", "blocked"),
+    "alternative_decision": ("chosen", "rejected", "open"),
+}
+
+# How each heading level is numbered, per language: (Word's w:numFmt of the level's counter,
+# the pattern with %N standing for the counter of level N, the text between number and heading).
+# Chinese documents number 一、 / （一） / 1.; the ideographic punctuation needs no space after it.
+HEADING_NUMBERS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "en": (("decimal", "%1", " "), ("decimal", "%1.%2", " "), ("decimal", "%1.%2.%3", " ")),
+    "zh": (
+        ("chineseCounting", "%1、", ""),
+        ("chineseCounting", "（%2）", ""),
+        ("decimal", "%3.", " "),
+    ),
+}
+
+# Large amounts as each language reads them: (power of ten, suffix), largest first. Chinese
+# counts in 万 (10⁴) and 亿 (10⁸), exactly; English summaries round to millions and up.
+SCALES: dict[str, tuple[tuple[int, str], ...]] = {
+    "zh": ((12, "万亿"), (8, "亿"), (4, "万")),
+    "en": ((12, "T"), (9, "B"), (6, "M")),
+}
+# Currencies a Chinese reader names in words after a scaled amount (1.5 万亿元, 3 亿美元).
+CURRENCY_WORDS: dict[str, str] = {
+    "CNY": "元",
+    "RMB": "元",
+    "USD": "美元",
+    "EUR": "欧元",
+    "HKD": "港元",
+    "JPY": "日元",
+    "GBP": "英镑",
 }
 
 # (item kind as model.kind_of names it, field) → enum group, so writers need not guess.
@@ -100,6 +141,10 @@ ENUM_OF: dict[tuple[str, str], str] = {
     ("page", "surface"): "surface",
     ("element", "kind"): "element_kind",
     ("event_property", "type"): "property_type",
+    ("assumption", "status"): "assumption_status",
+    ("dependency", "kind"): "dependency_kind",
+    ("dependency", "status"): "dependency_status",
+    ("alternative", "decision"): "alternative_decision",
 }
 
 # key → (en, zh). Keys: section.<top-level key>, field.<format key>, <enum group>.<value>, ui.<x>.
@@ -268,6 +313,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ui.metric_events": ("Events feeding each metric", "指标对应的埋点事件"),
     "ui.metric": ("Metric", "指标"),
     "ui.event": ("Event", "事件"),
+    "ui.event_properties": ("Event properties", "事件参数"),
     "ui.where": ("Page / feature", "所在页面 / 功能"),
     # Enum values, by group (see ENUMS).
     "status.draft": ("Draft", "草稿"),
@@ -350,6 +396,43 @@ LABELS: dict[str, tuple[str, str]] = {
     "property_type.enum": ("Enum", "枚举"),
     "property_type.array": ("Array", "数组"),
     "property_type.object": ("Object", "对象"),
+    # Assumptions, dependencies, alternatives, launch and FAQ.
+    "section.assumptions": ("Assumptions", "假设"),
+    "section.dependencies": ("External dependencies", "外部依赖"),
+    "section.alternatives": ("Alternatives considered", "可选方案"),
+    "section.launch": ("Launch plan", "上线计划"),
+    "section.faq": ("FAQ", "常见问题"),
+    "field.validation": ("How it is checked", "验证方式"),
+    "field.needed_by": ("Needed by", "需要日期"),
+    "field.pros": ("Pros", "优点"),
+    "field.cons": ("Cons", "缺点"),
+    "field.item": ("Item", "事项"),
+    "field.done": ("Done", "已完成"),
+    "field.audience": ("Audience", "灰度范围"),
+    "field.percent": ("Share of users", "放量比例"),
+    "field.criteria": ("Go / no-go criteria", "放量标准"),
+    "field.rollback": ("Rollback", "回滚方案"),
+    "field.checklist": ("Launch checklist", "上线检查清单"),
+    "field.rollout": ("Staged rollout", "灰度发布"),
+    "field.answer": ("Answer", "回答"),
+    "ui.assumption": ("Assumption", "假设"),
+    "ui.decided": ("Decision", "决定"),
+    "ui.target_not_set": ("target not set", "未设定"),
+    "assumption_status.open": ("Open", "待验证"),
+    "assumption_status.validated": ("Validated", "已验证"),
+    "assumption_status.invalidated": ("Invalidated", "已证伪"),
+    "dependency_kind.team": ("Team", "团队"),
+    "dependency_kind.system": ("System", "系统"),
+    "dependency_kind.vendor": ("Vendor", "供应商"),
+    "dependency_kind.legal": ("Legal", "法务"),
+    "dependency_kind.other": ("Other", "其他"),
+    "dependency_status.open": ("Open", "待确认"),
+    "dependency_status.agreed": ("Agreed", "已确认"),
+    "dependency_status.delivered": ("Delivered", "已交付"),
+    "dependency_status.blocked": ("Blocked", "受阻"),
+    "alternative_decision.chosen": ("Chosen", "采纳"),
+    "alternative_decision.rejected": ("Rejected", "不采纳"),
+    "alternative_decision.open": ("Undecided", "待决定"),
     # Everything else the writers print.
     "ui.document": ("Product requirements document", "产品需求文档"),
     "ui.document_id": ("Document ID", "文档编号"),
@@ -375,6 +458,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "此图过宽，无法在页面内清晰绘制，相同内容见下文。",
     ),
     "ui.signature": ("Signature", "签字"),
+    "field.signer": ("Name", "姓名"),
+    "field.signoff": ("Sign-off", "签署状态"),
+    "ui.unsigned": ("Not signed yet", "尚未签署"),
+    "ui.stale": ("stale: the document changed after this sign-off", "已失效：签署后文档有改动"),
+    "ui.stale_short": ("stale", "已失效"),
     "ui.overview": ("Overview", "总览"),
     "ui.gantt": ("Timeline", "甘特图"),
     "ui.requirement": ("Requirement", "需求"),
@@ -392,8 +480,23 @@ LABELS: dict[str, tuple[str, str]] = {
         "granted; “inherited” marks a grant that comes from an inherited role",
         "已授权；标注“继承”的授权来自所继承的角色",
     ),
+    "ui.grants_by_role": ("Grants by role", "各角色的授权"),
+    "ui.granted": ("Granted", "直接授予"),
+    "ui.grants_listed": (
+        "{roles} roles × {actions} actions is too large a grid to read: each role lists the "
+        "actions granted to it and the roles it inherits, whose actions it holds too",
+        "{roles} 个角色 × {actions} 个操作，矩阵过大难以阅读：改为逐个角色列出直接授予的操作"
+        "及其继承的角色（同时拥有被继承角色的全部操作）",
+    ),
     "ui.risk_matrix": ("Likelihood × impact", "风险矩阵（可能性 × 影响）"),
     "ui.unresolved": ("Unresolved", "未解决"),
+    # The marking of a document not (or no longer) in force, on its cover and every page.
+    "mark.draft": (
+        "Draft — not approved; its contents may still change",
+        "草稿：尚未批准，内容仍可能变更",
+    ),
+    "mark.review": ("In review — not yet approved", "评审中：尚未批准"),
+    "mark.deprecated": ("Deprecated — no longer in force", "已废弃：不再有效"),
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
     # The site index (`prdkit site`).

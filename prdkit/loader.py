@@ -17,6 +17,7 @@ import yaml
 
 from prdkit.diagnostics import Finding
 from prdkit.limits import DEFAULT_LIMITS, Limits
+from prdkit.messages import Msg, msg
 from prdkit.source import SourceMap, Span, escape_token
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -43,8 +44,10 @@ _JSON_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-
 _YAML11_BREAKS = "\x85\u2028\u2029"
 _HIDE_BREAKS = str.maketrans(_YAML11_BREAKS, "\ufdd0\ufdd1\ufdd2")
 _SHOW_BREAKS = str.maketrans("\ufdd0\ufdd1\ufdd2", _YAML11_BREAKS)
-_NO_ALIASES = " — anchors and aliases are not supported; write the value out"
 _MAYBE_NOT_TEXT = frozenset("-+.0123456789~nNtTfF")
+# Reading stops after this many problems: a file this broken is not worth reading further,
+# and the machine formats list every problem found.
+MAX_PROBLEMS = 1_000
 
 # C0 controls but tab and newline (CR is normalised away first), DEL, lone surrogates,
 # and the Unicode non-characters: they break Word files and terminals.
@@ -65,6 +68,10 @@ class Loaded:
     source_map: SourceMap
     text: str
     problems: list[tuple[Finding, Span]] = field(default_factory=list)
+    partial: Any = None  # what was read before a problem stopped reading (for meta.language)
+    # Plain text values cut short by a ` #` comment on their line:
+    # (pointer, where the comment starts, the value as read, the dropped comment)
+    comment_cuts: list[tuple[str, Span, str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -84,15 +91,14 @@ def describe_char(ch: str) -> str:
 def decode(raw: bytes) -> tuple[str | None, tuple[Finding, Span] | None]:
     """UTF-8 text with line endings normalised, or the encoding problem and where it is."""
     if raw.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
-        return None, (_finding("encoding", "the file is UTF-32; save it as UTF-8"), Span(1, 1))
+        return None, (_finding("encoding", msg("encoding.utf32")), Span(1, 1))
     if raw.startswith((b"\xfe\xff", b"\xff\xfe")):
-        return None, (_finding("encoding", "the file is UTF-16; save it as UTF-8"), Span(1, 1))
+        return None, (_finding("encoding", msg("encoding.utf16")), Span(1, 1))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     head = raw[:4]
     if len(head) >= 2 and (head[0] == 0 or head[1] == 0) and raw.count(b"\x00") * 4 >= len(raw):
-        message = "the file looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8"
-        return None, (_finding("encoding", message), Span(1, 1))
+        return None, (_finding("encoding", msg("encoding.no-bom")), Span(1, 1))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -100,7 +106,7 @@ def decode(raw: bytes) -> tuple[str | None, tuple[Finding, Span] | None]:
         line_start = before.rfind(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", "replace")) + 1
         byte = raw[exc.start : exc.start + 1].hex()
-        message = f"invalid UTF-8 (byte 0x{byte}); save the file as UTF-8"
+        message = msg("encoding.invalid", byte=byte)
         return None, (_finding("encoding", message), Span(before.count(b"\n") + 1, column))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -111,7 +117,7 @@ def load_bytes(raw: bytes, *, json_mode: bool = False, limits: Limits = DEFAULT_
     """Read one document from `raw`; `json_mode` applies strict JSON on top of YAML."""
     empty = SourceMap()
     if len(raw) > limits.max_bytes:
-        message = f"the file is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} bytes"
+        message = msg("file-too-large", size=len(raw), limit=limits.max_bytes)
         return Loaded(None, empty, "", [(_finding("file-too-large", message), Span(1, 1))])
     text, problem = decode(raw)
     if text is None:
@@ -128,7 +134,7 @@ def load_bytes(raw: bytes, *, json_mode: bool = False, limits: Limits = DEFAULT_
     return loaded
 
 
-def _finding(rule: str, message: str, pointer: str = "", hint: str | None = None) -> Finding:
+def _finding(rule: str, message: Msg, pointer: str = "", hint: Msg | None = None) -> Finding:
     return Finding(rule=rule, pointer=pointer, message=message, hint=hint)
 
 
@@ -157,9 +163,9 @@ def _raw_character_problems(text: str, limits: Limits) -> list[tuple[Finding, Sp
         start = match.start()
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
-        message = f"control or non-character {describe_char(match.group())} in the text"
+        message = msg("control-character", char=describe_char(match.group()))
         problems.append((_finding("control-character", message), Span(line, column)))
-        if len(problems) >= limits.max_diagnostics:
+        if len(problems) >= MAX_PROBLEMS:
             break
     return problems
 
@@ -191,9 +197,10 @@ def _strict_json_problem(text: str) -> tuple[Finding, Span] | None:
     try:
         json.loads(text, parse_constant=refuse_constant)
     except json.JSONDecodeError as exc:
-        return _finding("json-syntax", f"not strict JSON: {exc.msg}"), Span(exc.lineno, exc.colno)
+        message = msg("json-syntax", detail=exc.msg)
+        return _finding("json-syntax", message), Span(exc.lineno, exc.colno)
     except (ValueError, RecursionError) as exc:
-        return _finding("json-syntax", f"not strict JSON: {exc}"), Span(1, 1)
+        return _finding("json-syntax", msg("json-syntax", detail=str(exc))), Span(1, 1)
     return None
 
 
@@ -227,10 +234,16 @@ class _Composer:
         self.map = SourceMap()
         self.problems: list[tuple[Finding, Span]] = []
         self.nodes = 0
+        # Only a text holding " #" can have a value cut short by a comment.
+        self.lines: list[str] | None = text.split("\n") if " #" in text else None
+        self.comment_cuts: list[tuple[str, Span, str, str]] = []
+        self.source = text  # the text libyaml reads (see _compose)
 
-    def problem(self, rule: str, message: str, span: Span, pointer: str = "") -> None:
-        self.problems.append((_finding(rule, message, pointer), span))
-        if len(self.problems) >= self.limits.max_diagnostics:
+    def problem(
+        self, rule: str, message: Msg, span: Span, pointer: str = "", hint: Msg | None = None
+    ) -> None:
+        self.problems.append((_finding(rule, message, pointer, hint), span))
+        if len(self.problems) >= MAX_PROBLEMS:
             raise _Stop
 
     def run(self) -> Loaded:
@@ -240,22 +253,24 @@ class _Composer:
         except _Stop:
             pass
         except yaml.YAMLError as exc:
-            self.problems.append(_syntax_problem(exc))
+            from prdkit.yamlerrors import explain
+
+            self.problems.append(explain(self.source, exc))
         except RecursionError:  # defensive: the composer itself never recurses
-            self.problems.append((_finding("too-deep", "nesting is too deep"), Span(1, 1)))
-        data = root[0] if root and not self.problems else None
+            self.problems.append((_finding("too-deep", msg("too-deep")), Span(1, 1)))
+        partial = root[0] if root else None
+        data = partial if not self.problems else None
         if not self.problems:
             if not root:
-                message = "the file holds no document (it is empty or only comments)"
-                self.problems.append((_finding("empty-document", message), Span(1, 1)))
-            elif not isinstance(data, dict):
-                kind = "a list" if isinstance(data, list) else "a single value"
-                message = (
-                    f"the document is {kind}; it must be a mapping of sections (prdkit:, meta:…)"
+                self.problems.append(
+                    (_finding("empty-document", msg("empty-document")), Span(1, 1))
                 )
+            elif not isinstance(data, dict):
+                kind = "list" if isinstance(data, list) else "value"
+                message = msg(f"not-a-mapping.{kind}")
                 self.problems.append((_finding("not-a-mapping", message), self.map.nearest("")))
                 data = None
-        return Loaded(data, self.map, self.text, self.problems)
+        return Loaded(data, self.map, self.text, self.problems, partial, self.comment_cuts)
 
     def _compose(self, root: list[Any]) -> None:
         stack: list[_Frame] = []
@@ -270,6 +285,7 @@ class _Composer:
         source = _json_pairs_as_yaml(self.text) if self.json_mode else self.text
         if self.hidden_breaks:
             source = source.translate(_HIDE_BREAKS)
+        self.source = source
         parser = _Parser(source)
         try:
             get_event = parser.get_event
@@ -283,13 +299,14 @@ class _Composer:
                     span = Span(mark.line + 1, mark.column + 1)
                     self.nodes += 1
                     if self.nodes > max_nodes:
-                        message = f"the document has more than {max_nodes:,} keys and values"
+                        message = msg("too-many-nodes", limit=max_nodes)
                         self.problem("too-many-nodes", message, span)
                         raise _Stop
                     if event.anchor is not None:
-                        self.problem("alias", f"YAML anchor '&{event.anchor}'{_NO_ALIASES}", span)
+                        message = msg("alias.anchor", name=event.anchor)
+                        self.problem("alias", message, span, hint=self._quote_hint(span))
                     if event.tag is not None and not (kind is not scalar_event and event.implicit):
-                        message = f"explicit tag '{event.tag}' is not allowed; PRD values are plain"
+                        message = msg("explicit-tag", tag=event.tag)
                         self.problem("explicit-tag", message, span)
                     top = stack[-1] if stack else None
                     if top is not None and top.skip:
@@ -302,15 +319,17 @@ class _Composer:
                             self._key(top, event, span)  # type: ignore[arg-type]
                         else:
                             value = self._scalar(event, span, top.pointer if top else "")
-                            self._place(stack, root, value, span)
+                            pointer = self._place(stack, root, value, span)
+                            if self.lines is not None and not event.style:
+                                self._comment_cut(event, pointer, value)
                         continue
                     if key_wanted:
-                        message = "a mapping key must be text, not a list or mapping"
+                        message = msg("key-not-string.complex")
                         self.problem("key-not-string", message, span)
                         top.skip = 1  # type: ignore[union-attr]
                         continue
                     if len(stack) >= max_depth:
-                        self.problem("too-deep", f"nesting is deeper than {max_depth} levels", span)
+                        self.problem("too-deep", msg("too-deep.limit", limit=max_depth), span)
                         raise _Stop
                     container: dict | list = {} if kind is mapping_start else []
                     pointer = self._place(stack, root, container, span)
@@ -326,7 +345,8 @@ class _Composer:
                     stack.pop()
                 elif kind is alias_event:
                     span = _span(event)
-                    self.problem("alias", f"YAML alias '*{event.anchor}'{_NO_ALIASES}", span)
+                    message = msg("alias.alias", name=event.anchor)
+                    self.problem("alias", message, span, hint=self._quote_hint(span))
                     top = stack[-1] if stack else None
                     if top is not None and top.skip:
                         continue
@@ -337,13 +357,31 @@ class _Composer:
                 elif kind is document_start:
                     documents += 1
                     if documents > 1:
-                        message = (
-                            "the file holds more than one YAML document; keep one PRD per file"
-                        )
+                        message = msg("multiple-documents")
                         self.problem("multiple-documents", message, _span(event))
                         raise _Stop
         finally:
             parser.dispose()
+
+    def _quote_hint(self, span: Span) -> Msg:
+        """How to keep the rest of the line as text: `"&x text"` (anchors read as text)."""
+        from prdkit.yamlerrors import quoted
+
+        lines = self.lines if self.lines is not None else self.text.split("\n")
+        rest = lines[span.line - 1][span.column - 1 :].rstrip() if span.line <= len(lines) else ""
+        return msg("alias.hint", fix=quoted(rest[:80]))
+
+    def _comment_cut(self, event: Any, pointer: str, value: Any) -> None:
+        """Note a plain text value followed by ` #` on its line: the comment cut it short.
+
+        Two or more spaces before `#` are the usual style of a deliberate comment.
+        """
+        assert self.lines is not None
+        end = event.end_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        if type(value) is str and line[end.column : end.column + 2] == " #":
+            dropped = line[end.column + 1 :].rstrip()
+            self.comment_cuts.append((pointer, Span(end.line + 1, end.column + 2), value, dropped))
 
     def _key(self, frame: _Frame, event: Any, span: Span) -> None:
         """Accept a mapping key: text only, no merge keys, no duplicates."""
@@ -352,9 +390,7 @@ class _Composer:
             value = value.translate(_SHOW_BREAKS)
         if event.implicit[0] and not event.style:
             if value == "<<":
-                self.problem(
-                    "merge-key", "merge keys ('<<') are not supported; write the keys out", span
-                )
+                self.problem("merge-key", msg("merge-key"), span)
                 frame.key, frame.key_span = "", None
                 return
             # Most keys start with a letter no number, boolean or null starts with.
@@ -364,8 +400,8 @@ class _Composer:
                 else value
             )
             if not isinstance(resolved, str):
-                shown = "empty" if value == "" else f"'{value}'"
-                message = f"mapping key {shown} is not text; quote it"
+                key = "key-not-string.empty" if value == "" else "key-not-string"
+                message = msg(key, key=_short(value))
                 self.problem("key-not-string", message, span, frame.pointer)
                 frame.key, frame.key_span = "", None
                 return
@@ -375,10 +411,12 @@ class _Composer:
         assert isinstance(container, dict)
         if value in container:
             first = self.map.key(frame.pointer + "/" + escape_token(value))
-            where = f" (first at line {first.line})" if first else ""
-            self.problem(
-                "duplicate-key", f"duplicate key '{_short(value)}'{where}", span, frame.pointer
+            message = (
+                msg("duplicate-key.first", key=_short(value), line=str(first.line))
+                if first
+                else msg("duplicate-key", key=_short(value))
             )
+            self.problem("duplicate-key", message, span, frame.pointer)
             frame.key, frame.key_span = "", None
             return
         frame.key, frame.key_span = value, span
@@ -435,64 +473,49 @@ class _Composer:
         digits = self.limits.max_int_digits
         if _INT10.match(value):
             if len(value.lstrip("+-")) > digits:
-                self._bad_number(f"integer with more than {digits} digits", span, pointer)
+                self._bad_number(msg("bad-number.digits", limit=digits), span, pointer)
                 return 0
             return int(value)
         if _INT8.match(value) or _INT16.match(value):
             if len(value) - 2 > digits:
-                self._bad_number(f"integer with more than {digits} digits", span, pointer)
+                self._bad_number(msg("bad-number.digits", limit=digits), span, pointer)
                 return 0
             return int(value, 0)
         if _FLOAT.match(value):
             if len(value) > digits * 2:
-                self._bad_number(f"number with more than {digits * 2} characters", span, pointer)
+                self._bad_number(msg("bad-number.length", limit=digits * 2), span, pointer)
                 return 0.0
             number = float(value)
             if math.isinf(number):
-                self._bad_number(f"number '{_short(value)}' is too large", span, pointer)
+                self._bad_number(msg("bad-number.large", value=_short(value)), span, pointer)
                 return 0.0
             return number
         if _INF_NAN.match(value):
-            self._bad_number(f"'{value}' is not a finite number", span, pointer)
+            self._bad_number(msg("bad-number.infinite", value=value), span, pointer)
             return 0.0
         return value
 
     def _not_json(self, value: str, span: Span, pointer: str) -> None:
         """An unquoted word strict JSON refuses: NaN, Infinity, YAML's .inf or 0x1F, bare text."""
         if value.lstrip("+-") in ("NaN", "Infinity"):
-            message = f"not strict JSON: {value} is not a finite number"
+            message = msg("json-syntax.infinite", value=value)
         else:
-            message = f"not strict JSON: {_short(value)} is not a JSON value; quote text"
+            message = msg("json-syntax.bare", value=_short(value))
         self.problem("json-syntax", message, span, pointer)
 
-    def _bad_number(self, message: str, span: Span, pointer: str) -> None:
-        self.problem("bad-number", message + "; quote it to keep it as text", span, pointer)
+    def _bad_number(self, message: Msg, span: Span, pointer: str) -> None:
+        self.problem("bad-number", message, span, pointer)
 
     def _check_text(self, value: str, style: str | None, span: Span, pointer: str) -> None:
         if len(value) > self.limits.max_string:
-            message = (
-                f"text of {len(value):,} characters, over the limit of {self.limits.max_string:,}"
-            )
+            message = msg("string-too-long", length=len(value), limit=self.limits.max_string)
             self.problem("string-too-long", message, span, pointer)
         # The raw text was scanned before parsing: only escapes ("\0", "\ud800") of
         # double-quoted scalars can bring a forbidden character in.
         match = _BAD_CHARS.search(value) if style == '"' else None
         if match:
-            message = f"text holds the control or non-character {describe_char(match.group())}"
+            message = msg("control-character.escape", char=describe_char(match.group()))
             self.problem("control-character", message, span, pointer)
-
-
-def _syntax_problem(exc: yaml.YAMLError) -> tuple[Finding, Span]:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    span = Span(mark.line + 1, mark.column + 1) if mark is not None else Span(1, 1)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None)
-    message = f"{context}, {problem}" if context else str(problem)
-    if "nesting depth" in message:
-        return _finding("too-deep", "nesting is too deep"), span
-    if "\t" in message or "tab" in message:
-        message += " (indent with spaces, not tabs)"
-    return _finding("yaml-syntax", f"YAML syntax: {message}"), span
 
 
 def _short(text: str, limit: int = 60) -> str:

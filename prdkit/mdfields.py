@@ -11,9 +11,11 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import Msg, msg
 from prdkit.source import escape_token
 
 MARKDOWN_REF = "#/$defs/md"
+TEXT_REF = "#/$defs/text"
 
 
 def markdown_values(
@@ -24,7 +26,15 @@ def markdown_values(
         from prdkit.schemafile import load_schema
 
         schema = load_schema()
-    yield from _walk(schema, schema, data, "")
+    yield from _walk(schema, schema, data, "", frozenset({MARKDOWN_REF}))
+
+
+def prose_values(data: Any) -> Iterator[tuple[str, str]]:
+    """(JSON Pointer, text) of every plain-text or Markdown value of schema-valid `data`."""
+    from prdkit.schema import load_schema
+
+    schema = load_schema()
+    yield from _walk(schema, schema, data, "", frozenset({MARKDOWN_REF, TEXT_REF}))
 
 
 def too_long(data: Any, limit: int) -> Iterator[Finding]:
@@ -34,11 +44,8 @@ def too_long(data: Any, limit: int) -> Iterator[Finding]:
     for pointer, text in markdown_values(data):
         if len(text) > limit:
             name = _name(pointer)
-            message = (
-                f"{name} has {len(text):,} characters of Markdown, over the limit of {limit:,}"
-            )
-            hint = "Shorten the text or move it to a linked document."
-            yield Finding("schema-count", pointer, message, hint)
+            message = msg("markdown-too-long", name=name, length=len(text), limit=limit)
+            yield Finding("schema-count", pointer, message, msg("string-too-long.hint"))
 
 
 def _any_longer(data: Any, limit: int) -> bool:
@@ -62,12 +69,12 @@ def any_string(data: Any, test: Callable[[str], bool]) -> bool:
 
 
 def _walk(
-    root: Mapping[str, Any], schema: Any, value: Any, pointer: str
+    root: Mapping[str, Any], schema: Any, value: Any, pointer: str, refs: frozenset[str]
 ) -> Iterator[tuple[str, str]]:
     # Depth is bounded by the loader's nesting limit, so plain recursion is safe here.
     while isinstance(schema, Mapping) and "$ref" in schema:
         ref = schema["$ref"]
-        if ref == MARKDOWN_REF:
+        if ref in refs:
             if isinstance(value, str):
                 yield pointer, value
             return
@@ -80,12 +87,12 @@ def _walk(
         for key, item in value.items():
             sub = properties.get(key, others)
             if isinstance(sub, Mapping):
-                yield from _walk(root, sub, item, f"{pointer}/{escape_token(key)}")
+                yield from _walk(root, sub, item, f"{pointer}/{escape_token(key)}", refs)
     elif isinstance(value, list):
         items = schema.get("items")
         if isinstance(items, Mapping):
             for index, item in enumerate(value):
-                yield from _walk(root, items, item, f"{pointer}/{index}")
+                yield from _walk(root, items, item, f"{pointer}/{index}", refs)
 
 
 def _resolve(root: Mapping[str, Any], ref: str) -> Any:
@@ -96,10 +103,13 @@ def _resolve(root: Mapping[str, Any], ref: str) -> Any:
     return node
 
 
-def _name(pointer: str) -> str:
+def _name(pointer: str) -> Msg | str:
     """What to call a field in a message: its key, or 'item N of KEY'."""
-    tokens = pointer.split("/")[1:]
-    if tokens and tokens[-1].isdigit():
-        owner = tokens[-2] if len(tokens) > 1 else "the list"
-        return f"item {int(tokens[-1]) + 1} of {owner}"
-    return tokens[-1] if tokens else "the document"
+    from prdkit.schema import field_name
+
+    tokens = [_unescape(t) for t in pointer.split("/")[1:]]
+    return field_name([int(t) if t.isdigit() else t for t in tokens])
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")

@@ -8,9 +8,14 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
 
+from prdkit.conventions import NO_CONVENTIONS, Conventions, custom_values
+from prdkit.planning import CHILDREN as PLANNING_CHILDREN
+from prdkit.planning import KINDS as PLANNING_KINDS
+from prdkit.planning import SECTIONS as PLANNING_SECTIONS
+from prdkit.planning import Alternative, Assumption, Dependency, FaqEntry, Launch
 from prdkit.source import join as pointer_join
 
-__all__ = ["ModelError", "build", "kind_of", "pointer_join"]
+__all__ = ["ModelError", "build", "kind_at", "kind_of", "pointer_join"]
 
 # Dates stay the ISO strings the author wrote: for YYYY-MM-DD, string order is date order,
 # and an impossible date never makes the model raise.
@@ -401,7 +406,7 @@ class Metric:
 
     id: str
     name: str
-    target: Number
+    target: Number | None = None  # may wait while the document is a draft
     baseline: Number | None = None
     unit: str | None = None
     direction: str = "increase"
@@ -592,10 +597,21 @@ class Document:
     permissions: Permissions | None = None
     guardrails: tuple[Guardrail, ...] = ()
     operations: Operations | None = None
+    assumptions: tuple[Assumption, ...] = ()
+    dependencies: tuple[Dependency, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+    launch: Launch | None = None
+    faq: tuple[FaqEntry, ...] = ()
     risks: tuple[Risk, ...] = ()
     open_questions: tuple[OpenQuestion, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
     approvals: tuple[Approval, ...] = ()
+    # Team conventions the document was checked under, and its declared custom fields:
+    # item pointer → ((x- key, value as written), …). Neither is part of the source's equality.
+    conventions: Conventions = field(default=NO_CONVENTIONS, compare=False, repr=False)
+    custom: Mapping[str, tuple[tuple[str, Any], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     pointer: str = _pointer()
     _identified: tuple[Any, ...] = field(init=False, repr=False, compare=False)
     _by_id: Mapping[str, Any] = field(init=False, repr=False, compare=False)
@@ -619,6 +635,11 @@ class Document:
             *(perms.actions if perms else ()),
             *self.guardrails,
             *(ops.campaigns if ops else ()),
+            *self.assumptions,
+            *self.dependencies,
+            *self.alternatives,
+            *(self.launch.checklist if self.launch else ()),
+            *(self.launch.rollout if self.launch else ()),
             *self.risks,
             *self.open_questions,
         )
@@ -631,6 +652,10 @@ class Document:
     def identified(self) -> tuple[Any, ...]:
         """Every item of the id namespace in document order, duplicates kept (not meta, steps)."""
         return self._identified
+
+    def custom_of(self, item: Any) -> Mapping[str, Any]:
+        """The declared custom fields `item` carries, as written: {x- key: value}."""
+        return dict(self.custom.get(item.pointer, ()))
 
     def items_by_id(self) -> Mapping[str, Any]:
         """Read-only id → item over the one namespace; the first occurrence of an id wins."""
@@ -685,6 +710,7 @@ _KINDS: dict[type, str] = {
     GlossaryEntry: "glossary_entry",
     Approval: "approval",
     Document: "document",
+    **PLANNING_KINDS,
 }
 
 # ---- building from loaded data -------------------------------------------------------------
@@ -709,6 +735,7 @@ _CHILDREN: dict[type, dict[str, type]] = {
         "permissions": Permissions,
         "guardrails": Guardrail,
         "operations": Operations,
+        **PLANNING_SECTIONS,
         "risks": Risk,
         "open_questions": OpenQuestion,
         "glossary": GlossaryEntry,
@@ -730,6 +757,7 @@ _CHILDREN: dict[type, dict[str, type]] = {
     Schedule: {"milestones": Milestone},
     Permissions: {"roles": Role, "actions": Action, "separation_of_duties": SoDRule},
     Operations: {"campaigns": Campaign},
+    **PLANNING_CHILDREN,
 }
 _MAPPINGS = {(Permissions, "grants"), (Competition, "matrix")}
 
@@ -797,6 +825,19 @@ def _make(cls: type, data: Any, pointer: str) -> Any:
         raise ModelError(pointer, f"{_KINDS[cls]}: {exc}") from None
 
 
-def build(data: Mapping[str, Any]) -> Document:
-    """The `Document` of schema-valid loaded data; `x-` extension fields are left out."""
-    return _make(Document, data, "")
+def kind_at(path: tuple[str, ...]) -> str | None:
+    """The kind of the items at `path` of the data (`("schedule", "milestones")` → milestone)."""
+    cls: type | None = Document
+    for key in path:
+        cls = _CHILDREN.get(cls, {}).get(key) if cls is not None else None
+    return _KINDS.get(cls) if cls is not None and cls is not Document else None
+
+
+def build(data: Mapping[str, Any], conventions: Conventions = NO_CONVENTIONS) -> Document:
+    """The `Document` of schema-valid loaded data; of the `x-` fields, only declared ones stay."""
+    doc = _make(Document, data, "")
+    if not conventions.fields and not conventions.labels:
+        return doc
+    object.__setattr__(doc, "conventions", conventions)
+    object.__setattr__(doc, "custom", MappingProxyType(custom_values(data, conventions)))
+    return doc

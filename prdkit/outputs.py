@@ -23,6 +23,20 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
+def ensure_folder(folder: Path) -> None:
+    """Create the output `folder` and its missing parents; refuse a file or a link to one."""
+    if folder.is_dir():
+        return
+    if folder.exists() or folder.is_symlink():
+        raise OutputError(f"{folder}: is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a parent is a file
+        raise OutputError(f"{folder}: cannot create the folder (a parent is a file)") from None
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the folder ({exc.strerror})") from None
+
+
 def write_atomic(path: Path, data: bytes, *, source: Path | None = None) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename."""
     write_all([(path, data)], source=source)

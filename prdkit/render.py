@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from prdkit.check import SUFFIXES, CheckResult
+from prdkit.digest import digest
 from prdkit.i18n import language
 from prdkit.images.pictures import Pictures
 from prdkit.outputs import OutputError, write_all
@@ -45,6 +47,27 @@ def source_timestamp(result: CheckResult) -> datetime:
     return datetime.fromisoformat(f"{day}T00:00:00+00:00")
 
 
+def render_options(
+    result: CheckResult,
+    source: Path,
+    folder: Path,
+    lang: str | None = None,
+    reference_doc: Path | None = None,
+    number_headings: bool | None = None,
+) -> RenderOptions:
+    """How `result` (checked from `source`) is rendered into `folder`: one construction for
+    every command that renders, so pictures and the sign-off digest reach each output."""
+    return RenderOptions(
+        lang=language(lang or result.document.meta.language),
+        reference_doc=reference_doc,
+        timestamp=source_timestamp(result),
+        source_dir=source.parent,
+        pictures=Pictures(result.images, source.parent, folder),
+        number_headings=number_headings,
+        digest=digest(result.data) if isinstance(result.data, Mapping) else None,
+    )
+
+
 @dataclass(frozen=True)
 class Rendered:
     """One output written."""
@@ -60,17 +83,12 @@ def render(
     out_dir: Path | None,
     lang: str | None = None,
     reference_doc: Path | None = None,
+    number_headings: bool | None = None,
 ) -> list[Rendered]:
     """Render a valid checked document; every output is built in memory, then written."""
     doc = result.document
     folder = out_dir if out_dir is not None else source.parent
-    options = RenderOptions(
-        lang=language(lang or doc.meta.language),
-        reference_doc=reference_doc,
-        timestamp=source_timestamp(result),
-        source_dir=source.parent,
-        pictures=Pictures(result.images, source.parent, folder),
-    )
+    options = render_options(result, source, folder, lang, reference_doc, number_headings)
     # Every output is built before any is written, and written all or none.
     built = [
         (folder / (output_stem(source) + FORMATS[fmt][1]), get_writer(fmt)(doc, options))

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from prdkit import __version__
 from prdkit.check import CheckResult
-from prdkit.diagnostics import Diagnostic, Severity
+from prdkit.diagnostics import Diagnostic, Severity, most_severe
 
 # Characters that must never reach a terminal or CI log raw: controls, bidi overrides,
 # line and paragraph separators, and the BOM/zero-width no-break space.
@@ -43,6 +43,15 @@ def summary(results: Sequence[CheckResult]) -> str:
         return f"{n} {word}" + ("" if n == 1 else "s")
 
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
+
+
+def _summary_zh(results: Sequence[CheckResult]) -> str:
+    from prdkit.messages import msg
+
+    errors = sum(r.errors for r in results)
+    warnings = sum(r.warnings for r in results)
+    counts = msg("report.summary", errors=errors, warnings=warnings, files=len(results))
+    return counts.render("zh")
 
 
 def _ordered(results: Sequence[CheckResult]) -> list[CheckResult]:
@@ -87,11 +96,24 @@ def render_text(
     quiet: bool = False,
     color: bool = False,
     strict: bool = False,
+    max_diagnostics: int | None = None,
 ) -> str:
-    """One line per diagnostic, the source excerpt with a caret, and the summary."""
+    """One line per diagnostic, the source excerpt with a caret, and the summary.
+
+    At most `max_diagnostics` per file (0: all; None: each file's configured number).
+    """
+    from prdkit.messages import msg
+
+    # One language for the report: the one every file was checked in, else English.
+    langs = {r.lang for r in results}
+    lang = langs.pop() if len(langs) == 1 else "en"
+    hint_label = msg("report.hint").render(lang)
     out: list[str] = []
     for result in _ordered(results):
-        for d in _listed(result, quiet):
+        listed = _listed(result, quiet)
+        cap = result.listed if max_diagnostics is None else max_diagnostics
+        left_out = len(listed) - cap if 0 < cap < len(listed) else 0
+        for d in most_severe(listed, len(listed) - left_out):
             severity = d.severity.value
             if color:
                 severity = f"{_COLORS[d.severity]}{severity}\x1b[0m"
@@ -101,10 +123,11 @@ def render_text(
             if not quiet:
                 out.extend(_excerpt(result, d, color))
                 if d.hint:
-                    out.append(f"        hint: {clean(d.hint)}")
-        if result.omitted:
-            out.append(f"{shown_path(result.file)}: … {result.omitted} more diagnostics not listed")
-    out.append(summary(results))
+                    out.append(f"        {hint_label}{clean(d.hint)}")
+        if left_out:
+            more = msg("report.left-out", count=left_out).render(lang)
+            out.append(f"{shown_path(result.file)}: {more}")
+    out.append(summary(results) if lang != "zh" else _summary_zh(results))
     return "\n".join(out) + "\n"
 
 
@@ -173,8 +196,6 @@ def render_github(
                 f"::{_GITHUB_LEVEL[d.severity]} file={file},line={d.line},col={d.column},"
                 f"title={_github_property(d.rule)}::{_github_data(message)}"
             )
-        if result.omitted:
-            out.append(f"::notice file={file}::{result.omitted} more diagnostics not listed")
     out.append(summary(results))
     return "\n".join(out) + "\n"
 
@@ -297,8 +318,6 @@ def render_junit(
             _xml(f"{d.line}:{d.column}: {d.severity.value} {d.rule} {clean(d.message, 1000)}")
             for d in _listed(result, quiet)
         ]
-        if result.omitted:
-            lines.append(f"… {result.omitted} more diagnostics not listed")
         if result.failed(strict):
             headline = summary([result]).rsplit(" in ", 1)[0]
             failure = ET.SubElement(case, "failure", {"message": headline, "type": "invalid"})

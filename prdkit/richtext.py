@@ -29,13 +29,27 @@ _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 _NEWLINES = re.compile(r"\r\n?")
 
 
-@lru_cache(maxsize=4096)
+# Only short texts are cached: the tree of a 99,000-character field holds tens of thousands
+# of nodes (some 25 MB), and a cache of such trees grew past 2 GB.
+_CACHED_UP_TO = 4_000
+
+
 def parse(text: str) -> SyntaxTreeNode:
-    """The syntax tree of `text`; cached and shared, so callers must not modify it.
+    """The syntax tree of `text`; short texts are cached and shared, so callers must not
+    modify it.
 
     Text nested deeper than the parser follows would lose its innermost words, so such a
     field is kept whole instead: its tree is one code block holding the raw text.
     """
+    return _cached(text) if len(text) <= _CACHED_UP_TO else _parse(text)
+
+
+@lru_cache(maxsize=256)
+def _cached(text: str) -> SyntaxTreeNode:
+    return _parse(text)
+
+
+def _parse(text: str) -> SyntaxTreeNode:
     tokens = MD.parse(text)
     if reached_nesting_limit(tokens):
         return SyntaxTreeNode([_literal(text)])

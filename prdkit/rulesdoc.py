@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from prdkit.config import LIMIT_KEYS, SEVERITIES
 from prdkit.diagnostics import Rule
 from prdkit.limits import CEILINGS, DEFAULT_LIMITS
-from prdkit.ruletable import FIXED_FAMILIES, GRADING, RULES
+from prdkit.ruletable import BY_STATUS, FIXED_FAMILIES, GRADING, RULES
 
 REGENERATE = "python -m prdkit.rulesdoc > docs/rules.md"
+REGENERATE_ZH = "python -m prdkit.rulesdoc --lang zh > docs/rules.zh.md"
 
 # Family → heading, in the order the reference presents them.
 FAMILY_TITLES = {
@@ -32,6 +33,8 @@ FAMILY_TITLES = {
     "completeness": "Completeness",
     "text": "Text",
     "approvals": "Approvals",
+    "planning": "Assumptions, dependencies, alternatives and launch",
+    "custom": "Custom fields",
     "suppression": "Suppression",
 }
 
@@ -71,15 +74,18 @@ Keep the reason in a comment beside it; a project-wide switch belongs in the
 configuration instead."""
 
 
-def render() -> str:
+def render(lang: str = "en") -> str:
     """The Markdown reference of every rule: the same text for the same table."""
-    return "\n".join(_lines()).rstrip("\n") + "\n"
+    lines = _lines_zh() if lang == "zh" else _lines()
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _lines() -> Iterator[str]:
     yield "# Rules"
     yield ""
     yield f"<!-- Generated from prdkit/ruletable.py by `{REGENERATE}`; do not edit. -->"
+    yield ""
+    yield "[中文版](rules.zh.md)"
     yield ""
     yield _INTRO
     yield ""
@@ -94,6 +100,7 @@ def _lines() -> Iterator[str]:
         yield f"| [`{rule_id}`](#{rule_id}) | {grading} |"
     yield ""
     yield from _configuration()
+    yield from _conventions()
     yield "## Ignoring a rule for one item"
     yield ""
     yield _SUPPRESSION
@@ -174,6 +181,49 @@ def _configuration() -> Iterator[str]:
     yield ""
 
 
+def _conventions() -> Iterator[str]:
+    from prdkit.conventions import FIELD_TYPES, STATUS_ORDER
+
+    yield "## Team conventions: custom fields and labels"
+    yield ""
+    yield (
+        "The same file declares the team's own fields and names. A custom field belongs to an "
+        "item kind (a section name of the format: `requirements`, `features`, `milestones`, "
+        "...) and starts with `x-`. Its type is one of "
+        f"{', '.join(f'`{t}`' for t in FIELD_TYPES)} (`enum` lists its `values`); a `pattern` "
+        "constrains text; `required-from` names the status from which every item needs it "
+        f"({', '.join(f'`{s}`' for s in STATUS_ORDER)}): missing before that status it is a "
+        "warning, from it on an error (`custom-field-missing`). A value of the wrong type, "
+        "pattern or choice is `custom-field-invalid`, at its line. Every writer shows a "
+        "declared field in the item's detail and, for short values (numbers, dates, choices, "
+        "patterned text; or `column = true`), as a column of the section's table. An "
+        "undeclared `x-` key stays ignored."
+    )
+    yield ""
+    yield (
+        "Labels replace how an enum value is shown, in every rendered output, in the text and "
+        "Markdown of `prdkit diff` and in diagnostics; the source (and `diff --format json`) "
+        "keeps the format's value. A label is one text for both languages, or "
+        "`{ en = ..., zh = ... }`. An unknown item kind, enum or value, or a declaration that "
+        "cannot be used, is a usage error (exit code 2) naming the file and line."
+    )
+    yield ""
+    yield "```toml"
+    yield "[tool.prdkit.fields.requirements.x-jira]   # .prdkit.toml: [fields.requirements.x-jira]"
+    yield 'label = { en = "Jira", zh = "Jira 单号" }'
+    yield 'type = "string"'
+    yield 'pattern = "^[A-Z]+-[0-9]+$"'
+    yield 'required-from = "review"'
+    yield ""
+    yield "[tool.prdkit.labels.priority]              # .prdkit.toml: [labels.priority]"
+    yield 'must = "P0"'
+    yield 'should = "P1"'
+    yield 'could = "P2"'
+    yield 'wont = "P3"'
+    yield "```"
+    yield ""
+
+
 def _rule(rule: Rule) -> Iterator[str]:
     yield f"### {rule.id}"
     yield ""
@@ -196,9 +246,169 @@ def _rule(rule: Rule) -> Iterator[str]:
         yield ""
 
 
+# -- the Chinese reference: the same table, the rules' Chinese texts (prdkit/catalogue.py)
+
+FAMILY_TITLES_ZH = {
+    "Reading the file": "读取文件",
+    "Structure": "结构",
+    "Ids and references": "编号与引用",
+    "Cycles": "循环",
+    "Dates": "日期",
+    "Flows": "流程",
+    "Pages": "页面",
+    "Tracking plan": "埋点方案",
+    "Pictures": "图片",
+    "Market research": "市场调研",
+    "Competition": "竞争分析",
+    "Metrics": "指标",
+    "Permissions and guardrails": "权限与防护",
+    "Traceability": "需求追踪",
+    "Completeness": "完整性",
+    "Text": "文字",
+    "Approvals": "审核签字",
+    "Assumptions, dependencies, alternatives and launch": "假设、外部依赖、可选方案与上线",
+    "Custom fields": "自定义字段",
+    "Suppression": "忽略规则",
+}
+
+_GRADING_ZH = {
+    BY_STATUS: "`review` 和 `approved` 状态下为错误；`draft` 和 `deprecated` 状态下为警告",
+    "checked in `approved` documents only": "只检查 `approved` 状态的文档",
+    "error in `approved`; warning in any other status": "`approved` 状态下为错误，其他状态下为警告",
+    "error from the field's `required-from` status on; warning before": (
+        "从字段的 `required-from` 状态起为错误，之前为警告"
+    ),
+}
+
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+_INTRO_ZH = (
+    "每条诊断都写明触发它的规则（`文件:行:列: 级别 规则编号 说明`）。规则编号固定不变，"
+    "也不会重复使用。先检查“读取文件”和“结构”两类规则；两者都通过后，才运行下面的语义规则。"
+    "\n"
+    "\n"
+    "语义规则的诊断指向出问题的值：找不到的引用、使依赖闭合成环的那一条、过早的日期。缺少的内容"
+    "报告在应当包含它的映射上（缺少章节时报告在 `meta.status`，因为正是状态要求它"
+    "必须存在）。\n"
+    "\n"
+    "诊断说明的语言：`--lang en|zh`，否则按文档的 `meta.language`"
+    "，再否则按系统区域设置；规则编号、位置和 JSON 键名不随语言变化。"
+)
+
+_STATUS_ZH = (
+    "有些规则取决于 `meta.status`：草稿可以不完整，评审中或已批准的文档不行。`d"
+    "eprecated`（已废弃）的文档只作存档：它的状态相关规则只给警告，已退役的文档不会让"
+    " CI 失败，但问题依然可见。审核类规则只适用于 `approved` 的文档；没有 `d"
+    "igest` 的审核记录不检查是否过期（没有依据说明签的是哪个版本）。"
+)
+
+_SUPPRESSION_ZH = (
+    "确有正当理由的例外，可以在文档的任意映射（条目、章节或整份文档）上加 `x-prdkit-"
+    "ignore`，写规则编号的列表。该映射及其下面的这些规则的诊断会被忽略，其他规则照常检查"
+    "。只有语义规则可以忽略，读取文件和结构类规则不行。列表格式不对或写了不存在的编号，本身也会"
+    "报告（`suppression-invalid`）。\n"
+    "\n"
+    "```yaml\n"
+    "requirements:\n"
+    "  - id: R7\n"
+    "    title: 页脚法律声明\n"
+    "    priority: must\n"
+    "    x-prdkit-ignore: [must-without-feature]  "
+    "# 由法务团队的全站页脚统一交付\n"
+    "```\n"
+    "\n"
+    "请在旁边的注释里写明理由；整个项目都要关闭的规则，请写在配置里。"
+)
+
+_CONFIGURATION_ZH = (
+    "在 `pyproject.toml` 的 `[tool.prdkit.rules]` 或 "
+    "`.prdkit.toml` 的 `[rules]` 里可以关闭规则或调整级别。prdki"
+    "t从被检查文件所在的文件夹向上查找，使用最近的配置文件（同一文件夹里 `.prdkit.t"
+    "oml` 优先；没有 `[tool.prdkit]`的 `pyproject.toml` "
+    "会被跳过）。每条规则可取 {severities} 之一；新级别同时取代默认级别和按状态分"
+    "级。未知的规则编号或键、错误的级别都是用法错误（退出码 2）。读取文件和结构类规则不能配置"
+    "。"
+)
+
+
+def _lines_zh() -> Iterator[str]:
+    from prdkit.catalogue import RULE_ZH
+
+    yield "# 规则"
+    yield ""
+    yield f"<!-- Generated from prdkit/ruletable.py by `{REGENERATE_ZH}`; do not edit. -->"
+    yield ""
+    yield "[English](rules.md)"
+    yield ""
+    yield _INTRO_ZH
+    yield ""
+    yield "## 全部规则"
+    yield ""
+    yield "| 规则 | 默认级别 | 检查什么 |"
+    yield "| --- | --- | --- |"
+    groups = _by_title()
+    for rules in groups.values():
+        for rule in rules:
+            severity = _SEVERITY_ZH[rule.severity.value] + (
+                "（按状态）" if rule.id in GRADING else ""
+            )
+            summary = _cell(RULE_ZH.get(rule.id, (rule.summary, ""))[0])
+            yield f"| [`{rule.id}`](#{rule.id}) | {severity} | {summary} |"
+    yield ""
+    yield "## 级别与文档状态"
+    yield ""
+    yield _STATUS_ZH
+    yield ""
+    yield "| 规则 | 级别 |"
+    yield "| --- | --- |"
+    for rule_id, grading in GRADING.items():
+        yield f"| [`{rule_id}`](#{rule_id}) | {_GRADING_ZH.get(grading, grading)} |"
+    yield ""
+    yield "## 配置"
+    yield ""
+    yield _CONFIGURATION_ZH.format(severities="、".join(f"`{s}`" for s in SEVERITIES))
+    yield ""
+    yield "读取文件的各项上限也可以在同一个表里设置："
+    yield ""
+    yield "| 键 | 默认值 |"
+    yield "| --- | --- |"
+    for key, name in LIMIT_KEYS.items():
+        yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} |"
+    yield ""
+    yield "## 对单个条目忽略规则"
+    yield ""
+    yield _SUPPRESSION_ZH
+    yield ""
+    for title, rules in groups.items():
+        yield f"## {FAMILY_TITLES_ZH.get(title, title)}"
+        yield ""
+        for rule in rules:
+            summary, fix = RULE_ZH.get(rule.id, (rule.summary, rule.fix))
+            yield f"### {rule.id}"
+            yield ""
+            grading = GRADING.get(rule.id)
+            severity = _SEVERITY_ZH[rule.severity.value]
+            if grading:
+                severity += f"（{_GRADING_ZH.get(grading, grading)}）"
+            fixed = "不能配置，也不能忽略。" if rule.family in FIXED_FAMILIES else ""
+            yield f"**级别：**{severity}。{fixed}"
+            yield ""
+            yield summary
+            yield ""
+            yield "示例："
+            yield ""
+            yield "```yaml"
+            yield rule.example.rstrip("\n")
+            yield "```"
+            yield ""
+            yield f"**修改方法：**{fix}"
+            yield ""
+
+
 def main() -> None:
-    """Print the reference (regenerate with `python -m prdkit.rulesdoc > docs/rules.md`)."""
-    sys.stdout.write(render())
+    """Print the reference: `python -m prdkit.rulesdoc [--lang zh]`."""
+    lang = "zh" if sys.argv[1:] == ["--lang", "zh"] else "en"
+    sys.stdout.buffer.write(render(lang).encode("utf-8"))
 
 
 if __name__ == "__main__":

@@ -39,8 +39,82 @@ _TABLE: tuple[Rule, ...] = (
         "Fix the syntax at the position shown; indentation uses spaces, never tabs.",
         """\
 meta:
+  title: Checkout
+- owner: Ann
+""",
+    ),
+    Rule(
+        "yaml-indicator",
+        E,
+        "load",
+        "A text starts with `*`, `&`, `!`, `@`, `` ` ``, `%`, `|` or `>`, or with a bracketed or "
+        'quoted part followed by more words (`[P0] …`, `"拉新" …`), which YAML does not read '
+        "as plain text.",
+        'Quote the whole text, e.g. `- "**New users**: 10% off the first order"`.',
+        """\
+goals:
+  - **拉新**：新用户首单立减
+""",
+    ),
+    Rule(
+        "yaml-indentation",
+        E,
+        "load",
+        "A key or list item is not aligned with the keys or items it belongs with.",
+        "Indent it by the same number of spaces as its siblings.",
+        """\
+meta:
+  title: Checkout
+   owner: Ann
+""",
+    ),
+    Rule(
+        "yaml-unclosed",
+        E,
+        "load",
+        "A quote or bracket that is never closed, reported where it opens.",
+        "Close it on the same line; use the other kind of quote when the text holds one.",
+        """\
+meta:
   title: "Checkout
   owner: Ann
+""",
+    ),
+    Rule(
+        "yaml-tab",
+        E,
+        "load",
+        "A tab character in the indentation.",
+        "Replace the tab with spaces.",
+        """\
+meta:
+\ttitle: Checkout
+""",
+    ),
+    Rule(
+        "yaml-missing-colon",
+        E,
+        "load",
+        "A line that is neither `key: value` nor `- item`: a key without its colon, or text "
+        "continued on a new line without being indented under its key.",
+        "Add `: ` after the key; indent a continued text under its key, or write it as a "
+        "`|` block.",
+        """\
+meta:
+  title: Checkout
+  owner Ann
+  status: draft
+""",
+    ),
+    Rule(
+        "yaml-colon",
+        E,
+        "load",
+        "Unquoted text holds `: `, which YAML reads as the start of another key.",
+        'Quote the whole text, e.g. `title: "Note: new users only"`.',
+        """\
+meta:
+  title: Note: new users only
 """,
     ),
     Rule(
@@ -113,7 +187,8 @@ meta:
         E,
         "load",
         "An explicit YAML tag such as `!!binary` or `!custom`.",
-        "Remove the tag; PRD values are plain text, numbers, booleans, lists and mappings.",
+        "Remove the tag (PRD values are plain text, numbers, booleans, lists and mappings); "
+        "quote a text that starts with `!`.",
         """\
 meta:
   title: !!binary Q2hlY2tvdXQ=
@@ -124,7 +199,7 @@ meta:
         E,
         "load",
         "A YAML anchor (`&a`) or alias (`*a`).",
-        "Write the value out where it is used.",
+        "Write the value out where it is used; quote a text that starts with `*` or `&`.",
         """\
 meta:
   owner: &lead Ann
@@ -943,7 +1018,8 @@ requirements:
         "text",
         "Text that still holds a placeholder: `TODO` or `TBD` (whole words, upper case), "
         "`待定` or `待补充`.",
-        "Write the missing content, or move the question to `open_questions`.",
+        "In a question or description: write the missing content, or move the question to "
+        "`open_questions`; in any other field (an owner, a date): replace it with the real value.",
         """\
 meta:
   summary: TBD once the pricing study is back.
@@ -959,6 +1035,19 @@ meta:
         """\
 meta:
   summary: "Refunds are \\u202eyllaunam\\u202c approved."
+""",
+    ),
+    Rule(
+        "comment-in-text",
+        W,
+        "text",
+        "Unquoted text holds ` #`: YAML reads the rest of the line as a comment and drops it.",
+        "Quote the value to keep the text; put two spaces before `#` for a deliberate comment.",
+        """\
+revisions:
+  - version: "1.1"
+    date: 2026-03-01
+    changes: Moved the channel to #granparadiso
 """,
     ),
     # -- approvals (rules/approvals.py)
@@ -1007,12 +1096,127 @@ open_questions:
         "approvals",
         "An approval whose `digest` no longer matches the document: it was edited after "
         "the sign-off.",
-        "Have the approver review the changes and run `prdkit approve` again.",
+        "Set `meta.status: review` while you change the document, then have the approver "
+        "run `prdkit approve` again.",
         """\
 approvals:
   - name: Ann
     decision: approved
     digest: "sha256:0000000000000000000000000000000000000000000000000000000000000000"
+""",
+    ),
+    # -- completeness of metrics (rules/completeness.py)
+    Rule(
+        "metric-target-missing",
+        E,
+        "completeness",
+        "A metric without a `target`: a draft may wait for its numbers, a document in review "
+        "may not.",
+        "Add `target:` with the value to reach, or keep the document in `draft`.",
+        """\
+meta:
+  status: review
+metrics:
+  - id: K1
+    name: Checkout conversion
+""",
+    ),
+    # -- assumptions, dependencies, alternatives and launch (rules/planning.py)
+    Rule(
+        "rollout-percent-decreasing",
+        E,
+        "planning",
+        "A rollout stage that reaches a smaller share of users than a stage before it.",
+        "Order the stages from the smallest audience to the largest; describe a step back "
+        "under `rollback`.",
+        """\
+launch:
+  rollout:
+    - id: S1
+      name: Canary
+      percent: 20
+    - id: S2
+      name: Wider
+      percent: 5
+""",
+    ),
+    Rule(
+        "dependency-overdue",
+        W,
+        "planning",
+        "A dependency still `open` or `blocked` (or without status) after its `needed_by` "
+        "date, counted from `meta.updated`.",
+        "Record its new date or status, or plan around it.",
+        """\
+meta:
+  updated: 2026-05-01
+dependencies:
+  - id: D1
+    name: Refund API from the payments team
+    needed_by: 2026-04-15
+    status: open
+""",
+    ),
+    Rule(
+        "assumption-open",
+        E,
+        "planning",
+        "An `approved` document with an assumption still `open` (or without status).",
+        "Check the assumption and set its `status` to `validated` or `invalidated`.",
+        """\
+meta:
+  status: approved
+assumptions:
+  - id: A1
+    statement: Shoppers keep a card on file.
+    status: open
+""",
+    ),
+    Rule(
+        "alternative-open",
+        E,
+        "planning",
+        "An `approved` document with an alternative whose `decision` is still `open`.",
+        "Decide: set `decision` to `chosen` or `rejected`, with the `reason`.",
+        """\
+meta:
+  status: approved
+alternatives:
+  - id: ALT1
+    name: Build our own wallet
+    decision: open
+""",
+    ),
+    # -- custom fields the team declares in the configuration (rules/custom.py)
+    Rule(
+        "custom-field-invalid",
+        E,
+        "custom",
+        "A declared custom field whose value has the wrong type, breaks its `pattern` or is not "
+        "one of its `values`.",
+        "Write the value the declaration in the configuration asks for.",
+        """\
+# .prdkit.toml: [fields.requirements.x-jira] with pattern = "^[A-Z]+-[0-9]+$"
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: could
+    x-jira: pay-12
+""",
+    ),
+    Rule(
+        "custom-field-missing",
+        E,
+        "custom",
+        "An item without a custom field the configuration requires from the document's status "
+        "on (`required-from`).",
+        "Add the field to the item.",
+        """\
+# .prdkit.toml: [fields.requirements.x-jira] with required-from = "draft"
+requirements:
+  - id: R1
+    title: Pay by card
+    priority: could
 """,
     ),
     # -- per-item suppression (rules/suppression.py)
@@ -1049,6 +1253,10 @@ GRADING: dict[str, str] = {
     "approval-not-granted": "checked in `approved` documents only",
     "open-question-unresolved": "checked in `approved` documents only",
     "stale-approval": "error in `approved`; warning in any other status",
+    "metric-target-missing": BY_STATUS,
+    "assumption-open": "checked in `approved` documents only",
+    "alternative-open": "checked in `approved` documents only",
+    "custom-field-missing": "error from the field's `required-from` status on; warning before",
 }
 
 RULES: dict[str, Rule] = {}

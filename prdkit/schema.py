@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import Choices, Listing, Msg, msg
 from prdkit.schemafile import SCHEMA_FILE, ecma_regex, load_schema, resource_dir, schema_text
 from prdkit.source import join
 
@@ -21,16 +22,6 @@ __all__ = [
     "schema_text",
     "validator",
 ]
-
-_TYPE_WORDS = {
-    "string": "text",
-    "array": "a list",
-    "object": "a mapping",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "null": "empty",
-}
 
 
 def _pattern_keyword(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
@@ -60,7 +51,7 @@ def check(data: Mapping[str, Any]) -> list[Finding]:
     except RecursionError:  # deeper than the loader allows: let jsonschema say what it finds
         pass
     findings: list[Finding] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, Msg | str]] = set()
     for error in validator().iter_errors(data):
         for finding in _explain(error, data):
             key = (finding.rule, finding.pointer, finding.message)
@@ -74,32 +65,38 @@ def _one_message_per_mistake(findings: list[Finding]) -> list[Finding]:
     """Drop echoes: a wrong type also fails its enum; a misspelt key also leaves one missing."""
     wrong_type = {f.pointer for f in findings if f.rule == "schema-type"}
     guessed = {
-        (f.pointer.rsplit("/", 1)[0], f.message.rsplit("'", 2)[-2])
+        (f.pointer.rsplit("/", 1)[0], _param(f, "guess"))
         for f in findings
-        if f.rule == "schema-unknown-key" and f.message.endswith("'?")
+        if f.rule == "schema-unknown-key" and _param(f, "guess")
     }
     kept = []
     for f in findings:
         if f.pointer in wrong_type and f.rule != "schema-type":
             continue
-        if f.rule == "schema-required" and (f.pointer, f.message.split("'")[1]) in guessed:
+        if f.rule == "schema-required" and (f.pointer, _param(f, "key")) in guessed:
             continue
         kept.append(f)
     return kept
 
 
-def _field_name(path: list[Any]) -> str:
+def _param(finding: Finding, name: str) -> Any:
+    """A parameter of the finding's message, or None."""
+    message = finding.message
+    return dict(message.params).get(name) if isinstance(message, Msg) else None
+
+
+def field_name(path: list[Any]) -> Msg | str:
     """What to call the value at `path` in a message: its key, or 'item N of KEY'."""
     if not path:
-        return "the document"
+        return msg("place.document")
     last = path[-1]
     if isinstance(last, int):
-        owner = _field_name(path[:-1]) if len(path) > 1 else "the list"
-        return f"item {last + 1} of {owner}"
+        owner = field_name(path[:-1]) if len(path) > 1 else msg("field.list")
+        return msg("field.item", n=last + 1, owner=owner)
     return str(last)
 
 
-def _show(value: Any, limit: int = 60) -> str:
+def _show(value: Any, limit: int = 60) -> Msg | str:
     """A value quoted for a message, shortened."""
     if isinstance(value, str):
         text = value if len(value) <= limit else value[: limit - 1] + "…"
@@ -107,11 +104,11 @@ def _show(value: Any, limit: int = 60) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "empty"
+        return msg("got.empty")
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("got.mapping")
     if isinstance(value, list):
-        return "a list"
+        return msg("got.list")
     return str(value)
 
 
@@ -123,7 +120,7 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
     """Turn one jsonschema error into findings a product manager can act on."""
     path = list(error.absolute_path)
     pointer = _pointer(path)
-    name = _field_name(path)
+    name = field_name(path)
     kind = error.validator
     value = error.validator_value
     instance = error.instance
@@ -131,54 +128,46 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
     if kind == "required":
         for key in value:
             if isinstance(instance, dict) and key not in instance:
-                where = f" in {name}" if path else ""
-                yield Finding("schema-required", pointer, f"missing required field '{key}'{where}")
+                key_msg = "schema-required.in" if path else "schema-required"
+                yield Finding("schema-required", pointer, msg(key_msg, key=key, name=name))
     elif kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         patterns = list(error.schema.get("patternProperties", {}))
+        allowed = msg("schema-unknown-key.allowed", allowed=Listing(tuple(known), "", quoted=False))
         for key in instance:
             if key in known or (patterns and key.startswith("x-")):
                 continue
             guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f" — did you mean '{guess[0]}'?" if guess else ""
-            where = f" in {name}" if path else ""
-            message = f"unknown key '{key}'{where}{hint}"
-            extra = None if guess else "allowed here: " + ", ".join(known)
+            variant = "schema-unknown-key" + (".in" if path else "") + (".guess" if guess else "")
+            message = msg(variant, key=key, name=name, guess=guess[0] if guess else "")
+            extra = None if guess else allowed
             yield Finding("schema-unknown-key", join(pointer, key), message, extra, at="key")
     elif kind == "enum":
-        choices = ", ".join(str(v) for v in value)
-        yield Finding(
-            "schema-enum", pointer, f"{name} must be one of {choices} (got {_show(instance)})"
-        )
+        choices = Choices(tuple(str(v) for v in value))
+        message = msg("schema-enum", name=name, choices=choices, got=_show(instance))
+        yield Finding("schema-enum", pointer, message)
     elif kind == "type":
         types = value if isinstance(value, list) else [value]
-        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+        wanted: Msg = msg(f"type.{types[-1]}")
+        for t in reversed(types[:-1]):
+            wanted = msg("type.or", a=msg(f"type.{t}"), b=wanted)
         got = _describe_type(instance)
-        yield Finding("schema-type", pointer, f"{name} must be {wanted} (got {got})")
+        yield Finding("schema-type", pointer, msg("schema-type", name=name, wanted=wanted, got=got))
     elif kind == "pattern":
         yield Finding(
             "schema-pattern", pointer, _pattern_message(name, instance, value, error.schema)
         )
     elif kind == "format":
-        yield Finding(
-            "schema-date", pointer, f"{name} {_show(instance)} is not a real date (YYYY-MM-DD)"
-        )
+        message = msg("schema-date", name=name, value=_show(instance))
+        yield Finding("schema-date", pointer, message)
     elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        words = {
-            "minimum": "at least",
-            "maximum": "at most",
-            "exclusiveMinimum": "more than",
-            "exclusiveMaximum": "less than",
-        }[kind]
-        yield Finding(
-            "schema-range", pointer, f"{name} must be {words} {value} (got {_show(instance)})"
-        )
+        message = msg(f"schema-range.{kind}", name=name, limit=str(value), got=_show(instance))
+        yield Finding("schema-range", pointer, message)
     elif kind in ("minItems", "maxItems", "minLength", "maxLength", "minProperties"):
         yield Finding("schema-count", pointer, _count_message(kind, name, value))
     elif kind == "const":
-        yield Finding(
-            "schema-const", pointer, f"{name} must be {_show(value)} (got {_show(instance)})"
-        )
+        message = msg("schema-const", name=name, value=_show(value), got=_show(instance))
+        yield Finding("schema-const", pointer, message)
     elif kind in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
 
@@ -188,44 +177,42 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
     elif kind == "propertyNames":
         # The offending key is the instance of the nested error.
         bad = error.context[0].instance if error.context else instance
-        message = f"'{bad}' is not a valid id for a key of {name}"
+        message = msg("schema-pattern.key", key=bad, name=name)
         yield Finding("schema-pattern", join(pointer, str(bad)), message, at="key")
     else:
-        yield Finding("schema", pointer, f"{name}: {error.message[:200]}")
+        yield Finding("schema", pointer, msg("schema", name=name, detail=error.message[:200]))
 
 
-def _describe_type(instance: Any) -> str:
+def _describe_type(instance: Any) -> Msg:
     if isinstance(instance, bool):
-        return "true/false"
+        return msg("got.bool")
     if isinstance(instance, str):
-        return f"text {_show(instance, 40)}"
+        return msg("got.text", value=_show(instance, 40))
     if isinstance(instance, (int, float)):
-        return f"the number {instance}"
+        return msg("got.number", value=str(instance))
     if instance is None:
-        return "an empty value"
-    return "a list" if isinstance(instance, list) else "a mapping"
+        return msg("got.empty")
+    return msg("got.list") if isinstance(instance, list) else msg("got.mapping")
 
 
-def _pattern_message(name: str, instance: Any, pattern: str, schema: Mapping[str, Any]) -> str:
+def _pattern_message(
+    name: Msg | str, instance: Any, pattern: str, schema: Mapping[str, Any]
+) -> Msg:
+    shown = _show(instance)
     if pattern.startswith("^[A-Za-z]"):
-        return (
-            f"{name} {_show(instance)} is not a valid id: start with a letter, then letters, "
-            "digits, '_', '.' or '-'"
-        )
+        return msg("schema-pattern.id", name=name, value=shown)
     if "sha256" in pattern:
-        return f"{name} must be 'sha256:' followed by 64 lower-case hex digits"
+        return msg("schema-pattern.digest", name=name)
     if pattern.startswith("^[0-9]{4}"):
-        return f"{name} {_show(instance)} is not a date; write YYYY-MM-DD"
+        return msg("schema-pattern.date", name=name, value=shown)
     described = schema.get("description", "")
-    return f"{name} {_show(instance)} does not have the expected form. {described}".strip()
+    return msg("schema-pattern.other", name=name, value=shown, described=described)
 
 
-def _count_message(kind: str, name: str, limit: int) -> str:
+def _count_message(kind: str, name: Msg | str, limit: int) -> Msg:
     unit = "item" if "Items" in kind or "Properties" in kind else "character"
-    plural = "" if limit == 1 else "s"
-    if kind.startswith("min"):
-        return f"{name} needs at least {limit} {unit}{plural}"
-    return f"{name} allows at most {limit} {unit}{plural}"
+    one = ".one" if limit == 1 else ""
+    return msg(f"schema-count.{kind[:3]}.{unit}{one}", name=name, limit=limit)
 
 
 def _exclusive(error: Any, path: list[Any], data: Any) -> Finding:
@@ -238,9 +225,9 @@ def _exclusive(error: Any, path: list[Any], data: Any) -> Finding:
         owner = _walk(data, path)
         others = [k for k, v in owner.items() if k != trigger and v == error.instance]
         other = others[0] if others else "?"
-        message = f"'{other}' cannot be used together with '{trigger}'; keep one of them"
+        message = msg("schema-exclusive", other=other, trigger=trigger)
         return Finding("schema-exclusive", _pointer([*path, other]), message, at="key")
-    return Finding("schema", _pointer(path), f"{_field_name(path)} is not allowed here")
+    return Finding("schema", _pointer(path), msg("schema.not-allowed", name=field_name(path)))
 
 
 def _walk(node: Any, path: list[Any]) -> Any:

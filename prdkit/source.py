@@ -61,6 +61,10 @@ class SourceMap:
                 return Span(1, 1)
             pointer = parent(pointer)
 
+    def entries(self) -> list[tuple[str, Span, Span | None]]:
+        """Every recorded (pointer, value span, key span), in the order the loader saw them."""
+        return [(p, span, self._keys.get(p)) for p, span in self._values.items()]
+
     def __contains__(self, pointer: object) -> bool:
         return pointer in self._values
 

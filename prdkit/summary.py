@@ -43,9 +43,6 @@ def step_summary(results: Sequence[CheckResult]) -> str:
             break
         lines.append(row)
         size += len(row) + 1
-    omitted = sum(r.omitted for r in results)
-    if omitted:
-        lines.append(f"\n*{omitted} more diagnostics past the per-file limit.*")
     return "\n".join(lines) + "\n"
 
 

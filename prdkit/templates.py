@@ -77,6 +77,7 @@ def instantiate(template: Template, stem: str, today: date) -> str:
         "/meta/title": title[:1].upper() + title[1:],
         "/meta/created": today.isoformat(),
         "/meta/updated": today.isoformat(),
+        "/revisions/0/date": today.isoformat(),  # the first draft is today's too
     }
     lines = text.split("\n")
     for pointer, new in values.items():
@@ -87,7 +88,9 @@ def instantiate(template: Template, stem: str, today: date) -> str:
         start = span.column - 1
         end = _scalar_end(line, start)
         rendered = (
-            new if pointer.endswith(("created", "updated")) else json.dumps(new, ensure_ascii=False)
+            new
+            if pointer.endswith(("created", "updated", "date"))
+            else json.dumps(new, ensure_ascii=False)
         )
         lines[span.line - 1] = line[:start] + rendered + line[end:]
     return "\n".join(lines)

@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from prdkit.model import Document, Permissions
+from prdkit.model import Document, Permissions, Requirement
 
 __all__ = [
     "METRIC_COLUMNS",
@@ -21,6 +21,7 @@ __all__ = [
     "grant_sources",
     "grant_table",
     "links",
+    "shelved",
     "traceability",
     "untraced_features",
 ]
@@ -56,6 +57,15 @@ RESOURCE_COLUMNS: tuple[str, ...] = (
     "field.milestones",
     "field.notes",
 )
+
+
+# Requirement statuses of work that is not being built.
+SHELVED_STATUSES = ("rejected", "deferred")
+
+
+def shelved(req: Requirement) -> bool:
+    """True for a requirement not being built (`wont`, rejected or deferred): never a gap."""
+    return req.priority == "wont" or req.status in SHELVED_STATUSES
 
 
 @dataclass(frozen=True)

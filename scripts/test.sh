@@ -37,7 +37,7 @@ fi
 # 3. Python: a virtualenv with prdkit and its test dependencies.
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python -m pip install -q -e ".[test,lsp]"
 
 # 4. Lint, then the suite.
 .venv/bin/ruff check .

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from prdkit import __version__
@@ -107,11 +108,11 @@ def test_templates_lists_each_template_and_language() -> None:
     result = runner.invoke(app, ["templates"])
     assert result.exit_code == 0
     rows = {tuple(line.split()[:2]) for line in result.output.splitlines()}
-    for name in ("minimal", "feature", "ecommerce"):
+    for name in ("minimal", "feature", "launch", "ecommerce"):
         assert (name, "en") in rows and (name, "zh") in rows
 
 
-@pytest.mark.parametrize("template", ["minimal", "feature", "ecommerce"])
+@pytest.mark.parametrize("template", ["minimal", "feature", "launch", "ecommerce"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_new_validates_as_draft(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: str, lang: str
@@ -122,9 +123,14 @@ def test_new_validates_as_draft(
     text = (tmp_path / "my-feature.prd.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     assert 'id: "my-feature"' in text
+    # The first revision is dated the day the document starts, like meta.created.
+    data = yaml.safe_load(text)
+    assert [r["date"] for r in data.get("revisions", [])[:1]] in ([], [data["meta"]["created"]])
     check = runner.invoke(app, ["validate", "my-feature.prd.yaml"])
     assert check.exit_code == 0, check.output
-    assert " 0 errors" in " " + check.output.splitlines()[-1]
+    # A Chinese template is reported in Chinese (its meta.language).
+    zero = "0 个错误" if lang == "zh" else " 0 errors"
+    assert zero in " " + check.output.splitlines()[-1]
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -198,3 +204,15 @@ def test_subprocess_missing_dependency_is_a_clear_message(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "the dependency 'typer' is not installed" in result.stderr
+
+
+def test_render_help_names_every_format() -> None:
+    from prdkit.writers import FORMATS
+
+    result = runner.invoke(app, ["render", "--help"], terminal_width=200)
+    shown = " ".join(result.output.split())
+    assert result.exit_code == 0 and "to Word, Markdown, HTML or PDF" in shown
+    listed = shown.split("Comma-separated formats: ", 1)[1].split(".", 1)[0]
+    assert listed.split(", ") == ["docx", "md", "html", "pdf"] and set(FORMATS) == set(
+        listed.split(", ")
+    )

@@ -10,7 +10,7 @@ import pytest
 from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.diagrams.layout import layout
 from prdkit.diagrams.measure import columns, em, text_width, wrap
-from prdkit.diagrams.placed import Box, Placed
+from prdkit.diagrams.placed import Box, Placed, clipped
 
 # ---- geometry helpers -------------------------------------------------------------------
 
@@ -405,3 +405,20 @@ def test_a_long_text_shows_its_start_and_an_ellipsis():
     check_geometry(placed)
     short = layout(Graph((Node("a", "下单"),), ())).boxes[0]
     assert short.lines == ("下单",)
+
+
+@pytest.mark.parametrize("kind", ["flow", "tree"])
+def test_one_word_longer_than_every_line_is_cut_with_an_ellipsis(kind):
+    word = "A" * 3000  # no space to break at: the wrapped start is a single line
+    nodes = (Node("a", word, note=word), Node("b", "next"))
+    edges = (Edge("a", "b", word),)
+    placed = layout(Graph(nodes, edges, kind=kind) if kind == "tree" else Graph(nodes, edges))
+    box = next(b for b in placed.boxes if b.node.id == "a")
+    assert len(box.lines) == 1 and box.lines[0].endswith("…")
+    assert box.lines[0][:-1] == "A" * (len(box.lines[0]) - 1)
+    assert box.width < 400  # the word is cut to the box, not the box stretched to the word
+    check_geometry(placed)
+
+
+def test_text_of_blanks_past_the_cut_off_is_an_ellipsis_alone():
+    assert clipped(" " * 3000, 10, 6) == ("…",)

@@ -195,7 +195,7 @@ def shape(table) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 def test_table_shapes(rich: bytes):
     found = tables(rich)
-    assert shape(found["Document ID|rich-doc"]) == (7, 2)  # the cover: id … updated
+    assert shape(found["Document ID|rich-doc"]) == (9, 2)  # the cover: id … updated, summary
     assert shape(found["a|b"]) == (2, 2)  # the GFM table of the summary
     assert shape(found["ID|Title"]) == (3, 5)  # requirements: header + two rows
     assert shape(found["Requirement|Features"]) == (3, 5)  # traceability
@@ -305,7 +305,7 @@ def test_toc_page_fields_and_update_on_open(rich: bytes):
     assert gallery.get(f"{W}val") == "Table of Contents"
     assert instructions(sdt)[0].startswith("TOC \\o")
     entries = ["".join(t.text for t in p.iter(f"{W}t")) for p in sdt.iter(f"{W}p")]
-    assert entries[:3] == ["Contents", "Overview", "Summary"]
+    assert entries[:3] == ["Contents", "1 Overview", "1.1 Summary"]
     begin = next(sdt.iter(f"{W}fldChar"))
     assert begin.get(f"{W}dirty") == "true"
     footers = [instructions(part(rich, f"word/footer{n}.xml")) for n in (1, 2)]

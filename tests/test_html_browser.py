@@ -10,7 +10,7 @@ import pytest
 from prdkit.check import check_file
 from prdkit.render import render
 from tests.browser import browser, needs_browser, visit
-from tests.conftest import EXAMPLES, run_prdkit
+from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
 from tests.test_html_writer import HOSTILE, PNG_1x1
 
 pytestmark = needs_browser
@@ -75,6 +75,17 @@ def test_pages_fit_a_phone(chromium, pages: dict[str, Path]) -> None:
     seen = visit(chromium, pages["flash-sale.prd.zh"], width=390, height=844)
     # Wide tables scroll inside their own box; the page itself never scrolls sideways.
     assert seen.page.evaluate("document.documentElement.scrollWidth") <= 390
+    seen.page.close()
+
+
+def test_an_unbroken_word_wraps_inside_the_page(chromium, tmp_path: Path) -> None:
+    word = "W" * 3000  # a pasted token, a hash, a URL without a break opportunity
+    source = tmp_path / "long.prd.yaml"
+    text = MINIMAL.replace("  owner: Ann\n", f"  owner: Ann{word}\n")
+    source.write_text(text.replace("title: Checkout works", f"title: Checkout {word}"))
+    (item,) = render(check_file(source), source, ["html"], tmp_path)
+    seen = visit(chromium, item.path)
+    assert seen.page.evaluate("document.documentElement.scrollWidth") <= 1280
     seen.page.close()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from prdkit import model
+from prdkit import model, planning
 from prdkit.i18n import ENUM_OF, ENUMS, LABELS, SECTION_ORDER, enum_label, label, page_pieces
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -32,6 +32,10 @@ FORMAT_ENUMS = [
     {"approval", "confirmation", "limit", "monitoring", "block"},
     {"promotion", "theme", "brand", "seo", "sem", "other"},
     {"pending", "approved", "rejected"},
+    {"open", "validated", "invalidated"},
+    {"team", "system", "vendor", "legal", "other"},
+    {"open", "agreed", "delivered", "blocked"},
+    {"chosen", "rejected", "open"},
 ]
 
 
@@ -74,7 +78,7 @@ def test_unknown_key_raises():
 def test_sections_follow_the_format_order():
     assert SECTION_ORDER[0] == "meta" and SECTION_ORDER[-1] == "approvals"
     assert "prdkit" not in SECTION_ORDER
-    assert len(set(SECTION_ORDER)) == len(SECTION_ORDER) == 21
+    assert len(set(SECTION_ORDER)) == len(SECTION_ORDER) == 26
     for key in SECTION_ORDER:
         assert CJK.search(label(f"section.{key}", "zh"))
 
@@ -112,11 +116,13 @@ def test_enum_label():
 
 
 def test_every_model_field_has_a_label():
-    for cls in vars(model).values():
+    for cls in {**vars(model), **vars(planning)}.values():
         if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
             continue
+        if cls.__module__ not in ("prdkit.model", "prdkit.planning"):
+            continue
         for f in dataclasses.fields(cls):
-            if f.name == "pointer" or f.name.startswith("_") or f.name == "prdkit":
+            if not f.compare or f.name.startswith("_") or f.name == "prdkit":
                 continue
             prefix = "section" if cls is model.Document else "field"
             assert f"{prefix}.{f.name.rstrip('_')}" in LABELS, (cls.__name__, f.name)

@@ -55,7 +55,7 @@ def test_a_valid_document_is_validated_without_jsonschema_or_writers() -> None:
     # The compiled quick check answers "valid"; jsonschema is only needed to explain errors.
     result = probe("validate", str(ROOT / "examples" / "flash-sale.prd.yaml"))
     assert result["exit"] == 0
-    assert "0 errors" in result["output"]
+    assert "0 个错误" in result["output"]  # a Chinese document is reported in Chinese
     assert top_level(result["modules"]) & HEAVY == set()
 
 
@@ -67,3 +67,15 @@ def test_the_probe_sees_a_heavy_import_when_one_happens(tmp_path: Path) -> None:
     assert result["exit"] == 1
     assert "schema-enum" in result["output"]
     assert "jsonschema" in top_level(result["modules"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("validate", str(ROOT / "examples" / "flash-sale.prd.yaml")), ("schema",)],
+)
+def test_the_language_server_stays_out_of_other_commands(args: tuple[str, ...]) -> None:
+    # pygls and lsprotocol (with cattrs and attrs) cost start-up time; only `prdkit lsp` needs them.
+    result = probe(*args)
+    assert result["exit"] == 0
+    assert top_level(result["modules"]) & {"pygls", "lsprotocol", "cattrs"} == set()
+    assert not [m for m in result["modules"] if m.startswith("prdkit.lsp")]

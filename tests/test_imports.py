@@ -93,7 +93,8 @@ def test_the_walk_sees_a_loop_when_there_is_one(monkeypatch):
         return real(module) | extra
 
     monkeypatch.setitem(globals(), "imports", looped)
-    assert ["prdkit.model", "prdkit.source"] in cycles()
+    # The group also holds what model reaches source through (its conventions, say).
+    assert any({"prdkit.model", "prdkit.source"} <= set(group) for group in cycles())
 
 
 SECTIONS = {f.name for f in fields(Document) if f.init and f.name not in ("prdkit", "pointer")}

@@ -53,8 +53,12 @@ def cell_text(tc) -> str:  # type: ignore[no-untyped-def]
     lines = []
     for para in tc.iter(f"{W}p"):
         parts = []
-        for node in para.iter(f"{W}t", f"{W}br", f"{W}tab"):
-            parts.append(node.text or "" if node.tag == f"{W}t" else "\n")
+        for node in para.iter(f"{W}t", f"{W}br", f"{W}tab", f"{W}noBreakHyphen"):
+            if node.tag == f"{W}noBreakHyphen":  # the hyphen of an id, kept on one line
+                parts.append("-")
+            else:
+                text = (node.text or "").replace("\u2060", "")  # joiners keep ids whole
+                parts.append(text if node.tag == f"{W}t" else "\n")
         lines.append("".join(parts))
     return "\n".join(lines)
 
@@ -103,7 +107,7 @@ def word_tables(data: bytes) -> list[Grid]:
         first = tbl.find(f"{W}tr")
         if first is None or first.find(f"{W}trPr/{W}tblHeader") is None:
             continue  # key facts boxes: Markdown shows those as lists
-        if first.find(f".//{W}textDirection") is not None:
+        if tbl.find(f".//{W}textDirection") is not None:  # in the first row or under years
             continue
         found.append(
             [[normal(cell_text(tc)) for tc in tr.findall(f"{W}tc")] for tr in tbl.findall(f"{W}tr")]
@@ -174,7 +178,8 @@ def test_a_budget_reads_the_same_exact_value_in_both(disagreements: tuple[str, b
     cells = [
         c.text for t in docx.Document(io.BytesIO(word)).tables for r in t.rows for c in r.cells
     ]
-    assert "1,234,567.25 CNY" in cells and "1,234,567.25 CNY" in md
+    # A market size is a summary: rounded to three figures in both, and marked as rounded.
+    assert "≈1.23M CNY" in cells and "≈1.23M CNY" in md
     assert "1,234.57" not in body + "".join(cells)
 
 

@@ -651,3 +651,15 @@ def test_gantt_task_named_like_a_statement_stays_a_task():
         "    M2 click here :milestone, t1, 2026-03-02, 0d",
         "    #84;itle x :t2, 2026-03-01, 3d",
     ]
+
+
+def test_a_link_whose_text_is_its_address_is_one_link() -> None:
+    # A custom `url` field shows the address itself as the link's text.
+    from markdown_it import MarkdownIt
+
+    from prdkit.layout.cells import Link
+    from prdkit.writers.markdown.context import CELLS
+
+    written = CELLS[Link](None, Link("https://a.example/x", "https://a.example/x"))  # type: ignore[arg-type]
+    html = MarkdownIt("commonmark").render(written)
+    assert html.count("<a ") == 1 and "https://a.example/x</a>" in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import subprocess
@@ -97,3 +98,24 @@ def test_without_the_extra_exit_2_names_the_install_command(tmp_path: Path) -> N
     assert "pip install 'prdkit[pdf]'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "flash-sale.md").exists()  # all or none
+
+
+@needs_pdf
+def test_the_pdf_fetches_nothing_but_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page never names a file or a host; should one ever slip in, it stays unread.
+    from prdkit.check import check_file
+    from prdkit.writers import RenderOptions, html, pdf
+    from tests.test_html_writer import PNG_1x1
+
+    picture = tmp_path / "local.png"
+    picture.write_bytes(PNG_1x1)
+    embedded = "data:image/png;base64," + base64.b64encode(PNG_1x1).decode()
+    doc = check_file(EXAMPLES / "flash-sale.prd.yaml").document
+
+    def images(page: str) -> int:
+        monkeypatch.setattr(html, "render_page", lambda *args, **kwargs: page.encode())
+        return pdf.write(doc, RenderOptions(lang="en")).count(b"/Subtype /Image")
+
+    assert images(f'<p><img src="{embedded}"></p>') > 0
+    both = f'<p><img src="{picture.as_uri()}"><img src="{embedded}"></p>'
+    assert images(both) == images(f'<p><img src="{embedded}"></p>')

@@ -71,6 +71,11 @@ def test_stale_approval(status: str, severity: str) -> None:
         "the approved sign-off by Cy Park on 2026-02-02 is for an earlier version: "
         "the document changed since"
     )
+    # The way out while editing an approved document: back to review, then sign again.
+    assert result.diagnostics[0].hint == (
+        "set `meta.status: review` while you change it, then have the approver run "
+        "`prdkit approve` again"
+    )
 
 
 def test_status_and_approvals_are_not_part_of_what_is_signed() -> None:

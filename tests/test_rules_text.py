@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from prdkit.check import check_bytes
 from tests.test_rules_base import at, check, document, found, message
 
 
@@ -103,3 +104,16 @@ def test_bidi_is_found_in_extensions_too() -> None:
     text = document().replace("  owner: Ann\n", '  owner: Ann\n  x-memo: "\\u2067x"  # <1>\n')
     assert found(text) == [("bidi-control", at(text, "<1>"))]
     assert "meta.x-memo" in message(text, "bidi-control")
+
+
+def test_placeholder_hint_fits_the_field() -> None:
+    # In a description a placeholder stands for an open question; in an owner, a value.
+    text = with_summary("Pricing TBD.").replace("  owner: Ann\n", "  owner: TODO\n")
+    hints = {d.pointer: d.hint for d in check(text).diagnostics if d.rule == "placeholder"}
+    assert hints == {
+        "/meta/owner": "replace it with the real value",
+        "/meta/summary": "write the missing content, or move the question to open_questions",
+    }
+    zh = check_bytes(text.encode("utf-8"), "t.prd.yaml", lang="zh")
+    hints = {d.pointer: d.hint for d in zh.diagnostics if d.rule == "placeholder"}
+    assert hints["/meta/owner"] == "换成实际的内容"

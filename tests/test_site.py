@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 from prdkit.cli import app
 from prdkit.site import build_site
 from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
+from tests.pictures import png
+from tests.test_html_writer import PNG_1x1
 
 
 @pytest.fixture
@@ -46,6 +48,21 @@ def test_a_changed_document_alone_is_rendered_again(docs: Path, tmp_path: Path) 
     assert again.rendered == ["team/demo.html"]
     assert "Demo two" in (out / "team" / "demo.html").read_text()
     assert "Demo two" in (out / "index.html").read_text()
+
+
+def test_a_changed_picture_renders_its_page_again(tmp_path: Path) -> None:
+    root, out = tmp_path / "docs", tmp_path / "site"
+    root.mkdir()
+    (root / "pic.png").write_bytes(PNG_1x1)
+    text = MINIMAL.replace("priority: could", "priority: could\n    description: See ![c](pic.png)")
+    (root / "a.prd.yaml").write_text(text)
+    build_site(root, out)
+    before = (out / "a.html").read_text()
+    (root / "pic.png").write_bytes(png(2, 1))
+    report = build_site(root, out)
+    assert report.rendered == ["a.html"]
+    assert (out / "a.html").read_text() != before
+    assert build_site(root, out).rendered == []
 
 
 def test_a_missing_page_is_rendered_again(docs: Path, tmp_path: Path) -> None:
@@ -110,6 +127,42 @@ def test_two_sources_with_one_name_get_two_pages(tmp_path: Path) -> None:
     assert sorted(report.rendered) == ["a-prd-yml.html", "a.html"]
 
 
+def test_a_fallback_name_another_source_already_has_gets_its_own_page(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    for name, ident in (("a-prd-yml.prd.yaml", "x"), ("a.prd.yaml", "y"), ("a.prd.yml", "z")):
+        (root / name).write_text(MINIMAL.replace("id: demo", f"id: {ident}"))
+    out = tmp_path / "site"
+    report = build_site(root, out)
+    pages = {e.source: e.page for e in report.entries}
+    assert len(set(pages.values())) == 3, pages
+    for source, ident in (("a-prd-yml.prd.yaml", "x"), ("a.prd.yaml", "y"), ("a.prd.yml", "z")):
+        assert f"<dd>{ident}</dd>" in (out / str(pages[source])).read_text()
+
+
+def test_a_tampered_manifest_cannot_delete_the_index(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(docs, out)
+    manifest = json.loads((out / ".prdkit-site.json").read_text())
+    manifest["pages"]["gone.prd.yaml"] = {"key": "x", "page": "index.html"}
+    (out / ".prdkit-site.json").write_text(json.dumps(manifest))
+    report = build_site(docs, out)
+    assert report.removed == [] and "flash-sale.html" in (out / "index.html").read_text()
+
+
+def test_a_linked_folder_inside_the_output_is_not_written_through(
+    docs: Path, tmp_path: Path
+) -> None:
+    out, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "team").symlink_to(elsewhere, target_is_directory=True)
+    result = CliRunner().invoke(app, ["site", str(docs), "-o", str(out)])
+    assert result.exit_code == 2 and "team/demo.html not written" in result.output
+    assert list(elsewhere.iterdir()) == []
+    assert (out / "flash-sale.html").is_file()  # the other pages are built all the same
+
+
 def test_usage_problems_exit_2(tmp_path: Path) -> None:
     file = tmp_path / "file"
     file.write_text("x")
@@ -127,7 +180,7 @@ def test_index_in_chinese(docs: Path, tmp_path: Path) -> None:
     assert "产品需求文档" in index and "已批准" in index
 
 
-def test_a_changed_picture_renders_its_page_again(docs: Path, tmp_path: Path) -> None:
+def test_a_changed_prototype_renders_its_page_again(docs: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert run_prdkit("site", str(docs), "-o", str(out)).returncode == 0
     before = (out / "flash-sale.html").read_bytes()
@@ -136,3 +189,20 @@ def test_a_changed_picture_renders_its_page_again(docs: Path, tmp_path: Path) ->
     assert run_prdkit("site", str(docs), "-o", str(out)).returncode == 0
     after = (out / "flash-sale.html").read_bytes()
     assert after != before
+
+
+def test_the_index_lists_an_error_that_warnings_would_crowd_out(tmp_path: Path) -> None:
+    from tests.test_rules_base import document
+
+    reqs = "".join(
+        f"  - id: R{i}\n    title: Requirement {i}\n    priority: must\n"
+        f"    acceptance_criteria: [Works]\n"
+        for i in range(1, 31)
+    )
+    root = tmp_path / "docs"
+    root.mkdir()
+    text = document(requirements=reqs + "    depends_on: [NOPE]\n", features=None)
+    (root / "a.prd.yaml").write_text(text)
+    (entry,) = build_site(root, tmp_path / "site").entries
+    assert entry.errors == 1 and len(entry.diagnostics) == 20
+    assert [d.severity.value for d in entry.diagnostics].count("error") == 1

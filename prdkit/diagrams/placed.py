@@ -106,10 +106,12 @@ def clipped(text: str, limit: float, most: int) -> tuple[str, ...]:
     lines = wrap(text[: int(limit * 3 * most) + 1], limit, em)
     if len(lines) <= most and len(text) <= limit * 3 * most:
         return tuple(lines)
-    last = lines[most - 1].rstrip()
+    # A word longer than the cut-off start fills fewer than `most` lines: end on the last.
+    shown = lines[:most] or [""]
+    last = shown[-1].rstrip()
     while last and text_width(last + "…", em) > limit:
         last = last[:-1].rstrip()
-    return (*lines[: most - 1], last + "…")
+    return (*shown[:-1], last + "…")
 
 
 def lines_of(node: Node, limit: float | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:

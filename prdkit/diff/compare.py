@@ -15,7 +15,7 @@ from prdkit.source import join
 # Top-level sections in the format's order; unknown keys follow in document order.
 SECTIONS = ("prdkit", *SECTION_ORDER)
 # What names an item, best first: the first field every item has, with unique values.
-KEY_FIELDS = ("id", "name", "term", "version", "team", "title", "url", "image")
+KEY_FIELDS = ("id", "name", "term", "question", "version", "team", "title", "url", "image")
 LABEL_FIELDS = (
     "title",
     "name",
@@ -23,6 +23,7 @@ LABEL_FIELDS = (
     "segment",
     "question",
     "statement",
+    "item",
     "action",
     "changes",
     "description",
@@ -187,7 +188,9 @@ def _scalars(values: Iterable[Any]) -> bool:
 
 
 def _as_sets(a: list[Any], b: list[Any], path: tuple[str, ...], shown: str) -> list[FieldChange]:
-    old, new = list(dict.fromkeys(map(_canonical, a))), list(dict.fromkeys(map(_canonical, b)))
+    # Ordered dicts: document order kept, membership in constant time (40,000 ids in lists
+    # took 28 s).
+    old, new = dict.fromkeys(map(_canonical, a)), dict.fromkeys(map(_canonical, b))
     added = tuple(json.loads(v) for v in new if v not in old)
     removed = tuple(json.loads(v) for v in old if v not in new)
     if not added and not removed:

@@ -19,12 +19,13 @@ from prdkit.diagnostics import Finding
 from prdkit.images.headers import Header, Unreadable, probe
 from prdkit.images.refs import ImageRef, image_refs, path_problem
 from prdkit.limits import Limits
+from prdkit.messages import Msg, msg
 from prdkit.model import Document
 from prdkit.reading import read_at_most
 from prdkit.source import SourceMap, Span
 
 _SHOWN = 80  # a longer reference is shortened in messages
-_INSIDE = "keep pictures in the PRD's folder or below it, such as images/page.png"
+_INSIDE = msg("image-outside-folder.hint")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +74,13 @@ def check_images(
         if problem is not None:
             rule, reason = problem
             hint = _INSIDE if rule == "image-outside-folder" else None
-            result.problems.append(_found(rule, ref, f"image '{shown}' {reason}", hint, placer))
+            result.problems.append(_found(rule, ref, _problem(shown, reason), hint, placer))
             continue
         if root is None or over_total:
             continue
         real = os.path.realpath(os.path.join(root, ref.path))
         if os.path.commonpath([root, real]) != root:
-            message = f"image '{shown}' is a link that resolves outside the PRD's folder"
+            message = _problem(shown, msg("image.link-outside"))
             result.problems.append(_found("image-outside-folder", ref, message, _INSIDE, placer))
             continue
         outcome = read.get(real)
@@ -89,45 +90,40 @@ def check_images(
                 total += len(outcome.data)
                 if total > limits.max_images_bytes:
                     over_total = True
-                    message = (
-                        f"image '{shown}' brings the pictures of the document to more than "
-                        f"{_size(limits.max_images_bytes)} (max-images-bytes)"
+                    message = msg(
+                        "images-too-large", src=shown, limit=_size(limits.max_images_bytes)
                     )
-                    hint = "compress the pictures, or split the document"
+                    hint = msg("images-too-large.hint")
                     result.problems.append(_found("images-too-large", ref, message, hint, placer))
                     continue
         if isinstance(outcome, Image):
             result.images.setdefault(ref.src, outcome)
         else:
             rule, reason, hint = outcome
-            result.problems.append(_found(rule, ref, f"image '{shown}' {reason}", hint, placer))
+            result.problems.append(_found(rule, ref, _problem(shown, reason), hint, placer))
     return result
 
 
-def _load(path: Path, name: str, limits: Limits) -> Image | tuple[str, str, str]:
+def _load(path: Path, name: str, limits: Limits) -> Image | tuple[str, Msg, Msg]:
     """The picture at `path` (real, inside the folder), or (rule, reason, hint)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        return (
-            "image-missing",
-            "does not exist",
-            "check the spelling and the folder: paths are relative to the PRD file",
-        )
+        return "image-missing", msg("image.absent"), msg("image-missing.hint")
     except OSError as exc:
-        return "image-missing", f"cannot be read ({exc.strerror})", "check the file's permissions"
+        return _unreadable(exc)
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            return "image-missing", "is a folder, not a picture", "name the picture file itself"
+            return "image-missing", msg("image.folder"), msg("image.folder.hint")
         if not stat.S_ISREG(info.st_mode):
-            return "image-missing", "is not a regular file", "name a PNG, JPEG or GIF file"
+            return "image-missing", msg("image.special"), msg("image.special.hint")
         if info.st_size > limits.max_image_bytes:
             return _too_large(info.st_size, limits)
         data = read_at_most(fd, limits.max_image_bytes + 1)
     except OSError as exc:
-        return "image-missing", f"cannot be read ({exc.strerror})", "check the file's permissions"
+        return _unreadable(exc)
     finally:
         os.close(fd)
     if len(data) > limits.max_image_bytes:  # grew while being read
@@ -136,32 +132,34 @@ def _load(path: Path, name: str, limits: Limits) -> Image | tuple[str, str, str]
         header = probe(data, limits.max_image_frames)
     except Unreadable as exc:
         if exc.corrupt:
-            return "image-corrupt", f"cannot be read: {exc}", "export or save the picture again"
-        return "image-format", str(exc), "export the picture as PNG or JPEG"
+            reason = msg("image.damaged", detail=exc.message)
+            return "image-corrupt", reason, msg("image-corrupt.hint")
+        return "image-format", exc.message, msg("image-format.hint")
     pixels = header.width * header.height
     if pixels > limits.max_image_pixels:
-        return (
-            "image-dimensions",
-            f"is {header.width:,} × {header.height:,} pixels, over the limit of "
-            f"{limits.max_image_pixels:,} pixels (max-image-pixels)",
-            "scale the picture down: a page prototype rarely needs 2,000 pixels across",
+        size = msg(
+            "image.pixels", width=header.width, height=header.height, limit=limits.max_image_pixels
         )
+        return "image-dimensions", size, msg("image.pixels.hint")
     if header.frames > limits.max_image_frames:
-        return (
-            "image-dimensions",
-            f"has more than {limits.max_image_frames:,} frames (max-image-frames)",
-            "shorten the animation, or use a still picture",
-        )
+        frames = msg("image.frames", limit=limits.max_image_frames)
+        return "image-dimensions", frames, msg("image.frames.hint")
     return Image(path, name, data, header)
 
 
-def _too_large(size: int, limits: Limits) -> tuple[str, str, str]:
-    return (
-        "image-too-large",
-        f"is {_size(size)}, over the limit of {_size(limits.max_image_bytes)} per picture "
-        "(max-image-bytes)",
-        "compress the picture or scale it down",
-    )
+def _too_large(size: int, limits: Limits) -> tuple[str, Msg, Msg]:
+    reason = msg("image.over-size", size=_size(size), limit=_size(limits.max_image_bytes))
+    return "image-too-large", reason, msg("image-too-large.hint")
+
+
+def _unreadable(exc: OSError) -> tuple[str, Msg, Msg]:
+    reason = msg("image.unreadable", reason=exc.strerror or "")
+    return "image-missing", reason, msg("image.unreadable.hint")
+
+
+def _problem(shown: str, reason: Msg) -> Msg:
+    """`image 'x.png' <reason>`, in the run's language."""
+    return msg("image.problem", src=shown, reason=reason)
 
 
 def _size(n: int) -> str:
@@ -176,7 +174,7 @@ def _shorten(src: str) -> str:
 
 
 def _found(
-    rule: str, ref: ImageRef, message: str, hint: str | None, placer: _Placer
+    rule: str, ref: ImageRef, message: Msg, hint: Msg | None, placer: _Placer
 ) -> tuple[Finding, Span]:
     return Finding(rule, ref.pointer, message, hint), placer.place(ref)
 

@@ -11,6 +11,8 @@ import struct
 import zlib
 from dataclasses import dataclass
 
+from prdkit.messages import Msg, msg
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # More chunks than this is no picture an author drew (encoders write a few dozen).
 MAX_PNG_CHUNKS = 100_000
@@ -34,8 +36,9 @@ class Header:
 class Unreadable(Exception):
     """Bytes that are no picture prdkit takes; `corrupt` tells a damaged one from another kind."""
 
-    def __init__(self, message: str, corrupt: bool) -> None:
+    def __init__(self, message: Msg, corrupt: bool) -> None:
         super().__init__(message)
+        self.message = message  # in the catalogue's words; str() is the English
         self.corrupt = corrupt
 
 
@@ -50,32 +53,32 @@ def probe(data: bytes, max_frames: int) -> Header:
         return _jpeg(data)
     if data[:6] in (b"GIF87a", b"GIF89a"):
         return _gif(data, max_frames)
-    raise Unreadable(f"is not a PNG, JPEG or GIF picture ({_what(data)})", corrupt=False)
+    raise Unreadable(msg("image.not-a-picture", what=_what(data)), corrupt=False)
 
 
-def _what(data: bytes) -> str:
+def _what(data: bytes) -> Msg:
     """A reader's guess at what the bytes are instead, for the message."""
     head = data[:64]
     if not data:
-        return "the file is empty"
+        return msg("image.what.empty")
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
-        return "it is a WebP picture"
+        return msg("image.what.webp")
     if head[4:8] == b"ftyp":
-        return "it is a HEIC or MP4 file"
+        return msg("image.what.heic")
     if head.startswith(b"BM"):
-        return "it is a BMP picture"
+        return msg("image.what.bmp")
     if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return "it is a TIFF picture"
+        return msg("image.what.tiff")
     if head.startswith(b"%PDF"):
-        return "it is a PDF"
+        return msg("image.what.pdf")
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<svg", b"<?xml")):
-        return "it is an SVG or other XML file"
+        return msg("image.what.svg")
     try:
         data[:4096].decode("utf-8")
     except UnicodeDecodeError:
-        return "its bytes are of another kind"
-    return "its bytes are text"
+        return msg("image.what.binary")
+    return msg("image.what.text")
 
 
 def _png(data: bytes, max_frames: int) -> Header:
@@ -85,19 +88,19 @@ def _png(data: bytes, max_frames: int) -> Header:
     seen_data = False
     for count in range(MAX_PNG_CHUNKS):
         if pos + 12 > len(data):
-            raise Unreadable("the PNG file ends early: it is truncated", corrupt=True)
+            raise Unreadable(msg("image.png-truncated"), corrupt=True)
         length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         end = pos + 12 + length
         if end > len(data):
-            raise Unreadable("the PNG file ends early: it is truncated", corrupt=True)
+            raise Unreadable(msg("image.png-truncated"), corrupt=True)
         body = data[pos + 8 : pos + 8 + length]
         (crc,) = struct.unpack(">I", data[pos + 8 + length : end])
         if zlib.crc32(kind + body) != crc:
             name = kind.decode("latin-1")
-            raise Unreadable(f"the PNG chunk {name} is damaged (checksum mismatch)", corrupt=True)
+            raise Unreadable(msg("image.png-checksum", name=name), corrupt=True)
         if count == 0:
             if kind != b"IHDR" or length != 13:
-                raise Unreadable("the PNG file has no header chunk (IHDR) first", corrupt=True)
+                raise Unreadable(msg("image.png-no-header"), corrupt=True)
             width, height = struct.unpack(">II", body[:8])
         elif kind == b"acTL" and length >= 4:
             frames = struct.unpack(">I", body[:4])[0]
@@ -105,10 +108,10 @@ def _png(data: bytes, max_frames: int) -> Header:
             seen_data = True
         elif kind == b"IEND":
             if not seen_data:
-                raise Unreadable("the PNG file holds no image data", corrupt=True)
+                raise Unreadable(msg("image.png-no-data"), corrupt=True)
             return _sized("png", width, height, min(frames, max_frames + 1))
         pos = end
-    raise Unreadable(f"the PNG file has more than {MAX_PNG_CHUNKS:,} chunks", corrupt=True)
+    raise Unreadable(msg("image.png-chunks", count=MAX_PNG_CHUNKS), corrupt=True)
 
 
 # Start-of-frame markers carry the size; C4 (huffman tables), C8 and CC are not frames.
@@ -124,37 +127,37 @@ def _jpeg(data: bytes) -> Header:
         while pos < len(data) and data[pos] == 0xFF:
             pos += 1
         if pos >= len(data):
-            raise Unreadable("the JPEG file ends early: it is truncated", corrupt=True)
+            raise Unreadable(msg("image.jpeg-truncated"), corrupt=True)
         marker = data[pos]
         pos += 1
         if data[pos - 2] != 0xFF:
-            raise Unreadable("the JPEG file is damaged (a segment marker is missing)", corrupt=True)
+            raise Unreadable(msg("image.jpeg-marker"), corrupt=True)
         if marker in _STANDALONE:
             continue
         if marker == 0xD9:
-            raise Unreadable("the JPEG file ends before its image data", corrupt=True)
+            raise Unreadable(msg("image.jpeg-no-data"), corrupt=True)
         if pos + 2 > len(data):
-            raise Unreadable("the JPEG file ends early: it is truncated", corrupt=True)
+            raise Unreadable(msg("image.jpeg-truncated"), corrupt=True)
         (length,) = struct.unpack(">H", data[pos : pos + 2])
         if length < 2 or pos + length > len(data):
-            raise Unreadable("the JPEG file ends early: it is truncated", corrupt=True)
+            raise Unreadable(msg("image.jpeg-truncated"), corrupt=True)
         if marker in _SOF and size is None:
             if length < 7:
-                raise Unreadable("the JPEG frame header is damaged", corrupt=True)
+                raise Unreadable(msg("image.jpeg-frame"), corrupt=True)
             height, width = struct.unpack(">HH", data[pos + 3 : pos + 7])
             size = (width, height)
         if marker == 0xDA:  # start of scan: entropy-coded data follows, up to the end marker
             if size is None:
-                raise Unreadable("the JPEG file has no frame header before its data", corrupt=True)
+                raise Unreadable(msg("image.jpeg-no-frame"), corrupt=True)
             if data.rfind(b"\xff\xd9") < pos + length:
-                raise Unreadable("the JPEG file ends early: it is truncated", corrupt=True)
+                raise Unreadable(msg("image.jpeg-truncated"), corrupt=True)
             return _sized("jpeg", *size, 1)
         pos += length
 
 
 def _gif(data: bytes, max_frames: int) -> Header:
     if len(data) < 13:
-        raise Unreadable("the GIF file ends early: it is truncated", corrupt=True)
+        raise Unreadable(msg("image.gif-truncated"), corrupt=True)
     width, height, packed = struct.unpack("<HHB", data[6:11])
     pos = 13 + (3 << ((packed & 7) + 1) if packed & 0x80 else 0)
     frames = 0
@@ -162,7 +165,7 @@ def _gif(data: bytes, max_frames: int) -> Header:
         block = data[pos]
         if block == 0x3B:  # trailer
             if frames == 0:
-                raise Unreadable("the GIF file holds no image", corrupt=True)
+                raise Unreadable(msg("image.gif-no-image"), corrupt=True)
             return _sized("gif", width, height, frames)
         if block == 0x2C:  # image descriptor, optional local colour table, LZW code size
             if pos + 10 > len(data):
@@ -175,11 +178,11 @@ def _gif(data: bytes, max_frames: int) -> Header:
         elif block == 0x21:  # extension: label, then sub-blocks
             pos += 2
         else:
-            raise Unreadable("the GIF file is damaged (an unknown block)", corrupt=True)
+            raise Unreadable(msg("image.gif-block"), corrupt=True)
         pos = _skip_sub_blocks(data, pos)
         if pos < 0:
             break
-    raise Unreadable("the GIF file ends early: it is truncated", corrupt=True)
+    raise Unreadable(msg("image.gif-truncated"), corrupt=True)
 
 
 def _skip_sub_blocks(data: bytes, pos: int) -> int:
@@ -194,7 +197,7 @@ def _skip_sub_blocks(data: bytes, pos: int) -> int:
 
 def _sized(kind: str, width: int, height: int, frames: int) -> Header:
     if width == 0 or height == 0:
-        raise Unreadable(f"the picture says it is {width} × {height} pixels", corrupt=True)
+        raise Unreadable(msg("image.zero-size", width=width, height=height), corrupt=True)
     if width > 0x7FFFFFFF or height > 0x7FFFFFFF:
-        raise Unreadable("the picture's header states an impossible size", corrupt=True)
+        raise Unreadable(msg("image.impossible-size"), corrupt=True)
     return Header(kind, width, height, frames)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
+from prdkit.messages import Msg, msg
 from prdkit.model import Document
 from prdkit.source import join
 
@@ -41,28 +42,28 @@ def is_remote(src: str) -> bool:
     return _REMOTE.match(src) is not None
 
 
-def path_problem(path: str) -> tuple[str, str] | None:
+def path_problem(path: str) -> tuple[str, Msg] | None:
     """(rule id, reason) when `path` cannot name a file inside the PRD's folder, else None."""
     if not path.strip():
-        return "image-path", "names no file"
+        return "image-path", msg("image.no-file")
     if path.startswith("//"):
-        return "image-path", "is an address without http: or https:"
+        return "image-path", msg("image.no-scheme")
     scheme = _SCHEME.match(path)
     if scheme is not None and len(scheme.group(1)) > 1:
         kind = scheme.group(1).lower()
         if kind == "data":
-            return "image-path", "is a data: address; save the picture as a file beside the PRD"
-        return "image-path", f"is a {kind}: address; only files and http(s) addresses are shown"
+            return "image-path", msg("image.data-address")
+        return "image-path", msg("image.other-address", scheme=kind)
     if "\\" in path:
-        return "image-path", "uses backslashes; separate folders with '/'"
+        return "image-path", msg("image.backslashes")
     if path.startswith("/") or scheme is not None:  # /x.png, C:/x.png
-        return "image-outside-folder", "is an absolute path"
+        return "image-outside-folder", msg("image.absolute")
     depth = 0
     for part in path.split("/"):
         if part == "..":
             depth -= 1
             if depth < 0:
-                return "image-outside-folder", "goes up out of the PRD's folder with '..'"
+                return "image-outside-folder", msg("image.goes-up")
         elif part not in ("", "."):
             depth += 1
     return None

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from prdkit.i18n import SECTION_ORDER, enum_label, language, punct
+from prdkit.i18n import SECTION_ORDER, enum_label, label, language, punct
 from prdkit.layout.blocks import Block, Facts, Heading, Matrix, Section, Table
 from prdkit.layout.context import Layout
+from prdkit.layout.custom import with_custom_fields
 from prdkit.layout.sections import SECTIONS
 from prdkit.layout.sections.front import cover
 from prdkit.model import Document
@@ -40,6 +41,12 @@ class Properties:
     authors: tuple[str, ...]
     summary: str | None  # Markdown
     date: str | None  # updated, else created: the document's own date
+    # The stamp of a document not in force and the line saying what it means (草稿 /
+    # "Draft — not approved…"), on its cover and every page; None once approved.
+    marking: tuple[str, str] | None = None
+    state: str = "draft"  # the status as written, for writers that colour the stamp
+    # Whether placeholders (TODO, 待补充) stand out: in drafts and in review, never after.
+    flag_placeholders: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +67,13 @@ class LaidOutDocument:
     properties: Properties
 
 
+def _marking(status: str, lang: str) -> tuple[str, str] | None:
+    if status not in ("draft", "review", "deprecated"):
+        return None
+    word = enum_label("status", status, lang)
+    return (word if lang == "zh" else word.upper()), label(f"mark.{status}", lang)
+
+
 def _keyed(blocks: list[Block]) -> tuple[Block, ...]:
     """The blocks with each table keyed by the anchor of the heading above it (`#2`, `#3`…
     after it for a second and third table under the same heading)."""
@@ -75,27 +89,32 @@ def _keyed(blocks: list[Block]) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def build(doc: Document, lang: str | None = None) -> LaidOutDocument:
-    """`doc` laid out in `lang` (default: the document's own language)."""
+def build(doc: Document, lang: str | None = None, digest: str | None = None) -> LaidOutDocument:
+    """`doc` laid out in `lang` (default: the document's own language); `digest`, the
+    document's current sign-off digest, tells current approvals from stale ones."""
     lang = language(lang or doc.meta.language)
-    lay = Layout(doc, lang)
+    lay = Layout(doc, lang, digest)
     front = cover(lay)
     sections = []
     for key in SECTION_ORDER:
         blocks = SECTIONS[key](lay)
         if blocks:
             sections.append(Section(key, _keyed(blocks)))
+    sections = with_custom_fields(lay, sections)
     meta = doc.meta
     title = meta.title if meta.title.strip() else meta.id
     properties = Properties(
         meta.title,
         meta.id,
         meta.version,
-        enum_label("status", meta.status, lang),
+        doc.conventions.enum_label("status", meta.status, lang),
         meta.owner,
         meta.authors,
         meta.summary,
         meta.updated or meta.created,
+        _marking(meta.status, lang),
+        meta.status,
+        meta.status in ("draft", "review"),
     )
     return LaidOutDocument(
         lang, title, front, tuple(sections), tuple(lay.placed), punct(lang), properties

@@ -30,7 +30,8 @@ __all__ = [
 ]
 
 # What a column holds, so a writer can size it: short ids, dates and enum labels stay narrow.
-ColumnKind = Literal["id", "text", "markdown", "ref", "enum", "number", "date", "code"]
+# "signature": an empty column, room to sign a printout by hand.
+ColumnKind = Literal["id", "text", "markdown", "ref", "enum", "number", "date", "code", "signature"]
 
 
 @dataclass(frozen=True, slots=True)

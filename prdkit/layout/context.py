@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 from prdkit import i18n
 from prdkit.layout.blocks import Block, Heading
@@ -11,6 +12,7 @@ from prdkit.layout.numbers import number
 from prdkit.mdfields import MARKDOWN_REF
 from prdkit.model import Document
 from prdkit.schemarefs import ANY, schema_paths
+from prdkit.views import Links, links
 
 __all__ = ["Layout", "item_anchor"]
 
@@ -40,6 +42,16 @@ TONES: dict[tuple[str, str], Tone] = {
     ("decision", "pending"): "warn",
     ("decision", "approved"): "good",
     ("decision", "rejected"): "bad",
+    ("assumption_status", "open"): "warn",
+    ("assumption_status", "validated"): "good",
+    ("assumption_status", "invalidated"): "bad",
+    ("dependency_status", "open"): "warn",
+    ("dependency_status", "agreed"): "info",
+    ("dependency_status", "delivered"): "good",
+    ("dependency_status", "blocked"): "bad",
+    ("alternative_decision", "chosen"): "good",
+    ("alternative_decision", "rejected"): "muted",
+    ("alternative_decision", "open"): "warn",
 }
 
 
@@ -51,12 +63,24 @@ def item_anchor(item_id: str) -> str:
 class Layout:
     """Everything a section description needs; `placed` collects the anchors it sets."""
 
-    def __init__(self, doc: Document, lang: str) -> None:
+    def __init__(self, doc: Document, lang: str, digest: str | None = None) -> None:
         self.doc = doc
+        # The document's current sign-off digest, when known: approvals that signed another
+        # are stale.
+        self.digest = digest
         self.lang = i18n.language(lang)
         self.punct = i18n.punct(self.lang)
         self.placed: dict[str, None] = {}  # anchors in the order they are placed
         self._items = doc.items_by_id()
+
+    @cached_property
+    def links(self) -> Links:
+        """The feature ↔ page and event ↔ metric links, from both sides, found once."""
+        return links(self.doc)
+
+    def stale(self, signed: str | None) -> bool:
+        """Whether an approval that signed digest `signed` no longer matches the document."""
+        return bool(self.digest and signed and signed != self.digest)
 
     # -- words ---------------------------------------------------------------------------
     def t(self, key: str) -> str:
@@ -111,7 +135,8 @@ class Layout:
         """An enum cell with its label (after `prefix`) and tone, None when absent."""
         if not value:
             return None
-        label = prefix + i18n.enum_label(group, value, self.lang)
+        # The team's display label (priority must → P0) when it declares one.
+        label = prefix + self.doc.conventions.enum_label(group, value, self.lang)
         return Enum(group, value, label, TONES.get((group, value)))
 
     def own(self, item_id: str) -> Id:

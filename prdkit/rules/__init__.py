@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import import_module
 from typing import Any
 
@@ -28,14 +28,23 @@ FAMILIES: tuple[str, ...] = (
     "completeness",
     "text",
     "approvals",
+    "planning",
+    "custom",
 )
 
 
-def run(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
-    """Every finding of every rule family, less those suppressed by `x-prdkit-ignore`."""
+def run(
+    doc: Document, data: Mapping[str, Any], found_while_reading: Iterable[Finding] = ()
+) -> Iterator[Finding]:
+    """Every finding of every rule family, less those suppressed by `x-prdkit-ignore`.
+
+    `found_while_reading`: findings of semantic rules the loader made (`comment-in-text`),
+    suppressed like the others.
+    """
     from prdkit.rules import suppression
 
     ignores, problems = suppression.collect(data)
+    yield from suppression.apply(found_while_reading, ignores)
     for name in FAMILIES:
         found = import_module(f"prdkit.rules.{name}").check(doc, data)
         yield from suppression.apply(found, ignores)

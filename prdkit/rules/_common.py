@@ -8,6 +8,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from prdkit.diagnostics import Severity
+from prdkit.messages import Kind, Listing, Msg, msg
 from prdkit.model import Document, kind_of
 from prdkit.source import join
 
@@ -20,22 +21,22 @@ def graded(doc: Document) -> Severity:
     return Severity.ERROR if doc.meta.status in ("review", "approved") else Severity.WARNING
 
 
-def kind_name(item: object) -> str:
-    """A reader's name for the kind of `item`: "requirement", "open question", …"""
-    return kind_of(item).replace("_", " ")
+def must_message(doc: Document, key: str, item_id: str) -> Msg:
+    """The message `key` about a `must` requirement, naming the team's label (P0) if any."""
+    label = doc.conventions.relabelled("priority", "must", doc.meta.language)
+    if label is None:
+        return msg(key, id=item_id)
+    return msg(f"{key}.labelled", id=item_id, label=label)
 
 
-def article(noun: str) -> str:
-    """`noun` with its indefinite article: "a requirement", "an action"."""
-    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+def kind_name(item: object, article: bool = False) -> Kind:
+    """A reader's name for the kind of `item`: "requirement", "an open question", "需求"…"""
+    return Kind(kind_of(item), article)
 
 
-def listing(words: Iterable[str], conjunction: str = "and") -> str:
-    """`a`, `a and b`, `a, b and c` (each word quoted)."""
-    quoted = [f"'{w}'" for w in words]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return f"{', '.join(quoted[:-1])} {conjunction} {quoted[-1]}"
+def listing(words: Iterable[str], conjunction: str = "and") -> Listing:
+    """`'a'`, `'a' and 'b'`, `'a', 'b' and 'c'` in the language of the run."""
+    return Listing(tuple(words), conjunction)
 
 
 class Suggester:
@@ -46,7 +47,7 @@ class Suggester:
         self._folded = {c.casefold(): c for c in self._candidates}
         self._budget = budget
 
-    def hint(self, word: str) -> str | None:
+    def hint(self, word: str) -> Msg | None:
         """`did you mean 'X'?` for the closest candidate, or None."""
         match = self._folded.get(word.casefold())
         if match is None and self._budget > 0:
@@ -54,15 +55,15 @@ class Suggester:
             near = [c for c in self._candidates if abs(len(c) - len(word)) <= _MAX_LENGTH_GAP]
             close = difflib.get_close_matches(word, near, n=1, cutoff=0.75)
             match = close[0] if close else None
-        return f"did you mean '{match}'?" if match is not None and match != word else None
+        return msg("did-you-mean", name=match) if match is not None and match != word else None
 
 
-def _label(item: Any) -> str:
+def _label(item: Any) -> Msg | Kind:
     kind = kind_name(item)
     for attr in ("id", "name", "term", "team", "version", "title"):
         value = getattr(item, attr, None)
         if isinstance(value, str) and value:
-            return f"{kind} {value}"
+            return msg("place.item", kind=kind, name=value)
     return kind
 
 
@@ -73,6 +74,8 @@ def _items(doc: Document) -> Iterator[Any]:
         obj = stack.pop()
         yield obj
         for f in fields(obj):
+            if not f.compare:
+                continue  # pointers and the team's conventions: not items of the source
             value = getattr(obj, f.name, None)
             if isinstance(value, tuple):
                 stack.extend(v for v in value if is_dataclass(v))
@@ -85,9 +88,9 @@ class Places:
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
-        self._owners: dict[str, str] | None = None
+        self._owners: dict[str, Msg | Kind] | None = None
 
-    def _owner_map(self) -> dict[str, str]:
+    def _owner_map(self) -> dict[str, Msg | Kind]:
         if self._owners is None:
             owners = {}
             for item in _items(self._doc):
@@ -99,7 +102,7 @@ class Places:
             self._owners = owners
         return self._owners
 
-    def describe(self, pointer: str) -> str:
+    def describe(self, pointer: str) -> Msg | Kind | str:
         """A short, readable name for the value at `pointer`."""
         owners = self._owner_map()
         tokens = [_unescape(t) for t in pointer.split("/")[1:]]
@@ -107,8 +110,8 @@ class Places:
             owner = owners.get(join("", *tokens[:cut]))
             if owner is not None:
                 rest = _path(tokens[cut:])
-                return f"{owner}, {rest}" if rest else owner
-        return _path(tokens) or "the document"
+                return msg("place.in", owner=owner, rest=rest) if rest else owner
+        return _path(tokens) or msg("place.document")
 
 
 def _unescape(token: str) -> str:

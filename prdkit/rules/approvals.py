@@ -7,6 +7,7 @@ from typing import Any
 
 from prdkit.diagnostics import Finding, Severity
 from prdkit.digest import digest
+from prdkit.messages import msg
 from prdkit.model import Document
 from prdkit.rules._common import present
 from prdkit.source import join
@@ -23,13 +24,13 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # recorded by hand: nothing says what was signed
         current = current or digest(data)
         if a.digest != current:
-            when = f" on {a.date}" if a.date else ""
+            key = "stale-approval.dated" if a.date else "stale-approval"
+            decision = msg(f"decision.{a.decision}")
             yield Finding(
                 "stale-approval",
                 join(a.pointer, "digest"),
-                f"the {a.decision} sign-off by {a.name}{when} is for an earlier version: "
-                "the document changed since",
-                hint="have the approver review the changes and run `prdkit approve` again",
+                msg(key, decision=decision, name=a.name, date=a.date or ""),
+                hint=msg("stale-approval.hint"),
                 severity=Severity.ERROR if approved else Severity.WARNING,
             )
 
@@ -39,23 +40,22 @@ def _approved(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(
             "approval-missing",
             "/approvals" if "approvals" in data else "/meta/status",
-            "the document is approved, but records no approval",
-            hint="record the sign-offs with `prdkit approve`, or set the status back to review",
+            msg("approval-missing"),
+            hint=msg("approval-missing.hint"),
         )
     for a in doc.approvals:
         if a.decision != "approved":
-            state = "still pending" if a.decision == "pending" else "rejected"
             yield Finding(
                 "approval-not-granted",
                 join(a.pointer, "decision"),
-                f"the document is approved, but the sign-off by {a.name} is {state}",
-                hint="settle the approval, or set the status back to review",
+                msg(f"approval-not-granted.{a.decision}", name=a.name),
+                hint=msg("approval-not-granted.hint"),
             )
     for q in doc.open_questions:
         if not present(q.resolution):
             yield Finding(
                 "open-question-unresolved",
                 q.pointer,
-                f"the document is approved, but open question {q.id} has no resolution",
-                hint="write down how the question was settled under `resolution`",
+                msg("open-question-unresolved", id=q.id),
+                hint=msg("open-question-unresolved.hint"),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document
 from prdkit.rules._common import Suggester
 from prdkit.source import join
@@ -26,12 +27,11 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
         for dimension, _value in cells:
             if dimension in declared or dimension.startswith("x-"):
                 continue
-            hint = suggester.hint(dimension) or "add it to competition.dimensions"
+            hint = suggester.hint(dimension) or msg("undeclared-dimension.hint")
             yield Finding(
                 "undeclared-dimension",
                 join(matrix, row, dimension),
-                f"competition.matrix row '{row}' compares '{dimension}', "
-                "which is not listed in competition.dimensions",
+                msg("undeclared-dimension", row=row, dimension=dimension),
                 hint=hint,
                 at="key",
             )

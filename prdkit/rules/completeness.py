@@ -6,9 +6,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any, Literal
 
-from prdkit.diagnostics import Finding
+from prdkit.diagnostics import Finding, Severity
+from prdkit.messages import msg
 from prdkit.model import Document
-from prdkit.rules._common import graded, present
+from prdkit.rules._common import graded, must_message, present
 from prdkit.source import join
 
 # The eight sections a document needs before review, in the format's order.
@@ -24,15 +25,8 @@ CORE_SECTIONS = (
 )
 
 
-_WHY = {
-    "draft": "; it is needed before review",
-    "review": "; a document in review needs it",
-    "approved": "; an approved document needs it",
-}
-
-
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
-    """`core-section-missing` and `acceptance-criteria-missing`, graded by status."""
+    """`core-section-missing`, `acceptance-criteria-missing`, `metric-target-missing`, graded."""
     severity = graded(doc)
     status = doc.meta.status
     for name in CORE_SECTIONS:
@@ -40,16 +34,16 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
         # A missing section is wanted because of the status; an empty one is shown at its key.
         at: Literal["value", "key"]
         if name not in data:
-            where, what, at = "/meta/status", "is missing", "value"
+            where, what, at = "/meta/status", "missing", "value"
         elif not _filled(value):
-            where, what, at = f"/{name}", "is empty", "key"
+            where, what, at = f"/{name}", "empty", "key"
         else:
             continue
         yield Finding(
             "core-section-missing",
             where,
-            f"core section {name} {what}{_WHY.get(status, '')}",
-            hint="write the section, or keep the document in draft until it is written",
+            msg(f"core-section-missing.{what}.{status}", section=name),
+            hint=msg("core-section-missing.hint"),
             severity=severity,
             at=at,
         )
@@ -62,8 +56,22 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "acceptance-criteria-missing",
                 join(req.pointer, "acceptance_criteria"),
-                f"must-have requirement {req.id} has no acceptance criteria",
-                hint="add `acceptance_criteria`: how a reviewer tells it is met",
+                must_message(doc, "acceptance-criteria-missing", req.id),
+                hint=msg("acceptance-criteria-missing.hint"),
+                severity=severity,
+            )
+    yield from _targets(doc, severity)
+
+
+def _targets(doc: Document, severity: Severity) -> Iterator[Finding]:
+    # A draft may still be finding its numbers; from review on, every metric needs its target.
+    for metric in doc.metrics:
+        if metric.target is None:
+            yield Finding(
+                "metric-target-missing",
+                metric.pointer,
+                msg(f"metric-target-missing.{doc.meta.status}", id=metric.id),
+                hint=msg("metric-target-missing.hint"),
                 severity=severity,
             )
 

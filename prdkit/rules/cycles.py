@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document, kind_of
 from prdkit.rules.graph import Cycle, cycles, describe_cycle
 from prdkit.source import join
@@ -13,15 +14,13 @@ from prdkit.source import join
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per cycle, at the reference that closes it, naming the whole cycle."""
-    yield from _check(doc, doc.requirements, "depends_on", "requirement-cycle", "depends on", "")
+    yield from _check(doc, doc.requirements, "depends_on", "requirement-cycle", "depends", "")
     if doc.schedule is not None:
         milestones = doc.schedule.milestones
-        yield from _check(
-            doc, milestones, "depends_on", "milestone-cycle", "depends on", "milestone "
-        )
+        yield from _check(doc, milestones, "depends_on", "milestone-cycle", "depends", "milestone")
     if doc.permissions is not None:
         roles = doc.permissions.roles
-        yield from _check(doc, roles, "inherits", "role-cycle", "inherits from", "role ")
+        yield from _check(doc, roles, "inherits", "role-cycle", "inherits", "role")
 
 
 def _check(
@@ -47,6 +46,6 @@ def _check(
         yield Finding(
             rule,
             cycle.edge,
-            prefix + describe_cycle(named, verb, "itself"),
-            hint=f"remove one {field} entry of the cycle; this one closes it",
+            describe_cycle(named, prefix, verb),
+            hint=msg("cycle.hint", field=field),
         )

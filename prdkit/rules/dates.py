@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import Msg, msg
 from prdkit.model import Document, Milestone
 from prdkit.source import join
 
@@ -16,7 +17,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     """`date-order` for every period; `milestone-before-dependency` for the schedule."""
     meta = doc.meta
     if meta.created and meta.updated and meta.created > meta.updated:
-        message = f"meta.updated ({meta.updated}) is before meta.created ({meta.created})"
+        message = msg("date-order.meta", updated=meta.updated, created=meta.created)
         yield _order(meta.pointer, "updated", message)
     milestones = doc.schedule.milestones if doc.schedule else ()
     for m in milestones:
@@ -24,22 +25,23 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield _order(
                 m.pointer,
                 "due",
-                f"milestone {m.id} is due on {m.due}, before it starts ({m.start})",
+                msg("date-order.milestone", id=m.id, due=m.due, start=m.start),
             )
     for i, r in enumerate(doc.resources):
         if r.from_ and r.to and r.from_ > r.to:
-            who = f"resource {r.team}" if r.team else f"resource #{i + 1}"
-            yield _order(r.pointer, "to", f"{who} ends on {r.to}, before it starts ({r.from_})")
+            who = r.team or f"#{i + 1}"
+            message = msg("date-order.resource", who=who, to=r.to, start=r.from_)
+            yield _order(r.pointer, "to", message)
     campaigns = doc.operations.campaigns if doc.operations else ()
     for c in campaigns:
         if c.start and c.end and c.start > c.end:
-            message = f"campaign {c.id} ends on {c.end}, before it starts ({c.start})"
+            message = msg("date-order.campaign", id=c.id, end=c.end, start=c.start)
             yield _order(c.pointer, "end", message)
     yield from _dependencies(doc, milestones)
 
 
-def _order(pointer: str, field: str, message: str) -> Finding:
-    return Finding("date-order", join(pointer, field), message, hint="swap or correct the dates")
+def _order(pointer: str, field: str, message: Msg) -> Finding:
+    return Finding("date-order", join(pointer, field), message, hint=msg("date-order.hint"))
 
 
 def _dependencies(doc: Document, milestones: tuple[Milestone, ...]) -> Iterator[Finding]:
@@ -50,11 +52,10 @@ def _dependencies(doc: Document, milestones: tuple[Milestone, ...]) -> Iterator[
             dep = by_id.get(dep_id)
             if not isinstance(dep, Milestone) or dep is m or begins >= dep.due:
                 continue
-            when = f"starts on {m.start}" if m.start else f"has no start and is due on {m.due}"
+            key = "milestone-before-dependency" + ("" if m.start else ".no-start")
             yield Finding(
                 "milestone-before-dependency",
                 join(m.pointer, "depends_on", n),
-                f"milestone {m.id} {when}, before milestone {dep.id}, which it depends on, "
-                f"is due ({dep.due})",
-                hint=f"start {m.id} on or after {dep.due}, or drop the dependency",
+                msg(key, id=m.id, start=m.start or "", due=m.due, dep=dep.id, dep_due=dep.due),
+                hint=msg("milestone-before-dependency.hint", id=m.id, dep_due=dep.due),
             )

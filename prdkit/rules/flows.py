@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document, Flow
 from prdkit.rules._common import Suggester, listing
 from prdkit.rules.graph import reach
@@ -30,8 +31,8 @@ def _flow(flow: Flow) -> Iterator[Finding]:
             yield Finding(
                 "duplicate-step-id",
                 join(step.pointer, "id"),
-                f"flow {flow.id} has a second step with the id '{step.id}'",
-                hint="step ids are unique within their flow",
+                msg("duplicate-step-id", flow=flow.id, step=step.id),
+                hint=msg("duplicate-step-id.hint"),
             )
         else:
             index[step.id] = i
@@ -50,9 +51,8 @@ def _targets(flow: Flow, index: dict[str, int]) -> Iterator[Finding]:
                 yield Finding(
                     "unknown-step",
                     pointer,
-                    f"step {step.id} of flow {flow.id} goes to '{target}', "
-                    "which is not a step of this flow",
-                    hint=suggester.hint(target),
+                    msg("unknown-step", step=step.id, flow=flow.id, target=target),
+                    hint=suggester.hint(target) or msg("unknown-step.hint"),
                 )
 
 
@@ -72,18 +72,18 @@ def _unreachable(flow: Flow, index: dict[str, int], duplicates: set[int]) -> Ite
         followers = sorted(set(reach([i], successors, reached)) - {i} - duplicates)
         reached.add(i)
         reached.update(followers)
-        message = f"step {step.id} of flow {flow.id} cannot be reached from its first step {first}"
+        message = msg("unreachable-step", step=step.id, flow=flow.id, first=first)
         if followers:
             names = [flow.steps[j].id for j in followers]
             shown = listing(names[:_NAMED_FOLLOWERS])
             more = len(names) - _NAMED_FOLLOWERS
-            tail = f" and {more} more" if more > 0 else ""
-            message += f" (nor can {shown}{tail}, which follow it)"
+            key = "unreachable-step.followers" + (".more" if more > 0 else "")
+            message = msg(key, step=step.id, flow=flow.id, first=first, shown=shown, more=more)
         yield Finding(
             "unreachable-step",
             step.pointer,
             message,
-            hint="lead to it with `next` or a branch from an earlier step, or remove it",
+            hint=msg("unreachable-step.hint"),
         )
 
 
@@ -97,7 +97,12 @@ def _actors(flow: Flow) -> Iterator[Finding]:
             yield Finding(
                 "unknown-actor",
                 join(step.pointer, "actor"),
-                f"step {step.id} of flow {flow.id} is done by '{step.actor}', "
-                f"who is not among the flow's actors ({listing(flow.actors)})",
-                hint=suggester.hint(step.actor) or "add the actor to the flow's `actors`",
+                msg(
+                    "unknown-actor",
+                    step=step.id,
+                    flow=flow.id,
+                    actor=step.actor,
+                    actors=listing(flow.actors),
+                ),
+                hint=suggester.hint(step.actor) or msg("unknown-actor.hint"),
             )

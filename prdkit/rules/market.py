@@ -7,6 +7,7 @@ from itertools import pairwise
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document
 from prdkit.source import join
 
@@ -25,7 +26,12 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "market-size-order",
                 join(size.pointer, small),
-                f"market_size: {small.upper()} ({small_value:,}) is larger than "
-                f"{big.upper()} ({big_value:,})",
-                hint="TAM ≥ SAM ≥ SOM: each market is part of the one before",
+                msg(
+                    "market-size-order",
+                    small=small.upper(),
+                    small_value=small_value,
+                    big=big.upper(),
+                    big_value=big_value,
+                ),
+                hint=msg("market-size-order.hint"),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document
 from prdkit.rules._common import listing
 from prdkit.rules.graph import reach
@@ -48,19 +49,10 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
         followers = [p for p in reach([page.id], successors, reached) if p != page.id]
         reported.add(page.id)
         reported.update(followers)
-        message = (
-            f"page {page.id} cannot be reached in the page map: no feature or flow step uses it, "
-            "and no page they use leads to it"
-        )
+        message = msg("unreachable-page", page=page.id)
         if followers:
             shown = listing(followers[:_NAMED_FOLLOWERS])
             more = len(followers) - _NAMED_FOLLOWERS
-            message += f" (nor to {shown}{f' and {more} more' if more > 0 else ''}, "
-            message += "which it leads to)"
-        yield Finding(
-            "unreachable-page",
-            page.pointer,
-            message,
-            hint="list the page under a feature's `pages` or a flow step's `page`, "
-            "or lead to it with `navigates_to` from a page that is reached",
-        )
+            key = "unreachable-page.followers" + (".more" if more > 0 else "")
+            message = msg(key, page=page.id, shown=shown, more=more)
+        yield Finding("unreachable-page", page.pointer, message, hint=msg("unreachable-page.hint"))

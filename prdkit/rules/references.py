@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import Kind, Msg, msg
 from prdkit.model import Document, kind_of
-from prdkit.rules._common import Suggester, article, kind_name
+from prdkit.rules._common import Suggester, kind_name
 from prdkit.source import join
 
 
@@ -16,14 +17,16 @@ from prdkit.source import join
 class Ref:
     """One reference as written: who makes it, in which field, to what, and where."""
 
-    owner: str  # "feature F1"
+    owner: Msg | str  # "feature F1"
     field: str  # "requirements"
     target: str
     kinds: tuple[str, ...]  # kinds the field accepts
     pointer: str
     at: Literal["value", "key"] = "value"
-    phrase: str = ""  # how the message introduces it; default "OWNER lists 'X' under FIELD"
-    takes: str = ""  # the hint for a wrong kind; default "FIELD takes KIND ids"
+    phrase: Msg | None = (
+        None  # how the message introduces it; default "OWNER lists 'X' under FIELD"
+    )
+    takes: Msg | None = None  # the hint for a wrong kind; default "FIELD takes KIND ids"
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
@@ -33,7 +36,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     suggesters: dict[tuple[str, ...], Suggester] = {}
     for ref in references(doc):
         item = by_id.get(ref.target)
-        intro = ref.phrase or f"{ref.owner} lists '{ref.target}' under {ref.field}"
+        intro = ref.phrase or msg("ref.lists", owner=ref.owner, target=ref.target, field=ref.field)
         if item is None:
             suggester = suggesters.get(ref.kinds)
             if suggester is None:
@@ -42,17 +45,24 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "unresolved-reference",
                 ref.pointer,
-                f"{intro}, but no item has the id '{ref.target}'",
-                hint=suggester.hint(ref.target),
+                msg("unresolved-reference", intro=intro, target=ref.target),
+                hint=suggester.hint(ref.target) or msg("unresolved-reference.hint"),
                 at=ref.at,
             )
         elif kind_of(item) not in ref.kinds:
-            wanted = " or ".join(k.replace("_", " ") for k in ref.kinds)
+            wanted: Msg | Kind = Kind(ref.kinds[-1])
+            for k in reversed(ref.kinds[:-1]):
+                wanted = msg("ref.kinds.or", a=Kind(k), b=wanted)
             yield Finding(
                 "wrong-kind-reference",
                 ref.pointer,
-                f"{intro}, but '{ref.target}' is {article(kind_name(item))}",
-                hint=ref.takes or f"{ref.field} takes {wanted} ids",
+                msg(
+                    "wrong-kind-reference",
+                    intro=intro,
+                    target=ref.target,
+                    kind=kind_name(item, article=True),
+                ),
+                hint=ref.takes or msg("wrong-kind-reference.hint", field=ref.field, kinds=wanted),
                 at=ref.at,
             )
 
@@ -65,15 +75,21 @@ def _duplicates(doc: Document) -> Iterator[Finding]:
             yield Finding(
                 "duplicate-id",
                 join(item.pointer, "id"),
-                f"{kind_name(item)} '{item.id}' reuses the id of {kind_name(seen)} '{seen.id}'",
-                hint="ids are unique across the whole document, whatever the kind of item",
+                msg(
+                    "duplicate-id",
+                    kind=kind_name(item),
+                    id=item.id,
+                    other=kind_name(seen),
+                    other_id=seen.id,
+                ),
+                hint=msg("duplicate-id.hint"),
             )
 
 
 def references(doc: Document) -> Iterator[Ref]:
     """Every reference of the document in document order (flow `next` targets excepted)."""
     for r in doc.requirements:
-        owner = f"requirement {r.id}"
+        owner = _owner("requirement", r.id)
         yield from _list(owner, "requested_by", r.requested_by, ("stakeholder",), r.pointer)
         yield from _list(owner, "evidence", r.evidence, ("finding",), r.pointer)
         yield from _list(owner, "depends_on", r.depends_on, ("requirement",), r.pointer)
@@ -89,62 +105,67 @@ def references(doc: Document) -> Iterator[Ref]:
                 ("competitor",),
                 join(here, key),
                 at="key",
-                phrase=f"competition.matrix has a row for '{key}'",
-                takes="matrix rows are competitor ids, or 'us' for this product",
+                phrase=msg("ref.matrix-row", key=key),
+                takes=msg("ref.matrix-row.hint"),
             )
     for f in doc.features:
-        owner = f"feature {f.id}"
+        owner = _owner("feature", f.id)
         yield from _list(owner, "requirements", f.requirements, ("requirement",), f.pointer)
         yield from _list(owner, "permissions", f.permissions, ("action",), f.pointer)
         yield from _list(owner, "pages", f.pages, ("page",), f.pointer)
     yield from _pages_and_tracking(doc)
     for flow in doc.flows:
-        yield from _list(f"flow {flow.id}", "features", flow.features, ("feature",), flow.pointer)
+        yield from _list(
+            _owner("flow", flow.id), "features", flow.features, ("feature",), flow.pointer
+        )
         for step in flow.steps:
             if step.page is not None:
-                owner = f"step {step.id} of flow {flow.id}"
+                owner = msg("place.step", step=step.id, flow=flow.id)
                 here = join(step.pointer, "page")
-                phrase = f"{owner} happens on page '{step.page}'"
+                phrase = msg("ref.step-page", owner=owner, page=step.page)
                 yield Ref(owner, "page", step.page, ("page",), here, phrase=phrase)
     if doc.schedule is not None:
         for m in doc.schedule.milestones:
-            owner = f"milestone {m.id}"
+            owner = _owner("milestone", m.id)
             kinds = ("feature", "requirement")
             yield from _list(owner, "deliverables", m.deliverables, kinds, m.pointer)
             yield from _list(owner, "depends_on", m.depends_on, ("milestone",), m.pointer)
     for k in doc.metrics:
-        owner = f"metric {k.id}"
+        owner = _owner("metric", k.id)
         yield from _list(owner, "requirements", k.requirements, ("requirement",), k.pointer)
         yield from _list(owner, "events", k.events, ("event",), k.pointer)
     for i, res in enumerate(doc.resources):
-        owner = f"resource {res.team}" if res.team else f"resource #{i + 1}"
+        owner = _owner("resource", res.team or f"#{i + 1}")
         yield from _list(owner, "milestones", res.milestones, ("milestone",), res.pointer)
     if doc.permissions is not None:
         yield from _permissions(doc)
     for g in doc.guardrails:
-        owner = f"guardrail {g.id}"
-        guarded = f"{owner} guards '{g.action}'"
+        owner = _owner("guardrail", g.id)
+        guarded = msg("ref.guards", owner=owner, action=g.action)
         yield Ref(owner, "action", g.action, ("action",), join(g.pointer, "action"), phrase=guarded)
         if g.approver is not None:
-            named = f"{owner} names '{g.approver}' as approver"
+            named = msg("ref.approver", owner=owner, role=g.approver)
             here = join(g.pointer, "approver")
             yield Ref(owner, "approver", g.approver, ("role",), here, phrase=named)
     if doc.operations is not None:
         for c in doc.operations.campaigns:
-            yield from _list(f"campaign {c.id}", "metrics", c.metrics, ("metric",), c.pointer)
+            yield from _list(_owner("campaign", c.id), "metrics", c.metrics, ("metric",), c.pointer)
+    for dep in doc.dependencies:
+        owner = _owner("dependency", dep.id)
+        yield from _list(owner, "requirements", dep.requirements, ("requirement",), dep.pointer)
 
 
 def _pages_and_tracking(doc: Document) -> Iterator[Ref]:
     for page in doc.pages:
-        owner = f"page {page.id}"
+        owner = _owner("page", page.id)
         yield from _list(owner, "navigates_to", page.navigates_to, ("page",), page.pointer)
         yield from _list(owner, "features", page.features, ("feature",), page.pointer)
     for event in doc.tracking:
-        owner = f"event {event.id}"
+        owner = _owner("event", event.id)
         for name, target in (("page", event.page), ("feature", event.feature)):
             if target is not None:
                 here = join(event.pointer, name)
-                phrase = f"{owner} names '{target}' as its {name}"
+                phrase = msg("ref.names-as", owner=owner, target=target, kind=Kind(name))
                 yield Ref(owner, name, target, (name,), here, phrase=phrase)
         yield from _list(owner, "metrics", event.metrics, ("metric",), event.pointer)
 
@@ -153,7 +174,9 @@ def _permissions(doc: Document) -> Iterator[Ref]:
     perms = doc.permissions
     assert perms is not None
     for role in perms.roles:
-        yield from _list(f"role {role.id}", "inherits", role.inherits, ("role",), role.pointer)
+        yield from _list(
+            _owner("role", role.id), "inherits", role.inherits, ("role",), role.pointer
+        )
     grants = join(perms.pointer, "grants")
     for role_id, actions in perms.grants:
         here = join(grants, role_id)
@@ -164,24 +187,29 @@ def _permissions(doc: Document) -> Iterator[Ref]:
             ("role",),
             here,
             at="key",
-            phrase=f"permissions.grants has an entry for '{role_id}'",
+            phrase=msg("ref.grants-entry", role=role_id),
         )
         for i, action in enumerate(actions):
             yield Ref(
-                f"role {role_id}",
+                _owner("role", role_id),
                 "grants",
                 action,
                 ("action",),
                 join(here, i),
-                phrase=f"permissions.grants gives '{role_id}' the action '{action}'",
+                phrase=msg("ref.grants-action", role=role_id, action=action),
             )
     for n, sod in enumerate(perms.separation_of_duties, start=1):
         owner = f"separation_of_duties #{n}"
         yield from _list(owner, "actions", sod.actions, ("action",), sod.pointer)
 
 
+def _owner(kind: str, name: str) -> Msg:
+    """`requirement R1`: an item named by its kind and id."""
+    return msg("place.item", kind=Kind(kind), name=name)
+
+
 def _list(
-    owner: str, name: str, targets: tuple[str, ...], kinds: tuple[str, ...], base: str
+    owner: Msg | str, name: str, targets: tuple[str, ...], kinds: tuple[str, ...], base: str
 ) -> Iterator[Ref]:
     here = join(base, name)
     for i, target in enumerate(targets):

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.ruletable import RULES, configurable
 from prdkit.source import join, parent
 
@@ -47,8 +48,8 @@ def _read(pointer: str, value: Any) -> tuple[frozenset[str], list[Finding]]:
             Finding(
                 "suppression-invalid",
                 pointer,
-                f"{KEY} must be a list of rule ids",
-                hint=f"write e.g. `{KEY}: [placeholder]`",
+                msg("suppression-invalid.not-list"),
+                hint=msg("suppression-invalid.hint"),
             )
         ]
     ids: set[str] = set()
@@ -56,20 +57,27 @@ def _read(pointer: str, value: Any) -> tuple[frozenset[str], list[Finding]]:
     for i, rule in enumerate(value):
         here = join(pointer, i)
         if not isinstance(rule, str):
-            message = f"{KEY} lists a {type(rule).__name__}, not a rule id"
+            message = msg("suppression-invalid.not-id", shown=_shown(rule))
         elif rule not in RULES:
-            message = f"{KEY} names '{rule}', which is not a rule id"
+            message = msg("suppression-invalid.unknown", rule=rule)
         elif not configurable(rule):
-            message = (
-                f"{KEY} names '{rule}', which is checked before the rules and cannot be ignored"
-            )
+            message = msg("suppression-invalid.fixed", rule=rule)
         else:
             ids.add(rule)
             continue
         problems.append(
-            Finding("suppression-invalid", here, message, hint="see docs/rules.md for rule ids")
+            Finding("suppression-invalid", here, message, hint=msg("suppression-invalid.hint"))
         )
     return frozenset(ids), problems
+
+
+def _shown(value: Any) -> str:
+    """A value that is not text, as YAML would write it, shortened."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)[:40]
 
 
 def apply(findings: Iterable[Finding], ignores: Mapping[str, frozenset[str]]) -> Iterator[Finding]:

@@ -7,13 +7,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document
+from prdkit.placeholders import PLACEHOLDER
 from prdkit.rules._common import Places, graded, listing
 from prdkit.source import join
 
-# TODO and TBD as whole words in upper case: letters, digits or `_` on either side make
-# another word ("TODOS", "mytodo"), while CJK text around them does not ("描述TODO").
-PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|TBD)(?![A-Za-z0-9_])|待定|待补充")
 # Embeddings, overrides and isolates: U+202A–U+202E and U+2066–U+2069.
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
@@ -34,12 +33,15 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
                 pointer = parent if token is None else join(parent, token)
             if placeholders:
                 found = list(dict.fromkeys(placeholders))
-                noun = "placeholder" if len(found) == 1 else "placeholders"
                 yield Finding(
                     "placeholder",
                     pointer,
-                    f"{places.describe(pointer)} still holds the {noun} {listing(found)}",
-                    hint="write the missing content, or move the question to open_questions",
+                    msg(
+                        "placeholder" + ("" if len(found) == 1 else ".many"),
+                        place=places.describe(pointer),
+                        found=listing(found),
+                    ),
+                    hint=msg(_placeholder_hint(parent, token)),
                     severity=severity,
                 )
             if bidi:
@@ -60,12 +62,21 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
 
 def _bidi(pointer: str, text: str, places: Places, at: Literal["value", "key"]) -> Finding:
     codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in BIDI.findall(text)))
-    what = "key" if at == "key" else "text"
     return Finding(
         "bidi-control",
         pointer,
-        f"the {what} of {places.describe(pointer)} holds invisible bidirectional control "
-        f"characters ({codes}), which can make it display differently from what it says",
-        hint="delete the invisible characters; right-to-left text needs no overrides",
+        msg(f"bidi-control.{at}", place=places.describe(pointer), codes=codes),
+        hint=msg("bidi-control.hint"),
         at=at,
     )
+
+
+# Fields where a placeholder stands for a question still open; elsewhere (an owner, a date,
+# a title) the value itself is simply missing.
+_QUESTION_FIELDS = frozenset({"summary", "description", "background", "notes", "rationale"})
+
+
+def _placeholder_hint(parent: str, token: str | int | None) -> str:
+    if isinstance(token, str) and token not in _QUESTION_FIELDS:
+        return "placeholder.hint.value"
+    return "placeholder.hint"

@@ -1,4 +1,8 @@
-"""Traceability: features serve requirements, and every `must` is delivered by a feature."""
+"""Traceability: features serve requirements, and every `must` is delivered by a feature.
+
+Only what a feature can deliver is owed one: cross-cutting kinds (nonfunctional, business,
+operational) are met across features, and `rejected` or `deferred` requirements by none.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document
-from prdkit.rules._common import graded
+from prdkit.rules._common import graded, must_message
 from prdkit.source import join
+from prdkit.views import shelved
+
+# Kinds of requirement a feature delivers (None: the author did not say).
+DELIVERED_KINDS = (None, "user", "functional")
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
@@ -20,17 +29,22 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "feature-without-requirement",
                 join(feature.pointer, "requirements"),
-                f"feature {feature.id} traces to no requirement",
-                hint="list the requirements it meets under `requirements`",
+                msg("feature-without-requirement", id=feature.id),
+                hint=msg("feature-without-requirement.hint"),
                 severity=severity,
             )
     covered = {r for f in doc.features for r in f.requirements}
     for req in doc.requirements:
-        if req.priority == "must" and req.status != "rejected" and req.id not in covered:
+        if (
+            req.priority == "must"
+            and req.kind in DELIVERED_KINDS
+            and not shelved(req)
+            and req.id not in covered
+        ):
             yield Finding(
                 "must-without-feature",
                 req.pointer,
-                f"must-have requirement {req.id} is not delivered by any feature",
-                hint=f"list {req.id} under `requirements` of the feature that delivers it",
+                must_message(doc, "must-without-feature", req.id),
+                hint=msg("must-without-feature.hint", id=req.id),
                 severity=severity,
             )

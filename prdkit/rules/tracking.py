@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
+from prdkit.messages import msg
 from prdkit.model import Document, EventProperty, TrackingEvent
 from prdkit.rules._common import listing
 from prdkit.source import join
@@ -28,9 +29,8 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "duplicate-event-name",
                 join(event.pointer, "event"),
-                f"event {event.id} sends '{event.event}', the name event {seen.id} already sends",
-                hint="event names are unique in the document: analytics cannot tell two "
-                "events with one name apart",
+                msg("duplicate-event-name", id=event.id, event=event.event, other=seen.id),
+                hint=msg("duplicate-event-name.hint"),
             )
         yield from _properties(event)
 
@@ -42,8 +42,8 @@ def _properties(event: TrackingEvent) -> Iterator[Finding]:
             yield Finding(
                 "duplicate-event-property",
                 join(prop.pointer, "name"),
-                f"event {event.id} lists the property '{prop.name}' twice",
-                hint="give each property of an event one entry",
+                msg("duplicate-event-property", id=event.id, name=prop.name),
+                hint=msg("duplicate-event-property.hint"),
             )
         names.add(prop.name)
         yield from _values(event, prop)
@@ -51,28 +51,28 @@ def _properties(event: TrackingEvent) -> Iterator[Finding]:
 
 
 def _values(event: TrackingEvent, prop: EventProperty) -> Iterator[Finding]:
-    where = f"property '{prop.name}' of event {event.id}"
+    where = msg("place.property", name=prop.name, id=event.id)
     if prop.type == "enum" and not prop.values:
         yield Finding(
             "enum-values",
             prop.pointer,
-            f"{where} is an enum but lists no values",
-            hint="list the allowed values under `values`",
+            msg("enum-values.none", where=where),
+            hint=msg("enum-values.none.hint"),
         )
     elif prop.values and prop.type != "enum":
-        shown = f"type {prop.type}" if prop.type else "no type"
+        key = "enum-values.typed" if prop.type else "enum-values.untyped"
         yield Finding(
             "enum-values",
             join(prop.pointer, "values"),
-            f"{where} lists values but has {shown}",
-            hint="set `type: enum`, or remove `values`",
+            msg(key, where=where, type=prop.type or ""),
+            hint=msg("enum-values.typed.hint"),
         )
 
 
 def _example(event: TrackingEvent, prop: EventProperty) -> Iterator[Finding]:
     if prop.example is None or prop.type is None:
         return
-    where = f"property '{prop.name}' of event {event.id}"
+    where = msg("place.property", name=prop.name, id=event.id)
     allowed = _EXAMPLE_TYPES.get(prop.type)
     example = prop.example
     # YAML's true/false are Python ints too: a boolean fits only a boolean property.
@@ -83,16 +83,22 @@ def _example(event: TrackingEvent, prop: EventProperty) -> Iterator[Finding]:
         yield Finding(
             "property-example",
             join(prop.pointer, "example"),
-            f"the example {example!r} of {where} is not a {prop.type}",
-            hint="quote it to make it text"
-            if prop.type in ("string", "enum")
-            else "give an example of the property's type",
+            msg("property-example.type", example=repr(example), where=where, type=prop.type),
+            hint=msg(
+                "property-example.quote.hint"
+                if prop.type in ("string", "enum")
+                else "property-example.type.hint"
+            ),
         )
     elif prop.type == "enum" and prop.values and example not in prop.values:
         yield Finding(
             "property-example",
             join(prop.pointer, "example"),
-            f"the example '{example}' of {where} is not one of its values "
-            f"({listing(prop.values, 'or')})",
-            hint="use one of the listed values as the example",
+            msg(
+                "property-example.value",
+                example=example,
+                where=where,
+                values=listing(prop.values, "or"),
+            ),
+            hint=msg("property-example.value.hint"),
         )

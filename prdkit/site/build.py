@@ -19,9 +19,8 @@ from prdkit import __version__
 from prdkit.check import InputError, check_file, find_documents
 from prdkit.config import ConfigError, config_for
 from prdkit.errors import PrdkitError
-from prdkit.images.pictures import Pictures
 from prdkit.outputs import OutputError, write_all
-from prdkit.render import output_stem, source_timestamp
+from prdkit.render import output_stem, render_options
 from prdkit.site.collect import Entry, entry
 from prdkit.site.index import index_html
 
@@ -55,7 +54,7 @@ def build_site(
     progress: Callable[[], None] = lambda: None,
 ) -> SiteReport:
     """Render every PRD under `root` into `out` (created if missing) with an index."""
-    from prdkit.writers import RenderOptions, get_writer
+    from prdkit.writers import get_writer
 
     if not root.is_dir() or root.is_symlink():
         raise SiteError(f"{root}: not a folder")
@@ -71,7 +70,7 @@ def build_site(
         source = path.relative_to(root).as_posix()
         try:
             config = config_for(path)
-            result = check_file(path, config, config.limits)
+            result = check_file(path, config, config.limits, lang=lang)
         except (InputError, ConfigError) as exc:
             report.problems.append(str(exc))
             progress()
@@ -81,18 +80,21 @@ def build_site(
             page = pages[path]
             doc_lang = lang if lang else (result.document.meta.language or "en")
             digests = sorted(image.digest for image in result.images.values())
-            key = _key(result.text, path, doc_lang, digests)
+            key = _key(result.text, digests, doc_lang)
             target = out / page
+            if not _inside(out, target.parent):
+                # A folder of the output that is a link elsewhere: writing would leave `out`.
+                report.problems.append(
+                    f"{target.parent}: links out of the output folder; {page} not written"
+                )
+                report.entries.append(entry(result, source, None))
+                progress()
+                continue
             known = old.get(source, {})
             if known.get("key") == key and known.get("page") == page and target.is_file():
                 report.reused.append(page)
             else:
-                options = RenderOptions(
-                    lang=doc_lang,
-                    timestamp=source_timestamp(result),
-                    source_dir=path.parent,
-                    pictures=Pictures(result.images, path.parent, target.parent),
-                )
+                options = render_options(result, path, target.parent, doc_lang)
                 try:
                     outputs.append((target, write_html(result.document, options)))
                 except OutputError as exc:
@@ -131,14 +133,18 @@ def _page_names(root: Path, documents: list[Path]) -> dict[Path, str]:
         name = prefix + output_stem(path) + ".html"
         if name in taken or name == "index.html":
             name = prefix + path.name.replace(".", "-") + ".html"
+        # Another source's own name may already be that fallback (`a-prd-yml.prd.yaml`).
+        stem, n = name[: -len(".html")], 2
+        while name in taken:
+            name, n = f"{stem}-{n}.html", n + 1
         taken.add(name)
         names[path] = name
     return names
 
 
-def _key(text: str, path: Path, lang: str, pictures: Iterable[str] = ()) -> str:
+def _key(text: str, pictures: Iterable[str], lang: str) -> str:
     """The digest that decides whether a page is rendered again; `pictures` are the digests
-    of the pictures it embeds, which are part of its input."""
+    of the pictures it embeds (checked and read once by validation), part of its input."""
     h = hashlib.sha256()
     for part in (__version__, lang, text, *pictures):
         h.update(part.encode("utf-8", "surrogatepass"))
@@ -170,14 +176,12 @@ def _prune(out: Path, old: dict[str, dict[str, str]], new: dict[str, dict[str, s
     """Remove pages this site wrote before and no longer has; only plain files inside `out`."""
     kept = {v["page"] for v in new.values()}
     removed = []
-    base = os.path.realpath(out)
     for item in old.values():
         page = item["page"]
-        if page in kept or not page.endswith(".html"):
+        if page in kept or page == "index.html" or not page.endswith(".html"):
             continue
         target = out / page
-        real = os.path.realpath(target)
-        if os.path.commonpath([base, real]) != base or target.is_symlink():
+        if not _inside(out, target) or target.is_symlink():
             continue
         try:
             if target.is_file():
@@ -186,3 +190,9 @@ def _prune(out: Path, old: dict[str, dict[str, str]], new: dict[str, dict[str, s
         except OSError:
             continue
     return sorted(removed)
+
+
+def _inside(out: Path, path: Path) -> bool:
+    """`True` when `path`, its links followed, stays inside the folder `out`."""
+    base = os.path.realpath(out)
+    return os.path.commonpath([base, os.path.realpath(path)]) == base

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from prdkit.check import CheckResult
-from prdkit.diagnostics import Diagnostic, Severity
+from prdkit.diagnostics import Diagnostic, Severity, most_severe
 
 # How many diagnostics of an invalid document the index lists; the count says the rest.
 LISTED = 20
@@ -53,9 +53,9 @@ def entry(result: CheckResult, source: str, page: str | None) -> Entry:
         errors=result.errors,
         warnings=result.warnings,
         stale_approvals=sum(d.rule == "stale-approval" for d in result.diagnostics),
-        diagnostics=tuple(d for d in result.diagnostics if d.severity is not Severity.INFO)[
-            :LISTED
-        ],
+        diagnostics=tuple(
+            most_severe([d for d in result.diagnostics if d.severity is not Severity.INFO], LISTED)
+        ),
     )
 
 

@@ -21,6 +21,11 @@ class RenderOptions:
     timestamp: datetime | None = None  # for document properties; None: from the document
     source_dir: Path | None = None  # the PRD's folder, against which image paths resolve
     pictures: Pictures = NO_PICTURES  # the checked pictures the document names
+    # Heading numbers: None numbers Word's headings only, True Markdown's too, False neither.
+    number_headings: bool | None = None
+    # The document's current sign-off digest (from the loaded data), so approvals that
+    # signed an earlier version show as stale; None: not known, nothing shown as stale.
+    digest: str | None = None
 
 
 # format → (module, file suffix). Modules are imported only when used: python-docx is slow.

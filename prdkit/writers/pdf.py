@@ -44,8 +44,24 @@ def write(doc: Document, options: RenderOptions) -> bytes:
     # WeasyPrint logs every CSS property it does not know (the screen-only rules) as a warning.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    html = weasyprint.HTML(string=page.decode("utf-8"), base_url=None)
+    html = weasyprint.HTML(string=page.decode("utf-8"), base_url=None, url_fetcher=_data_only())
     buffer = io.BytesIO()
     # The identifier comes from the page itself: same input, same bytes.
     html.write_pdf(buffer, pdf_identifier=hashlib.sha256(page).hexdigest()[:32].encode())
     return buffer.getvalue()
+
+
+def _data_only() -> object:
+    """A fetcher of `data:` URLs alone: the page embeds every picture, so a file or host
+    named in it is never read (the HTML page forbids it by its own policy too)."""
+    import weasyprint
+
+    if hasattr(weasyprint, "URLFetcher"):  # newer releases take a fetcher object
+        return weasyprint.URLFetcher(allowed_protocols={"data"})
+
+    def fetch(url: str, *args: object, **kwargs: object) -> object:
+        if not url.lower().startswith("data:"):
+            raise ValueError("prdkit embeds every picture; nothing else is fetched")
+        return weasyprint.default_url_fetcher(url, *args, **kwargs)
+
+    return fetch

@@ -359,7 +359,7 @@ CASES: tuple[Case, ...] = (
         after("x-a: " + "a" * 100_000 + ": b: c\n"),
         1,
         HAZARD,
-        "yaml-syntax",
+        "yaml-colon",
     ),
     # -- patterns: `$` must not let a trailing newline through, as Python's re.search does
     Case(
@@ -439,8 +439,8 @@ CASES: tuple[Case, ...] = (
         HAZARD + 2,
         "explicit-tag",
     ),
-    Case("tag-unterminated", after("x-t: !<tag:x 1\n"), 1, HAZARD, "yaml-syntax"),
-    Case("tag-undefined-handle", after("x-t: !nope!x 1\n"), 1, HAZARD, "yaml-syntax"),
+    Case("tag-unterminated", after("x-t: !<tag:x 1\n"), 1, HAZARD, "yaml-indicator"),
+    Case("tag-undefined-handle", after("x-t: !nope!x 1\n"), 1, HAZARD, "yaml-indicator"),
     # -- dates
     Case(
         "date-impossible",
@@ -524,8 +524,8 @@ CASES: tuple[Case, ...] = (
     Case("yaml11-directive", fixed("%YAML 1.1\n---\n" + MINIMAL.replace("Demo", "no")), 0),
     Case("yaml-version-2", fixed("%YAML 2.0\n---\n" + MINIMAL), 1, 1, "yaml-syntax"),
     # -- tabs
-    Case("tab-indent", replaced("  id: demo\n", "\tid: demo\n"), 1, 3, "yaml-syntax"),
-    Case("tab-indent-list", replaced("  - id: R1\n", "\t- id: R1\n"), 1, 9, "yaml-syntax"),
+    Case("tab-indent", replaced("  id: demo\n", "\tid: demo\n"), 1, 3, "yaml-tab"),
+    Case("tab-indent-list", replaced("  - id: R1\n", "\t- id: R1\n"), 1, 9, "yaml-tab"),
     Case("tab-after-colon", fixed(MINIMAL.replace("title: Demo", "title:\tDemo")), 0),
     Case("tab-in-value", fixed(MINIMAL.replace("title: Demo", 'title: "De\\tmo"')), 0),
     # -- empty, comments, not a mapping, several documents

@@ -17,6 +17,7 @@ from prdkit.layout.sections import (
     governance,
     market,
     pages,
+    planning,
     requirements,
 )
 
@@ -40,6 +41,11 @@ SECTIONS: dict[str, Callable[[Layout], list[Block]]] = {
     "permissions": governance.permissions,
     "guardrails": governance.guardrails,
     "operations": governance.operations,
+    "assumptions": planning.assumptions,
+    "dependencies": planning.dependencies,
+    "alternatives": planning.alternatives,
+    "launch": planning.launch,
+    "faq": planning.faq,
     "risks": closing.risks,
     "open_questions": closing.open_questions,
     "glossary": closing.glossary,

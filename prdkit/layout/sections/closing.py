@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prdkit.layout.blocks import Block, Column, Matrix, Table
-from prdkit.layout.cells import Code, Text
+from prdkit.layout.cells import Cell, Code, Many, Text
 from prdkit.layout.context import Layout
 
 __all__ = ["approvals", "glossary", "open_questions", "risks"]
@@ -93,28 +93,42 @@ def glossary(lay: Layout) -> list[Block]:
 
 
 def approvals(lay: Layout) -> list[Block]:
-    """Sign-offs, with the digest each approver signed."""
+    """Sign-offs, with the digest each approver signed; stale ones marked. A draft or a
+    document in review gets an empty signature column, to be signed on paper."""
     if not lay.doc.approvals:
         return []
+    signing = lay.doc.meta.status in ("draft", "review")
+    columns = [
+        Column(lay.t("field.signer")),
+        Column(lay.t("field.role")),
+        Column(lay.t("field.decision"), "enum", "decision"),
+        Column(lay.t("field.date"), "date"),
+        Column(lay.t("field.comment"), "markdown"),
+        Column(lay.t("field.digest"), "code"),
+    ]
+    if signing:
+        columns.append(Column(lay.t("ui.signature"), "signature"))
     table = Table(
-        (
-            Column(lay.t("field.name")),
-            Column(lay.t("field.role")),
-            Column(lay.t("field.decision"), "enum", "decision"),
-            Column(lay.t("field.date"), "date"),
-            Column(lay.t("field.comment"), "markdown"),
-            Column(lay.t("field.digest"), "code"),
-        ),
+        tuple(columns),
         tuple(
             (
                 lay.field(a, "name"),
                 lay.field(a, "role"),
-                lay.enum("decision", a.decision),
+                _decision(lay, a.decision, a.digest),
                 lay.date(a.date),
                 lay.field(a, "comment"),
                 Code(a.digest) if a.digest else None,
+                *((None,) if signing else ()),
             )
             for a in lay.doc.approvals
         ),
     )
     return [lay.heading(1, "section.approvals", "approvals"), table]
+
+
+def _decision(lay: Layout, decision: str, signed: str | None) -> Cell:
+    """The decision's label, and "stale" when the document changed after it was signed."""
+    label = lay.enum("decision", decision)
+    if not lay.stale(signed):
+        return label
+    return Many((label, Text(lay.t("ui.stale_short"), "bad")), " ")

@@ -175,8 +175,12 @@ def schedule(lay: Layout) -> list[Block]:
     return [lay.heading(1, "section.schedule", "schedule"), timeline, table]
 
 
-def _change(metric: Metric) -> Cell:
-    target = number(metric.target, metric.unit)
+def _change(lay: Layout, metric: Metric) -> Cell:
+    # A target not set yet reads as such, never as 0.
+    if metric.target is None:
+        target: Cell = Text(lay.t("ui.target_not_set"), "muted")
+    else:
+        target = number(metric.target, metric.unit)
     if metric.baseline is None:
         return target
     return Many((number(metric.baseline, metric.unit), target), " → ")
@@ -199,7 +203,7 @@ def metrics(lay: Layout) -> list[Block]:
             (
                 lay.own(m.id),
                 lay.field(m, "name"),
-                _change(m),
+                _change(lay, m),
                 lay.enum("direction", m.direction, arrows.get(m.direction, "")),
                 lay.date(m.by),
                 lay.enum("frequency", m.frequency),

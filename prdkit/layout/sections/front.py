@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from prdkit import i18n
 from prdkit.layout.blocks import Block, Column, Facts, Items, RichText, Table
-from prdkit.layout.cells import Cell, Link, Text
+from prdkit.layout.cells import Cell, Link, Many, Text, Tone
 from prdkit.layout.context import Layout, facts
 from prdkit.richtext import safe_link
 
-__all__ = ["cover", "link", "overview", "revisions", "stakeholders"]
+__all__ = ["cover", "link", "overview", "revisions", "signoff", "stakeholders"]
+
+# How a sign-off reads on the cover, by its decision.
+TONE: dict[str, Tone] = {"approved": "good", "rejected": "bad", "pending": "warn"}
 
 
 def cover(lay: Layout) -> Facts:
-    """The key facts under the title: id, version, status, owner, authors, dates."""
+    """The key facts under the title: id, version, status and sign-off, owner, authors,
+    dates, and the summary, so the cover alone says what the document is and where it stands."""
     meta = lay.doc.meta
     return Facts(
         facts(
@@ -19,14 +24,32 @@ def cover(lay: Layout) -> Facts:
                 (lay.t("ui.document_id"), lay.field(meta, "id")),
                 (lay.t("field.version"), lay.field(meta, "version")),
                 (lay.t("field.status"), lay.enum("status", meta.status)),
+                (lay.t("field.signoff"), signoff(lay)),
                 (lay.t("field.owner"), lay.field(meta, "owner")),
                 (lay.t("field.authors"), lay.joined(lay.fields(meta, "authors"))),
                 (lay.t("field.created"), lay.date(meta.created)),
                 (lay.t("field.updated"), lay.date(meta.updated)),
+                (lay.t("field.summary"), lay.field(meta, "summary")),
             ]
         ),
         boxed=True,
     )
+
+
+def signoff(lay: Layout) -> Cell:
+    """Who signed off, how and when, one per line; stale ones say so; or "not signed yet"."""
+    if not lay.doc.approvals:
+        return Text(lay.t("ui.unsigned"), "muted")
+    lines: list[Cell] = []
+    for a in lay.doc.approvals:
+        who = a.name + (lay.aside(a.role) if a.role else "")
+        decision = i18n.enum_label("decision", a.decision, lay.lang)
+        text = f"{who}{lay.punct['colon']}{decision}" + (f" {a.date}" if a.date else "")
+        if lay.stale(a.digest):
+            lines.append(Text(f"{text}{lay.aside(lay.t('ui.stale'))}", "bad"))
+        else:
+            lines.append(Text(text, TONE.get(a.decision)))
+    return Many(tuple(lines), layout="lines")
 
 
 def link(lay: Layout, title: str, url: str | None) -> Cell:

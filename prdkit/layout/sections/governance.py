@@ -11,8 +11,43 @@ from prdkit.views import grant_table
 
 __all__ = ["guardrails", "operations", "permissions"]
 
+# Past this many role columns or cells a grid no longer fits a page, and the inherited
+# grants it spells out grow with roles × actions: a 1,000-role chain is a million cells.
+MAX_GRID_ROLES = 16
+MAX_GRID_CELLS = 2_400
+
 
 def _grants(lay: Layout, perms: Permissions) -> list[Block]:
+    """The roles × actions grid when it is readable, else each role's own grants and parents."""
+    roles, actions = len(perms.roles), len(perms.actions)
+    if roles <= MAX_GRID_ROLES and roles * actions <= MAX_GRID_CELLS:
+        return _grid(lay, perms)
+    direct: dict[str, tuple[str, ...]] = {}
+    for role_id, granted in perms.grants:
+        direct.setdefault(role_id, granted)  # the first entry, as the grid reads
+    note = lay.t("ui.grants_listed").format(roles=f"{roles:,}", actions=f"{actions:,}")
+    return [
+        lay.heading(2, "ui.grants_by_role", "permissions/matrix"),
+        Note(((Text(note, "muted"),),)),
+        Table(
+            (
+                Column(lay.t("field.role"), "ref"),
+                Column(lay.t("ui.granted"), "ref"),
+                Column(lay.t("field.inherits"), "ref"),
+            ),
+            tuple(
+                (
+                    lay.ref(role.id, named=True),
+                    lay.refs(direct.get(role.id, ()), named=True),
+                    lay.refs(role.inherits),
+                )
+                for role in perms.roles
+            ),
+        ),
+    ]
+
+
+def _grid(lay: Layout, perms: Permissions) -> list[Block]:
     """Actions down, roles across: ✓ for a grant, naming the role it is inherited from."""
     sources = grant_table(perms)
     names = {role.id: role.name for role in perms.roles}
@@ -163,7 +198,7 @@ def operations(lay: Layout) -> list[Block]:
                         lay.date(c.start),
                         lay.date(c.end),
                         lay.joined(lay.fields(c, "channels")),
-                        money(c.budget, c.currency) if c.budget else None,
+                        money(c.budget, c.currency, lay.lang) if c.budget else None,
                         lay.refs(c.metrics),
                         lay.field(c, "description"),
                     )

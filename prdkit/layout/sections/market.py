@@ -49,7 +49,10 @@ def market_research(lay: Layout) -> list[Block]:
     if size is not None and sized:
         out.append(lay.heading(2, "field.market_size", "market_research/market_size"))
         rows = [
-            (lay.t(f"field.{key}"), money(v, size.currency) if v is not None else None)
+            (
+                lay.t(f"field.{key}"),
+                money(v, size.currency, lay.lang, summary=True) if v is not None else None,
+            )
             for key, v in (("tam", size.tam), ("sam", size.sam), ("som", size.som))
         ]
         year = lay.text(str(size.year)) if size.year is not None else None

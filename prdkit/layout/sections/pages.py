@@ -116,16 +116,25 @@ def _page(lay: Layout, page: Page, linked: Links) -> list[Block]:
     return out
 
 
-def _property(lay: Layout, prop: EventProperty) -> tuple[Cell, ...]:
+def property_values(prop: EventProperty) -> Cell:
+    """The allowed values of an enum property, one a line."""
+    return Many(tuple(Code(v) for v in prop.values), "\n", "lines") if prop.values else None
+
+
+def property_example(prop: EventProperty) -> Cell:
+    """A property's example as the client sends it (`true`, not Python's `True`)."""
     example = prop.example
-    shown = None
-    if example is not None:
-        shown = Code(str(example).lower() if isinstance(example, bool) else str(example))
+    if example is None:
+        return None
+    return Code(str(example).lower() if isinstance(example, bool) else str(example))
+
+
+def _property(lay: Layout, prop: EventProperty) -> tuple[Cell, ...]:
     return (
         Code(prop.name),
         lay.enum("property_type", prop.type),
-        Many(tuple(Code(v) for v in prop.values), "\n", "lines") if prop.values else None,
-        shown,
+        property_values(prop),
+        property_example(prop),
         lay.field(prop, "description"),
     )
 
@@ -135,7 +144,7 @@ def tracking(lay: Layout) -> list[Block]:
     events = lay.doc.tracking
     if not events:
         return []
-    linked = links(lay.doc)
+    linked = lay.links
     out: list[Block] = [lay.heading(1, "section.tracking", "tracking")]
     out.append(
         Table(
@@ -189,7 +198,7 @@ def _event_row(lay: Layout, event: TrackingEvent, linked: Links) -> tuple[Cell, 
 
 def metric_events(lay: Layout) -> list[Block]:
     """Per metric, the tracking events that feed it (from either side of the link)."""
-    linked = links(lay.doc)
+    linked = lay.links
     rows = [
         (lay.ref(m.id, named=True), lay.refs(linked.events_of_metric[m.id], named=True))
         for m in lay.doc.metrics

@@ -7,9 +7,10 @@ from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.layout.blocks import Block, Column, Diagram, Facts, Items, Note, RichText, Table
 from prdkit.layout.cells import Cell, Number, Text
 from prdkit.layout.context import Layout, facts
+from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import number_text, score_text
 from prdkit.model import Feature, Requirement
-from prdkit.views import links, traceability, untraced_features
+from prdkit.views import shelved, traceability, untraced_features
 
 __all__ = ["criteria", "feature_graph", "features", "requirements"]
 
@@ -33,12 +34,16 @@ def _rice(lay: Layout, req: Requirement) -> Cell:
 
 def _trace(lay: Layout) -> list[Block]:
     gap = Text(f"{lay.t('ui.gap')} ⚠", "gap")
+    # A requirement that is not being built (wont, rejected, deferred) owes nothing: a dash.
+    idle = Text(lay.t("ui.gap"), "muted")
+    by_id = {r.id: r for r in lay.doc.requirements}
     rows = []
     for trace in traceability(lay.doc):
+        empty = idle if shelved(by_id[trace.requirement]) else gap
         columns = [trace.features, trace.flows, trace.metrics, trace.milestones]
         if lay.doc.tracking:
             columns.append(trace.events)
-        rows.append((lay.ref(trace.requirement), *(lay.refs(ids) or gap for ids in columns)))
+        rows.append((lay.ref(trace.requirement), *(lay.refs(ids) or empty for ids in columns)))
     table = Table(
         (
             Column(lay.t("ui.requirement"), "ref"),
@@ -101,13 +106,17 @@ def requirements(lay: Layout) -> list[Block]:
     reqs = lay.doc.requirements
     if not reqs:
         return []
+    # The RICE column only when some requirement is scored: an empty column says nothing.
+    scored = any(r.rice is not None for r in reqs)
     summary = Table(
         (
             Column(lay.t("field.id"), "ref"),
             Column(lay.t("field.title")),
             Column(lay.t("field.priority"), "enum", "priority"),
             Column(lay.t("field.status"), "enum", "req_status"),
-            Column(lay.t("field.rice_score"), "number"),
+            *((Column(lay.t("field.rice_score"), "number"),) if scored else ()),
+            # Its rows refer to requirements shown below, so the layer's pass leaves it alone.
+            *custom_columns(lay, "requirements"),
         ),
         tuple(
             (
@@ -115,7 +124,8 @@ def requirements(lay: Layout) -> list[Block]:
                 lay.field(r, "title"),
                 lay.enum("priority", r.priority),
                 lay.enum("req_status", r.status),
-                _score(r),
+                *((_score(r),) if scored else ()),
+                *custom_row(lay, "requirements", r),
             )
             for r in reqs
         ),
@@ -157,7 +167,7 @@ def features(lay: Layout) -> list[Block]:
     out: list[Block] = [lay.heading(1, "section.features", "features")]
     out.append(Diagram(feature_graph(lay, feats), lay.t("ui.feature_structure")))
     flows_of = {f.id: [fl.id for fl in lay.doc.flows if f.id in fl.features] for f in feats}
-    pages_of = links(lay.doc).pages_of_feature
+    pages_of = lay.links.pages_of_feature
     for f in feats:
         out.append(lay.item_heading(2, f.id, f.name))
         out.append(

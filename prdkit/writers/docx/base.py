@@ -15,6 +15,7 @@ from lxml import etree
 
 from prdkit.outputs import OutputError
 from prdkit.writers.docx.oxml import make, sub, w
+from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 from prdkit.writers.docx.styles import EAST_ASIA, StyleSheet, font_table_entry
 
 RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
@@ -221,7 +222,7 @@ def _settings(document: Any) -> None:
             follower.addprevious(update)
     theme_lang = settings.find(w("themeFontLang"))
     if theme_lang is not None:
-        theme_lang.set(w("eastAsia"), "zh-CN")
+        theme_lang.set(w("eastAsia"), EAST_ASIAN_LANG)
     # Proof state and rsids describe some earlier editing session, not this document.
     for tag in ("proofState", "rsids"):
         old = settings.find(w(tag))
@@ -234,15 +235,39 @@ def _language(styles: StyleSheet) -> None:
 
     Latin text stays English even in a Chinese document: its words are ids, names and
     English terms, and layouts that take it for Chinese break it between any two letters.
+    The East Asian tag decides the glyph forms where Microsoft YaHei is missing: LibreOffice
+    and WPS then ask for a face of that language, so zh-CN gives Noto Sans CJK SC (or Source
+    Han Sans SC) rather than the Japanese forms of the same characters. Every style carries
+    it too, since a reference document's styles may name another East Asian language.
     """
-    rpr = styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
-    if rpr is None:
-        return
-    tag = rpr.find(w("lang"))
-    if tag is None:
-        tag = sub(rpr, "lang")
-    tag.set(w("val"), "en-US")
-    tag.set(w("eastAsia"), "zh-CN")
+    defaults = styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+    targets = [] if defaults is None else [defaults]
+    for style in styles.element.iter(w("style")):
+        if style.get(w("type")) in ("paragraph", "character"):  # rPr is their last child
+            rpr = style.find(w("rPr"))
+            if rpr is None:
+                rpr = sub(style, "rPr")
+            targets.append(rpr)
+    for rpr in targets:
+        tag = rpr.find(w("lang"))
+        if tag is None:
+            tag = _insert_lang(rpr)
+        tag.set(w("val"), LATIN_LANG)
+        tag.set(w("eastAsia"), EAST_ASIAN_LANG)
+
+
+def _insert_lang(rpr: etree._Element) -> etree._Element:
+    # w:lang comes before these rPr children (schema order).
+    follower = next(
+        (c for c in rpr if etree.QName(c).localname in ("eastAsianLayout", "specVanish", "oMath")),
+        None,
+    )
+    tag = make("lang")
+    if follower is not None:
+        follower.addprevious(tag)
+    else:
+        rpr.append(tag)
+    return tag
 
 
 def _font_table(document: Any) -> None:

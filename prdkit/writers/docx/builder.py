@@ -2,43 +2,58 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from prdkit import i18n
+from prdkit.headnumbers import HeadingCounter
 from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout import LaidOutDocument
+from prdkit.layout.context import item_anchor
+from prdkit.placeholders import PLACEHOLDER
 from prdkit.writers.docx.base import Base
 from prdkit.writers.docx.fields import TocEntry, bookmark
-from prdkit.writers.docx.numbering import Numbering
+from prdkit.writers.docx.numbering import Numbering, numbered
 from prdkit.writers.docx.oxml import (
     PLAIN,
-    R_NS,
-    W_NS,
     Look,
     add_text,
+    body,
     clean,
     paragraph_properties,
     r,
     run_properties,
     sub,
+    unbroken_hyphens,
     w,
 )
 from prdkit.writers.docx.palette import TONES
 from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.richtext import render
+from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
+
+if TYPE_CHECKING:
+    from prdkit.writers.docx.tables import Table
 
 RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _PSTYLE = f"{w('pPr')}/{w('pStyle')}"
 _PSTYLE_TAG = w("pStyle")
 _VAL = w("val")
+_T = w("t")
 
 
 class Builder:
     """Everything a section writer needs: the body, styles, numbering, labels and anchors."""
 
-    def __init__(self, base: Base, laid: LaidOutDocument, pictures: Pictures = NO_PICTURES) -> None:
+    def __init__(
+        self,
+        base: Base,
+        laid: LaidOutDocument,
+        pictures: Pictures = NO_PICTURES,
+        *,
+        number_headings: bool = True,
+    ) -> None:
         self.document = base.document
         self.part = base.document.part
         self.styles = base.styles
@@ -48,9 +63,17 @@ class Builder:
         self.lang = laid.lang
         self.punct = laid.punct
         # Content is built in a plain lxml tree (no python-docx element classes: about twice
-        # as fast) and moved into the document body at the end.
-        self.body = etree.Element(w("body"), nsmap={"w": W_NS, "r": R_NS})
+        # as fast), serialized and spliced into the document's XML when saved.
+        self.nsmap = base.document.element.nsmap
+        self.body = body(self.nsmap)
         self.numbering = Numbering(base.document)
+        self._lang_tags = (LATIN_LANG, EAST_ASIAN_LANG) if self.lang == "zh" else None
+        self.flag_placeholders = laid.properties.flag_placeholders
+        self.heading_numbers = self._number_headings() if number_headings else None
+        self.tables: list[Table] = []  # to fit to their content once filled
+        # Every item's id, kept on one line wherever a table mentions it.
+        prefix = item_anchor("")
+        self.ids = {a[len(prefix) :] for a in laid.anchors if a.startswith(prefix)}
         self.toc: list[TocEntry] = []
         self._runs: dict[tuple[object, ...], etree._Element] = {}
         self._bookmarks = 0
@@ -66,6 +89,14 @@ class Builder:
         self.cell_size = self.styles.size(self.styles.id("Compact"))
         self.link_style = self.styles.id("Hyperlink")
         self.media = Media(self.part, self.new_rid)
+
+    def _number_headings(self) -> HeadingCounter | None:
+        # A reference document that numbers its headings itself keeps its own numbers.
+        styles = [self.styles.style(f"heading {level}") for level in (1, 2, 3)]
+        if any(style is None or numbered(style) for style in styles):
+            return None
+        self.numbering.headings(styles, self.lang)  # type: ignore[arg-type]
+        return HeadingCounter(self.lang)
 
     # ---- words -------------------------------------------------------------------------
 
@@ -87,13 +118,29 @@ class Builder:
         if proto is None:
             east_asia = self.styles.east_asia(style_id)
             proto = self._runs[key] = etree.Element(w("r"))
-            proto.append(run_properties(look, east_asia, self.code_style))
+            proto.append(run_properties(look, east_asia, self.code_style, self._lang_tags))
         return proto
 
     def run(
         self, parent: etree._Element, text: str, style_id: str | None, look: Look = PLAIN
     ) -> etree._Element:
-        """Append a run of `text` to `parent` (a paragraph or hyperlink)."""
+        """Append a run of `text` to `parent` (a paragraph or hyperlink); the last one if
+        placeholders in it (TODO, 待补充) are set apart to be highlighted."""
+        if self.flag_placeholders and PLACEHOLDER.search(text):
+            start = 0
+            for match in PLACEHOLDER.finditer(text):
+                if match.start() > start:
+                    self._plain_run(parent, text[start : match.start()], style_id, look)
+                self._plain_run(parent, match.group(), style_id, look.but(mark=True))
+                start = match.end()
+            if start < len(text):
+                return self._plain_run(parent, text[start:], style_id, look)
+            return parent[-1]
+        return self._plain_run(parent, text, style_id, look)
+
+    def _plain_run(
+        self, parent: etree._Element, text: str, style_id: str | None, look: Look
+    ) -> etree._Element:
         run = self._run_proto(look, style_id).__copy__()
         parent.append(run)
         add_text(run, text)
@@ -130,18 +177,27 @@ class Builder:
 
     def style_of(self, para: etree._Element) -> str | None:
         """The style id of `para`."""
-        # Every paragraph the writer makes starts with pPr/pStyle: look there first.
-        if len(para) and len(para[0]) and para[0][0].tag == _PSTYLE_TAG:
-            return para[0][0].get(_VAL)
+        # Every paragraph the writer makes starts with pPr/pStyle: look there first. Not
+        # with len(): lxml counts children one by one, and a paragraph of 700 references
+        # asked once per reference made the Word file quadratic in them.
+        first = next(iter(para), None)
+        style = next(iter(first), None) if first is not None else None
+        if style is not None and style.tag == _PSTYLE_TAG:
+            return style.get(_VAL)
         style = para.find(_PSTYLE)
         return style.get(_VAL) if style is not None else None
 
     def heading(self, level: int, text: str, anchor: str | None = None) -> etree._Element:
-        """Append a heading; levels 1 and 2 enter the table of contents."""
+        """Append a heading; levels 1 and 2 enter the table of contents.
+
+        Word draws a numbered heading's number itself; the contents' cached entries, which
+        LibreOffice shows until its index is updated, carry the same number as text.
+        """
         para = self.paragraph(self.body, f"heading {level}", text)
+        number = self.heading_numbers.next(level) if self.heading_numbers else ""
         if level <= 2:
             toc = f"_Toc{len(self.toc) + 1:05d}"
-            self.toc.append(TocEntry(level, text, toc))
+            self.toc.append(TocEntry(level, number + text, toc))
             self.mark(para, toc)
         if anchor is not None:
             self.place(para, anchor)
@@ -180,14 +236,23 @@ class Builder:
         return rid
 
     def ref(self, para: etree._Element, text: str, anchor: str | None, look: Look = PLAIN) -> None:
-        """Append `text`, linked to the place of `anchor` when the document has it."""
+        """Append id `text`, linked to the place of `anchor` when the document has it."""
         style_id = self.style_of(para)
         name = self.anchors.get(anchor) if anchor else None
         if name is None:
-            self.run(para, text, style_id, look)
+            self.item_id(para, text, style_id, look)
             return
         link = sub(para, "hyperlink", {"anchor": name, "history": "1"})
-        self.run(link, text, style_id, look.but(style=self.link_style))
+        self.item_id(link, text, style_id, look.but(style=self.link_style))
+
+    def item_id(
+        self, parent: etree._Element, text: str, style_id: str | None, look: Look = PLAIN
+    ) -> None:
+        """Append an item's id that never breaks at its hyphens (REQ-/012 at a line end)."""
+        run = self.run(parent, text, style_id, look)
+        t = run.find(_T)
+        if t is not None and "-" in text:
+            unbroken_hyphens(t)
 
     def badge(self, para: etree._Element, label: str, tone: str) -> None:
         """Append `label` as a badge coloured by its tone, readable at a glance."""

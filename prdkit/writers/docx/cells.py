@@ -103,7 +103,7 @@ def _ref(b: Builder, para: etree._Element, cell: Ref, look: Look) -> None:
 
 
 def _id(b: Builder, para: etree._Element, cell: Id, look: Look) -> None:
-    b.run(para, cell.id, b.style_of(para), look)
+    b.item_id(para, cell.id, b.style_of(para), look)
     if cell.anchor is not None:
         b.place(para, cell.anchor)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from itertools import groupby
 
 from lxml import etree
 
@@ -54,9 +55,13 @@ def gantt(b: Builder, schedule: Schedule) -> None:
     b.heading(2, schedule.title)
     name_share = 0.3
     weights = [name_share * len(starts) / (1 - name_share)] + [1] * len(starts)
-    table = Table(b, b.body, weights, margins=15)
-    header = table.row([], header=True)
-    table.cell(header, 0, schedule.lane, header=True)
+    table = Table(b, b.body, weights, margins=15, fit=False)  # a calendar grid
+    if starts[0].year != starts[-1].year:
+        # Across a year boundary "12-29, 01-05" alone misleads: the years head the weeks.
+        header = _years(table, starts, schedule.lane)
+    else:
+        header = table.row([], header=True)
+        table.cell(header, 0, schedule.lane, header=True)
     small = HEADER_LOOK.but(size=TINY)
     for index, start in enumerate(starts, start=1):
         label = start.strftime("%m-%d")
@@ -83,6 +88,36 @@ def gantt(b: Builder, schedule: Schedule) -> None:
             )
             tc[-1].find(w("pPr")).append(_center())
     _legend(b, schedule, starts, days)
+
+
+def _years(table: Table, starts: list[date], lane: str) -> etree._Element:
+    """A header row of years, each spanning its weeks, over the row of weeks it returns."""
+    top = table.row([], header=True)
+    _span(table.cell(top, 0, lane, header=True), vmerge="restart")
+    index = 1
+    for year, weeks in groupby(starts, key=lambda day: day.year):
+        count = len(list(weeks))
+        tc = table.cell(top, index, str(year), header=True)
+        _span(tc, columns=count, width=sum(table.cols[index : index + count]))
+        index += count
+    weeks_row = table.row([], header=True)
+    _span(table.cell(weeks_row, 0, None, header=True), vmerge="continue")
+    return weeks_row
+
+
+def _span(tc: etree._Element, *, columns: int = 1, width: int = 0, vmerge: str = "") -> None:
+    """Let cell `tc` span `columns` grid columns (`width` twips) or merge down (`vmerge`)."""
+    tc_w = tc.find(f"{w('tcPr')}/{w('tcW')}")
+    if columns > 1:
+        tc_w.set(w("w"), str(width))
+        span = etree.Element(w("gridSpan"))
+        span.set(w("val"), str(columns))
+        tc_w.addnext(span)
+        tc_w = span
+    if vmerge:
+        merge = etree.Element(w("vMerge"))
+        merge.set(w("val"), vmerge)
+        tc_w.addnext(merge)
 
 
 def _name(b: Builder, table: Table, para: etree._Element, ms: Task) -> None:

@@ -1,7 +1,9 @@
-"""List numbering: one bullet and one numbered definition, and a fresh w:num for every list.
+"""List numbering: bullet and numbered lists, each restarted, and the heading numbers.
 
 Word continues a numbered list across paragraphs that share a w:num, so every list gets
 its own w:num whose w:lvlOverride/w:startOverride restarts it at the list's first number.
+Heading numbers are one multilevel list attached to the heading styles (each level names
+its style): Word numbers every heading itself and shows the numbers in the contents.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import Any
 
 from lxml import etree
 
+from prdkit.headnumbers import levels
 from prdkit.writers.docx.oxml import W_NS, make, sub, w
 
 CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
@@ -20,6 +23,39 @@ _FORMATS = ("decimal", "lowerLetter", "lowerRoman")
 LEVELS = 9
 STEP = 360  # indent per nesting level, twips
 _HANGING = {"bullet": 280, "ordered": 360}  # room for the bullet or the number
+_SUFFIX = {" ": "space", "": "nothing", "\t": "tab"}
+# w:pPr children that follow w:numPr (schema order), to place numPr in a heading style.
+_AFTER_NUMPR = (
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
 
 
 def _numbering_element(document: Any) -> etree._Element:
@@ -83,8 +119,42 @@ class Numbering:
             sub(ppr, "ind", {"left": str(Numbering.indent(kind, level)), "hanging": str(hanging)})
         return abstract
 
+    def headings(self, styles: list[etree._Element], lang: str) -> int:
+        """Number the heading styles `styles` (level 1 first) in the manner of `lang`; the numId."""
+        abstract_id = self.abstract["ordered"] + 1
+        abstract = make("abstractNum", {"abstractNumId": str(abstract_id)})
+        sub(abstract, "nsid", {"val": f"5052{abstract_id:04X}"})
+        sub(abstract, "multiLevelType", {"val": "multilevel"})
+        for level, (fmt, pattern, suffix) in enumerate(levels(lang)):
+            lvl = sub(abstract, "lvl", {"ilvl": str(level)})
+            sub(lvl, "start", {"val": "1"})
+            sub(lvl, "numFmt", {"val": fmt})
+            if level < len(styles):
+                sub(lvl, "pStyle", {"val": styles[level].get(w("styleId"))})
+            sub(lvl, "suff", {"val": _SUFFIX[suffix]})
+            sub(lvl, "lvlText", {"val": pattern})
+            sub(lvl, "lvlJc", {"val": "left"})
+            sub(sub(lvl, "pPr"), "ind", {"left": "0", "firstLine": "0"})
+        first_num = self.root.find(w("num"))
+        anchor = first_num if first_num is not None else self._cleanup
+        if anchor is not None:
+            anchor.addprevious(abstract)
+        else:
+            self.root.append(abstract)
+        num_id = int(self._add_num(abstract_id).get(w("numId")))
+        for level, style in enumerate(styles[: len(levels(lang))]):
+            _attach(style, level, num_id)
+        return num_id
+
     def new_list(self, kind: str, level: int, start: int = 1) -> int:
         """The numId of a new list of `kind` ("bullet" or "ordered") restarting at `start`."""
+        num = self._add_num(self.abstract[kind])
+        num_id = int(num.get(w("numId")))
+        override = sub(num, "lvlOverride", {"ilvl": str(level)})
+        sub(override, "startOverride", {"val": str(start)})
+        return num_id
+
+    def _add_num(self, abstract_id: int) -> etree._Element:
         num_id = self._next_num
         self._next_num += 1
         num = make("num", {"numId": str(num_id)})
@@ -92,12 +162,38 @@ class Numbering:
             self._cleanup.addprevious(num)
         else:
             self.root.append(num)
-        sub(num, "abstractNumId", {"val": str(self.abstract[kind])})
-        override = sub(num, "lvlOverride", {"ilvl": str(level)})
-        sub(override, "startOverride", {"val": str(start)})
-        return num_id
+        sub(num, "abstractNumId", {"val": str(abstract_id)})
+        return num
 
     @staticmethod
     def indent(kind: str, level: int) -> int:
         """The text indent of level `level` of a `kind` list (follow-on paragraphs align to it)."""
         return STEP * level + _HANGING[kind] + 80
+
+
+def _attach(style: etree._Element, level: int, num_id: int) -> None:
+    """Give paragraph style `style` level `level` of list `num_id`, in schema order."""
+    ppr = style.find(w("pPr"))
+    if ppr is None:
+        ppr = make("pPr")
+        follower = style.find(w("rPr"))
+        if follower is not None:
+            follower.addprevious(ppr)
+        else:
+            style.append(ppr)
+    old = ppr.find(w("numPr"))
+    if old is not None:
+        ppr.remove(old)
+    numpr = make("numPr")
+    sub(numpr, "ilvl", {"val": str(level)})
+    sub(numpr, "numId", {"val": str(num_id)})
+    follower = next((c for c in ppr if etree.QName(c).localname in _AFTER_NUMPR), None)
+    if follower is not None:
+        follower.addprevious(numpr)
+    else:
+        ppr.append(numpr)
+
+
+def numbered(style: etree._Element | None) -> bool:
+    """Whether paragraph style `style` already carries list numbering (a reference document's)."""
+    return style is not None and style.find(f"{w('pPr')}/{w('numPr')}") is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from lxml import etree
 
@@ -15,6 +15,8 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # The loader refuses them already; a writer that outlives its loader still never emits them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\r\n|\n|\r)")
+_HYPHENATED = re.compile(r"[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _names: dict[str, str] = {}
 
@@ -53,6 +55,24 @@ def make(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
     return element
 
 
+def body(nsmap: dict[str | None, str] | None = None) -> etree._Element:
+    """A new, parentless w:body declaring the namespaces of `nsmap` (the document root's),
+    so that elements put in it declare only others, as they would inside the document."""
+    return etree.Element(w("body"), nsmap={"w": W_NS, "r": R_NS, **(nsmap or {})})
+
+
+def inner(element: etree._Element) -> bytes:
+    """The serialized children of `element` (a `body()`), without its own tags.
+
+    Serialized apart, they read exactly as inside the document, whose root declares w: and r:
+    too (other namespaces are declared where they are used, in both cases).
+    """
+    if not len(element):
+        return b""
+    text = etree.tostring(element, encoding="UTF-8", xml_declaration=False)
+    return text[text.index(b">") + 1 : text.rindex(b"<")]
+
+
 def add_text(run: etree._Element, text: str) -> None:
     """Append `text` to `run` as w:t, with tabs as w:tab and line breaks as w:br."""
     text = clean(text)
@@ -75,10 +95,39 @@ def _t(run: etree._Element, text: str) -> None:
         t.set(XML_SPACE, "preserve")
 
 
+WORD_JOINER = "\u2060"
+
+
+def unbroken_hyphens(t: etree._Element, keep: Container[str] | None = None) -> None:
+    """Keep the hyphens of w:t `t` from breaking a line, so an id such as REQ-012 never
+    splits at a line end: all of them, or only those inside the ids of `keep` (and the ISO
+    dates) it mentions.
+
+    Each hyphen gets a word joiner (U+2060, invisible, dropped from PDF text) on both sides.
+    Word's own w:noBreakHyphen is not used: LibreOffice, meeting it beside Chinese text
+    (名称（ACT-x）), finds no break at all there and splits the id mid-word instead.
+    """
+    text = t.text or ""
+    if keep is None:
+        cuts = {i for i, ch in enumerate(text) if ch == "-"}
+    else:
+        cuts = {
+            match.start() + i
+            for match in _HYPHENATED.finditer(text)
+            if match.group() in keep or _DATE.fullmatch(match.group())
+            for i, ch in enumerate(match.group())
+            if ch == "-"
+        }
+    if cuts:
+        t.text = "".join(
+            f"{WORD_JOINER}-{WORD_JOINER}" if i in cuts else ch for i, ch in enumerate(text)
+        )
+
+
 class Look:
     """Direct run formatting: a hashable key, so each distinct look builds its rPr once."""
 
-    __slots__ = ("bold", "code", "color", "fill", "italic", "size", "strike", "style")
+    __slots__ = ("bold", "code", "color", "fill", "italic", "mark", "size", "strike", "style")
 
     def __init__(
         self,
@@ -91,9 +140,11 @@ class Look:
         fill: str | None = None,
         size: int | None = None,
         style: str | None = None,
+        mark: bool = False,
     ) -> None:
         self.bold, self.italic, self.strike, self.code = bold, italic, strike, code
         self.color, self.fill, self.size, self.style = color, fill, size, style
+        self.mark = mark  # highlighted, as a placeholder still to be written
 
     def key(self) -> tuple[object, ...]:
         """The values that decide the rPr."""
@@ -106,6 +157,7 @@ class Look:
             self.fill,
             self.size,
             self.style,
+            self.mark,
         )
 
     def but(self, **changes: object) -> Look:
@@ -118,8 +170,14 @@ class Look:
 PLAIN = Look()
 
 
-def run_properties(look: Look, east_asia: str, code_style: str | None) -> etree._Element:
-    """The w:rPr of `look`; children in schema order; the East Asian font always named."""
+def run_properties(
+    look: Look, east_asia: str, code_style: str | None, lang: tuple[str, str] | None = None
+) -> etree._Element:
+    """The w:rPr of `look`; children in schema order; the East Asian font always named.
+
+    `lang`, (Latin, East Asian) language tags, is repeated on the runs of Chinese documents,
+    so text pasted elsewhere keeps telling applications which glyph forms it wants.
+    """
     rpr = make("rPr")
     style = look.style or (code_style if look.code else None)
     if style:
@@ -138,8 +196,12 @@ def run_properties(look: Look, east_asia: str, code_style: str | None) -> etree.
     if look.size:
         sub(rpr, "sz", {"val": str(look.size)})
         sub(rpr, "szCs", {"val": str(look.size)})
+    if look.mark:
+        sub(rpr, "highlight", {"val": "yellow"})
     if look.fill:
         sub(rpr, "shd", {"val": "clear", "color": "auto", "fill": look.fill})
+    if lang is not None:
+        sub(rpr, "lang", {"val": lang[0], "eastAsia": lang[1]})
     return rpr
 
 

@@ -8,6 +8,14 @@ GREEN = ("1E6B34", "DDF1E1")
 BLUE = ("1F5F99", "DCEBF8")
 GREY = ("4D4D4D", "EBEDF0")
 
+# The marking of draft, review and deprecated documents: (text colour, fill) as on a stamp.
+MARKS_NOTE = "B42318"  # the line under the cover stamp
+MARKS: dict[str, tuple[str, str]] = {
+    "draft": ("FFFFFF", "B42318"),
+    "review": ("FFFFFF", "B45309"),
+    "deprecated": ("FFFFFF", "4D4D4D"),
+}
+
 # Tone of a value (see `prdkit.layout.cells.Tone`) → (text colour, fill) of its badge.
 TONES: dict[str, tuple[str, str]] = {
     "bad": RED,

@@ -32,7 +32,7 @@ from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import Look, sub
 from prdkit.writers.docx.pictures import draw
 from prdkit.writers.docx.richtext import Block, new_paragraph, plain_paragraph, render_block
-from prdkit.writers.docx.tables import DATE, Content, Md, Refs, fit
+from prdkit.writers.docx.tables import DATE, Blank, Content, Md, Refs, fit
 from prdkit.writers.docx.tables import Table as WordTable
 
 if TYPE_CHECKING:
@@ -130,6 +130,8 @@ def _width(b: Builder, column: Column, cells: Sequence[Cell]) -> float | Refs:
         return Refs(1.0, [f"{pad}{t}{pad}" for t in texts if t] or [column.label])
     if column.kind == "ref":
         return Refs(WEIGHTS["ref"], texts)
+    if column.kind == "signature":
+        return Blank(1700)  # three centimetres to sign in
     lines = [line for text in texts for line in text.split("\n")]
     if column.kind == "code" and all(len(line) <= CODE_FITS for line in lines):
         # Identifiers such as event names read only unbroken: the column fits the longest.

@@ -2,9 +2,11 @@
 
 Fonts: Latin text in Arial (every Windows and macOS has it; LibreOffice maps it to the
 metric-compatible Liberation Sans) and Chinese in Microsoft YaHei, the Simplified Chinese
-sans-serif of every Windows since Vista and of Office for Mac. The font table describes
-YaHei (GB2312 charset, sans-serif family) so an application without it substitutes a
-Simplified Chinese sans-serif such as Noto Sans CJK SC instead of a Latin face.
+sans-serif of every Windows since Vista and of Office for Mac. Where YaHei is missing the
+fallback runs: its Chinese name 微软雅黑 (the font table's altName), then, from the GB2312
+charset, the sans-serif family and the zh-CN language tag on the text, a Simplified Chinese
+sans-serif: Noto Sans CJK SC or Source Han Sans SC on Linux (LibreOffice, WPS), PingFang SC
+on macOS; never a Latin face, never the Japanese forms of a CJK font.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from prdkit.writers.docx.oxml import w
 LATIN = "Arial"
 EAST_ASIA = "Microsoft YaHei"
 CODE = "Consolas"
+# The languages text is tagged with (w:lang): Latin script and East Asian script.
+LATIN_LANG = "en-US"
+EAST_ASIAN_LANG = "zh-CN"
 
 INK = "262626"
 NAVY = "1F3864"

@@ -107,6 +107,10 @@ class StyleSheet:
         """The style id of required style `name`."""
         return self.ids[name]
 
+    def style(self, name: str) -> etree._Element | None:
+        """The w:style element of required style `name`."""
+        return self._by_id(self.ids[name])
+
     def east_asia(self, style_id: str | None) -> str:
         """The East Asian font a run in a paragraph of `style_id` shows, following basedOn."""
         key = style_id or ""

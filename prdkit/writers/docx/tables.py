@@ -1,4 +1,4 @@
-"""Tables built row by row as lxml elements: fixed column widths and a repeating header row.
+"""Tables built row by row as lxml elements: fitted column widths and a repeating header row.
 
 python-docx's `table.cell()` and `add_row()` rescan the table on every call, which makes a
 5,000-row table quadratic; here each w:tr/w:tc is created once and appended.
@@ -10,12 +10,22 @@ from collections.abc import Callable, Iterable, Sequence
 
 from lxml import etree
 
+from prdkit.writers.docx.colwidths import distribute, needs, twips
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.writer import Writer
 
 CELL_MARGINS = 170  # left + right cell margins of the table style, twips
 MIN_COLUMN = 900  # a shared column keeps at least this much when others need room
 KEEP = 0.7  # … and at least this share of its own width
+
+
+def _scale(tbl: etree._Element, factor: float) -> None:
+    """Scale every width in `tbl` (and the tables within it) by `factor`."""
+    for tag in ("tblW", "gridCol", "tcW"):
+        for element in tbl.iter(w(tag)):
+            value = element.get(w("w")) or ""
+            if value.isdigit():
+                element.set(w("w"), str(int(int(value) * factor)))
 
 
 class Md(str):
@@ -102,6 +112,12 @@ def fit(texts: Iterable[str | None], low: int = 700, high: int = 2400, size: int
     return Fixed(min(max(text_width(texts, size), low), high))
 
 
+class Blank(Fixed):
+    """An empty column as wide as room to write in by hand (a signature), however tight."""
+
+    __slots__ = ()
+
+
 DATE = Fixed(1230)  # "2026-01-31" at 9 pt, margins included
 
 
@@ -117,9 +133,18 @@ class Table:
         header: Sequence[str] | None = None,
         width: int | None = None,
         margins: int | None = None,
+        fit: bool = True,
     ) -> None:
         self.b = builder
         self.width = width or builder.width
+        # Fitted to its content once filled (`finish`), unless its columns are a grid.
+        self.fixed = [
+            int(w_ * builder.cell_size / 18) if isinstance(w_, Fixed) else None for w_ in weights
+        ]
+        self.floors = [int(w_) if isinstance(w_, Blank) else 0 for w_ in weights]
+        self.header_rows = 1 if header else 0
+        if fit:
+            builder.tables.append(self)
         # Widths are measured for 9 pt text; a reference document's cell style may be larger.
         scale = builder.cell_size / 18
         least = [longest_word(text) for text in header] if header else [0] * len(weights)
@@ -172,6 +197,27 @@ class Table:
         sub(self._p_pr, "pStyle", {"val": self.style})
         if header:
             self.row(list(header), header=True)
+
+    def finish(self) -> None:
+        """Set the column widths from the content (see `colwidths`), tables nested in a
+        cell scaled along with their column."""
+        rows = self.tbl.findall(w("tr"))
+        size = self.b.cell_size
+        pad = CELL_MARGINS + 60
+        measured = [
+            tuple(twips(ems, size) + pad for ems in column)
+            for column in needs(rows, len(self.cols), self.header_rows, self.b.ids)
+        ]
+        old, self.cols = self.cols, distribute(self.width, measured, self.fixed, self.floors)  # type: ignore[arg-type]
+        for grid_col, col in zip(self.tbl.find(w("tblGrid")), self.cols, strict=True):
+            grid_col.set(w("w"), str(col))
+        for tr in rows:
+            for index, tc in enumerate(tr.iterchildren(w("tc"))):
+                tc_w = tc.find(f"{w('tcPr')}/{w('tcW')}")
+                if tc_w is not None and index < len(self.cols):
+                    tc_w.set(w("w"), str(self.cols[index]))
+                    for nested in tc.iterchildren(w("tbl")):
+                        _scale(nested, self.cols[index] / max(old[index], 1))
 
     def row(
         self,

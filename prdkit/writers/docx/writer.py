@@ -6,7 +6,7 @@ know it only by this protocol, so neither imports `builder`, which imports them.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from lxml import etree
 
@@ -30,6 +30,8 @@ class Writer(Protocol):
     media: Media
     cell_size: int
     link_style: str | None
+    tables: list[Any]  # tables.Table, fitted to their content once the body is built
+    ids: set[str]  # the items' ids, kept on one line in tables
 
     def run(
         self, parent: etree._Element, text: str, style_id: str | None, look: Look = ...

@@ -39,7 +39,7 @@ BASE_CSS = f"""
 * {{ box-sizing: border-box; }}
 html {{ -webkit-text-size-adjust: 100%; }}
 body {{ margin: 0; font-family: {FONT_STACK}; font-size: 16px; line-height: 1.6;
-  color: #1f2328; background: #fff; }}
+  color: #1f2328; background: #fff; overflow-wrap: break-word; }}
 :lang(zh) body, body:lang(zh) {{ font-family: {ZH_FONT_STACK}; }}
 main {{ max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; min-width: 0; }}
 h1, h2, h3, h4, h5, h6 {{ line-height: 1.3; margin: 1.6em 0 .6em; }}
@@ -81,7 +81,7 @@ nav.toc a:hover { text-decoration: underline; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
   margin: 0 0 1em; }
 dl.facts dt { font-weight: 600; }
-dl.facts dd { margin: 0; }
+dl.facts dd { margin: 0; min-width: 0; }
 dl.facts dd p { margin: 0; }
 .field-label { font-weight: 600; margin: .8em 0 .2em; }
 .matrix td.hl, .matrix th.hl { background: #f1f8ff; }

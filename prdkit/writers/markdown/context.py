@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from prdkit.headnumbers import HeadingCounter
 from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout.cells import (
     Cell,
@@ -42,7 +43,12 @@ Lines = list[str]
 class Context:
     """Where blocks are appended in document order, with the language's punctuation."""
 
-    def __init__(self, punct: dict[str, str], pictures: Pictures = NO_PICTURES) -> None:
+    def __init__(
+        self, punct: dict[str, str], pictures: Pictures = NO_PICTURES, numbered: str | None = None
+    ) -> None:
+        # Numbers (in the manner of language `numbered`) become part of the heading text, so
+        # GitHub's anchors are made from them too.
+        self.numbers = HeadingCounter(numbered) if numbered else None
         self.outline = Outline()
         self.pictures = pictures
         self.fields = Fields(self.outline, pictures)
@@ -58,8 +64,13 @@ class Context:
     def heading(
         self, level: int, text: str, *, anchor: str | None = None, toc: bool = True
     ) -> None:
-        """A heading of the document's own outline; `toc` lists it in the table of contents."""
+        """A heading of the document's own outline; `toc` lists it in the table of contents.
+
+        With heading numbers, outline headings below the title are numbered (## is level 1).
+        """
         text = heading_text(text)
+        if self.numbers is not None and toc and level >= 2:
+            text = self.numbers.next(level - 1) + text
         self.outline.add(level, text, item_id=anchor, toc=toc)
         self.add([f"{'#' * level} {heading_end(escape(text))}"])
 
@@ -157,7 +168,8 @@ def _date(ctx: Context, cell: Date) -> str:
 def _link(ctx: Context, cell: Link) -> str:
     if cell.url is None:
         return _plain(cell.text)
-    return f"[{_plain(cell.text)}]({url_destination(cell.url)})"
+    text = inline_plain(cell.text, separator=BR, autolink=False)
+    return f"[{text}]({url_destination(cell.url)})"
 
 
 def _code(ctx: Context, cell: Code) -> str:

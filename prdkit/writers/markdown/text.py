@@ -122,14 +122,17 @@ def guard_line(line: str) -> str:
     return _LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], line, 1)
 
 
-def inline_plain(text: str, *, separator: str, line_start: bool = False) -> str:
+def inline_plain(
+    text: str, *, separator: str, line_start: bool = False, autolink: bool = True
+) -> str:
     """A plain (non-Markdown) string inline, its lines joined by `separator` (e.g. `<br>`).
 
-    `line_start` says the text opens a line (a list item), where `1.` or `-` would start a block.
+    `line_start` says the text opens a line (a list item), where `1.` or `-` would start a block;
+    `autolink=False` keeps URLs as text (a link's own text, where no link may nest).
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return separator.join(
-        escape(line, line_start=(line_start and i == 0) or separator == "\n")
+        escape(line, line_start=(line_start and i == 0) or separator == "\n", autolink=autolink)
         for i, line in enumerate(lines)
     )
 

@@ -1,0 +1,109 @@
+"""Inputs within every default limit that once took tens of seconds or gigabytes.
+
+Each is a valid document (the benchmark's runner refuses a failing command), written
+deterministically. `python benchmarks/run.py --attacks` measures validate, Markdown and
+Word on each against the bound of 5 s of CPU time and 500 MiB; `tests/test_render_scale.py`
+keeps the ones a test can afford.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+HEAD = """\
+prdkit: 1
+meta:
+  id: attack
+  title: Attack
+  version: "0.1.0"
+  status: draft
+  owner: Ann
+"""
+ONE_REQUIREMENT = "requirements:\n  - id: R1\n    title: Checkout works\n    priority: could\n"
+CPU_BOUND = 5.0  # seconds of CPU per command
+MEMORY_BOUND = 500.0  # MiB of peak resident memory per command
+DIFF_BOUND = 1.0  # seconds of CPU for `prdkit diff` on 40,000 ids
+
+
+def role_chain(count: int) -> bytes:
+    """`count` roles, each inheriting the next and granted an action of its own."""
+    roles = "".join(
+        f"    - id: role{i}\n      name: Role {i}\n"
+        + (f"      inherits: [role{i + 1}]\n" if i < count - 1 else "")
+        for i in range(count)
+    )
+    actions = "".join(f"    - id: act{i}\n      name: Act {i}\n" for i in range(count))
+    grants = "".join(f"    role{i}: [act{i}]\n" for i in range(count))
+    body = f"permissions:\n  roles:\n{roles}  actions:\n{actions}  grants:\n{grants}"
+    return (HEAD + ONE_REQUIREMENT + body).encode()
+
+
+def duties_chains(count: int) -> bytes:
+    """Two inheritance chains of `count` / 2 roles that never meet, and `count` separation
+    entries, each pairing an action of one chain with one of the other: all hold."""
+    half = count // 2
+    roles, actions, grants = [], [], []
+    for side in "xy":
+        for i in range(half):
+            parent = f"      inherits: [{side}{i + 1}]\n" if i < half - 1 else ""
+            roles.append(f"    - id: {side}{i}\n      name: {side.upper()} {i}\n{parent}")
+            actions.append(f"    - id: a{side}{i}\n      name: Action {side}{i}\n")
+            grants.append(f"    {side}{i}: [a{side}{i}]\n")
+    entries = "".join(f"    - actions: [ax{i % half}, ay{(i * 7) % half}]\n" for i in range(count))
+    body = (
+        f"permissions:\n  roles:\n{''.join(roles)}  actions:\n{''.join(actions)}"
+        f"  grants:\n{''.join(grants)}  separation_of_duties:\n{entries}"
+    )
+    return (HEAD + ONE_REQUIREMENT + body).encode()
+
+
+def dense_dependencies(count: int) -> bytes:
+    """`count` requirements, each depending on every later one: n²/2 references."""
+    rows = "".join(
+        f"  - id: R{i}\n    title: T{i}\n    priority: could\n"
+        + (f"    depends_on: [{', '.join(f'R{j}' for j in range(i + 1, count))}]\n")
+        for i in range(count - 1)
+    )
+    last = f"  - id: R{count - 1}\n    title: T\n    priority: could\n"
+    return (HEAD + "requirements:\n" + rows + last).encode()
+
+
+def emphasis_fields(count: int, size: int = 99_000) -> bytes:
+    """`count` requirements whose description is `size` characters of emphasis and links."""
+    unit = "*a* **b** _c_ `d` [e](https://example.com/e) "
+    text = (unit * (size // len(unit) + 1))[:size].rstrip()
+    rows = "".join(
+        f'  - id: R{i}\n    title: T{i}\n    priority: could\n    description: "{text}"\n'
+        for i in range(count)
+    )
+    return (HEAD + "requirements:\n" + rows).encode()
+
+
+def id_list(count: int, *, shifted: bool) -> bytes:
+    """One requirement listing `count` ids; `shifted` drops the first and adds one."""
+    ids = [f"X{i}" for i in range(1 if shifted else 0, count + (1 if shifted else 0))]
+    listed = "".join(f"      - {i}\n" for i in ids)
+    return (HEAD + ONE_REQUIREMENT + f"    depends_on:\n{listed}").encode()
+
+
+# name → (document, commands measured on it)
+CASES: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
+    "roles-inherit-1000": (lambda: role_chain(1000), ("validate", "md", "docx")),
+    "duties-6000": (lambda: duties_chains(6000), ("validate", "md", "docx")),
+    "depends-dense-700": (lambda: dense_dependencies(700), ("validate", "md", "docx")),
+    "emphasis-80x99k": (lambda: emphasis_fields(80), ("validate", "md", "docx")),
+}
+
+
+def write_all(folder: Path) -> dict[str, Path]:
+    """Every case under `folder`, plus the two versions the diff case compares."""
+    folder.mkdir(parents=True, exist_ok=True)
+    found = {}
+    for name, (make, _) in CASES.items():
+        found[name] = folder / f"{name}.prd.yaml"
+        found[name].write_bytes(make())
+    for name, shifted in (("ids-old", False), ("ids-new", True)):
+        found[name] = folder / f"{name}.prd.yaml"
+        found[name].write_bytes(id_list(40_000, shifted=shifted))
+    return found

@@ -1,0 +1,355 @@
+"""Team conventions from the configuration: custom `x-` fields per item kind, enum labels.
+
+    [fields.requirements.x-jira]          # in pyproject.toml: [tool.prdkit.fields.…]
+    label = { en = "Jira", zh = "Jira 单号" }
+    type = "string"                       # string | number | date | url | enum (+ values)
+    pattern = "^[A-Z]+-[0-9]+$"
+    required-from = "review"              # draft | review | approved; absent: optional
+
+    [labels.priority]                     # shown instead of the value; the source keeps it
+    must = "P0"                           # or { en = "P0", zh = "P0" }
+
+A declaration that cannot be used is a `ConfigError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from prdkit.source import join
+
+FIELD_TYPES = ("string", "number", "date", "url", "enum")
+STATUS_ORDER = ("draft", "review", "approved")
+_FIELD_KEYS = ("label", "type", "pattern", "values", "required-from", "column")
+_KEY = re.compile(r"^x-[A-Za-z0-9_.-]+$")
+# Types whose values are short enough for a table column without being asked.
+_SHORT_TYPES = frozenset({"number", "date", "enum"})
+
+
+class ConventionError(Exception):
+    """A declaration that cannot be used; `path` is its place in the configuration table."""
+
+    def __init__(self, path: tuple[str, ...], message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class CustomField:
+    """One declared `x-` field of an item kind (a section name such as `requirements`)."""
+
+    kind: str
+    key: str
+    label_en: str
+    label_zh: str
+    type: str = "string"
+    pattern: str | None = None
+    values: tuple[str, ...] = ()
+    required_from: str | None = None
+    column: bool = False  # shown as a column of the section's table, not only in the detail
+
+    def label(self, lang: str) -> str:
+        """The field's heading in `lang`."""
+        return self.label_zh if lang == "zh" else self.label_en
+
+
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    """Declared custom fields and display labels; empty when the team declares none."""
+
+    fields: tuple[CustomField, ...] = ()
+    # enum group (as i18n.ENUMS names it) → value → (en, zh)
+    labels: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict)
+
+    def fields_of(self, kind: str) -> tuple[CustomField, ...]:
+        """The custom fields declared for item kind `kind`, in declaration order."""
+        return tuple(f for f in self.fields if f.kind == kind)
+
+    def enum_label(self, group: str, value: str, lang: str) -> str:
+        """The team's label for an enum value, else the catalogue's (`i18n.enum_label`)."""
+        pair = self.labels.get(group, {}).get(value)
+        if pair is not None:
+            return pair[1] if lang == "zh" else pair[0]
+        from prdkit.i18n import enum_label
+
+        return enum_label(group, value, lang)
+
+    def relabelled(self, group: str, value: str, lang: str = "en") -> str | None:
+        """The team's label of `value` in `lang` when it has one (for diagnostics), else None."""
+        pair = self.labels.get(group, {}).get(value)
+        if pair is None:
+            return None
+        return pair[1] if lang == "zh" else pair[0]
+
+
+NO_CONVENTIONS = Conventions()
+
+
+# ---- where items of a kind live ---------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def item_paths() -> Mapping[str, tuple[str, ...]]:
+    """Item kind → the keys leading to its list: top-level lists and lists one section down."""
+    # Read from the schema, so every section the format grows is a kind without a second list.
+    from prdkit.schema import load_schema
+
+    schema = load_schema()
+    defs = schema["$defs"]
+
+    def resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
+        ref = node.get("$ref", "")
+        return defs[ref.rsplit("/", 1)[1]] if ref.startswith("#/$defs/") else node
+
+    def object_items(node: Mapping[str, Any]) -> bool:
+        return node.get("type") == "array" and "properties" in resolve(node.get("items", {}))
+
+    paths: dict[str, tuple[str, ...]] = {}
+    for name, node in schema["properties"].items():
+        if object_items(node):
+            paths[name] = (name,)
+            continue
+        for sub, inner in resolve(node).get("properties", {}).items():
+            if object_items(inner):
+                paths.setdefault(sub, (name, sub))
+    return paths
+
+
+def items_of(data: Mapping[str, Any], kind: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(pointer, mapping) of every item of `kind` in loaded data."""
+    path = item_paths().get(kind, ())
+    node: Any = data
+    for key in path:
+        node = node.get(key) if isinstance(node, Mapping) else None
+    if not isinstance(node, list):
+        return
+    base = "/" + "/".join(path)
+    for index, item in enumerate(node):
+        if isinstance(item, Mapping):
+            yield join(base, index), item
+
+
+def custom_values(
+    data: Mapping[str, Any], conventions: Conventions
+) -> dict[str, tuple[tuple[str, Any], ...]]:
+    """Item pointer → its declared custom fields as written ((key, value), …), per item."""
+    found: dict[str, tuple[tuple[str, Any], ...]] = {}
+    for kind in dict.fromkeys(f.kind for f in conventions.fields):
+        keys = [f.key for f in conventions.fields_of(kind)]
+        for pointer, item in items_of(data, kind):
+            found[pointer] = tuple((k, item[k]) for k in keys if k in item)
+    return found
+
+
+# ---- reading the declarations -------------------------------------------------------------
+
+
+def parse(fields_table: Any, labels_table: Any) -> Conventions:
+    """The `Conventions` of the `fields` and `labels` tables; ConventionError when unusable."""
+    return Conventions(
+        fields=_fields(fields_table) if fields_table is not None else (),
+        labels=_labels(labels_table) if labels_table is not None else {},
+    )
+
+
+def _table(value: Any, path: tuple[str, ...], what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ConventionError(path, f"{'.'.join(path)} must be a table of {what}")
+    return value
+
+
+def _fields(table: Any) -> tuple[CustomField, ...]:
+    kinds = item_paths()
+    declared: list[CustomField] = []
+    for kind, keys in _table(table, ("fields",), "item kinds").items():
+        where = ("fields", kind)
+        if kind not in kinds:
+            raise ConventionError(
+                where, f"unknown item kind '{kind}' (known: {', '.join(sorted(kinds))})"
+            )
+        for key, spec in _table(keys, where, "x- fields").items():
+            declared.append(_field(kind, key, spec, (*where, key)))
+    return tuple(declared)
+
+
+def _field(kind: str, key: str, spec: Any, where: tuple[str, ...]) -> CustomField:
+    name = ".".join(where)
+    if not _KEY.match(key):
+        raise ConventionError(where, f"{name}: a custom field's name starts with 'x-'")
+    spec = _table(spec, where, "settings")
+    for setting in spec:
+        if setting not in _FIELD_KEYS:
+            raise ConventionError(
+                (*where, setting),
+                f"{name}: unknown setting '{setting}' (known: {', '.join(_FIELD_KEYS)})",
+            )
+    en, zh = _text_pair(spec.get("label", key[2:]), (*where, "label"))
+    kind_of_value = spec.get("type", "string")
+    if kind_of_value not in FIELD_TYPES:
+        raise ConventionError(
+            (*where, "type"), f"{name}.type must be one of {', '.join(FIELD_TYPES)}"
+        )
+    pattern = spec.get("pattern")
+    if pattern is not None:
+        if not isinstance(pattern, str) or kind_of_value not in ("string", "url"):
+            raise ConventionError(
+                (*where, "pattern"), f"{name}.pattern is a regular expression for string or url"
+            )
+        from prdkit.schema import ecma_regex
+
+        try:
+            ecma_regex(pattern)
+            risky = _backtracks(pattern)
+        except (re.error, ValueError, RecursionError) as exc:
+            raise ConventionError(
+                (*where, "pattern"), f"{name}.pattern is not a valid expression ({exc})"
+            ) from None
+        if risky:
+            # Checked against every value of the field: a nested repeat such as (a+)+ can
+            # take exponential time on one crafted value.
+            raise ConventionError(
+                (*where, "pattern"),
+                f"{name}.pattern repeats a group that itself repeats or branches; "
+                "write it without nested repetition",
+            )
+    values = spec.get("values")
+    if kind_of_value == "enum":
+        if not (isinstance(values, list) and values and all(isinstance(v, str) for v in values)):
+            raise ConventionError((*where, "values"), f"{name}.values must list the strings")
+    elif values is not None:
+        raise ConventionError((*where, "values"), f'{name}.values needs type = "enum"')
+    required = spec.get("required-from")
+    if required is not None and required not in STATUS_ORDER:
+        raise ConventionError(
+            (*where, "required-from"),
+            f"{name}.required-from must be one of {', '.join(STATUS_ORDER)}",
+        )
+    column = spec.get("column", kind_of_value in _SHORT_TYPES or pattern is not None)
+    if not isinstance(column, bool):
+        raise ConventionError((*where, "column"), f"{name}.column must be true or false")
+    return CustomField(
+        kind=kind,
+        key=key,
+        label_en=en,
+        label_zh=zh,
+        type=kind_of_value,
+        pattern=pattern,
+        values=tuple(values or ()),
+        required_from=required,
+        column=column,
+    )
+
+
+def _backtracks(pattern: str) -> bool:
+    """True when a repeated part of `pattern` holds a repeat or an alternation: `(a+)+`."""
+    try:
+        from re import _parser as sre  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as sre  # type: ignore[no-redef]
+
+    repeats = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+
+    def walk(items: Any, inside_repeat: bool) -> bool:
+        stack = [(items, inside_repeat)]
+        while stack:
+            node, inside = stack.pop()
+            for op, arg in node:
+                name = str(op)
+                if name in repeats:
+                    low, high, sub = arg
+                    if inside and high != low:
+                        return True
+                    stack.append((sub, inside or high > 1))
+                elif name == "BRANCH":
+                    if inside:
+                        return True
+                    stack.extend((branch, inside) for branch in arg[1])
+                elif name == "SUBPATTERN":
+                    stack.append((arg[-1], inside))
+                elif name in ("ASSERT", "ASSERT_NOT"):
+                    stack.append((arg[1], inside))
+        return False
+
+    return walk(sre.parse(pattern), False)
+
+
+def _labels(table: Any) -> dict[str, dict[str, tuple[str, str]]]:
+    from prdkit.i18n import ENUMS
+
+    labels: dict[str, dict[str, tuple[str, str]]] = {}
+    for group, entries in _table(table, ("labels",), "enum groups").items():
+        where = ("labels", group)
+        if group not in ENUMS:
+            raise ConventionError(
+                where, f"unknown enum '{group}' (known: {', '.join(sorted(ENUMS))})"
+            )
+        labels[group] = {}
+        for value, text in _table(entries, where, "values").items():
+            if value not in ENUMS[group]:
+                raise ConventionError(
+                    (*where, value),
+                    f"labels.{group}: '{value}' is not a value of {group} "
+                    f"({', '.join(ENUMS[group])})",
+                )
+            labels[group][value] = _text_pair(text, (*where, value))
+    return labels
+
+
+def _text_pair(value: Any, where: tuple[str, ...]) -> tuple[str, str]:
+    # "P0" serves both languages; { en = "…", zh = "…" } gives each its own.
+    if isinstance(value, str) and value.strip():
+        return value, value
+    if isinstance(value, Mapping) and set(value) <= {"en", "zh"} and value:
+        texts = [value.get("en"), value.get("zh")]
+        if all(t is None or (isinstance(t, str) and t.strip()) for t in texts):
+            en = texts[0] or texts[1]
+            return en, texts[1] or en
+    raise ConventionError(
+        where, f"{'.'.join(where)} must be a text, or a table with en and zh texts"
+    )
+
+
+# ---- the line of a setting in the TOML text --------------------------------------------------
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_ASSIGN = re.compile(r"^\s*([A-Za-z0-9_\-.\"' ]+?)\s*=")
+
+
+def _dotted(text: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in text.split("."))
+
+
+def line_of(path: Path, table_path: tuple[str, ...]) -> int | None:
+    """The 1-based line of the setting at `table_path` (or of its closest written ancestor)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    best, best_score = None, 0
+    header: tuple[str, ...] = ()
+    for number, line in enumerate(lines, start=1):
+        heading = _HEADER.match(line)
+        if heading:
+            header = _dotted(heading.group(1))
+            here = header
+        else:
+            assign = _ASSIGN.match(line)
+            if not assign:
+                continue
+            here = (*header, *_dotted(assign.group(1)))
+        score = 0
+        for mine, wanted in zip(here, table_path, strict=False):
+            if mine != wanted:
+                break
+            score += 1
+        # A line deeper than the wanted path (a setting inside it) counts as its place too.
+        if score > best_score:
+            best, best_score = number, score
+            if score == len(table_path):
+                break
+    return best

@@ -1,0 +1,135 @@
+"""Requirements and features as a CSV that Jira's importer maps without manual work.
+
+Each requirement becomes an Epic and each feature a Story whose Parent is the Epic of its
+first requirement (Jira allows one parent; the others are listed in the description and
+as labels). Epics come first, as the importer needs parents before children. Column names
+are the ones the importer maps by itself: Issue ID, Issue Type, Summary, Priority,
+Description, Parent, Labels (repeated, one label each).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prdkit.export.csvfiles import rows_to_csv
+from prdkit.export.jiramarkup import escape, to_jira
+from prdkit.layout.context import Layout
+from prdkit.model import Document, Feature, Requirement
+
+# Jira's default priority scheme.
+PRIORITIES = {"must": "Highest", "should": "High", "could": "Medium", "wont": "Lowest"}
+EPIC, STORY = "Epic", "Story"
+MAX_SUMMARY = 255  # Jira refuses longer summaries
+HEADER = ("Issue ID", "Issue Type", "Summary", "Priority", "Description", "Parent")
+
+
+def _priority(doc: Document, value: str | None) -> str:
+    """The team's own priority name when it declares one (must → P0), else Jira's default."""
+    if not value:
+        return ""
+    return doc.conventions.relabelled("priority", value) or PRIORITIES.get(value, "")
+
+
+def _summary(item_id: str, title: str) -> str:
+    text = " ".join(f"{item_id} {title}".split())
+    return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1] + "…"
+
+
+def _label(value: str) -> str:
+    """A Jira label: no spaces."""
+    return "_".join(value.split())
+
+
+def _section(lay: Layout, key: str, body: str | None) -> list[str]:
+    if not body or not body.strip():
+        return []
+    return [f"*{escape(lay.t(key))}*", to_jira(body)]
+
+
+def _numbered(lay: Layout, key: str, texts: tuple[str, ...]) -> list[str]:
+    kept = [to_jira(t).replace("\n", " ") for t in texts if t.strip()]
+    if not kept:
+        return []
+    return [f"*{escape(lay.t(key))}*", "\n".join(f"# {t}" for t in kept)]
+
+
+def _ids(lay: Layout, key: str, ids: tuple[str, ...]) -> list[str]:
+    if not ids:
+        return []
+    named = [f"{i} {lay.name_of(i)}" if lay.name_of(i) else i for i in ids]
+    return [f"*{escape(lay.t(key))}*" + lay.punct["colon"] + escape(lay.punct["list"].join(named))]
+
+
+def _source(lay: Layout, item_id: str) -> str:
+    """Where the issue came from: `Title (doc-id 1.2.0): REQ-001`."""
+    meta = lay.doc.meta
+    return escape(
+        f"{meta.title}{lay.aside(f'{meta.id} {meta.version}')}{lay.punct['colon']}{item_id}"
+    )
+
+
+# What a description holds, in order: (how it is shown, label key, field of the item).
+_REQUIREMENT = (
+    (_section, "field.description", "description"),
+    (_section, "field.rationale", "rationale"),
+    (_numbered, "field.acceptance_criteria", "acceptance_criteria"),
+    (_ids, "field.depends_on", "depends_on"),
+    (_ids, "field.requested_by", "requested_by"),
+)
+_FEATURE = (
+    (_section, "field.description", "description"),
+    (_section, "field.ux", "ux"),
+    (_numbered, "field.acceptance_criteria", "acceptance_criteria"),
+    (_ids, "field.requirements", "requirements"),
+    (_ids, "field.permissions", "permissions"),
+)
+
+
+def _description(lay: Layout, item: Requirement | Feature, spec: tuple[Any, ...]) -> str:
+    """The issue's description: the item's fields under their labels, then its source."""
+    parts = [part for show, key, attr in spec for part in show(lay, key, getattr(item, attr))]
+    return "\n\n".join([*parts, "----", _source(lay, item.id)])
+
+
+def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
+    """The header and one row per requirement (Epic) and feature (Story)."""
+    lay = Layout(doc, lang or doc.meta.language or "en")
+    issue_of: dict[str, str] = {}
+    body: list[tuple[list[str], list[str]]] = []
+    for req in doc.requirements:
+        issue_of.setdefault(req.id, str(len(body) + 1))
+        labels = [doc.meta.id, req.id, *([req.kind] if req.kind else [])]
+        fields = [
+            str(len(body) + 1),
+            EPIC,
+            _summary(req.id, req.title),
+            _priority(doc, req.priority),
+            _description(lay, req, _REQUIREMENT),
+            "",
+        ]
+        body.append((fields, labels))
+    for feature in doc.features:
+        parent = next((issue_of[r] for r in feature.requirements if r in issue_of), "")
+        labels = [doc.meta.id, feature.id, *feature.requirements]
+        if feature.surface:
+            labels.append(feature.surface)
+        fields = [
+            str(len(body) + 1),
+            STORY,
+            _summary(feature.id, feature.name),
+            _priority(doc, feature.priority),
+            _description(lay, feature, _FEATURE),
+            parent,
+        ]
+        body.append((fields, labels))
+    width = max((len(labels) for _, labels in body), default=1)
+    table = [[*HEADER, *["Labels"] * width]]
+    for fields, labels in body:
+        cleaned = list(dict.fromkeys(_label(x) for x in labels))
+        table.append(fields + cleaned + [""] * (width - len(cleaned)))
+    return table
+
+
+def write(doc: Document, lang: str | None = None, *, bom: bool = False) -> bytes:
+    """The Jira import file as CSV bytes."""
+    return rows_to_csv(rows(doc, lang), bom=bom)

@@ -1,0 +1,41 @@
+"""A cell of the document layer as one plain string, for CSV files and Jira fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from prdkit.layout.cells import Cell, Code, Date, Enum, Id, Link, Many, Markdown, Number, Ref, Text
+
+
+def _many(cell: Many) -> str:
+    separator = cell.separator if cell.layout == "inline" else "\n"
+    prefix = "- " if cell.layout == "bullets" else ""
+    return separator.join(prefix + plain(c) for c in cell.items if c is not None)
+
+
+def _link(cell: Link) -> str:
+    target = cell.url or cell.address
+    return f"{cell.text} ({target})" if target and target != cell.text else cell.text
+
+
+# Cell kind → its text. A reference is its id: spreadsheets filter and join on ids.
+_PLAIN: dict[type, Callable[[Any], str]] = {
+    Text: lambda c: c.text,
+    Markdown: lambda c: c.source.strip(),
+    Ref: lambda c: c.id,
+    Id: lambda c: c.id,
+    Enum: lambda c: c.label,
+    Number: lambda c: c.text,
+    Date: lambda c: c.text,
+    Link: _link,
+    Code: lambda c: c.text,
+    Many: _many,
+}
+
+
+def plain(cell: Cell) -> str:
+    """The text a reader of a spreadsheet sees for `cell` ("" for an empty one)."""
+    if cell is None:
+        return ""
+    return _PLAIN[type(cell)](cell)

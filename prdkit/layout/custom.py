@@ -1,0 +1,138 @@
+"""The team's declared custom fields, placed in every section once it is laid out.
+
+A declared field shows as a fact in its item's detail (the facts under the item's heading)
+and, when its value is short (numbers, dates, choices, patterned text, or `column = true`),
+as a column of the table whose rows are the items. An item kind shown only in a table gets
+every declared field as a column: there is no other place for it. Undeclared `x-` keys stay
+ignored. One pass over the blocks serves every section, including ones added later.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from prdkit.conventions import CustomField
+from prdkit.layout.blocks import Block, Column, ColumnKind, Facts, Heading, Section, Table
+from prdkit.layout.cells import Cell, Id, Link, Text, is_empty
+from prdkit.layout.context import Layout
+
+__all__ = ["custom_cell", "custom_columns", "custom_row", "with_custom_fields"]
+
+_KINDS: dict[str, ColumnKind] = {"number": "number", "date": "date"}
+
+
+def kind_of_pointer(pointer: str) -> str:
+    """The item kind of a list item's pointer: `/schedule/milestones/3` → `milestones`."""
+    parts = pointer.split("/")
+    return parts[-2] if len(parts) >= 3 else ""
+
+
+def custom_columns(lay: Layout, kind: str, every: bool = False) -> tuple[Column, ...]:
+    """Columns for the custom fields of `kind` (only the short ones unless `every`)."""
+    return tuple(
+        Column(f.label(lay.lang), _KINDS.get(f.type, "text")) for f in _shown(lay, kind, every)
+    )
+
+
+def custom_row(lay: Layout, kind: str, item: Any, every: bool = False) -> tuple[Cell, ...]:
+    """The cells of `item` under `custom_columns(lay, kind, every)`."""
+    values = lay.doc.custom_of(item)
+    return tuple(custom_cell(lay, f, values.get(f.key)) for f in _shown(lay, kind, every))
+
+
+def _shown(lay: Layout, kind: str, every: bool) -> tuple[CustomField, ...]:
+    return tuple(f for f in lay.doc.conventions.fields_of(kind) if every or f.column)
+
+
+def custom_cell(lay: Layout, declared: CustomField, value: Any) -> Cell:
+    """One custom value as the cell of its declared type; None when absent."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.date):
+        value = value.isoformat()
+    if declared.type == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+        return lay.number(value)
+    if not isinstance(value, str):
+        # A value of the wrong type is reported by `custom-field-invalid`; show it as written.
+        return Text(str(value).lower() if isinstance(value, bool) else str(value))
+    if declared.type == "date":
+        return lay.date(value)
+    if declared.type == "url":
+        safe = value if value.startswith(("http:", "https:", "mailto:")) else None
+        return Link(value, safe)
+    return lay.text(value)
+
+
+def with_custom_fields(lay: Layout, sections: Iterable[Section]) -> list[Section]:
+    """`sections` with every declared custom field in its item's detail and table."""
+    sections = list(sections)
+    if not lay.doc.conventions.fields:
+        return sections
+    items = lay.doc.items_by_id()
+    detailed = {
+        b.item for s in sections for b in s.blocks if isinstance(b, Heading) and b.item is not None
+    }
+    return [Section(s.key, tuple(_blocks(lay, s.blocks, items, detailed))) for s in sections]
+
+
+def _blocks(lay: Layout, blocks: tuple[Block, ...], items: Any, detailed: set[str]) -> list[Block]:
+    out: list[Block] = []
+    pending: list[tuple[str, Cell]] = []  # facts of the item whose heading came last
+    for block in blocks:
+        if isinstance(block, Facts) and pending:
+            block = Facts(_merge(block.rows, pending), block.boxed)
+            pending = []
+        elif pending:
+            out.append(Facts(tuple(pending)))  # the item has no facts of its own
+            pending = []
+        if isinstance(block, Heading) and block.item is not None:
+            item = items.get(block.item)
+            if item is not None:
+                pending = _facts(lay, item)
+        elif isinstance(block, Table):
+            block = _table(lay, block, items, detailed)
+        out.append(block)
+    if pending:
+        out.append(Facts(tuple(pending)))
+    return out
+
+
+def _facts(lay: Layout, item: Any) -> list[tuple[str, Cell]]:
+    values = lay.doc.custom_of(item)
+    declared = lay.doc.conventions.fields_of(kind_of_pointer(item.pointer))
+    rows = [(f.label(lay.lang), custom_cell(lay, f, values.get(f.key))) for f in declared]
+    return [(label, cell) for label, cell in rows if not is_empty(cell)]
+
+
+def _merge(rows: tuple[tuple[str, Cell], ...], extra: list[tuple[str, Cell]]) -> tuple:
+    # A section that already shows a field (by its label) keeps its own row.
+    have = {label for label, _ in rows}
+    return (*rows, *((label, cell) for label, cell in extra if label not in have))
+
+
+def _table(lay: Layout, table: Table, items: Any, detailed: set[str]) -> Table:
+    # Only tables listing items in their own rows (an `Id` cell first) get columns; tables
+    # that refer to items (a traceability matrix) do not.
+    firsts = [row[0] if row else None for row in table.rows]
+    if not firsts or not all(isinstance(c, Id) and c.id in items for c in firsts):
+        return table
+    rows_items = [items[c.id] for c in firsts if isinstance(c, Id)]
+    kinds = {kind_of_pointer(i.pointer) for i in rows_items}
+    if len(kinds) != 1:
+        return table
+    (kind,) = kinds
+    every = not any(i.id in detailed for i in rows_items)
+    have = {c.label for c in table.columns}
+    added = [c for c in custom_columns(lay, kind, every) if c.label not in have]
+    if not added:
+        return table
+    labels = {c.label for c in added}
+    shown = [f for f in _shown(lay, kind, every) if f.label(lay.lang) in labels]
+    rows = tuple(
+        (*row, *(custom_cell(lay, f, lay.doc.custom_of(item).get(f.key)) for f in shown))
+        for row, item in zip(table.rows, rows_items, strict=True)
+    )
+    return replace(table, columns=(*table.columns, *added), rows=rows)

@@ -1,0 +1,1 @@
+"""The language server (`prdkit lsp`): analysis is plain Python, `server` holds the pygls glue."""

@@ -1,0 +1,221 @@
+"""The language server: pygls glue between the protocol and `prdkit.lsp.analysis`."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+from pygls.workspace.position_codec import ServerTextPosition
+
+from prdkit import __version__
+from prdkit.check import is_document_name
+from prdkit.lsp import analysis
+from prdkit.lsp.analysis import Range, Snapshot
+
+# Checks wait this long after the last keystroke, so typing stays smooth in large documents.
+DEBOUNCE_SECONDS = 0.3
+
+_SYMBOL_KINDS = {
+    "section": types.SymbolKind.Namespace,
+    "group": types.SymbolKind.Field,
+    "item": types.SymbolKind.Object,
+}
+_SEVERITIES = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "info": types.DiagnosticSeverity.Information,
+}
+
+
+class PrdServer(LanguageServer):
+    """Holds the last checked version of each open document and its pending re-check."""
+
+    def __init__(self) -> None:
+        super().__init__("prdkit", __version__)
+        self.snapshots: dict[str, Snapshot] = {}
+        self.pending: dict[str, asyncio.Task[None]] = {}
+
+    def to_client(self, lines: list[str], where: Range) -> types.Range:
+        """A range in the client's position encoding (UTF-16 unless agreed otherwise)."""
+        codec = self.workspace.position_codec
+        start = ServerTextPosition(where.start_line, where.start_column)
+        end = ServerTextPosition(where.end_line, where.end_column)
+        return types.Range(
+            start=codec.position_to_client_units(lines, start),
+            end=codec.position_to_client_units(lines, end),
+        )
+
+    def ask(self, uri: str, position: types.Position, question: Any) -> tuple[Snapshot, Any]:
+        """`question(snapshot, line, column)` at the client's `position`; (snapshot, answer)."""
+        snapshot = self.snapshots.get(uri)
+        if snapshot is None or position.line >= len(snapshot.lines):
+            return None, None  # type: ignore[return-value]
+        found = self.workspace.position_codec.position_from_client_units(snapshot.lines, position)
+        return snapshot, question(snapshot, found.line, found.character)
+
+    def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
+        """Send the diagnostics of one version of `uri` (an empty list clears them)."""
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
+        )
+
+    async def check(self, uri: str, delay: float = 0.0) -> None:
+        """Check the document's current text (after `delay`) and publish its diagnostics."""
+        if delay:
+            await asyncio.sleep(delay)
+        document = self.workspace.get_text_document(uri)
+        text, version = document.source, document.version
+        path = Path(to_fs_path(uri) or "untitled.prd.yaml")
+        if not is_document_name(path.name):
+            # Editors start the server for every YAML file; only PRDs are ours to judge.
+            self.publish(uri, version, [])
+            return
+        previous = self.snapshots.get(uri)
+        loop = asyncio.get_running_loop()
+        # In a thread: a large document must not hold up hover and completion meanwhile.
+        snapshot = await loop.run_in_executor(None, analysis.analyse, text, path, previous)
+        if self.workspace.get_text_document(uri).version != version:
+            return  # an edit arrived meanwhile; its own check follows
+        self.snapshots[uri] = snapshot
+        lines = snapshot.lines
+        diagnostics = [
+            types.Diagnostic(
+                range=self.to_client(lines, p.range),
+                severity=_SEVERITIES[p.severity.value],
+                code=p.rule,
+                source="prdkit",
+                message=p.message,
+            )
+            for p in analysis.problems(snapshot)
+        ]
+        self.publish(uri, version, diagnostics)
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Check `uri` after `delay`, replacing a check still waiting."""
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        task = asyncio.ensure_future(self.check(uri, delay))
+        task.add_done_callback(self._report_failure)
+        self.pending[uri] = task
+
+    def _report_failure(self, task: asyncio.Task[None]) -> None:
+        """A check that crashed is said in the editor's log, not lost in a dropped task."""
+        if task.cancelled() or task.exception() is None:
+            return
+        error = task.exception()
+        self.window_log_message(
+            types.LogMessageParams(
+                type=types.MessageType.Error,
+                message=f"prdkit: internal error while checking: {error!r}; please report it",
+            )
+        )
+
+
+server = PrdServer()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def _opened(ls: PrdServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0.0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def _changed(ls: PrdServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def _saved(ls: PrdServer, params: types.DidSaveTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0.0)  # a changed .prdkit.toml beside it counts now
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def _closed(ls: PrdServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    waiting = ls.pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()
+    ls.snapshots.pop(uri, None)
+    ls.publish(uri, None, [])
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def _hover(ls: PrdServer, params: types.HoverParams) -> types.Hover | None:
+    snapshot, answer = ls.ask(params.text_document.uri, params.position, analysis.hover)
+    if answer is None:
+        return None
+    text, where = answer
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
+        range=ls.to_client(snapshot.lines, where),
+    )
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def _definition(ls: PrdServer, params: types.DefinitionParams) -> types.Location | None:
+    uri = params.text_document.uri
+    snapshot, target = ls.ask(uri, params.position, analysis.definition)
+    if target is None:
+        return None
+    return types.Location(uri=uri, range=ls.to_client(snapshot.lines, target))
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION,
+    types.CompletionOptions(trigger_characters=[" ", "[", ","]),
+)
+def _completion(ls: PrdServer, params: types.CompletionParams) -> types.CompletionList | None:
+    uri = params.text_document.uri
+    snapshot = ls.snapshots.get(uri)
+    if snapshot is None:
+        return None
+    # The text as it is now, which may be ahead of the last check.
+    document = ls.workspace.get_text_document(uri)
+    lines = document.source.split("\n")
+    where = ls.workspace.position_codec.position_from_client_units(lines, params.position)
+    items = analysis.completion(snapshot, document.source, where.line, where.character)
+    if items is None:
+        return None
+    return types.CompletionList(
+        is_incomplete=False,
+        items=[
+            types.CompletionItem(
+                label=item.id,
+                kind=types.CompletionItemKind.Reference,
+                detail=item.kind.replace("_", " "),
+                documentation=item.title or None,
+                sort_text=f"{n:06d}",
+            )
+            for n, item in enumerate(items)
+        ],
+    )
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def _symbols(ls: PrdServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    snapshot = ls.snapshots.get(params.text_document.uri)
+    if snapshot is None:
+        return []
+    lines = snapshot.lines
+    return [_symbol(ls, lines, s) for s in analysis.symbols(snapshot)]
+
+
+def _symbol(ls: PrdServer, lines: list[str], symbol: analysis.Symbol) -> types.DocumentSymbol:
+    return types.DocumentSymbol(
+        name=symbol.name,
+        detail=symbol.detail or None,
+        kind=_SYMBOL_KINDS[symbol.kind],
+        range=ls.to_client(lines, symbol.range),
+        selection_range=ls.to_client(lines, symbol.selection),
+        children=[_symbol(ls, lines, c) for c in symbol.children] or None,
+    )
+
+
+def run(**_options: Any) -> None:
+    """Serve over stdin/stdout until the client says exit."""
+    server.start_io()

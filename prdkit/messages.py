@@ -1,0 +1,178 @@
+"""Diagnostic messages by key, with parameters, rendered in the language of the run.
+
+Rules, the loader and the schema check say *what* they found (`msg(key, **params)`);
+the words, English and Chinese, live in `prdkit/catalogue.py`. A parameter may itself be
+a message (a place, a kind of item) or a list, rendered in the same language.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from prdkit.i18n import ENUMS, LANGUAGES, enum_label, punct
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A message not yet in words: a catalogue key and its parameters."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str) -> str:
+        """The message in `lang` ("zh", else English)."""
+        en, zh = _catalogue()[self.key]
+        template = zh if lang == "zh" else en
+        if not self.params:
+            return template
+        return template.format_map({name: words(v, lang) for name, v in self.params})
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> dict[str, tuple[str, str]]:
+    from prdkit.catalogue import MESSAGES
+
+    return MESSAGES
+
+
+def msg(key: str, /, **params: Any) -> Msg:
+    """The message `key` with its parameters."""
+    return Msg(key, tuple(params.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Words joined as `'a', 'b' and 'c'` (`'a'、'b' 和 'c'` in Chinese)."""
+
+    items: tuple[str, ...]
+    conjunction: str = "and"  # "or"; "" for a plain list
+    quoted: bool = True
+
+    def __str__(self) -> str:
+        return words(self, "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """The allowed values of a field, each with its meaning in Chinese: `must（必须）`."""
+
+    values: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return words(self, "en")
+
+
+def _choices(values: tuple[str, ...], lang: str) -> str:
+    if lang != "zh":
+        return ", ".join(values)
+    group = next((g for g, allowed in ENUMS.items() if set(allowed) == set(values)), None)
+    if group is None:
+        return punct(lang)["list"].join(values)
+    marks = punct(lang)
+    return marks["list"].join(
+        f"{v}{marks['open'].strip()}{enum_label(group, v, lang)}{marks['close']}" for v in values
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Clauses joined with commas (`，` in Chinese)."""
+
+    parts: tuple[Any, ...]
+
+    def __str__(self) -> str:
+        return words(self, "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """The reader's name of a kind of item (`requirement`, `需求`), "a"/"an" in English."""
+
+    kind: str
+    article: bool = False
+
+    def __str__(self) -> str:
+        return words(self, "en")
+
+
+def kind_words(kind: str, lang: str, article: bool = False) -> str:
+    """The name of `kind` in `lang`; a kind the catalogue lacks reads as its own name."""
+    pair = _catalogue().get(f"kind.{kind}")
+    name = (pair[1] if lang == "zh" else pair[0]) if pair else kind.replace("_", " ")
+    if article and lang != "zh":
+        return ("an " if name[:1] in "aeiou" else "a ") + name
+    return name
+
+
+def words(value: Any, lang: str) -> str:
+    """A parameter in `lang`: messages rendered, listings joined, numbers grouped."""
+    if type(value) is str:
+        return value
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if isinstance(value, Kind):
+        return kind_words(value.kind, lang, value.article)
+    if isinstance(value, Choices):
+        return _choices(value.values, lang)
+    if isinstance(value, Joined):
+        return ("，" if lang == "zh" else ", ").join(words(p, lang) for p in value.parts)
+    if isinstance(value, Listing):
+        shown = [f"'{w}'" if value.quoted else w for w in value.items]
+        if not value.conjunction:
+            return punct(lang)["list"].join(shown)
+        if len(shown) <= 1:
+            return "".join(shown)
+        if lang == "zh":
+            last = "和" if value.conjunction == "and" else "或"
+            return f"{punct(lang)['list'].join(shown[:-1])} {last} {shown[-1]}"
+        return f"{', '.join(shown[:-1])} {value.conjunction} {shown[-1]}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def render(text: str | Msg | None, lang: str) -> str | None:
+    """`text` in `lang`; plain strings pass through unchanged."""
+    if text is None or isinstance(text, str):
+        return text
+    try:
+        return _render_cached(text, lang)
+    except TypeError:  # a parameter that cannot be hashed
+        return text.render(lang)
+
+
+@lru_cache(maxsize=4096)
+def _render_cached(text: Msg, lang: str) -> str:
+    # A hint repeats on every finding of a rule ("allowed here: …" on 40,000 unknown keys):
+    # render each distinct message once.
+    return text.render(lang)
+
+
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
+    """The locale's language: "zh" when LC_ALL (else LC_MESSAGES, else LANG) is Chinese."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def choose_language(explicit: str | None, data: Any) -> str:
+    """`--lang` if given, else the document's `meta.language`, else the locale."""
+    if explicit is not None and explicit in LANGUAGES:
+        return explicit
+    meta = data.get("meta") if isinstance(data, dict) else None
+    language = meta.get("language") if isinstance(meta, dict) else None
+    if isinstance(language, str) and language in LANGUAGES:
+        return language
+    return locale_language()

@@ -1,0 +1,222 @@
+"""Column widths from what the columns hold, measured once a table is filled.
+
+Each column needs room for its longest unbreakable piece (an id, a short enum label, a
+Latin word; a Chinese column header as a whole, so "数据分析师" never breaks as "数据分析/师"),
+and wants room for its typical line. Every column gets what it needs first, then the rest
+of the width goes to the columns that want more, in proportion to how much more.
+
+Widths are estimates from character classes (the fonts are the reader's, not ours): Latin
+glyphs by a width table close to DejaVu Sans, LibreOffice's stand-in for Arial and the
+widest of the usual substitutes, so an estimate that fits there fits everywhere; CJK glyphs
+one em (counted double a Latin letter); bold one tenth wider.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Iterable, Sequence
+
+from lxml import etree
+
+from prdkit.writers.docx.oxml import w
+
+__all__ = ["distribute", "em_width", "needs", "twips"]
+
+_NARROW = frozenset("il.,:;'|!")
+_SLIM = frozenset("fjrtI-()[]/ \u00a0")
+_WIDE = frozenset("mwMW@%")
+BOLD = 1.1
+SHORT_CJK = 6  # a CJK cell text up to this long (a name, an enum label) stays on one line
+SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
+LONGEST = 25  # percent of the table width one unbreakable piece may claim at most
+TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
+PROSE = 8.0  # ems: the line a column of running text is given along with the headers
+SHORT_LINE = 14.0  # ems: a column whose lines are all this short wants its longest
+_TEXT = {w("tab"): " ", w("br"): "\n", w("noBreakHyphen"): "-"}
+_BOLD = f".//{w('rPr')}/{w('b')}"
+_SPACES = re.compile(r"[ \t]+")
+# Latin runs stay whole; each CJK character is a place a line may break.
+_PIECES = re.compile(r"[^\u2e80-\uffff]+|[\u2e80-\uffff]")
+_AROUND = "()[]（）【】「」,;.:、，；。"  # what may cling to an id: brackets, punctuation
+_OPENING = frozenset("（【「《“‘")
+_CLOSING = frozenset("）】」》”’，、。；：")
+_BREAKS = re.compile(r"[^-/]*[-/]?")  # a Latin word may break after "-" or "/"
+
+
+def _cjk(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
+
+
+def em_width(text: str) -> float:
+    """The width of `text` on one line, in ems of the font size."""
+    total = 0.0
+    for ch in text:
+        if ch == "\u2060":  # a word joiner takes no room
+            continue
+        if _cjk(ch):
+            total += 1.0
+        elif ch in _NARROW:
+            total += 0.32
+        elif ch in _SLIM:
+            total += 0.4
+        elif ch in _WIDE:
+            total += 0.95
+        elif ch.isupper():
+            total += 0.72
+        elif ch.isdigit():
+            total += 0.64
+        else:
+            total += 0.62
+    return total
+
+
+def twips(ems: float, size: int) -> int:
+    """`ems` at font size `size` (half-points) in twips."""
+    return int(ems * size * 10 + 0.999)
+
+
+def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float, float, float]:
+    """The widest id (or date, or figure), the widest other piece no line may break, and the
+    widest short CJK word best kept whole, in `text`, in ems.
+
+    Tokens in `whole` (ids) and tokens without letters never break; other Latin words may
+    after a hyphen or a slash, CJK text between any two characters: a short one (a name, a
+    label, a header) had better not, but may where room runs out.
+    """
+    ids = widest = short_word = 0.0
+    short = SHORT_CJK_HEADER if header else SHORT_CJK
+    for line in text.split("\n"):
+        for token in _SPACES.split(line):
+            if not token:
+                continue
+            if _whole(token, whole):
+                ids = max(ids, em_width(token))  # ids, dates and figures stay whole
+                continue
+            if not any(_cjk(ch) for ch in token):
+                pieces = _BREAKS.findall(token)
+            else:
+                if len(token) <= short:
+                    short_word = max(short_word, em_width(token))
+                # An id inside CJK text (名称（ACT-x）) is still an id and stays whole, and a
+                # line may neither end on an opening bracket nor start on a closing one: the
+                # character before the bracket and the brackets go with it.
+                pieces = []
+                split = _PIECES.findall(token)
+                for index, piece in enumerate(split):
+                    if not _whole(piece, whole):
+                        pieces.append(piece)
+                        continue
+                    unit = piece
+                    if index and split[index - 1] in _OPENING:
+                        unit = "".join(split[max(index - 2, 0) : index]) + unit
+                    if index + 1 < len(split) and split[index + 1] in _CLOSING:
+                        unit += split[index + 1]
+                    ids = max(ids, em_width(unit))
+            if pieces:
+                widest = max(widest, max(em_width(piece) for piece in pieces))
+    return ids, widest, short_word
+
+
+def _whole(token: str, whole: Container[str]) -> bool:
+    """Whether `token` is an id (of `whole`), a date or a figure: never broken."""
+    return token.strip(_AROUND) in whole or not any(ch.isalpha() for ch in token)
+
+
+def _cell_text(tc: etree._Element) -> str:
+    """The text of a cell's own paragraphs (not of tables nested in it), breaks as newlines."""
+    lines = []
+    for para in tc.iterchildren(w("p")):
+        parts = []
+        for node in para.iter(w("t"), w("tab"), w("br"), w("noBreakHyphen")):
+            parts.append(_TEXT.get(node.tag) or node.text or "")
+        lines.append("".join(parts))
+    return "\n".join(lines).replace("\u2060", "")  # word joiners keep ids whole
+
+
+def needs(
+    rows: Iterable[etree._Element], columns: int, header_rows: int, whole: Container[str] = ()
+) -> list[tuple[float, float, float, float]]:
+    """What each of `columns` needs, in ems, most pressing first: (its widest id, its widest
+    other unbreakable piece of the body, of the header (or a few words of running text), the
+    width of its typical line).
+    Tokens in `whole` are the ids. A column of short lines wants its longest line whole."""
+    ids = [0.0] * columns
+    body = [0.0] * columns
+    head = [0.0] * columns
+    lines: list[list[float]] = [[] for _ in range(columns)]
+    for index, tr in enumerate(rows):
+        header = index < header_rows
+        for col, tc in enumerate(tr.iterchildren(w("tc"))):
+            if col >= columns:
+                break
+            text = _cell_text(tc)
+            if not text.strip():
+                continue
+            scale = BOLD if tc.find(_BOLD) is not None else 1.0
+            own_ids, piece, word = _unbreakable(text, header, whole)
+            ids[col] = max(ids[col], own_ids * scale)
+            # Short CJK words, in a header or a cell, are kept whole along with the headers.
+            head[col] = max(head[col], word * scale)
+            if header:
+                head[col] = max(head[col], piece * scale)
+            else:
+                body[col] = max(body[col], piece * scale)
+                lines[col].append(max(em_width(line) for line in text.split("\n")) * scale)
+    out = []
+    for col in range(columns):
+        widths = sorted(lines[col])
+        typical = widths[min(int(len(widths) * TYPICAL), len(widths) - 1)] if widths else 0.0
+        if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
+            typical = widths[-1]
+        # A column of running text wants a few words a line as much as a header its words.
+        out.append((ids[col], body[col], max(head[col], min(typical, PROSE)), typical))
+    return out
+
+
+def distribute(
+    total: int,
+    needs: Sequence[Sequence[int]],
+    fixed: Sequence[int | None],
+    floors: Sequence[int] = (),
+) -> list[int]:
+    """Split `total` twips among columns by their `needs` (see `needs`, in twips).
+
+    The needs are met in order: first every column's ids, then the rest of its body, then
+    its header, then its typical line; where a level no longer fits, what is left is shared
+    in proportion to how far each column is from that level. What remains once every level
+    fits goes to the columns in proportion to their typical line. A `fixed` column's width
+    (widened to all it needs) stands for its typical line; it takes nothing more.
+    `floors` are widths a column needs at every level (room to sign by hand).
+    """
+    count = len(needs)
+    # No single word claims more than this (ids excepted): a digest or an address wraps anyway.
+    cap = total * LONGEST // 100
+    levels = [[need[0] for need in needs]]
+    for depth in (1, 2):
+        levels.append([max(n[0], min(max(n[1 : depth + 1]), cap)) for n in needs])
+    levels.append(
+        [
+            max(fixed[i], *needs[i][:3]) if fixed[i] is not None else max(levels[2][i], needs[i][3])
+            for i in range(count)
+        ]
+    )
+    if floors:
+        levels = [[max(n, f) for n, f in zip(level, floors, strict=True)] for level in levels]
+    widths = [0] * count
+    for level in levels:
+        if sum(level) <= total:
+            widths = level
+            continue
+        room = total - sum(widths)
+        gaps = [max(want - have, 0) for want, have in zip(level, widths, strict=True)]
+        missing = sum(gaps) or 1
+        widths = [have + room * gap // missing for have, gap in zip(widths, gaps, strict=True)]
+        break
+    else:
+        flexible = [i for i in range(count) if fixed[i] is None] or list(range(count))
+        spare = total - sum(widths)
+        weight = sum(widths[i] for i in flexible) or 1
+        for i in flexible:
+            widths[i] += spare * widths[i] // weight
+    widths[-1] += total - sum(widths)
+    return widths

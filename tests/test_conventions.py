@@ -1,0 +1,283 @@
+"""Team conventions: custom x- fields validated at their line, labels in diagnostics, and
+declarations that cannot be used refused with the configuration file's line (exit 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from prdkit.check import check_file
+from prdkit.cli import app
+from prdkit.config import ConfigError, clear_cache, config_for, parse, tomllib
+from tests.conftest import run_prdkit
+from tests.test_rules_base import at, check, document
+
+runner = CliRunner()
+
+JIRA = """\
+[fields.requirements.x-jira]
+label = { en = "Jira", zh = "Jira 单号" }
+type = "string"
+pattern = "^[A-Z]+-[0-9]+$"
+required-from = "review"
+
+[labels.priority]
+must = "P0"
+should = "P1"
+could = "P2"
+wont = "P3"
+"""
+
+REQUIREMENTS = """\
+  - id: R1
+    title: One-tap checkout
+    priority: must
+    acceptance_criteria: [A returning shopper pays in one tap]
+    x-jira: PAY-12
+  - id: R2
+    title: Refunds
+    priority: could
+    x-jira: pay-13  # <bad>
+  - id: R3  # <missing>
+    title: Dark mode
+    priority: should
+"""
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> Iterator[None]:
+    clear_cache()
+    yield
+    clear_cache()
+
+
+def config(text: str = JIRA):
+    return parse(tomllib.loads(text), "team.toml")
+
+
+@pytest.mark.parametrize(("status", "missing"), [("draft", "warning"), ("review", "error")])
+def test_jira_key_checked_at_its_line(status: str, missing: str) -> None:
+    text = document(status, requirements=REQUIREMENTS)
+    result = check(text, config())
+    assert [(d.rule, d.line, d.severity.value) for d in result.diagnostics] == [
+        ("custom-field-invalid", at(text, "<bad>"), "error"),
+        ("custom-field-missing", at(text, "<missing>"), missing),
+    ]
+    bad, absent = result.diagnostics
+    assert bad.column == len("    x-jira: ") + 1
+    assert bad.message == "x-jira is 'pay-13', which does not match ^[A-Z]+-[0-9]+$"
+    assert absent.message == "requirement R3 has no x-jira (Jira), required from review on"
+
+
+def test_undeclared_x_keys_stay_ignored() -> None:
+    text = document("review", requirements=REQUIREMENTS)
+    assert check(text).diagnostics == []
+
+
+def test_declared_field_values_reach_the_model() -> None:
+    doc = check(document(requirements=REQUIREMENTS), config()).document
+    assert doc.custom_of(doc.requirements[0]) == {"x-jira": "PAY-12"}
+    assert doc.custom_of(doc.requirements[2]) == {}
+    assert doc.conventions.enum_label("priority", "must", "zh") == "P0"
+    assert doc.conventions.enum_label("priority", "must", "en") == "P0"
+    # Without a team label the catalogue's label stands.
+    assert doc.conventions.enum_label("req_status", "done", "zh") == "已完成"
+
+
+TYPED = """\
+[fields.features.x-designer]
+type = "string"
+required-from = "approved"
+[fields.features.x-points]
+type = "number"
+[fields.features.x-ship]
+type = "date"
+[fields.features.x-spec]
+type = "url"
+[fields.features.x-team]
+type = "enum"
+values = ["web", "app"]
+"""
+
+
+def test_each_type_is_checked() -> None:
+    text = document(
+        features="""\
+  - id: F1  # <designer>
+    name: One-tap pay
+    requirements: [R1]
+    x-points: lots  # <points>
+    x-ship: 2026-02-30  # <ship>
+    x-spec: ftp://spec  # <spec>
+    x-team: tv  # <team>
+  - id: F2
+    name: Saved cards
+    requirements: [R1]
+    x-designer: Mei
+    x-points: 3
+    x-ship: 2026-02-28
+    x-spec: https://example.com/spec
+    x-team: web
+""",
+    )
+    result = check(text, config(TYPED))
+    assert [(d.rule, d.line, d.severity.value) for d in result.diagnostics] == [
+        ("custom-field-missing", at(text, "<designer>"), "warning"),
+        ("custom-field-invalid", at(text, "<points>"), "error"),
+        ("custom-field-invalid", at(text, "<ship>"), "error"),
+        ("custom-field-invalid", at(text, "<spec>"), "error"),
+        ("custom-field-invalid", at(text, "<team>"), "error"),
+    ]
+    assert [d.message for d in result.diagnostics[1:]] == [
+        "x-points must be a number, not 'lots'",
+        "x-ship is '2026-02-30', not a date written YYYY-MM-DD",
+        "x-spec is 'ftp://spec', not a web address (http:, https: or mailto:)",
+        "x-team is 'tv', not one of web, app",
+    ]
+
+
+def test_nested_item_kinds_are_known() -> None:
+    text = document(
+        schedule="""\
+  milestones:
+    - id: M1
+      name: Beta
+      due: 2026-03-01
+      x-budget: many  # <1>
+""",
+    )
+    declared = config('[fields.milestones.x-budget]\ntype = "number"\n')
+    assert [(d.rule, d.line) for d in check(text, declared).diagnostics] == [
+        ("custom-field-invalid", at(text, "<1>"))
+    ]
+
+
+def test_priority_labels_appear_in_diagnostics() -> None:
+    text = document(
+        "review",
+        requirements="""\
+  - id: R1
+    title: One-tap checkout
+    priority: must
+    acceptance_criteria: [Pays]
+    x-jira: PAY-1
+  - id: R2
+    title: Refunds
+    priority: must
+    x-jira: PAY-2
+""",
+    )
+    messages = {d.rule: d.message for d in check(text, config()).diagnostics}
+    assert messages == {
+        "acceptance-criteria-missing": "P0 requirement R2 has no acceptance criteria",
+        "must-without-feature": "P0 requirement R2 is not delivered by any feature",
+    }
+    plain = {d.rule: d.message for d in check(text).diagnostics}
+    assert plain["must-without-feature"] == (
+        "must-have requirement R2 is not delivered by any feature"
+    )
+
+
+# -- declarations that cannot be used: exit 2 with the file and line
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "complaint"),
+    [
+        (
+            '[fields.requirments.x-jira]\ntype = "string"\n',
+            1,
+            "unknown item kind 'requirments'",
+        ),
+        ('[fields.requirements.jira]\ntype = "string"\n', 1, "starts with 'x-'"),
+        (
+            '# team fields\n[fields.requirements.x-jira]\nlabel = "Jira"\ntype = "text"\n',
+            4,
+            "x-jira.type must be one of string, number, date, url, enum",
+        ),
+        ('[fields.requirements.x-jira]\npattern = "([A-Z"\n', 2, "not a valid expression"),
+        ('[fields.requirements.x-jira]\npattern = "^([A-Z]+-?)+$"\n', 2, "nested repetition"),
+        (
+            '[fields.requirements]\nx-ok = { type = "date" }\nx-jira = { type = "text" }\n',
+            3,
+            "x-jira.type must be one of",
+        ),
+        ('[fields]\nrequirements.x-jira.type = "text"\n', 2, "x-jira.type must be one of"),
+        ('[fields.requirements.x-jira]\ntype = "enum"\n', 1, "values must list the strings"),
+        ('[fields.requirements.x-jira]\nvalues = ["a"]\n', 2, 'needs type = "enum"'),
+        ('[fields.requirements.x-jira]\nrequired-from = "launch"\n', 2, "required-from must"),
+        ("[fields.requirements.x-jira]\nrequired = true\n", 2, "unknown setting 'required'"),
+        ('[fields.requirements.x-jira]\nlabel = { fr = "x" }\n', 2, "label must be a text"),
+        ('[labels.prio]\nmust = "P0"\n', 1, "unknown enum 'prio'"),
+        ('[labels.priority]\nmust = "P0"\nurgent = "P-1"\n', 3, "'urgent' is not a value"),
+        ("labels = 3\n", 1, "labels must be a table"),
+    ],
+)
+def test_bad_declaration_names_file_and_line(
+    tmp_path: Path, text: str, line: int, complaint: str
+) -> None:
+    path = tmp_path / ".prdkit.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        config_for(tmp_path / "a.prd.yaml")
+    assert str(raised.value).startswith(f"{path}:{line}: "), str(raised.value)
+    assert complaint in str(raised.value)
+
+
+def test_bad_declaration_in_pyproject_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.prdkit.fields.requirements.x-jira]\n'
+        'type = "string"\nrequired-from = "someday"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as raised:
+        config_for(tmp_path / "a.prd.yaml")
+    assert str(raised.value).startswith(f"{tmp_path / 'pyproject.toml'}:6: ")
+
+
+def test_cli_exit_2_on_bad_declaration(tmp_path: Path) -> None:
+    (tmp_path / ".prdkit.toml").write_text('[fields.widgets.x-a]\ntype = "string"\n')
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(document(), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(doc)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / '.prdkit.toml'}:1:" in result.output
+    assert "unknown item kind 'widgets'" in result.output
+    real = run_prdkit("validate", str(doc))
+    assert real.returncode == 2 and "Traceback" not in real.stderr
+    assert "unknown item kind 'widgets'" in real.stderr
+
+
+def test_cli_checks_declared_fields(tmp_path: Path) -> None:
+    (tmp_path / ".prdkit.toml").write_text(JIRA, encoding="utf-8")
+    doc = tmp_path / "a.prd.yaml"
+    text = document("draft", requirements=REQUIREMENTS)
+    doc.write_text(text, encoding="utf-8")
+    result = check_file(doc, config_for(doc))
+    assert [(d.rule, d.line) for d in result.diagnostics] == [
+        ("custom-field-invalid", at(text, "<bad>")),
+        ("custom-field-missing", at(text, "<missing>")),
+    ]
+    real = run_prdkit("validate", str(doc))
+    assert real.returncode == 1
+    assert f"a.prd.yaml:{at(text, '<bad>')}:13: error custom-field-invalid" in real.stdout
+
+
+def test_other_labels_reach_their_diagnostics() -> None:
+    text = document(
+        dependencies="""\
+  - id: D1
+    name: Refund API
+    needed_by: 2026-01-15  # <1>
+    status: blocked
+""",
+    ).replace("  owner: Ann\n", "  owner: Ann\n  updated: 2026-02-01\n", 1)
+    team = config('[labels.dependency_status]\nblocked = { en = "stuck", zh = "卡住" }\n')
+    (diagnostic,) = check(text, team).diagnostics
+    assert (diagnostic.rule, diagnostic.line) == ("dependency-overdue", at(text, "<1>"))
+    assert diagnostic.message == (
+        "dependency D1 was needed by 2026-01-15 but is still stuck (document updated 2026-02-01)"
+    )

@@ -1,0 +1,317 @@
+"""`prdkit export`: the workbook reopened with openpyxl, the CSV files read with the csv module."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from typer.testing import CliRunner
+
+from prdkit.check import check_bytes
+from prdkit.cli import app
+from prdkit.export import EXPORTS, ExportOptions, build
+from prdkit.schema import load_schema
+from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
+from tests.hostile.schemagen import documents, to_yaml
+
+openpyxl = pytest.importorskip("openpyxl", reason="the tests read workbooks with openpyxl")
+
+FLASH = EXAMPLES / "flash-sale.prd.yaml"  # a Chinese document
+DATA = yaml.safe_load(FLASH.read_text(encoding="utf-8"))
+
+
+def export(tmp_path: Path, *args: str, source: Path = FLASH) -> list[str]:
+    result = CliRunner().invoke(app, ["export", str(source), "-o", str(tmp_path), *args])
+    assert result.exit_code == 0, result.output
+    return [line.removeprefix("wrote ") for line in result.output.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("xlsx")
+    assert export(folder) == [str(folder / "flash-sale.xlsx")]
+    return openpyxl.load_workbook(folder / "flash-sale.xlsx")
+
+
+def test_one_sheet_per_item_kind_after_the_metadata(workbook) -> None:
+    assert workbook.sheetnames == [
+        "文档信息",
+        "需求说明",
+        "功能设计",
+        "页面说明",
+        "埋点方案",
+        "事件参数",
+        "量化标准",
+        "里程碑",
+        "风险",
+    ]
+    meta = {row[0]: row[1] for row in workbook["文档信息"].iter_rows(values_only=True)}
+    assert meta["标题"] == DATA["meta"]["title"]
+    assert meta["版本"] == DATA["meta"]["version"]
+    assert meta["状态"] == "已批准"  # the status label in the document's language
+    sizes = {
+        "需求说明": "requirements",
+        "功能设计": "features",
+        "页面说明": "pages",
+        "埋点方案": "tracking",
+        "量化标准": "metrics",
+        "风险": "risks",
+    }
+    for sheet, key in sizes.items():
+        assert workbook[sheet].max_row == len(DATA[key]) + 1
+    assert workbook["里程碑"].max_row == len(DATA["schedule"]["milestones"]) + 1
+    properties = sum(len(e.get("properties", [])) for e in DATA["tracking"])
+    assert workbook["事件参数"].max_row == properties + 1
+
+
+def test_pages_and_tracking_events_have_their_sheets_with_links(workbook) -> None:
+    pages = workbook["页面说明"]
+    head = [c.value for c in pages[1]]
+    assert head == [
+        "编号",
+        "名称",
+        "终端",
+        "入口",
+        "描述",
+        "页面元素",
+        "页面状态",
+        "跳转至",
+        "关联功能",
+    ]
+    first = DATA["pages"][0]
+    row = {h: c for h, c in zip(head, pages[2], strict=True)}
+    assert row["编号"].value == first["id"] and row["名称"].value == first["name"]
+    assert row["页面元素"].value == "、".join(e["name"] for e in first["elements"])
+    assert row["跳转至"].value == ", ".join(first["navigates_to"])
+    # A page's features are those it names and those that name it, as in the document.
+    assert row["关联功能"].value == "F-01, F-04, F-06"
+    assert row["跳转至"].hyperlink.location == "'页面说明'!A3"
+    events = workbook["埋点方案"]
+    head = [c.value for c in events[1]]
+    event = DATA["tracking"][0]
+    row = {h: c for h, c in zip(head, events[2], strict=True)}
+    assert (row["编号"].value, row["事件名"].value) == (event["id"], event["event"])
+    assert row["所在页面"].value == event["page"]
+    assert row["所在页面"].hyperlink.location == "'页面说明'!A2"
+    # Metrics that list the event count too: MET-04 names EV-01 from its side.
+    assert row["关联指标"].value == "MET-01, MET-04, MET-08"
+    props = workbook["事件参数"]
+    assert [c.value for c in props[1]] == ["事件", "名称", "类型", "取值", "示例", "描述"]
+    source = [c.value for c in props[3]]
+    assert source[:3] == ["EV-01", "source", "枚举"]
+    assert source[3].split("\n") == event["properties"][1]["values"]
+    assert props["A3"].hyperlink.location == "'埋点方案'!A2"
+
+
+def test_the_header_is_frozen_filtered_and_the_columns_fit(workbook) -> None:
+    sheet = workbook["需求说明"]
+    header = [c.value for c in sheet[1]]
+    assert header[:5] == ["编号", "标题", "优先级", "类型", "状态"]
+    assert all(c.font.b for c in sheet[1])
+    assert sheet.freeze_panes == "B2"  # header row and id column stay in view
+    assert sheet.auto_filter.ref == f"A1:L{len(DATA['requirements']) + 1}"
+    titles = [r["title"] for r in DATA["requirements"]]
+    widest = max(2 * len(t) for t in titles)  # Chinese characters are two columns wide
+    width = sheet.column_dimensions["B"].width
+    assert widest <= width <= 40 + 3
+    assert sheet.column_dimensions["A"].width < width  # ids stay narrow
+    # Long Markdown is capped and wraps instead of making a column screens wide.
+    assert sheet.column_dimensions["G"].width <= 60 + 3
+    assert sheet["G2"].alignment.wrap_text
+
+
+def test_cells_keep_their_types_and_chinese_text(workbook) -> None:
+    sheet = workbook["需求说明"]
+    first = DATA["requirements"][0]
+    assert sheet["A2"].value == first["id"]
+    assert sheet["B2"].value == first["title"]  # Chinese text, intact
+    assert sheet["C2"].value == "必须"  # priority must, localised
+    rice = first["rice"]
+    score = rice["reach"] * rice["impact"] * rice["confidence"] / rice["effort"]
+    assert sheet["F2"].value == pytest.approx(score)  # a number, not text
+    milestone = workbook["里程碑"]
+    due = DATA["schedule"]["milestones"][0]["due"]
+    assert milestone["D2"].value == datetime.fromisoformat(str(due))
+    assert milestone["D2"].number_format == "yyyy-mm-dd"
+
+
+def test_a_reference_links_to_the_row_of_its_item(workbook) -> None:
+    features = workbook["功能设计"]
+    header = [c.value for c in features[1]]
+    cell = features.cell(row=2, column=header.index("关联需求") + 1)
+    first_ref = DATA["features"][0]["requirements"][0]
+    assert cell.value == ", ".join(DATA["features"][0]["requirements"])
+    row = [r["id"] for r in DATA["requirements"]].index(first_ref) + 2
+    assert cell.hyperlink.location == f"'需求说明'!A{row}"
+    assert workbook["需求说明"][f"A{row}"].value == first_ref
+
+
+def test_english_labels_on_request_and_identical_bytes(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    export(one, "--lang", "en")
+    export(two, "--lang", "en")
+    assert (one / "flash-sale.xlsx").read_bytes() == (two / "flash-sale.xlsx").read_bytes()
+    book = openpyxl.load_workbook(one / "flash-sale.xlsx")
+    assert book.sheetnames[:2] == ["Document information", "Requirements"]
+    assert [c.value for c in book["Requirements"][1]][:3] == ["ID", "Title", "Priority"]
+    assert book["Requirements"]["C2"].value == "Must"
+
+
+def test_csv_one_utf8_file_per_kind(tmp_path: Path) -> None:
+    written = export(tmp_path, "--to", "csv")
+    kinds = [
+        "requirements",
+        "features",
+        "pages",
+        "tracking",
+        "event_properties",
+        "metrics",
+        "milestones",
+        "risks",
+    ]
+    assert written == [str(tmp_path / f"flash-sale.{k}.csv") for k in kinds]
+    raw = (tmp_path / "flash-sale.requirements.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert rows[0][:3] == ["编号", "标题", "优先级"]
+    assert len(rows) == len(DATA["requirements"]) + 1
+    first = DATA["requirements"][0]
+    assert rows[1][:3] == [first["id"], first["title"], "必须"]
+    assert rows[1][8].split("\n") == [c.strip() for c in first["acceptance_criteria"]]
+    assert rows[1][11] == ", ".join(first["depends_on"])
+    props = (tmp_path / "flash-sale.event_properties.csv").read_text("utf-8").splitlines()
+    # A boolean example reads as the client sends it, not as Python writes it.
+    assert "EV-03,sms_opt_in,布尔值,,false,是否同时勾选了短信提醒。" in props
+
+
+def test_csv_with_a_bom_for_excel_and_formulas_kept_as_text(tmp_path: Path) -> None:
+    source = tmp_path / "calc.prd.yaml"
+    source.write_text(MINIMAL.replace("title: Checkout works", 'title: "=1+1"'), "utf-8")
+    export(tmp_path, "--to", "csv,xlsx", "--bom", source=source)
+    raw = (tmp_path / "calc.requirements.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfID,Title,")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[1][1] == "'=1+1"  # a spreadsheet would run =1+1
+    cell = openpyxl.load_workbook(tmp_path / "calc.xlsx")["Requirements"]["B2"]
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
+
+
+def test_jira_csv_maps_requirements_to_epics_and_features_to_their_stories(
+    tmp_path: Path,
+) -> None:
+    export(tmp_path, "--to", "jira")
+    text = (tmp_path / "flash-sale.jira.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    header = rows[0]
+    assert header[:6] == ["Issue ID", "Issue Type", "Summary", "Priority", "Description", "Parent"]
+    assert set(header[6:]) == {"Labels"}
+    reqs, feats = DATA["requirements"], DATA["features"]
+    assert len(rows) == 1 + len(reqs) + len(feats)
+    assert [r[1] for r in rows[1:]] == ["Epic"] * len(reqs) + ["Story"] * len(feats)
+
+    feature = feats[0]
+    row = rows[1 + len(reqs)]
+    parent = next(r for r in rows[1:] if r[2].startswith(feature["requirements"][0] + " "))
+    assert row[0] == str(len(reqs) + 1)
+    assert row[2] == f"{feature['id']} {feature['name']}"
+    assert row[3] == {"must": "Highest", "should": "High", "could": "Medium"}[feature["priority"]]
+    assert row[5] == parent[0]  # the Parent column holds the Epic's Issue ID
+    labels = [x for x in row[6:] if x]
+    assert labels[:3] == [DATA["meta"]["id"], feature["id"], feature["requirements"][0]]
+    # Description in Jira's markup: criteria numbered, code as {{...}}, every requirement named.
+    description = row[4]
+    for criterion in feature["acceptance_criteria"]:
+        assert f"# {criterion.strip()}" in description
+    assert "{{title}}" in description
+    assert all(r in description for r in feature["requirements"])
+
+    epic = rows[1]
+    assert epic[2] == f"{reqs[0]['id']} {reqs[0]['title']}"
+    assert epic[3] == "Highest" and epic[5] == ""
+
+
+def test_an_invalid_document_exports_nothing_and_a_bad_format_is_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.prd.yaml"
+    bad.write_text(MINIMAL.replace("priority: could", "priority: urgent"), "utf-8")
+    done = run_prdkit("export", str(bad), "--to", "xlsx,csv,jira")
+    assert done.returncode == 1
+    assert "schema-enum" in done.stdout
+    assert f"nothing written for {bad}" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.prd.yaml"]
+    done = run_prdkit("export", str(FLASH), "--to", "pdf", "-o", str(tmp_path))
+    assert done.returncode == 2
+    assert "unknown export format 'pdf'; choose from xlsx, csv, jira" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_export_through_the_real_command(tmp_path: Path) -> None:
+    done = run_prdkit("export", str(FLASH), "--to", "xlsx,jira", "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["flash-sale.jira.csv", "flash-sale.xlsx"]
+
+
+@settings(
+    max_examples=int(os.environ.get("PRDKIT_FUZZ_EXAMPLES", "40")),
+    derandomize=not os.environ.get("PRDKIT_FUZZ_RANDOM"),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(document=documents(load_schema()))
+def test_every_valid_document_exports_to_every_format(document: dict) -> None:
+    result = check_bytes(to_yaml(document).encode("utf-8"), "drawn.prd.yaml")
+    assume(result.document is not None and not result.failed())
+    options = ExportOptions(EXPORTS, document["meta"].get("language"))
+    files = build(result, options)
+    assert build(result, options) == files  # byte-identical reruns
+    book = openpyxl.load_workbook(io.BytesIO(dict(files)[".xlsx"]))
+    assert book.sheetnames[0] in ("Document information", "文档信息")
+    jira = dict(files)[".jira.csv"].decode("utf-8")
+    rows = list(csv.reader(io.StringIO(jira, newline="")))
+    assert len(rows) == 1 + len(document["requirements"]) + len(document.get("features", []))
+
+
+def test_a_score_past_the_largest_number_stays_readable_text(tmp_path: Path) -> None:
+    source = tmp_path / "huge.prd.yaml"
+    rice = "    rice: {reach: 1.0e+308, impact: 10, confidence: 1, effort: 1}\n"
+    source.write_text(MINIMAL + rice, "utf-8")
+    export(tmp_path, source=source)
+    cell = openpyxl.load_workbook(tmp_path / "huge.xlsx")["Requirements"]["F2"]
+    assert cell.data_type == "s" and cell.value == "inf"
+
+
+def test_the_teams_fields_and_priority_labels_reach_every_export(tmp_path: Path) -> None:
+    (tmp_path / ".prdkit.toml").write_text(
+        '[fields.requirements.x-jira]\nlabel = { en = "Jira", zh = "Jira 单号" }\n'
+        'type = "string"\n\n[labels.priority]\nmust = "P0"\nshould = "P1"\ncould = "P2"\n',
+        encoding="utf-8",
+    )
+    source = tmp_path / "team.prd.yaml"
+    source.write_text(MINIMAL + "    x-jira: SHOP-12\n", encoding="utf-8")
+    export(tmp_path, "--to", "xlsx,csv,jira", source=source)
+    sheet = openpyxl.load_workbook(tmp_path / "team.xlsx")["Requirements"]
+    header = [c.value for c in sheet[1]]
+    assert header[-1] == "Jira"
+    assert sheet.cell(row=2, column=len(header)).value == "SHOP-12"
+    assert sheet["C2"].value == "P2"  # the team's label for `could`
+    rows = list(csv.reader(io.StringIO((tmp_path / "team.requirements.csv").read_text("utf-8"))))
+    assert rows[0][-1] == "Jira" and rows[1][-1] == "SHOP-12"
+    jira = list(csv.reader(io.StringIO((tmp_path / "team.jira.csv").read_text("utf-8"))))
+    assert jira[1][3] == "P2"  # Jira's Priority takes the team's name
+
+
+def test_dependencies_have_their_sheet(tmp_path: Path) -> None:
+    export(tmp_path, "--lang", "en", source=EXAMPLES / "loyalty-checkout.prd.yaml")
+    book = openpyxl.load_workbook(tmp_path / "loyalty-checkout.xlsx")
+    assert book.sheetnames[-1] == "External dependencies"
+    data = yaml.safe_load((EXAMPLES / "loyalty-checkout.prd.yaml").read_text(encoding="utf-8"))
+    sheet = book["External dependencies"]
+    assert [c.value for c in sheet["A"][1:]] == [d["id"] for d in data["dependencies"]]

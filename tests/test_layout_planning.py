@@ -1,0 +1,144 @@
+"""The layer's side of feature-level PRDs: the new sections in both languages, no invented
+target, no gap for shelved work, no empty RICE column."""
+
+from __future__ import annotations
+
+import pytest
+
+from prdkit.layout import build
+from prdkit.layout.blocks import Heading, Note, Table
+from prdkit.layout.cells import Many, Text
+from tests.test_rules_base import check, document
+
+
+def laid(text: str, lang: str = "en"):
+    result = check(text)
+    assert result.document is not None, [(d.rule, d.message) for d in result.diagnostics]
+    return {s.key: s.blocks for s in build(result.document, lang).sections}
+
+
+def tables(blocks) -> list[Table]:
+    return [b for b in blocks if isinstance(b, Table)]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "target not set"), ("zh", "未设定")])
+def test_metric_without_target_reads_not_set(lang: str, words: str) -> None:
+    text = document(
+        metrics="""\
+  - id: K1
+    name: Conversion rate
+    target: 3.5
+  - id: K2
+    name: Repeat purchases
+    baseline: 12
+  - id: K3
+    name: Returns
+""",
+    )
+    (table, *_) = tables(laid(text, lang)["metrics"])
+    change = [row[2] for row in table.rows]
+    assert change[0].text == "3.5"
+    assert isinstance(change[1], Many)
+    assert [c.text for c in change[1].items] == ["12", words]
+    assert change[2] == Text(words, "muted")
+    assert all(getattr(c, "text", None) != "0" for c in change)
+
+
+REQS = """\
+  - id: R1
+    title: One-tap checkout
+    priority: must
+    acceptance_criteria: [Pays in one tap]
+  - id: R2
+    title: Crypto
+    priority: could
+    status: rejected
+  - id: R3
+    title: Gift cards
+    priority: should
+    status: deferred
+  - id: R4
+    title: Dark mode
+    priority: wont
+  - id: R5
+    title: Saved addresses
+    priority: should
+"""
+
+
+def test_shelved_requirements_are_no_gap() -> None:
+    blocks = laid(document(requirements=REQS))["requirements"]
+    matrix = tables(blocks)[1]
+    cells = {row[0].id: row[1] for row in matrix.rows}
+    assert cells["R1"].items[0].id == "F1"  # traced
+    for shelved in ("R2", "R3", "R4"):
+        assert cells[shelved] == Text("—", "muted"), shelved
+    assert cells["R5"] == Text("— ⚠", "gap")  # still owed: a gap
+    assert any(isinstance(b, Note) for b in blocks)
+
+
+def test_rice_column_only_when_some_requirement_is_scored() -> None:
+    unscored = tables(laid(document(requirements=REQS))["requirements"])[0]
+    assert "RICE score" not in [c.label for c in unscored.columns]
+    assert all(len(row) == len(unscored.columns) for row in unscored.rows)
+    scored_text = REQS.replace(
+        "    title: Saved addresses\n",
+        "    title: Saved addresses\n    rice: {reach: 100, impact: 2, confidence: 0.5, effort: 4}\n",
+    )
+    scored = tables(laid(document(requirements=scored_text))["requirements"])[0]
+    labels = [c.label for c in scored.columns]
+    assert "RICE score" in labels
+    column = labels.index("RICE score")
+    assert [row[column] is None for row in scored.rows] == [True, True, True, True, False]
+    assert scored.rows[4][column].text == "25"
+
+
+PLANNING = {
+    "assumptions": "  - id: A1\n    statement: Shoppers keep a card on file.\n",
+    "dependencies": "  - id: D1\n    name: Refund API\n    kind: vendor\n    status: blocked\n",
+    "alternatives": "  - id: ALT1\n    name: Pay later\n    decision: chosen\n    pros: [Cheap]\n",
+    "launch": (
+        "  checklist:\n    - id: C1\n      item: Support briefed\n      done: true\n"
+        "  rollout:\n    - id: S1\n      name: Canary\n      percent: 5\n"
+        "      rollback: Flag off.\n"
+        "  rollback: Switch the flag off.\n"
+    ),
+    "faq": "  - question: Guests?\n    answer: Not yet.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "titles"),
+    [
+        (
+            "en",
+            [
+                "Assumptions",
+                "External dependencies",
+                "Alternatives considered",
+                "Launch plan",
+                "FAQ",
+            ],
+        ),
+        ("zh", ["假设", "外部依赖", "可选方案", "上线计划", "常见问题"]),
+    ],
+)
+def test_planning_sections_in_both_languages(lang: str, titles: list[str]) -> None:
+    sections = laid(document(**PLANNING), lang)
+    keys = ["assumptions", "dependencies", "alternatives", "launch", "faq"]
+    assert [sections[k][0].text for k in keys] == titles
+    headings = [b.text for b in sections["launch"] if isinstance(b, Heading)]
+    expected = {
+        "en": ["Launch plan", "Launch checklist", "Staged rollout", "Rollback"],
+        "zh": ["上线计划", "上线检查清单", "灰度发布", "回滚方案"],
+    }
+    assert headings == expected[lang]
+    (assumptions,) = tables(sections["assumptions"])
+    # An assumption without status is still open, and says so.
+    assert assumptions.rows[0][-1].label == {"en": "Open", "zh": "待验证"}[lang]
+    (dependencies,) = tables(sections["dependencies"])
+    status = dependencies.rows[0][5]
+    assert (status.label, status.tone) == ({"en": "Blocked", "zh": "受阻"}[lang], "bad")
+    checklist, rollout = tables(sections["launch"])
+    assert checklist.rows[0][3] == Text({"en": "Yes", "zh": "是"}[lang], "good")
+    assert rollout.rows[0][3].text == "5%"

@@ -1,0 +1,141 @@
+"""The language server's answers, without the protocol: places, hover, completion, outline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prdkit.lsp.analysis import Range, analyse, completion, definition, hover, problems, symbols
+from prdkit.schemapath import item_kind, refers_to
+from tests.conftest import EXAMPLES, MINIMAL
+
+# The minimal document's head (prdkit, meta), then sections that reference each other.
+HEAD = MINIMAL[: MINIMAL.index("requirements:")]
+SOURCE = (
+    HEAD
+    + """\
+stakeholders:
+  - id: S1
+    name: 运营
+requirements:
+  - id: R1
+    title: Checkout works
+    priority: could
+    requested_by: [S1]
+  - id: R2
+    title: "支付成功"
+    priority: could
+    depends_on: [R1, R9]
+features:
+  - id: F1
+    name: One-tap pay
+    requirements:
+      - R2
+flows:
+  - id: FL1
+    name: Pay
+    steps:
+      - id: open
+        action: Open the cart
+        next: pay
+      - id: pay
+        action: Pay
+permissions:
+  roles:
+    - id: admin
+      name: Admin
+  actions:
+    - id: refund
+      name: Refund
+  grants:
+    admin: [refund]
+"""
+)
+
+
+def snapshot(text: str = SOURCE):
+    return analyse(text, Path("demo.prd.yaml"))
+
+
+def test_references_take_their_kinds_from_the_schema() -> None:
+    assert refers_to("/features/0/requirements/3") == ("requirement",)
+    assert refers_to("/schedule/milestones/0/deliverables/0") == ("feature", "requirement")
+    assert refers_to("/permissions/grants/admin", key=True) == ("role",)
+    assert refers_to("/permissions/grants/admin/0") == ("action",)
+    assert refers_to("/requirements/0/title") == ()
+    assert item_kind("/market_research/findings/2") == "finding"
+
+
+def test_a_dangling_reference_is_a_problem_over_the_id_alone() -> None:
+    found = [p for p in problems(snapshot()) if p.rule == "unresolved-reference"]
+    assert [p.range for p in found] == [Range(18, 21, 18, 23)]
+
+
+def test_hover_names_the_item_behind_a_reference_a_key_and_a_definition() -> None:
+    snap = snapshot()
+    text, where = hover(snap, 23, 9)  # "      - R2"
+    assert text == "**支付成功**\n\nrequirement `R2` — line 16"
+    assert where == Range(23, 8, 23, 10)
+    assert hover(snap, 41, 5)[0].startswith("**Admin**\n\nrole `admin`")  # a grants key
+    assert hover(snap, 11, 9)[0].startswith("**Checkout works**")  # the id itself
+    assert hover(snap, 18, 22)[0] == "no requirement has the id `R9`"
+    assert hover(snap, 12, 12) is None  # a title is not an id
+
+
+def test_definition_jumps_to_the_id_and_step_ids_stay_in_their_flow() -> None:
+    snap = snapshot()
+    assert definition(snap, 14, 20) == Range(8, 8, 8, 10)  # S1
+    assert definition(snap, 30, 15) == Range(31, 12, 31, 15)  # next: pay
+    assert definition(snap, 18, 22) is None
+
+
+def test_completion_offers_ids_of_the_right_kind_while_typing() -> None:
+    snap = snapshot()
+    typing = SOURCE.replace("      - R2\n", "      - R2\n      - \n")
+    assert [i.id for i in completion(snap, typing, 24, 8)] == ["R1", "R2"]
+    typing = SOURCE.replace("requested_by: [S1]", "requested_by: [S1, ]")
+    assert [i.id for i in completion(snap, typing, 14, 23)] == ["S1"]
+    typing = SOURCE.replace("admin: [refund]", "admin: [re")
+    assert [i.id for i in completion(snap, typing, 41, 14)] == ["refund"]
+    assert [i.id for i in completion(snap, SOURCE, 30, 14)] == ["open", "pay"]
+    assert completion(snap, SOURCE, 12, 12) is None
+
+
+def test_ids_survive_an_edit_that_breaks_the_yaml() -> None:
+    broken = analyse(SOURCE + "  - [\n", Path("demo.prd.yaml"), snapshot())
+    assert broken.result.data is None
+    assert "R1" in broken.items
+
+
+def test_the_outline_lists_sections_groups_and_items() -> None:
+    outline = {s.name: s for s in symbols(snapshot())}
+    assert list(outline)[:4] == ["prdkit", "meta", "stakeholders", "requirements"]
+    reqs = outline["requirements"]
+    assert reqs.range == Range(10, 0, 18, 24)
+    assert [(c.name, c.detail, c.range.start_line, c.range.end_line) for c in reqs.children] == [
+        ("R1", "Checkout works", 11, 14),
+        ("R2", "支付成功", 15, 18),
+    ]
+    groups = outline["permissions"].children
+    assert [(g.name, [i.name for i in g.children]) for g in groups] == [
+        ("roles", ["admin"]),
+        ("actions", ["refund"]),
+    ]
+
+
+def test_no_answer_crashes_while_a_document_is_typed_line_by_line() -> None:
+    # Every prefix of the document is a moment of typing: half a key, an open list, no value.
+    text = (EXAMPLES / "loyalty-checkout.prd.yaml").read_text(encoding="utf-8")
+    previous = None
+    step = max(1, len(text) // 24)
+    for end in range(0, len(text), step):
+        typed = text[:end]
+        snap = analyse(typed, Path("typing.prd.yaml"), previous)
+        previous = snap
+        problems(snap)
+        symbols(snap)
+        lines = typed.split("\n")
+        line = len(lines) - 1
+        for column in range(0, len(lines[-1]) + 1, 4):
+            hover(snap, line, column)
+            definition(snap, line, column)
+        completion(snap, typed, line, len(lines[-1]))
