@@ -781,6 +781,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "x-prdkit-ignore names '{rule}', which is checked before the rules and cannot be ignored",
         "x-prdkit-ignore 里的 '{rule}' 在语义规则之前检查，不能忽略",
     ),
+    "suppression-invalid.signoff": (
+        "x-prdkit-ignore names '{rule}', which guards sign-offs and cannot be ignored",
+        "x-prdkit-ignore 里的 '{rule}' 守护签核，不能忽略",
+    ),
+    # -- the configuration
+    "signoff-rules-weakened": (
+        "{source} switches off or downgrades {rules}: an edit made after a sign-off could"
+        " pass unnoticed",
+        "{source} 关闭或降低了 {rules}：签核之后的修改可能不被发现",
+    ),
+    "signoff-rules-weakened.hint": (
+        "remove those lines, or have them reviewed: docs/security.md#the-sign-off-policy",
+        "删除这些设置，或交由负责人审查：见 docs/security.md#the-sign-off-policy",
+    ),
     "suppression-invalid.hint": (
         "list ids of semantic rules, e.g. `x-prdkit-ignore: [placeholder]` (see docs/rules.md)",
         "列出语义规则的编号，例如 `x-prdkit-ignore: [placeholder]`（见 docs/rules.md）",
@@ -1347,6 +1361,11 @@ RULE_ZH: dict[str, tuple[str, str]] = {
     "stale-approval": (
         "审核记录的 `digest` 与文档不再一致：签字之后文档被改过。",
         "修改期间把 `meta.status` 改回 `review`，改完后请审批人重新执行 `prdkit approve`。",
+    ),
+    "signoff-rules-weakened": (
+        "配置关闭或降低了签核规则（`stale-approval`、`approval-missing`、`approval-not-granted`）："
+        "签核之后的修改可能不被发现。配置适用的每份文档都会报告。",
+        "从 `[rules]` 里删除该规则，并用 CODEOWNERS 保护配置文件（见 docs/ci.md）。",
     ),
     "suppression-invalid": (
         "`x-prdkit-ignore` 不是规则编号列表，或写了不存在、不能忽略的规则。",

@@ -53,12 +53,21 @@ def is_document_name(name: str) -> bool:
     return name.endswith(SUFFIXES)
 
 
-def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """The given files, and PRD sources found recursively in the given folders, sorted."""
+def find_documents(paths: Iterable[Path], unreadable: list[str] | None = None) -> Iterator[Path]:
+    """The given files, and PRD sources found recursively in the given folders, sorted.
+
+    A folder that cannot be listed is named in `unreadable` (when given), never skipped
+    silently: its documents would otherwise pass unchecked.
+    """
+
+    def refused(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(f"{exc.filename}: cannot read the folder ({exc.strerror})")
+
     for path in paths:
         if path.is_dir() and not path.is_symlink():
             found: list[Path] = []
-            for folder, dirs, files in os.walk(path):
+            for folder, dirs, files in os.walk(path, onerror=refused):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 names = files + [d for d in dirs if is_document_name(d)]
                 found.extend(Path(folder, n) for n in names if is_document_name(n))
@@ -115,6 +124,7 @@ def check_file(
     Messages are in `lang`, else the document's `meta.language`, else the locale's language.
     """
     raw = read_document(path, limits)
+    size = size_if_cut(path, raw, limits)
     return check_bytes(
         raw,
         str(path),
@@ -123,7 +133,18 @@ def check_file(
         limits=limits,
         lang=lang,
         folder=path.parent,
+        size=size,
     )
+
+
+def size_if_cut(path: Path, raw: bytes, limits: Limits) -> int:
+    """The size of `path` on disk when `raw`, read from it, stopped past the limit; else 0."""
+    if len(raw) <= limits.max_bytes:
+        return 0
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def check_bytes(
@@ -135,6 +156,7 @@ def check_bytes(
     limits: Limits = DEFAULT_LIMITS,
     lang: str | None = None,
     folder: Path | None = None,
+    size: int = 0,
 ) -> CheckResult:
     """Validate one document given as bytes; `file` is the name used in diagnostics.
 
@@ -143,7 +165,7 @@ def check_bytes(
     """
     from prdkit.loader import load_bytes
 
-    loaded = load_bytes(raw, json_mode=json_mode, limits=limits)
+    loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
     language = choose_language(lang, loaded.data if loaded.data is not None else loaded.partial)
     result = CheckResult(
         file=file, text=loaded.text, data=loaded.data, source_map=loaded.source_map, lang=language
@@ -170,6 +192,7 @@ def check_bytes(
             placed.extend(_pictures(result, folder, limits, place))
         source_map = loaded.source_map
         placed.extend(place(f, _span(f, source_map)) for f in findings)
+    placed.extend(place(f, Span(1, 1)) for f in _config_findings(config))
     _finish(result, placed, limits)
     return result
 
@@ -190,6 +213,17 @@ def _pictures(
     for finding, span in found.problems:
         if id(finding) in kept:
             yield place(finding, span)
+
+
+def _config_findings(config: Config) -> list[Finding]:
+    """What the configuration itself weakens: sign-off rules switched off are always told."""
+    from prdkit.messages import Listing, msg
+
+    weakened = config.weakened()
+    if not weakened:
+        return []
+    message = msg("signoff-rules-weakened", source=config.source, rules=Listing(tuple(weakened)))
+    return [Finding("signoff-rules-weakened", "", message, hint=msg("signoff-rules-weakened.hint"))]
 
 
 def _span(finding: Finding, source_map: SourceMap) -> Span:

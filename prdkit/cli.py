@@ -112,6 +112,14 @@ def _reserve_standard_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
+def complain(message: str, kind: str | None = "error") -> None:
+    """Print `prdkit: KIND: message` on stderr, escaped: messages carry names and document text."""
+    from prdkit.reporters import safe_lines
+
+    head = f"prdkit: {kind}: " if kind else "prdkit: "
+    emit(f"{head}{safe_lines(message)}\n", err=True)
+
+
 def _say(key: str, lang: Language | None, /, **params: object) -> str:
     """A message of the catalogue in `--lang`, else in the locale's language."""
     from prdkit.messages import locale_language, msg
@@ -125,8 +133,17 @@ def _no_documents(places: list[Path], lang: Language | None) -> str:
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print `prdkit: error: message` on stderr; return the Exit to raise."""
-    emit(f"prdkit: error: {message}\n", err=True)
+    complain(message)
     return typer.Exit(code)
+
+
+def check_paths(*paths: Path | None, what: str = "path") -> None:
+    """PathError (exit 2) when a given path is one no file system can hold."""
+    from prdkit.paths import check_path
+
+    for path in paths:
+        if path is not None:
+            check_path(path, what)
 
 
 def reported(command: Callable[..., None]) -> Callable[..., None]:
@@ -207,9 +224,13 @@ def validate(
 
     fmt = (output_format or _default_format()).value
     results = []
-    io_failed = False
     targets = paths or [Path(".")]
-    documents = list(find_documents(targets))
+    check_paths(*targets)
+    unreadable: list[str] = []
+    documents = list(find_documents(targets, unreadable))
+    for problem in unreadable:
+        complain(problem)
+    io_failed = bool(unreadable)
     if not documents:
         raise fail(_no_documents(targets, lang))
     for document in documents:
@@ -221,7 +242,7 @@ def validate(
             raise  # a configuration problem stops the run
         except PrdkitError as exc:  # this file's problem: the others are still checked
             io_failed = True
-            emit(f"prdkit: error: {exc}\n", err=True)
+            complain(str(exc))
     color = fmt == "text" and _use_color()
     # Only the text format is capped; the machine formats carry every diagnostic.
     capped = {"max_diagnostics": max_diagnostics} if fmt == "text" else {}
@@ -240,7 +261,7 @@ def _write_step_summary(results: list) -> None:
     try:
         append_step_summary(results)
     except OSError as exc:
-        emit(f"prdkit: warning: cannot write the step summary ({exc.strerror})\n", err=True)
+        complain(f"cannot write the step summary ({exc.strerror})", "warning")
 
 
 def _default_format() -> OutputFormat:
@@ -294,6 +315,7 @@ def render(
     from prdkit.render import parse_formats
     from prdkit.render import render as render_document
 
+    check_paths(reference_doc, what="reference document")
     formats = parse_formats(to)
     language = lang.value if lang else None
 
@@ -319,11 +341,14 @@ def _produce(
     from prdkit.check import check_file
     from prdkit.config import config_for
     from prdkit.outputs import OutputError, ensure_folder
-    from prdkit.reporters import render_text
+    from prdkit.reporters import render_text, shown_path
 
+    check_paths(*sources)
+    check_paths(out, what="output folder")
     if out is not None and (out.exists() or out.is_symlink()) and not out.is_dir():
         raise OutputError(f"{out}: is not a folder")  # a missing folder is created below
-    documents = _render_targets(sources, out, lang)
+    unreadable: list[str] = []
+    documents = _render_targets(sources, out, lang, unreadable)
     language = lang.value if lang else None
     invalid, problems = [], []
     with _progress(len(documents)) as advance:
@@ -337,21 +362,21 @@ def _produce(
                     if out is not None:
                         ensure_folder(out)  # created once the first document is valid
                     for path in make(result, document, config):
-                        emit(_say("cli.wrote", lang, path=path) + "\n")
+                        emit(_say("cli.wrote", lang, path=shown_path(str(path))) + "\n")
             except PrdkitError as exc:  # this document's problem: the others still go on
                 problems.append(str(exc))
             advance()
     # Every failure at the end, after the progress bar is gone: nothing scrolls away.
     if invalid:
         emit(render_text(invalid, color=_use_color()))
-    for message in problems:
-        emit(f"prdkit: error: {message}\n", err=True)
+    for message in unreadable + problems:
+        complain(message)
     for result in invalid:
-        emit(f"prdkit: {_say('cli.invalid', lang, file=result.file)}\n", err=True)
+        complain(_say("cli.invalid", lang, file=result.file), None)
     if len(documents) > 1 and (invalid or problems):
         done = len(documents) - len(invalid) - len(problems)
-        emit(f"prdkit: {_say(done_key, lang, done=done, total=len(documents))}\n", err=True)
-    if problems:
+        complain(_say(done_key, lang, done=done, total=len(documents)), None)
+    if problems or unreadable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
 
@@ -383,15 +408,19 @@ def export(
     )
 
 
-def _render_targets(sources: list[Path], out: Path | None, lang: Language | None) -> list[Path]:
+def _render_targets(
+    sources: list[Path], out: Path | None, lang: Language | None, unreadable: list[str]
+) -> list[Path]:
     """The documents to render, once each; exit 2 when two would write the same output."""
     from prdkit.check import find_documents
     from prdkit.render import output_stem
 
     documents: dict[str, Path] = {}
-    for path in find_documents(sources):
+    for path in find_documents(sources, unreadable):
         documents.setdefault(os.path.realpath(path), path)
     if not documents:
+        for problem in unreadable:
+            complain(problem)
         raise fail(_no_documents(sources, lang))
     outputs: dict[str, Path] = {}
     for path in documents.values():
@@ -438,14 +467,17 @@ def site(
     ] = None,
 ) -> None:
     """Every PRD under ROOT as an HTML page, plus an index of them all; only changes re-render."""
+    from prdkit.reporters import shown_path
     from prdkit.site import build_site
 
+    check_paths(root)
+    check_paths(out, what="output folder")
     with _progress(sum(1 for _ in _count_documents(root))) as advance:
         report = build_site(root, out, lang.value if lang else None, progress=advance)
     for message in report.problems:
-        emit(f"prdkit: error: {message}\n", err=True)
+        complain(message)
     emit(
-        f"wrote {out / 'index.html'}: {len(report.entries)} documents, "
+        f"wrote {shown_path(str(out / 'index.html'))}: {len(report.entries)} documents, "
         f"{len(report.rendered)} rendered, {len(report.reused)} unchanged, "
         f"{len(report.invalid)} invalid\n"
     )
@@ -481,15 +513,33 @@ def new(
     """Start a new PRD from a template."""
     from prdkit.outputs import write_atomic
     from prdkit.render import output_stem
+    from prdkit.reporters import shown_path
     from prdkit.templates import find, instantiate
 
     target = Path(name if name.endswith((".prd.yaml", ".prd.yml")) else name + ".prd.yaml")
+    check_paths(target)
     chosen = find(template, lang.value)
     if (target.exists() or target.is_symlink()) and not force:
         raise fail(_say("cli.exists", lang, path=target))
     text = instantiate(chosen, output_stem(target), _today())
-    write_atomic(target, text.encode("utf-8"))
-    emit(_say("cli.new", lang, path=target, template=chosen.name, language=chosen.lang) + "\n")
+    write_atomic(target, _new_document_bytes(target, text))
+    shown = shown_path(str(target))
+    emit(_say("cli.new", lang, path=shown, template=chosen.name, language=chosen.lang) + "\n")
+
+
+def _new_document_bytes(target: Path, text: str) -> bytes:
+    """The new document's bytes; exit 2 unless it validates (the name becomes its id and title)."""
+    from prdkit.check import check_bytes
+
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise fail(f"{target}: the name is not UTF-8 text, so it cannot title a document") from None
+    result = check_bytes(data, str(target))
+    if result.failed():
+        first = next(d for d in result.diagnostics if d.severity.value == "error")
+        raise fail(f"{target}: this name cannot title a valid document ({first.message})")
+    return data
 
 
 def _today():
@@ -525,6 +575,7 @@ def schema(
     """Print the JSON Schema of the format (for editors)."""
     from prdkit.schemafile import schema_text
 
+    check_paths(output)
     text = schema_text()
     if output is None:
         emit(text if text.endswith("\n") else text + "\n")
@@ -556,7 +607,10 @@ def approve(
 ) -> None:
     """Sign off a PRD: record an approval with the document's digest, editing it in place."""
     from prdkit.approve import Signoff, approve_file
+    from prdkit.config import config_for
+    from prdkit.reporters import clean, shown_path
 
+    check_paths(source)
     if check:
         if name is not None or role is not None or reject or comment is not None:
             raise fail(
@@ -568,18 +622,29 @@ def approve(
         raise fail("--name is required: who signs off")
     decision = "rejected" if reject else "approved"
     signoff = Signoff(name, _today().isoformat(), decision, role, comment)
-    recorded = approve_file(source, signoff)
+    recorded = approve_file(source, signoff, config_for(source))
     how = "replaced the earlier entry" if recorded.replaced else "added"
-    emit(f"{source}:{recorded.line}: {decision} by {name} ({how}); digest {recorded.digest}\n")
+    emit(
+        f"{shown_path(str(source))}:{recorded.line}: {decision} by {clean(name)} ({how});"
+        f" digest {recorded.digest}\n"
+    )
 
 
 def _check_approvals(source: Path) -> None:
     from prdkit.approve import approval_states, describe, load_for_approval
-    from prdkit.check import read_document
+    from prdkit.check import read_document, size_if_cut
+    from prdkit.config import config_for
     from prdkit.digest import digest
 
-    raw = read_document(source)
-    loaded = load_for_approval(raw, str(source), json_mode=source.name.endswith(".json"))
+    config = config_for(source)
+    raw = read_document(source, config.limits)
+    loaded = load_for_approval(
+        raw,
+        str(source),
+        json_mode=source.name.endswith(".json"),
+        config=config,
+        size=size_if_cut(source, raw, config.limits),
+    )
     states = approval_states(loaded.data, loaded.source_map)
     emit(describe(str(source), states, digest(loaded.data)))
     raise typer.Exit(EXIT_INVALID if any(s.state == "stale" for s in states) else EXIT_OK)
@@ -596,8 +661,14 @@ class DiffFormat(str, Enum):
 @app.command()
 @reported
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier version: a file, or REV:PATH from git.")],
-    new: Annotated[str, typer.Argument(help="The later version: a file, or REV:PATH from git.")],
+    old: Annotated[
+        str,
+        typer.Argument(help="The earlier version: a file, or REV:PATH (always read from git)."),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(help="The later version: a file (./NAME when NAME holds ':'), or REV:PATH."),
+    ],
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="text, md (a PR comment) or json.")
     ] = DiffFormat.text,

@@ -5,7 +5,8 @@ file is prdkit's) comes before `pyproject.toml` (its `[tool.prdkit]` table). The
 that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passed over.
 
     [tool.prdkit]
-    max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case
+    max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case,
+                                 # up to its ceiling (prdkit.limits.CEILINGS)
     number-headings = false      # true: Markdown headings too; unset: Word headings only
     [tool.prdkit.rules]
     placeholder = "off"          # or "error", "warning", "info"
@@ -14,6 +15,7 @@ that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passe
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -23,7 +25,7 @@ from typing import Any
 from prdkit.conventions import NO_CONVENTIONS, Conventions
 from prdkit.diagnostics import Severity
 from prdkit.errors import PrdkitError
-from prdkit.limits import CEILINGS, DEFAULT_LIMITS, Limits
+from prdkit.limits import CEILINGS, CONFIG_MAX_BYTES, DEFAULT_LIMITS, Limits
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,6 +55,16 @@ class Config:
     def severity(self, rule: str, default: Severity) -> Severity | None:
         """The severity `rule` gets under this configuration; None when switched off."""
         return self.overrides.get(rule, default)
+
+    def weakened(self) -> list[str]:
+        """The sign-off rules this configuration switches off or grades below error."""
+        from prdkit.ruletable import SIGNOFF_RULES
+
+        return sorted(
+            rule
+            for rule in SIGNOFF_RULES
+            if self.overrides.get(rule, Severity.ERROR) is not Severity.ERROR
+        )
 
 
 DEFAULT_CONFIG = Config()
@@ -101,8 +113,8 @@ def _config_in(folder: Path) -> Config | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        raw = _read_bounded(path)
+        return tomllib.loads(raw.decode("utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -111,6 +123,24 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except RecursionError:  # tomllib recurses on nested arrays
         raise ConfigError(f"{path}: nested too deeply to read") from None
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of a configuration file: a regular file of at most CONFIG_MAX_BYTES."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ConfigError(f"{path}: is not a regular file")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(CONFIG_MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > CONFIG_MAX_BYTES:
+        raise ConfigError(
+            f"{path}: larger than {CONFIG_MAX_BYTES // 1024} KiB; a configuration is a few lines"
+        )
+    return raw
 
 
 def parse(table: Any, source: str, prefix: str = "") -> Config:
@@ -147,9 +177,12 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
         elif key in LIMIT_KEYS:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise ConfigError(f"{source}: {where(key)} must be a positive whole number")
-            ceiling = CEILINGS.get(LIMIT_KEYS[key])
-            if ceiling is not None and value > ceiling:
-                raise ConfigError(f"{source}: {where(key)} may be at most {ceiling:,}")
+            ceiling = getattr(CEILINGS, LIMIT_KEYS[key])
+            if value > ceiling:
+                raise ConfigError(
+                    f"{source}: {where(key)} = {value:,} is over its ceiling of {ceiling:,}"
+                    " (see docs/security.md)"
+                )
             limits[LIMIT_KEYS[key]] = value
         elif key in TEAM_KEYS:
             team[key] = value

@@ -26,14 +26,25 @@ class Limits:
     max_image_frames: int = 500
 
 
-# Configuration may raise a limit up to its ceiling, never past it: these bound the memory
-# and the work one document can demand of prdkit and of the programs opening its outputs.
-CEILINGS: dict[str, int] = {
-    "max_image_bytes": 64 * 1024 * 1024,
-    "max_images_bytes": 256 * 1024 * 1024,
-    "max_image_pixels": 100_000_000,
-    "max_image_frames": 5_000,
-}
-
-
 DEFAULT_LIMITS = Limits()
+
+# Hard ceilings: a configuration file is part of the pull request it arrives in, so it may
+# raise a limit only this far. At every ceiling together the worst document still costs
+# seconds and a few hundred megabytes, not minutes and gigabytes.
+CEILINGS = Limits(
+    max_bytes=16 * 1024 * 1024,
+    max_depth=100,
+    max_nodes=600_000,
+    # Python refuses to convert integers of over 4,300 digits from text.
+    max_int_digits=300,
+    max_string=1_000_000,
+    max_markdown=500_000,
+    max_diagnostics=100_000,
+    # Pictures: what Word, browsers and WeasyPrint are still asked to decode and embed.
+    max_image_bytes=64 * 1024 * 1024,
+    max_images_bytes=256 * 1024 * 1024,
+    max_image_pixels=100_000_000,
+    max_image_frames=5_000,
+)
+
+CONFIG_MAX_BYTES = 256 * 1024  # a configuration file larger than this is refused unread

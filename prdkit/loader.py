@@ -58,6 +58,10 @@ _BAD_CHARS = re.compile(
     "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
     "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
 )
+# Typed raw into the file, the C1 controls (but NEL) are refused by the YAML reader too,
+# which places its error at the start of the file: they are found first, where they are.
+_RAW_BAD_CHARS = re.compile(_BAD_CHARS.pattern[:-1] + "\x80-\x84\x86-\x9f]")
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
 
 
 @dataclass(slots=True)
@@ -113,11 +117,14 @@ def decode(raw: bytes) -> tuple[str | None, tuple[Finding, Span] | None]:
     return text, None
 
 
-def load_bytes(raw: bytes, *, json_mode: bool = False, limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    """Read one document from `raw`; `json_mode` applies strict JSON on top of YAML."""
+def load_bytes(
+    raw: bytes, *, json_mode: bool = False, limits: Limits = DEFAULT_LIMITS, size: int = 0
+) -> Loaded:
+    """Read one document from `raw` (`size`: the file's, when only its start was read)."""
     empty = SourceMap()
     if len(raw) > limits.max_bytes:
-        message = msg("file-too-large", size=len(raw), limit=limits.max_bytes)
+        size = max(size, len(raw))
+        message = msg("file-too-large", size=size, limit=limits.max_bytes)
         return Loaded(None, empty, "", [(_finding("file-too-large", message), Span(1, 1))])
     text, problem = decode(raw)
     if text is None:
@@ -151,15 +158,17 @@ def _may_hold_bad_chars(raw: bytes) -> bool:
     in BF BE / BF BF (U+FFFE, U+FFFF and their copies in planes 1–16). Surrogates never
     decode. A hit only means the regex runs.
     """
-    return bool(raw.translate(None, _PLAIN_BYTES)) or any(
-        seq in raw for seq in (b"\xef\xb7", b"\xbf\xbe", b"\xbf\xbf")
+    return (
+        bool(raw.translate(None, _PLAIN_BYTES))
+        or any(seq in raw for seq in (b"\xef\xb7", b"\xbf\xbe", b"\xbf\xbf"))
+        or (b"\xc2" in raw and _C1_BYTES.search(raw) is not None)
     )
 
 
 def _raw_character_problems(text: str, limits: Limits) -> list[tuple[Finding, Span]]:
     """Control characters typed into the file itself, each at its own line and column."""
     problems: list[tuple[Finding, Span]] = []
-    for match in _BAD_CHARS.finditer(text):
+    for match in _RAW_BAD_CHARS.finditer(text):
         start = match.start()
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1

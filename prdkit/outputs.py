@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from prdkit.errors import PrdkitError
+from prdkit.paths import check_path, sibling
 
 
 class OutputError(PrdkitError):
@@ -49,6 +50,7 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = No
     byte-identical and no temporary file behind.
     """
     for path, _ in outputs:
+        check_path(path, "output")
         if source is not None and same_file(path, source):
             raise OutputError(f"{path}: refusing to write over the source document")
         if path.is_dir():
@@ -77,7 +79,7 @@ def _stage(path: Path, data: bytes) -> str:
     if not folder.is_dir():
         raise OutputError(f"{folder}: output folder does not exist")
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=sibling(path, ".").name, suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     try:
@@ -93,3 +95,44 @@ def _stage(path: Path, data: bytes) -> str:
             os.unlink(temp)
         raise
     return temp
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock for editing `path`, on the sibling file `.NAME.lock`.
+
+    The document itself cannot carry the lock: an atomic write replaces its inode, and a
+    waiter would then hold a lock nobody else asks for. The lock file is removed by its
+    holder before the lock is released, so a waiter that wakes on a removed file retries.
+    Without `fcntl` (Windows) edits are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    lock_path = sibling(path, ".lock")
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        try:
+            fd = os.open(lock_path, flags, 0o600)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot lock for editing ({exc.strerror})") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            current = os.lstat(lock_path)
+        except FileNotFoundError:
+            os.close(fd)
+            continue
+        except BaseException:
+            os.close(fd)
+            raise
+        if os.path.samestat(os.fstat(fd), current):
+            break
+        os.close(fd)  # the previous holder removed it and another made a new one: retry
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock_path)
+        os.close(fd)

@@ -57,11 +57,26 @@ def _parse(text: str) -> SyntaxTreeNode:
 
 
 def reached_nesting_limit(tokens: list[Token]) -> bool:
-    """`True` when a quote or list item sits so deep that the parser skipped its inside."""
+    """`True` when the parser skipped text nested too deep, or inline markup nests too deep."""
     # The parser reads nothing inside a container opened at level maxNesting - 1 or deeper,
     # so one pass over the tokens tells whether any text was skipped.
     deepest = MD.options.maxNesting - 1
-    return any(t.level >= deepest and t.type in _CONTAINERS for t in tokens)
+    if any(t.level >= deepest and t.type in _CONTAINERS for t in tokens):
+        return True
+    # Inline markup has no such limit: `*a *b … x … b* a*` a few hundred deep would make
+    # every recursive walk of the tree (its own construction first) overflow the stack.
+    return any(_inline_depth(t.children) > INLINE_DEPTH for t in tokens if t.children)
+
+
+INLINE_DEPTH = 32  # levels of emphasis, links and strikethrough inside one another
+
+
+def _inline_depth(children: list[Token]) -> int:
+    depth = deepest = 0
+    for child in children:
+        depth += child.nesting
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _literal(text: str) -> Token:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from prdkit.config import LIMIT_KEYS, SEVERITIES
 from prdkit.diagnostics import Rule
-from prdkit.limits import CEILINGS, DEFAULT_LIMITS
-from prdkit.ruletable import BY_STATUS, FIXED_FAMILIES, GRADING, RULES
+from prdkit.limits import CEILINGS, CONFIG_MAX_BYTES, DEFAULT_LIMITS
+from prdkit.ruletable import BY_STATUS, FIXED_FAMILIES, GRADING, RULES, SIGNOFF_RULES
 
 REGENERATE = "python -m prdkit.rulesdoc > docs/rules.md"
 REGENERATE_ZH = "python -m prdkit.rulesdoc --lang zh > docs/rules.zh.md"
@@ -36,6 +36,7 @@ FAMILY_TITLES = {
     "planning": "Assumptions, dependencies, alternatives and launch",
     "custom": "Custom fields",
     "suppression": "Suppression",
+    "config": "Weakened configuration",
 }
 
 _INTRO = """\
@@ -59,8 +60,11 @@ _SUPPRESSION = """\
 For the rare justified exception, any mapping of the document (an item, a section, or
 the document itself) may carry `x-prdkit-ignore`, a list of rule ids. Findings of those
 rules at that mapping or anywhere below it are dropped; other rules still apply. Only
-semantic rules can be ignored: rules of reading the file and of structure cannot. A
-malformed list or an unknown id is itself reported (`suppression-invalid`).
+semantic rules can be ignored: rules of reading the file and of structure cannot, and
+neither can the sign-off rules (`stale-approval`, `approval-missing`,
+`approval-not-granted`): the edit that invalidates a sign-off must not be able to hide
+it. A malformed list, an unknown id or one of these is itself reported
+(`suppression-invalid`).
 
 ```yaml
 requirements:
@@ -172,12 +176,16 @@ def _configuration() -> Iterator[str]:
         "table, each up to its ceiling:"
     )
     yield ""
-    yield "| key | default | at most |"
+    yield "| key | default | ceiling |"
     yield "| --- | --- | --- |"
     for key, name in LIMIT_KEYS.items():
-        ceiling = CEILINGS.get(name)
-        most = f"{ceiling:,}" if ceiling is not None else ""
-        yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} | {most} |"
+        yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} | {getattr(CEILINGS, name):,} |"
+    yield ""
+    yield (
+        "A configuration comes with the pull request it is part of, so no limit can be raised"
+        " past its ceiling (exit 2), and a configuration file over"
+        f" {CONFIG_MAX_BYTES // 1024} KiB is refused unread."
+    )
     yield ""
 
 
@@ -230,6 +238,11 @@ def _rule(rule: Rule) -> Iterator[str]:
     grading = GRADING.get(rule.id)
     severity = f"{rule.severity.value} ({grading})" if grading else rule.severity.value
     fixed = " Cannot be configured or ignored." if rule.family in FIXED_FAMILIES else ""
+    if rule.id in SIGNOFF_RULES:
+        fixed = (
+            " Cannot be ignored in the document; a configuration that switches it off or"
+            " downgrades it is reported (`signoff-rules-weakened`)."
+        )
     yield f"**Severity:** {severity}.{fixed}"
     yield ""
     yield rule.summary
@@ -269,6 +282,7 @@ FAMILY_TITLES_ZH = {
     "Assumptions, dependencies, alternatives and launch": "假设、外部依赖、可选方案与上线",
     "Custom fields": "自定义字段",
     "Suppression": "忽略规则",
+    "Weakened configuration": "被削弱的配置",
 }
 
 _GRADING_ZH = {
@@ -305,8 +319,9 @@ _STATUS_ZH = (
 _SUPPRESSION_ZH = (
     "确有正当理由的例外，可以在文档的任意映射（条目、章节或整份文档）上加 `x-prdkit-"
     "ignore`，写规则编号的列表。该映射及其下面的这些规则的诊断会被忽略，其他规则照常检查"
-    "。只有语义规则可以忽略，读取文件和结构类规则不行。列表格式不对或写了不存在的编号，本身也会"
-    "报告（`suppression-invalid`）。\n"
+    "。只有语义规则可以忽略，读取文件和结构类规则不行；签核规则（`stale-approval`、"
+    "`approval-missing`、`approval-not-granted`）也不行：让签核失效的修改不能同时把它藏起来。"
+    "列表格式不对、写了不存在的编号或这几条规则，本身也会报告（`suppression-invalid`）。\n"
     "\n"
     "```yaml\n"
     "requirements:\n"
@@ -370,10 +385,15 @@ def _lines_zh() -> Iterator[str]:
     yield ""
     yield "读取文件的各项上限也可以在同一个表里设置："
     yield ""
-    yield "| 键 | 默认值 |"
-    yield "| --- | --- |"
+    yield "| 键 | 默认值 | 上限 |"
+    yield "| --- | --- | --- |"
     for key, name in LIMIT_KEYS.items():
-        yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} |"
+        yield f"| `{key}` | {getattr(DEFAULT_LIMITS, name):,} | {getattr(CEILINGS, name):,} |"
+    yield ""
+    yield (
+        "配置随拉取请求一起提交，所以任何上限都不能调过它的最高值（退出码 2）；超过"
+        f" {CONFIG_MAX_BYTES // 1024} KiB 的配置文件不读，直接拒绝。"
+    )
     yield ""
     yield "## 对单个条目忽略规则"
     yield ""
@@ -391,6 +411,8 @@ def _lines_zh() -> Iterator[str]:
             if grading:
                 severity += f"（{_GRADING_ZH.get(grading, grading)}）"
             fixed = "不能配置，也不能忽略。" if rule.family in FIXED_FAMILIES else ""
+            if rule.id in SIGNOFF_RULES:
+                fixed = "不能在文档里忽略；配置关闭或降级它时会报告（`signoff-rules-weakened`）。"
             yield f"**级别：**{severity}。{fixed}"
             yield ""
             yield summary

@@ -1219,6 +1219,22 @@ requirements:
     priority: could
 """,
     ),
+    # -- configuration (check.py)
+    Rule(
+        "signoff-rules-weakened",
+        W,
+        "config",
+        "The configuration switches off or downgrades a sign-off rule (`stale-approval`, "
+        "`approval-missing`, `approval-not-granted`): an edit made after a sign-off could "
+        "pass unnoticed. Reported on every document the configuration applies to.",
+        "Remove the rule from `[rules]`, and protect the configuration file with CODEOWNERS "
+        "(see docs/ci.md).",
+        """\
+# in .prdkit.toml (or [tool.prdkit.rules] of pyproject.toml):
+#   [rules]
+#   stale-approval = "off"
+""",
+    ),
     # -- per-item suppression (rules/suppression.py)
     Rule(
         "suppression-invalid",
@@ -1237,9 +1253,14 @@ requirements:
     ),
 )
 
-# Families checked before the model exists: a file failing them is not a PRD, so they can
-# be neither configured nor suppressed.
-FIXED_FAMILIES = frozenset({"io", "load", "schema"})
+# Families checked before the model exists (a file failing them is not a PRD), and the
+# report on the configuration itself: they can be neither configured nor suppressed.
+FIXED_FAMILIES = frozenset({"io", "load", "schema", "config"})
+
+# Rules that guard sign-offs. The edit that invalidates a sign-off could otherwise silence
+# its own finding, so no document may suppress them, and a configuration that switches
+# them off or downgrades them is reported on every run (signoff-rules-weakened).
+SIGNOFF_RULES = frozenset({"stale-approval", "approval-missing", "approval-not-granted"})
 
 # How the status of the document grades the status-aware rules (documented in docs/rules.md).
 BY_STATUS = "error in `review` and `approved`; warning in `draft` and `deprecated`"

@@ -59,10 +59,14 @@ def find(name: str, lang: str) -> Template:
     )
 
 
+ID_MAX = 200  # the schema's $defs/id maxLength
+
+
 def document_id(stem: str) -> str:
     """An id from a file stem: invalid characters become '-', it starts with a letter."""
     ident = _NOT_ID.sub("-", stem).strip("-._") or "prd"
-    return ident if ident[0].isascii() and ident[0].isalpha() else f"prd-{ident}"
+    ident = ident if ident[0].isascii() and ident[0].isalpha() else f"prd-{ident}"
+    return ident[:ID_MAX].rstrip("-._")  # a file name may be longer than an id may
 
 
 def instantiate(template: Template, stem: str, today: date) -> str:

@@ -225,9 +225,9 @@ def test_junit_one_case_per_file() -> None:
 def test_junit_escapes_and_strips_what_xml_cannot_hold() -> None:
     odd = result("docs/<&\"'\udcff>.prd.yaml")
     text = render_junit([odd])
-    root = ET.fromstring(text)  # parses: markup escaped, lone surrogate replaced
+    root = ET.fromstring(text)  # parses: markup escaped, the byte of the lone surrogate shown
     case = root.find("testsuite/testcase")
-    assert case is not None and case.get("name") == "docs/<&\"'\ufffd>.prd.yaml"
+    assert case is not None and case.get("name") == "docs/<&\"'\\udcff>.prd.yaml"
 
 
 # -- many files in one run

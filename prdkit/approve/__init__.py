@@ -19,12 +19,17 @@ from typing import Any
 from prdkit.approve.emit import block_entry, flow_entry
 from prdkit.approve.locate import Layout, LayoutError, locate
 from prdkit.approve.status import ApprovalState, approval_states, describe
+from prdkit.config import DEFAULT_CONFIG, Config
+from prdkit.diagnostics import Severity
 from prdkit.digest import digest
 from prdkit.errors import PrdkitError
 from prdkit.loader import Loaded, load_bytes
+from prdkit.ruletable import SIGNOFF_RULES
 
 _ORDER = ("name", "role", "decision", "date", "comment", "digest")
 _BOM = b"\xef\xbb\xbf"
+# Reading limits a sign-off can push a document past: refused, not retried another way.
+_LIMIT_RULES = frozenset({"file-too-large", "too-many-nodes", "string-too-long"})
 
 
 class ApproveError(PrdkitError):
@@ -53,13 +58,23 @@ class Recorded:
     line: int
 
 
-def load_for_approval(raw: bytes, file: str, *, json_mode: bool = False) -> Loaded:
-    """The loaded document, or ApproveError (exit 1) naming the first reading problem."""
-    loaded = load_bytes(raw, json_mode=json_mode)
+def load_for_approval(
+    raw: bytes,
+    file: str,
+    *,
+    json_mode: bool = False,
+    config: Config = DEFAULT_CONFIG,
+    size: int = 0,
+) -> Loaded:
+    """The loaded document (read with the configured limits), or ApproveError (exit 1)."""
+    limits = config.limits
+    loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
     if not loaded.ok:
         from prdkit.check import check_bytes
 
-        report = check_bytes(raw, file, json_mode=json_mode)
+        report = check_bytes(
+            raw, file, json_mode=json_mode, config=config, limits=limits, size=size
+        )
         raise ApproveError(f"{file} does not load; fix the document first", 1, [report])
     return loaded
 
@@ -104,10 +119,17 @@ def _check_text(option: str, value: str | None) -> None:
         raise ApproveError(f"{option}: {probe.problems[0][0].message}")
 
 
-def record(raw: bytes, signoff: Signoff, *, file: str = "<document>") -> Recorded:
+def record(
+    raw: bytes,
+    signoff: Signoff,
+    *,
+    file: str = "<document>",
+    config: Config = DEFAULT_CONFIG,
+    size: int = 0,
+) -> Recorded:
     """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML."""
     _check_values(signoff)
-    loaded = load_for_approval(raw, file)
+    loaded = load_for_approval(raw, file, config=config, size=size)
     data = loaded.data
     approvals = data.get("approvals")
     if approvals is not None and not isinstance(approvals, list):
@@ -133,14 +155,38 @@ def record(raw: bytes, signoff: Signoff, *, file: str = "<document>") -> Recorde
     text_raw = (raw[3:] if raw.startswith(_BOM) else raw).decode("utf-8")
     for start, end, replacement in _splices(loaded.text, layout, entry, matches):
         content = _apply(raw, text_raw, start, end, replacement)
-        reread = load_bytes(content)
+        reread = load_bytes(content, limits=config.limits)
+        if not reread.ok and reread.problems[0][0].rule in _LIMIT_RULES:
+            _refuse(file, reread.problems[0][0].message)
         if reread.ok and _only_approvals_changed(data, reread.data, expected):
+            _check_entry(content, file, index, config)
             line = reread.source_map.nearest(f"/approvals/{index}").line
             return Recorded(content, entry, current, bool(matches), line)
     raise ApproveError(
         f"{file}: cannot edit this layout of approvals safely; nothing written."
         f" Add this entry by hand: {json.dumps(entry, ensure_ascii=False)}"
     )
+
+
+def _refuse(file: str, problem: str) -> None:
+    raise ApproveError(
+        f"{file}: with this sign-off the document would be invalid ({problem}); nothing written"
+    )
+
+
+def _check_entry(content: bytes, file: str, index: int, config: Config) -> None:
+    """Refuse an entry the document's own checks reject (a comment past its limits, say).
+
+    Sign-off rules are left out: a rejection of an approved document is meant to fail it.
+    """
+    from prdkit.check import check_bytes
+
+    at = f"/approvals/{index}"
+    result = check_bytes(content, file, config=config, limits=config.limits)
+    for d in result.diagnostics:
+        inside = d.pointer == at or d.pointer.startswith(at + "/")
+        if inside and d.severity is Severity.ERROR and d.rule not in SIGNOFF_RULES:
+            _refuse(file, f"{d.rule}: {d.message}")
 
 
 def _splices(
@@ -241,25 +287,35 @@ def _only_approvals_changed(old: Any, new: Any, expected: list[Any]) -> bool:
     ) == _canonical(expected)
 
 
-def approve_file(path: Path, signoff: Signoff) -> Recorded:
-    """Record `signoff` in the YAML file at `path`, written atomically; JSON is refused."""
-    from prdkit.check import read_document
-    from prdkit.outputs import write_atomic
+def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) -> Recorded:
+    """Record `signoff` in the YAML file at `path`, written atomically; JSON is refused.
 
-    raw = read_document(path)
+    Read, check and write happen under a lock, so concurrent sign-offs all survive; the
+    file is read again just before the write, so an editor that ignores the lock loses
+    nothing either (the sign-off is refused instead).
+    """
+    from prdkit.check import read_document, size_if_cut
+    from prdkit.outputs import locked, write_atomic
+
+    limits = config.limits
     if path.name.endswith(".json"):
-        loaded = load_for_approval(raw, str(path), json_mode=True)
+        raw = read_document(path, limits)
+        size = size_if_cut(path, raw, limits)
+        loaded = load_for_approval(raw, str(path), json_mode=True, config=config, size=size)
         raise ApproveError(
             f"{path}: approve edits YAML in place and leaves JSON files alone; add"
             f' {{"name": ..., "decision": "{signoff.decision}",'
             f' "date": "{signoff.date}", "digest": "{digest(loaded.data)}"}} to approvals'
         )
-    recorded = record(raw, signoff, file=str(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    if read_document(path) != raw:
-        raise ApproveError(f"{path}: the file changed while approving; nothing written")
-    write_atomic(path, recorded.content)
-    os.chmod(path, mode)  # an in-place edit keeps the file's permissions
+    with locked(path):
+        raw = read_document(path, limits)
+        size = size_if_cut(path, raw, limits)
+        recorded = record(raw, signoff, file=str(path), config=config, size=size)
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if read_document(path, limits) != raw:
+            raise ApproveError(f"{path}: the file changed while approving; nothing written")
+        write_atomic(path, recorded.content)
+        os.chmod(path, mode)  # an in-place edit keeps the file's permissions
     return recorded
 
 

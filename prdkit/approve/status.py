@@ -55,13 +55,14 @@ def approval_states(data: Any, source_map: SourceMap) -> list[ApprovalState]:
 
 def describe(file: str, states: list[ApprovalState], current: str) -> str:
     """One line per approval, `FILE:LINE: state name (role) decision date`, for `--check`."""
-    from prdkit.reporters import clean
+    from prdkit.reporters import clean, shown_path
 
-    lines = [f"{clean(file)}: document digest {current}"]
+    shown = shown_path(file)  # at the start of a line: `::x.prd.yaml` must not be a command
+    lines = [f"{shown}: document digest {current}"]
     for s in states:
         who = clean(s.name) + (f" ({clean(s.role)})" if s.role else "")
         when = f" {clean(s.date)}" if s.date else ""
-        lines.append(f"{clean(file)}:{s.line}: {s.state:<8} {who}: {clean(s.decision)}{when}")
+        lines.append(f"{shown}:{s.line}: {s.state:<8} {who}: {clean(s.decision)}{when}")
     if not states:
-        lines.append(f"{clean(file)}: no approvals yet")
+        lines.append(f"{shown}: no approvals yet")
     return "\n".join(lines) + "\n"

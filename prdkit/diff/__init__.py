@@ -7,18 +7,24 @@ fails the schema, and its pointers lead straight back into the file.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from prdkit.config import Config
 from prdkit.diff.changes import MISSING, DocumentDiff
 from prdkit.diff.compare import compare
 from prdkit.diff.report import FORMATTERS
 from prdkit.errors import PrdkitError
-from prdkit.limits import DEFAULT_LIMITS
+from prdkit.limits import Limits
 
 GIT_TIMEOUT = 60  # seconds
+# A name spelled as a path is a file even when it holds `:`; `C:\` is a drive on Windows.
+_PATH_PREFIXES = ("./", "../", "/") + ((".\\", "..\\", "\\") if os.name == "nt" else ())
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 
 class DiffError(PrdkitError):
@@ -27,35 +33,51 @@ class DiffError(PrdkitError):
 
 @dataclass(frozen=True)
 class Version:
-    """One side of a diff: its name, bytes, and whether it is strict JSON."""
+    """One side of a diff: its name, bytes, whether it is strict JSON, and its configuration."""
 
     name: str
     raw: bytes
     json_mode: bool
+    config: Config
+    size: int = 0  # the file's size, when only its start was read
+
+
+def is_revision(spec: str) -> bool:
+    """`True` when `spec` is `REV:PATH`: it holds `:` and is not spelled as a path.
+
+    Which files exist never decides it, so a pull request that adds a file named
+    `origin/main:docs/a.prd.yaml` cannot stand in for the reviewed version.
+    """
+    if ":" not in spec or spec.startswith(_PATH_PREFIXES):
+        return False
+    return not (os.name == "nt" and _DRIVE.match(spec))
 
 
 def read_version(spec: str) -> Version:
-    """A file, or `REV:PATH` read with `git show` when no file of that name exists."""
-    from prdkit.check import InputError, read_document
+    """A file, or `REV:PATH` read with `git show`; read with the file's configuration."""
+    from prdkit.check import read_document, size_if_cut
+    from prdkit.config import config_for
 
-    path = Path(spec)
-    if ":" not in spec or path.exists() or path.is_symlink():
-        try:
-            return Version(spec, read_document(path), spec.endswith(".json"))
-        except InputError as exc:
-            raise DiffError(str(exc)) from None
-    revision, _, name = spec.partition(":")
-    return Version(spec, git_show(revision, name), name.endswith(".json"))
+    revision, _, name = spec.partition(":") if is_revision(spec) else ("", "", spec)
+    config = config_for(Path(name or "."))
+    limits = config.limits
+    if revision:
+        raw = git_show(revision, name, limits)
+        size = _git_size(revision, name) if len(raw) > limits.max_bytes else 0
+        return Version(spec, raw, name.endswith(".json"), config, size)
+    raw = read_document(Path(spec), limits)
+    return Version(spec, raw, spec.endswith(".json"), config, size_if_cut(Path(spec), raw, limits))
 
 
-def git_show(revision: str, name: str) -> bytes:
+def git_show(revision: str, name: str, limits: Limits) -> bytes:
     """The bytes of `name` at `revision`, read by git (no shell; git's message on failure)."""
     if revision.startswith("-") or not name:
         raise DiffError(f"'{revision}:{name}' is not REV:PATH (for example HEAD~1:docs/a.prd.yaml)")
-    limit = DEFAULT_LIMITS.max_bytes
+    limit = limits.max_bytes
     try:
         process = subprocess.Popen(
-            ["git", "show", f"{revision}:{name}"],
+            # `--`: a file named like the argument must not make git take it for a path.
+            ["git", "show", f"{revision}:{name}", "--"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -78,15 +100,39 @@ def git_show(revision: str, name: str) -> bytes:
     return data
 
 
+def _git_size(revision: str, name: str) -> int:
+    """The size of `name` at `revision` as git stores it; 0 when git cannot say."""
+    try:
+        done = subprocess.run(
+            ["git", "cat-file", "-s", f"{revision}:{name}", "--"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return 0
+    text = done.stdout.strip()
+    return int(text) if done.returncode == 0 and text.isdigit() and len(text) < 20 else 0
+
+
 def load_version(version: Version) -> Any:
     """The loaded data of one version; DiffError (exit 1) when it does not load."""
     from prdkit.loader import load_bytes
 
-    loaded = load_bytes(version.raw, json_mode=version.json_mode)
+    loaded = load_bytes(
+        version.raw, json_mode=version.json_mode, limits=version.config.limits, size=version.size
+    )
     if not loaded.ok:
         from prdkit.check import check_bytes
 
-        report = check_bytes(version.raw, version.name, json_mode=version.json_mode)
+        report = check_bytes(
+            version.raw,
+            version.name,
+            json_mode=version.json_mode,
+            config=version.config,
+            limits=version.config.limits,
+            size=version.size,
+        )
         message = f"{version.name} does not load, so it cannot be compared"
         raise DiffError(message, 1, results=[report])
     return loaded.data

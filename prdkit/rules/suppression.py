@@ -11,7 +11,7 @@ from typing import Any
 
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
-from prdkit.ruletable import RULES, configurable
+from prdkit.ruletable import RULES, SIGNOFF_RULES, configurable
 from prdkit.source import join, parent
 
 KEY = "x-prdkit-ignore"
@@ -62,6 +62,9 @@ def _read(pointer: str, value: Any) -> tuple[frozenset[str], list[Finding]]:
             message = msg("suppression-invalid.unknown", rule=rule)
         elif not configurable(rule):
             message = msg("suppression-invalid.fixed", rule=rule)
+        elif rule in SIGNOFF_RULES:
+            # The edit that makes a sign-off stale must not be able to hide that it did.
+            message = msg("suppression-invalid.signoff", rule=rule)
         else:
             ids.add(rule)
             continue

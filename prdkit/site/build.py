@@ -63,7 +63,7 @@ def build_site(
     new: dict[str, dict[str, str]] = {}
     report = SiteReport()
     outputs: list[tuple[Path, bytes]] = []
-    documents = list(find_documents([root]))
+    documents = list(find_documents([root], report.problems))
     pages = _page_names(root, documents)
     write_html = get_writer("html")
     for path in documents:

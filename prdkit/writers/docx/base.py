@@ -6,6 +6,8 @@ body text is dropped. Styles prdkit needs and the reference lacks are created.
 
 from __future__ import annotations
 
+import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,8 @@ from lxml import etree
 
 from prdkit.outputs import OutputError
 from prdkit.writers.docx.oxml import make, sub, w
+from prdkit.writers.docx.reference import ReferenceError, clean_package
+from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize, xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 from prdkit.writers.docx.styles import EAST_ASIA, StyleSheet, font_table_entry
 
@@ -124,14 +128,22 @@ def _open_reference(path: Path) -> Any:
     if "[Content_Types].xml" not in names:
         raise OutputError(f"{path}: not a Word document (a zip archive, but not a .docx)")
     try:
-        document = docx.Document(str(path))
+        cleaned = clean_package(path)
+    except ReferenceError as exc:
+        raise OutputError(f"{path}: not a usable reference document: {exc}") from None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        document = docx.Document(io.BytesIO(cleaned))
         document.styles.element  # noqa: B018 - a broken styles part fails here, not later
         document.sections[-1]
     except PackageNotFoundError:
         raise OutputError(f"{path}: not a Word document (no main document part)") from None
     except ValueError as exc:
-        # python-docx refuses templates (.dotx) and macro documents with a ValueError.
-        raise OutputError(f"{path}: not a usable .docx reference document ({exc})") from None
+        # python-docx refuses templates (.dotx) and macro documents with a ValueError that
+        # names the file it was given: here an in-memory copy, whose name means nothing.
+        reason = re.sub(r"^file '<[^']*>' ", "", str(exc))
+        raise OutputError(f"{path}: not a usable .docx reference document ({reason})") from None
     except (KeyError, zipfile.BadZipFile, etree.LxmlError, OSError) as exc:
         raise OutputError(f"{path}: damaged Word document ({exc})") from None
     return document
@@ -170,12 +182,7 @@ def _page_setup(sect_pr: etree._Element) -> None:
 
 
 def _twips(element: etree._Element | None, attr: str, default: int) -> int:
-    if element is None:
-        return default
-    try:
-        return int(float(element.get(w(attr)) or default))
-    except ValueError:
-        return default
+    return default if element is None else xml_int(element.get(w(attr)), default)
 
 
 def _text_width(sect_pr: etree._Element) -> int:
@@ -277,10 +284,10 @@ def _font_table(document: Any) -> None:
     if part is None or not hasattr(part, "_blob"):
         return
     try:
-        fonts = etree.fromstring(part.blob)
-    except etree.LxmlError:
+        fonts = parse(part.blob, "word/fontTable.xml")
+    except UnsafeXML:
         return
     if any(f.get(w("name")) == EAST_ASIA for f in fonts.iter(w("font"))):
         return
     fonts.append(font_table_entry())
-    part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part._blob = serialize(fonts)

@@ -31,6 +31,7 @@ from prdkit.writers.docx.oxml import (
 from prdkit.writers.docx.palette import TONES
 from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.richtext import render
+from prdkit.writers.docx.safexml import xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class Builder:
         self.anchors = {a: f"_Prd{n}" for n, a in enumerate(laid.anchors, start=1)}
         self.placed: set[str] = set()
         self._links: dict[str, str] = {}
-        taken = [int(rid[3:]) for rid in self.part.rels if rid[:3] == "rId" and rid[3:].isdigit()]
+        taken = [xml_int(rid[3:], 0) for rid in self.part.rels if rid[:3] == "rId"]
         self._next_rid = max(taken, default=0) + 1
         self.code_style = self.styles.id("Verbatim Char")
         self.cell_size = self.styles.size(self.styles.id("Compact"))

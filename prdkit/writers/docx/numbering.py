@@ -14,6 +14,7 @@ from lxml import etree
 
 from prdkit.headnumbers import levels
 from prdkit.writers.docx.oxml import W_NS, make, sub, w
+from prdkit.writers.docx.safexml import xml_int
 
 CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
 RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -75,8 +76,7 @@ def _numbering_element(document: Any) -> etree._Element:
 
 
 def _int_attr(elements: Any, attr: str) -> int:
-    values = [int(v) for e in elements if (v := e.get(w(attr)) or "").isdigit()]
-    return max(values, default=0)
+    return max((xml_int(e.get(w(attr)), 0) for e in elements), default=0)
 
 
 class Numbering:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from prdkit.writers.docx.oxml import W_NS, make, sub, w
+from prdkit.writers.docx.safexml import xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIA, LATIN, REQUIRED, THEME_ATTRS, definitions
 
 _NS = f'xmlns:w="{W_NS}"'
@@ -121,8 +122,8 @@ class StyleSheet:
 
     def size(self, style_id: str | None) -> int:
         """The font size (half-points) of text in paragraphs of `style_id`; 10 pt if unset."""
-        value = self._resolve(style_id, "sz", "val") or ""
-        return int(value) if value.isdigit() and int(value) > 0 else 20
+        size = xml_int(self._resolve(style_id, "sz", "val"), 0)
+        return size if 0 < size <= 3276 else 20  # Word's largest size: 1,638 pt
 
     def _resolve(self, style_id: str | None, tag: str, attr: str, depth: int = 0) -> str | None:
         """The value of rPr/`tag`/@`attr` for `style_id`, through basedOn, else the default."""

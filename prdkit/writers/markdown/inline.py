@@ -230,7 +230,8 @@ def _link(state: _Inline, node: SyntaxTreeNode) -> None:
 def _image(state: _Inline, node: SyntaxTreeNode) -> None:
     written = str(node.attrs.get("src", ""))
     local = state.pictures.path_from_output(written)
-    # An http(s) picture is a link: the document never makes its reader fetch it.
+    # An http(s) picture is a link, as in Word: a reader's viewer would fetch it on sight,
+    # telling its owner who read the document and when.
     url = safe_link(written) if is_remote(written) else None
     inner = state.inner(in_link=local is not None or url is not None)
     inner.children(node)

