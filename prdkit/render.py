@@ -11,6 +11,7 @@ from pathlib import Path
 from prdkit.check import SUFFIXES, CheckResult
 from prdkit.digest import digest
 from prdkit.i18n import language
+from prdkit.images.pictures import Pictures
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
@@ -58,18 +59,21 @@ class Rendered:
 def render_options(
     result: CheckResult,
     source: Path,
+    folder: Path,
     lang: str | None = None,
     reference_doc: Path | None = None,
     number_headings: bool | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> RenderOptions:
-    """What every writer is told about one checked document: its language, its folder (where
-    pictures resolve), its sign-off digest (so stale approvals show) and the limits."""
+    """How `result` (checked from `source`) is rendered into `folder`: one construction for
+    every command that renders, so the language, pictures, sign-off digest (stale approvals
+    show) and configured limits reach each output."""
     return RenderOptions(
         lang=language(lang or result.document.meta.language),
         reference_doc=reference_doc,
         timestamp=source_timestamp(result),
         source_dir=source.parent,
+        pictures=Pictures(result.images, source.parent, folder),
         number_headings=number_headings,
         digest=digest(result.data) if isinstance(result.data, Mapping) else None,
         limits=limits,
@@ -88,8 +92,8 @@ def render(
 ) -> list[Rendered]:
     """Render a valid checked document; every output is built in memory, then written."""
     doc = result.document
-    options = render_options(result, source, lang, reference_doc, number_headings, limits)
     folder = out_dir if out_dir is not None else source.parent
+    options = render_options(result, source, folder, lang, reference_doc, number_headings, limits)
     # Every output is built before any is written, and written all or none.
     try:
         built = [

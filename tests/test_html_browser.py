@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,7 @@ def test_site_index_filters_and_searches(chromium, tmp_path: Path) -> None:
     (docs / "team").mkdir(parents=True)
     for path in EXAMPLES.glob("*.prd.yaml"):
         (docs / path.name).write_bytes(path.read_bytes())
+    shutil.copytree(EXAMPLES / "images", docs / "images")  # the pictures they name
     (docs / "team" / "broken.prd.yaml").write_text(
         "prdkit: 1\nmeta:\n  id: broken\n  title: Broken doc\n"
     )

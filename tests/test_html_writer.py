@@ -13,11 +13,10 @@ from prdkit.writers import RenderOptions
 from prdkit.writers.html import CSP, write
 from prdkit.writers.markdown import render as render_markdown
 from tests.conftest import EXAMPLES, MINIMAL, ROOT
+from tests.pictures import png
 
-PNG_1x1 = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
+# A whole, valid picture: validation reads every picture and reports a damaged one.
+PNG_1x1 = png(1, 1)
 
 
 class Page(HTMLParser):

@@ -125,6 +125,7 @@ def test_a_page_past_the_pdf_limit_is_refused_at_once(tmp_path: Path) -> None:
     # The limit is read from the document's configuration like every other limit; the
     # refusal comes before any layout, names the document and writes nothing at all.
     shutil.copy(EXAMPLES / "flash-sale.prd.yaml", tmp_path / "flash-sale.prd.yaml")
+    shutil.copytree(EXAMPLES / "images", tmp_path / "images")
     (tmp_path / ".prdkit.toml").write_text("max-pdf-html = 20000\n")
     result = run_prdkit(
         "render", str(tmp_path / "flash-sale.prd.yaml"), "--to", "md,pdf", "-o", str(tmp_path)

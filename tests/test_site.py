@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from prdkit.cli import app
 from prdkit.site import SiteError, build_site
 from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
+from tests.pictures import png
 from tests.test_html_writer import PNG_1x1
 from tests.test_rules_base import document
 
@@ -23,6 +24,7 @@ def docs(tmp_path: Path) -> Path:
     (root / "team").mkdir(parents=True)
     for path in EXAMPLES.glob("*.prd.yaml"):
         shutil.copy(path, root / path.name)
+    shutil.copytree(EXAMPLES / "images", root / "images")  # the pictures they name
     (root / "team" / "demo.prd.yaml").write_text(MINIMAL)
     return root
 
@@ -58,9 +60,7 @@ def test_a_changed_picture_renders_its_page_again(tmp_path: Path) -> None:
     (root / "a.prd.yaml").write_text(text)
     build_site(root, out)
     before = (out / "a.html").read_text()
-    (root / "pic.png").write_bytes(
-        PNG_1x1.replace(b"\x00\x00\x00\x01\x08", b"\x00\x00\x00\x02\x08")
-    )
+    (root / "pic.png").write_bytes(png(2, 1))
     report = build_site(root, out)
     assert report.rendered == ["a.html"]
     assert (out / "a.html").read_text() != before
@@ -181,6 +181,17 @@ def test_index_in_chinese(docs: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     index = (out / "index.html").read_text()
     assert "产品需求文档" in index and "已批准" in index
+
+
+def test_a_changed_prototype_renders_its_page_again(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_prdkit("site", str(docs), "-o", str(out)).returncode == 0
+    before = (out / "flash-sale.html").read_bytes()
+    picture = docs / "images" / "flash-sale-queue.png"
+    picture.write_bytes((EXAMPLES / "images" / "flash-sale-channel.png").read_bytes())
+    assert run_prdkit("site", str(docs), "-o", str(out)).returncode == 0
+    after = (out / "flash-sale.html").read_bytes()
+    assert after != before
 
 
 def test_the_index_lists_an_error_that_warnings_would_crowd_out(tmp_path: Path) -> None:

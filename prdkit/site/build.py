@@ -15,10 +15,9 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from prdkit import __version__
 from prdkit.check import InputError, check_file, find_documents
@@ -114,9 +113,10 @@ def build_site(
         page = None
         if not result.failed():
             page = pages[path]
-            options = render_options(result, path, lang, limits=config.limits)
-            key = _key(result.text, _pictures(result.data, path.parent), options.lang)
             target = out / page
+            options = render_options(result, path, target.parent, lang, limits=config.limits)
+            digests = sorted(image.digest for image in result.images.values())
+            key = _key(result.text, digests, options.lang)
             known_page, known = by_source.get(source, (None, {}))
             if not _inside(out, target.parent):
                 # A folder of the output that is a link elsewhere: writing would leave `out`.
@@ -195,14 +195,13 @@ def _page_names(root: Path, documents: list[Path]) -> dict[Path, str]:
     return names
 
 
-def _key(text: str, pictures: Iterator[bytes], lang: str) -> str:
-    """The digest that decides whether a page is rendered again."""
+def _key(text: str, pictures: Iterable[str], lang: str) -> str:
+    """The digest that decides whether a page is rendered again; `pictures` are the digests
+    of the pictures it embeds (checked and read once by validation), part of its input."""
     h = hashlib.sha256()
-    for part in (__version__, lang, text):
+    for part in (__version__, lang, text, *pictures):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
-    for picture in pictures:
-        h.update(hashlib.sha256(picture).digest())
     return h.hexdigest()
 
 
@@ -215,23 +214,6 @@ def _file_digest(path: Path) -> str | None:
         return _digest(path.read_bytes())
     except OSError:
         return None
-
-
-def _pictures(data: Any, folder: Path) -> Iterator[bytes]:
-    """The reference and bytes (empty when not embeddable) of each picture the page shows."""
-    from prdkit.mdfields import markdown_values
-    from prdkit.richtext import MD
-    from prdkit.writers.html.assets import read_picture
-
-    for _, text in markdown_values(data):
-        if "![" not in text:  # most fields show no picture: skip parsing them
-            continue
-        for token in MD.parse(text):
-            for child in token.children or ():
-                if child.type == "image":
-                    src = str(child.attrGet("src") or "")
-                    yield src.encode("utf-8", "surrogatepass")
-                    yield read_picture(folder, src) or b""
 
 
 def _read_manifest(out: Path) -> Manifest:

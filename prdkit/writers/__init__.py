@@ -8,6 +8,7 @@ from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.model import Document
 
@@ -20,6 +21,7 @@ class RenderOptions:
     reference_doc: Path | None = None
     timestamp: datetime | None = None  # for document properties; None: from the document
     source_dir: Path | None = None  # the PRD's folder, against which image paths resolve
+    pictures: Pictures = NO_PICTURES  # the checked pictures the document names
     # Heading numbers: None numbers Word's headings only, True Markdown's too, False neither.
     number_headings: bool | None = None
     # The document's current sign-off digest (from the loaded data), so approvals that

@@ -6,10 +6,12 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
+from prdkit.images.pictures import is_remote
 from prdkit.layout.blocks import (
     Column,
     Diagram,
     Facts,
+    Figure,
     Heading,
     Items,
     Matrix,
@@ -19,6 +21,8 @@ from prdkit.layout.blocks import (
     Table,
 )
 from prdkit.layout.cells import Markdown, is_empty
+from prdkit.richtext import safe_link
+from prdkit.writers.html.assets import data_uri
 from prdkit.writers.html.context import Context
 from prdkit.writers.html.diagram import diagram_html
 
@@ -174,6 +178,24 @@ def _schedule(ctx: Context, block: Schedule) -> None:
     )
 
 
+def _figure(ctx: Context, block: Figure) -> None:
+    alt = escape(block.alt)
+    url = safe_link(block.src) if is_remote(block.src) else None
+    if url is not None:  # never fetched: a link the reader may follow
+        picture = f'<a href="{escape(url)}" rel="noopener noreferrer">{alt}</a>'
+    else:
+        data = ctx.pictures.data_uri(block.src) or data_uri(ctx.source_dir, block.src)
+        picture = (
+            f'<img src="{data}" alt="{alt}">'
+            if data is not None
+            else f'<span class="missing-image">{alt} ({escape(block.src)})</span>'
+        )
+    caption = ""
+    if block.caption and (url is None or block.caption != block.alt):
+        caption = f"<figcaption>{escape(block.caption)}</figcaption>"
+    ctx.add(f'<figure class="image">{picture}{caption}</figure>')
+
+
 BLOCKS: dict[type, Callable[[Context, object], None]] = {
     Heading: _heading,
     Facts: _facts,
@@ -184,4 +206,5 @@ BLOCKS: dict[type, Callable[[Context, object], None]] = {
     Note: _note,
     Diagram: _diagram,
     Schedule: _schedule,
+    Figure: _figure,
 }  # type: ignore[dict-item]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout.cells import (
     Cell,
     Code,
@@ -41,15 +42,24 @@ def element_id(anchor: str) -> str:
 class Context:
     """Where one page's HTML is collected, in document order."""
 
-    def __init__(self, lang: str, punct: dict[str, str], source_dir: Path | None) -> None:
+    def __init__(
+        self,
+        lang: str,
+        punct: dict[str, str],
+        source_dir: Path | None,
+        pictures: Pictures = NO_PICTURES,
+    ) -> None:
         self.lang = lang
         self.punct = punct
+        self.pictures = pictures
+        self.source_dir = source_dir
         self.outline = Outline()
         self.parts: list[str] = []
         self.targets: dict[str, str] = {}  # layer anchor → HTML id of the element showing it
         self.toc: list[tuple[int, str, str]] = []  # (level, text, id)
         self.fields = FieldRenderer(
-            embed=lambda src, alt: data_uri(source_dir, src),
+            # Pictures the checks read are embedded from those very bytes.
+            embed=lambda src, alt: pictures.data_uri(src) or data_uri(source_dir, src),
             slug=lambda level, text: self.outline.add(level, text, toc=False),
         )
 
