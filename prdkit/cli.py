@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -717,6 +718,10 @@ def lsp(
 def main() -> None:
     """Entry point: run the app, map every outcome to an exit code, never a bare traceback."""
     _reserve_standard_streams()
+    # A run builds hundreds of thousands of long-lived objects (data, model, syntax trees)
+    # and frees few cycles: collecting every 700 allocations spent a quarter of a Markdown
+    # render re-scanning them. Collections still happen, a hundred times less often.
+    gc.set_threshold(70_000, 20, 100)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
