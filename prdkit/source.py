@@ -15,12 +15,19 @@ class Span:
 
 def escape_token(token: str | int) -> str:
     """One JSON Pointer reference token (RFC 6901 escaping)."""
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = str(token)
+    # Most keys hold neither character: the check is cheaper than two replacements.
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
 
 
 def join(base: str, *tokens: str | int) -> str:
     """`base` extended by `tokens`: join("/a", "b", 0) == "/a/b/0"."""
-    return base + "".join("/" + escape_token(t) for t in tokens)
+    # Called for every value the model and the rules visit: a loop, not a generator.
+    for token in tokens:
+        base += "/" + escape_token(token)
+    return base
 
 
 def parent(pointer: str) -> str:
