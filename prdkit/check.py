@@ -188,7 +188,7 @@ def check_bytes(
             from prdkit.rules.comments import check_cuts
 
             cuts = check_cuts(loaded.data, loaded.comment_cuts)
-            findings.extend(rules.run(result.document, loaded.data, cuts))
+            findings.extend(rules.run(result.document, loaded.data, cuts, loaded.text))
             placed.extend(_pictures(result, folder, limits, place))
         source_map = loaded.source_map
         placed.extend(place(f, _span(f, source_map)) for f in findings)
@@ -208,7 +208,7 @@ def _pictures(
         result.data, result.document, folder, limits, result.source_map, result.text
     )
     result.images = found.images
-    ignores, _ = suppression.collect(result.data)
+    ignores, _ = suppression.collect(result.data, result.text)
     kept = {id(f) for f in suppression.apply([f for f, _ in found.problems], ignores)}
     for finding, span in found.problems:
         if id(finding) in kept:
