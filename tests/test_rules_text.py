@@ -138,3 +138,12 @@ def test_a_text_without_the_words_reports_none_of_them() -> None:
     # Nothing in the text looks like a placeholder or a bidi control: no walk is needed.
     text = with_summary("'Pricing (done): the backslash-free case'")
     assert found(text) == []
+
+
+def test_the_quick_scan_looks_for_every_character_and_word_the_rules_do() -> None:
+    from prdkit.placeholders import PLACEHOLDER, WORDS
+    from prdkit.rules.text import _BIDI_CHARS, BIDI
+
+    assert [chr(c) for c in range(0x10000) if BIDI.match(chr(c))] == _BIDI_CHARS
+    assert all(PLACEHOLDER.fullmatch(word) for word in WORDS)
+    assert PLACEHOLDER.pattern.count("|") == len(WORDS) - 1  # and no other alternative
