@@ -81,13 +81,15 @@ class _Inline:
             _RULES.get(child.type, _unknown)(self, child)
 
     def followed_by_text(self) -> bool:
-        """True when only text (or nothing) follows the current node up to a line break."""
-        for sibling in self.siblings[self.index + 1 :]:
-            if sibling.type in _KNOWN_AFTER:
-                if sibling.type != "text" or sibling.content:
-                    return True
-            else:
+        """True when text, a line break or nothing follows the current node."""
+        # Indexed, not sliced: a paragraph of thousands of runs would copy its list each time.
+        siblings = self.siblings
+        for i in range(self.index + 1, len(siblings)):
+            sibling = siblings[i]
+            if sibling.type not in _KNOWN_AFTER:
                 return False
+            if sibling.type != "text" or sibling.content:
+                return True
         return True
 
 
