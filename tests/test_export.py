@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from datetime import datetime
 from pathlib import Path
@@ -192,16 +193,20 @@ def test_csv_one_utf8_file_per_kind(tmp_path: Path) -> None:
     assert "EV-03,sms_opt_in,布尔值,,false,是否同时勾选了短信提醒。" in props
 
 
-def test_csv_with_a_bom_for_excel_and_formulas_kept_as_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "title", ["=1+1", "+1+1", "-2+3+cmd|' /C calc'!A0", "- 2+3", "@SUM(A1:A2)", "\t=1"]
+)
+def test_csv_with_a_bom_for_excel_and_formulas_kept_as_text(tmp_path: Path, title: str) -> None:
     source = tmp_path / "calc.prd.yaml"
-    source.write_text(MINIMAL.replace("title: Checkout works", 'title: "=1+1"'), "utf-8")
+    quoted = json.dumps(title)
+    source.write_text(MINIMAL.replace("title: Checkout works", f"title: {quoted}"), "utf-8")
     export(tmp_path, "--to", "csv,xlsx", "--bom", source=source)
     raw = (tmp_path / "calc.requirements.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfID,Title,")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[1][1] == "'=1+1"  # a spreadsheet would run =1+1
+    assert rows[1][1] == "'" + title.strip(" ")  # a spreadsheet would run it as a formula
     cell = openpyxl.load_workbook(tmp_path / "calc.xlsx")["Requirements"]["B2"]
-    assert (cell.value, cell.data_type) == ("=1+1", "s")
+    assert (cell.value, cell.data_type) == (title.strip(" "), "s")
 
 
 def test_jira_csv_maps_requirements_to_epics_and_features_to_their_stories(
