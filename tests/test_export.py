@@ -243,6 +243,25 @@ def test_jira_csv_maps_requirements_to_epics_and_features_to_their_stories(
     assert epic[3] == "Highest" and epic[5] == ""
 
 
+def test_a_jira_description_fits_jira_s_text_field(tmp_path: Path) -> None:
+    # Jira refuses a row whose description passes 32,767 characters; the source line
+    # that ends the description is kept whole.
+    source = tmp_path / "long.prd.yaml"
+    long = "长文本。" * 12_000
+    source.write_text(
+        MINIMAL.replace("    priority: could\n", f"    priority: could\n    description: {long}\n"),
+        "utf-8",
+    )
+    export(tmp_path, "--to", "jira", source=source)
+    text = (tmp_path / "long.jira.csv").read_text(encoding="utf-8")
+    (row,) = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    description = row[4]
+    assert len(description) == 32_767
+    head, tail = description.split("\n\n----\n\n")
+    assert head.endswith("…") and head.count("长文本。") > 7_000
+    assert tail == "Demo (demo 0.1.0): R1"
+
+
 def test_an_invalid_document_exports_nothing_and_a_bad_format_is_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.prd.yaml"
     bad.write_text(MINIMAL.replace("priority: could", "priority: urgent"), "utf-8")
