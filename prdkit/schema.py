@@ -157,6 +157,9 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         message, hint = _pattern_message(name, instance, value, error.schema)
         yield Finding("schema-pattern", pointer, message, hint=hint)
     elif kind == "format":
+        shape = error.schema.get("pattern")
+        if isinstance(instance, str) and shape and not ecma_regex(shape).search(instance):
+            return  # not even shaped like a date: the pattern's message says so, once
         message = msg("schema-date", name=name, value=_show(instance))
         yield Finding("schema-date", pointer, message)
     elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):

@@ -159,3 +159,10 @@ def test_a_value_of_the_wrong_form_gets_a_hint_for_its_kind(
     result = check_bytes(text.encode("utf-8"), "t.prd.yaml", lang=lang)
     (found,) = [d for d in result.diagnostics if d.rule == "schema-pattern"]
     assert (found.line, found.message, found.hint) == (line, message, hint)
+
+
+def test_a_slash_date_is_one_mistake_one_message() -> None:
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  created: 2026/02/01\n")
+    assert diagnose(text) == [
+        ("schema-pattern", 8, 12, "created '2026/02/01' is not a date; write YYYY-MM-DD")
+    ]
