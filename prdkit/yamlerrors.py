@@ -58,7 +58,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
         lambda: _indicator(lines, tokens, context, context_mark, problem_mark),
         lambda: _closed_then_text(lines, tokens, problem_mark),
         lambda: _unclosed_flow(source, context, context_mark),
-        lambda: _unclosed_quote(tokens, context, context_mark, problem_mark),
+        lambda: _unclosed_quote(source, tokens, context, context_mark, problem_mark),
         lambda: _colon(lines, tokens, problem, problem_mark),
         lambda: _missing_colon(lines, context, context_mark, problem),
         lambda: _indentation(lines, tokens, problem, problem_mark),
@@ -198,11 +198,13 @@ def _unclosed_flow(source: str, context: str, mark: Any) -> tuple[Finding, Span]
 
 
 def _unclosed_quote(
-    tokens: list[Any], context: str, context_mark: Any, problem_mark: Any
+    source: str, tokens: list[Any], context: str, context_mark: Any, problem_mark: Any
 ) -> tuple[Finding, Span] | None:
     """A quote left open: at end of file, or paired with the next quote many lines on."""
     if context.startswith("while scanning a quoted scalar") and context_mark is not None:
-        return _quote_finding("'" if "single" in context else '"', context_mark, None)
+        # libyaml's words name no kind of quote: the source shows which one opened.
+        char = source[context_mark.index : context_mark.index + 1]
+        return _quote_finding(char if char in ("'", '"') else '"', context_mark, None)
     if problem_mark is None:
         return None
     # A quoted value spanning lines that ends on the line of the error: its closing quote

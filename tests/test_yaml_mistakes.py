@@ -107,6 +107,30 @@ def test_a_quote_never_closed_before_the_end_of_the_file() -> None:
     assert message == 'the quote " opened here is never closed'
 
 
+def test_an_unclosed_single_quote_is_named_as_written() -> None:
+    text = (
+        MINIMAL.replace("title: Demo", "title: 演示")
+        + "    acceptance_criteria:\n      - '用户付款\n"
+    )
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-unclosed", 13, 9)
+    assert message == "the quote ' opened here is never closed"
+    assert hint.startswith("end the text with ' on the same line")
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-unclosed", 13, 9)
+    assert message == "这里开始的引号 ' 一直没有闭合"
+    assert hint.startswith("在同一行用 ' 结束这段文字")
+
+
+def test_a_single_quote_closed_many_lines_on_is_named_as_written() -> None:
+    text = MINIMAL.replace('version: "0.1.0"', "version: '0.1.0").replace(
+        "owner: Ann", "owner: 'Ann'"
+    )
+    rule, line, column, message, _ = only(check(text))
+    assert (rule, line, column) == ("yaml-unclosed", 5, 12)
+    assert message.startswith("the quote ' opened here is not closed on its line")
+
+
 def test_an_unclosed_bracket_is_reported_where_it_opens() -> None:
     text = MINIMAL + "    acceptance_criteria: [Pays, Refunds\n"
     rule, line, column, message, hint = only(check(text))
