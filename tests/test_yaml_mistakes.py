@@ -186,6 +186,22 @@ def test_a_comment_right_after_plain_text_warns_at_its_line() -> None:
     assert message == "` #` 之后的文字被当作注释丢掉了：'#granparadiso'"
 
 
+def test_a_tab_before_the_hash_cuts_the_text_too() -> None:
+    ((rule, line, column, message, hint),) = cut("Moved to\t#general")
+    assert (rule, line, column) == ("comment-in-text", 16, 23)
+    assert message == "the text after ` #` was read as a comment and dropped: '#general'"
+    assert hint.startswith('quote the value to keep it: `"Moved to #general"`')
+    ((rule, line, column, message, _),) = cut("频道迁到了\t#大促群", "zh")
+    assert (rule, line, column) == ("comment-in-text", 16, 20)
+    assert message == "` #` 之后的文字被当作注释丢掉了：'#大促群'"
+
+
+def test_a_tab_before_the_hash_still_reads_as_yaml_does() -> None:
+    result = check(MINIMAL + REVISION.format(value="Moved to\t#general"))
+    assert result.errors == 0
+    assert result.data["revisions"][0]["changes"] == "Moved to"
+
+
 def test_the_warning_is_a_warning_and_can_be_ignored() -> None:
     result = check(MINIMAL + REVISION.format(value="Moved to #general"))
     (d,) = [d for d in result.diagnostics if d.rule == "comment-in-text"]
@@ -208,6 +224,9 @@ def test_the_warning_is_a_warning_and_can_be_ignored() -> None:
         ">\n      Moved the channel # folded block text\n",
         "Moved the channel to C#",
         "Moved to#general",
+        "Moved the channel\t\t# two tabs: a deliberate comment",
+        "Moved the channel \t# a space and a tab",
+        '"Moved the channel to"\t#quoted',
     ],
 )
 def test_no_warning_for_ordinary_comments_or_quoted_and_block_values(value: str) -> None:
