@@ -126,6 +126,15 @@ def _tab(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
     )
 
 
+_FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+_FLOW_STARTS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+
+
+def _flow_depth(tokens: list[Any]) -> int:
+    """How many `[` and `{` are open after `tokens`."""
+    return sum(isinstance(t, _FLOW_STARTS) - isinstance(t, _FLOW_ENDS) for t in tokens)
+
+
 def _indicator(
     lines: list[str],
     tokens: list[Any],
@@ -142,14 +151,15 @@ def _indicator(
     if before and not isinstance(before[-1], _VALUE_STARTS):
         return None
     line = lines[mark.line]
-    head, text = line[: mark.column], line[mark.column :].rstrip()
-    fix = _short(head.strip() + " " + quoted(text) if head.strip() else quoted(text), 100)
+    end = len(line.rstrip())
+    if _flow_depth(before) > 0:
+        # Inside `[…]` or `{…}` the text ends at the next `,`, `]` or `}`: quote only it.
+        end = next((i for i in range(mark.column, end) if line[i] in ",]}"), end)
+        end = len(line[:end].rstrip())
+    head, text, tail = line[: mark.column], line[mark.column : end], line[end:].rstrip()
+    fix = _short(head.lstrip() + quoted(text) + tail, 100)
     message = msg("yaml-indicator", char=char, meaning=msg(f"indicator.{char}"))
     return Finding("yaml-indicator", "", message, msg("yaml-indicator.hint", fix=fix)), _at(mark)
-
-
-_FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
-_FLOW_STARTS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
 
 
 def _closed_then_text(

@@ -307,3 +307,22 @@ def test_a_text_starting_with_a_bracketed_or_quoted_part(value: str, char: str, 
     assert message.startswith(f"the text starting with '{char}' is not read as text")
     assert hint == f"quote the text: `{fix}`"
     assert check(MINIMAL + f"    acceptance_criteria:\n      - {fix[2:]}\n").errors == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "column", "fix"),
+    [
+        ("[**拉新**, b]", 27, '["**拉新**", b]'),
+        ("[a, **拉新** 活动]", 30, '[a, "**拉新** 活动"]'),
+        ("[ **拉新** ,  b ]", 28, '[ "**拉新**" ,  b ]'),
+        ("[a, [**x**, c], d]", 31, '[a, ["**x**", c], d]'),
+    ],
+)
+def test_inside_a_flow_list_only_the_item_is_quoted(value: str, column: int, fix: str) -> None:
+    text = MINIMAL + f"    acceptance_criteria: {value}\n"
+    for lang, words in (("en", "quote the text: "), ("zh", "给这段文字加上引号：")):
+        rule, line, at, _, hint = only(check(text, lang))
+        assert (rule, line, at) == ("yaml-indicator", 12, column)
+        assert hint == f"{words}`acceptance_criteria: {fix}`"
+    fixed = check(MINIMAL + f"    acceptance_criteria: {fix}\n")
+    assert not [d for d in fixed.diagnostics if d.rule.startswith("yaml-")]
