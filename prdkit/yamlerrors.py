@@ -332,12 +332,37 @@ def _entries(tokens: list[Any]) -> list[_Entry]:
     entries: list[_Entry] = []
     for i, token in enumerate(tokens):
         if isinstance(token, yaml.KeyToken | yaml.BlockEntryToken):
-            after = tokens[i + 1 : i + 3]
-            name = next((t.value for t in after if isinstance(t, yaml.ScalarToken)), "")
+            after = tokens[i + 1 : i + 6]
+            if isinstance(token, yaml.BlockEntryToken) and _starts_mapping(after):
+                name = _first_pair(after[2:])  # `- id: R2` is named `id: R2`
+            else:
+                name = next((t.value for t in after[:2] if isinstance(t, yaml.ScalarToken)), "")
             kind = "key" if isinstance(token, yaml.KeyToken) else "item"
             mark = token.start_mark
             entries.append(_Entry(mark.line, mark.column, kind, _short(name, 40)))
     return entries
+
+
+def _starts_mapping(tokens: list[Any]) -> bool:
+    return (
+        len(tokens) >= 3
+        and isinstance(tokens[0], yaml.BlockMappingStartToken)
+        and isinstance(tokens[1], yaml.KeyToken)
+        and isinstance(tokens[2], yaml.ScalarToken)
+    )
+
+
+def _first_pair(tokens: list[Any]) -> str:
+    """`key: value` from a key's scalar, `:` and value's scalar; `key` alone for a block."""
+    key = tokens[0].value
+    if (
+        len(tokens) >= 3
+        and isinstance(tokens[1], yaml.ValueToken)
+        and isinstance(tokens[2], yaml.ScalarToken)
+        and tokens[2].start_mark.line == tokens[0].start_mark.line
+    ):
+        return f"{key}: {tokens[2].value}"
+    return key
 
 
 def _sibling(entries: list[_Entry], here: _Entry) -> _Entry | None:

@@ -326,3 +326,40 @@ def test_inside_a_flow_list_only_the_item_is_quoted(value: str, column: int, fix
         assert hint == f"{words}`acceptance_criteria: {fix}`"
     fixed = check(MINIMAL + f"    acceptance_criteria: {fix}\n")
     assert not [d for d in fixed.diagnostics if d.rule.startswith("yaml-")]
+
+
+def test_list_items_that_are_mappings_are_named_by_their_first_key_and_value() -> None:
+    text = MINIMAL + "  - id: R2\n    title: Pay\n    priority: must\n   - id: R3\n    title: x\n"
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 15, 4)
+    assert message == (
+        "the list item 'id: R3' is indented by 3 spaces, but the list item 'id: R2' on line 12, "
+        "which it belongs with, by 2 spaces"
+    )
+    assert hint == "indent 'id: R3' by 2 spaces, like 'id: R2'"
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 15, 4)
+    assert message == (
+        "列表项 'id: R3' 缩进了 3 个空格，而与它同级的列表项 'id: R2'（第 12 行）缩进了 2 个空格"
+    )
+    assert hint == "把 'id: R3' 缩进 2 个空格，和 'id: R2' 对齐"
+
+
+def test_a_list_item_whose_first_key_holds_a_block_is_named_by_the_key() -> None:
+    text = MINIMAL + "  - notes:\n      - a\n   - id: R3\n"
+    rule, line, _, message, _ = only(check(text))
+    assert (rule, line) == ("yaml-indentation", 14)
+    assert message.startswith(
+        "the list item 'id: R3' is indented by 3 spaces, but the list item 'notes' on line 12"
+    )
+
+
+def test_chinese_list_items_are_named_by_their_first_key_and_value() -> None:
+    text = MINIMAL + "    风险:\n      - 名称: 超卖\n        级别: 高\n       - 名称: 刷单\n"
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 15, 8)
+    assert message == (
+        "列表项 '名称: 刷单' 缩进了 7 个空格，而与它同级的列表项 '名称: 超卖'（第 13 行）"
+        "缩进了 6 个空格"
+    )
+    assert hint == "把 '名称: 刷单' 缩进 6 个空格，和 '名称: 超卖' 对齐"
