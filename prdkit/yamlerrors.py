@@ -43,6 +43,7 @@ class _Entry:
     column: int
     kind: str  # "key" or "item"
     name: str
+    mapping: bool = False  # an item that holds keys (`- id: R2`)
 
 
 def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
@@ -303,7 +304,13 @@ def _indentation(
             here = _Entry(mark.line, column, "item", _short(text[2:].strip(), 40))
         else:
             here = _Entry(mark.line, column, "key", _short(text.split(":", 1)[0], 40))
-    sibling = _sibling(entries, here)
+    open_above = _open(entries, here)
+    if here.kind == "key" and any(e.kind == "item" and e.column == column for e in open_above):
+        return _key_among_items(open_above, here, mark.line)
+    # A key lines up with keys, or with items that hold keys; never with a text item.
+    sibling = _sibling(
+        [e for e in open_above if here.kind == "item" or e.kind == "key" or e.mapping], here
+    )
     if sibling is None or sibling.column == column:
         return None  # nothing above to align with, or aligned: something else is wrong
     what = msg(f"indent.{here.kind}")
@@ -323,6 +330,41 @@ def _indentation(
     return Finding("yaml-indentation", "", message, hint), span
 
 
+def _key_among_items(
+    candidates: list[_Entry], here: _Entry, line: int
+) -> tuple[Finding, Span] | None:
+    """A key as far in as the `- ` items of the list above it: YAML wants another item.
+
+    It belongs with the key that holds the list (the nearest open key further out), or,
+    when the items are mappings, inside the last item, with that item's keys.
+    """
+    at = next(i for i, e in enumerate(candidates) if e.column == here.column)
+    item = candidates[at]
+    owner = next((e for e in candidates[at:] if e.kind == "key" and e.column < here.column), None)
+    if owner is None:
+        return None
+    inner = [e for e in candidates[:at] if e.kind == "key"]
+    expected = _spaces(owner.column)
+    said = {"name": here.name, "spaces": _spaces(here.column), "sibling": owner.name}
+    said["line"] = str(owner.line + 1)
+    if inner:  # the items are mappings: the key may be one of the last item's
+        first = min(inner, key=lambda e: e.column)  # the item's own keys, not deeper ones
+        message = msg("yaml-indentation.items", **said)
+        hint = msg(
+            "yaml-indentation.hint.items",
+            name=here.name,
+            item=item.name,
+            inner=_spaces(first.column),
+            key=first.name,
+            expected=expected,
+            sibling=owner.name,
+        )
+    else:
+        message = msg("yaml-indentation.list", **said, expected=expected)
+        hint = msg("yaml-indentation.hint", name=here.name, expected=expected, sibling=owner.name)
+    return Finding("yaml-indentation", "", message, hint), Span(line + 1, here.column + 1)
+
+
 def _spaces(count: int) -> Msg:
     return msg("spaces.one" if count == 1 else "spaces", count=count)
 
@@ -333,13 +375,14 @@ def _entries(tokens: list[Any]) -> list[_Entry]:
     for i, token in enumerate(tokens):
         if isinstance(token, yaml.KeyToken | yaml.BlockEntryToken):
             after = tokens[i + 1 : i + 6]
-            if isinstance(token, yaml.BlockEntryToken) and _starts_mapping(after):
+            mapping = isinstance(token, yaml.BlockEntryToken) and _starts_mapping(after)
+            if mapping:
                 name = _first_pair(after[2:])  # `- id: R2` is named `id: R2`
             else:
                 name = next((t.value for t in after[:2] if isinstance(t, yaml.ScalarToken)), "")
             kind = "key" if isinstance(token, yaml.KeyToken) else "item"
             mark = token.start_mark
-            entries.append(_Entry(mark.line, mark.column, kind, _short(name, 40)))
+            entries.append(_Entry(mark.line, mark.column, kind, _short(name, 40), mapping))
     return entries
 
 
@@ -365,22 +408,27 @@ def _first_pair(tokens: list[Any]) -> str:
     return key
 
 
-def _sibling(entries: list[_Entry], here: _Entry) -> _Entry | None:
-    """The key or item above `here` it most likely belongs with: the nearest in column.
+def _open(entries: list[_Entry], here: _Entry) -> list[_Entry]:
+    """The keys and items still open at `here`, nearest first.
 
-    Candidates are the entries still open at `here`, walking up: an entry deeper than one
-    below it belongs to a block that one closed. A tie goes to the entry of the same kind,
-    then to the one closest above.
+    Walking up, an entry deeper than one below it belongs to a block that one closed.
     """
-    above = [e for e in entries if e.line < here.line]
     candidates: list[_Entry] = []
     floor = here.column + 1_000_000
-    for entry in reversed(above):
+    for entry in reversed([e for e in entries if e.line < here.line]):
         if entry.column <= floor:
             candidates.append(entry)
             floor = entry.column
         if entry.column == 0:
             break
+    return candidates
+
+
+def _sibling(candidates: list[_Entry], here: _Entry) -> _Entry | None:
+    """The open key or item above `here` it most likely belongs with: the nearest in column.
+
+    A tie goes to the entry of the same kind, then to the one closest above.
+    """
     if not candidates:
         return None
     return min(

@@ -363,3 +363,81 @@ def test_chinese_list_items_are_named_by_their_first_key_and_value() -> None:
         "缩进了 6 个空格"
     )
     assert hint == "把 '名称: 刷单' 缩进 6 个空格，和 '名称: 超卖' 对齐"
+
+
+# -- a key as far in as the `- ` items of the list above it
+
+CRITERIA = MINIMAL + "    acceptance_criteria:\n      - a\n      kind: functional\n"
+
+
+def test_a_key_at_the_column_of_the_dashes_belongs_with_the_key_holding_the_list() -> None:
+    rule, line, column, message, hint = only(check(CRITERIA))
+    assert (rule, line, column) == ("yaml-indentation", 14, 7)
+    assert message == (
+        "the key 'kind' is indented by 6 spaces, as far in as the `- ` items of "
+        "'acceptance_criteria' (line 12), so YAML expected another item there; it belongs "
+        "with 'acceptance_criteria', which is indented by 4 spaces"
+    )
+    assert hint == "indent 'kind' by 4 spaces, like 'acceptance_criteria'"
+    rule, line, column, message, hint = only(check(CRITERIA, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 14, 7)
+    assert message == (
+        "键 'kind' 缩进了 6 个空格，和 'acceptance_criteria'（第 12 行）下面的 `- ` 列表项对齐了，"
+        "YAML 因此以为这里还应该是一个列表项；它应当和缩进 4 个空格的 'acceptance_criteria' 同级"
+    )
+    assert hint == "把 'kind' 缩进 4 个空格，和 'acceptance_criteria' 对齐"
+    fixed = CRITERIA.replace("      kind:", "    kind:")
+    assert not [d for d in check(fixed).diagnostics if d.rule.startswith("yaml-")]
+
+
+def test_a_key_after_a_list_of_mappings_may_belong_to_the_last_item() -> None:
+    text = MINIMAL + "    flows:\n      - id: F1\n        steps:\n          - s\n"
+    text += "        name: n\n      owner: x\n"
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 17, 7)
+    assert message == (
+        "the key 'owner' is indented by 6 spaces, as far in as the `- ` items of 'flows' "
+        "(line 12), so YAML expected another item there"
+    )
+    assert hint == (
+        "if 'owner' belongs to the item 'id: F1', indent it by 8 spaces, like 'name'; "
+        "if it belongs with 'flows', by 4 spaces"
+    )
+
+
+def test_chinese_keys_at_the_column_of_the_dashes() -> None:
+    text = (
+        MINIMAL + "    验收标准:\n      - 名称: 下单\n        说明: 可以下单\n      负责人: 张三\n"
+    )
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 15, 7)
+    assert message == (
+        "键 '负责人' 缩进了 6 个空格，和 '验收标准'（第 12 行）下面的 `- ` 列表项对齐了，"
+        "YAML 因此以为这里还应该是一个列表项"
+    )
+    assert hint == (
+        "如果 '负责人' 属于列表项 '名称: 下单'，请缩进 8 个空格，和 '说明' 对齐；"
+        "如果它和 '验收标准' 同级，请缩进 4 个空格"
+    )
+    text = MINIMAL + "    验收标准:\n      - 用户可以下单\n      类型: 功能\n"
+    rule, line, column, _, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 14, 7)
+    assert hint == "把 '类型' 缩进 4 个空格，和 '验收标准' 对齐"
+
+
+def test_a_key_deeper_than_a_text_item_is_not_aligned_with_the_text() -> None:
+    text = MINIMAL + "    acceptance_criteria:\n      - a\n       kind: functional\n"
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 14, 8)
+    assert message == (
+        "the key 'kind' is indented by 7 spaces, but the key 'acceptance_criteria' on line 12, "
+        "which it belongs with, by 4 spaces"
+    )
+    assert hint == "indent 'kind' by 4 spaces, like 'acceptance_criteria'"
+
+
+def test_a_key_of_a_top_level_list_item_left_at_the_dash() -> None:
+    text = "prdkit: 1\nrequirements:\n  - id: R1\n  title: x\n"
+    rule, line, column, _, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 4, 3)
+    assert hint.startswith("if 'title' belongs to the item 'id: R1', indent it by 4 spaces")
