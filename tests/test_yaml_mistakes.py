@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from prdkit.check import CheckResult, check_bytes
 from prdkit.ruletable import RULES
-from tests.conftest import EXAMPLES, MINIMAL
+from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
 
 FLASH_SALE = (EXAMPLES / "flash-sale.prd.yaml").read_text(encoding="utf-8")
 
@@ -441,3 +443,13 @@ def test_a_key_of_a_top_level_list_item_left_at_the_dash() -> None:
     rule, line, column, _, hint = only(check(text))
     assert (rule, line, column) == ("yaml-indentation", 4, 3)
     assert hint.startswith("if 'title' belongs to the item 'id: R1', indent it by 4 spaces")
+
+
+def test_validate_explains_the_key_at_the_dashes_in_a_real_run(tmp_path: Path) -> None:
+    path = tmp_path / "a.prd.yaml"
+    path.write_text(CRITERIA, encoding="utf-8")
+    result = run_prdkit("validate", "--lang", "zh", str(path))
+    assert result.returncode == 1, result.stderr
+    assert f"{path}:14:7: error yaml-indentation 键 'kind' 缩进了 6 个空格" in result.stdout
+    assert "提示：把 'kind' 缩进 4 个空格，和 'acceptance_criteria' 对齐" in result.stdout
+    assert "Traceback" not in result.stderr
