@@ -29,6 +29,12 @@ _FIELD_KEYS = ("label", "type", "pattern", "values", "required-from", "column")
 _KEY = re.compile(r"^x-[A-Za-z0-9_.-]+$")
 # Types whose values are short enough for a table column without being asked.
 _SHORT_TYPES = frozenset({"number", "date", "enum"})
+# Enums a team may not relabel, with what they are: a sign-off must read as what was decided,
+# and the document's status as what it is, whatever configuration a pull request brings.
+UNLABELLED: Mapping[str, str] = {
+    "status": "document status (draft, review, approved, deprecated)",
+    "decision": "sign-off decision (pending, approved, rejected)",
+}
 
 
 class ConventionError(Exception):
@@ -281,6 +287,12 @@ def _labels(table: Any) -> dict[str, dict[str, tuple[str, str]]]:
             raise ConventionError(
                 where, f"unknown enum '{group}' (known: {', '.join(sorted(ENUMS))})"
             )
+        if group in UNLABELLED:
+            raise ConventionError(
+                where,
+                f"labels.{group} cannot be declared: the {UNLABELLED[group]} always reads "
+                "as prdkit names it, so a configuration cannot make one read as another",
+            )
         labels[group] = {}
         for value, text in _table(entries, where, "values").items():
             if value not in ENUMS[group]:
@@ -290,7 +302,34 @@ def _labels(table: Any) -> dict[str, dict[str, tuple[str, str]]]:
                     f"({', '.join(ENUMS[group])})",
                 )
             labels[group][value] = _text_pair(text, (*where, value))
+        _refuse_lookalikes(group, labels[group], where)
     return labels
+
+
+def _refuse_lookalikes(
+    group: str, declared: Mapping[str, tuple[str, str]], where: tuple[str, ...]
+) -> None:
+    # A label that reads as another value of its enum (`must = "should"`, two values both
+    # "P0") would show one choice as another in every output and in a review's diff.
+    from prdkit.i18n import ENUMS, enum_label
+
+    taken: dict[str, str] = {}  # a word already meaning a value → that value
+    for value in ENUMS[group]:
+        for word in (value, enum_label(group, value, "en"), enum_label(group, value, "zh")):
+            taken.setdefault(_folded(word), value)
+    for value, pair in declared.items():
+        for text in pair:
+            other = taken.setdefault(_folded(text), value)
+            if other != value:
+                raise ConventionError(
+                    (*where, value),
+                    f"labels.{group}.{value}: '{text}' is how '{other}' reads already; "
+                    "each value needs a label of its own",
+                )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _text_pair(value: Any, where: tuple[str, ...]) -> tuple[str, str]:

@@ -232,6 +232,19 @@ def test_priority_labels_appear_in_diagnostics() -> None:
         ('[labels.prio]\nmust = "P0"\n', 1, "unknown enum 'prio'"),
         ('[labels.priority]\nmust = "P0"\nurgent = "P-1"\n', 3, "'urgent' is not a value"),
         ("labels = 3\n", 1, "labels must be a table"),
+        # A label that passes one value off as another: a sign-off or status never, and no
+        # value under another's name or label, in either language.
+        ('[labels.decision]\nrejected = "approved"\n', 1, "labels.decision cannot be declared"),
+        ('[labels]\ndecision.rejected = "Approved"\n', 2, "labels.decision cannot be declared"),
+        ('[labels.status]\ndraft = "P0"\n', 1, "labels.status cannot be declared"),
+        ('[labels.priority]\nmust = "should"\n', 2, "'should' is how 'should' reads"),
+        ('[labels.priority]\nmust = "P0"\nshould = " p0 "\n', 3, "' p0 ' is how 'must' reads"),
+        (
+            '[labels.priority]\nwont = { en = "Later", zh = "应该" }\n',
+            2,
+            "'应该' is how 'should' reads",
+        ),
+        ('[labels.req_status]\nrejected = "DONE"\n', 2, "'DONE' is how 'done' reads"),
     ],
 )
 def test_bad_declaration_names_file_and_line(
@@ -243,6 +256,14 @@ def test_bad_declaration_names_file_and_line(
         config_for(tmp_path / "a.prd.yaml")
     assert str(raised.value).startswith(f"{path}:{line}: "), str(raised.value)
     assert complaint in str(raised.value)
+
+
+def test_a_label_may_keep_its_own_words() -> None:
+    team = config('[labels.priority]\nmust = "Must"\nshould = { en = "P1", zh = "应该" }\n')
+    assert team.conventions.labels["priority"] == {
+        "must": ("Must", "Must"),
+        "should": ("P1", "应该"),
+    }
 
 
 def test_bad_declaration_in_pyproject_names_its_line(tmp_path: Path) -> None:
