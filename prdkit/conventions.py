@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from prdkit.messages import Translated
 from prdkit.source import join
 
 FIELD_TYPES = ("string", "number", "date", "url", "enum")
@@ -86,11 +87,22 @@ class Conventions:
         return enum_label(group, value, lang)
 
     def relabelled(self, group: str, value: str, lang: str = "en") -> str | None:
-        """The team's label of `value` in `lang` when it has one (for diagnostics), else None."""
+        """The team's label of `value` in `lang` when it has one, else None."""
         pair = self.labels.get(group, {}).get(value)
         if pair is None:
             return None
         return pair[1] if lang == "zh" else pair[0]
+
+    def value_words(self, group: str, value: str) -> Translated:
+        """How an enum value reads in a diagnostic, in whichever language the run speaks."""
+        # The team's label, else the value as the source writes it (English already) and its
+        # catalogue name in Chinese: 仍是“待确认”, not 仍是“open”.
+        pair = self.labels.get(group, {}).get(value)
+        if pair is not None:
+            return Translated(*pair)
+        from prdkit.i18n import enum_label
+
+        return Translated(value, enum_label(group, value, "zh"))
 
 
 NO_CONVENTIONS = Conventions()

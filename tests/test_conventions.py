@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from prdkit.check import check_file
+from prdkit.check import check_bytes, check_file
 from prdkit.cli import app
 from prdkit.config import ConfigError, clear_cache, config_for, parse, tomllib
 from tests.conftest import run_prdkit
@@ -195,6 +195,58 @@ def test_priority_labels_appear_in_diagnostics() -> None:
     plain = {d.rule: d.message for d in check(text).diagnostics}
     assert plain["must-without-feature"] == (
         "must-have requirement R2 is not delivered by any feature"
+    )
+
+
+def _messages(text: str, team: str, lang: str) -> dict[str, str]:
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml", config=config(team), lang=lang)
+    return {d.rule: d.message for d in result.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("required", "en", "zh"),
+    [
+        ("draft", "required from draft on", "从草稿起就必须填写"),
+        ("review", "required from review on", "文档提交评审起必须填写"),
+        ("approved", "required from approved on", "文档批准前必须补上"),
+    ],
+)
+def test_a_missing_field_reads_in_the_language_of_the_run(required: str, en: str, zh: str) -> None:
+    team = (
+        "[fields.requirements.x-owner]\n"
+        'label = { en = "Owner", zh = "负责人" }\n'
+        f'required-from = "{required}"\n'
+    )
+    text = document("draft", requirements="  - id: R1\n    title: Refunds\n    priority: could\n")
+    assert _messages(text, team, "zh")["custom-field-missing"] == (
+        f"需求 R1 缺少 x-owner（负责人），{zh}"
+    )
+    assert _messages(text, team, "en")["custom-field-missing"] == (
+        f"requirement R1 has no x-owner (Owner), {en}"
+    )
+
+
+def test_labels_in_diagnostics_follow_the_language_of_the_run() -> None:
+    # The document is written in English; a Chinese run reads the Chinese label and status.
+    text = document(
+        "review",
+        requirements="  - id: R2\n    title: Refunds\n    priority: must\n",
+        dependencies="""\
+  - id: D1
+    name: Refund API
+    needed_by: 2026-01-15
+""",
+    ).replace("  owner: Ann\n", "  owner: Ann\n  updated: 2026-02-01\n", 1)
+    team = '[labels.priority]\nmust = { en = "P0", zh = "最高优先" }\n'
+    zh = _messages(text, team, "zh")
+    assert zh["must-without-feature"] == "最高优先 需求 R2 没有任何功能来交付"
+    assert zh["dependency-overdue"] == (
+        "外部依赖 D1 最晚 2026-01-15 就需要，但现在仍是“待确认”（文档更新于 2026-02-01）"
+    )
+    en = _messages(text, team, "en")
+    assert en["must-without-feature"] == "P0 requirement R2 is not delivered by any feature"
+    assert en["dependency-overdue"] == (
+        "dependency D1 was needed by 2026-01-15 but is still open (document updated 2026-02-01)"
     )
 
 
