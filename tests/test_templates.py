@@ -16,6 +16,7 @@ from prdkit.check import check_bytes
 from prdkit.loader import load_bytes
 from prdkit.templates import Template, TemplateError, available, find, instantiate
 from tests.conftest import run_prdkit
+from tests.test_layout import strings
 
 _DATE = re.compile(r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
 TEMPLATES = [(t.name, t.lang) for t in available()]
@@ -40,14 +41,8 @@ def found(text: str) -> list[tuple[str, int]]:
 
 def dates_in(node: Any) -> Iterator[str]:
     """Every date written in a value of the loaded data, in document order."""
-    if isinstance(node, dict):
-        for value in node.values():
-            yield from dates_in(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from dates_in(value)
-    elif isinstance(node, str):
-        yield from _DATE.findall(node)
+    for text in strings(node):
+        yield from _DATE.findall(text)
 
 
 def test_the_templates_that_plan_carry_dates() -> None:
