@@ -146,14 +146,28 @@ def _moved_dates(text: str, loaded: Any, today: date) -> str:
     lines = text.split("\n")
     for pointer, value in _strings(loaded.data, ""):
         span = loaded.source_map.value(pointer)
-        if span is None or not _DATE.search(value):
+        left = len(_DATE.findall(value))
+        if span is None or not left:
             continue
+        # The value's own dates come first from where it starts: in a flow mapping
+        # (`{start: 2026-01-05, due: 2026-01-30}`) the next value's dates are not its own.
         line = lines[span.line - 1]
         begin = span.column - 1
-        end = _scalar_end(line, begin)
-        # Dates keep their length, so the columns of later values on the line still hold.
-        lines[span.line - 1] = line[:begin] + _DATE.sub(move, line[begin:end]) + line[end:]
+        indent = _indent(line)
+        at = span.line - 1
+        while left and at < len(lines):
+            head, tail = (line[:begin], line[begin:]) if at == span.line - 1 else ("", lines[at])
+            if at > span.line - 1 and lines[at].strip() and _indent(lines[at]) <= indent:
+                break  # a text over several lines ends where the indentation comes back
+            moved, count = _DATE.subn(move, tail, count=left)
+            lines[at] = head + moved  # dates keep their length: later columns still hold
+            left -= count
+            at += 1
     return "\n".join(lines)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _strings(node: Any, pointer: str) -> Iterator[tuple[str, str]]:

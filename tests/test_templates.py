@@ -88,6 +88,50 @@ def test_only_values_change_and_comments_are_kept(name: str, lang: str) -> None:
             assert _DATE.sub("D", new) == _DATE.sub("D", old)
 
 
+def test_dates_in_flow_mappings_and_long_texts_move_and_comments_stay(tmp_path: Path) -> None:
+    source = tmp_path / "plan.en.prd.yaml"
+    source.write_text(
+        """\
+prdkit: 1
+meta:
+  id: plan
+  title: Plan
+  version: "0.1.0"
+  status: draft
+  owner: Ann
+  created: 2026-01-01
+  updated: 2026-01-01
+  summary: |
+    Pilot from 2026-01-10,
+    # a line of the text, not a comment: 2026-01-11
+
+    everyone by 2026-02-01.
+  # decided 2026-01-20
+schedule:
+  milestones:
+    - {id: M1, name: "Pilot 2026-01-10", start: 2026-01-10, due: '2026-01-31'}  # 2026-01-31
+    - id: M2
+      name: Everyone
+      due: 2026-02-30x
+""",
+        encoding="utf-8",
+    )
+    text = instantiate(Template("plan", "en", source, ""), "plan", date(2026, 1, 11))
+    assert text.split("\n")[9:19] == [
+        "  summary: |",
+        "    Pilot from 2026-01-20,",
+        "    # a line of the text, not a comment: 2026-01-21",
+        "",
+        "    everyone by 2026-02-11.",
+        "  # decided 2026-01-20",
+        "schedule:",
+        "  milestones:",
+        "    - {id: M1, name: \"Pilot 2026-01-20\", start: 2026-01-20, due: '2026-02-10'}  # 2026-01-31",
+        "    - id: M2",
+    ]
+    assert "due: 2026-02-30x" in text
+
+
 def test_a_day_the_dates_cannot_move_to_is_a_template_error() -> None:
     with pytest.raises(TemplateError, match="9999"):
         instantiate(find("feature", "en"), "late", date(9999, 12, 1))
