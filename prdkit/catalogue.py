@@ -947,9 +947,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write {expected}, as the configuration declares",
         "按配置文件的声明填写：{expected}",
     ),
-    "custom-field-missing": (
-        "{kind} {name} has no {key} ({label}), required from {status} on",
-        "{kind} {name} 缺少 {key}（{label}），文档从 {status} 状态起必须填写",
+    "custom-field-missing.draft": (
+        "{kind} {name} has no {key} ({label}), required from draft on",
+        "{kind} {name} 缺少 {key}（{label}），从草稿起就必须填写",
+    ),
+    "custom-field-missing.review": (
+        "{kind} {name} has no {key} ({label}), required from review on",
+        "{kind} {name} 缺少 {key}（{label}），文档提交评审起必须填写",
+    ),
+    "custom-field-missing.approved": (
+        "{kind} {name} has no {key} ({label}), required from approved on",
+        "{kind} {name} 缺少 {key}（{label}），文档批准前必须补上",
     ),
     "custom-field-missing.hint": (
         "add `{key}:` ({expected})",

@@ -190,7 +190,7 @@ def _configuration() -> Iterator[str]:
 
 
 def _conventions() -> Iterator[str]:
-    from prdkit.conventions import FIELD_TYPES, STATUS_ORDER
+    from prdkit.conventions import FIELD_TYPES, STATUS_ORDER, UNLABELLED
 
     yield "## Team conventions: custom fields and labels"
     yield ""
@@ -214,8 +214,14 @@ def _conventions() -> Iterator[str]:
         "Labels replace how an enum value is shown, in every rendered output, in the text and "
         "Markdown of `prdkit diff` and in diagnostics; the source (and `diff --format json`) "
         "keeps the format's value. A label is one text for both languages, or "
-        "`{ en = ..., zh = ... }`. An unknown item kind, enum or value, or a declaration that "
-        "cannot be used, is a usage error (exit code 2) naming the file and line."
+        "`{ en = ..., zh = ... }`. A configuration comes with the pull request it is part of, "
+        "so no label may pass one value off as another: "
+        f"{' and '.join(f'`{g}`' for g in UNLABELLED)} (the document's status and a "
+        "sign-off's decision) cannot be relabelled, and a label may not be, in either language "
+        "and whatever its case, the name or the label of another value of its enum "
+        '(`must = "should"`, `could = "Must"`, two values both `"P0"`). An unknown item kind, '
+        "enum or value, or a declaration that cannot be used, is a usage error (exit code 2) "
+        "naming the file and line."
     )
     yield ""
     yield "```toml"

@@ -213,6 +213,38 @@ def test_a_config_that_is_a_fifo_or_device_is_refused(tmp_path: Path) -> None:
     assert_bounded(run)
 
 
+@pytest.mark.parametrize(
+    ("labels", "line", "complaint"),
+    [
+        ('[labels.decision]\nrejected = "approved"\n', 1, "labels.decision cannot be declared"),
+        ('[labels]\nstatus.draft = "Approved"\n', 2, "labels.status cannot be declared"),
+        (
+            '[labels.priority]\nwont = "must"\n',
+            2,
+            "labels.priority.wont: 'must' is how 'must' reads",
+        ),
+    ],
+)
+def test_labels_cannot_pass_one_value_off_as_another(
+    tmp_path: Path, labels: str, line: int, complaint: str
+) -> None:
+    # The review diff would show a rejection as approved, a draft as approved, a dropped
+    # requirement as a must-have: the configuration is refused before anything is shown.
+    signed = approved(tmp_path)
+    (tmp_path / ".prdkit.toml").write_text(labels, encoding="utf-8")
+    rejected = tmp_path / "b.prd.yaml"
+    rejected.write_text(APPROVED, encoding="utf-8")
+    for command in (
+        ("diff", signed, rejected),
+        ("validate", signed),
+        ("approve", "--check", signed),
+    ):
+        run = run_cli(*command)
+        assert_no_crash(run)
+        assert run.returncode == 2, (command, run.stdout, run.stderr)
+        assert f"{tmp_path / '.prdkit.toml'}:{line}: {complaint}" in run.stderr
+
+
 @pytest.mark.parametrize("command", ["approve", "check", "diff"])
 def test_approve_and_diff_honour_the_configured_limits(tmp_path: Path, command: str) -> None:
     doc = tmp_path / "a.prd.yaml"
