@@ -203,14 +203,44 @@ def test_a_huge_config_is_refused_unread(tmp_path: Path) -> None:
     assert_bounded(run)
 
 
-def test_a_config_that_is_a_fifo_or_device_is_refused(tmp_path: Path) -> None:
-    (tmp_path / ".prdkit.toml").symlink_to("/dev/zero")
+def test_a_config_that_is_a_fifo_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / ".prdkit.toml")
     doc = tmp_path / "a.prd.yaml"
     doc.write_text(MINIMAL, encoding="utf-8")
     run = run_cli("validate", doc)
     assert_no_crash(run)
-    assert run.returncode in (0, 2)
+    assert run.returncode == 2 and "not a regular file" in run.stderr
     assert_bounded(run)
+
+
+def _config_link(tmp_path: Path, name: str, target: str) -> Path:
+    """A link named `name` beside a document, to `target` (made real unless /dev, missing)."""
+    real = tmp_path / "elsewhere" / name
+    real.parent.mkdir()
+    table = "[rules]" if name == ".prdkit.toml" else "[tool.prdkit.rules]"
+    real.write_text(f'{table}\nplaceholder = "off"\n', encoding="utf-8")
+    targets = {"inside": str(real), "outside": "/dev/zero", "dangling": str(tmp_path / "gone")}
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / name).symlink_to(targets[target])
+    doc = tree / "a.prd.yaml"
+    doc.write_text(MINIMAL.replace("title: ", "title: TODO "), encoding="utf-8")
+    return doc
+
+
+@pytest.mark.parametrize("target", ["inside", "outside", "dangling"])
+@pytest.mark.parametrize("name", [".prdkit.toml", "pyproject.toml"])
+def test_a_config_that_is_a_link_is_refused_as_documents_are(
+    tmp_path: Path, name: str, target: str
+) -> None:
+    doc = _config_link(tmp_path, name, target)
+    for args in (("validate", doc), ("render", doc, "-o", tmp_path / "out")):
+        run = run_cli(*args)
+        assert_no_crash(run)
+        assert run.returncode == 2, run.stderr
+        assert f"{doc.parent / name}: is a symbolic link" in run.stderr
+        assert_bounded(run)
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("command", ["approve", "check", "diff"])
