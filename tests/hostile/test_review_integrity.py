@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import MINIMAL
 from tests.hostile.guarantees import UNSAFE, assert_bounded, assert_no_crash
@@ -342,3 +343,62 @@ def test_approve_refuses_a_sign_off_that_pushes_the_file_past_max_bytes(tmp_path
     assert run.returncode == 2 and "file-too-large" not in run.stdout
     assert "would be invalid" in run.stderr
     assert doc.read_text(encoding="utf-8") == MINIMAL
+
+
+# -- a sign-off's text cannot forge a line of the approvals table or the sign-off summary
+
+ONE_LINE_BREAKERS = {
+    "line-feed": "Bo\n| Mallory | CEO | approved |",
+    "carriage-return": "Bo\r- name: CEO",
+    "next-line": "Bo\x85CEO",
+    "line-separator": "Bo\u2028CEO",
+    "paragraph-separator": "Bo\u2029CEO",
+    "vertical-tab": "Bo\x0bCEO",
+    "tab": "Bo\tCEO",
+    "escape": "Bo\x1b[2K\x1b[1GCEO",
+    "csi": "Bo\x9b2KCEO",
+    "delete": "Bo\x7f",
+}
+
+
+@pytest.mark.parametrize("case", list(ONE_LINE_BREAKERS))
+@pytest.mark.parametrize("option", ["--name", "--role"])
+def test_approve_refuses_a_name_or_role_that_is_not_one_line(
+    tmp_path: Path, option: str, case: str
+) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    value = ONE_LINE_BREAKERS[case]
+    args = ("--name", value) if option == "--name" else ("--name", "Bo", "--role", value)
+    run = run_cli("approve", doc, *args)
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    bad = next(ch for ch in value[2:] if not ch.isalnum())
+    assert f"{option}: holds the " in run.stderr and f"U+{ord(bad):04X}" in run.stderr
+    assert_no_command(run)
+    assert doc.read_text(encoding="utf-8") == MINIMAL
+
+
+@pytest.mark.parametrize("bad", ["\x9b", "\x85", "\x1b"])
+def test_approve_refuses_controls_in_a_comment_by_name(tmp_path: Path, bad: str) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    run = run_cli("approve", doc, "--name", "Bo", "--comment", f"fine{bad}[2K::error::x")
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    expected = f"--comment: text holds the control or non-character U+{ord(bad):04X}"
+    assert expected in run.stderr
+    assert_no_command(run)
+    assert doc.read_text(encoding="utf-8") == MINIMAL
+
+
+def test_a_comment_keeps_its_lines_with_the_loaders_line_endings(tmp_path: Path) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    run = run_cli("approve", doc, "--name", "Bo", "--comment", "one\r\ntwo\rthree\n\tfour")
+    assert run.returncode == 0, run.stderr
+    text = doc.read_text(encoding="utf-8")
+    assert "\r" not in text
+    (entry,) = yaml.safe_load(text)["approvals"]
+    assert entry["comment"] == "one\ntwo\nthree\n\tfour"
+    assert run_cli("validate", doc).returncode == 0
