@@ -181,7 +181,12 @@ def test_the_report_on_weakened_rules_cannot_be_switched_off(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     "line",
-    ["max-bytes = 1_000_000_000", "max-nodes = 1_000_000_000", "max-int-digits = 5000"],
+    [
+        "max-bytes = 1_000_000_000",
+        "max-nodes = 1_000_000_000",
+        "max-int-digits = 5000",
+        "max-pdf-image-pixels = 1_000_000_000",
+    ],
 )
 def test_configured_limits_have_ceilings(tmp_path: Path, line: str) -> None:
     (tmp_path / ".prdkit.toml").write_text(line + "\n", encoding="utf-8")
