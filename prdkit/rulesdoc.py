@@ -184,7 +184,8 @@ def _configuration() -> Iterator[str]:
     yield (
         "A configuration comes with the pull request it is part of, so no limit can be raised"
         " past its ceiling (exit 2), and a configuration file over"
-        f" {CONFIG_MAX_BYTES // 1024} KiB is refused unread."
+        f" {CONFIG_MAX_BYTES // 1024} KiB is refused unread. As with documents, a"
+        " configuration file that is a symbolic link is refused, never followed (exit 2)."
     )
     yield ""
 
@@ -401,6 +402,7 @@ def _lines_zh() -> Iterator[str]:
     yield (
         "配置随拉取请求一起提交，所以任何上限都不能调过它的最高值（退出码 2）；超过"
         f" {CONFIG_MAX_BYTES // 1024} KiB 的配置文件不读，直接拒绝。"
+        "和文档一样，配置文件若是符号链接，也不跟随、直接拒绝（退出码 2）。"
     )
     yield ""
     yield "## 对单个条目忽略规则"
