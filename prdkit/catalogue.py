@@ -113,6 +113,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.rendered": ("rendered {done} of {total} documents", "共 {total} 份文档，已生成 {done} 份"),
     "cli.exported": ("exported {done} of {total} documents", "共 {total} 份文档，已导出 {done} 份"),
+    # -- prdkit diff (field and area names stay as the source spells them)
+    "diff.none": ("(none)", "（无）"),
+    "diff.status": ("status: {old} → {new}", "状态：{old} → {new}"),
+    "diff.version": ("version: {old} → {new}", "版本：{old} → {new}"),
+    "diff.no-changes": ("no changes", "没有变化"),
+    "diff.counts": (
+        "{added} added, {removed} removed, {changed} changed",
+        "新增 {added} 项，删除 {removed} 项，修改 {changed} 项",
+    ),
+    "diff.added": ("added", "新增"),
+    "diff.removed": ("removed", "删除"),
+    "diff.changed": ("changed", "修改"),
+    "diff.md.title": ("## PRD changes: {title}", "## PRD 变更：{title}"),
+    "diff.md.status": ("**Status:** {old} → {new}", "**状态：**{old} → {new}"),
+    "diff.md.version": ("**Version:** {old} → {new}", "**版本：**{old} → {new}"),
+    "diff.md.no-changes": ("No changes.", "没有变化。"),
+    "diff.md.no-other-changes": ("No other changes.", "没有其他变化。"),
+    "diff.md.summary": (
+        "**{counts}** items in {count} areas: {areas}.",
+        "**{counts}**，涉及 {count} 个部分：{areas}。",
+    ),
+    "diff.md.summary.one": (
+        "**{counts}** items in {count} area: {areas}.",
+        "**{counts}**，涉及 {count} 个部分：{areas}。",
+    ),
+    "diff.md.columns": (
+        "| Change | Item | Field | Old | New |",
+        "| 变更 | 条目 | 字段 | 原值 | 新值 |",
+    ),
+    "diff.md.more": (
+        "*{rest} more areas not shown; run `prdkit diff` for all of them.*",
+        "*另有 {rest} 个部分未显示；运行 `prdkit diff` 可查看全部。*",
+    ),
     # -- reading the file
     "file-too-large": (
         "the file is {size} bytes, over the limit of {limit} bytes",

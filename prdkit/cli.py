@@ -682,18 +682,27 @@ def diff(
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="text, md (a PR comment) or json.")
     ] = DiffFormat.text,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of text and md (default: the later meta.language, else locale).",
+        ),
+    ] = None,
 ) -> None:
     """Show what changed between two versions of a PRD, item by item."""
     from prdkit.config import config_for
     from prdkit.diff import FORMATTERS, diff_versions
     from prdkit.diff.labels import relabel
+    from prdkit.messages import pick_language
 
     changes = diff_versions(old, new)
     if output_format is not DiffFormat.json:
         # People read the team's labels; JSON keeps the source's values for machines.
         place = new if ":" not in new or Path(new).exists() else new.partition(":")[2]
         changes = relabel(changes, config_for(place).conventions)
-    emit(FORMATTERS[output_format.value](changes))
+    language = pick_language(lang and lang.value, changes.language)
+    emit(FORMATTERS[output_format.value](changes, language))
 
 
 @app.command()

@@ -169,10 +169,14 @@ def locale_language(environ: Mapping[str, str] | None = None) -> str:
 
 def choose_language(explicit: str | None, data: Any) -> str:
     """`--lang` if given, else the document's `meta.language`, else the locale."""
-    if explicit is not None and explicit in LANGUAGES:
-        return explicit
     meta = data.get("meta") if isinstance(data, dict) else None
-    language = meta.get("language") if isinstance(meta, dict) else None
-    if isinstance(language, str) and language in LANGUAGES:
-        return language
+    return pick_language(explicit, meta.get("language") if isinstance(meta, dict) else None)
+
+
+def pick_language(explicit: str | None, written: object = None) -> str:
+    """`explicit` (`--lang`) if prdkit speaks it, else `written` (a `meta.language` as the
+    author wrote it, of any type), else the locale's language."""
+    for language in (explicit, written):
+        if isinstance(language, str) and language in LANGUAGES:
+            return language
     return locale_language()
