@@ -146,6 +146,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "*{rest} more areas not shown; run `prdkit diff` for all of them.*",
         "*另有 {rest} 个部分未显示；运行 `prdkit diff` 可查看全部。*",
     ),
+    # -- prdkit approve
+    "approve.added": (
+        "{place}: {decision} by {name} (added); digest {digest}",
+        "{place}: 已记录 {name} 的审核：{decision}（新增）；文档摘要 {digest}",
+    ),
+    "approve.replaced": (
+        "{place}: {decision} by {name} (replaced the earlier entry); digest {digest}",
+        "{place}: 已记录 {name} 的审核：{decision}（替换了此前的记录）；文档摘要 {digest}",
+    ),
+    "approve.digest": ("{place}: document digest {digest}", "{place}: 文档摘要 {digest}"),
+    "approve.state": (
+        "{place}: {state} {who}: {decision}{when}",
+        "{place}: {state} {who}：{decision}{when}",
+    ),
+    "approve.state.current": ("current", "有效"),
+    "approve.state.stale": ("stale", "已过期"),
+    "approve.state.unsigned": ("unsigned", "未签名"),
+    "approve.none": ("{place}: no approvals yet", "{place}: 还没有审核记录"),
+    "approve.check-alone": (
+        "--check only lists approvals; leave out --name, --role, --reject, --comment",
+        "--check 只列出审核记录；请去掉 --name、--role、--reject、--comment",
+    ),
+    "approve.name-required": ("--name is required: who signs off", "缺少 --name：请写明由谁签字"),
     # -- reading the file
     "file-too-large": (
         "the file is {size} bytes, over the limit of {limit} bytes",

@@ -614,33 +614,39 @@ def approve(
         bool,
         typer.Option("--check", help="List each approval as current or stale (exit 1 if stale)."),
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of messages (default: meta.language, else locale)."),
+    ] = None,
 ) -> None:
     """Sign off a PRD: record an approval with the document's digest, editing it in place."""
     from prdkit.approve import Signoff, approve_file
     from prdkit.config import config_for
+    from prdkit.messages import msg, pick_language
     from prdkit.reporters import clean, shown_path
 
     check_paths(source)
     if check:
         if name is not None or role is not None or reject or comment is not None:
-            raise fail(
-                "--check only lists approvals; leave out --name, --role, --reject, --comment"
-            )
-        _check_approvals(source)
+            raise fail(_say("approve.check-alone", lang))
+        _check_approvals(source, lang)
         return
     if not name or not name.strip():
-        raise fail("--name is required: who signs off")
+        raise fail(_say("approve.name-required", lang))
     decision = "rejected" if reject else "approved"
     signoff = Signoff(name, _today().isoformat(), decision, role, comment)
     recorded = approve_file(source, signoff, config_for(source))
-    how = "replaced the earlier entry" if recorded.replaced else "added"
-    emit(
-        f"{shown_path(str(source))}:{recorded.line}: {decision} by {clean(name)} ({how});"
-        f" digest {recorded.digest}\n"
+    line = msg(
+        "approve.replaced" if recorded.replaced else "approve.added",
+        place=f"{shown_path(str(source))}:{recorded.line}",
+        decision=msg(f"decision.{decision}"),
+        name=clean(name),
+        digest=recorded.digest,
     )
+    emit(line.render(pick_language(lang and lang.value, recorded.language)) + "\n")
 
 
-def _check_approvals(source: Path) -> None:
+def _check_approvals(source: Path, lang: Language | None) -> None:
     from prdkit.approve import approval_states, describe, load_for_approval
     from prdkit.check import read_document, size_if_cut
     from prdkit.config import config_for
@@ -655,8 +661,11 @@ def _check_approvals(source: Path) -> None:
         config=config,
         size=size_if_cut(source, raw, config.limits),
     )
+    from prdkit.messages import choose_language
+
     states = approval_states(loaded.data, loaded.source_map)
-    emit(describe(str(source), states, digest(loaded.data)))
+    language = choose_language(lang and lang.value, loaded.data)
+    emit(describe(str(source), states, digest(loaded.data), language))
     raise typer.Exit(EXIT_INVALID if any(s.state == "stale" for s in states) else EXIT_OK)
 
 

@@ -56,6 +56,7 @@ class Recorded:
     digest: str
     replaced: bool
     line: int
+    language: object = None  # the document's `meta.language`, as written
 
 
 def load_for_approval(
@@ -161,7 +162,9 @@ def record(
         if reread.ok and _only_approvals_changed(data, reread.data, expected):
             _check_entry(content, file, index, config)
             line = reread.source_map.nearest(f"/approvals/{index}").line
-            return Recorded(content, entry, current, bool(matches), line)
+            meta = data.get("meta")
+            language = meta.get("language") if isinstance(meta, dict) else None
+            return Recorded(content, entry, current, bool(matches), line, language)
     raise ApproveError(
         f"{file}: cannot edit this layout of approvals safely; nothing written."
         f" Add this entry by hand: {json.dumps(entry, ensure_ascii=False)}"
