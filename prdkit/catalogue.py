@@ -367,6 +367,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--to pdf cannot load WeasyPrint's system libraries ({reason}); see its install notes",
         "--to pdf 无法加载 WeasyPrint 依赖的系统库（{reason}）；请参考它的安装说明",
     ),
+    # -- the configuration (.prdkit.toml, [tool.prdkit])
+    "config.not-toml": ("{path}: not valid TOML ({reason})", "{path}: 不是有效的 TOML（{reason}）"),
+    "config.not-utf8": ("{path}: not UTF-8 text", "{path}: 不是 UTF-8 文本"),
+    "config.too-deep": ("{path}: nested too deeply to read", "{path}: 嵌套层数太多，无法读取"),
+    "config.too-large": (
+        "{path}: larger than {kib} KiB; a configuration is a few lines",
+        "{path}: 超过了 {kib} KiB；配置文件通常只有几行",
+    ),
+    "config.the-configuration": ("the configuration", "配置"),
+    "config.not-table": ("{path}: {key} must be a table", "{path}: {key} 必须是表（table）"),
+    "config.unknown-rule": (
+        "{path}: {key}: unknown rule id '{rule}'",
+        "{path}: {key}: 没有编号为 '{rule}' 的规则",
+    ),
+    "config.fixed-rule": (
+        "{path}: {key}: '{rule}' is checked before the rules (reading or structure) and cannot"
+        " be configured",
+        "{path}: {key}: '{rule}' 在规则之前检查（读取或结构），不能配置",
+    ),
+    "config.severity": (
+        "{path}: {key} must be one of {choices} (got {got})",
+        "{path}: {key} 只能是以下之一：{choices}（现在是 {got}）",
+    ),
+    "config.not-positive": (
+        "{path}: {key} must be a positive whole number",
+        "{path}: {key} 必须是正整数",
+    ),
+    "config.ceiling": (
+        "{path}: {key} = {value} is over its ceiling of {ceiling} (see docs/security.md)",
+        "{path}: {key} = {value} 超过了上限 {ceiling}（见 docs/security.md）",
+    ),
+    "config.not-bool": (
+        "{path}: {key} must be true or false",
+        "{path}: {key} 只能是 true 或 false",
+    ),
+    "config.unknown-key": (
+        "{path}: unknown key '{key}' (known: {known})",
+        "{path}: 不认识的键 '{key}'（可用的键：{known}）",
+    ),
     # -- reading the file
     "file-too-large": (
         "the file is {size} bytes, over the limit of {limit} bytes",

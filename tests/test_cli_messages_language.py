@@ -177,3 +177,25 @@ def test_the_real_command_follows_the_locale(tmp_path: Path) -> None:
     assert english.stderr.splitlines()[0] == f"prdkit: error: {missing}: no such file or folder"
     told = run_prdkit("render", "--lang", "en", str(missing), env={"LC_ALL": "zh_CN.UTF-8"})
     assert told.stderr.splitlines()[0] == f"prdkit: error: {missing}: no such file or folder"
+
+
+def test_a_configuration_problem_in_both_languages(tmp_path: Path) -> None:
+    source = str(doc(tmp_path, CHINESE))
+    (tmp_path / ".prdkit.toml").write_text('[rules]\nplaceholder = "loud"\n', encoding="utf-8")
+    config = tmp_path / ".prdkit.toml"
+    assert error_lines("validate", "--lang", "zh", source) == (
+        2,
+        [
+            f"prdkit: error: {config}: rules.placeholder 只能是以下之一：off、error、warning、info"
+            "（现在是 'loud'）"
+        ],
+    )
+    assert error_lines("validate", "--lang", "en", source)[1] == [
+        f"prdkit: error: {config}: rules.placeholder must be one of off, error, warning, info"
+        " (got 'loud')"
+    ]
+    config.write_text("max-bytes = 999999999999\n", encoding="utf-8")
+    code, lines = error_lines("render", "--lang", "zh", source)
+    assert code == 2 and lines[0].startswith(
+        f"prdkit: error: {config}: max-bytes = 999,999,999,999 超过了上限"
+    )
