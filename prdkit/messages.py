@@ -176,7 +176,12 @@ def choose_language(explicit: str | None, data: Any) -> str:
 def pick_language(explicit: str | None, written: object = None) -> str:
     """`explicit` (`--lang`) if prdkit speaks it, else `written` (a `meta.language` as the
     author wrote it, of any type), else the locale's language."""
-    for language in (explicit, written):
-        if isinstance(language, str) and language in LANGUAGES:
-            return language
+    if explicit is not None and explicit in LANGUAGES:
+        return explicit
+    if isinstance(written, str):
+        # `zh-CN`, `zh_Hans` or `EN` are refused by the schema, but the author's language is
+        # plain: the message that says so is written in it.
+        base = written.replace("_", "-").split("-")[0].lower()
+        if base in LANGUAGES:
+            return base
     return locale_language()
