@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from prdkit.errors import PrdkitError
+from prdkit.messages import Listing, msg
 from prdkit.schemafile import resource_dir
 from prdkit.source import join
 
@@ -58,10 +59,17 @@ def find(name: str, lang: str) -> Template:
             return template
     names = sorted({t.name for t in templates})
     if name not in names:
-        raise TemplateError(f"unknown template '{name}'; choose one of: {', '.join(names)}")
+        raise TemplateError(
+            msg("template.unknown", name=name, choices=Listing(tuple(names), "", quoted=False))
+        )
     langs = sorted(t.lang for t in templates if t.name == name)
     raise TemplateError(
-        f"template '{name}' has no '{lang}' version; choose one of: {', '.join(langs)}"
+        msg(
+            "template.no-language",
+            name=name,
+            lang=lang,
+            choices=Listing(tuple(langs), "", quoted=False),
+        )
     )
 
 

@@ -15,6 +15,7 @@ import logging
 
 from prdkit.images.files import Image
 from prdkit.images.pictures import Pictures
+from prdkit.messages import Msg, msg
 from prdkit.model import Document
 from prdkit.outputs import OutputError
 from prdkit.writers import RenderOptions
@@ -23,14 +24,14 @@ INSTALL = "pip install 'prdkit[pdf]'"
 _NAMED = 3  # pictures named when the budget is exceeded, the largest first
 
 
-def available() -> str | None:
+def available() -> Msg | None:
     """None when the PDF writer can run; otherwise the reason and the install command."""
     try:
         import weasyprint  # noqa: F401
     except ImportError:
-        return f"--to pdf needs the optional extra: {INSTALL}"
+        return msg("pdf.needs-extra", install=INSTALL)
     except OSError as exc:  # the Python package is there, its system libraries (Pango) are not
-        return f"--to pdf cannot load WeasyPrint's system libraries ({exc}); see its install notes"
+        return msg("pdf.no-libraries", reason=str(exc))
     return None
 
 
