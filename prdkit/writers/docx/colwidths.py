@@ -1,8 +1,10 @@
 """Column widths from what the columns hold, measured once a table is filled.
 
-Each column needs room for its longest unbreakable piece (an id, a short enum label, a
-Latin word; a Chinese column header as a whole, so "数据分析师" never breaks as "数据分析/师"),
-and wants room for its typical line. Every column gets what it needs first, then the rest
+Each column needs room for its longest unbreakable piece (an id, a figure, a Latin word),
+then for the words best kept whole: every word of its header and every short Chinese name or
+label, so "数据分析师" never breaks as "数据分析/师" nor "交易中台研发" as "交易中台研/发";
+then for its short lines whole and a few words of its running text; then for its typical
+line. Every column gets each of these in turn before any column gets the next, and the rest
 of the width goes to the columns that want more, in proportion to how much more.
 
 Widths are estimates from character classes (the fonts are the reader's, not ours): Latin
@@ -26,7 +28,7 @@ _NARROW = frozenset("il.,:;'|!")
 _SLIM = frozenset("fjrtI-()[]/ \u00a0")
 _WIDE = frozenset("mwMW@%")
 BOLD = 1.1
-SHORT_CJK = 6  # a CJK cell text up to this long (a name, an enum label) stays on one line
+SHORT_CJK = 10  # a CJK cell text up to this long (a name, an enum label) stays on one line
 SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
 LONGEST = 25  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
@@ -40,6 +42,7 @@ _PIECES = re.compile(r"[^\u2e80-\uffff]+|[\u2e80-\uffff]")
 _AROUND = "()[]（）【】「」,;.:、，；。"  # what may cling to an id: brackets, punctuation
 _OPENING = frozenset("（【「《“‘")
 _CLOSING = frozenset("）】」》”’，、。；：")
+_PAUSES = frozenset("，、。；：！？")  # a short CJK text may break after these, between its words
 _BREAKS = re.compile(r"[^-/]*[-/]?")  # a Latin word may break after "-" or "/"
 
 
@@ -76,17 +79,24 @@ def twips(ems: float, size: int) -> int:
 
 
 def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float, float, float]:
-    """The widest id (or date, or figure), the widest other piece no line may break, and the
-    widest short CJK word best kept whole, in `text`, in ems.
+    """In `text`, in ems: the widest id (or date, or figure), the widest other word no line
+    should break, and the widest short CJK text best kept on one line.
 
     Tokens in `whole` (ids) and tokens without letters never break; other Latin words may
-    after a hyphen or a slash, CJK text between any two characters: a short one (a name, a
-    label, a header) had better not, but may where room runs out.
+    after a hyphen or a slash, CJK text between any two characters. A short CJK text (a
+    name, a label, a header) had better not: its words, split after a comma or before a
+    bracket, are kept whole, and the whole text on one line where there is room.
     """
-    ids = widest = short_word = 0.0
+    ids = word = short_text = 0.0
     short = SHORT_CJK_HEADER if header else SHORT_CJK
     for line in text.split("\n"):
-        for token in _SPACES.split(line):
+        line = " ".join(_SPACES.split(line.strip()))
+        # A short line (a name, a label) is short as a whole; a header's words are short
+        # wherever they stand.
+        brief = len(line) <= short and any(_cjk(ch) for ch in line)
+        if brief:
+            short_text = max(short_text, em_width(line))
+        for token in line.split(" "):
             if not token:
                 continue
             if _whole(token, whole):
@@ -95,8 +105,13 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
             if not any(_cjk(ch) for ch in token):
                 pieces = _BREAKS.findall(token)
             else:
-                if len(token) <= short:
-                    short_word = max(short_word, em_width(token))
+                if brief or header:
+                    # A short header is one word ("工作量（人天）"); a longer one or a short
+                    # text breaks between its words (after a comma, before a bracket).
+                    whole_header = header and len(token) <= short
+                    for part in [token] if whole_header else _words(token):
+                        if len(part) <= short:
+                            word = max(word, em_width(part))
                 # An id inside CJK text (名称（ACT-x）) is still an id and stays whole, and a
                 # line may neither end on an opening bracket nor start on a closing one: the
                 # character before the bracket and the brackets go with it.
@@ -113,8 +128,25 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
                         unit += split[index + 1]
                     ids = max(ids, em_width(unit))
             if pieces:
-                widest = max(widest, max(em_width(piece) for piece in pieces))
-    return ids, widest, short_word
+                word = max(word, max(em_width(piece) for piece in pieces))
+    return ids, word, short_text
+
+
+def _words(token: str) -> list[str]:
+    """A CJK text cut where a line may break between its phrases: after a comma or a stop,
+    before an opening bracket ("黄晓东", "（风控负责人）")."""
+    words: list[str] = []
+    start = 0
+    for index, ch in enumerate(token):
+        if ch in _OPENING and index > start:
+            words.append(token[start:index])
+            start = index
+        elif ch in _PAUSES:
+            words.append(token[start : index + 1])
+            start = index + 1
+    if start < len(token):
+        words.append(token[start:])
+    return words
 
 
 def _whole(token: str, whole: Container[str]) -> bool:
@@ -137,11 +169,12 @@ def needs(
     rows: Iterable[etree._Element], columns: int, header_rows: int, whole: Container[str] = ()
 ) -> list[tuple[float, float, float, float]]:
     """What each of `columns` needs, in ems, most pressing first: (its widest id, its widest
-    other unbreakable piece of the body, of the header (or a few words of running text), the
-    width of its typical line).
+    other word, of the header or the body, a short CJK name's words included; its widest
+    short CJK text or header whole (or a few words of running text); the width of its
+    typical line).
     Tokens in `whole` are the ids. A column of short lines wants its longest line whole."""
     ids = [0.0] * columns
-    body = [0.0] * columns
+    words = [0.0] * columns
     head = [0.0] * columns
     lines: list[list[float]] = [[] for _ in range(columns)]
     for index, tr in enumerate(rows):
@@ -153,14 +186,13 @@ def needs(
             if not text.strip():
                 continue
             scale = BOLD if tc.find(_BOLD) is not None else 1.0
-            own_ids, piece, word = _unbreakable(text, header, whole)
+            own_ids, word, short = _unbreakable(text, header, whole)
             ids[col] = max(ids[col], own_ids * scale)
-            # Short CJK words, in a header or a cell, are kept whole along with the headers.
-            head[col] = max(head[col], word * scale)
-            if header:
-                head[col] = max(head[col], piece * scale)
-            else:
-                body[col] = max(body[col], piece * scale)
+            # Words, of a header, a body or a short CJK name, are met before any running text
+            # gets a few words a line; a short text whole is met along with running text.
+            words[col] = max(words[col], word * scale)
+            head[col] = max(head[col], short * scale)
+            if not header:
                 lines[col].append(max(em_width(line) for line in text.split("\n")) * scale)
     out = []
     for col in range(columns):
@@ -169,7 +201,7 @@ def needs(
         if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
             typical = widths[-1]
         # A column of running text wants a few words a line as much as a header its words.
-        out.append((ids[col], body[col], max(head[col], min(typical, PROSE)), typical))
+        out.append((ids[col], words[col], max(head[col], min(typical, PROSE)), typical))
     return out
 
 
@@ -181,9 +213,10 @@ def distribute(
 ) -> list[int]:
     """Split `total` twips among columns by their `needs` (see `needs`, in twips).
 
-    The needs are met in order: first every column's ids, then the rest of its body, then
-    its header, then its typical line; where a level no longer fits, what is left is shared
-    in proportion to how far each column is from that level. What remains once every level
+    The needs are met in order: first every column's ids, then its words (of the header,
+    the body and short names), then its short texts whole and a few words of its running
+    text, then its typical line; where a level no longer fits, what is left is shared in
+    proportion to how far each column is from that level. What remains once every level
     fits goes to the columns in proportion to their typical line. A `fixed` column's width
     (widened to all it needs) stands for its typical line; it takes nothing more.
     `floors` are widths a column needs at every level (room to sign by hand).
