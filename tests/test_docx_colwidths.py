@@ -1,4 +1,4 @@
-"""Column widths as a reader meets them in Word: short Chinese names whole.
+"""Column widths as a reader meets them in Word: short Chinese names and header words whole.
 
 Widths are read back from the rendered .docx and held to the advances of the installed
 fonts (`tests.fonts`), not to the writer's own estimate.
@@ -6,17 +6,41 @@ fonts (`tests.fonts`), not to the writer's own estimate.
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prdkit.writers.docx.colwidths import distribute
 from prdkit.writers.docx.tables import CELL_MARGINS
 from tests.fonts import widest
-from tests.test_docx_print import ZH, render, tables_of
+from tests.test_docx_print import EN, ZH, render, tables_of
 
 SIZE = 180  # twips in an em at the tables' 9 pt
+TEMPLATES = ZH.parent.parent / "templates"
+# A Latin header word may break after a hyphen or a slash; a CJK header of up to eight
+# characters is one word; a longer one breaks after a comma or before a bracket.
+_LATIN_PARTS = re.compile(r"[^-/]+[-/]?")
+_CJK_WORDS = re.compile(
+    r"[（【「《“][^，、。；：！？（【「《“]*|[^，、。；：！？（【「《“]+[，、。；：！？]?"
+)
 
 
 def cjk(text: str) -> bool:
     return any(ord(ch) >= 0x2E80 for ch in text)
+
+
+def header_words(header: str) -> list[str]:
+    words = []
+    for token in header.split():
+        if not cjk(token):
+            words += _LATIN_PARTS.findall(token)
+        elif len(token) <= 8:
+            words.append(token)
+        else:
+            words += _CJK_WORDS.findall(token)
+    return words
 
 
 def room(text: str, bold: bool = False) -> int:
@@ -27,6 +51,11 @@ def room(text: str, bold: bool = False) -> int:
 @pytest.fixture(scope="module")
 def zh_tables() -> list[tuple[list[int], list[list[str]]]]:
     return list(tables_of(render(ZH)))
+
+
+@pytest.fixture(scope="module")
+def en_tables() -> list[tuple[list[int], list[list[str]]]]:
+    return list(tables_of(render(EN)))
 
 
 def table(tables, *headers: str) -> tuple[list[int], list[list[str]]]:
@@ -59,3 +88,81 @@ def test_the_names_that_broke_are_among_those_checked(zh_tables):
     _, resources = table(zh_tables, "团队", "角色")
     assert "价格敏感型家庭用户" in [row[1] for row in personas]
     assert "交易中台研发" in [row[0] for row in resources]
+
+
+@pytest.mark.parametrize(
+    ("lang", "headers"),
+    [
+        ("zh", ("团队", "角色")),  # resources: 8 columns
+        ("zh", ("编号", "名称", "开始日期")),  # milestones: 8
+        ("zh", ("编号", "名称", "基线 → 目标")),  # metrics: 8
+        ("zh", ("编号", "操作", "控制方式")),  # guardrails: 7
+        ("zh", ("编号", "名称", "类型", "开始日期")),  # campaigns: 9
+        ("en", ("Team", "Role")),  # resources: 8
+        ("en", ("ID", "Name", "Start")),  # milestones: 8
+        ("en", ("ID", "Name", "Baseline → target")),  # metrics: 8
+        ("en", ("ID", "Action", "Control")),  # guardrails: 7
+        ("en", ("ID", "Name", "Kind", "Owner")),  # dependencies: 7
+    ],
+)
+def test_header_words_of_wide_tables_are_not_split(zh_tables, en_tables, lang, headers):
+    cols, rows = table(zh_tables if lang == "zh" else en_tables, *headers)
+    assert len(cols) > 6
+    for col, header in zip(cols, rows[0], strict=True):
+        for word in header_words(header):
+            assert room(word, bold=True) <= col, (header, word, room(word, bold=True), col)
+
+
+def test_header_words_split_into_words_where_they_may():
+    assert header_words("Effort (days)") == ["Effort", "(days)"]
+    assert header_words("Read-only analyst") == ["Read-", "only", "analyst"]
+    assert header_words("工作量（人天）") == ["工作量（人天）"]
+    assert header_words("潜在市场总量（TAM）") == ["潜在市场总量", "（TAM）"]
+
+
+# ---- sharing out a width too narrow for every word ----------------------------------------
+
+
+def test_words_that_nearly_fit_give_up_their_slack_first():
+    # 5 × 1000 wanted in 4800: each column gives up some of its 60 of slack; none breaks.
+    widths = distribute(4800, [(0, 1000, 1000, 1000)] * 5, [None] * 5, slack=60)
+    assert sum(widths) == 4800 and all(width >= 940 for width in widths)
+    # Without the slack to give up, one column breaks its word.
+    assert min(distribute(4800, [(0, 1000, 1000, 1000)] * 5, [None] * 5)) < 940
+
+
+def test_ids_first_while_the_other_columns_keep_half_their_words():
+    # (id, words, header or prose, typical line), in twips
+    needs = [(2600, 0, 0, 2600), (0, 1000, 1000, 1000), (0, 1000, 1000, 1000)]
+    assert distribute(4000, needs, [None] * 3) == [2600, 700, 700]
+
+
+def test_a_long_id_breaks_rather_than_starve_two_columns_of_their_words():
+    needs = [(2800, 0, 0, 2800), (0, 900, 900, 900), (0, 900, 900, 900)]
+    assert distribute(3600, needs, [None] * 3) == [1800, 900, 900]
+
+
+def test_as_many_words_as_can_be_stay_whole():
+    # 76 twips short: one column breaks a word, rather than every column by a little.
+    needs = [(0, want, want, want) for want in (1500, 1600, 1700, 1800, 1900, 1114)]
+    widths = distribute(9538, needs, [None] * 6)
+    short = [
+        i for i, (width, need) in enumerate(zip(widths, needs, strict=True)) if width < need[1]
+    ]
+    assert len(short) == 1 and sum(widths) == 9538
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3000), st.integers(0, 3000)), min_size=1, max_size=9),
+    st.integers(1000, 12000),
+)
+def test_no_column_is_starved_when_words_do_not_fit(columns, total):
+    needs = [(ids, words, words, words) for ids, words in columns]
+    widths = distribute(total, needs, [None] * len(needs))
+    assert sum(widths) == total and min(widths) >= 0
+    cap = total // 4
+    wants = [max(ids, min(words, cap)) for ids, words in columns]
+    if sum(wants) > total:
+        share = min(total / sum(wants), 0.5)
+        for width, want in zip(widths, wants, strict=True):
+            assert width >= int(want * share) - 1, (widths, wants)

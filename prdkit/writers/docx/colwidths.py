@@ -5,7 +5,9 @@ then for the words best kept whole: every word of its header and every short Chi
 label, so "数据分析师" never breaks as "数据分析/师" nor "交易中台研发" as "交易中台研/发";
 then for its short lines whole and a few words of its running text; then for its typical
 line. Every column gets each of these in turn before any column gets the next, and the rest
-of the width goes to the columns that want more, in proportion to how much more.
+of the width goes to the columns that want more, in proportion to how much more. Where the
+ids and words cannot all fit (a wide table), as few of them break as can be, between words
+where a header has several, and no column is starved to spare another a letter.
 
 Widths are estimates from character classes (the fonts are the reader's, not ours): Latin
 glyphs by a width table close to DejaVu Sans, LibreOffice's stand-in for Arial and the
@@ -30,6 +32,7 @@ _WIDE = frozenset("mwMW@%")
 BOLD = 1.1
 SHORT_CJK = 10  # a CJK cell text up to this long (a name, an enum label) stays on one line
 SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
+WHOLE_LEVELS = 2  # ids, then words: each fits its column or breaks
 LONGEST = 25  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
 PROSE = 8.0  # ems: the line a column of running text is given along with the headers
@@ -210,15 +213,18 @@ def distribute(
     needs: Sequence[Sequence[int]],
     fixed: Sequence[int | None],
     floors: Sequence[int] = (),
+    slack: int = 0,
 ) -> list[int]:
     """Split `total` twips among columns by their `needs` (see `needs`, in twips).
 
     The needs are met in order: first every column's ids, then its words (of the header,
     the body and short names), then its short texts whole and a few words of its running
-    text, then its typical line; where a level no longer fits, what is left is shared in
-    proportion to how far each column is from that level. What remains once every level
-    fits goes to the columns in proportion to their typical line. A `fixed` column's width
-    (widened to all it needs) stands for its typical line; it takes nothing more.
+    text, then its typical line. Where ids and words do not all fit, each column first gives
+    up the `slack` its needs carry beyond the estimate; where they still do not, see
+    `_share`. Where a later level no longer fits, what is left is shared in proportion to
+    how far each column is from that level. What remains once every level fits goes to the
+    columns in proportion to their typical line. A `fixed` column's width (widened to all it
+    needs) stands for its typical line; it takes nothing more.
     `floors` are widths a column needs at every level (room to sign by hand).
     """
     count = len(needs)
@@ -236,14 +242,22 @@ def distribute(
     if floors:
         levels = [[max(n, f) for n, f in zip(level, floors, strict=True)] for level in levels]
     widths = [0] * count
-    for level in levels:
+    for depth, level in enumerate(levels):
         if sum(level) <= total:
             widths = level
             continue
-        room = total - sum(widths)
-        gaps = [max(want - have, 0) for want, have in zip(level, widths, strict=True)]
-        missing = sum(gaps) or 1
-        widths = [have + room * gap // missing for have, gap in zip(widths, gaps, strict=True)]
+        if depth < WHOLE_LEVELS:
+            words = levels[WHOLE_LEVELS - 1]
+            least = floors or [0] * count
+            tight = [max(want - slack, floor) for want, floor in zip(words, least, strict=True)]
+            if sum(tight) <= total:
+                widths = _share(total - sum(tight), tight, words)
+            else:
+                # Shared out from nothing, ids first: an id may break rather than leave a
+                # column no room for its own words.
+                widths = _share(total, [0] * count, words, levels[0])
+        else:
+            widths = _share(total - sum(widths), widths, level)
         break
     else:
         flexible = [i for i in range(count) if fixed[i] is None] or list(range(count))
@@ -253,3 +267,31 @@ def distribute(
             widths[i] += spare * widths[i] // weight
     widths[-1] += total - sum(widths)
     return widths
+
+
+def _share(
+    room: int, widths: Sequence[int], wants: Sequence[int], first: Sequence[int] = ()
+) -> list[int]:
+    """`room` more twips for columns of `widths` that want `wants`, which do not all fit.
+
+    With `first` (each column's ids) the wants are ids and words, which fit or break: the
+    ids are met in full first, then the smallest wants, so that as few break as can be, as
+    long as the columns left still get half of what they miss (one column is not starved to
+    save a letter in another). Those share the rest in proportion to what each still misses;
+    running text (no `first`) shares in proportion from the start.
+    """
+    out = list(widths)
+    gaps = [max(want - have, 0) for want, have in zip(wants, widths, strict=True)]
+    for goals in (first, wants) if first else ():
+        steps = [
+            min(max(goal - have, 0), gap) for goal, have, gap in zip(goals, out, gaps, strict=True)
+        ]
+        for col in sorted(range(len(gaps)), key=lambda col: (steps[col], col)):
+            step = steps[col]
+            if 2 * (room - step) < sum(gaps) - step:
+                break
+            out[col] += step
+            room -= step
+            gaps[col] -= step
+    missing = sum(gaps) or 1
+    return [have + room * gap // missing for have, gap in zip(out, gaps, strict=True)]
