@@ -552,6 +552,47 @@ def test_gantt_names_the_years_when_the_range_crosses_one():
     assert cells[0].find(f"{W}tcPr/{W}vMerge").get(f"{W}val") == "restart"
 
 
+def across(first: str, due: str, lang: str = "zh") -> bytes:
+    """A document whose schedule runs from Monday `first` to `due`."""
+    from tests.test_docx_writer import document
+
+    head = ACROSS_YEARS.split("  milestones:")[0].replace("language: zh", f"language: {lang}")
+    text = f"{head}  milestones:\n    - {{id: M1, name: Build, start: {first}, due: {due}}}\n"
+    return write(document(text), RenderOptions(lang=lang, timestamp=WHEN))
+
+
+@pytest.mark.parametrize(
+    ("first", "due", "years"),
+    [
+        ("2025-12-29", "2026-06-26", ["2025", "2026"]),  # 26 weeks, 2025 has one: upright
+        ("2025-12-29", "2026-05-15", ["'25", "2026"]),  # 20 wider weeks: '25 in small type
+        ("2025-12-22", "2026-06-19", ["'25", "2026"]),  # 26 weeks, 2025 has two
+        ("2025-12-22", "2026-05-08", ["2025", "2026"]),  # 20 weeks, 2025 has two
+        ("2025-06-02", "2026-01-23", ["2025", "'26"]),  # fortnights, 2026 has one
+    ],
+)
+def test_gantt_years_are_written_where_they_fit_and_never_broken(first, due, years):
+    from tests.fonts import widest
+
+    top = gantt_rows(across(first, due))[0]
+    cells = top.findall(f"{W}tc")[1:]
+    assert ["".join(t.text for t in tc.iter(f"{W}t")) for tc in cells] == years
+    for tc in cells:
+        text = "".join(t.text for t in tc.iter(f"{W}t"))
+        size = tc.find(f".//{W}rPr/{W}sz")
+        half_points = int(size.get(f"{W}val")) if size is not None else 18
+        length = widest(text, bold=True) * half_points * 10
+        if tc.find(f"{W}tcPr/{W}textDirection") is not None:
+            # A year over one narrow week runs up its column, as the weeks do, in a row
+            # tall enough for it beside the cell's top and bottom margins (40 twips each).
+            assert (first, text) == ("2025-12-29", "2025")
+            height = int(top.find(f"{W}trPr/{W}trHeight").get(f"{W}val"))
+            assert length + 80 <= height, (text, height)
+        else:
+            room = int(tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w")) - 2 * 15
+            assert length <= room, (text, room)
+
+
 def test_gantt_within_one_year_has_one_header_row():
     data = render(EN)
     rows = gantt_rows(data)
