@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prdkit.writers.docx.colwidths import distribute
+from prdkit.writers.docx.colwidths import distribute, em_width
 from prdkit.writers.docx.tables import CELL_MARGINS
-from tests.fonts import widest
+from tests.fonts import PRINTABLE, installed, widest
 from tests.test_docx_print import EN, ZH, render, tables_of
 
 SIZE = 180  # twips in an em at the tables' 9 pt
@@ -64,6 +64,15 @@ def table(tables, *headers: str) -> tuple[list[int], list[list[str]]]:
         if [cell.strip() for cell in rows[0][: len(headers)]] == list(headers):
             return cols, [[cell.strip() for cell in row] for row in rows]
     raise AssertionError(f"no table headed {headers}")
+
+
+def test_latin_text_is_estimated_at_least_as_wide_as_the_fonts_draw_it():
+    # Regular faces; bold is estimated a tenth wider, the headers' real bold widths are
+    # checked below.
+    for family, advance in installed().items():
+        for char in PRINTABLE:
+            real = advance(char)
+            assert real is None or em_width(char) >= real, (family, char, em_width(char), real)
 
 
 @pytest.mark.parametrize(

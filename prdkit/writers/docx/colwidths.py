@@ -9,10 +9,10 @@ of the width goes to the columns that want more, in proportion to how much more.
 ids and words cannot all fit (a wide table), as few of them break as can be, between words
 where a header has several, and no column is starved to spare another a letter.
 
-Widths are estimates from character classes (the fonts are the reader's, not ours): Latin
-glyphs by a width table close to DejaVu Sans, LibreOffice's stand-in for Arial and the
-widest of the usual substitutes, so an estimate that fits there fits everywhere; CJK glyphs
-one em (counted double a Latin letter); bold one tenth wider.
+Widths are estimates (the fonts are the reader's, not ours): Latin glyphs by the diagrams'
+table of advances measured in DejaVu Sans, LibreOffice's stand-in for Arial and the widest
+of the usual substitutes, so an estimate that fits there fits everywhere; CJK glyphs one em
+(counted double a Latin letter); bold one tenth wider.
 """
 
 from __future__ import annotations
@@ -22,13 +22,11 @@ from collections.abc import Container, Iterable, Sequence
 
 from lxml import etree
 
+from prdkit.diagrams.measure import em
 from prdkit.writers.docx.oxml import w
 
 __all__ = ["distribute", "em_width", "needs", "twips"]
 
-_NARROW = frozenset("il.,:;'|!")
-_SLIM = frozenset("fjrtI-()[]/ \u00a0")
-_WIDE = frozenset("mwMW@%")
 BOLD = 1.1
 SHORT_CJK = 10  # a CJK cell text up to this long (a name, an enum label) stays on one line
 SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
@@ -54,25 +52,13 @@ def _cjk(ch: str) -> bool:
 
 
 def em_width(text: str) -> float:
-    """The width of `text` on one line, in ems of the font size."""
+    """The width of `text` on one line, in ems of the font size: CJK a whole em, the rest
+    as the diagrams measure it (the advances of the faces that stand in for Arial)."""
     total = 0.0
     for ch in text:
         if ch == "\u2060":  # a word joiner takes no room
             continue
-        if _cjk(ch):
-            total += 1.0
-        elif ch in _NARROW:
-            total += 0.32
-        elif ch in _SLIM:
-            total += 0.4
-        elif ch in _WIDE:
-            total += 0.95
-        elif ch.isupper():
-            total += 0.72
-        elif ch.isdigit():
-            total += 0.64
-        else:
-            total += 0.62
+        total += 1.0 if _cjk(ch) else em(" " if ch == "\u00a0" else ch)
     return total
 
 
