@@ -154,9 +154,8 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         got = _describe_type(instance)
         yield Finding("schema-type", pointer, msg("schema-type", name=name, wanted=wanted, got=got))
     elif kind == "pattern":
-        yield Finding(
-            "schema-pattern", pointer, _pattern_message(name, instance, value, error.schema)
-        )
+        message, hint = _pattern_message(name, instance, value, error.schema)
+        yield Finding("schema-pattern", pointer, message, hint=hint)
     elif kind == "format":
         message = msg("schema-date", name=name, value=_show(instance))
         yield Finding("schema-date", pointer, message)
@@ -197,16 +196,24 @@ def _describe_type(instance: Any) -> Msg:
 
 def _pattern_message(
     name: Msg | str, instance: Any, pattern: str, schema: Mapping[str, Any]
-) -> Msg:
+) -> tuple[Msg, Msg | None]:
+    """The message for a value of the wrong form and, where the rule's fix (written for ids)
+    would mislead, a hint of its own."""
     shown = _show(instance)
     if pattern.startswith("^[A-Za-z]"):
-        return msg("schema-pattern.id", name=name, value=shown)
+        return msg("schema-pattern.id", name=name, value=shown), None
     if "sha256" in pattern:
-        return msg("schema-pattern.digest", name=name)
+        return msg("schema-pattern.digest", name=name), msg("schema-pattern.digest.hint")
     if pattern.startswith("^[0-9]{4}"):
-        return msg("schema-pattern.date", name=name, value=shown)
+        return msg("schema-pattern.date", name=name, value=shown), msg("schema-date.hint")
+    if pattern.startswith("^[a-z]"):
+        # Event names: what the client sends, so lower case and no spaces or hyphens.
+        return msg("schema-pattern.event", name=name, value=shown), msg("schema-pattern.event.hint")
+    if "https?" in pattern:
+        return msg("schema-pattern.url", name=name, value=shown), msg("schema-pattern.url.hint")
     described = schema.get("description", "")
-    return msg("schema-pattern.other", name=name, value=shown, described=described)
+    message = msg("schema-pattern.other", name=name, value=shown, described=described)
+    return message, msg("schema-pattern.other.hint")
 
 
 def _count_message(kind: str, name: Msg | str, limit: int) -> Msg:
