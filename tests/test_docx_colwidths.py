@@ -20,7 +20,7 @@ from tests.test_docx_print import EN, ZH, render, tables_of
 SIZE = 180  # twips in an em at the tables' 9 pt
 TEMPLATES = ZH.parent.parent / "templates"
 # A Latin header word may break after a hyphen or a slash; a CJK header of up to eight
-# characters is one word; a longer one breaks after a comma or before a bracket.
+# characters is one word; a longer one's phrases (after a comma, before a bracket) are.
 _LATIN_PARTS = re.compile(r"[^-/]+[-/]?")
 _CJK_WORDS = re.compile(
     r"[（【「《“][^，、。；：！？（【「《“]*|[^，、。；：！？（【「《“]+[，、。；：！？]?"
@@ -32,6 +32,8 @@ def cjk(text: str) -> bool:
 
 
 def header_words(header: str) -> list[str]:
+    if cjk(header) and len(header.strip()) <= 8:
+        return [header.strip()]  # CJK text breaks anywhere: a short header is one word
     words = []
     for token in header.split():
         if not cjk(token):
@@ -126,6 +128,7 @@ def test_header_words_split_into_words_where_they_may():
     assert header_words("Effort (days)") == ["Effort", "(days)"]
     assert header_words("Read-only analyst") == ["Read-", "only", "analyst"]
     assert header_words("工作量（人天）") == ["工作量（人天）"]
+    assert header_words("基线 → 目标") == ["基线 → 目标"]
     assert header_words("潜在市场总量（TAM）") == ["潜在市场总量", "（TAM）"]
 
 

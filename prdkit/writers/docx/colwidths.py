@@ -1,13 +1,13 @@
 """Column widths from what the columns hold, measured once a table is filled.
 
-Each column needs room for its longest unbreakable piece (an id, a figure, a Latin word),
-then for the words best kept whole: every word of its header and every short Chinese name or
-label, so "数据分析师" never breaks as "数据分析/师" nor "交易中台研发" as "交易中台研/发";
-then for its short lines whole and a few words of its running text; then for its typical
-line. Every column gets each of these in turn before any column gets the next, and the rest
-of the width goes to the columns that want more, in proportion to how much more. Where the
-ids and words cannot all fit (a wide table), as few of them break as can be, between words
-where a header has several, and no column is starved to spare another a letter.
+Each column needs room for its ids (and dates and figures), then for the words best kept
+whole: its Latin words, every word of its header, and every short Chinese name, label or
+header as a whole, so "数据分析师" never breaks as "数据分析/师" nor "交易中台研发" as
+"交易中台研/发"; then for a few words of its running text; then for its typical line. Every
+column gets each of these in turn before any column gets the next, and the rest of the
+width goes to the columns that want more, in proportion to how much more. Where the ids
+and words cannot all fit (a wide table), as few of them break as can be, and no column is
+starved to spare another a letter.
 
 Widths are estimates (the fonts are the reader's, not ours): Latin glyphs by the diagrams'
 table of advances measured in DejaVu Sans, LibreOffice's stand-in for Arial and the widest
@@ -43,7 +43,7 @@ _PIECES = re.compile(r"[^\u2e80-\uffff]+|[\u2e80-\uffff]")
 _AROUND = "()[]（）【】「」,;.:、，；。"  # what may cling to an id: brackets, punctuation
 _OPENING = frozenset("（【「《“‘")
 _CLOSING = frozenset("）】」》”’，、。；：")
-_PAUSES = frozenset("，、。；：！？")  # a short CJK text may break after these, between its words
+_PAUSES = frozenset("，、。；：！？")  # a long CJK header breaks after these, between phrases
 _BREAKS = re.compile(r"[^-/]*[-/]?")  # a Latin word may break after "-" or "/"
 
 
@@ -67,24 +67,23 @@ def twips(ems: float, size: int) -> int:
     return int(ems * size * 10 + 0.999)
 
 
-def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float, float, float]:
-    """In `text`, in ems: the widest id (or date, or figure), the widest other word no line
-    should break, and the widest short CJK text best kept on one line.
+def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float, float]:
+    """In `text`, in ems: the widest id (or date, or figure) and the widest other word no
+    line should break.
 
     Tokens in `whole` (ids) and tokens without letters never break; other Latin words may
-    after a hyphen or a slash, CJK text between any two characters. A short CJK text (a
-    name, a label, a header) had better not: its words, split after a comma or before a
-    bracket, are kept whole, and the whole text on one line where there is room.
+    after a hyphen or a slash, CJK text between any two characters. A short CJK line (a
+    name, a label, a header) had better not: it counts as one word, since a line of CJK
+    text breaks wherever it runs out of room, not between phrases. A longer CJK header
+    counts its phrases (split after a comma, before a bracket) as words.
     """
-    ids = word = short_text = 0.0
+    ids = word = 0.0
     short = SHORT_CJK_HEADER if header else SHORT_CJK
     for line in text.split("\n"):
         line = " ".join(_SPACES.split(line.strip()))
-        # A short line (a name, a label) is short as a whole; a header's words are short
-        # wherever they stand.
         brief = len(line) <= short and any(_cjk(ch) for ch in line)
         if brief:
-            short_text = max(short_text, em_width(line))
+            word = max(word, em_width(line))
         for token in line.split(" "):
             if not token:
                 continue
@@ -94,11 +93,8 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
             if not any(_cjk(ch) for ch in token):
                 pieces = _BREAKS.findall(token)
             else:
-                if brief or header:
-                    # A short header is one word ("工作量（人天）"); a longer one or a short
-                    # text breaks between its words (after a comma, before a bracket).
-                    whole_header = header and len(token) <= short
-                    for part in [token] if whole_header else _words(token):
+                if header and not brief:
+                    for part in _words(token):
                         if len(part) <= short:
                             word = max(word, em_width(part))
                 # An id inside CJK text (名称（ACT-x）) is still an id and stays whole, and a
@@ -118,7 +114,7 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
                     ids = max(ids, em_width(unit))
             if pieces:
                 word = max(word, max(em_width(piece) for piece in pieces))
-    return ids, word, short_text
+    return ids, word
 
 
 def _words(token: str) -> list[str]:
@@ -158,13 +154,11 @@ def needs(
     rows: Iterable[etree._Element], columns: int, header_rows: int, whole: Container[str] = ()
 ) -> list[tuple[float, float, float, float]]:
     """What each of `columns` needs, in ems, most pressing first: (its widest id, its widest
-    other word, of the header or the body, a short CJK name's words included; its widest
-    short CJK text or header whole (or a few words of running text); the width of its
-    typical line).
+    other word, of the header or the body, a short CJK name or header whole; a few words of
+    its running text; the width of its typical line).
     Tokens in `whole` are the ids. A column of short lines wants its longest line whole."""
     ids = [0.0] * columns
     words = [0.0] * columns
-    head = [0.0] * columns
     lines: list[list[float]] = [[] for _ in range(columns)]
     for index, tr in enumerate(rows):
         header = index < header_rows
@@ -175,12 +169,11 @@ def needs(
             if not text.strip():
                 continue
             scale = BOLD if tc.find(_BOLD) is not None else 1.0
-            own_ids, word, short = _unbreakable(text, header, whole)
+            own_ids, word = _unbreakable(text, header, whole)
             ids[col] = max(ids[col], own_ids * scale)
-            # Words, of a header, a body or a short CJK name, are met before any running text
-            # gets a few words a line; a short text whole is met along with running text.
+            # Words, of a header, a body or a short CJK name, are met before any running
+            # text gets a few words a line.
             words[col] = max(words[col], word * scale)
-            head[col] = max(head[col], short * scale)
             if not header:
                 lines[col].append(max(em_width(line) for line in text.split("\n")) * scale)
     out = []
@@ -190,7 +183,7 @@ def needs(
         if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
             typical = widths[-1]
         # A column of running text wants a few words a line as much as a header its words.
-        out.append((ids[col], words[col], max(head[col], min(typical, PROSE)), typical))
+        out.append((ids[col], words[col], min(typical, PROSE), typical))
     return out
 
 
@@ -204,8 +197,8 @@ def distribute(
     """Split `total` twips among columns by their `needs` (see `needs`, in twips).
 
     The needs are met in order: first every column's ids, then its words (of the header,
-    the body and short names), then its short texts whole and a few words of its running
-    text, then its typical line. Where ids and words do not all fit, each column first gives
+    the body and short names), then a few words of its running text, then its typical
+    line. Where ids and words do not all fit, each column first gives
     up the `slack` its needs carry beyond the estimate; where they still do not, see
     `_share`. Where a later level no longer fits, what is left is shared in proportion to
     how far each column is from that level. What remains once every level fits goes to the
