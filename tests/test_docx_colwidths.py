@@ -143,15 +143,15 @@ def test_words_that_nearly_fit_give_up_their_slack_first():
     assert min(distribute(4800, [(0, 1000, 1000, 1000)] * 5, [None] * 5)) < 940
 
 
-def test_ids_first_while_the_other_columns_keep_half_their_words():
-    # (id, words, header or prose, typical line), in twips
+def test_ids_keep_their_room_where_they_fit_and_the_words_share_the_rest():
+    # (id, words, a few words of running text, typical line), in twips
     needs = [(2600, 0, 0, 2600), (0, 1000, 1000, 1000), (0, 1000, 1000, 1000)]
     assert distribute(4000, needs, [None] * 3) == [2600, 700, 700]
 
 
-def test_a_long_id_breaks_rather_than_starve_two_columns_of_their_words():
-    needs = [(2800, 0, 0, 2800), (0, 900, 900, 900), (0, 900, 900, 900)]
-    assert distribute(3600, needs, [None] * 3) == [1800, 900, 900]
+def test_ids_too_long_for_the_table_break_rather_than_starve_a_column_of_its_words():
+    needs = [(2800, 0, 0, 2800), (2000, 0, 0, 2000), (0, 900, 900, 900)]
+    assert distribute(4400, needs, [None] * 3) == [1500, 2000, 900]
 
 
 def test_as_many_words_as_can_be_stay_whole():
@@ -172,9 +172,17 @@ def test_no_column_is_starved_when_words_do_not_fit(columns, total):
     needs = [(ids, words, words, words) for ids, words in columns]
     widths = distribute(total, needs, [None] * len(needs))
     assert sum(widths) == total and min(widths) >= 0
+    ids = [need for need, _ in columns]
     cap = total // 4
-    wants = [max(ids, min(words, cap)) for ids, words in columns]
-    if sum(wants) > total:
+    wants = [max(need, min(words, cap)) for need, words in columns]
+    if sum(wants) <= total:
+        return
+    if sum(ids) <= total:  # every id whole; the words get at least half their share
+        assert all(width >= need for width, need in zip(widths, ids, strict=True))
+        share = min((total - sum(ids)) / (sum(wants) - sum(ids)), 0.5)
+        have = ids
+    else:
         share = min(total / sum(wants), 0.5)
-        for width, want in zip(widths, wants, strict=True):
-            assert width >= int(want * share) - 1, (widths, wants)
+        have = [0] * len(ids)
+    for width, want, start in zip(widths, wants, have, strict=True):
+        assert width >= start + int((want - start) * share) - 1, (widths, wants)

@@ -198,12 +198,14 @@ def distribute(
 
     The needs are met in order: first every column's ids, then its words (of the header,
     the body and short names), then a few words of its running text, then its typical
-    line. Where ids and words do not all fit, each column first gives
-    up the `slack` its needs carry beyond the estimate; where they still do not, see
-    `_share`. Where a later level no longer fits, what is left is shared in proportion to
-    how far each column is from that level. What remains once every level fits goes to the
-    columns in proportion to their typical line. A `fixed` column's width (widened to all it
-    needs) stands for its typical line; it takes nothing more.
+    line. Where ids and words do not all fit, each column first gives up the `slack` its
+    needs carry beyond the estimate; where they still do not, the ids keep their room and
+    the words share the rest (see `_share`), or, where not even the ids fit, the shortest
+    ids are met first and the rest shared with the words. Where a later level no longer
+    fits, what is left is shared in proportion to how far each column is from that level.
+    What remains once every level fits goes to the columns in proportion to their typical
+    line. A `fixed` column's width
+    (widened to all it needs) stands for its typical line; it takes nothing more.
     `floors` are widths a column needs at every level (room to sign by hand).
     """
     count = len(needs)
@@ -231,10 +233,10 @@ def distribute(
             tight = [max(want - slack, floor) for want, floor in zip(words, least, strict=True)]
             if sum(tight) <= total:
                 widths = _share(total - sum(tight), tight, words)
-            else:
-                # Shared out from nothing, ids first: an id may break rather than leave a
-                # column no room for its own words.
-                widths = _share(total, [0] * count, words, levels[0])
+            elif depth:  # the ids keep their room; the words share the rest
+                widths = _share(total - sum(widths), widths, words, whole=True)
+            else:  # not even the ids fit: the shortest ids first, then the words
+                widths = _share(total, [0] * count, words, whole=True, first=levels[0])
         else:
             widths = _share(total - sum(widths), widths, level)
         break
@@ -249,28 +251,31 @@ def distribute(
 
 
 def _share(
-    room: int, widths: Sequence[int], wants: Sequence[int], first: Sequence[int] = ()
+    room: int,
+    widths: Sequence[int],
+    wants: Sequence[int],
+    whole: bool = False,
+    first: Sequence[int] = (),
 ) -> list[int]:
     """`room` more twips for columns of `widths` that want `wants`, which do not all fit.
 
-    With `first` (each column's ids) the wants are ids and words, which fit or break: the
-    ids are met in full first, then the smallest wants, so that as few break as can be, as
-    long as the columns left still get half of what they miss (one column is not starved to
-    save a letter in another). Those share the rest in proportion to what each still misses;
-    running text (no `first`) shares in proportion from the start.
+    Words (`whole`) fit or break: the smallest wants are met in full first (after the
+    smallest of `first`, the ids), so that as few break as can be, as long as the columns
+    left still get half of what they miss (one column is not starved to save a letter in
+    another). Those share the rest in proportion to what each still misses; running text
+    shares in proportion from the start.
     """
     out = list(widths)
     gaps = [max(want - have, 0) for want, have in zip(wants, widths, strict=True)]
-    for goals in (first, wants) if first else ():
+    for goals in ((first, wants) if first else (wants,)) if whole else ():
         steps = [
             min(max(goal - have, 0), gap) for goal, have, gap in zip(goals, out, gaps, strict=True)
         ]
         for col in sorted(range(len(gaps)), key=lambda col: (steps[col], col)):
-            step = steps[col]
-            if 2 * (room - step) < sum(gaps) - step:
+            if 2 * (room - steps[col]) < sum(gaps) - steps[col]:
                 break
-            out[col] += step
-            room -= step
-            gaps[col] -= step
+            out[col] += steps[col]
+            room -= steps[col]
+            gaps[col] -= steps[col]
     missing = sum(gaps) or 1
     return [have + room * gap // missing for have, gap in zip(out, gaps, strict=True)]
