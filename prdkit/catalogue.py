@@ -363,6 +363,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} must be one of {choices} (got {got})",
         "{name} 只能是以下之一：{choices}（现在是 {got}）",
     ),
+    "schema-enum.hint": ("write '{choice}'", "写成 '{choice}'"),
     "schema-type": ("{name} must be {wanted} (got {got})", "{name} 应当是{wanted}（现在是{got}）"),
     "schema-pattern.id": (
         "{name} {value} is not a valid id: start with a letter, then letters, digits, '_', "

@@ -145,7 +145,7 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
     elif kind == "enum":
         choices = Choices(tuple(str(v) for v in value))
         message = msg("schema-enum", name=name, choices=choices, got=_show(instance))
-        yield Finding("schema-enum", pointer, message)
+        yield Finding("schema-enum", pointer, message, hint=_enum_hint(instance, value))
     elif kind == "type":
         types = value if isinstance(value, list) else [value]
         wanted: Msg = msg(f"type.{types[-1]}")
@@ -157,6 +157,9 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         message, hint = _pattern_message(name, instance, value, error.schema)
         yield Finding("schema-pattern", pointer, message, hint=hint)
     elif kind == "format":
+        shape = error.schema.get("pattern")
+        if isinstance(instance, str) and shape and not ecma_regex(shape).search(instance):
+            return  # not even shaped like a date: the pattern's message says so, once
         message = msg("schema-date", name=name, value=_show(instance))
         yield Finding("schema-date", pointer, message)
     elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
@@ -180,6 +183,18 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         yield Finding("schema-pattern", join(pointer, str(bad)), message, at="key")
     else:
         yield Finding("schema", pointer, msg("schema", name=name, detail=error.message[:200]))
+
+
+def _enum_hint(instance: Any, allowed: list[Any]) -> Msg | None:
+    """A hint naming the choice the value differs from only in case or by a region
+    (`zh-CN` → 'zh', `Must` → 'must'); None leaves the rule's own fix."""
+    if not isinstance(instance, str):
+        return None
+    folded = instance.strip().replace("_", "-").lower()
+    for choice in allowed:
+        if isinstance(choice, str) and (folded == choice or folded.startswith(f"{choice}-")):
+            return msg("schema-enum.hint", choice=choice)
+    return None
 
 
 def _describe_type(instance: Any) -> Msg:

@@ -159,3 +159,21 @@ def test_a_value_of_the_wrong_form_gets_a_hint_for_its_kind(
     result = check_bytes(text.encode("utf-8"), "t.prd.yaml", lang=lang)
     (found,) = [d for d in result.diagnostics if d.rule == "schema-pattern"]
     assert (found.line, found.message, found.hint) == (line, message, hint)
+
+
+def test_a_slash_date_is_one_mistake_one_message() -> None:
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  created: 2026/02/01\n")
+    assert diagnose(text) == [
+        ("schema-pattern", 8, 12, "created '2026/02/01' is not a date; write YYYY-MM-DD")
+    ]
+
+
+def test_a_language_with_its_region_is_answered_in_that_language_with_the_fix() -> None:
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  language: zh-CN\n")
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml")
+    (found,) = [d for d in result.diagnostics if d.rule == "schema-enum"]
+    assert (found.line, found.hint) == (8, "写成 'zh'")
+    assert found.message.startswith("language 只能是以下之一")
+    text = MINIMAL.replace("priority: could", "priority: Could")
+    (found,) = [d for d in check_bytes(text.encode(), "t.prd.yaml").diagnostics if d.line == 11]
+    assert found.hint == "write 'could'"
