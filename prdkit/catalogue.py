@@ -176,6 +176,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: is a symbolic link; give the real file",
         "{path}: 这是一个符号链接；请直接给出它指向的文件",
     ),
+    "config.symlink": (
+        "{path}: is a symbolic link; a configuration must be a real file",
+        "{path}: 这是一个符号链接；配置必须是真实的文件，链接不会被跟随",
+    ),
     "file.folder": ("{path}: is a folder", "{path}: 这是文件夹，不是文件"),
     "file.not-folder": ("{path}: is not a folder", "{path}: 不是文件夹"),
     "file.not-regular": ("{path}: is not a regular file", "{path}: 不是普通文件"),
@@ -323,6 +327,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: approve edits YAML in place and leaves JSON files alone; add {entry} to approvals",
         "{file}: approve 只直接修改 YAML 文件，不改 JSON 文件；请在 approvals 中加上 {entry}",
     ),
+    "approve.not-one-line": (
+        "{option}: holds the {what} {char}; write it on one line without control characters",
+        "{option}: 含有{what} {char}；请写在一行里，不要含控制字符",
+    ),
+    "approve.not-one-line.break": ("line break", "换行符"),
+    "approve.not-one-line.control": ("control character", "控制字符"),
+    "approve.not-utf8": ("{option}: is not UTF-8 text", "{option}: 不是 UTF-8 文字"),
     "approve.changed": (
         "{file}: the file changed while approving; nothing written",
         "{file}: 签字期间文件被别处改动了；未写入任何内容",
