@@ -378,6 +378,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--to pdf cannot load WeasyPrint's system libraries ({reason}); see its install notes",
         "--to pdf 无法加载 WeasyPrint 依赖的系统库（{reason}）；请参考它的安装说明",
     ),
+    "pdf.too-many-pixels": (
+        "too many pixels for a PDF: its pictures hold {total} pixels, over the"
+        " max-pdf-image-pixels limit of {limit} (a PDF decodes each picture at full size,"
+        " whatever size it is shown at); the largest: {named}. Render it --to html or docx,"
+        " make the pictures smaller, or raise max-pdf-image-pixels in the configuration",
+        "图片像素太多，无法生成 PDF：文档的图片共有 {total} 像素，超过了 max-pdf-image-pixels"
+        " 上限 {limit}（PDF 会按原尺寸解码每张图片，无论显示得多小）；最大的几张：{named}。"
+        "请改用 --to html 或 docx，把图片缩小，或在配置里调高 max-pdf-image-pixels",
+    ),
     # -- the configuration (.prdkit.toml, [tool.prdkit])
     "config.not-toml": ("{path}: not valid TOML ({reason})", "{path}: 不是有效的 TOML（{reason}）"),
     "config.not-utf8": ("{path}: not UTF-8 text", "{path}: 不是 UTF-8 文本"),
