@@ -176,6 +176,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: is a symbolic link; give the real file",
         "{path}: 这是一个符号链接；请直接给出它指向的文件",
     ),
+    "config.symlink": (
+        "{path}: is a symbolic link; a configuration must be a real file",
+        "{path}: 这是一个符号链接；配置必须是真实的文件，链接不会被跟随",
+    ),
     "file.folder": ("{path}: is a folder", "{path}: 这是文件夹，不是文件"),
     "file.not-folder": ("{path}: is not a folder", "{path}: 不是文件夹"),
     "file.not-regular": ("{path}: is not a regular file", "{path}: 不是普通文件"),
@@ -323,6 +327,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: approve edits YAML in place and leaves JSON files alone; add {entry} to approvals",
         "{file}: approve 只直接修改 YAML 文件，不改 JSON 文件；请在 approvals 中加上 {entry}",
     ),
+    "approve.not-one-line": (
+        "{option}: holds the {what} {char}; write it on one line without control characters",
+        "{option}: 含有{what} {char}；请写在一行里，不要含控制字符",
+    ),
+    "approve.not-one-line.break": ("line break", "换行符"),
+    "approve.not-one-line.control": ("control character", "控制字符"),
+    "approve.not-utf8": ("{option}: is not UTF-8 text", "{option}: 不是 UTF-8 文字"),
     "approve.changed": (
         "{file}: the file changed while approving; nothing written",
         "{file}: 签字期间文件被别处改动了；未写入任何内容",
@@ -366,6 +377,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf.no-libraries": (
         "--to pdf cannot load WeasyPrint's system libraries ({reason}); see its install notes",
         "--to pdf 无法加载 WeasyPrint 依赖的系统库（{reason}）；请参考它的安装说明",
+    ),
+    "pdf.too-many-pixels": (
+        "too many pixels for a PDF: its pictures hold {total} pixels, over the"
+        " max-pdf-image-pixels limit of {limit} (a PDF decodes each picture at full size,"
+        " whatever size it is shown at); the largest: {named}. Render it --to html or docx,"
+        " make the pictures smaller, or raise max-pdf-image-pixels in the configuration",
+        "图片像素太多，无法生成 PDF：文档的图片共有 {total} 像素，超过了 max-pdf-image-pixels"
+        " 上限 {limit}（PDF 会按原尺寸解码每张图片，无论显示得多小）；最大的几张：{named}。"
+        "请改用 --to html 或 docx，把图片缩小，或在配置里调高 max-pdf-image-pixels",
     ),
     # -- the configuration (.prdkit.toml, [tool.prdkit])
     "config.not-toml": ("{path}: not valid TOML ({reason})", "{path}: 不是有效的 TOML（{reason}）"),

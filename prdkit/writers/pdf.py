@@ -15,7 +15,7 @@ import logging
 
 from prdkit.images.files import Image
 from prdkit.images.pictures import Pictures
-from prdkit.messages import Msg, msg
+from prdkit.messages import Joined, Msg, msg
 from prdkit.model import Document
 from prdkit.outputs import OutputError
 from prdkit.writers import RenderOptions
@@ -81,15 +81,11 @@ def _check_pictures(pictures: Pictures, limit: int) -> None:
     if total <= limit:
         return
     by_size = sorted(distinct.values(), key=lambda i: -i.header.width * i.header.height)
-    named = ", ".join(
-        f"{i.name} ({i.header.width:,} × {i.header.height:,})" for i in by_size[:_NAMED]
+    named = Joined(
+        tuple(f"{i.name} ({i.header.width:,} × {i.header.height:,})" for i in by_size[:_NAMED])
     )
-    raise OutputError(
-        f"too many pixels for a PDF: its pictures hold {total:,} pixels, over the"
-        f" max-pdf-image-pixels limit of {limit:,} (a PDF decodes each picture at full size,"
-        f" whatever size it is shown at); the largest: {named}. Render it --to html or docx,"
-        " make the pictures smaller, or raise max-pdf-image-pixels in the configuration"
-    )
+    total_text, limit_text = f"{total:,}", f"{limit:,}"
+    raise OutputError(msg("pdf.too-many-pixels", total=total_text, limit=limit_text, named=named))
 
 
 def _mib(size: int) -> str:
