@@ -581,6 +581,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indent '{name}' by {expected}, like '{sibling}'",
         "把 '{name}' 缩进 {expected}，和 '{sibling}' 对齐",
     ),
+    "yaml-indentation.list": (
+        "the key '{name}' is indented by {spaces}, as far in as the `- ` items of '{sibling}' "
+        "(line {line}), so YAML expected another item there; it belongs with '{sibling}', "
+        "which is indented by {expected}",
+        "键 '{name}' 缩进了 {spaces}，和 '{sibling}'（第 {line} 行）下面的 `- ` 列表项对齐了，"
+        "YAML 因此以为这里还应该是一个列表项；它应当和缩进 {expected}的 '{sibling}' 同级",
+    ),
+    "yaml-indentation.items": (
+        "the key '{name}' is indented by {spaces}, as far in as the `- ` items of '{sibling}' "
+        "(line {line}), so YAML expected another item there",
+        "键 '{name}' 缩进了 {spaces}，和 '{sibling}'（第 {line} 行）下面的 `- ` 列表项对齐了，"
+        "YAML 因此以为这里还应该是一个列表项",
+    ),
+    "yaml-indentation.hint.items": (
+        "if '{name}' belongs to the item '{item}', indent it by {inner}, like '{key}'; "
+        "if it belongs with '{sibling}', by {expected}",
+        "如果 '{name}' 属于列表项 '{item}'，请缩进 {inner}，和 '{key}' 对齐；"
+        "如果它和 '{sibling}' 同级，请缩进 {expected}",
+    ),
     "spaces": ("{count} spaces", "{count} 个空格"),
     "spaces.one": ("1 space", "1 个空格"),
     "indent.key": ("the key", "键"),
@@ -1222,9 +1241,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write {expected}, as the configuration declares",
         "按配置文件的声明填写：{expected}",
     ),
-    "custom-field-missing": (
-        "{kind} {name} has no {key} ({label}), required from {status} on",
-        "{kind} {name} 缺少 {key}（{label}），文档从 {status} 状态起必须填写",
+    "custom-field-missing.draft": (
+        "{kind} {name} has no {key} ({label}), required from draft on",
+        "{kind} {name} 缺少 {key}（{label}），从草稿起就必须填写",
+    ),
+    "custom-field-missing.review": (
+        "{kind} {name} has no {key} ({label}), required from review on",
+        "{kind} {name} 缺少 {key}（{label}），文档提交评审起必须填写",
+    ),
+    "custom-field-missing.approved": (
+        "{kind} {name} has no {key} ({label}), required from approved on",
+        "{kind} {name} 缺少 {key}（{label}），文档批准前必须补上",
     ),
     "custom-field-missing.hint": (
         "add `{key}:` ({expected})",

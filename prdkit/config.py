@@ -3,6 +3,7 @@
 Looked up from the validated file's folder upward; in each folder `.prdkit.toml` (the whole
 file is prdkit's) comes before `pyproject.toml` (its `[tool.prdkit]` table). The first file
 that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passed over.
+A file of either name that is a symbolic link is refused, as documents are.
 
     [tool.prdkit]
     max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case,
@@ -102,14 +103,32 @@ def config_for(document: object) -> Config:
 
 def _config_in(folder: Path) -> Config | None:
     dedicated = folder / CONFIG_FILE
-    if dedicated.is_file():
+    if _present(dedicated):
         return parse(_read(dedicated), str(dedicated))
     pyproject = folder / PYPROJECT
-    if pyproject.is_file():
+    if _present(pyproject):
         table = _read(pyproject).get("tool", {})
         if isinstance(table, Mapping) and "prdkit" in table:
             return parse(table["prdkit"], str(pyproject), prefix="tool.prdkit")
     return None
+
+
+def _present(path: Path) -> bool:
+    """Whether a configuration file stands at `path`; a link there is refused, as documents are.
+
+    A link could point a run at a file the pull request does not show (another team's
+    configuration, a file of the runner), so it is never followed. A folder of that name is
+    passed over; a FIFO or device is refused when read.
+    """
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ConfigError(f"{path}: is a symbolic link; a configuration must be a real file")
+    return not stat.S_ISDIR(info.st_mode)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -131,6 +150,7 @@ def _read(path: Path) -> dict[str, Any]:
 def _read_bounded(path: Path) -> bytes:
     """The bytes of a configuration file: a regular file of at most CONFIG_MAX_BYTES."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0)  # a link swapped in after _present is not followed
     fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):

@@ -243,8 +243,8 @@ class _Composer:
         self.map = SourceMap()
         self.problems: list[tuple[Finding, Span]] = []
         self.nodes = 0
-        # Only a text holding " #" can have a value cut short by a comment.
-        self.lines: list[str] | None = text.split("\n") if " #" in text else None
+        # Only a text holding " #" or "\t#" can have a value cut short by a comment.
+        self.lines: list[str] | None = text.split("\n") if " #" in text or "\t#" in text else None
         self.comment_cuts: list[tuple[str, Span, str, str]] = []
         self.source = text  # the text libyaml reads (see _compose)
 
@@ -383,12 +383,13 @@ class _Composer:
     def _comment_cut(self, event: Any, pointer: str, value: Any) -> None:
         """Note a plain text value followed by ` #` on its line: the comment cut it short.
 
-        Two or more spaces before `#` are the usual style of a deliberate comment.
+        A tab before `#` starts a comment just as a space does. Two or more spaces (or any
+        two blanks) before `#` are the usual style of a deliberate comment.
         """
         assert self.lines is not None
         end = event.end_mark
         line = self.lines[end.line] if end.line < len(self.lines) else ""
-        if type(value) is str and line[end.column : end.column + 2] == " #":
+        if type(value) is str and line[end.column : end.column + 2] in (" #", "\t#"):
             dropped = line[end.column + 1 :].rstrip()
             self.comment_cuts.append((pointer, Span(end.line + 1, end.column + 2), value, dropped))
 

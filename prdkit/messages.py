@@ -92,6 +92,17 @@ class Joined:
 
 
 @dataclass(frozen=True, slots=True)
+class Translated:
+    """Words given in each language, such as a team's label of a field or an enum value."""
+
+    en: str
+    zh: str
+
+    def __str__(self) -> str:
+        return self.en
+
+
+@dataclass(frozen=True, slots=True)
 class Kind:
     """The reader's name of a kind of item (`requirement`, `需求`), "a"/"an" in English."""
 
@@ -119,6 +130,8 @@ def words(value: Any, lang: str) -> str:
         return value.render(lang)
     if isinstance(value, Kind):
         return kind_words(value.kind, lang, value.article)
+    if isinstance(value, Translated):
+        return value.zh if lang == "zh" else value.en
     if isinstance(value, Choices):
         return _choices(value.values, lang)
     if isinstance(value, Joined):

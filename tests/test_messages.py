@@ -138,6 +138,7 @@ def test_messages_render_parameters_in_the_language() -> None:
 
 
 def test_messages_chosen_by_a_value_exist_for_every_value() -> None:
+    from prdkit.conventions import STATUS_ORDER
     from prdkit.i18n import ENUMS
     from prdkit.model import _KINDS
 
@@ -149,6 +150,7 @@ def test_messages_chosen_by_a_value_exist_for_every_value() -> None:
         f"cycle.{verb}{end}" for verb in ("depends", "inherits") for end in ("", ".which", ".self")
     ]
     keys += [f"kind.{kind}" for kind in _KINDS.values()]
+    keys += [f"custom-field-missing.{s}" for s in STATUS_ORDER]
     keys += [f"diff.{change}" for change in ("added", "removed", "changed", "status", "version")]
     keys += [f"diff.md.{field}" for field in ("status", "version")]
     keys += [f"approve.state.{state}" for state in ("current", "stale", "unsigned")]

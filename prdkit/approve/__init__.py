@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Severity
 from prdkit.digest import digest
 from prdkit.errors import PrdkitError
-from prdkit.loader import Loaded, load_bytes
+from prdkit.loader import Loaded, describe_char, load_bytes
 from prdkit.messages import msg
 from prdkit.ruletable import SIGNOFF_RULES
 
@@ -31,6 +32,11 @@ _ORDER = ("name", "role", "decision", "date", "comment", "digest")
 _BOM = b"\xef\xbb\xbf"
 # Reading limits a sign-off can push a document past: refused, not retried another way.
 _LIMIT_RULES = frozenset({"file-too-large", "too-many-nodes", "string-too-long"})
+# Every control (C0, DEL, C1 with NEL) and the Unicode line and paragraph separators.
+_LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_C1 = re.compile("[\x80-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ApproveError(PrdkitError):
@@ -102,19 +108,48 @@ def new_entry(signoff: Signoff, current: str, previous: dict[str, Any] | None) -
     return entry
 
 
-def _check_values(signoff: Signoff) -> None:
-    """Refuse text no PRD may hold (controls, non-characters, over-long), before editing."""
+def _checked(signoff: Signoff) -> Signoff:
+    """`signoff` with its comment's line endings as the loader reads them; bad text refused.
+
+    A name or role is one line: a line break or control there shows as an extra line of the
+    approvals table and the sign-off summary, where an approval can be forged. A comment is
+    Markdown and may span lines, with the controls a document may hold (tab, line feed).
+    """
+    comment = signoff.comment
+    if comment is not None:
+        comment = comment.replace("\r\n", "\n").replace("\r", "\n")
+    _check_line("--name", signoff.name)
+    _check_line("--role", signoff.role)
     for option, value in (
         ("--name", signoff.name),
         ("--role", signoff.role),
-        ("--comment", signoff.comment),
+        ("--comment", comment),
     ):
         _check_text(option, value)
+    return replace(signoff, comment=comment)
+
+
+def _check_line(option: str, value: str | None) -> None:
+    bad = _NOT_ONE_LINE.search(value or "")
+    if bad:
+        what = "line break" if bad.group() in _LINE_BREAKS else "control character"
+        raise ApproveError(
+            f"{option}: holds the {what} {describe_char(bad.group())}; write it on one line"
+            " without control characters"
+        )
 
 
 def _check_text(option: str, value: str | None) -> None:
     if value is None:
         return
+    if _SURROGATE.search(value):  # bytes the command line could not decode
+        raise ApproveError(f"{option}: is not UTF-8 text")
+    # C1 controls are refused raw in a document; the escaped form below would let them by.
+    bad = _C1.search(value)
+    if bad:
+        raise ApproveError(
+            f"{option}: {msg('control-character.escape', char=describe_char(bad.group()))}"
+        )
     # The loader is the one judge of what text may hold; ask it about this value alone.
     probe = load_bytes(json.dumps({"v": value}).encode("ascii"), json_mode=True)
     if not probe.ok:
@@ -130,7 +165,7 @@ def record(
     size: int = 0,
 ) -> Recorded:
     """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML."""
-    _check_values(signoff)
+    signoff = _checked(signoff)
     loaded = load_for_approval(raw, file, config=config, size=size)
     data = loaded.data
     meta = data.get("meta")

@@ -23,10 +23,9 @@ def graded(doc: Document) -> Severity:
 
 def must_message(doc: Document, key: str, item_id: str) -> Msg:
     """The message `key` about a `must` requirement, naming the team's label (P0) if any."""
-    label = doc.conventions.relabelled("priority", "must", doc.meta.language)
-    if label is None:
+    if doc.conventions.relabelled("priority", "must") is None:
         return msg(key, id=item_id)
-    return msg(f"{key}.labelled", id=item_id, label=label)
+    return msg(f"{key}.labelled", id=item_id, label=doc.conventions.value_words("priority", "must"))
 
 
 def kind_name(item: object, article: bool = False) -> Kind:
