@@ -324,6 +324,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: approve edits YAML in place and leaves JSON files alone; add {entry} to approvals",
         "{file}: approve 只直接修改 YAML 文件，不改 JSON 文件；请在 approvals 中加上 {entry}",
     ),
+    "approve.one-line": (
+        "{option}: holds the {what} {char}; write it on one line without control characters",
+        "{option}: 含有{what} {char}；请写成一行，不要包含控制字符",
+    ),
+    "approve.one-line.line-break": ("line break", "换行符"),
+    "approve.one-line.control": ("control character", "控制字符"),
+    "approve.not-utf8": ("{option}: is not UTF-8 text", "{option}: 不是 UTF-8 文本"),
     "approve.changed": (
         "{file}: the file changed while approving; nothing written",
         "{file}: 签字期间文件被别处改动了；未写入任何内容",
@@ -370,6 +377,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- the configuration (.prdkit.toml, [tool.prdkit])
     "config.not-toml": ("{path}: not valid TOML ({reason})", "{path}: 不是有效的 TOML（{reason}）"),
+    "config.symlink": (
+        "{path}: is a symbolic link; a configuration must be a real file",
+        "{path}: 这是一个符号链接；配置文件必须是实际的文件",
+    ),
     "config.not-utf8": ("{path}: not UTF-8 text", "{path}: 不是 UTF-8 文本"),
     "config.too-deep": ("{path}: nested too deeply to read", "{path}: 嵌套层数太多，无法读取"),
     "config.too-large": (

@@ -125,9 +125,11 @@ def _present(path: Path) -> bool:
     except (FileNotFoundError, NotADirectoryError):
         return False
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+        raise ConfigError(
+            msg("file.unreadable", path=str(path), reason=exc.strerror or "")
+        ) from None
     if stat.S_ISLNK(info.st_mode):
-        raise ConfigError(f"{path}: is a symbolic link; a configuration must be a real file")
+        raise ConfigError(msg("config.symlink", path=str(path)))
     return not stat.S_ISDIR(info.st_mode)
 
 

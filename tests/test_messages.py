@@ -154,6 +154,7 @@ def test_messages_chosen_by_a_value_exist_for_every_value() -> None:
     keys += [f"diff.{change}" for change in ("added", "removed", "changed", "status", "version")]
     keys += [f"diff.md.{field}" for field in ("status", "version")]
     keys += [f"approve.state.{state}" for state in ("current", "stale", "unsigned")]
+    keys += [f"approve.one-line.{what}" for what in ("line-break", "control")]
     keys += [f"path.what.{what}" for what in ("path", "output", "output-folder", "reference")]
     missing = sorted(set(keys) - set(MESSAGES))
     assert not missing, f"add to MESSAGES in prdkit/catalogue.py (en, zh): {missing}"

@@ -132,10 +132,14 @@ def _checked(signoff: Signoff) -> Signoff:
 def _check_line(option: str, value: str | None) -> None:
     bad = _NOT_ONE_LINE.search(value or "")
     if bad:
-        what = "line break" if bad.group() in _LINE_BREAKS else "control character"
+        what = "line-break" if bad.group() in _LINE_BREAKS else "control"
         raise ApproveError(
-            f"{option}: holds the {what} {describe_char(bad.group())}; write it on one line"
-            " without control characters"
+            msg(
+                "approve.one-line",
+                option=option,
+                what=msg(f"approve.one-line.{what}"),
+                char=describe_char(bad.group()),
+            )
         )
 
 
@@ -143,13 +147,12 @@ def _check_text(option: str, value: str | None) -> None:
     if value is None:
         return
     if _SURROGATE.search(value):  # bytes the command line could not decode
-        raise ApproveError(f"{option}: is not UTF-8 text")
+        raise ApproveError(msg("approve.not-utf8", option=option))
     # C1 controls are refused raw in a document; the escaped form below would let them by.
     bad = _C1.search(value)
     if bad:
-        raise ApproveError(
-            f"{option}: {msg('control-character.escape', char=describe_char(bad.group()))}"
-        )
+        escape = msg("control-character.escape", char=describe_char(bad.group()))
+        raise ApproveError(msg("file.problem", path=option, problem=escape))
     # The loader is the one judge of what text may hold; ask it about this value alone.
     probe = load_bytes(json.dumps({"v": value}).encode("ascii"), json_mode=True)
     if not probe.ok:
