@@ -262,6 +262,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "语言服务器需要 pygls；请用这条命令安装：pip install 'prdkit[lsp]'",
     ),
     "cli.interrupted": ("interrupted", "已中断"),
+    "cli.progress": ("rendering", "生成中"),
     "cli.internal-error": (
         "internal error — please report it with the input that caused it"
         " (run with --debug for details)",

@@ -467,7 +467,7 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(
-        TextColumn("rendering"),
+        TextColumn(_say("cli.progress", None)),
         BarColumn(),
         MofNCompleteColumn(),
         console=Console(stderr=True),

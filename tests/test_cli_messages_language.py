@@ -199,3 +199,22 @@ def test_a_configuration_problem_in_both_languages(tmp_path: Path) -> None:
     assert code == 2 and lines[0].startswith(
         f"prdkit: error: {config}: max-bytes = 999,999,999,999 超过了上限"
     )
+
+
+def test_a_sign_off_name_on_two_lines_and_a_linked_configuration(tmp_path: Path) -> None:
+    source = str(doc(tmp_path, CHINESE))
+    # Checked before the document is read: --lang, else the locale, decides.
+    code, lines = error_lines("approve", "--lang", "zh", source, "--name", "Ann\nBob")
+    assert code == 2 and lines[0].startswith("prdkit: error: --name: 含有换行符 ")
+    assert lines[0].endswith("；请写成一行，不要包含控制字符")
+    code, lines = error_lines("approve", source, "--name", "Ann\nBob")
+    assert lines[0].startswith("prdkit: error: --name: holds the line break ")
+    team = tmp_path / "team"  # a folder of its own: configurations are cached per folder
+    team.mkdir()
+    real = tmp_path / "real.toml"
+    real.write_text("", encoding="utf-8")
+    (team / ".prdkit.toml").symlink_to(real)
+    code, lines = error_lines("validate", "--lang", "zh", str(doc(team, CHINESE)))
+    assert code == 2 and lines == [
+        f"prdkit: error: {team / '.prdkit.toml'}: 这是一个符号链接；配置文件必须是实际的文件"
+    ]
