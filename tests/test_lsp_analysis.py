@@ -152,3 +152,12 @@ def test_no_answer_crashes_while_a_document_is_typed_line_by_line() -> None:
             hover(snap, line, column)
             definition(snap, line, column)
         completion(snap, typed, line, len(lines[-1]))
+
+
+def test_completion_reads_the_document_with_the_team_s_limits(tmp_path: Path) -> None:
+    # A document that validates only with a raised limit must still complete while typed.
+    (tmp_path / ".prdkit.toml").write_text("max-string = 300000\n", encoding="utf-8")
+    long = SOURCE.replace('title: "支付成功"', f'title: "{"长" * 250_000}"')
+    typing = long.replace("      - R2\n", "      - R2\n      - \n")
+    snap = analyse(long, tmp_path / "demo.prd.yaml")
+    assert [i.id for i in completion(snap, typing, 24, 8)] == ["R1", "R2"]

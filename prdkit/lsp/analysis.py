@@ -15,6 +15,7 @@ from typing import Any
 
 from prdkit.check import CheckResult, check_bytes
 from prdkit.diagnostics import Severity
+from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.loader import load_bytes
 from prdkit.schemapath import item_kind, refers_to, split
 from prdkit.source import join
@@ -77,6 +78,7 @@ class Snapshot:
     result: CheckResult
     items: dict[str, Item] = field(default_factory=dict)
     steps: dict[str, tuple[Item, ...]] = field(default_factory=dict)  # flow pointer → steps
+    limits: Limits = DEFAULT_LIMITS  # the team's, as validate would use them
     _by_line: dict[int, list[tuple[str, Any, Any]]] | None = None
 
     def entries_on(self, line: int) -> list[tuple[str, Any, Any]]:
@@ -118,7 +120,7 @@ def analyse(text: str, path: Path | None, previous: Snapshot | None = None) -> S
         limits=config.limits,
         folder=folder,
     )
-    snapshot = Snapshot(text, result)
+    snapshot = Snapshot(text, result, limits=config.limits)
     if result.data is None and previous is not None:
         snapshot.items, snapshot.steps = previous.items, previous.steps
     else:
@@ -309,7 +311,7 @@ def completion(snapshot: Snapshot, text: str, line: int, column: int) -> list[It
     end = column
     while end < len(current) and current[end] in ID_CHARS:
         end += 1
-    pointer = _pointer_of_cursor(lines, line, start, end)
+    pointer = _pointer_of_cursor(lines, line, start, end, snapshot.limits)
     if pointer is None:
         return None
     kinds = refers_to(pointer)
@@ -321,7 +323,9 @@ def completion(snapshot: Snapshot, text: str, line: int, column: int) -> list[It
     return [item for item in snapshot.items.values() if item.kind in kinds]
 
 
-def _pointer_of_cursor(lines: list[str], line: int, start: int, end: int) -> str | None:
+def _pointer_of_cursor(
+    lines: list[str], line: int, start: int, end: int, limits: Limits
+) -> str | None:
     """Load the text with the word under the cursor replaced; find the pointer of that value."""
     current = lines[line]
     before, after = current[:start], current[end:]
@@ -333,7 +337,7 @@ def _pointer_of_cursor(lines: list[str], line: int, start: int, end: int) -> str
         attempts.append(before + pad + _CURSOR + after + "]" * opened)
     for attempt in attempts:
         patched = "\n".join([*lines[:line], attempt, *lines[line + 1 :]])
-        loaded = load_bytes(patched.encode("utf-8"))
+        loaded = load_bytes(patched.encode("utf-8"), limits=limits)
         if loaded.data is None:
             continue
         column = len(before + pad) + 1
