@@ -22,7 +22,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import delivery, planning, sections
+from benchmarks import delivery, pages, planning, sections
 from benchmarks.corpus import NAMES, paragraph, rich
 from benchmarks.yamlout import Date, dump
 
@@ -70,6 +70,8 @@ def document(requirements: int, *, seed: int = 0, lang: str = "zh") -> dict[str,
     data["requirements"] = sections.requirements(rng, lang, counts)
     data.update(sections.business(rng, lang, counts))
     data["features"] = sections.features(rng, lang, counts)
+    data["pages"] = pages.pages(rng, lang, counts)
+    data["tracking"] = pages.tracking(rng, lang, counts)
     data["flows"] = sections.flows(rng, lang, counts)
     data.update(delivery.plan(rng, lang, counts, day))
     data.update(delivery.controls(rng, lang, counts))

@@ -89,6 +89,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{places} 中没有 PRD 文件（*.prd.yaml、*.prd.yml、*.prd.json）",
     ),
     "cli.wrote": ("wrote {path}", "已写入 {path}"),
+    "cli.site": (
+        "wrote {path}: {total} documents, {rendered} rendered, {reused} unchanged, "
+        "{invalid} invalid",
+        "已写入 {path}：共 {total} 份文档，生成 {rendered} 份，{reused} 份未变，"
+        "{invalid} 份未通过校验",
+    ),
+    "cli.site.one": (
+        "wrote {path}: 1 document, {rendered} rendered, {reused} unchanged, {invalid} invalid",
+        "已写入 {path}：共 1 份文档，生成 {rendered} 份，{reused} 份未变，{invalid} 份未通过校验",
+    ),
     "cli.new": (
         "wrote {path} (template {template}, {language})",
         "已写入 {path}（模板 {template}，{language}）",
@@ -909,6 +919,244 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "custom.expected.text": ("text", "文字"),
     "custom.expected.pattern": ("text matching {pattern}", "符合 {pattern} 的文字"),
     "custom.expected.choice": ("one of {choices}", "以下之一：{choices}"),
+    # -- pages, the tracking plan and pictures
+    "kind.page": ("page", "页面"),
+    "kind.prototype": ("prototype", "原型图"),
+    "kind.element": ("page element", "页面元素"),
+    "kind.page_state": ("page state", "页面状态"),
+    "kind.event": ("event", "埋点事件"),
+    "kind.event_property": ("event property", "事件属性"),
+    "place.step": ("step {step} of flow {flow}", "流程 {flow} 的步骤 {step}"),
+    "place.property": ("property '{name}' of event {id}", "事件 {id} 的属性 '{name}'"),
+    "ref.step-page": (
+        "{owner} happens on page '{page}'",
+        "{owner} 所在的页面是 '{page}'",
+    ),
+    "ref.names-as": (
+        "{owner} names '{target}' as its {kind}",
+        "{owner} 把 '{target}' 写作它的{kind}",
+    ),
+    "unreachable-page": (
+        "page {page} cannot be reached in the page map: no feature or flow step uses it, "
+        "and no page they use leads to it",
+        "页面 {page} 在页面逻辑图里进不去：没有功能或流程步骤用到它，用到的页面也都跳转不到它",
+    ),
+    "unreachable-page.followers": (
+        "page {page} cannot be reached in the page map: no feature or flow step uses it, "
+        "and no page they use leads to it (nor to {shown}, which it leads to)",
+        "页面 {page} 在页面逻辑图里进不去：没有功能或流程步骤用到它，用到的页面也都跳转不到它"
+        "（它跳转到的 {shown} 也进不去）",
+    ),
+    "unreachable-page.followers.more": (
+        "page {page} cannot be reached in the page map: no feature or flow step uses it, "
+        "and no page they use leads to it (nor to {shown} and {more} more, which it leads to)",
+        "页面 {page} 在页面逻辑图里进不去：没有功能或流程步骤用到它，用到的页面也都跳转不到它"
+        "（它跳转到的 {shown} 等另外 {more} 个页面也进不去）",
+    ),
+    "unreachable-page.hint": (
+        "list the page under a feature's `pages` or a flow step's `page`, "
+        "or lead to it with `navigates_to` from a page that is reached",
+        "在功能的 `pages` 或流程步骤的 `page` 里写上这个页面，"
+        "或者从能进入的页面用 `navigates_to` 跳转到它",
+    ),
+    "duplicate-event-name": (
+        "event {id} sends '{event}', the name event {other} already sends",
+        "事件 {id} 上报的事件名 '{event}' 和事件 {other} 重复",
+    ),
+    "duplicate-event-name.hint": (
+        "event names are unique in the document: analytics cannot tell two events with one "
+        "name apart",
+        "事件名在文档内不能重复：同名的两个事件在数据分析里分不开",
+    ),
+    "duplicate-event-property": (
+        "event {id} lists the property '{name}' twice",
+        "事件 {id} 的属性 '{name}' 写了两次",
+    ),
+    "duplicate-event-property.hint": (
+        "give each property of an event one entry",
+        "同一事件的每个属性只写一条",
+    ),
+    "enum-values.none": (
+        "{where} is an enum but lists no values",
+        "{where} 是枚举类型，但没有列出取值",
+    ),
+    "enum-values.none.hint": (
+        "list the allowed values under `values`",
+        "在 `values` 下列出允许的取值",
+    ),
+    "enum-values.typed": (
+        "{where} lists values but has type {type}",
+        "{where} 列了取值，但类型是 {type}",
+    ),
+    "enum-values.untyped": (
+        "{where} lists values but has no type",
+        "{where} 列了取值，但没有写类型",
+    ),
+    "enum-values.typed.hint": (
+        "set `type: enum`, or remove `values`",
+        "把类型改成 `type: enum`，或者删掉 `values`",
+    ),
+    "property-example.type": (
+        "the example {example} of {where} is not a {type}",
+        "{where} 的示例 {example} 不是 {type} 类型",
+    ),
+    "property-example.quote.hint": (
+        "quote it to make it text",
+        "给它加上引号，当作文字",
+    ),
+    "property-example.type.hint": (
+        "give an example of the property's type",
+        "按属性的类型给出示例",
+    ),
+    "property-example.value": (
+        "the example '{example}' of {where} is not one of its values ({values})",
+        "{where} 的示例 '{example}' 不在它的取值（{values}）之中",
+    ),
+    "property-example.value.hint": (
+        "use one of the listed values as the example",
+        "从列出的取值里选一个作示例",
+    ),
+    "image.problem": ("image '{src}' {reason}", "图片 '{src}' {reason}"),
+    "image.no-file": ("names no file", "没有写出文件名"),
+    "image.no-scheme": (
+        "is an address without http: or https:",
+        "是缺少 http: 或 https: 的地址",
+    ),
+    "image.data-address": (
+        "is a data: address; save the picture as a file beside the PRD",
+        "是 data: 地址；请把图片另存为 PRD 旁边的文件",
+    ),
+    "image.other-address": (
+        "is a {scheme}: address; only files and http(s) addresses are shown",
+        "是 {scheme}: 地址；只能显示文件和 http(s) 地址",
+    ),
+    "image.backslashes": (
+        "uses backslashes; separate folders with '/'",
+        "用了反斜杠；文件夹之间请用 '/' 分隔",
+    ),
+    "image.absolute": ("is an absolute path", "是绝对路径"),
+    "image.goes-up": (
+        "goes up out of the PRD's folder with '..'",
+        "用 '..' 跳出了 PRD 所在的文件夹",
+    ),
+    "image.link-outside": (
+        "is a link that resolves outside the PRD's folder",
+        "是指向 PRD 文件夹之外的链接",
+    ),
+    "image-outside-folder.hint": (
+        "keep pictures in the PRD's folder or below it, such as images/page.png",
+        "把图片放在 PRD 所在的文件夹或其子文件夹里，例如 images/page.png",
+    ),
+    "image.absent": ("does not exist", "不存在"),
+    "image-missing.hint": (
+        "check the spelling and the folder: paths are relative to the PRD file",
+        "检查文件名和文件夹：路径是相对 PRD 文件来写的",
+    ),
+    "image.unreadable": ("cannot be read ({reason})", "无法读取（{reason}）"),
+    "image.unreadable.hint": ("check the file's permissions", "检查文件的读取权限"),
+    "image.folder": ("is a folder, not a picture", "是文件夹，不是图片"),
+    "image.folder.hint": ("name the picture file itself", "写出图片文件本身的路径"),
+    "image.special": ("is not a regular file", "不是普通文件"),
+    "image.special.hint": ("name a PNG, JPEG or GIF file", "请写 PNG、JPEG 或 GIF 文件"),
+    "image.over-size": (
+        "is {size}, over the limit of {limit} per picture (max-image-bytes)",
+        "有 {size}，超过了单张图片 {limit} 的上限（max-image-bytes）",
+    ),
+    "image-too-large.hint": (
+        "compress the picture or scale it down",
+        "压缩图片或把尺寸改小",
+    ),
+    "images-too-large": (
+        "image '{src}' brings the pictures of the document to more than {limit} (max-images-bytes)",
+        "加上图片 '{src}' 后，文档里的图片合计超过 {limit}（max-images-bytes）",
+    ),
+    "images-too-large.hint": (
+        "compress the pictures, or split the document",
+        "压缩图片，或者把文档拆开",
+    ),
+    "image.pixels": (
+        "is {width} × {height} pixels, over the limit of {limit} pixels (max-image-pixels)",
+        "有 {width} × {height} 像素，超过了 {limit} 像素的上限（max-image-pixels）",
+    ),
+    "image.pixels.hint": (
+        "scale the picture down: a page prototype rarely needs 2,000 pixels across",
+        "把图片缩小：页面原型图宽度很少需要超过 2000 像素",
+    ),
+    "image.frames": (
+        "has more than {limit} frames (max-image-frames)",
+        "超过 {limit} 帧（max-image-frames）",
+    ),
+    "image.frames.hint": (
+        "shorten the animation, or use a still picture",
+        "缩短动画，或者改用静态图片",
+    ),
+    "image.damaged": ("cannot be read: {detail}", "无法读取：{detail}"),
+    "image-corrupt.hint": ("export or save the picture again", "重新导出或保存这张图片"),
+    "image.not-a-picture": (
+        "is not a PNG, JPEG or GIF picture ({what})",
+        "不是 PNG、JPEG 或 GIF 图片（{what}）",
+    ),
+    "image-format.hint": ("export the picture as PNG or JPEG", "把图片导出为 PNG 或 JPEG"),
+    "image.what.empty": ("the file is empty", "文件是空的"),
+    "image.what.webp": ("it is a WebP picture", "它是 WebP 图片"),
+    "image.what.heic": ("it is a HEIC or MP4 file", "它是 HEIC 或 MP4 文件"),
+    "image.what.bmp": ("it is a BMP picture", "它是 BMP 图片"),
+    "image.what.tiff": ("it is a TIFF picture", "它是 TIFF 图片"),
+    "image.what.pdf": ("it is a PDF", "它是 PDF 文件"),
+    "image.what.svg": ("it is an SVG or other XML file", "它是 SVG 或其他 XML 文件"),
+    "image.what.binary": ("its bytes are of another kind", "它是其他格式的文件"),
+    "image.what.text": ("its bytes are text", "它的内容是文字"),
+    "image.png-truncated": (
+        "the PNG file ends early: it is truncated",
+        "PNG 文件不完整，提前结束了",
+    ),
+    "image.png-checksum": (
+        "the PNG chunk {name} is damaged (checksum mismatch)",
+        "PNG 数据块 {name} 已损坏（校验和不符）",
+    ),
+    "image.png-no-header": (
+        "the PNG file has no header chunk (IHDR) first",
+        "PNG 文件开头没有文件头数据块（IHDR）",
+    ),
+    "image.png-no-data": ("the PNG file holds no image data", "PNG 文件里没有图像数据"),
+    "image.png-chunks": (
+        "the PNG file has more than {count} chunks",
+        "PNG 文件的数据块超过 {count} 个",
+    ),
+    "image.jpeg-truncated": (
+        "the JPEG file ends early: it is truncated",
+        "JPEG 文件不完整，提前结束了",
+    ),
+    "image.jpeg-marker": (
+        "the JPEG file is damaged (a segment marker is missing)",
+        "JPEG 文件已损坏（缺少段标记）",
+    ),
+    "image.jpeg-no-data": (
+        "the JPEG file ends before its image data",
+        "JPEG 文件在图像数据之前就结束了",
+    ),
+    "image.jpeg-frame": ("the JPEG frame header is damaged", "JPEG 帧头已损坏"),
+    "image.jpeg-no-frame": (
+        "the JPEG file has no frame header before its data",
+        "JPEG 文件在图像数据之前没有帧头",
+    ),
+    "image.gif-truncated": (
+        "the GIF file ends early: it is truncated",
+        "GIF 文件不完整，提前结束了",
+    ),
+    "image.gif-no-image": ("the GIF file holds no image", "GIF 文件里没有图像"),
+    "image.gif-block": (
+        "the GIF file is damaged (an unknown block)",
+        "GIF 文件已损坏（有无法识别的数据块）",
+    ),
+    "image.zero-size": (
+        "the picture says it is {width} × {height} pixels",
+        "图片文件头写的尺寸是 {width} × {height} 像素",
+    ),
+    "image.impossible-size": (
+        "the picture's header states an impossible size",
+        "图片文件头写的尺寸不可能成立",
+    ),
 }
 
 # rule id → (summary, fix) in Chinese; the English ones stand in the rule table.
@@ -1161,5 +1409,59 @@ RULE_ZH: dict[str, tuple[str, str]] = {
     "custom-field-missing": (
         "文档到了 `required-from` 指定的状态，条目却缺少团队要求的自定义字段。",
         "在条目里补上这个字段。",
+    ),
+    "unreachable-page": (
+        "没有功能或流程步骤用到、用到的页面也跳转不到的页面。",
+        "在功能的 `pages` 或步骤的 `page` 里写上它，或者从能进入的页面用 `navigates_to` 跳转到它。",
+    ),
+    "duplicate-event-name": (
+        "两个埋点事件上报同一个事件名。",
+        "给每个事件起不同的 `event` 名；同名事件在数据分析里分不开。",
+    ),
+    "duplicate-event-property": (
+        "同一个事件把某个属性写了两次。",
+        "同一事件的每个属性只写一条。",
+    ),
+    "enum-values": (
+        "`enum` 类型的属性没有列出 `values`，或者其他类型的属性列了取值。",
+        "在 `values` 下列出枚举的取值；其他类型不写取值。",
+    ),
+    "property-example": (
+        "属性的 `example` 与 `type` 不符，或者不在枚举的 `values` 之中。",
+        "按属性的类型给出示例（当作文字的数字要加引号）。",
+    ),
+    "image-path": (
+        "图片引用没有指向可用的文件：为空、是 `data:` 或其他非 http 地址，或者路径里用了反斜杠。",
+        "把图片保存在 PRD 旁边，用相对路径引用，例如 `images/home.png`；或者写 http(s) 地址。",
+    ),
+    "image-outside-folder": (
+        "图片路径跳出了 PRD 所在的文件夹：用 `..` 往上走、写了绝对路径，或是指向外面的链接。"
+        "这样的文件一概不读。",
+        "把图片放在 PRD 所在的文件夹或其子文件夹里，例如 `images/home.png`。",
+    ),
+    "image-missing": (
+        "图片文件不存在、是文件夹，或者无法读取。",
+        "检查文件名和文件夹：路径是相对 PRD 文件来写的。",
+    ),
+    "image-format": (
+        "按文件内容看不是 PNG、JPEG 或 GIF 图片（不看扩展名）。",
+        "把图片导出为 PNG 或 JPEG。",
+    ),
+    "image-corrupt": (
+        "图片文件已损坏：不完整、校验和不符，或者没有图像数据。",
+        "重新导出或保存这张图片。",
+    ),
+    "image-dimensions": (
+        "按文件头，图片的像素超过 `max-image-pixels`，或帧数超过 `max-image-frames`"
+        "（检查时不解压图像）。",
+        "把图片缩小，或者缩短动画。",
+    ),
+    "image-too-large": (
+        "图片文件超过 `max-image-bytes`。",
+        "压缩图片或把尺寸改小；上限可以调高，但不能超过它的最高值。",
+    ),
+    "images-too-large": (
+        "一份文档里的图片合计超过 `max-images-bytes`；报告在超出上限的那张图片上。",
+        "压缩图片，或者把文档拆开。",
     ),
 }

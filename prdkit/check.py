@@ -15,6 +15,7 @@ from prdkit.diagnostics import Diagnostic, Finding, Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.messages import choose_language, render
+from prdkit.reading import read_at_most
 from prdkit.ruletable import RULES
 from prdkit.source import SourceMap, Span
 
@@ -35,6 +36,8 @@ class CheckResult:
     source_map: SourceMap = field(default_factory=SourceMap)
     document: Any = None  # prdkit.model.Document when the file is valid enough to model
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Pictures the document names, read and checked: reference as written → Image.
+    images: dict[str, Any] = field(default_factory=dict)
     listed: int = 50  # how many diagnostics the text format lists (configured per file)
     errors: int = 0
     warnings: int = 0
@@ -97,19 +100,12 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # swapped between lstat and open
             raise InputError(f"{path}: is not a regular file")
-        chunks: list[bytes] = []
-        remaining = limits.max_bytes + 1
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        if opened.st_size == 0 and chunks:
+        raw = read_at_most(fd, limits.max_bytes + 1)
+        if opened.st_size == 0 and raw:
             # Kernel pseudo-files (/proc/self/environ) claim to be empty regular files; their
             # text (environment secrets) must never be echoed in excerpts.
             raise InputError(f"{path}: is a system file, not a regular file")
-        return b"".join(chunks)
+        return raw
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     finally:
@@ -136,6 +132,7 @@ def check_file(
         config=config,
         limits=limits,
         lang=lang,
+        folder=path.parent,
         size=size,
     )
 
@@ -158,9 +155,14 @@ def check_bytes(
     config: Config = DEFAULT_CONFIG,
     limits: Limits = DEFAULT_LIMITS,
     lang: str | None = None,
+    folder: Path | None = None,
     size: int = 0,
 ) -> CheckResult:
-    """Validate one document given as bytes; `file` is the name used in diagnostics."""
+    """Validate one document given as bytes; `file` is the name used in diagnostics.
+
+    Pictures are looked for in `folder` (the document's own); without one, only the form
+    of their paths is checked.
+    """
     from prdkit.loader import load_bytes
 
     loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
@@ -187,11 +189,30 @@ def check_bytes(
 
             cuts = check_cuts(loaded.data, loaded.comment_cuts)
             findings.extend(rules.run(result.document, loaded.data, cuts))
+            placed.extend(_pictures(result, folder, limits, place))
         source_map = loaded.source_map
         placed.extend(place(f, _span(f, source_map)) for f in findings)
     placed.extend(place(f, Span(1, 1)) for f in _config_findings(config))
     _finish(result, placed, limits)
     return result
+
+
+def _pictures(
+    result: CheckResult, folder: Path | None, limits: Limits, place: Any
+) -> Iterator[Diagnostic | None]:
+    """The picture checks: they need the document's folder, so they run here, not as rules."""
+    from prdkit.images.files import check_images
+    from prdkit.rules import suppression
+
+    found = check_images(
+        result.data, result.document, folder, limits, result.source_map, result.text
+    )
+    result.images = found.images
+    ignores, _ = suppression.collect(result.data)
+    kept = {id(f) for f in suppression.apply([f for f, _ in found.problems], ignores)}
+    for finding, span in found.problems:
+        if id(finding) in kept:
+            yield place(finding, span)
 
 
 def _config_findings(config: Config) -> list[Finding]:

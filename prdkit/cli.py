@@ -321,7 +321,9 @@ def render(
 
     def make(result: CheckResult, document: Path, config: Config) -> list[Path]:
         numbers = config.number_headings if number_headings is None else number_headings
-        rendered = render_document(result, document, formats, out, language, reference_doc, numbers)
+        rendered = render_document(
+            result, document, formats, out, language, reference_doc, numbers, config.limits
+        )
         return [item.path for item in rendered]
 
     _produce(sources, out, lang, make, "cli.rendered")
@@ -476,11 +478,17 @@ def site(
         report = build_site(root, out, lang.value if lang else None, progress=advance)
     for message in report.problems:
         complain(message)
-    emit(
-        f"wrote {shown_path(str(out / 'index.html'))}: {len(report.entries)} documents, "
-        f"{len(report.rendered)} rendered, {len(report.reused)} unchanged, "
-        f"{len(report.invalid)} invalid\n"
+    total = len(report.entries)
+    summary = _say(
+        "cli.site.one" if total == 1 else "cli.site",
+        lang,
+        path=shown_path(str(out / "index.html")),
+        total=total,
+        rendered=len(report.rendered),
+        reused=len(report.reused),
+        invalid=len(report.invalid),
     )
+    emit(summary + "\n")
     if report.problems:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_INVALID if report.invalid else EXIT_OK)

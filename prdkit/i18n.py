@@ -43,6 +43,8 @@ SECTION_ORDER: tuple[str, ...] = (
     "business_model",
     "competition",
     "features",
+    "pages",
+    "tracking",
     "flows",
     "schedule",
     "metrics",
@@ -79,6 +81,8 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "control": ("approval", "confirmation", "limit", "monitoring", "block"),
     "campaign_kind": ("promotion", "theme", "brand", "seo", "sem", "other"),
     "decision": ("pending", "approved", "rejected"),
+    "element_kind": ("text", "image", "button", "link", "input", "list", "tab", "banner", "other"),
+    "property_type": ("string", "number", "boolean", "enum", "array", "object"),
     "assumption_status": ("open", "validated", "invalidated"),
     "dependency_kind": ("team", "system", "vendor", "legal", "other"),
     "dependency_status": ("open", "agreed", "delivered", "blocked"),
@@ -134,6 +138,9 @@ ENUM_OF: dict[tuple[str, str], str] = {
     ("risk", "likelihood"): "level",
     ("risk", "impact"): "level",
     ("approval", "decision"): "decision",
+    ("page", "surface"): "surface",
+    ("element", "kind"): "element_kind",
+    ("event_property", "type"): "property_type",
     ("assumption", "status"): "assumption_status",
     ("dependency", "kind"): "dependency_kind",
     ("dependency", "status"): "dependency_status",
@@ -151,6 +158,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "section.business_model": ("Business model", "业务模式"),
     "section.competition": ("Competitive analysis", "竞争分析"),
     "section.features": ("Features", "功能设计"),
+    "section.pages": ("Pages", "页面说明"),
+    "section.tracking": ("Tracking plan", "埋点方案"),
     "section.flows": ("Flows", "流程设计"),
     "section.schedule": ("Schedule", "执行周期规划"),
     "section.metrics": ("Success metrics", "量化标准"),
@@ -281,6 +290,31 @@ LABELS: dict[str, tuple[str, str]] = {
     "field.decision": ("Decision", "审核结论"),
     "field.comment": ("Comment", "意见"),
     "field.digest": ("Digest", "签署摘要"),
+    # Pages and the tracking plan.
+    "field.pages": ("Pages", "关联页面"),
+    "field.page": ("Page", "所在页面"),
+    "field.entry": ("Entry", "入口"),
+    "field.prototypes": ("Prototypes", "原型图"),
+    "field.image": ("Image", "图片"),
+    "field.caption": ("Caption", "图注"),
+    "field.elements": ("Elements", "页面元素"),
+    "field.rule": ("Rule", "展示与交互逻辑"),
+    "field.states": ("States", "页面状态"),
+    "field.navigates_to": ("Leads to", "跳转至"),
+    "field.event": ("Event", "事件名"),
+    "field.trigger": ("Trigger", "触发时机"),
+    "field.feature": ("Feature", "关联功能"),
+    "field.properties": ("Properties", "事件参数"),
+    "field.type": ("Type", "类型"),
+    "field.values": ("Values", "取值"),
+    "field.example": ("Example", "示例"),
+    "field.events": ("Events", "埋点事件"),
+    "ui.page_map": ("Page map", "页面逻辑图"),
+    "ui.metric_events": ("Events feeding each metric", "指标对应的埋点事件"),
+    "ui.metric": ("Metric", "指标"),
+    "ui.event": ("Event", "事件"),
+    "ui.event_properties": ("Event properties", "事件参数"),
+    "ui.where": ("Page / feature", "所在页面 / 功能"),
     # Enum values, by group (see ENUMS).
     "status.draft": ("Draft", "草稿"),
     "status.review": ("In review", "评审中"),
@@ -347,6 +381,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "decision.pending": ("Pending", "待审核"),
     "decision.approved": ("Approved", "通过"),
     "decision.rejected": ("Rejected", "驳回"),
+    "element_kind.text": ("Text", "文本"),
+    "element_kind.image": ("Image", "图片"),
+    "element_kind.button": ("Button", "按钮"),
+    "element_kind.link": ("Link", "链接"),
+    "element_kind.input": ("Input", "输入框"),
+    "element_kind.list": ("List", "列表"),
+    "element_kind.tab": ("Tab", "标签页"),
+    "element_kind.banner": ("Banner", "横幅"),
+    "element_kind.other": ("Other", "其他"),
+    "property_type.string": ("String", "字符串"),
+    "property_type.number": ("Number", "数字"),
+    "property_type.boolean": ("Boolean", "布尔值"),
+    "property_type.enum": ("Enum", "枚举"),
+    "property_type.array": ("Array", "数组"),
+    "property_type.object": ("Object", "对象"),
     # Assumptions, dependencies, alternatives, launch and FAQ.
     "section.assumptions": ("Assumptions", "假设"),
     "section.dependencies": ("External dependencies", "外部依赖"),
@@ -450,11 +499,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "mark.deprecated": ("Deprecated — no longer in force", "已废弃：不再有效"),
     # One pattern per language; page_pieces splits it around the Word PAGE/NUMPAGES fields.
     "ui.page_of_pages": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    # The title `prdkit new` gives a document whose file name is not in the template's words.
+    "new.title": ("TODO: product name", "待补充：产品名称"),
     # The site index (`prdkit site`).
     "site.title": ("Product requirements", "产品需求文档"),
     "site.summary": (
         "{count} documents. Select a title to open it.",
         "共 {count} 份文档，点击标题查看。",
+    ),
+    "site.summary.one": (
+        "1 document. Select its title to open it.",
+        "共 1 份文档，点击标题查看。",
     ),
     "site.all_statuses": ("All statuses", "全部状态"),
     "site.all_owners": ("All owners", "全部负责人"),
@@ -483,6 +538,14 @@ def label(key: str, lang: str) -> str:
     """The label of `key` in `lang` (English for a language prdkit lacks); KeyError for an
     unknown key. LABELS rows hold one text per language, in the order of LANGUAGES."""
     return LABELS[key][LANGUAGES.index(language(lang))]
+
+
+def counted(key: str, count: int, lang: str) -> str:
+    """The label of `key` for `count` things, `{count}` filled in: `key.one` for exactly one
+    where the catalogue has it (English), `key` otherwise (Chinese has one form)."""
+    one = f"{key}.one"
+    text = label(one if count == 1 and one in LABELS else key, lang)
+    return text.format(count=count)
 
 
 def enum_label(field: str, value: str, lang: str) -> str:

@@ -18,6 +18,16 @@ class Limits:
     max_string: int = 200_000
     max_markdown: int = 100_000
     max_diagnostics: int = 50
+    # `--to pdf` lays out the document's print page at ~0.15 s of CPU and ~2.5 MB of memory
+    # per A4 page; the page's HTML size foretells both (500 requirements with every section
+    # filled: 1.8 MB of HTML, 445 pages, ~60 s, ~1 GB). Past this, a clear refusal at once.
+    max_pdf_html: int = 2 * 1024 * 1024
+    # Pictures the document names (prototypes, `![alt](path)`): read into memory and
+    # embedded in outputs, so each has a size, a pixel count and a frame count bound.
+    max_image_bytes: int = 8 * 1024 * 1024
+    max_images_bytes: int = 64 * 1024 * 1024
+    max_image_pixels: int = 40_000_000
+    max_image_frames: int = 500
 
 
 DEFAULT_LIMITS = Limits()
@@ -34,6 +44,12 @@ CEILINGS = Limits(
     max_string=1_000_000,
     max_markdown=500_000,
     max_diagnostics=100_000,
+    max_pdf_html=6 * 1024 * 1024,
+    # Pictures: what Word, browsers and WeasyPrint are still asked to decode and embed.
+    max_image_bytes=64 * 1024 * 1024,
+    max_images_bytes=256 * 1024 * 1024,
+    max_image_pixels=100_000_000,
+    max_image_frames=5_000,
 )
 
 CONFIG_MAX_BYTES = 256 * 1024  # a configuration file larger than this is refused unread

@@ -7,7 +7,7 @@ Markdown costs up to ~15 µs per character on hostile input, so each field is bo
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from prdkit.diagnostics import Finding
@@ -50,11 +50,16 @@ def too_long(data: Any, limit: int) -> Iterator[Finding]:
 
 def _any_longer(data: Any, limit: int) -> bool:
     """`True` when some string value of `data` is longer than `limit`."""
+    return any_string(data, lambda text: len(text) > limit)
+
+
+def any_string(data: Any, test: Callable[[str], bool]) -> bool:
+    """`True` when `test` holds for some string value of `data` (walked without recursion)."""
     stack = [data]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            if len(value) > limit:
+            if test(value):
                 return True
         elif isinstance(value, dict):
             stack.extend(value.values())

@@ -250,7 +250,83 @@ class Feature:
     requirements: tuple[str, ...] = ()
     permissions: tuple[str, ...] = ()
     ux: str | None = None
+    pages: tuple[str, ...] = ()
     acceptance_criteria: tuple[str, ...] = ()
+    pointer: str = _pointer()
+
+
+# ---- pages and the tracking plan -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prototype:
+    """A prototype picture of a page; `image` is the path or http(s) address as written."""
+
+    image: str
+    caption: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageElement:
+    """One element of a page and the rule it follows."""
+
+    name: str
+    kind: str | None = None
+    rule: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageState:
+    """One state of a page (empty, loading, sold out…)."""
+
+    name: str
+    description: str | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """A page spec: prototypes, elements, states, and the pages it leads to."""
+
+    id: str
+    name: str
+    surface: str | None = None
+    entry: str | None = None
+    prototypes: tuple[Prototype, ...] = ()
+    description: str | None = None
+    elements: tuple[PageElement, ...] = ()
+    states: tuple[PageState, ...] = ()
+    navigates_to: tuple[str, ...] = ()
+    features: tuple[str, ...] = ()
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventProperty:
+    """A property an analytics event carries."""
+
+    name: str
+    type: str | None = None
+    values: tuple[str, ...] = ()
+    description: str | None = None
+    example: str | Number | bool | None = None
+    pointer: str = _pointer()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrackingEvent:
+    """One event of the tracking plan; `event` is the name the client sends."""
+
+    id: str
+    event: str
+    name: str
+    trigger: str
+    page: str | None = None
+    feature: str | None = None
+    properties: tuple[EventProperty, ...] = ()
+    metrics: tuple[str, ...] = ()
     pointer: str = _pointer()
 
 
@@ -270,6 +346,7 @@ class Step:
     id: str
     action: str
     actor: str | None = None
+    page: str | None = None
     next: str | None = None
     branches: tuple[Branch, ...] = ()
     end: bool = False
@@ -339,6 +416,7 @@ class Metric:
     owner: str | None = None
     frequency: str | None = None
     requirements: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
     pointer: str = _pointer()
 
 
@@ -510,6 +588,8 @@ class Document:
     business_model: BusinessModel | None = None
     competition: Competition | None = None
     features: tuple[Feature, ...] = ()
+    pages: tuple[Page, ...] = ()
+    tracking: tuple[TrackingEvent, ...] = ()
     flows: tuple[Flow, ...] = ()
     schedule: Schedule | None = None
     metrics: tuple[Metric, ...] = ()
@@ -546,6 +626,8 @@ class Document:
             *self.requirements,
             *(comp.competitors if comp else ()),
             *self.features,
+            *self.pages,
+            *self.tracking,
             *self.flows,
             *(sched.milestones if sched else ()),
             *self.metrics,
@@ -603,6 +685,12 @@ _KINDS: dict[type, str] = {
     Competition: "competition",
     Competitor: "competitor",
     Feature: "feature",
+    Page: "page",
+    Prototype: "prototype",
+    PageElement: "element",
+    PageState: "page_state",
+    TrackingEvent: "event",
+    EventProperty: "event_property",
     Flow: "flow",
     Step: "step",
     Branch: "branch",
@@ -638,6 +726,8 @@ _CHILDREN: dict[type, dict[str, type]] = {
         "business_model": BusinessModel,
         "competition": Competition,
         "features": Feature,
+        "pages": Page,
+        "tracking": TrackingEvent,
         "flows": Flow,
         "schedule": Schedule,
         "metrics": Metric,
@@ -660,6 +750,8 @@ _CHILDREN: dict[type, dict[str, type]] = {
     Requirement: {"rice": Rice},
     BusinessModel: {"revenue_streams": RevenueStream, "cost_structure": CostItem},
     Competition: {"competitors": Competitor},
+    Page: {"prototypes": Prototype, "elements": PageElement, "states": PageState},
+    TrackingEvent: {"properties": EventProperty},
     Flow: {"steps": Step},
     Step: {"branches": Branch},
     Schedule: {"milestones": Milestone},

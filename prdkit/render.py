@@ -11,6 +11,8 @@ from pathlib import Path
 from prdkit.check import SUFFIXES, CheckResult
 from prdkit.digest import digest
 from prdkit.i18n import language
+from prdkit.images.pictures import Pictures
+from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
 
@@ -54,6 +56,30 @@ class Rendered:
     path: Path
 
 
+def render_options(
+    result: CheckResult,
+    source: Path,
+    folder: Path,
+    lang: str | None = None,
+    reference_doc: Path | None = None,
+    number_headings: bool | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> RenderOptions:
+    """How `result` (checked from `source`) is rendered into `folder`: one construction for
+    every command that renders, so the language, pictures, sign-off digest (stale approvals
+    show) and configured limits reach each output."""
+    return RenderOptions(
+        lang=language(lang or result.document.meta.language),
+        reference_doc=reference_doc,
+        timestamp=source_timestamp(result),
+        source_dir=source.parent,
+        pictures=Pictures(result.images, source.parent, folder),
+        number_headings=number_headings,
+        digest=digest(result.data) if isinstance(result.data, Mapping) else None,
+        limits=limits,
+    )
+
+
 def render(
     result: CheckResult,
     source: Path,
@@ -62,21 +88,19 @@ def render(
     lang: str | None = None,
     reference_doc: Path | None = None,
     number_headings: bool | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[Rendered]:
     """Render a valid checked document; every output is built in memory, then written."""
     doc = result.document
-    options = RenderOptions(
-        lang=language(lang or doc.meta.language),
-        reference_doc=reference_doc,
-        timestamp=source_timestamp(result),
-        number_headings=number_headings,
-        digest=digest(result.data) if isinstance(result.data, Mapping) else None,
-    )
     folder = out_dir if out_dir is not None else source.parent
+    options = render_options(result, source, folder, lang, reference_doc, number_headings, limits)
     # Every output is built before any is written, and written all or none.
-    built = [
-        (folder / (output_stem(source) + FORMATS[fmt][1]), get_writer(fmt)(doc, options))
-        for fmt in formats
-    ]
+    try:
+        built = [
+            (folder / (output_stem(source) + FORMATS[fmt][1]), get_writer(fmt)(doc, options))
+            for fmt in formats
+        ]
+    except OutputError as exc:  # a writer's refusal names the document it concerns
+        raise OutputError(f"{source}: {exc}") from None
     write_all(built, source=source)
     return [Rendered(fmt, path) for fmt, (path, _) in zip(formats, built, strict=True)]

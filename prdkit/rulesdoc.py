@@ -22,6 +22,9 @@ FAMILY_TITLES = {
     "cycles": "Cycles",
     "dates": "Dates",
     "flows": "Flows",
+    "pages": "Pages",
+    "tracking": "Tracking plan",
+    "images": "Pictures",
     "market": "Market research",
     "competition": "Competition",
     "metrics": "Metrics",
@@ -168,7 +171,10 @@ def _configuration() -> Iterator[str]:
     yield 'unguarded-high-risk-action = "info"'
     yield "```"
     yield ""
-    yield "The limits of reading a file can be set in the same table:"
+    yield (
+        "The limits of reading a file and the pictures it names can be set in the same "
+        "table, each up to its ceiling:"
+    )
     yield ""
     yield "| key | default | ceiling |"
     yield "| --- | --- | --- |"
@@ -262,6 +268,9 @@ FAMILY_TITLES_ZH = {
     "Cycles": "循环",
     "Dates": "日期",
     "Flows": "流程",
+    "Pages": "页面",
+    "Tracking plan": "埋点方案",
+    "Pictures": "图片",
     "Market research": "市场调研",
     "Competition": "竞争分析",
     "Metrics": "指标",

@@ -626,6 +626,212 @@ flows:
         actor: Cashier
 """,
     ),
+    # -- pages (rules/pages.py)
+    Rule(
+        "unreachable-page",
+        W,
+        "pages",
+        "A page that no feature or flow step uses, and that no page they use leads to.",
+        "List the page under a feature's `pages` or a step's `page`, or lead to it with "
+        "`navigates_to` from a page that is reached.",
+        """\
+pages:
+  - id: P-home
+    name: Home
+  - id: P-detail
+    name: Product detail
+""",
+    ),
+    # -- the tracking plan (rules/tracking.py)
+    Rule(
+        "duplicate-event-name",
+        E,
+        "tracking",
+        "Two tracking events send the same event name.",
+        "Give each event its own `event` name; analytics cannot tell two events with one "
+        "name apart.",
+        """\
+tracking:
+  - id: E1
+    event: item_click
+    name: Product tapped in the list
+    trigger: A shopper taps a product card.
+  - id: E2
+    event: item_click
+    name: Product tapped in search
+    trigger: A shopper taps a search result.
+""",
+    ),
+    Rule(
+        "duplicate-event-property",
+        E,
+        "tracking",
+        "One event lists the same property twice.",
+        "Keep one entry per property of an event.",
+        """\
+tracking:
+  - id: E1
+    event: item_click
+    name: Product tapped
+    trigger: A shopper taps a product card.
+    properties:
+      - name: sku_id
+        type: string
+      - name: sku_id
+        type: number
+""",
+    ),
+    Rule(
+        "enum-values",
+        W,
+        "tracking",
+        "An `enum` property lists no `values`, or a property of another type lists some.",
+        "List the allowed values of an enum under `values`; other types take none.",
+        """\
+tracking:
+  - id: E1
+    event: pay_result
+    name: Payment result
+    trigger: The payment service answers.
+    properties:
+      - name: result
+        type: enum
+""",
+    ),
+    Rule(
+        "property-example",
+        W,
+        "tracking",
+        "A property's `example` does not fit its `type`, or is not one of its enum `values`.",
+        "Give an example of the property's type (quote a number meant as a string).",
+        """\
+tracking:
+  - id: E1
+    event: pay_result
+    name: Payment result
+    trigger: The payment service answers.
+    properties:
+      - name: amount
+        type: number
+        example: ten yuan
+""",
+    ),
+    # -- pictures (prdkit/images/): checked beside the rules, against the PRD's folder
+    Rule(
+        "image-path",
+        E,
+        "images",
+        "A picture reference that names no usable file: empty, a `data:` or other non-http "
+        "address, or a path with backslashes.",
+        "Save the picture beside the PRD and name it by a relative path such as "
+        "`images/home.png`, or give an http(s) address.",
+        """\
+pages:
+  - id: P1
+    name: Home
+    prototypes:
+      - image: "data:image/png;base64,iVBORw0KGgo="
+""",
+    ),
+    Rule(
+        "image-outside-folder",
+        E,
+        "images",
+        "A picture path that leaves the PRD's folder tree: `..` above it, an absolute path, "
+        "or a link that resolves outside. Such a file is never read.",
+        "Keep pictures in the PRD's folder or below it, such as `images/home.png`.",
+        """\
+meta:
+  summary: "The current page: ![home](../shared/home.png)"
+""",
+    ),
+    Rule(
+        "image-missing",
+        E,
+        "images",
+        "A picture file that does not exist, is a folder, or cannot be read.",
+        "Check the spelling and the folder: paths are relative to the PRD file.",
+        """\
+pages:
+  - id: P1
+    name: Home
+    prototypes:
+      - image: images/no-such-file.png
+""",
+    ),
+    Rule(
+        "image-format",
+        E,
+        "images",
+        "A picture that is not a PNG, JPEG or GIF by its bytes (whatever its name says).",
+        "Export the picture as PNG or JPEG.",
+        """\
+pages:
+  - id: P1
+    name: Home
+    prototypes:
+      - image: images/notes.png   # a text file with a .png name
+""",
+    ),
+    Rule(
+        "image-corrupt",
+        E,
+        "images",
+        "A picture whose bytes are damaged: truncated, a bad checksum, no image data.",
+        "Export or save the picture again.",
+        """\
+pages:
+  - id: P1
+    name: Home
+    prototypes:
+      - image: images/truncated.png
+""",
+    ),
+    Rule(
+        "image-dimensions",
+        E,
+        "images",
+        "A picture with more pixels than `max-image-pixels`, or more frames than "
+        "`max-image-frames`, by its header (nothing is decompressed to find out).",
+        "Scale the picture down, or shorten the animation.",
+        """\
+pages:
+  - id: P1
+    name: Home
+    prototypes:
+      - image: images/huge.png   # its header says 20,000 × 20,000 pixels
+""",
+    ),
+    Rule(
+        "image-too-large",
+        E,
+        "images",
+        "A picture file larger than `max-image-bytes`.",
+        "Compress the picture or scale it down; the limit can be raised up to its ceiling.",
+        """\
+pages:
+  - id: P1
+    name: Home
+    prototypes:
+      - image: images/photo.jpg   # a 30 MB camera photo
+""",
+    ),
+    Rule(
+        "images-too-large",
+        E,
+        "images",
+        "The pictures of one document add up to more than `max-images-bytes`; reported at "
+        "the picture that crosses the limit.",
+        "Compress the pictures, or split the document.",
+        """\
+pages:
+  - id: P1
+    name: Home
+    prototypes:
+      - image: images/home-1.png
+      - image: images/home-2.png   # together over the limit
+""",
+    ),
     # -- market research (rules/market.py)
     Rule(
         "market-size-order",

@@ -13,6 +13,8 @@ from prdkit.schemafile import resource_dir
 
 _DESCRIPTION = re.compile(r"#\s*template:\s*(.+)")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.-]+")
+# Han ideographs (with extension A and the compatibility block): a name written in Chinese.
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class TemplateError(PrdkitError):
@@ -69,16 +71,27 @@ def document_id(stem: str) -> str:
     return ident[:ID_MAX].rstrip("-._")  # a file name may be longer than an id may
 
 
+def document_title(stem: str, lang: str) -> str:
+    """The title of a new document: its file name read as words, when that name is in the
+    template's language; otherwise the language's placeholder title (a file `shop` started
+    from a Chinese template is titled 待补充：产品名称, which validate flags until written)."""
+    from prdkit.i18n import label
+
+    title = re.sub(r"[-_]+", " ", stem).strip() or stem
+    if lang == "zh" and not _CJK.search(title):
+        return label("new.title", lang)
+    return title[:1].upper() + title[1:]
+
+
 def instantiate(template: Template, stem: str, today: date) -> str:
     """The template's text with meta.id, meta.title and the dates set for a new document."""
     from prdkit.loader import load_bytes
 
     text = template.path.read_text(encoding="utf-8")
     loaded = load_bytes(text.encode("utf-8"))
-    title = re.sub(r"[-_]+", " ", stem).strip() or stem
     values = {
         "/meta/id": document_id(stem),
-        "/meta/title": title[:1].upper() + title[1:],
+        "/meta/title": document_title(stem, template.lang),
         "/meta/created": today.isoformat(),
         "/meta/updated": today.isoformat(),
         "/revisions/0/date": today.isoformat(),  # the first draft is today's too

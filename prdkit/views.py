@@ -16,9 +16,11 @@ __all__ = [
     "METRIC_COLUMNS",
     "MILESTONE_COLUMNS",
     "RESOURCE_COLUMNS",
+    "Links",
     "Trace",
     "grant_sources",
     "grant_table",
+    "links",
     "shelved",
     "traceability",
     "untraced_features",
@@ -75,6 +77,7 @@ class Trace:
     flows: tuple[str, ...]
     metrics: tuple[str, ...]
     milestones: tuple[str, ...]
+    events: tuple[str, ...] = ()  # the events feeding its metrics or measuring its features
 
 
 def traceability(doc: Document) -> list[Trace]:
@@ -90,14 +93,72 @@ def traceability(doc: Document) -> list[Trace]:
     due_of = _bit_sets(m.deliverables for m in milestones)
     flow_ids = [fl.id for fl in doc.flows]
     milestone_ids = [m.id for m in milestones]
+    linked = links(doc)
+    event_ids = [e.id for e in doc.tracking]
+    fed = _bit_sets(linked.metrics_of_event.get(e, ()) for e in event_ids)
+    measured = _bit_sets((e.feature,) if e.feature else () for e in doc.tracking)
     rows = []
     for req in doc.requirements:
         features = tuple(features_of.get(req.id, ()))
         flows = _members(flow_ids, _union(flows_of, features))
         metrics = tuple(metrics_of.get(req.id, ()))
         due = _members(milestone_ids, _union(due_of, features) | due_of.get(req.id, 0))
-        rows.append(Trace(req.id, features, flows, metrics, due))
+        events = _members(event_ids, _union(fed, metrics) | _union(measured, features))
+        rows.append(Trace(req.id, features, flows, metrics, due, events))
     return rows
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links the format lets either side make, as their union, each tuple in document order.
+
+    A feature lists its `pages` and a page its `features`; an event lists its `metrics` and
+    a metric its `events`: readers and rules see both directions as one.
+    """
+
+    pages_of_feature: dict[str, tuple[str, ...]]
+    features_of_page: dict[str, tuple[str, ...]]
+    metrics_of_event: dict[str, tuple[str, ...]]
+    events_of_metric: dict[str, tuple[str, ...]]
+    events_of_page: dict[str, tuple[str, ...]]
+
+
+def links(doc: Document) -> Links:
+    """The feature ↔ page and event ↔ metric links of `doc`, from both sides."""
+    pairs = [(f.id, p) for f in doc.features for p in f.pages]
+    pairs += [(f, p.id) for p in doc.pages for f in p.features]
+    feature_order = _order(f.id for f in doc.features)
+    page_order = _order(p.id for p in doc.pages)
+    events = [(e.id, m) for e in doc.tracking for m in e.metrics]
+    events += [(e, m.id) for m in doc.metrics for e in m.events]
+    event_order = _order(e.id for e in doc.tracking)
+    metric_order = _order(m.id for m in doc.metrics)
+    return Links(
+        pages_of_feature=_grouped(pairs, page_order),
+        features_of_page=_grouped([(p, f) for f, p in pairs], feature_order),
+        metrics_of_event=_grouped(events, metric_order),
+        events_of_metric=_grouped([(m, e) for e, m in events], event_order),
+        events_of_page=_grouped([(e.page, e.id) for e in doc.tracking if e.page], event_order),
+    )
+
+
+def _order(ids: Iterable[str]) -> dict[str, int]:
+    order: dict[str, int] = {}
+    for item_id in ids:
+        order.setdefault(item_id, len(order))
+    return order
+
+
+def _grouped(pairs: Iterable[tuple[str, str]], order: dict[str, int]) -> dict[str, tuple[str, ...]]:
+    """Key → its values, each once, in document order (ids the document lacks go last)."""
+    found: dict[str, dict[str, None]] = {}
+    for key, value in pairs:
+        found.setdefault(key, {})[value] = None
+    last = len(order)
+    return {
+        key: tuple(sorted(values, key=lambda v: order.get(v, last)))
+        for key, values in found.items()
+    }
 
 
 def untraced_features(doc: Document) -> list[str]:

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from prdkit.cli import app
@@ -155,3 +156,29 @@ def test_new_speaks_the_language_of_its_template(
     assert made.exit_code == 0 and made.output == "已写入 launch.prd.yaml（模板 minimal，zh）\n"
     again = runner.invoke(app, ["new", "launch", "--lang", "zh"])
     assert again.exit_code == 2 and "launch.prd.yaml 已存在；要覆盖它请加上 --force" in again.output
+
+
+@pytest.mark.parametrize("template", ["minimal", "feature", "launch", "ecommerce"])
+def test_a_chinese_template_gets_a_chinese_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: str
+) -> None:
+    # A Latin file name does not become the title of a Chinese document: a Chinese
+    # placeholder does, which validate flags until the author writes the real title.
+    monkeypatch.chdir(tmp_path)
+    made = runner.invoke(app, ["new", "shop", "--lang", "zh", "--template", template])
+    assert made.exit_code == 0, made.output
+    meta = yaml.safe_load((tmp_path / "shop.prd.yaml").read_text(encoding="utf-8"))["meta"]
+    assert meta["title"] == "待补充：产品名称" and meta["id"] == "shop"
+    check = runner.invoke(app, ["validate", "shop.prd.yaml"])
+    assert check.exit_code == 0 and "/meta/title" not in check.output
+    assert "placeholder" in check.output
+    # A name written in Chinese is the title; an English template keeps the file's words.
+    assert runner.invoke(app, ["new", "会员积分", "--lang", "zh"]).exit_code == 0
+    assert (
+        yaml.safe_load(Path("会员积分.prd.yaml").read_text("utf-8"))["meta"]["title"] == "会员积分"
+    )
+    assert runner.invoke(app, ["new", "flash-sale", "--lang", "en"]).exit_code == 0
+    assert (
+        yaml.safe_load(Path("flash-sale.prd.yaml").read_text("utf-8"))["meta"]["title"]
+        == "Flash sale"
+    )

@@ -160,7 +160,8 @@ def test_html_draws_every_flow_and_the_feature_structure_as_inline_svg():
     doc = result.document
     page = write_html(doc, RenderOptions(lang="zh")).decode("utf-8")
     figures = page.split('<figure class="diagram"')[1:]
-    assert len(figures) == len(doc.flows) + 1  # every flow, and the feature structure
+    # Every flow, the feature structure and the page map.
+    assert len(figures) == len(doc.flows) + 1 + (1 if doc.pages else 0)
     pictures = [f[: f.index("</svg>") + 6] for f in figures]
     markers = set()
     for picture in pictures:

@@ -293,6 +293,73 @@ def test_a_version_bump_alone(tmp_path: Path) -> None:
     assert (report["version"], report["areas"]) == ({"old": "0.1.0", "new": "0.2.0"}, [])
 
 
+PAGES = """\
+pages:
+  - id: P-list
+    name: Flash sale list
+    navigates_to: [P-detail, P-cart]
+    prototypes:
+      - image: img/list-v1.png
+        caption: The list
+    elements:
+      - name: Countdown
+        kind: text
+        rule: Counts down to the start.
+      - name: Buy button
+        kind: button
+        rule: Opens the detail page.
+  - id: P-detail
+    name: Product detail
+tracking:
+  - id: E-view
+    event: flash_sale.view
+    name: List viewed
+    trigger: The list opens.
+    properties:
+      - name: source
+        type: enum
+        values: [push, banner]
+  - id: E-buy
+    event: flash_sale.buy
+    name: Buy tapped
+    trigger: The buy button is tapped.
+"""
+
+
+def test_pages_and_tracking_events_compare_item_by_item(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
+    a.write_text(MINIMAL + PAGES, encoding="utf-8")
+    changed = (
+        PAGES.replace("[P-detail, P-cart]", "[P-cart, P-detail]")  # the same arrows
+        .replace(
+            "img/list-v1.png\n        caption: The list",
+            "img/list-v1.png\n        caption: The list, sold out",
+        )
+        .replace("rule: Opens the detail page.", "rule: Adds to the cart.")
+        .replace("values: [push, banner]", "values: [push, banner, search]")
+        .replace(
+            "  - id: E-buy\n    event: flash_sale.buy\n    name: Buy tapped\n"
+            "    trigger: The buy button is tapped.\n",
+            "  - id: E-share\n    event: flash_sale.share\n    name: Shared\n    trigger: On share.\n",
+        )
+    )
+    b.write_text(MINIMAL + changed, encoding="utf-8")
+    report = diff_json(str(a), str(b))
+    by_area = {a["area"]: a["items"] for a in report["areas"]}
+    (page,) = by_area["pages"]
+    assert (page["change"], page["key"]) == ("changed", "P-list")
+    assert fields(page) == {
+        "prototypes[img/list-v1.png].caption": ("The list", "The list, sold out"),
+        "elements[Buy button].rule": ("Opens the detail page.", "Adds to the cart."),
+    }
+    events = {(e["change"], e["key"]) for e in by_area["tracking"]}
+    assert events == {("added", "E-share"), ("removed", "E-buy"), ("changed", "E-view")}
+    (view,) = [e for e in by_area["tracking"] if e["key"] == "E-view"]
+    assert fields(view) == {
+        "properties[source].values[#3]": (None, "search"),
+    }
+
+
 def test_long_reference_lists_compare_as_sets_in_linear_time() -> None:
     ids = [f"R{i}" for i in range(40_000)]
     old = {"requirements": [{"id": "R", "title": "T", "depends_on": ids}]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import shutil
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -464,8 +465,8 @@ def table_with_header(data: bytes, first: str) -> list[list[str]]:
 
 def test_cover_shows_summary_status_and_who_signed_when(zh: bytes):
     cover = cover_text(zh)
-    assert "签署状态" in cover and "周蕾（运营总监）：通过 2026-01-15" in cover
-    assert "孙雅文（财务经理）：通过 2026-01-16" in cover
+    assert "签署状态" in cover and "周蕾（运营总监）：通过 2026-01-30" in cover
+    assert "孙雅文（财务经理）：通过 2026-02-02" in cover
     assert "概述" in cover and "限时秒杀频道" in cover
     assert "已失效" not in cover  # no digest given: nothing is claimed stale
 
@@ -481,6 +482,7 @@ def test_an_edited_document_shows_its_sign_offs_as_stale(tmp_path: Path):
     text = ZH.read_text(encoding="utf-8").replace("status: approved", "status: review", 1)
     edited = text.replace("秒杀频道入口与场次页", "秒杀频道入口与场次页（改）", 1)
     source.write_text(edited, encoding="utf-8")
+    shutil.copytree(ZH.parent / "images", tmp_path / "images")  # the prototypes it shows
     out = run_prdkit("render", str(source), "--to", "docx", "-o", str(tmp_path))
     assert out.returncode == 0, out.stderr
     data = (tmp_path / "flash.docx").read_bytes()

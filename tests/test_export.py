@@ -40,7 +40,17 @@ def workbook(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_one_sheet_per_item_kind_after_the_metadata(workbook) -> None:
-    assert workbook.sheetnames == ["文档信息", "需求说明", "功能设计", "量化标准", "里程碑", "风险"]
+    assert workbook.sheetnames == [
+        "文档信息",
+        "需求说明",
+        "功能设计",
+        "页面说明",
+        "埋点方案",
+        "事件参数",
+        "量化标准",
+        "里程碑",
+        "风险",
+    ]
     meta = {row[0]: row[1] for row in workbook["文档信息"].iter_rows(values_only=True)}
     assert meta["标题"] == DATA["meta"]["title"]
     assert meta["版本"] == DATA["meta"]["version"]
@@ -48,12 +58,55 @@ def test_one_sheet_per_item_kind_after_the_metadata(workbook) -> None:
     sizes = {
         "需求说明": "requirements",
         "功能设计": "features",
+        "页面说明": "pages",
+        "埋点方案": "tracking",
         "量化标准": "metrics",
         "风险": "risks",
     }
     for sheet, key in sizes.items():
         assert workbook[sheet].max_row == len(DATA[key]) + 1
     assert workbook["里程碑"].max_row == len(DATA["schedule"]["milestones"]) + 1
+    properties = sum(len(e.get("properties", [])) for e in DATA["tracking"])
+    assert workbook["事件参数"].max_row == properties + 1
+
+
+def test_pages_and_tracking_events_have_their_sheets_with_links(workbook) -> None:
+    pages = workbook["页面说明"]
+    head = [c.value for c in pages[1]]
+    assert head == [
+        "编号",
+        "名称",
+        "终端",
+        "入口",
+        "描述",
+        "页面元素",
+        "页面状态",
+        "跳转至",
+        "关联功能",
+    ]
+    first = DATA["pages"][0]
+    row = {h: c for h, c in zip(head, pages[2], strict=True)}
+    assert row["编号"].value == first["id"] and row["名称"].value == first["name"]
+    assert row["页面元素"].value == "、".join(e["name"] for e in first["elements"])
+    assert row["跳转至"].value == ", ".join(first["navigates_to"])
+    # A page's features are those it names and those that name it, as in the document.
+    assert row["关联功能"].value == "F-01, F-04, F-06"
+    assert row["跳转至"].hyperlink.location == "'页面说明'!A3"
+    events = workbook["埋点方案"]
+    head = [c.value for c in events[1]]
+    event = DATA["tracking"][0]
+    row = {h: c for h, c in zip(head, events[2], strict=True)}
+    assert (row["编号"].value, row["事件名"].value) == (event["id"], event["event"])
+    assert row["所在页面"].value == event["page"]
+    assert row["所在页面"].hyperlink.location == "'页面说明'!A2"
+    # Metrics that list the event count too: MET-04 names EV-01 from its side.
+    assert row["关联指标"].value == "MET-01, MET-04, MET-08"
+    props = workbook["事件参数"]
+    assert [c.value for c in props[1]] == ["事件", "名称", "类型", "取值", "示例", "描述"]
+    source = [c.value for c in props[3]]
+    assert source[:3] == ["EV-01", "source", "枚举"]
+    assert source[3].split("\n") == event["properties"][1]["values"]
+    assert props["A3"].hyperlink.location == "'埋点方案'!A2"
 
 
 def test_the_header_is_frozen_filtered_and_the_columns_fit(workbook) -> None:
@@ -114,7 +167,16 @@ def test_english_labels_on_request_and_identical_bytes(tmp_path: Path) -> None:
 
 def test_csv_one_utf8_file_per_kind(tmp_path: Path) -> None:
     written = export(tmp_path, "--to", "csv")
-    kinds = ["requirements", "features", "metrics", "milestones", "risks"]
+    kinds = [
+        "requirements",
+        "features",
+        "pages",
+        "tracking",
+        "event_properties",
+        "metrics",
+        "milestones",
+        "risks",
+    ]
     assert written == [str(tmp_path / f"flash-sale.{k}.csv") for k in kinds]
     raw = (tmp_path / "flash-sale.requirements.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
@@ -125,6 +187,9 @@ def test_csv_one_utf8_file_per_kind(tmp_path: Path) -> None:
     assert rows[1][:3] == [first["id"], first["title"], "必须"]
     assert rows[1][8].split("\n") == [c.strip() for c in first["acceptance_criteria"]]
     assert rows[1][11] == ", ".join(first["depends_on"])
+    props = (tmp_path / "flash-sale.event_properties.csv").read_text("utf-8").splitlines()
+    # A boolean example reads as the client sends it, not as Python writes it.
+    assert "EV-03,sms_opt_in,布尔值,,false,是否同时勾选了短信提醒。" in props
 
 
 def test_csv_with_a_bom_for_excel_and_formulas_kept_as_text(tmp_path: Path) -> None:

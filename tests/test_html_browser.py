@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,7 @@ def test_site_index_filters_and_searches(chromium, tmp_path: Path) -> None:
     (docs / "team").mkdir(parents=True)
     for path in EXAMPLES.glob("*.prd.yaml"):
         (docs / path.name).write_bytes(path.read_bytes())
+    shutil.copytree(EXAMPLES / "images", docs / "images")  # the pictures they name
     (docs / "team" / "broken.prd.yaml").write_text(
         "prdkit: 1\nmeta:\n  id: broken\n  title: Broken doc\n"
     )
@@ -144,3 +146,20 @@ def test_site_index_filters_and_searches(chromium, tmp_path: Path) -> None:
     links = page.evaluate("[...document.querySelectorAll('#documents a')].map(a => a.href)")
     assert len(links) == 2
     page.close()
+
+
+def test_right_to_left_text_reads_right_to_left(chromium, tmp_path: Path) -> None:
+    from tests.test_html_writer import RTL
+
+    source = tmp_path / "rtl.prd.yaml"
+    source.write_text(RTL, encoding="utf-8")
+    (item,) = render(check_file(source), source, ["html"], tmp_path)
+    page = visit(chromium, item.path).page
+    directions = page.evaluate(
+        """() => [...document.querySelectorAll('h3, p, li, td')]
+          .filter(e => /[\\u0590-\\u06ff]/.test(e.textContent) && !e.querySelector('h3, p, li, td') && !e.closest('nav'))
+          .map(e => [e.tagName, getComputedStyle(e).direction])"""
+    )
+    assert {tag for tag, _ in directions} >= {"H3", "P", "LI", "TD"}
+    assert {d for _, d in directions} == {"rtl"}, directions
+    assert page.eval_on_selector("h1", "(el) => getComputedStyle(el).direction") == "ltr"

@@ -13,11 +13,10 @@ from prdkit.writers import RenderOptions
 from prdkit.writers.html import CSP, write
 from prdkit.writers.markdown import render as render_markdown
 from tests.conftest import EXAMPLES, MINIMAL, ROOT
+from tests.pictures import png
 
-PNG_1x1 = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
+# A whole, valid picture: validation reads every picture and reports a damaged one.
+PNG_1x1 = png(1, 1)
 
 
 class Page(HTMLParser):
@@ -164,3 +163,20 @@ def test_chinese_page_is_marked_chinese() -> None:
     assert '<html lang="zh-CN"' in html
     assert "Noto Sans CJK SC" in html
     assert str(ROOT) not in html  # no path of this machine leaks into the page
+
+
+RTL = MINIMAL.replace("title: Checkout works", "title: תשלום בקופה").replace(
+    "priority: could",
+    "priority: could\n    description: |\n      الدفع عند الاستلام متاح.\n\n      - بند أول",
+)
+
+
+def test_user_text_takes_its_own_direction(tmp_path: Path) -> None:
+    # Every element holding the author's words says dir="auto": Hebrew and Arabic read right
+    # to left inside an English page; the page's own words keep its direction.
+    page = render_text(RTL, tmp_path).decode()
+    assert re.search(r'<h3 id="[^"]*" dir="auto"><span dir="ltr">R1</span> תשלום בקופה</h3>', page)
+    assert '<p dir="auto">الدفع عند الاستلام متاح.</p>' in page
+    assert '<li dir="auto">بند أول</li>' in page
+    assert re.search(r'<td class="col-text" dir="auto">תשלום בקופה</td>', page)
+    assert '<html lang="en"' in page and 'dir="auto"' not in page.split("<body>")[0]

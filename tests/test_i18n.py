@@ -78,7 +78,7 @@ def test_unknown_key_raises():
 def test_sections_follow_the_format_order():
     assert SECTION_ORDER[0] == "meta" and SECTION_ORDER[-1] == "approvals"
     assert "prdkit" not in SECTION_ORDER
-    assert len(set(SECTION_ORDER)) == len(SECTION_ORDER) == 24
+    assert len(set(SECTION_ORDER)) == len(SECTION_ORDER) == 26
     for key in SECTION_ORDER:
         assert CJK.search(label(f"section.{key}", "zh"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import threading
@@ -121,6 +122,8 @@ def client(tmp_path: Path):
 def test_a_dangling_reference_is_reported_then_cleared_and_ids_are_navigable(
     client: Client, tmp_path: Path
 ) -> None:
+    # The example's prototypes travel with it, or every picture would be missing too.
+    shutil.copytree(EXAMPLES / "images", tmp_path / "images")
     path = tmp_path / "flash-sale.prd.yaml"
     uri = path.as_uri()
     row = line_of("      - REQ-001")  # the first requirement of feature F-01

@@ -7,6 +7,7 @@ from pathlib import Path
 from prdkit.lsp.analysis import Range, analyse, completion, definition, hover, problems, symbols
 from prdkit.schemapath import item_kind, refers_to
 from tests.conftest import EXAMPLES, MINIMAL
+from tests.pictures import png
 
 # The minimal document's head (prdkit, meta), then sections that reference each other.
 HEAD = MINIMAL[: MINIMAL.index("requirements:")]
@@ -54,6 +55,18 @@ permissions:
 
 def snapshot(text: str = SOURCE):
     return analyse(text, Path("demo.prd.yaml"))
+
+
+def test_pictures_are_looked_for_beside_the_file_as_validate_does(tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "home.png").write_bytes(png())
+    text = MINIMAL + (
+        "pages:\n  - id: P1\n    name: Home\n    prototypes:\n"
+        "      - image: images/home.png\n      - image: images/gone.png\n"
+    )
+    found = [(p.rule, p.range.start_line) for p in problems(analyse(text, tmp_path / "a.prd.yaml"))]
+    assert ("image-missing", text.count("\n") - 1) in found
+    assert [rule for rule, _ in found].count("image-missing") == 1
 
 
 def test_references_take_their_kinds_from_the_schema() -> None:

@@ -6,6 +6,7 @@ import difflib
 import itertools
 import os
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -16,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from prdkit.check import check_bytes
+from prdkit.images.pictures import Pictures
 from prdkit.layout.sections.delivery import flow_graph
 from prdkit.model import build
 from prdkit.richtext import MD
@@ -46,9 +48,18 @@ def stem(path: Path) -> str:
 
 
 def load(path: Path):
-    result = check_bytes(path.read_bytes(), str(path))
+    return checked(path).document
+
+
+def checked(path: Path):
+    result = check_bytes(path.read_bytes(), str(path), folder=path.parent)
     assert result.document is not None, [d.message for d in result.diagnostics]
-    return result.document
+    return result
+
+
+def beside(path: Path) -> Pictures:
+    """The checked pictures of `path`, for output written beside it (the default)."""
+    return Pictures(checked(path).images, path.parent, path.parent)
 
 
 def doc_of(**sections):
@@ -79,7 +90,8 @@ def headings(text: str) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("source", sources(), ids=stem)
 def test_golden(source, lang):
     golden = GOLDEN / f"{stem(source)}.{lang}.md"
-    produced = write(load(source), RenderOptions(lang=lang)).decode("utf-8")
+    options = RenderOptions(lang=lang, pictures=beside(source))
+    produced = write(load(source), options).decode("utf-8")
     if UPDATE:
         golden.write_text(produced, encoding="utf-8", newline="\n")
         return
@@ -105,8 +117,9 @@ def test_cli_lang_override_matches_golden(tmp_path):
     native = load(source).meta.language or "en"
     other = "en" if native == "zh" else "zh"
     for lang, folder in ((None, tmp_path / "native"), (other, tmp_path / "other")):
-        folder.mkdir()
-        args = ["render", str(source), "--to", "md", "-o", str(folder)]
+        # Rendered beside a copy of the source, as by default, so picture paths match.
+        shutil.copytree(EXAMPLES, folder)
+        args = ["render", str(folder / source.name), "--to", "md"]
         result = run_prdkit(*args, *(["--lang", lang] if lang else []))
         assert result.returncode == 0, result.stderr
         written = (folder / f"{stem(source)}.md").read_bytes()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import string
 from pathlib import Path
@@ -11,12 +10,10 @@ import pytest
 
 from prdkit.catalogue import MESSAGES, RULE_ZH
 from prdkit.check import check_bytes
-from prdkit.config import DEFAULT_CONFIG, parse, tomllib
-from prdkit.loader import load_bytes
 from prdkit.messages import Listing, choose_language, locale_language, msg
 from prdkit.ruletable import FIXED_FAMILIES, RULES
 from tests.conftest import MINIMAL
-from tests.test_rules_table import BASE, EXAMPLE_CONFIGS, WRITTEN_FORM, merged
+from tests.test_rules_table import WRITTEN_FORM, check_example
 
 CJK = re.compile("[\u4e00-\u9fff]")
 PACKAGE = Path(__file__).resolve().parent.parent / "prdkit"
@@ -72,7 +69,7 @@ def test_every_message_key_in_the_code_is_in_the_catalogue() -> None:
     assert not missing, f"keys used but not in prdkit/catalogue.py MESSAGES: {missing}"
 
 
-def _diagnostics(rule_id: str, lang: str) -> list:
+def _diagnostics(rule_id: str, lang: str, folder: Path) -> list:
     """The diagnostics the rule's documented example draws, in `lang`."""
     rule = RULES[rule_id]
     if rule.family in FIXED_FAMILIES or rule_id in WRITTEN_FORM:
@@ -81,25 +78,20 @@ def _diagnostics(rule_id: str, lang: str) -> list:
         name = "example.prd.json" if json_mode else "example.prd.yaml"
         result = check_bytes(text.encode("utf-8"), name, json_mode=json_mode, lang=lang)
     else:
-        example = load_bytes(rule.example.encode("utf-8"))
-        data = merged(BASE, example.data)
-        raw = json.dumps(data).encode("utf-8")
-        toml = EXAMPLE_CONFIGS.get(rule_id)
-        config = parse(tomllib.loads(toml), "example.toml") if toml else DEFAULT_CONFIG
-        result = check_bytes(raw, "example.prd.json", json_mode=True, lang=lang, config=config)
+        result = check_example(rule_id, folder, lang)
     return [d for d in result.diagnostics if d.rule == rule_id]
 
 
 @pytest.mark.parametrize("rule_id", [r for r in RULES if r not in NOT_SHOWN])
-def test_every_rule_speaks_chinese_in_its_example(rule_id: str) -> None:
-    found = _diagnostics(rule_id, "zh")
+def test_every_rule_speaks_chinese_in_its_example(rule_id: str, tmp_path: Path) -> None:
+    found = _diagnostics(rule_id, "zh", tmp_path)
     assert found, f"{rule_id}: its documented example does not raise it"
     for d in found:
         assert CJK.search(d.message), f"{rule_id}: English-only message {d.message!r}. " + (
             HOW.format(id=rule_id)
         )
         assert d.hint and CJK.search(d.hint), f"{rule_id}: hint not in Chinese {d.hint!r}"
-    english = _diagnostics(rule_id, "en")
+    english = _diagnostics(rule_id, "en", tmp_path)
     assert [(d.line, d.column) for d in english] == [(d.line, d.column) for d in found]
     assert not any(CJK.search(d.message) and "拉新" not in d.message for d in english)
 

@@ -380,7 +380,7 @@ def test_model_fields_match_the_schema():
         and dataclasses.is_dataclass(c)
         and c.__module__ in ("prdkit.model", "prdkit.planning")
     ]
-    assert len(classes) == 42
+    assert len(classes) == 48
     for cls in classes:
         kind = model.kind_of(object.__new__(cls))
         node = schema if cls is model.Document else schema["$defs"][SCHEMA_DEF.get(kind, kind)]

@@ -119,3 +119,29 @@ def test_the_pdf_fetches_nothing_but_data(tmp_path: Path, monkeypatch: pytest.Mo
     assert images(f'<p><img src="{embedded}"></p>') > 0
     both = f'<p><img src="{picture.as_uri()}"><img src="{embedded}"></p>'
     assert images(both) == images(f'<p><img src="{embedded}"></p>')
+
+
+def test_a_page_past_the_pdf_limit_is_refused_at_once(tmp_path: Path) -> None:
+    # The limit is read from the document's configuration like every other limit; the
+    # refusal comes before any layout, names the document and writes nothing at all.
+    shutil.copy(EXAMPLES / "flash-sale.prd.yaml", tmp_path / "flash-sale.prd.yaml")
+    shutil.copytree(EXAMPLES / "images", tmp_path / "images")
+    (tmp_path / ".prdkit.toml").write_text("max-pdf-html = 20000\n")
+    result = run_prdkit(
+        "render", str(tmp_path / "flash-sale.prd.yaml"), "--to", "md,pdf", "-o", str(tmp_path)
+    )
+    assert result.returncode == 2, result.stderr
+    assert "flash-sale.prd.yaml: too large for a PDF" in result.stderr
+    assert "over the max-pdf-html limit of 0.0 MiB" not in result.stderr
+    assert "max-pdf-html" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "flash-sale.md").exists() and not (tmp_path / "flash-sale.pdf").exists()
+
+
+def test_the_pdf_limit_has_a_ceiling(tmp_path: Path) -> None:
+    from prdkit.config import ConfigError, parse
+    from prdkit.limits import CEILINGS, DEFAULT_LIMITS
+
+    assert parse({"max-pdf-html": 3_000_000}, "t").limits.max_pdf_html == 3_000_000
+    assert DEFAULT_LIMITS.max_pdf_html < CEILINGS.max_pdf_html
+    with pytest.raises(ConfigError, match="ceiling"):
+        parse({"max-pdf-html": CEILINGS.max_pdf_html + 1}, "t")

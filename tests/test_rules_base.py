@@ -76,6 +76,8 @@ ORDER = (
     "business_model",
     "competition",
     "features",
+    "pages",
+    "tracking",
     "flows",
     "schedule",
     "metrics",

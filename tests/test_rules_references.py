@@ -47,9 +47,24 @@ features:
     name: One-tap pay
     requirements: [R1]
     permissions: [@permissions]  # <permissions>
+    pages: [P1]
   - id: F2
     name: Receipt
     requirements: [@feature_requirements]  # <feature_requirements>
+    pages: [@feature_pages]  # <feature_pages>
+pages:
+  - id: P1
+    name: Pay page
+    navigates_to: [@navigates_to]  # <navigates_to>
+    features: [@page_features]  # <page_features>
+tracking:
+  - id: E1
+    event: pay_click
+    name: Pay tapped
+    trigger: The shopper taps pay.
+    page: @event_page  # <event_page>
+    feature: @event_feature  # <event_feature>
+    metrics: [@event_metrics]  # <event_metrics>
 flows:
   - id: FL1
     name: Pay
@@ -57,6 +72,7 @@ flows:
     steps:
       - id: S1
         action: Tap pay
+        page: @step_page  # <step_page>
 schedule:
   milestones:
     - id: M1
@@ -69,6 +85,7 @@ metrics:
     name: Conversion rate
     target: 3.5
     requirements: [@metric_requirements]  # <metric_requirements>
+    events: [@metric_events]  # <metric_events>
 resources:
   - team: Payments
     milestones: [@resource_milestones]  # <resource_milestones>
@@ -104,10 +121,18 @@ FIELDS = [
     "matrix",
     "permissions",
     "feature_requirements",
+    "feature_pages",
+    "navigates_to",
+    "page_features",
+    "event_page",
+    "event_feature",
+    "event_metrics",
     "flow_features",
+    "step_page",
     "deliverables",
     "milestone_depends_on",
     "metric_requirements",
+    "metric_events",
     "resource_milestones",
     "inherits",
     "grant_role",

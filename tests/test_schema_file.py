@@ -28,6 +28,8 @@ CANONICAL_ORDER = [
     "business_model",
     "competition",
     "features",
+    "pages",
+    "tracking",
     "flows",
     "schedule",
     "metrics",
@@ -57,6 +59,8 @@ ITEM_KINDS = {
     "role",
     "action",
     "competitor",
+    "page",
+    "event",
 }
 
 MINIMAL = {

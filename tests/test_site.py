@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -10,9 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from prdkit.cli import app
-from prdkit.site import build_site
+from prdkit.site import SiteError, build_site
 from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
+from tests.pictures import png
 from tests.test_html_writer import PNG_1x1
+from tests.test_rules_base import document
 
 
 @pytest.fixture
@@ -21,6 +24,7 @@ def docs(tmp_path: Path) -> Path:
     (root / "team").mkdir(parents=True)
     for path in EXAMPLES.glob("*.prd.yaml"):
         shutil.copy(path, root / path.name)
+    shutil.copytree(EXAMPLES / "images", root / "images")  # the pictures they name
     (root / "team" / "demo.prd.yaml").write_text(MINIMAL)
     return root
 
@@ -56,9 +60,7 @@ def test_a_changed_picture_renders_its_page_again(tmp_path: Path) -> None:
     (root / "a.prd.yaml").write_text(text)
     build_site(root, out)
     before = (out / "a.html").read_text()
-    (root / "pic.png").write_bytes(
-        PNG_1x1.replace(b"\x00\x00\x00\x01\x08", b"\x00\x00\x00\x02\x08")
-    )
+    (root / "pic.png").write_bytes(png(2, 1))
     report = build_site(root, out)
     assert report.rendered == ["a.html"]
     assert (out / "a.html").read_text() != before
@@ -104,6 +106,7 @@ def test_invalid_documents_are_listed_with_their_diagnostics(docs: Path, tmp_pat
     index = (out / "index.html").read_text()
     assert "Broken" in index and "team/broken.prd.yaml" in index
     assert "required" in index  # its schema diagnostics
+    assert index.count("schema-required") == index.count("<li><code>")  # listed, not counted again
     assert not (out / "team" / "broken.html").exists()
 
 
@@ -137,7 +140,7 @@ def test_a_fallback_name_another_source_already_has_gets_its_own_page(tmp_path: 
     pages = {e.source: e.page for e in report.entries}
     assert len(set(pages.values())) == 3, pages
     for source, ident in (("a-prd-yml.prd.yaml", "x"), ("a.prd.yaml", "y"), ("a.prd.yml", "z")):
-        assert f"<dd>{ident}</dd>" in (out / str(pages[source])).read_text()
+        assert f'<dd dir="auto">{ident}</dd>' in (out / str(pages[source])).read_text()
 
 
 def test_a_tampered_manifest_cannot_delete_the_index(docs: Path, tmp_path: Path) -> None:
@@ -180,9 +183,18 @@ def test_index_in_chinese(docs: Path, tmp_path: Path) -> None:
     assert "产品需求文档" in index and "已批准" in index
 
 
-def test_the_index_lists_an_error_that_warnings_would_crowd_out(tmp_path: Path) -> None:
-    from tests.test_rules_base import document
+def test_a_changed_prototype_renders_its_page_again(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_prdkit("site", str(docs), "-o", str(out)).returncode == 0
+    before = (out / "flash-sale.html").read_bytes()
+    picture = docs / "images" / "flash-sale-queue.png"
+    picture.write_bytes((EXAMPLES / "images" / "flash-sale-channel.png").read_bytes())
+    assert run_prdkit("site", str(docs), "-o", str(out)).returncode == 0
+    after = (out / "flash-sale.html").read_bytes()
+    assert after != before
 
+
+def test_the_index_lists_an_error_that_warnings_would_crowd_out(tmp_path: Path) -> None:
     reqs = "".join(
         f"  - id: R{i}\n    title: Requirement {i}\n    priority: must\n"
         f"    acceptance_criteria: [Works]\n"
@@ -193,5 +205,165 @@ def test_the_index_lists_an_error_that_warnings_would_crowd_out(tmp_path: Path) 
     text = document(requirements=reqs + "    depends_on: [NOPE]\n", features=None)
     (root / "a.prd.yaml").write_text(text)
     (entry,) = build_site(root, tmp_path / "site").entries
-    assert entry.errors == 1 and len(entry.diagnostics) == 20
-    assert [d.severity.value for d in entry.diagnostics].count("error") == 1
+    assert entry.errors == 1 and [d.rule for d in entry.diagnostics] == ["unresolved-reference"]
+    # The thirty warnings are one count, not thirty lines.
+    assert ("warning", "must-without-feature", 30) in entry.counts
+    index = (tmp_path / "site" / "index.html").read_text()
+    assert index.count("must-without-feature") == 1 and "must-without-feature</code> × 30" in index
+
+
+def test_a_draft_s_warnings_are_counts_linked_to_its_page(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    reqs = "".join(
+        f"  - id: R{i}\n    title: TODO {i}\n    priority: could\n    acceptance_criteria: [TODO]\n"
+        for i in range(1, 11)
+    )
+    (root / "a.prd.yaml").write_text(document(requirements=reqs, features=None))
+    build_site(root, tmp_path / "site")
+    index = (tmp_path / "site" / "index.html").read_text()
+    assert index.count("<code>placeholder</code>") == 1
+    assert re.search(r'<p class="counts"><a href="a.html">.*<code>placeholder</code> × 20', index)
+    assert '<ul class="diagnostics">' not in index  # a valid page lists no diagnostics
+
+
+def test_one_document_is_one_document_in_both_languages(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "a.prd.yaml").write_text(MINIMAL)
+    build_site(root, tmp_path / "en")
+    assert "1 document. " in (tmp_path / "en" / "index.html").read_text()
+    build_site(root, tmp_path / "zh", lang="zh")
+    assert "共 1 份文档" in (tmp_path / "zh" / "index.html").read_text()
+    (root / "b.prd.yaml").write_text(MINIMAL.replace("id: demo", "id: b"))
+    build_site(root, tmp_path / "en")
+    assert "2 documents. " in (tmp_path / "en" / "index.html").read_text()
+
+
+def test_the_index_speaks_the_language_most_documents_are_in(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    zh = MINIMAL.replace("meta:\n", "meta:\n  language: zh\n", 1)
+    for name in ("a", "b"):
+        (root / f"{name}.prd.yaml").write_text(zh.replace("id: demo", f"id: {name}"))
+    (root / "c.prd.yaml").write_text(MINIMAL.replace("id: demo", "id: c"))
+    report = build_site(root, tmp_path / "site")
+    assert report.lang == "zh"
+    index = (tmp_path / "site" / "index.html").read_text()
+    assert '<html lang="zh-CN">' in index and "共 3 份文档" in index
+    assert build_site(root, tmp_path / "en", lang="en").lang == "en"
+
+
+def test_a_hand_made_file_with_a_page_s_name_is_never_replaced(tmp_path: Path) -> None:
+    # The output folder is the source folder: notes.html and index.html are someone's own.
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "a.prd.yaml").write_text(MINIMAL)
+    (root / "a.html").write_text("my own page")
+    result = run_prdkit("site", str(root), "-o", str(root))
+    assert result.returncode == 2, result.stderr
+    assert "refusing to replace a.html" in result.stderr and "Traceback" not in result.stderr
+    assert (root / "a.html").read_text() == "my own page"
+    assert not (root / "index.html").exists() and not (root / ".prdkit-site.json").exists()
+    (root / "a.html").unlink()
+    (root / "index.html").write_text("my own index")
+    with pytest.raises(SiteError, match=r"index\.html"):
+        build_site(root, root)
+    assert (root / "index.html").read_text() == "my own index"
+    (root / "index.html").unlink()
+    assert build_site(root, root).rendered == ["a.html"]  # its own files it replaces freely
+    (root / "a.prd.yaml").write_text(MINIMAL.replace("title: Demo", "title: Demo two"))
+    assert build_site(root, root).rendered == ["a.html"]
+
+
+def test_a_page_edited_by_hand_is_neither_replaced_nor_pruned(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(docs, out)
+    (out / "team" / "demo.html").write_text("edited by hand")
+    (docs / "team" / "demo.prd.yaml").write_text(MINIMAL.replace("title: Demo", "title: Two"))
+    with pytest.raises(SiteError, match=r"team/demo\.html"):
+        build_site(docs, out)
+    (docs / "team" / "demo.prd.yaml").unlink()
+    assert build_site(docs, out).removed == []
+    assert (out / "team" / "demo.html").read_text() == "edited by hand"
+
+
+def test_pages_are_written_one_at_a_time(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each page is on disk before the next document is checked: memory holds one page.
+    import prdkit.site.build as build
+
+    out = tmp_path / "site"
+    seen: list[list[str]] = []
+    real = build.check_file
+
+    def check(path: Path, *args: object, **kwargs: object) -> object:
+        seen.append(sorted(p.name for p in out.rglob("*.html")))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(build, "check_file", check)
+    build_site(docs, out)
+    assert seen == [[], ["flash-sale.html"], ["flash-sale.html", "loyalty-checkout.html"]]
+
+
+def test_a_manifest_of_the_first_format_still_owns_its_pages(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(docs, out)
+    first = {
+        "pages": {
+            "flash-sale.prd.yaml": {"key": "old", "page": "flash-sale.html"},
+            "loyalty-checkout.prd.yaml": {"key": "old", "page": "loyalty-checkout.html"},
+            "team/demo.prd.yaml": {"key": "old", "page": "team/demo.html"},
+        }
+    }
+    (out / ".prdkit-site.json").write_text(json.dumps(first))
+    assert len(build_site(docs, out).rendered) == 3
+
+
+def test_a_site_page_is_the_page_render_writes(docs: Path, tmp_path: Path) -> None:
+    # One set of options for both: an approval edited after sign-off shows as stale in both.
+    approved = docs / "loyalty-checkout.prd.yaml"
+    text = approved.read_text().replace("title:", "title: Edited", 1)
+    approved.write_text(text.replace("status: approved", "status: review", 1))
+    build_site(docs, tmp_path / "site")
+    result = run_prdkit("render", str(approved), "--to", "html", "-o", str(tmp_path / "r"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "loyalty-checkout.html").read_bytes()
+    assert b"tone-bad" in page  # the stale sign-off, marked
+    assert page == (tmp_path / "r" / "loyalty-checkout.html").read_bytes()
+
+
+def test_the_command_counts_one_document_as_one(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "a.prd.yaml").write_text(MINIMAL)
+    result = CliRunner().invoke(app, ["site", str(root), "-o", str(tmp_path / "s")])
+    assert result.exit_code == 0 and ": 1 document, 1 rendered, 0 unchanged" in result.output
+    result = CliRunner().invoke(app, ["site", str(root), "-o", str(tmp_path / "s"), "--lang", "zh"])
+    assert "共 1 份文档，生成 1 份，0 份未变" in result.output
+
+
+def test_a_run_cut_short_still_owns_the_pages_it_wrote(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import prdkit.site.build as build
+
+    out = tmp_path / "site"
+    real = build.write_atomic
+    written: list[Path] = []
+
+    def stop_after_one(path: Path, data: bytes) -> None:
+        if path.suffix == ".html" and written:
+            raise KeyboardInterrupt
+        real(path, data)
+        if path.suffix == ".html":
+            written.append(path)
+
+    monkeypatch.setattr(build, "write_atomic", stop_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(docs, out)
+    monkeypatch.setattr(build, "write_atomic", real)
+    assert (out / "flash-sale.html").is_file()
+    report = build_site(docs, out)  # not refused as someone else's file
+    assert len(report.rendered) == 3

@@ -65,7 +65,8 @@ def test_an_anchor_that_reads_as_yaml_is_refused_with_the_quoting_fix() -> None:
 
 
 def test_a_misaligned_key_names_itself_and_the_key_it_belongs_with() -> None:
-    text = replace_line(FLASH_SALE, "    author: 刘佳怡\n", "     author: 刘佳怡\n")
+    old = "    date: 2026-01-05\n    author: 刘佳怡\n"
+    text = replace_line(FLASH_SALE, old, "    date: 2026-01-05\n     author: 刘佳怡\n")
     line = line_of(text, "     author: 刘佳怡")
     rule, at, column, message, hint = only(check(text, "en"))
     assert (rule, at, column) == ("yaml-indentation", line, 6)

@@ -15,7 +15,7 @@ from prdkit.source import join
 # Top-level sections in the format's order; unknown keys follow in document order.
 SECTIONS = ("prdkit", *SECTION_ORDER)
 # What names an item, best first: the first field every item has, with unique values.
-KEY_FIELDS = ("id", "name", "term", "question", "version", "team", "title", "url")
+KEY_FIELDS = ("id", "name", "term", "question", "version", "team", "title", "url", "image")
 LABEL_FIELDS = (
     "title",
     "name",

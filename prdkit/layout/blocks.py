@@ -17,6 +17,7 @@ __all__ = [
     "Column",
     "Diagram",
     "Facts",
+    "Figure",
     "Heading",
     "Items",
     "Matrix",
@@ -123,6 +124,19 @@ class Diagram:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A picture the document names, with its alt text and an optional caption.
+
+    `src` is the reference as written: a path beside the PRD (the writer finds the checked
+    picture by it) or an http(s) address, which every writer shows as a link, never fetched.
+    """
+
+    src: str
+    alt: str
+    caption: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Task:
     """One bar or marker of a schedule; `start` None makes it a marker on `due`."""
 
@@ -146,7 +160,7 @@ class Schedule:
     due: str = ""
 
 
-Block = Heading | Facts | RichText | Items | Table | Matrix | Note | Diagram | Schedule
+Block = Heading | Facts | RichText | Items | Table | Matrix | Note | Diagram | Schedule | Figure
 
 
 @dataclass(frozen=True, slots=True)

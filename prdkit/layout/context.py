@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 from prdkit import i18n
 from prdkit.layout.blocks import Block, Heading
@@ -11,6 +12,7 @@ from prdkit.layout.numbers import number
 from prdkit.mdfields import MARKDOWN_REF
 from prdkit.model import Document
 from prdkit.schemarefs import ANY, schema_paths
+from prdkit.views import Links, links
 
 __all__ = ["Layout", "item_anchor"]
 
@@ -70,6 +72,11 @@ class Layout:
         self.punct = i18n.punct(self.lang)
         self.placed: dict[str, None] = {}  # anchors in the order they are placed
         self._items = doc.items_by_id()
+
+    @cached_property
+    def links(self) -> Links:
+        """The feature ↔ page and event ↔ metric links, from both sides, found once."""
+        return links(self.doc)
 
     def stale(self, signed: str | None) -> bool:
         """Whether an approval that signed digest `signed` no longer matches the document."""

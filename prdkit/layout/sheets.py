@@ -18,7 +18,8 @@ from prdkit.layout.context import Layout, facts
 from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import score_text
 from prdkit.layout.sections.front import cover
-from prdkit.model import Document
+from prdkit.layout.sections.pages import property_example, property_values
+from prdkit.model import Document, EventProperty
 
 __all__ = ["SHEETS", "Sheet", "Workbook", "build"]
 
@@ -93,6 +94,13 @@ def _ref(attr: str) -> Field:
     return Field(f"field.{attr}", "ref", get)
 
 
+def _linked(attr: str, view: str) -> Field:
+    """A link column read from both sides (a page lists its features, or they list it)."""
+    return Field(
+        f"field.{attr}", "ref", lambda lay, x: lay.refs(getattr(lay.links, view).get(x.id, ()))
+    )
+
+
 def _names(attr: str) -> Field:
     """The names of an item's parts (a page's elements, an event's properties)."""
     return Field(
@@ -111,6 +119,23 @@ def _date(attr: str) -> Field:
 
 def _number(attr: str) -> Field:
     return Field(f"field.{attr}", "number", lambda lay, x: lay.number(getattr(x, attr)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Property:
+    """A row of the properties sheet: one property of the event `id`."""
+
+    id: str
+    prop: EventProperty
+
+    @property
+    def pointer(self) -> str:
+        """The property's place in the source (where its custom fields are kept)."""
+        return self.prop.pointer
+
+
+def _properties(doc: Document) -> Sequence[_Property]:
+    return tuple(_Property(e.id, p) for e in doc.tracking for p in e.properties)
 
 
 _ID = Field("field.id", "id", lambda lay, x: lay.own(x.id))
@@ -148,6 +173,7 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
             _enum("priority", "priority"),
             _refs("requirements"),
             _refs("permissions"),
+            _linked("pages", "pages_of_feature"),
             _md("description"),
             _md("ux"),
             _CRITERIA,
@@ -155,7 +181,7 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
     ),
     "pages": (
         "section.pages",
-        _section("pages"),
+        lambda doc: doc.pages,
         (
             _ID,
             _text("name"),
@@ -165,12 +191,12 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
             _names("elements"),
             _names("states"),
             _refs("navigates_to"),
-            _refs("features"),
+            _linked("features", "features_of_page"),
         ),
     ),
     "tracking": (
         "section.tracking",
-        _section("tracking"),
+        lambda doc: doc.tracking,
         (
             _ID,
             Field("field.event", "code", lambda lay, x: Code(x.event)),
@@ -179,7 +205,25 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
             _ref("page"),
             _ref("feature"),
             _names("properties"),
-            _refs("metrics"),
+            _linked("metrics", "metrics_of_event"),
+        ),
+    ),
+    # An event's properties, each a row: a tracking plan is handed to analytics as this table.
+    "event_properties": (
+        "ui.event_properties",
+        _properties,
+        (
+            Field("ui.event", "ref", lambda lay, x: lay.ref(x.id)),
+            Field("field.name", "code", lambda lay, x: Code(x.prop.name)),
+            Field(
+                "field.type",
+                "enum",
+                lambda lay, x: lay.enum("property_type", x.prop.type),
+                "property_type",
+            ),
+            Field("field.values", "code", lambda lay, x: property_values(x.prop)),
+            Field("field.example", "code", lambda lay, x: property_example(x.prop)),
+            Field("field.description", "markdown", lambda lay, x: lay.field(x.prop, "description")),
         ),
     ),
     "metrics": (
@@ -197,6 +241,7 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
             _text("owner"),
             _text("source"),
             _refs("requirements"),
+            _linked("events", "events_of_metric"),
             _md("definition"),
         ),
     ),

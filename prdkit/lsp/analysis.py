@@ -102,7 +102,9 @@ def analyse(text: str, path: Path | None, previous: Snapshot | None = None) -> S
     from prdkit.config import DEFAULT_CONFIG, ConfigError, config_for
 
     config = DEFAULT_CONFIG
+    folder = None
     if path is not None and path.parent.is_dir():
+        folder = path.parent  # pictures are looked for beside the file, as validate does
         try:
             config = config_for(path)
         except ConfigError:
@@ -114,6 +116,7 @@ def analyse(text: str, path: Path | None, previous: Snapshot | None = None) -> S
         json_mode=name.endswith(".json"),
         config=config,
         limits=config.limits,
+        folder=folder,
     )
     snapshot = Snapshot(text, result)
     if result.data is None and previous is not None:

@@ -18,6 +18,8 @@ FAMILIES: tuple[str, ...] = (
     "cycles",
     "dates",
     "flows",
+    "pages",
+    "tracking",
     "market",
     "competition",
     "metrics",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -10,6 +9,7 @@ from prdkit.diagnostics import Finding
 from prdkit.messages import msg
 from prdkit.model import Document, Flow
 from prdkit.rules._common import Suggester, listing
+from prdkit.rules.graph import reach
 from prdkit.source import join
 
 # At most this many followers are named in an unreachable-step message.
@@ -63,13 +63,13 @@ def _unreachable(flow: Flow, index: dict[str, int], duplicates: set[int]) -> Ite
             if j is not None:
                 yield j
 
-    reached = _reach([0], successors, set())
+    reached = set(reach([0], successors, set()))
     first = flow.steps[0].id
     # Report the first step of each unreachable stretch and name the steps that follow from it.
     for i, step in enumerate(flow.steps):
         if i in reached or i in duplicates:
             continue
-        followers = sorted(_reach([i], successors, reached) - {i} - duplicates)
+        followers = sorted(set(reach([i], successors, reached)) - {i} - duplicates)
         reached.add(i)
         reached.update(followers)
         message = msg("unreachable-step", step=step.id, flow=flow.id, first=first)
@@ -85,17 +85,6 @@ def _unreachable(flow: Flow, index: dict[str, int], duplicates: set[int]) -> Ite
             message,
             hint=msg("unreachable-step.hint"),
         )
-
-
-def _reach(starts: list[int], successors: Any, known: set[int]) -> set[int]:
-    seen = set(starts)
-    queue = deque(starts)
-    while queue:
-        for j in successors(queue.popleft()):
-            if j not in seen and j not in known:
-                seen.add(j)
-                queue.append(j)
-    return seen
 
 
 def _actors(flow: Flow) -> Iterator[Finding]:

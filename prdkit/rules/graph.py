@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -146,6 +147,18 @@ def closure(
                     for member in members:
                         result[member] = held
     return result
+
+
+def reach(starts: Iterable[N], successors: Callable[[N], Iterable[N]], known: set[N]) -> list[N]:
+    """`starts` and every node reached from them, breadth first, never entering `known`."""
+    seen = dict.fromkeys(starts)
+    queue = deque(seen)
+    while queue:
+        for target in successors(queue.popleft()):
+            if target not in seen and target not in known:
+                seen[target] = None
+                queue.append(target)
+    return list(seen)
 
 
 def bits(mask: int) -> Iterator[int]:

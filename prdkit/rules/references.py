@@ -112,10 +112,18 @@ def references(doc: Document) -> Iterator[Ref]:
         owner = _owner("feature", f.id)
         yield from _list(owner, "requirements", f.requirements, ("requirement",), f.pointer)
         yield from _list(owner, "permissions", f.permissions, ("action",), f.pointer)
+        yield from _list(owner, "pages", f.pages, ("page",), f.pointer)
+    yield from _pages_and_tracking(doc)
     for flow in doc.flows:
         yield from _list(
             _owner("flow", flow.id), "features", flow.features, ("feature",), flow.pointer
         )
+        for step in flow.steps:
+            if step.page is not None:
+                owner = msg("place.step", step=step.id, flow=flow.id)
+                here = join(step.pointer, "page")
+                phrase = msg("ref.step-page", owner=owner, page=step.page)
+                yield Ref(owner, "page", step.page, ("page",), here, phrase=phrase)
     if doc.schedule is not None:
         for m in doc.schedule.milestones:
             owner = _owner("milestone", m.id)
@@ -123,9 +131,9 @@ def references(doc: Document) -> Iterator[Ref]:
             yield from _list(owner, "deliverables", m.deliverables, kinds, m.pointer)
             yield from _list(owner, "depends_on", m.depends_on, ("milestone",), m.pointer)
     for k in doc.metrics:
-        yield from _list(
-            _owner("metric", k.id), "requirements", k.requirements, ("requirement",), k.pointer
-        )
+        owner = _owner("metric", k.id)
+        yield from _list(owner, "requirements", k.requirements, ("requirement",), k.pointer)
+        yield from _list(owner, "events", k.events, ("event",), k.pointer)
     for i, res in enumerate(doc.resources):
         owner = _owner("resource", res.team or f"#{i + 1}")
         yield from _list(owner, "milestones", res.milestones, ("milestone",), res.pointer)
@@ -145,6 +153,21 @@ def references(doc: Document) -> Iterator[Ref]:
     for dep in doc.dependencies:
         owner = _owner("dependency", dep.id)
         yield from _list(owner, "requirements", dep.requirements, ("requirement",), dep.pointer)
+
+
+def _pages_and_tracking(doc: Document) -> Iterator[Ref]:
+    for page in doc.pages:
+        owner = _owner("page", page.id)
+        yield from _list(owner, "navigates_to", page.navigates_to, ("page",), page.pointer)
+        yield from _list(owner, "features", page.features, ("feature",), page.pointer)
+    for event in doc.tracking:
+        owner = _owner("event", event.id)
+        for name, target in (("page", event.page), ("feature", event.feature)):
+            if target is not None:
+                here = join(event.pointer, name)
+                phrase = msg("ref.names-as", owner=owner, target=target, kind=Kind(name))
+                yield Ref(owner, name, target, (name,), here, phrase=phrase)
+        yield from _list(owner, "metrics", event.metrics, ("metric",), event.pointer)
 
 
 def _permissions(doc: Document) -> Iterator[Ref]:

@@ -2,8 +2,11 @@
 
 Incremental by content: a page is rendered again only when its key changed — the digest of
 the source bytes, the bytes of the images it embeds, the language and prdkit's version —
-or when the page is missing. `.prdkit-site.json` in the output folder records the keys and
-the pages this run owns; pages of documents that are gone are removed, nothing else is.
+or when the page is missing. `.prdkit-site.json` in the output folder records every file
+the site wrote, with the digest of its bytes: a run replaces or removes only those, and
+refuses (exit 2, before writing anything) when a file it would write is someone else's.
+Documents are checked, rendered and written one at a time, so memory does not grow with
+the number of documents.
 """
 
 from __future__ import annotations
@@ -11,21 +14,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from prdkit import __version__
 from prdkit.check import InputError, check_file, find_documents
 from prdkit.config import ConfigError, config_for
 from prdkit.errors import PrdkitError
-from prdkit.outputs import OutputError, write_all
-from prdkit.render import output_stem, source_timestamp
+from prdkit.i18n import LANGUAGES, language
+from prdkit.outputs import OutputError, write_atomic
+from prdkit.render import output_stem, render_options
 from prdkit.site.collect import Entry, entry
 from prdkit.site.index import index_html
 
 MANIFEST = ".prdkit-site.json"
+INDEX = "index.html"
 
 
 class SiteError(PrdkitError):
@@ -41,11 +46,32 @@ class SiteReport:
     reused: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    lang: str = "en"  # the index's language
 
     @property
     def invalid(self) -> list[Entry]:
         """Documents listed with their diagnostics instead of a page."""
         return [e for e in self.entries if e.errors]
+
+
+@dataclass
+class Manifest:
+    """The files a site wrote: page → (source, key, sha256 of its bytes), and the index's."""
+
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)
+    index: str | None = None
+    found: bool = False  # False: no manifest, so the site owns no file in the folder yet
+
+    def owns(self, out: Path, name: str) -> bool:
+        """`True` when `name` in `out` is missing, or is a file this site wrote, unchanged."""
+        path = out / name
+        if not path.exists() and not path.is_symlink():
+            return True
+        recorded = self.index if name == INDEX else self.pages.get(name, {}).get("sha256")
+        if not self.found or recorded is None or path.is_symlink() or not path.is_file():
+            return False
+        # An empty digest: claimed by a run that stopped before it could record the bytes.
+        return recorded == "" or recorded == _file_digest(path)
 
 
 def build_site(
@@ -55,17 +81,25 @@ def build_site(
     progress: Callable[[], None] = lambda: None,
 ) -> SiteReport:
     """Render every PRD under `root` into `out` (created if missing) with an index."""
-    from prdkit.writers import RenderOptions, get_writer
+    from prdkit.writers import get_writer
 
     if not root.is_dir() or root.is_symlink():
         raise SiteError(f"{root}: not a folder")
     _prepare(out)
     old = _read_manifest(out)
-    new: dict[str, dict[str, str]] = {}
     report = SiteReport()
-    outputs: list[tuple[Path, bytes]] = []
     documents = list(find_documents([root], report.problems))
     pages = _page_names(root, documents)
+    _refuse_foreign(out, old, [*pages.values(), INDEX])
+    # Claim every page before writing one: a run cut short still owns what it wrote.
+    claimed = Manifest(
+        {**{p: {"source": "", "key": "", "sha256": ""} for p in pages.values()}, **old.pages},
+        old.index,
+        True,
+    )
+    _write_manifest(out, claimed)
+    by_source = {v["source"]: (p, v) for p, v in old.pages.items()}
+    new: dict[str, dict[str, str]] = {}
     write_html = get_writer("html")
     for path in documents:
         source = path.relative_to(root).as_posix()
@@ -79,41 +113,58 @@ def build_site(
         page = None
         if not result.failed():
             page = pages[path]
-            doc_lang = lang if lang else (result.document.meta.language or "en")
-            key = _key(result.text, _pictures(result.data, path.parent), doc_lang)
             target = out / page
+            options = render_options(result, path, target.parent, lang, limits=config.limits)
+            digests = sorted(image.digest for image in result.images.values())
+            key = _key(result.text, digests, options.lang)
+            known_page, known = by_source.get(source, (None, {}))
             if not _inside(out, target.parent):
                 # A folder of the output that is a link elsewhere: writing would leave `out`.
                 report.problems.append(
                     f"{target.parent}: links out of the output folder; {page} not written"
                 )
-                report.entries.append(entry(result, source, None))
-                progress()
-                continue
-            known = old.get(source, {})
-            if known.get("key") == key and known.get("page") == page and target.is_file():
+                page = None
+            elif known_page == page and known.get("key") == key and target.is_file():
                 report.reused.append(page)
+                new[page] = dict(known)
             else:
-                options = RenderOptions(
-                    lang=doc_lang, timestamp=source_timestamp(result), source_dir=path.parent
-                )
                 try:
-                    outputs.append((target, write_html(result.document, options)))
-                except OutputError as exc:
-                    report.problems.append(f"{path}: {exc}")
-                    progress()
-                    continue
-                report.rendered.append(page)
-            new[source] = {"key": key, "page": page}
+                    html = write_html(result.document, options)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    write_atomic(target, html)
+                except (OutputError, OSError) as exc:
+                    report.problems.append(f"{path}: {getattr(exc, 'strerror', None) or exc}")
+                    page = None
+                else:
+                    report.rendered.append(page)
+                    new[page] = {"source": source, "key": key, "sha256": _digest(html)}
         report.entries.append(entry(result, source, page))
         progress()
-    for target, _ in outputs:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    outputs.append((out / "index.html", index_html(report.entries, lang or "en")))
-    outputs.append((out / MANIFEST, _manifest_bytes(new)))
-    write_all(outputs)
+    report.lang = lang or _majority(Counter(language(e.language or None) for e in report.entries))
+    index = index_html(report.entries, report.lang)
+    write_atomic(out / INDEX, index)
+    _write_manifest(out, Manifest(new, _digest(index), True))
     report.removed = _prune(out, old, new)
     return report
+
+
+def _majority(languages: Counter[str]) -> str:
+    """The language most documents are written in; a tie goes to the one listed first."""
+    if not languages:
+        return LANGUAGES[0]
+    return max(LANGUAGES, key=lambda code: (languages[code], -LANGUAGES.index(code)))
+
+
+def _refuse_foreign(out: Path, manifest: Manifest, names: Iterable[str]) -> None:
+    """SiteError naming every file the run would replace that the site did not write."""
+    foreign = [n for n in names if _inside(out, (out / n).parent) and not manifest.owns(out, n)]
+    if foreign:
+        more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
+        shown = ", ".join(foreign[:5]) + more
+        raise SiteError(
+            f"{out}: refusing to replace {shown}: not written by prdkit site (or changed since);"
+            " move them away or choose another --output folder"
+        )
 
 
 def _prepare(out: Path) -> None:
@@ -133,7 +184,7 @@ def _page_names(root: Path, documents: list[Path]) -> dict[Path, str]:
         folder = path.parent.relative_to(root).as_posix()
         prefix = "" if folder == "." else folder + "/"
         name = prefix + output_stem(path) + ".html"
-        if name in taken or name == "index.html":
+        if name in taken or name == INDEX:
             name = prefix + path.name.replace(".", "-") + ".html"
         # Another source's own name may already be that fallback (`a-prd-yml.prd.yaml`).
         stem, n = name[: -len(".html")], 2
@@ -144,64 +195,64 @@ def _page_names(root: Path, documents: list[Path]) -> dict[Path, str]:
     return names
 
 
-def _key(text: str, pictures: Iterator[bytes], lang: str) -> str:
-    """The digest that decides whether a page is rendered again."""
+def _key(text: str, pictures: Iterable[str], lang: str) -> str:
+    """The digest that decides whether a page is rendered again; `pictures` are the digests
+    of the pictures it embeds (checked and read once by validation), part of its input."""
     h = hashlib.sha256()
-    for part in (__version__, lang, text):
+    for part in (__version__, lang, text, *pictures):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
-    for picture in pictures:
-        h.update(hashlib.sha256(picture).digest())
     return h.hexdigest()
 
 
-def _pictures(data: Any, folder: Path) -> Iterator[bytes]:
-    """The reference and bytes (empty when not embeddable) of each picture the page shows."""
-    from prdkit.mdfields import markdown_values
-    from prdkit.richtext import MD
-    from prdkit.writers.html.assets import read_picture
-
-    for _, text in markdown_values(data):
-        if "![" not in text:  # most fields show no picture: skip parsing them
-            continue
-        for token in MD.parse(text):
-            for child in token.children or ():
-                if child.type == "image":
-                    src = str(child.attrGet("src") or "")
-                    yield src.encode("utf-8", "surrogatepass")
-                    yield read_picture(folder, src) or b""
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def _read_manifest(out: Path) -> dict[str, dict[str, str]]:
+def _file_digest(path: Path) -> str | None:
+    try:
+        return _digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _read_manifest(out: Path) -> Manifest:
     try:
         data = json.loads((out / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
-        return {}
+        return Manifest()
     pages = data.get("pages") if isinstance(data, dict) else None
     if not isinstance(pages, dict):
-        return {}
-    return {
-        k: v
-        for k, v in pages.items()
-        if isinstance(k, str) and isinstance(v, dict) and isinstance(v.get("page"), str)
-    }
-
-
-def _manifest_bytes(pages: dict[str, dict[str, str]]) -> bytes:
-    body = {"generator": f"prdkit {__version__}", "pages": dict(sorted(pages.items()))}
-    return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode()
-
-
-def _prune(out: Path, old: dict[str, dict[str, str]], new: dict[str, dict[str, str]]) -> list[str]:
-    """Remove pages this site wrote before and no longer has; only plain files inside `out`."""
-    kept = {v["page"] for v in new.values()}
-    removed = []
-    for item in old.values():
-        page = item["page"]
-        if page in kept or page == "index.html" or not page.endswith(".html"):
+        return Manifest()
+    owned: dict[str, dict[str, str]] = {}
+    for name, item in pages.items():
+        if not isinstance(name, str) or not isinstance(item, dict):
             continue
+        if isinstance(item.get("page"), str):  # the first format: keyed by source, no digest
+            name, item = item["page"], {"source": name, "key": str(item.get("key", ""))}
+        if name.endswith(".html") and name != INDEX:
+            owned[name] = {k: str(item.get(k, "")) for k in ("source", "key", "sha256")}
+    index = data.get("index")
+    # The first format recorded no index digest: its index is taken as the site's own.
+    return Manifest(owned, index if isinstance(index, str) else "", True)
+
+
+def _write_manifest(out: Path, manifest: Manifest) -> None:
+    body = {
+        "generator": f"prdkit {__version__}",
+        "index": manifest.index,
+        "pages": dict(sorted(manifest.pages.items())),
+    }
+    data = (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode()
+    write_atomic(out / MANIFEST, data)
+
+
+def _prune(out: Path, old: Manifest, new: dict[str, dict[str, str]]) -> list[str]:
+    """Remove pages this site wrote before and no longer has: unchanged files inside `out`."""
+    removed = []
+    for page in old.pages:
         target = out / page
-        if not _inside(out, target) or target.is_symlink():
+        if page in new or not _inside(out, target) or not old.owns(out, page):
             continue
         try:
             if target.is_file():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,11 @@ class Entry:
     errors: int
     warnings: int
     stale_approvals: int
+    # The errors of an invalid document (no page shows them), most severe first.
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    # (severity, rule id, how many) of every warning and error: the index shows counts.
+    counts: tuple[tuple[str, str, int], ...] = field(default=())
+    language: str = ""
 
     @property
     def valid(self) -> bool:
@@ -54,9 +59,22 @@ def entry(result: CheckResult, source: str, page: str | None) -> Entry:
         warnings=result.warnings,
         stale_approvals=sum(d.rule == "stale-approval" for d in result.diagnostics),
         diagnostics=tuple(
-            most_severe([d for d in result.diagnostics if d.severity is not Severity.INFO], LISTED)
-        ),
+            most_severe([d for d in result.diagnostics if d.severity is Severity.ERROR], LISTED)
+        )
+        if result.failed()
+        else (),
+        counts=_counts(result.diagnostics),
+        language=_text(meta.get("language")),
     )
+
+
+def _counts(diagnostics: list[Diagnostic]) -> tuple[tuple[str, str, int], ...]:
+    """How many diagnostics of each rule, errors first, then the most frequent."""
+    tally = Counter(
+        (d.severity.value, d.rule) for d in diagnostics if d.severity is not Severity.INFO
+    )
+    ordered = sorted(tally.items(), key=lambda kv: (kv[0][0] != "error", -kv[1], kv[0][1]))
+    return tuple((severity, rule, n) for (severity, rule), n in ordered)
 
 
 def _text(value: Any) -> str:

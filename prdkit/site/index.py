@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from html import escape
 
-from prdkit.i18n import enum_label, label
+from prdkit.i18n import counted, enum_label, label
 from prdkit.layout.context import TONES
 from prdkit.site.collect import Entry
 from prdkit.writers.html.style import BASE_CSS, TONE_CSS
@@ -48,8 +48,15 @@ INDEX_CSS = """
 .filters input { min-width: 14rem; }
 .diagnostics { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85em; color: #7a271a; }
 .diagnostics code { color: inherit; }
+.counts { margin: .3rem 0 0; font-size: .85em; color: #57606a; }
+.counts a { color: inherit; text-decoration: none; }
+.counts span { white-space: nowrap; }
+.counts .count-error { color: #b42318; }
 .site-index main { max-width: 84rem; }
-#documents td:nth-child(n+2) { white-space: nowrap; }
+#documents td:nth-child(2), #documents td:nth-child(3), #documents td:nth-child(n+5) {
+  white-space: nowrap; }
+#documents td:first-child { min-width: 15rem; }
+.filters select { max-width: 16rem; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.bad { color: #b42318; font-weight: 600; }
 """
@@ -83,7 +90,7 @@ def index_html(entries: Sequence[Entry], lang: str) -> bytes:
         '<body class="site-index">',
         "<main>",
         f"<h1>{escape(title)}</h1>",
-        f"<p>{escape(label('site.summary', lang).format(count=len(entries)))}</p>",
+        f"<p>{escape(counted('site.summary', len(entries), lang))}</p>",
         _filters(statuses, owners, len(entries), lang),
         _table(entries, lang),
         "</main>",
@@ -162,6 +169,7 @@ def _row(entry: Entry, lang: str) -> str:
             for d in entry.diagnostics
         )
         title += f'<ul class="diagnostics">{items}</ul>'
+    title += _counts(entry)
     status = ""
     if entry.status:
         tone = TONES.get(("status", entry.status), "muted")
@@ -193,6 +201,24 @@ def _row(entry: Entry, lang: str) -> str:
         )
         + "</tr>"
     )
+
+
+def _counts(entry: Entry) -> str:
+    """One line of how many diagnostics each rule gave, linked to the document's page: a
+    draft's twenty placeholders read as one count, not twenty lines."""
+    # Errors already listed one by one above are not counted again.
+    listed = entry.errors <= len(entry.diagnostics)
+    parts = [
+        f'<span class="count-{escape(severity)}"><code>{escape(rule)}</code> × {n}</span>'
+        for severity, rule, n in entry.counts
+        if not (listed and severity == "error")
+    ]
+    if not parts:
+        return ""
+    line = " · ".join(parts)
+    if entry.page is not None:
+        line = f'<a href="{escape(_href(entry.page))}">{line}</a>'
+    return f'<p class="counts">{line}</p>'
 
 
 def _count(n: int) -> str:

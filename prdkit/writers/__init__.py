@@ -8,6 +8,8 @@ from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 
+from prdkit.images.pictures import NO_PICTURES, Pictures
+from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.model import Document
 
 
@@ -19,11 +21,14 @@ class RenderOptions:
     reference_doc: Path | None = None
     timestamp: datetime | None = None  # for document properties; None: from the document
     source_dir: Path | None = None  # the PRD's folder, against which image paths resolve
+    pictures: Pictures = NO_PICTURES  # the checked pictures the document names
     # Heading numbers: None numbers Word's headings only, True Markdown's too, False neither.
     number_headings: bool | None = None
     # The document's current sign-off digest (from the loaded data), so approvals that
     # signed an earlier version show as stale; None: not known, nothing shown as stale.
     digest: str | None = None
+    # The configured limits; the PDF writer refuses a page past `max_pdf_html`.
+    limits: Limits = DEFAULT_LIMITS
 
 
 # format → (module, file suffix). Modules are imported only when used: python-docx is slow.

@@ -41,6 +41,7 @@ def write(doc: Document, options: RenderOptions) -> bytes:
     from prdkit.writers.html import render_page
 
     page = render_page(doc, options, media="print")
+    _check_size(len(page), options.limits.max_pdf_html)
     # WeasyPrint logs every CSS property it does not know (the screen-only rules) as a warning.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -49,6 +50,24 @@ def write(doc: Document, options: RenderOptions) -> bytes:
     # The identifier comes from the page itself: same input, same bytes.
     html.write_pdf(buffer, pdf_identifier=hashlib.sha256(page).hexdigest()[:32].encode())
     return buffer.getvalue()
+
+
+def _check_size(size: int, limit: int) -> None:
+    """Refuse, before any layout, a page whose PDF would cost minutes and gigabytes."""
+    if size > limit:
+        raise OutputError(
+            f"too large for a PDF: its print layout is {_mib(size)} of HTML, over the "
+            f"max-pdf-html limit of {_mib(limit)} (several hundred pages; laying it out would "
+            "take minutes and gigabytes). Render it --to html or docx, split the document, "
+            "or raise max-pdf-html in the configuration"
+        )
+
+
+def _mib(size: int) -> str:
+    """A size people read: KiB below a MiB (a small configured limit must not read 0.0 MiB)."""
+    if size < 1024 * 1024:
+        return f"{size / 1024:,.0f} KiB"
+    return f"{size / (1024 * 1024):,.1f} MiB"
 
 
 def _data_only() -> object:

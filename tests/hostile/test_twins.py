@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run]:
             folder = root / name / variant
             folder.mkdir(parents=True)
             (folder / ("doc" + suffix)).write_bytes(raw)
+            # The pictures the examples name sit beside them; twins need them as well.
+            shutil.copytree(EXAMPLES / "images", folder / "images")
             paths.append(folder / ("doc" + suffix))
     run = run_cli("render", *paths, "--to", "md,docx", timeout=120)
     return root, run
@@ -96,6 +99,7 @@ def test_one_twin_alone_is_within_bounds(tmp_path: Path) -> None:
     example = sorted(EXAMPLES.glob("*.prd.yaml"))[0]
     source = tmp_path / "doc.prd.yaml"
     source.write_bytes(codecs.BOM_UTF8 + example.read_bytes().replace(b"\n", b"\r\n"))
+    shutil.copytree(EXAMPLES / "images", tmp_path / "images")
     run = run_cli("render", source, "--to", "md,docx")
     assert_no_crash(run)
     assert run.returncode == 0

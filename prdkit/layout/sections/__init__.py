@@ -16,6 +16,7 @@ from prdkit.layout.sections import (
     front,
     governance,
     market,
+    pages,
     planning,
     requirements,
 )
@@ -31,6 +32,8 @@ SECTIONS: dict[str, Callable[[Layout], list[Block]]] = {
     "business_model": market.business_model,
     "competition": market.competition,
     "features": requirements.features,
+    "pages": pages.pages,
+    "tracking": pages.tracking,
     "flows": delivery.flows,
     "schedule": delivery.schedule,
     "metrics": delivery.metrics,

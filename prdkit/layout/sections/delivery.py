@@ -16,6 +16,7 @@ from prdkit.layout.blocks import (
 from prdkit.layout.cells import Cell, Id, Many, Ref, Text
 from prdkit.layout.context import Layout, facts, item_anchor
 from prdkit.layout.numbers import number
+from prdkit.layout.sections.pages import metric_events
 from prdkit.model import Flow, Metric
 from prdkit.views import METRIC_COLUMNS, MILESTONE_COLUMNS, RESOURCE_COLUMNS
 
@@ -99,6 +100,8 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
             steps[step.id] = anchor
             lay.placed.setdefault(anchor)
         rows.append(Id(step.id, anchor if first else None))
+    # The page a step happens on gets a column once any step of the flow names one.
+    on_pages = any(step.page for step in flow.steps)
     out.append(
         Table(
             (
@@ -106,6 +109,7 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
                 Column(lay.t("field.id"), "id"),
                 Column(lay.t("field.actor")),
                 Column(lay.t("field.action")),
+                *([Column(lay.t("field.page"), "ref")] if on_pages else []),
                 Column(lay.t("field.next"), "ref"),
             ),
             tuple(
@@ -114,6 +118,7 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
                     rows[i],
                     lay.field(step, "actor"),
                     lay.field(step, "action"),  # plain text in the format: never read as Markdown
+                    *([lay.ref(step.page) if step.page else None] if on_pages else []),
                     _next(lay, flow, i, steps),
                 )
                 for i, step in enumerate(flow.steps)
@@ -224,7 +229,7 @@ def metrics(lay: Layout) -> list[Block]:
                 ),
             )
         )
-    return out
+    return out + metric_events(lay)
 
 
 def resources(lay: Layout) -> list[Block]:

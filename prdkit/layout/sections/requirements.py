@@ -40,7 +40,9 @@ def _trace(lay: Layout) -> list[Block]:
     rows = []
     for trace in traceability(lay.doc):
         empty = idle if shelved(by_id[trace.requirement]) else gap
-        columns = (trace.features, trace.flows, trace.metrics, trace.milestones)
+        columns = [trace.features, trace.flows, trace.metrics, trace.milestones]
+        if lay.doc.tracking:
+            columns.append(trace.events)
         rows.append((lay.ref(trace.requirement), *(lay.refs(ids) or empty for ids in columns)))
     table = Table(
         (
@@ -49,6 +51,8 @@ def _trace(lay: Layout) -> list[Block]:
             Column(lay.t("ui.flows"), "ref"),
             Column(lay.t("field.metrics"), "ref"),
             Column(lay.t("field.milestones"), "ref"),
+            # Events join the view once the document has a tracking plan.
+            *([Column(lay.t("field.events"), "ref")] if lay.doc.tracking else []),
         ),
         tuple(rows),
     )
@@ -163,6 +167,7 @@ def features(lay: Layout) -> list[Block]:
     out: list[Block] = [lay.heading(1, "section.features", "features")]
     out.append(Diagram(feature_graph(lay, feats), lay.t("ui.feature_structure")))
     flows_of = {f.id: [fl.id for fl in lay.doc.flows if f.id in fl.features] for f in feats}
+    pages_of = lay.links.pages_of_feature
     for f in feats:
         out.append(lay.item_heading(2, f.id, f.name))
         out.append(
@@ -174,6 +179,7 @@ def features(lay: Layout) -> list[Block]:
                         (lay.t("field.requirements"), lay.refs(f.requirements)),
                         (lay.t("field.permissions"), lay.refs(f.permissions, named=True)),
                         (lay.t("ui.flows"), lay.refs(flows_of[f.id])),
+                        (lay.t("field.pages"), lay.refs(pages_of.get(f.id, ()), named=True)),
                     ]
                 )
             )

@@ -84,6 +84,7 @@ class Base:
     styles: StyleSheet
     width: int  # text width in twips
     own: bool  # True: python-docx's blank document, styled by prdkit
+    height: int = 14570  # text height in twips (A4 less 2 cm margins when unknown)
 
 
 def open_base(reference: Path | None) -> Base:
@@ -108,7 +109,7 @@ def open_base(reference: Path | None) -> Base:
     _settings(document)
     _language(styles)
     _font_table(document)
-    return Base(document, styles, width, own)
+    return Base(document, styles, width, own, _text_height(sect_pr))
 
 
 def _open_reference(path: Path) -> Any:
@@ -190,6 +191,14 @@ def _text_width(sect_pr: etree._Element) -> int:
         _twips(size, "w", 11906) - _twips(margins, "left", 1134) - _twips(margins, "right", 1134)
     )
     return width if width > 1440 else 9638
+
+
+def _text_height(sect_pr: etree._Element) -> int:
+    size, margins = sect_pr.find(w("pgSz")), sect_pr.find(w("pgMar"))
+    height = (
+        _twips(size, "h", 16838) - _twips(margins, "top", 1134) - _twips(margins, "bottom", 1134)
+    )
+    return height if height > 1440 else 14570
 
 
 def _drop_parts(document: Any, own: bool) -> None:

@@ -8,6 +8,7 @@ from lxml import etree
 
 from prdkit import i18n
 from prdkit.headnumbers import HeadingCounter
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout import LaidOutDocument
 from prdkit.layout.context import item_anchor
 from prdkit.placeholders import PLACEHOLDER
@@ -28,6 +29,7 @@ from prdkit.writers.docx.oxml import (
     w,
 )
 from prdkit.writers.docx.palette import TONES
+from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.richtext import render
 from prdkit.writers.docx.safexml import xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
@@ -45,11 +47,20 @@ _T = w("t")
 class Builder:
     """Everything a section writer needs: the body, styles, numbering, labels and anchors."""
 
-    def __init__(self, base: Base, laid: LaidOutDocument, *, number_headings: bool = True) -> None:
+    def __init__(
+        self,
+        base: Base,
+        laid: LaidOutDocument,
+        pictures: Pictures = NO_PICTURES,
+        *,
+        number_headings: bool = True,
+    ) -> None:
         self.document = base.document
         self.part = base.document.part
         self.styles = base.styles
         self.width = base.width
+        self.height = base.height
+        self.pictures = pictures
         self.lang = laid.lang
         self.punct = laid.punct
         # Content is built in a plain lxml tree (no python-docx element classes: about twice
@@ -78,6 +89,7 @@ class Builder:
         self.code_style = self.styles.id("Verbatim Char")
         self.cell_size = self.styles.size(self.styles.id("Compact"))
         self.link_style = self.styles.id("Hyperlink")
+        self.media = Media(self.part, self.new_rid)
 
     def _number_headings(self) -> HeadingCounter | None:
         # A reference document that numbers its headings itself keeps its own numbers.
@@ -211,13 +223,18 @@ class Builder:
         url = clean(url)
         rid = self._links.get(url)
         if rid is None:
-            # python-docx's relate_to scans every relationship per call: quadratic in links.
-            rid = self._links[url] = f"rId{self._next_rid}"
-            self._next_rid += 1
+            rid = self._links[url] = self.new_rid()
             self.part.rels.add_relationship(RT_HYPERLINK, url, rid, is_external=True)
         link = sub(parent, "hyperlink", {"history": "1"})
         link.set(r("id"), rid)
         return link
+
+    def new_rid(self) -> str:
+        """A relationship id of the document part no relationship has yet."""
+        # python-docx's relate_to scans every relationship per call: quadratic in links.
+        rid = f"rId{self._next_rid}"
+        self._next_rid += 1
+        return rid
 
     def ref(self, para: etree._Element, text: str, anchor: str | None, look: Look = PLAIN) -> None:
         """Append id `text`, linked to the place of `anchor` when the document has it."""

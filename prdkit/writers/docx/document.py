@@ -29,7 +29,7 @@ def build(doc: Document, options: RenderOptions) -> bytes:
 def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
     """The .docx bytes of a laid-out document."""
     base = open_base(options.reference_doc)
-    b = Builder(base, laid, number_headings=options.number_headings is not False)
+    b = Builder(base, laid, options.pictures, number_headings=options.number_headings is not False)
     sect_pr = base.document.element.body.find(w("sectPr"))
     cover(b, laid)
     page_break(b)

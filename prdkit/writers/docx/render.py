@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from prdkit.images.pictures import is_remote
 from prdkit.layout.blocks import (
     Column,
     Diagram,
     Facts,
+    Figure,
     Heading,
     Items,
     Matrix,
@@ -22,12 +24,13 @@ from prdkit.layout.blocks import (
     Table,
 )
 from prdkit.layout.cells import Cell, Markdown
-from prdkit.richtext import parse
+from prdkit.richtext import parse, safe_link
 from prdkit.writers.docx.cells import fill, filler, text_of
 from prdkit.writers.docx.drawing import diagram
 from prdkit.writers.docx.gantt import gantt
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import Look, sub
+from prdkit.writers.docx.pictures import draw
 from prdkit.writers.docx.richtext import Block, new_paragraph, plain_paragraph, render_block
 from prdkit.writers.docx.tables import DATE, Blank, Content, Md, Refs, fit
 from prdkit.writers.docx.tables import Table as WordTable
@@ -45,6 +48,7 @@ HEAT = ("DDF1E1", "EEF3D2", "FEF0C7", "FCDCCB", "F8C9C4")
 HIGHLIGHT = "EAF1FB"
 # Relative widths of the shared columns, by the kind of cell they hold.
 WEIGHTS = {"markdown": 4.0, "text": 2.0, "code": 2.2, "ref": 1.6}
+CODE_FITS = 32  # a code column whose every value is at most this long is sized to fit it
 
 
 def render(b: Builder, block: object) -> None:
@@ -128,6 +132,10 @@ def _width(b: Builder, column: Column, cells: Sequence[Cell]) -> float | Refs:
         return Refs(WEIGHTS["ref"], texts)
     if column.kind == "signature":
         return Blank(1700)  # three centimetres to sign in
+    lines = [line for text in texts for line in text.split("\n")]
+    if column.kind == "code" and all(len(line) <= CODE_FITS for line in lines):
+        # Identifiers such as event names read only unbroken: the column fits the longest.
+        return fit([*lines, column.label], low=700, high=3400)
     return WEIGHTS.get(column.kind, 2.0)
 
 
@@ -193,6 +201,20 @@ def _diagram(b: Builder, block: Diagram) -> None:
     diagram(b, block.graph, block.title)
 
 
+def _figure(b: Builder, block: Figure) -> None:
+    para = b.paragraph(b.body, "Normal", keep_next=bool(block.caption), align="center")
+    image = b.pictures.get(block.src)
+    url = safe_link(block.src) if is_remote(block.src) else None
+    if image is not None:
+        draw(b.media, b.height, para, image, block.alt, b.width)
+    elif url is not None:  # never fetched: a link the reader may follow
+        b.run(b.hyperlink(para, url), block.alt, b.style_of(para), Look(style=b.link_style))
+    else:  # a picture that was not checked (its rule switched off): named, not shown
+        b.run(para, f"{block.alt} ({block.src})", b.style_of(para), MUTED)
+    if block.caption and (image is not None or block.caption != block.alt):
+        b.paragraph(b.body, "caption", block.caption)
+
+
 def _schedule(b: Builder, block: Schedule) -> None:
     gantt(b, block)
     # The grid stands apart from the table of tasks that follows it, under its own heading.
@@ -209,4 +231,5 @@ BLOCKS: dict[type, Callable[[Builder, object], None]] = {
     Note: _note,
     Diagram: _diagram,
     Schedule: _schedule,
+    Figure: _figure,
 }  # type: ignore[dict-item]

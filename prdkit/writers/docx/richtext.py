@@ -3,8 +3,8 @@
 One small function per node type of `prdkit.richtext`'s parser. Node types without a
 function get an explicit answer: their text, never dropped and never raw markup. Two
 answers are deliberate: Markdown headings become bold paragraphs (the document's outline
-stays the document's), and images become their alt text, linked to the image when the
-address is safe (a document is never fetched from the network).
+stays the document's), and a picture the document names is embedded, while an http(s)
+picture becomes its alt text linked to the address (a document never fetches anything).
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from dataclasses import dataclass, replace
 from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
+from prdkit.images.pictures import is_remote
 from prdkit.richtext import parse, safe_link
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import PLAIN, Look, paragraph_properties, sub
+from prdkit.writers.docx.pictures import draw
 from prdkit.writers.docx.tables import HEADER_LOOK, Table
 from prdkit.writers.docx.writer import Writer
 
@@ -44,6 +46,7 @@ class Inline:
     parent: etree._Element
     style: str
     look: Look
+    width: int = 0  # the width a picture may take, twips (0: the text width)
 
 
 def render(b: Writer, container: etree._Element, text: str, style: str, width: int) -> None:
@@ -100,7 +103,7 @@ def render_inline(node: SyntaxTreeNode, inline: Inline) -> None:
 
 
 def _inlines(node: SyntaxTreeNode, para: etree._Element, block: Block, look: Look = PLAIN) -> None:
-    inline = Inline(block.b, para, block.style, look)
+    inline = Inline(block.b, para, block.style, look, block.width)
     for child in node.children:
         for leaf in child.children if child.type == "inline" else (child,):
             render_inline(leaf, inline)
@@ -255,8 +258,14 @@ def _link(node: SyntaxTreeNode, inline: Inline) -> None:
 
 
 def _image(node: SyntaxTreeNode, inline: Inline) -> None:
-    alt = plain_text(node) or str(node.attrs.get("src", ""))
-    url = safe_link(str(node.attrs.get("src", "")))
+    src = str(node.attrs.get("src", ""))
+    alt = plain_text(node) or src
+    image = inline.b.pictures.get(src)
+    if image is not None:
+        b = inline.b
+        draw(b.media, b.height, inline.parent, image, alt, inline.width or b.width)
+        return
+    url = safe_link(src) if is_remote(src) else None
     parent, look = inline.parent, inline.look.but(italic=True)
     if url is not None:
         parent = inline.b.hyperlink(inline.parent, url)

@@ -124,6 +124,12 @@ def definitions(width: int) -> dict[str, str]:
             f'<w:b/><w:bCs/><w:color w:val="{BLUE}"/><w:sz w:val="19"/><w:szCs w:val="19"/>',
             extra='<w:next w:val="Normal"/>',
         ),
+        "caption": _para(
+            "Caption",
+            "caption",
+            '<w:jc w:val="center"/><w:spacing w:before="60" w:after="240"/>',
+            f'<w:i/><w:iCs/><w:color w:val="{GREY}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+        ),
         "Block Text": _para(
             "BlockText",
             "Block Text",
@@ -199,6 +205,7 @@ REQUIRED = (
     "Compact",
     "Field Label",
     "Block Text",
+    "caption",
     "Source Code",
     "header",
     "footer",

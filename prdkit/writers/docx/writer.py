@@ -10,8 +10,10 @@ from typing import Any, Protocol
 
 from lxml import etree
 
+from prdkit.images.pictures import Pictures
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import Look
+from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.styles import StyleSheet
 
 __all__ = ["Writer"]
@@ -23,6 +25,9 @@ class Writer(Protocol):
     styles: StyleSheet
     numbering: Numbering
     width: int
+    height: int  # text height in twips: pictures take at most a share of it
+    pictures: Pictures
+    media: Media
     cell_size: int
     link_style: str | None
     tables: list[Any]  # tables.Table, fitted to their content once the body is built

@@ -36,7 +36,7 @@ def write(doc: Document, options: RenderOptions) -> bytes:
 def render_page(doc: Document, options: RenderOptions, media: str = "screen") -> bytes:
     """The page of `doc`; `media="print"` is the variant the PDF writer lays out."""
     laid = build(doc, options.lang, options.digest)
-    ctx = Context(laid.lang, laid.punct, options.source_dir)
+    ctx = Context(laid.lang, laid.punct, options.source_dir, options.pictures)
     front, sections = _body(ctx, laid)
     return _page(laid, ctx, front, sections, media).encode("utf-8")
 

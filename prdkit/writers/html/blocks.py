@@ -6,10 +6,12 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
+from prdkit.images.pictures import is_remote
 from prdkit.layout.blocks import (
     Column,
     Diagram,
     Facts,
+    Figure,
     Heading,
     Items,
     Matrix,
@@ -19,6 +21,8 @@ from prdkit.layout.blocks import (
     Table,
 )
 from prdkit.layout.cells import Markdown, is_empty
+from prdkit.richtext import safe_link
+from prdkit.writers.html.assets import data_uri
 from prdkit.writers.html.context import Context
 from prdkit.writers.html.diagram import diagram_html
 
@@ -30,12 +34,12 @@ SHIFT = 1
 
 def _heading(ctx: Context, block: Heading) -> None:
     text = f"{block.item} {block.text}" if block.item else block.text
-    ctx.heading(block.level + SHIFT, text, block.anchor, block.toc)
+    ctx.heading(block.level + SHIFT, text, block.anchor, block.toc, block.item)
 
 
 def _facts(ctx: Context, block: Facts) -> None:
     rows = [
-        f"<dt>{escape(label)}</dt><dd>{ctx.cell(cell)}</dd>"
+        f'<dt>{escape(label)}</dt><dd dir="auto">{ctx.cell(cell)}</dd>'
         for label, cell in block.rows
         if not is_empty(cell)
     ]
@@ -64,7 +68,7 @@ def _items(ctx: Context, block: Items) -> None:
         else:
             html = ctx.cell(item)
         if html:
-            items.append(f"<li>{html}</li>")
+            items.append(f'<li dir="auto">{html}</li>')
     if items:
         tag = "ol" if block.ordered else "ul"
         ctx.add(f"<{tag}>" + "".join(items) + f"</{tag}>")
@@ -75,7 +79,10 @@ def _th(column: Column) -> str:
 
 
 def _td(ctx: Context, column: Column, cell: object) -> str:
-    return f'<td class="col-{column.kind}">{ctx.cell(cell)}</td>'  # type: ignore[arg-type]
+    # dir="auto": a cell of Arabic or Hebrew text reads right to left (ids and numbers, with
+    # no strong letter, keep the page's direction).
+    html = ctx.cell(cell)  # type: ignore[arg-type]
+    return f'<td class="col-{column.kind}" dir="auto">{html}</td>'
 
 
 def _row(ctx: Context, columns: tuple[Column, ...], cells: tuple[object, ...]) -> str:
@@ -119,7 +126,7 @@ def _matrix(ctx: Context, block: Matrix) -> None:
 
 def _note(ctx: Context, block: Note) -> None:
     lines = ["".join(ctx.cell(c) for c in line) for line in block.lines]
-    ctx.add('<p class="note">' + "<br>".join(lines) + "</p>")
+    ctx.add('<p class="note" dir="auto">' + "<br>".join(lines) + "</p>")
 
 
 def _diagram(ctx: Context, block: Diagram) -> None:
@@ -171,6 +178,24 @@ def _schedule(ctx: Context, block: Schedule) -> None:
     )
 
 
+def _figure(ctx: Context, block: Figure) -> None:
+    alt = escape(block.alt)
+    url = safe_link(block.src) if is_remote(block.src) else None
+    if url is not None:  # never fetched: a link the reader may follow
+        picture = f'<a href="{escape(url)}" rel="noopener noreferrer">{alt}</a>'
+    else:
+        data = ctx.pictures.data_uri(block.src) or data_uri(ctx.source_dir, block.src)
+        picture = (
+            f'<img src="{data}" alt="{alt}">'
+            if data is not None
+            else f'<span class="missing-image">{alt} ({escape(block.src)})</span>'
+        )
+    caption = ""
+    if block.caption and (url is None or block.caption != block.alt):
+        caption = f"<figcaption>{escape(block.caption)}</figcaption>"
+    ctx.add(f'<figure class="image">{picture}{caption}</figure>')
+
+
 BLOCKS: dict[type, Callable[[Context, object], None]] = {
     Heading: _heading,
     Facts: _facts,
@@ -181,4 +206,5 @@ BLOCKS: dict[type, Callable[[Context, object], None]] = {
     Note: _note,
     Diagram: _diagram,
     Schedule: _schedule,
+    Figure: _figure,
 }  # type: ignore[dict-item]

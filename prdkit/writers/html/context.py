@@ -8,6 +8,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout.cells import (
     Cell,
     Code,
@@ -41,15 +42,24 @@ def element_id(anchor: str) -> str:
 class Context:
     """Where one page's HTML is collected, in document order."""
 
-    def __init__(self, lang: str, punct: dict[str, str], source_dir: Path | None) -> None:
+    def __init__(
+        self,
+        lang: str,
+        punct: dict[str, str],
+        source_dir: Path | None,
+        pictures: Pictures = NO_PICTURES,
+    ) -> None:
         self.lang = lang
         self.punct = punct
+        self.pictures = pictures
+        self.source_dir = source_dir
         self.outline = Outline()
         self.parts: list[str] = []
         self.targets: dict[str, str] = {}  # layer anchor → HTML id of the element showing it
         self.toc: list[tuple[int, str, str]] = []  # (level, text, id)
         self.fields = FieldRenderer(
-            embed=lambda src, alt: data_uri(source_dir, src),
+            # Pictures the checks read are embedded from those very bytes.
+            embed=lambda src, alt: pictures.data_uri(src) or data_uri(source_dir, src),
             slug=lambda level, text: self.outline.add(level, text, toc=False),
         )
 
@@ -58,16 +68,22 @@ class Context:
         if html:
             self.parts.append(html)
 
-    def heading(self, level: int, text: str, anchor: str | None, toc: bool) -> None:
-        """A heading of the document's outline; its id is the anchor GitHub gives it."""
+    def heading(
+        self, level: int, text: str, anchor: str | None, toc: bool, item: str | None = None
+    ) -> None:
+        """A heading of the document's outline; its id is the anchor GitHub gives it. An
+        item's id before its title is set apart, so the title alone gives the direction."""
         text = " ".join(text.split())
+        shown = escape(text)
+        if item and text.startswith(item + " "):
+            shown = f'<span dir="ltr">{escape(item)}</span>{escape(text[len(item) :])}'
         ident = self.outline.add(level, text, item_id=anchor, toc=toc)
         if anchor is not None:
             self.targets.setdefault(anchor, ident)
         if toc and level in (2, 3):
             self.toc.append((level, text, ident))
         tag = f"h{min(level, 6)}"
-        self.add(f'<{tag} id="{escape(ident)}">{escape(text)}</{tag}>')
+        self.add(f'<{tag} id="{escape(ident)}" dir="auto">{shown}</{tag}>')
 
     def label(self, text: str) -> str:
         """A field label with the language's colon."""

@@ -24,6 +24,9 @@ __all__ = ["FieldRenderer"]
 
 # Headings: a field's `#` becomes the level below its section's; HTML stops at h6.
 MAX_LEVEL = 6
+# Blocks of the author's text: each takes its direction from its own first strong letter,
+# so a paragraph in Arabic or Hebrew reads right to left inside a left-to-right page.
+DIR_AUTO = frozenset({"p", "li", "blockquote", "td", "th"})
 
 Embed = Callable[[str, str], str | None]  # (path, alt) → data URI, or None when not embeddable
 Slug = Callable[[int, str], str]  # (level, heading text) → the heading's id
@@ -59,6 +62,15 @@ class FieldRenderer(RendererHTML):
             return self.renderInline(tokens[1].children or [], MD.options, env)
         return self.field(text, 6)
 
+    def renderToken(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        html = super().renderToken(tokens, idx, options, env)
+        token = tokens[idx]
+        if token.nesting == 1 and token.tag in DIR_AUTO and html.startswith("<" + token.tag):
+            return f'<{token.tag} dir="auto"{html[len(token.tag) + 1 :]}'
+        return html
+
     # -- rules: markdown-it calls `self.<token type>` when such a method exists ------------
     def heading_open(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
@@ -69,7 +81,7 @@ class FieldRenderer(RendererHTML):
         words = ("text", "code_inline")
         text = "".join(c.content for c in inline.children or () if c.type in words)
         env.setdefault("levels", []).append(level)
-        return f'<h{level} id="{escape(self._slug(level, text))}">'
+        return f'<h{level} id="{escape(self._slug(level, text))}" dir="auto">'
 
     def heading_close(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]

@@ -91,6 +91,8 @@ figure.diagram { margin: 1em 0 1.5em; overflow-x: auto; }
 figure.diagram svg { max-width: 100%; height: auto; }
 figure.diagram figcaption, figure.image figcaption { font-size: .88em; color: #57606a; }
 figure.image { margin: 1em 0; }
+/* A tall prototype (a phone screenshot) keeps to the screen's height, aspect kept. */
+figure.image img { max-height: 70vh; width: auto; }
 img { max-width: 100%; height: auto; }
 ol.graph { font-size: .92em; }
 .timeline td.bar-cell { min-width: 12rem; }

@@ -9,6 +9,7 @@ draws diagrams and timelines.
 
 from __future__ import annotations
 
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout import LaidOutDocument, build
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
@@ -29,11 +30,14 @@ def _contents(ctx: Context) -> list[str]:
     return lines
 
 
-def render_layout(laid: LaidOutDocument, *, number_headings: bool = False) -> str:
-    """The Markdown text of a laid-out document, its headings numbered if asked."""
+def render_layout(
+    laid: LaidOutDocument, pictures: Pictures = NO_PICTURES, *, number_headings: bool = False
+) -> str:
+    """The Markdown text of a laid-out document, its headings numbered if asked;
+    `pictures` are the checked pictures."""
     from prdkit.i18n import label
 
-    ctx = Context(laid.punct, laid.lang if number_headings else None)
+    ctx = Context(laid.punct, pictures, laid.lang if number_headings else None)
     ctx.heading(1, laid.title, toc=False)
     BLOCKS[type(laid.cover)](ctx, laid.cover)
     # The contents heading comes before every section, so it takes its anchor first.
@@ -48,16 +52,22 @@ def render_layout(laid: LaidOutDocument, *, number_headings: bool = False) -> st
 
 
 def render(
-    doc: Document, lang: str, *, number_headings: bool = False, digest: str | None = None
+    doc: Document,
+    lang: str,
+    pictures: Pictures = NO_PICTURES,
+    *,
+    number_headings: bool = False,
+    digest: str | None = None,
 ) -> str:
     """The Markdown text of `doc` with headings and labels in `lang`, numbered if asked."""
-    return render_layout(build(doc, lang, digest), number_headings=number_headings)
+    return render_layout(build(doc, lang, digest), pictures, number_headings=number_headings)
 
 
 def write(doc: Document, options: RenderOptions) -> bytes:
     """The document as UTF-8 Markdown (LF line ends, one final newline): same input, same bytes."""
     # Markdown headings are numbered only when asked outright: numbers change GitHub's anchors.
     numbered = options.number_headings is True
-    return render(doc, options.lang, number_headings=numbered, digest=options.digest).encode(
-        "utf-8"
+    text = render(
+        doc, options.lang, options.pictures, number_headings=numbered, digest=options.digest
     )
+    return text.encode("utf-8")

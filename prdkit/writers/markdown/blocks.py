@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from markdown_it.tree import SyntaxTreeNode
 
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.richtext import parse
 from prdkit.writers.markdown.anchors import Outline
 from prdkit.writers.markdown.inline import BR, render_inline, visible_text
@@ -58,8 +59,9 @@ def _code_lines(content: str) -> Lines:
 class _Blocks:
     """One field being rendered: where its headings start and the level of the last one."""
 
-    def __init__(self, outline: Outline, level: int) -> None:
+    def __init__(self, outline: Outline, level: int, pictures: Pictures) -> None:
         self.outline = outline
+        self.pictures = pictures
         self.base = level
         self.previous = level
         self.nested = 0  # inside how many lists and quotes (where a bold line is no heading)
@@ -91,7 +93,7 @@ def _paragraph(state: _Blocks, node: SyntaxTreeNode) -> Lines:
     ):
         # A line of bold text standing alone is the author's sub-heading: written as one.
         return _emit_heading(state, 1, only)
-    text = render_inline(inline)
+    text = render_inline(inline, pictures=state.pictures)
     return text.split("\n") if text.strip() else []  # `[](javascript:…)` leaves nothing
 
 
@@ -104,7 +106,12 @@ def _heading(state: _Blocks, node: SyntaxTreeNode) -> Lines:
 def _emit_heading(state: _Blocks, written: int, inline: SyntaxTreeNode) -> Lines:
     # `# x` in a field sits one level below the heading the field is under, and a field never
     # skips a level (MD001): its outline nests under the document's, never breaks it.
-    text = render_inline(inline).replace("\\\n", " ").replace("\n", " ").strip()
+    text = (
+        render_inline(inline, pictures=state.pictures)
+        .replace("\\\n", " ")
+        .replace("\n", " ")
+        .strip()
+    )
     if not text:
         return []
     level = min(state.base + written, state.previous + 1, 6)
@@ -170,7 +177,10 @@ def _table(state: _Blocks, node: SyntaxTreeNode) -> Lines:
     ]
 
     def cells(tr: SyntaxTreeNode) -> list[str]:
-        return [render_inline(c.children[0], cell=True) if c.children else "" for c in tr.children]
+        return [
+            render_inline(c.children[0], cell=True, pictures=state.pictures) if c.children else ""
+            for c in tr.children
+        ]
 
     return table(cells(header), [cells(tr) for tr in body], align)
 
@@ -198,49 +208,50 @@ _BLOCK_RULES: dict[str, Callable[[_Blocks, SyntaxTreeNode], Lines]] = {
 }
 
 
-def _cell_block(node: SyntaxTreeNode, depth: int = 0) -> str:
+def _cell_block(node: SyntaxTreeNode, pictures: Pictures, depth: int = 0) -> str:
+    def inline(of: SyntaxTreeNode) -> str:
+        return render_inline(of.children[0], cell=True, pictures=pictures) if of.children else ""
+
     kind = node.type
     if kind == "paragraph":
-        return render_inline(node.children[0], cell=True) if node.children else ""
+        return inline(node)
     if kind == "heading":
-        text = render_inline(node.children[0], cell=True) if node.children else ""
+        text = inline(node)
         return f"**{text}**" if text else ""
     if kind in ("bullet_list", "ordered_list"):
         lines = []
         for number, item in enumerate(node.children, start=1):
             marker = f"{number}." if kind == "ordered_list" else ("•" if depth == 0 else "◦")
-            body = BR.join(b for c in item.children if (b := _cell_block(c, depth + 1)))
+            body = BR.join(b for c in item.children if (b := _cell_block(c, pictures, depth + 1)))
             lines.append(f"{marker} {body}")
         return BR.join(lines)
     if kind in ("fence", "code_block"):
         return BR.join(code_span(line, in_table=True) for line in _code_lines(node.content) if line)
     if kind == "table":
         rows = [tr for section in node.children for tr in section.children]
-        return BR.join(
-            " · ".join(render_inline(c.children[0], cell=True) for c in tr.children if c.children)
-            for tr in rows
-        )
+        return BR.join(" · ".join(inline(c) for c in tr.children if c.children) for tr in rows)
     if kind == "hr":
         return "—"
     if node.children:  # blockquote, or a node type this writer does not know
-        return BR.join(b for c in node.children if (b := _cell_block(c, depth)))
+        return BR.join(b for c in node.children if (b := _cell_block(c, pictures, depth)))
     return BR.join(escape(line.strip()) for line in node.content.splitlines() if line.strip())
 
 
 class Fields:
     """Renders the source's Markdown fields; headings found in them are added to `outline`."""
 
-    def __init__(self, outline: Outline) -> None:
+    def __init__(self, outline: Outline, pictures: Pictures = NO_PICTURES) -> None:
         self.outline = outline
+        self.pictures = pictures
 
     def blocks(self, md: str, level: int) -> Lines:
         """The lines of field `md` placed under a heading of `level`."""
-        return _Blocks(self.outline, level).children(parse(md))
+        return _Blocks(self.outline, level, self.pictures).children(parse(md))
 
     def item(self, md: str, level: int) -> Lines:
         """Field `md` as the body of a list item (led by a no-break space where it must be)."""
         tree = parse(md)
-        state = _Blocks(self.outline, level)
+        state = _Blocks(self.outline, level, self.pictures)
         state.nested = 1
         body = state.children(tree)
         return _lead(tree.children[0].type, body) if tree.children else body
@@ -249,10 +260,10 @@ class Fields:
         """Field `md` as an inline run when it is one paragraph; else None."""
         tree = parse(md)
         if len(tree.children) == 1 and tree.children[0].type == "paragraph":
-            return render_inline(tree.children[0].children[0])
+            return render_inline(tree.children[0].children[0], pictures=self.pictures)
         return None
 
     def cell(self, md: str) -> str:
         """Field `md` on one line for a table cell: `|` escaped, line breaks as `<br>`."""
-        parts = [b for child in parse(md).children if (b := _cell_block(child))]
+        parts = [b for child in parse(md).children if (b := _cell_block(child, self.pictures))]
         return (BR + BR).join(parts)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from prdkit.headnumbers import HeadingCounter
+from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout.cells import (
     Cell,
     Code,
@@ -42,12 +43,15 @@ Lines = list[str]
 class Context:
     """Where blocks are appended in document order, with the language's punctuation."""
 
-    def __init__(self, punct: dict[str, str], numbered: str | None = None) -> None:
+    def __init__(
+        self, punct: dict[str, str], pictures: Pictures = NO_PICTURES, numbered: str | None = None
+    ) -> None:
         # Numbers (in the manner of language `numbered`) become part of the heading text, so
         # GitHub's anchors are made from them too.
         self.numbers = HeadingCounter(numbered) if numbered else None
         self.outline = Outline()
-        self.fields = Fields(self.outline)
+        self.pictures = pictures
+        self.fields = Fields(self.outline, pictures)
         self.blocks: list[Lines] = []
         self.punct = punct
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable
 
 from markdown_it.tree import SyntaxTreeNode
 
+from prdkit.images.pictures import NO_PICTURES, Pictures, is_remote
 from prdkit.richtext import MD, safe_link
 from prdkit.writers.markdown.text import code_span, escape, guard_line, url_destination
 
@@ -28,8 +30,10 @@ class _Inline:
         marks: bool = True,
         doubt: list[bool] | None = None,
         nested: bool = False,
+        pictures: Pictures = NO_PICTURES,
     ) -> None:
         self.cell = cell
+        self.pictures = pictures
         self.in_link = in_link
         self.marks = marks  # False: emphasis is written as its bare text
         self.line_start = line_start  # whether the run itself opens a line
@@ -64,6 +68,7 @@ class _Inline:
             marks=self.marks,
             doubt=self.doubt,
             nested=self.nested or nested,
+            pictures=self.pictures,
         )
 
     def children(self, node: SyntaxTreeNode) -> None:
@@ -223,18 +228,23 @@ def _link(state: _Inline, node: SyntaxTreeNode) -> None:
 
 
 def _image(state: _Inline, node: SyntaxTreeNode) -> None:
-    # A link, not an image, as in Word: a reader's viewer would fetch a remote image on
-    # sight, telling its owner who read the document and when.
-    src = safe_link(str(node.attrs.get("src", "")))
-    inner = state.inner(in_link=src is not None)
+    written = str(node.attrs.get("src", ""))
+    local = state.pictures.path_from_output(written)
+    # An http(s) picture is a link, as in Word: a reader's viewer would fetch it on sight,
+    # telling its owner who read the document and when.
+    url = safe_link(written) if is_remote(written) else None
+    inner = state.inner(in_link=local is not None or url is not None)
     inner.children(node)
     alt = "".join(inner.parts)
-    if src is None:
+    if local is not None:
+        label = alt or escape(posixpath.basename(local))  # an image needs alt text (MD045)
+        state.parts.append(f"![{label}]({url_destination(local)}{_title(node)})")
+    elif url is None:
         state.parts.append(alt)
     elif not alt:
-        state.parts.append(f"<{url_destination(src)}>")  # an image needs alt text (MD045)
+        state.parts.append(f"<{url_destination(url)}>")
     else:
-        state.parts.append(f"[{alt}]({url_destination(src)}{_title(node)})")
+        state.parts.append(f"[{alt}]({url_destination(url)}{_title(node)})")
 
 
 def _unknown(state: _Inline, node: SyntaxTreeNode) -> None:
@@ -280,8 +290,8 @@ def _keep_end(line: str) -> str:
     return line[:end] + "".join(f"&#{ord(c)};" for c in line[end:])
 
 
-def _bare(node: SyntaxTreeNode, cell: bool) -> str:
-    state = _Inline(cell, marks=False)
+def _bare(node: SyntaxTreeNode, cell: bool, pictures: Pictures) -> str:
+    state = _Inline(cell, marks=False, pictures=pictures)
     state.children(node)
     return _joined(state)
 
@@ -301,16 +311,21 @@ def _reads_as(markdown: str, cell: bool) -> str:
     return re.sub(r"\s+", "", "".join(seen))
 
 
-def render_inline(node: SyntaxTreeNode, *, cell: bool = False) -> str:
-    """Markdown for the inline children of `node`; in a cell, line breaks become `<br>`."""
-    state = _Inline(cell)
+def render_inline(
+    node: SyntaxTreeNode, *, cell: bool = False, pictures: Pictures = NO_PICTURES
+) -> str:
+    """Markdown for the inline children of `node`; in a cell, line breaks become `<br>`.
+
+    `pictures` are the checked pictures: an image naming one points at it from the output.
+    """
+    state = _Inline(cell, pictures=pictures)
     state.children(node)
     written = _joined(state)
     if not state.doubt[0]:
         return written
     # Delimiter runs interact across a whole paragraph (CommonMark's "rule of 3"); if the
     # emphasis as written would swallow or show an asterisk, the paragraph goes without it.
-    bare = _bare(node, cell)
+    bare = _bare(node, cell, pictures)
     return written if _reads_as(written, cell) == _reads_as(bare, cell) else bare
 
 

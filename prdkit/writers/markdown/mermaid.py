@@ -51,10 +51,11 @@ def label(text: str, *, gantt: bool = False, width: int | None = WIDTH) -> str:
 
 
 def flowchart(graph: Graph) -> list[str]:
-    """A top-down flowchart of `graph`: a node's note heads its text, edge labels sit on the
-    arrows, decisions are diamonds and terminals rounded."""
+    """A flowchart of `graph`: a node's note heads its text, edge labels sit on the arrows,
+    decisions are diamonds and terminals rounded. A flow reads top-down; a page map, whose
+    arrows go back and forth between screens, reads left to right."""
     ids = _node_ids(graph)
-    out = ["flowchart TD"]
+    out = ["flowchart LR" if graph.kind == "map" else "flowchart TD"]
     for node in graph.nodes:
         if node.shape == "terminal":
             out.append(f'    {ids[node.id]}(["{label(node.text)}"])')

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from prdkit.images.pictures import is_remote
 from prdkit.layout.blocks import (
     Diagram,
     Facts,
+    Figure,
     Heading,
     Items,
     Matrix,
@@ -19,6 +21,7 @@ from prdkit.layout.cells import Markdown
 from prdkit.writers.markdown import mermaid
 from prdkit.writers.markdown.context import Context
 from prdkit.writers.markdown.tables import table
+from prdkit.writers.markdown.text import code_span
 
 __all__ = ["BLOCKS"]
 
@@ -101,6 +104,23 @@ def _diagram(ctx: Context, block: Diagram) -> None:
     ctx.add(_fenced(mermaid.flowchart(block.graph)))
 
 
+def _figure(ctx: Context, block: Figure) -> None:
+    from prdkit.richtext import safe_link
+    from prdkit.writers.markdown.text import escape, inline_plain, url_destination
+
+    alt = inline_plain(block.alt, separator=" ") or escape(block.src)
+    local = ctx.pictures.path_from_output(block.src)
+    url = safe_link(block.src) if is_remote(block.src) else None
+    if local is not None:
+        ctx.add([f"![{alt}]({url_destination(local)})"])
+    elif url is not None:  # never fetched: a link the reader may follow
+        ctx.add([f"[{alt}]({url_destination(url)})"])
+    else:  # a picture that was not checked (its rule switched off): named, not shown
+        ctx.add([f"{alt} ({code_span(block.src)})"])
+    if block.caption and (local is not None or block.caption != block.alt):
+        ctx.add([f"*{inline_plain(block.caption, separator=' ')}*"])
+
+
 def _schedule(ctx: Context, block: Schedule) -> None:
     ctx.add(_fenced(mermaid.gantt(block.tasks, block.lane)))
 
@@ -115,4 +135,5 @@ BLOCKS: dict[type, Callable[[Context, object], None]] = {
     Note: _note,
     Diagram: _diagram,
     Schedule: _schedule,
+    Figure: _figure,
 }  # type: ignore[dict-item]

@@ -1,0 +1,209 @@
+"""The picture files a document names: resolved inside its folder, read once, checked.
+
+Only regular files inside the PRD's folder tree are ever opened: a path that leaves it
+(`..`, absolute, or a link resolving outside) is reported without reading anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prdkit.diagnostics import Finding
+from prdkit.images.headers import Header, Unreadable, probe
+from prdkit.images.refs import ImageRef, image_refs, path_problem
+from prdkit.limits import Limits
+from prdkit.messages import Msg, msg
+from prdkit.model import Document
+from prdkit.reading import read_at_most
+from prdkit.source import SourceMap, Span
+
+_SHOWN = 80  # a longer reference is shortened in messages
+_INSIDE = msg("image-outside-folder.hint")
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A checked local picture: where it is, its bytes and its header."""
+
+    path: Path  # the file read (links resolved)
+    name: str  # its path from the PRD's folder, as written but normalised ('/'-separated)
+    data: bytes = field(repr=False)
+    header: Header
+
+    @property
+    def digest(self) -> str:
+        """The hex SHA-256 of the bytes (outputs name media parts by it)."""
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class ImageCheck:
+    """Problems found, each placed at the line naming the picture, and the pictures read."""
+
+    problems: list[tuple[Finding, Span]] = field(default_factory=list)
+    images: dict[str, Image] = field(default_factory=dict)  # reference as written → picture
+
+
+def check_images(
+    data: Mapping[str, Any],
+    doc: Document,
+    folder: Path | None,
+    limits: Limits,
+    source_map: SourceMap,
+    text: str,
+) -> ImageCheck:
+    """Check every picture `doc` names; files are read only when `folder` is given."""
+    result = ImageCheck()
+    placer = _Placer(source_map, text)
+    root = os.path.realpath(folder) if folder is not None else None
+    read: dict[str, Image | tuple[str, str, str]] = {}  # real path → picture or problem
+    total = 0
+    over_total = False
+    for ref in image_refs(data, doc, text):
+        if ref.remote:
+            continue
+        shown = _shorten(ref.src)
+        problem = path_problem(ref.path)
+        if problem is not None:
+            rule, reason = problem
+            hint = _INSIDE if rule == "image-outside-folder" else None
+            result.problems.append(_found(rule, ref, _problem(shown, reason), hint, placer))
+            continue
+        if root is None or over_total:
+            continue
+        real = os.path.realpath(os.path.join(root, ref.path))
+        if os.path.commonpath([root, real]) != root:
+            message = _problem(shown, msg("image.link-outside"))
+            result.problems.append(_found("image-outside-folder", ref, message, _INSIDE, placer))
+            continue
+        outcome = read.get(real)
+        if outcome is None:
+            outcome = read[real] = _load(Path(real), posixpath.normpath(ref.path), limits)
+            if isinstance(outcome, Image):
+                total += len(outcome.data)
+                if total > limits.max_images_bytes:
+                    over_total = True
+                    message = msg(
+                        "images-too-large", src=shown, limit=_size(limits.max_images_bytes)
+                    )
+                    hint = msg("images-too-large.hint")
+                    result.problems.append(_found("images-too-large", ref, message, hint, placer))
+                    continue
+        if isinstance(outcome, Image):
+            result.images.setdefault(ref.src, outcome)
+        else:
+            rule, reason, hint = outcome
+            result.problems.append(_found(rule, ref, _problem(shown, reason), hint, placer))
+    return result
+
+
+def _load(path: Path, name: str, limits: Limits) -> Image | tuple[str, Msg, Msg]:
+    """The picture at `path` (real, inside the folder), or (rule, reason, hint)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return "image-missing", msg("image.absent"), msg("image-missing.hint")
+    except OSError as exc:
+        return _unreadable(exc)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return "image-missing", msg("image.folder"), msg("image.folder.hint")
+        if not stat.S_ISREG(info.st_mode):
+            return "image-missing", msg("image.special"), msg("image.special.hint")
+        if info.st_size > limits.max_image_bytes:
+            return _too_large(info.st_size, limits)
+        data = read_at_most(fd, limits.max_image_bytes + 1)
+    except OSError as exc:
+        return _unreadable(exc)
+    finally:
+        os.close(fd)
+    if len(data) > limits.max_image_bytes:  # grew while being read
+        return _too_large(len(data), limits)
+    try:
+        header = probe(data, limits.max_image_frames)
+    except Unreadable as exc:
+        if exc.corrupt:
+            reason = msg("image.damaged", detail=exc.message)
+            return "image-corrupt", reason, msg("image-corrupt.hint")
+        return "image-format", exc.message, msg("image-format.hint")
+    pixels = header.width * header.height
+    if pixels > limits.max_image_pixels:
+        size = msg(
+            "image.pixels", width=header.width, height=header.height, limit=limits.max_image_pixels
+        )
+        return "image-dimensions", size, msg("image.pixels.hint")
+    if header.frames > limits.max_image_frames:
+        frames = msg("image.frames", limit=limits.max_image_frames)
+        return "image-dimensions", frames, msg("image.frames.hint")
+    return Image(path, name, data, header)
+
+
+def _too_large(size: int, limits: Limits) -> tuple[str, Msg, Msg]:
+    reason = msg("image.over-size", size=_size(size), limit=_size(limits.max_image_bytes))
+    return "image-too-large", reason, msg("image-too-large.hint")
+
+
+def _unreadable(exc: OSError) -> tuple[str, Msg, Msg]:
+    reason = msg("image.unreadable", reason=exc.strerror or "")
+    return "image-missing", reason, msg("image.unreadable.hint")
+
+
+def _problem(shown: str, reason: Msg) -> Msg:
+    """`image 'x.png' <reason>`, in the run's language."""
+    return msg("image.problem", src=shown, reason=reason)
+
+
+def _size(n: int) -> str:
+    """A byte count for people: 12.3 MB, 640 KB."""
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f} MB"
+    return f"{max(1, round(n / 1024))} KB"
+
+
+def _shorten(src: str) -> str:
+    return src if len(src) <= _SHOWN else src[: _SHOWN - 1] + "…"
+
+
+def _found(
+    rule: str, ref: ImageRef, message: Msg, hint: Msg | None, placer: _Placer
+) -> tuple[Finding, Span]:
+    return Finding(rule, ref.pointer, message, hint), placer.place(ref)
+
+
+class _Placer:
+    """The line and column naming a picture: inside a multi-line Markdown value, its own line."""
+
+    def __init__(self, source_map: SourceMap, text: str) -> None:
+        self._map = source_map
+        self._lines = text.split("\n")
+        self._cursor: dict[str, tuple[int, int]] = {}  # pointer → where the last search ended
+
+    def place(self, ref: ImageRef) -> Span:
+        """Where `ref` is written; the start of its value when it cannot be found in the text."""
+        start = self._map.nearest(ref.pointer)
+        line, column = self._cursor.get(ref.pointer, (start.line - 1, start.column - 1))
+        needles = [n for n in dict.fromkeys((ref.path, ref.src)) if n]
+        # The source of a value is not much longer than the value (indentation, quotes,
+        # escapes): the search stops there rather than run into the fields that follow.
+        budget = 2 * ref.extent + 200
+        for index in range(line, len(self._lines)):
+            text = self._lines[index]
+            offset = column if index == line else 0
+            hits = [h for h in (text.find(n, offset) for n in needles) if h >= 0]
+            if hits:
+                found = min(hits)
+                self._cursor[ref.pointer] = (index, found + 1)
+                return Span(index + 1, found + 1)
+            budget -= len(text) + 1
+            if budget < 0:
+                break
+        return start

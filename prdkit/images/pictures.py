@@ -1,0 +1,62 @@
+"""The checked pictures of one document as writers use them: found by the reference as
+written, embedded by their bytes (Word) or pointed at from the output's folder (Markdown).
+
+Markdown refers to each picture by a relative path rather than copying it beside the
+output: the pictures stay where the author keeps them (one copy, reviewed in the same
+pull request as the PRD), and a rendered file beside its source, the default, uses the
+very paths the source does, so GitHub shows it as the author sees it. Rendering into
+another folder rewrites the paths to climb back to the PRD's folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prdkit.images.files import Image
+from prdkit.images.refs import is_remote
+
+__all__ = ["NO_PICTURES", "Pictures", "is_remote"]
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """Checked pictures by reference as written; the folders of the source and the output."""
+
+    images: Mapping[str, Image] = field(default_factory=dict)
+    source_dir: Path | None = None
+    out_dir: Path | None = None
+
+    def get(self, src: str) -> Image | None:
+        """The checked picture `src` names, or None (an address, or nothing checked)."""
+        return None if is_remote(src) else self.images.get(src)
+
+    def data_uri(self, src: str) -> str | None:
+        """The checked picture `src` names as a `data:` URI (for self-contained pages)."""
+        image = self.get(src)
+        if image is None:
+            return None
+        return f"data:{image.header.mime};base64,{base64.b64encode(image.data).decode('ascii')}"
+
+    def path_from_output(self, src: str) -> str | None:
+        """The path from the output's folder to the picture `src` names, '/'-separated."""
+        image = self.get(src)
+        if image is None:
+            return None
+        if self.source_dir is None or self.out_dir is None:
+            return image.name
+        source, out = os.path.abspath(self.source_dir), os.path.abspath(self.out_dir)
+        if source == out:
+            return image.name
+        try:
+            up = os.path.relpath(source, out)
+        except ValueError:  # another drive: no relative path leads there
+            return image.name
+        return posixpath.normpath(posixpath.join(up.replace(os.sep, "/"), image.name))
+
+
+NO_PICTURES = Pictures()

@@ -1,0 +1,102 @@
+"""Where a document names pictures: `![alt](path)` in any Markdown field, and prototypes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
+
+from prdkit.messages import Msg, msg
+from prdkit.model import Document
+from prdkit.source import join
+
+# http(s) pictures are never fetched: writers show them as links.
+_REMOTE = re.compile(r"https?://", re.IGNORECASE)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """One picture named by the document.
+
+    `src` is the reference as the writers meet it (markdown-it's normalised destination, or
+    the prototype's `image` as written); `path` is the file path it stands for.
+    """
+
+    pointer: str
+    src: str
+    path: str
+    alt: str = ""
+    extent: int = 0  # length of the Markdown value naming it (0: the value is the path)
+
+    @property
+    def remote(self) -> bool:
+        """`True` for an http(s) address, which is linked and never fetched."""
+        return is_remote(self.src)
+
+
+def is_remote(src: str) -> bool:
+    """`True` when `src` is an http(s) address (shown as a link, never fetched)."""
+    return _REMOTE.match(src) is not None
+
+
+def path_problem(path: str) -> tuple[str, Msg] | None:
+    """(rule id, reason) when `path` cannot name a file inside the PRD's folder, else None."""
+    if not path.strip():
+        return "image-path", msg("image.no-file")
+    if path.startswith("//"):
+        return "image-path", msg("image.no-scheme")
+    scheme = _SCHEME.match(path)
+    if scheme is not None and len(scheme.group(1)) > 1:
+        kind = scheme.group(1).lower()
+        if kind == "data":
+            return "image-path", msg("image.data-address")
+        return "image-path", msg("image.other-address", scheme=kind)
+    if "\\" in path:
+        return "image-path", msg("image.backslashes")
+    if path.startswith("/") or scheme is not None:  # /x.png, C:/x.png
+        return "image-outside-folder", msg("image.absolute")
+    depth = 0
+    for part in path.split("/"):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return "image-outside-folder", msg("image.goes-up")
+        elif part not in ("", "."):
+            depth += 1
+    return None
+
+
+def image_refs(data: Mapping[str, Any], doc: Document, text: str | None = None) -> list[ImageRef]:
+    """Every picture the document names, in document order of the fields naming them.
+
+    `text`, the source, spares the walk over every value when it holds no `![` at all.
+    """
+    refs: list[ImageRef] = []
+    from prdkit.mdfields import any_string, markdown_values
+
+    if (text is None or "![" in text) and any_string(data, lambda value: "![" in value):
+        for pointer, text in markdown_values(data):
+            if "![" in text:
+                refs.extend(_in_markdown(pointer, text))
+    for page in doc.pages:
+        for proto in page.prototypes:
+            here = join(proto.pointer, "image")
+            refs.append(ImageRef(here, proto.image, proto.image, proto.caption or page.name))
+    return refs
+
+
+def _in_markdown(pointer: str, text: str) -> Iterator[ImageRef]:
+    from prdkit.richtext import parse
+
+    stack = [parse(text)]
+    found = []
+    while stack:
+        node = stack.pop()
+        if node.type == "image":
+            src = str(node.attrs.get("src", ""))
+            found.append(ImageRef(pointer, src, unquote(src), node.content, len(text)))
+        stack.extend(reversed(node.children))
+    yield from found

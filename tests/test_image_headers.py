@@ -1,0 +1,59 @@
+"""Picture headers read from bytes: kinds, sizes, frames, and every way a file is damaged."""
+
+from __future__ import annotations
+
+import pytest
+
+from prdkit.images.headers import Unreadable, probe
+from tests.pictures import bomb_png, gif, jpeg, png
+
+
+def test_png_jpeg_gif_sizes() -> None:
+    assert (probe(png(40, 30), 10).kind, probe(png(40, 30), 10).width) == ("png", 40)
+    assert probe(png(40, 30), 10).height == 30
+    header = probe(jpeg(640, 480), 10)
+    assert (header.kind, header.width, header.height, header.mime) == (
+        "jpeg",
+        640,
+        480,
+        "image/jpeg",
+    )
+    header = probe(gif(5, 7, frames=3), 10)
+    assert (header.kind, header.width, header.height, header.frames) == ("gif", 5, 7, 3)
+
+
+def test_a_huge_header_is_read_without_decompressing() -> None:
+    header = probe(png(20_000, 20_000, pixels=False), 10)
+    assert (header.width, header.height) == (20_000, 20_000)
+    assert probe(bomb_png(), 10).width == 30_000
+
+
+def test_gif_frames_are_counted_only_past_the_limit() -> None:
+    assert probe(gif(frames=10_000), 500).frames == 501
+
+
+@pytest.mark.parametrize(
+    ("data", "corrupt", "words"),
+    [
+        (b"just some notes\n", False, "its bytes are text"),
+        (b"", False, "the file is empty"),
+        (b"RIFF\x00\x00\x00\x00WEBPVP8 ", False, "WebP"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'/>", False, "SVG"),
+        (b"\x00\x01\x02\xff\xfe" * 10, False, "another kind"),
+        (png()[:40], True, "truncated"),
+        (png()[:-12], True, "truncated"),
+        (png()[:19] + b"\x07" + png()[20:], True, "checksum"),
+        (png()[:33] + png()[-12:], True, "no image data"),
+        (jpeg()[:30], True, "truncated"),
+        (jpeg()[:-2], True, "truncated"),
+        (gif()[:-1], True, "truncated"),
+        (gif()[:10], True, "truncated"),
+        (gif(0, 0), True, "0 × 0"),
+        (png(0, 5), True, "0 × 5"),
+    ],
+)
+def test_unreadable_pictures(data: bytes, corrupt: bool, words: str) -> None:
+    with pytest.raises(Unreadable) as caught:
+        probe(data, 10)
+    assert caught.value.corrupt is corrupt
+    assert words in str(caught.value)

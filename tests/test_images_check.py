@@ -1,0 +1,235 @@
+"""Pictures a document names: every failure at the exact line naming the picture."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from prdkit import config as config_module
+from prdkit.check import check_bytes, check_file
+from prdkit.config import ConfigError, parse
+from prdkit.images import files as files_module
+from tests.pictures import bomb_png, gif, png
+from tests.test_rules_base import at
+
+HEAD = """\
+prdkit: 1
+meta:
+  id: pics
+  title: Pictures
+  version: "1.0"
+  status: draft
+  owner: Ann
+"""
+TAIL = """\
+requirements:
+  - id: R1
+    title: Show the page
+    priority: could
+features:
+  - id: F1
+    name: Home
+    requirements: [R1]
+    pages: [P1]
+"""
+
+
+def page(*images: str) -> str:
+    lines = "".join(f"      - image: {image}  # <{n}>\n" for n, image in enumerate(images, 1))
+    return f"pages:\n  - id: P1\n    name: Home\n    prototypes:\n{lines}"
+
+
+def run(tmp_path: Path, text: str, **files: bytes) -> list[tuple[str, int]]:
+    for name, data in files.items():
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    source = tmp_path / "doc.prd.yaml"
+    source.write_text(text, encoding="utf-8")
+    return pictures(check_file(source).diagnostics)
+
+
+def pictures(diagnostics: list) -> list[tuple[str, int]]:
+    """(rule, line) of the picture diagnostics (a bare draft also warns of empty sections)."""
+    return [(d.rule, d.line) for d in diagnostics if d.rule.startswith(("image", "schema"))]
+
+
+def pictures_of(result) -> list:
+    return [d for d in result.diagnostics if d.rule.startswith("image")]
+
+
+def test_good_pictures_are_read_once_and_kept(tmp_path: Path) -> None:
+    text = HEAD + "  summary: |\n    Today:\n    ![home](img/home.png)\n" + TAIL
+    text += page("img/home.png", "img/anim.gif")
+    for name, data in (("home.png", png(40, 30)), ("anim.gif", gif(frames=3))):
+        (tmp_path / "img").mkdir(exist_ok=True)
+        (tmp_path / "img" / name).write_bytes(data)
+    source = tmp_path / "doc.prd.yaml"
+    source.write_text(text, encoding="utf-8")
+    result = check_file(source)
+    assert pictures(result.diagnostics) == []
+    assert sorted(result.images) == ["img/anim.gif", "img/home.png"]
+    home = result.images["img/home.png"]
+    assert (home.header.kind, home.header.width, home.header.height) == ("png", 40, 30)
+    assert home.data == png(40, 30)
+
+
+def test_missing_prototype_and_folder(tmp_path: Path) -> None:
+    (tmp_path / "img").mkdir()
+    text = HEAD + TAIL + page("img/nope.png", "img")
+    assert run(tmp_path, text) == [
+        ("image-missing", at(text, "<1>")),
+        ("image-missing", at(text, "<2>")),
+    ]
+
+
+def test_a_picture_inside_a_block_of_markdown_is_placed_on_its_own_line(tmp_path: Path) -> None:
+    text = (
+        HEAD
+        + """\
+  background: |
+    The list today:
+
+    ![list](img/list.png) and ![detail](img/missing.png)  # <1>
+  goals:
+    - "Faster: ![chart](img/gone.png)"  # <2>
+"""
+        + TAIL
+    )
+    found = run(tmp_path, text, **{"img/list.png": png()})
+    assert found == [("image-missing", at(text, "<1>")), ("image-missing", at(text, "<2>"))]
+    result = check_file(tmp_path / "doc.prd.yaml")
+    first = next(d for d in result.diagnostics if d.rule == "image-missing")
+    assert first.column == text.split("\n")[first.line - 1].index("img/missing.png") + 1
+    assert first.message == "image 'img/missing.png' does not exist"
+    assert first.pointer == "/meta/background"
+
+
+def test_paths_leaving_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "prd"
+    folder.mkdir()
+    (tmp_path / "secret.png").write_bytes(png())
+    os.symlink(tmp_path / "secret.png", folder / "link.png")
+    os.symlink(folder / "inside.png", folder / "alias.png")
+    (folder / "inside.png").write_bytes(png())
+    text = HEAD + TAIL + page("../secret.png", "/etc/passwd", "link.png", "a/../../x.png")
+    text += "      - image: alias.png\n      - image: a/../inside.png\n"
+    assert run(folder, text) == [("image-outside-folder", at(text, f"<{n}>")) for n in range(1, 5)]
+    messages = [
+        d.message
+        for d in check_file(folder / "doc.prd.yaml").diagnostics
+        if d.rule.startswith("image")
+    ]
+    assert messages[2] == "image 'link.png' is a link that resolves outside the PRD's folder"
+
+
+def test_a_file_outside_is_never_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "prd"
+    folder.mkdir()
+    (tmp_path / "secret.png").write_bytes(png())
+    os.symlink(tmp_path / "secret.png", folder / "link.png")
+    opened: list[str] = []
+    real_open = os.open
+
+    def spy(path: object, *args: object, **kwargs: object) -> int:
+        opened.append(os.fspath(path))  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files_module.os, "open", spy)
+    text = HEAD + TAIL + page("link.png", "../secret.png")
+    run(folder, text)
+    assert not any("secret" in p for p in opened), opened
+
+
+def test_wrong_bytes_damaged_and_oversized_pictures(tmp_path: Path) -> None:
+    text = HEAD + TAIL + page("notes.png", "cut.png", "huge.png", "bomb.png", "many.gif")
+    found = run(
+        tmp_path,
+        text,
+        **{
+            "notes.png": b"these are my meeting notes\n",
+            "cut.png": png(40, 30)[:50],
+            "huge.png": png(20_000, 20_000, pixels=False),
+            "bomb.png": bomb_png(),
+            "many.gif": gif(frames=10_000),
+        },
+    )
+    assert found == [
+        ("image-format", at(text, "<1>")),
+        ("image-corrupt", at(text, "<2>")),
+        ("image-dimensions", at(text, "<3>")),
+        ("image-dimensions", at(text, "<4>")),
+        ("image-dimensions", at(text, "<5>")),
+    ]
+    messages = [
+        d.message
+        for d in check_file(tmp_path / "doc.prd.yaml").diagnostics
+        if d.rule.startswith("image")
+    ]
+    assert messages[0] == (
+        "image 'notes.png' is not a PNG, JPEG or GIF picture (its bytes are text)"
+    )
+    assert messages[2] == (
+        "image 'huge.png' is 20,000 × 20,000 pixels, over the limit of 40,000,000 pixels "
+        "(max-image-pixels)"
+    )
+    assert messages[4] == "image 'many.gif' has more than 500 frames (max-image-frames)"
+
+
+def test_size_limits_per_picture_and_per_document(tmp_path: Path) -> None:
+    with open(tmp_path / "big.png", "wb") as handle:
+        handle.truncate(9 * 1024 * 1024)  # sparse: over 8 MB without writing it
+    text = HEAD + TAIL + page("big.png", "a.png", "b.png", "a.png")
+    (tmp_path / ".prdkit.toml").write_text("max-images-bytes = 1000\n", encoding="utf-8")
+    config_module.clear_cache()
+    source = tmp_path / "doc.prd.yaml"
+    for name, colour in (("a.png", b"\x01\x02\x03"), ("b.png", b"\x04\x05\x06")):
+        (tmp_path / name).write_bytes(png(rgb=colour) + b"\x00" * 600)  # after IEND: ignored
+    source.write_text(text, encoding="utf-8")
+    cfg = config_module.config_for(source)
+    result = check_file(source, cfg, cfg.limits)
+    assert pictures(result.diagnostics) == [
+        ("image-too-large", at(text, "<1>")),
+        ("images-too-large", at(text, "<3>")),
+    ]
+    assert pictures_of(result)[0].message == (
+        "image 'big.png' is 9.0 MB, over the limit of 8.0 MB per picture (max-image-bytes)"
+    )
+
+
+def test_limits_have_a_ceiling() -> None:
+    with pytest.raises(
+        ConfigError, match=r"max-image-bytes = 1,073,741,824 is over its ceiling of 67,108,864"
+    ):
+        parse({"max-image-bytes": 1 << 30}, "pyproject.toml", prefix="tool.prdkit")
+    assert parse({"max-image-pixels": 50_000_000}, "x").limits.max_image_pixels == 50_000_000
+
+
+def test_addresses_and_paths_of_other_forms(tmp_path: Path) -> None:
+    text = (
+        HEAD
+        + """\
+  summary: "![logo](https://example.com/logo.png) ![x](data:image/png;base64,AAAA)"  # <s>
+  background: "![y](ftp://example.com/y.png)"  # <b>
+"""
+        + TAIL
+        + page('"img\\\\home.png"')
+    )
+    assert run(tmp_path, text) == [
+        ("image-path", at(text, "<s>")),
+        ("image-path", at(text, "<b>")),
+        ("image-path", at(text, "<1>")),
+    ]
+
+
+def test_without_a_folder_only_the_form_of_paths_is_checked() -> None:
+    text = HEAD + TAIL + page("img/nope.png", "../up.png")
+    result = check_bytes(text.encode("utf-8"), "doc.prd.yaml")
+    assert pictures(result.diagnostics) == [("image-outside-folder", at(text, "<2>"))]
+
+
+def test_an_ignored_rule_drops_the_picture_finding(tmp_path: Path) -> None:
+    text = HEAD + TAIL + page("img/nope.png") + "    x-prdkit-ignore: [image-missing]\n"
+    assert run(tmp_path, text) == []
