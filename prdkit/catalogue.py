@@ -363,6 +363,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} must be one of {choices} (got {got})",
         "{name} 只能是以下之一：{choices}（现在是 {got}）",
     ),
+    "schema-enum.hint": ("write '{choice}'", "写成 '{choice}'"),
     "schema-type": ("{name} must be {wanted} (got {got})", "{name} 应当是{wanted}（现在是{got}）"),
     "schema-pattern.id": (
         "{name} {value} is not a valid id: start with a letter, then letters, digits, '_', "
@@ -380,6 +381,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema-pattern.other": (
         "{name} {value} does not have the expected form. {described}",
         "{name} {value} 的格式不对。{described}",
+    ),
+    "schema-pattern.event": (
+        "{name} {value} is not a valid event name: a lower-case letter, then lower-case "
+        "letters, digits, '_' or '.'",
+        "{name} {value} 不是有效的事件名：须以小写字母开头，后面只能是小写字母、数字、'_' 或 '.'",
+    ),
+    "schema-pattern.event.hint": (
+        "write it as the client sends it, such as `flash_sale.buy_click`",
+        "按客户端上报的写法填写，例如 `flash_sale.buy_click`",
+    ),
+    "schema-pattern.url": (
+        "{name} {value} is not a link: start it with https://, http:// or mailto:",
+        "{name} {value} 不是链接：须以 https://、http:// 或 mailto: 开头",
+    ),
+    "schema-pattern.url.hint": (
+        "write the whole address, such as `https://wiki.example.com/prd`",
+        "写完整的地址，例如 `https://wiki.example.com/prd`",
+    ),
+    "schema-pattern.digest.hint": (
+        "`prdkit approve` writes the digest; do not type it by hand",
+        "摘要由 `prdkit approve` 写入，不要手动填写",
+    ),
+    "schema-date.hint": (
+        "write the date as YYYY-MM-DD, such as 2026-03-01",
+        "日期写成 YYYY-MM-DD，例如 2026-03-01",
+    ),
+    "schema-pattern.other.hint": (
+        "write it in the form described above",
+        "按上面说明的格式填写",
     ),
     "schema-pattern.key": (
         "'{key}' is not a valid id for a key of {name}",

@@ -245,7 +245,9 @@ def validate(
             complain(str(exc))
     color = fmt == "text" and _use_color()
     # Only the text format is capped; the machine formats carry every diagnostic.
-    capped = {"max_diagnostics": max_diagnostics} if fmt == "text" else {}
+    capped = (
+        {"max_diagnostics": max_diagnostics, "lang": lang and lang.value} if fmt == "text" else {}
+    )
     emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict, **capped))
     if fmt == "github":
         _write_step_summary(results)

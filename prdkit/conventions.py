@@ -204,18 +204,16 @@ def _field(kind: str, key: str, spec: Any, where: tuple[str, ...]) -> CustomFiel
 
         try:
             ecma_regex(pattern)
-            risky = _backtracks(pattern)
         except (re.error, ValueError, RecursionError) as exc:
             raise ConventionError(
                 (*where, "pattern"), f"{name}.pattern is not a valid expression ({exc})"
             ) from None
-        if risky:
-            # Checked against every value of the field: a nested repeat such as (a+)+ can
-            # take exponential time on one crafted value.
+        problem = linear_pattern_problem(pattern)
+        if problem:
             raise ConventionError(
                 (*where, "pattern"),
-                f"{name}.pattern repeats a group that itself repeats or branches; "
-                "write it without nested repetition",
+                f"{name}.pattern cannot be matched in time linear in the value ({problem}); "
+                "write it without look-around or back-references",
             )
     values = spec.get("values")
     if kind_of_value == "enum":
@@ -245,37 +243,32 @@ def _field(kind: str, key: str, spec: Any, where: tuple[str, ...]) -> CustomFiel
     )
 
 
-def _backtracks(pattern: str) -> bool:
-    """True when a repeated part of `pattern` holds a repeat or an alternation: `(a+)+`."""
+@lru_cache(maxsize=256)
+def team_pattern(pattern: str) -> Any:
+    """`pattern` compiled by RE2, which matches in time linear in the value.
+
+    A team's pattern arrives in the pull request it configures and is matched against every
+    value of its field. Python's own engine can take exponential time (a nested repeat,
+    `(a+)+`) or high polynomial time (`.*.*.*X`) on one crafted value; RE2 cannot, and its
+    `$` is the end of the text, as in JSON Schema.
+    """
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False  # a refused pattern is reported once, as a ConfigError
+    return re2.compile(pattern, options)
+
+
+def linear_pattern_problem(pattern: str) -> str | None:
+    """Why RE2 refuses `pattern` (look-around, a back-reference, a huge repeat), or None."""
+    import re2
+
     try:
-        from re import _parser as sre  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse as sre  # type: ignore[no-redef]
-
-    repeats = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
-
-    def walk(items: Any, inside_repeat: bool) -> bool:
-        stack = [(items, inside_repeat)]
-        while stack:
-            node, inside = stack.pop()
-            for op, arg in node:
-                name = str(op)
-                if name in repeats:
-                    low, high, sub = arg
-                    if inside and high != low:
-                        return True
-                    stack.append((sub, inside or high > 1))
-                elif name == "BRANCH":
-                    if inside:
-                        return True
-                    stack.extend((branch, inside) for branch in arg[1])
-                elif name == "SUBPATTERN":
-                    stack.append((arg[-1], inside))
-                elif name in ("ASSERT", "ASSERT_NOT"):
-                    stack.append((arg[1], inside))
-        return False
-
-    return walk(sre.parse(pattern), False)
+        team_pattern(pattern)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+    return None
 
 
 def _labels(table: Any) -> dict[str, dict[str, tuple[str, str]]]:

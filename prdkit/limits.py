@@ -11,8 +11,9 @@ class Limits:
 
     max_bytes: int = 8 * 1024 * 1024
     max_depth: int = 64
-    # Checking costs ~14 µs per value: 300,000 values (a 5,000-requirement PRD with every
-    # section filled has ~165,000) keep the worst file near 4 s.
+    # Checking costs ~14 µs per value: 300,000 values keep the worst file near 4 s. That is
+    # ~4,000 requirements with every section filled, pages and tracking included (the
+    # benchmark's 5,000-requirement PRD has ~380,000 values and raises this limit).
     max_nodes: int = 300_000
     max_int_digits: int = 30
     max_string: int = 200_000

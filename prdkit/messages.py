@@ -173,6 +173,10 @@ def choose_language(explicit: str | None, data: Any) -> str:
         return explicit
     meta = data.get("meta") if isinstance(data, dict) else None
     language = meta.get("language") if isinstance(meta, dict) else None
-    if isinstance(language, str) and language in LANGUAGES:
-        return language
+    if isinstance(language, str):
+        # `zh-CN`, `zh_Hans` or `EN` are refused by the schema, but the author's language is
+        # plain: the message that says so is written in it.
+        base = language.replace("_", "-").split("-")[0].lower()
+        if base in LANGUAGES:
+            return base
     return locale_language()

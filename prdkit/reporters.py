@@ -117,16 +117,19 @@ def render_text(
     color: bool = False,
     strict: bool = False,
     max_diagnostics: int | None = None,
+    lang: str | None = None,
 ) -> str:
     """One line per diagnostic, the source excerpt with a caret, and the summary.
 
     At most `max_diagnostics` per file (0: all; None: each file's configured number).
+    `lang` is the run's language when one was asked for (`--lang`).
     """
     from prdkit.messages import msg
 
-    # One language for the report: the one every file was checked in, else English.
+    # One language for the report: the one every file was checked in, else the run's
+    # (no file could be read), else English.
     langs = {r.lang for r in results}
-    lang = langs.pop() if len(langs) == 1 else "en"
+    lang = langs.pop() if len(langs) == 1 else lang if not langs and lang else "en"
     hint_label = msg("report.hint").render(lang)
     out: list[str] = []
     for result in _ordered(results):

@@ -145,7 +145,7 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
     elif kind == "enum":
         choices = Choices(tuple(str(v) for v in value))
         message = msg("schema-enum", name=name, choices=choices, got=_show(instance))
-        yield Finding("schema-enum", pointer, message)
+        yield Finding("schema-enum", pointer, message, hint=_enum_hint(instance, value))
     elif kind == "type":
         types = value if isinstance(value, list) else [value]
         wanted: Msg = msg(f"type.{types[-1]}")
@@ -154,10 +154,12 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         got = _describe_type(instance)
         yield Finding("schema-type", pointer, msg("schema-type", name=name, wanted=wanted, got=got))
     elif kind == "pattern":
-        yield Finding(
-            "schema-pattern", pointer, _pattern_message(name, instance, value, error.schema)
-        )
+        message, hint = _pattern_message(name, instance, value, error.schema)
+        yield Finding("schema-pattern", pointer, message, hint=hint)
     elif kind == "format":
+        shape = error.schema.get("pattern")
+        if isinstance(instance, str) and shape and not ecma_regex(shape).search(instance):
+            return  # not even shaped like a date: the pattern's message says so, once
         message = msg("schema-date", name=name, value=_show(instance))
         yield Finding("schema-date", pointer, message)
     elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
@@ -183,6 +185,18 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         yield Finding("schema", pointer, msg("schema", name=name, detail=error.message[:200]))
 
 
+def _enum_hint(instance: Any, allowed: list[Any]) -> Msg | None:
+    """A hint naming the choice the value differs from only in case or by a region
+    (`zh-CN` → 'zh', `Must` → 'must'); None leaves the rule's own fix."""
+    if not isinstance(instance, str):
+        return None
+    folded = instance.strip().replace("_", "-").lower()
+    for choice in allowed:
+        if isinstance(choice, str) and (folded == choice or folded.startswith(f"{choice}-")):
+            return msg("schema-enum.hint", choice=choice)
+    return None
+
+
 def _describe_type(instance: Any) -> Msg:
     if isinstance(instance, bool):
         return msg("got.bool")
@@ -197,16 +211,24 @@ def _describe_type(instance: Any) -> Msg:
 
 def _pattern_message(
     name: Msg | str, instance: Any, pattern: str, schema: Mapping[str, Any]
-) -> Msg:
+) -> tuple[Msg, Msg | None]:
+    """The message for a value of the wrong form and, where the rule's fix (written for ids)
+    would mislead, a hint of its own."""
     shown = _show(instance)
     if pattern.startswith("^[A-Za-z]"):
-        return msg("schema-pattern.id", name=name, value=shown)
+        return msg("schema-pattern.id", name=name, value=shown), None
     if "sha256" in pattern:
-        return msg("schema-pattern.digest", name=name)
+        return msg("schema-pattern.digest", name=name), msg("schema-pattern.digest.hint")
     if pattern.startswith("^[0-9]{4}"):
-        return msg("schema-pattern.date", name=name, value=shown)
+        return msg("schema-pattern.date", name=name, value=shown), msg("schema-date.hint")
+    if pattern.startswith("^[a-z]"):
+        # Event names: what the client sends, so lower case and no spaces or hyphens.
+        return msg("schema-pattern.event", name=name, value=shown), msg("schema-pattern.event.hint")
+    if "https?" in pattern:
+        return msg("schema-pattern.url", name=name, value=shown), msg("schema-pattern.url.hint")
     described = schema.get("description", "")
-    return msg("schema-pattern.other", name=name, value=shown, described=described)
+    message = msg("schema-pattern.other", name=name, value=shown, described=described)
+    return message, msg("schema-pattern.other.hint")
 
 
 def _count_message(kind: str, name: Msg | str, limit: int) -> Msg:

@@ -182,3 +182,12 @@ def test_a_chinese_template_gets_a_chinese_title(
         yaml.safe_load(Path("flash-sale.prd.yaml").read_text("utf-8"))["meta"]["title"]
         == "Flash sale"
     )
+
+
+def test_the_summary_speaks_the_asked_language_when_no_file_could_be_read(tmp_path: Path) -> None:
+    missing = str(tmp_path / "gone.prd.yaml")
+    done = runner.invoke(app, ["validate", "--lang", "zh", missing])
+    assert done.exit_code == 2
+    assert done.stdout.strip().splitlines()[-1] == "0 个错误，0 个警告，共 0 个文件"
+    done = runner.invoke(app, ["validate", missing])
+    assert done.stdout.strip().splitlines()[-1] == "0 errors, 0 warnings in 0 files"

@@ -3,6 +3,7 @@ declarations that cannot be used refused with the configuration file's line (exi
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,6 +71,22 @@ def test_jira_key_checked_at_its_line(status: str, missing: str) -> None:
     assert bad.column == len("    x-jira: ") + 1
     assert bad.message == "x-jira is 'pay-13', which does not match ^[A-Z]+-[0-9]+$"
     assert absent.message == "requirement R3 has no x-jira (Jira), required from review on"
+
+
+@pytest.mark.parametrize("pattern", ["^.*.*.*.*X$", "^(a+)+$", "^(a|aa)*b$"])
+def test_a_crafted_value_cannot_stall_a_pattern(pattern: str) -> None:
+    # The configuration arrives in the pull request it configures: its patterns are matched
+    # in time linear in the value, so 40 values of 5,000 characters cost next to nothing
+    # (Python's own engine spends minutes on one of them with the first pattern).
+    team = JIRA.replace('pattern = "^[A-Z]+-[0-9]+$"', f'pattern = "{pattern}"')
+    rows = "".join(
+        f"  - id: R{i}\n    title: T\n    priority: could\n    x-jira: {'a' * 5000}!\n"
+        for i in range(40)
+    )
+    started = time.process_time()
+    result = check(document("draft", requirements=rows), config(team))
+    assert time.process_time() - started < 20  # CPU seconds; a few tenths when linear
+    assert [d.rule for d in result.diagnostics].count("custom-field-invalid") == 40
 
 
 def test_undeclared_x_keys_stay_ignored() -> None:
@@ -199,7 +216,8 @@ def test_priority_labels_appear_in_diagnostics() -> None:
             "x-jira.type must be one of string, number, date, url, enum",
         ),
         ('[fields.requirements.x-jira]\npattern = "([A-Z"\n', 2, "not a valid expression"),
-        ('[fields.requirements.x-jira]\npattern = "^([A-Z]+-?)+$"\n', 2, "nested repetition"),
+        ('[fields.requirements.x-jira]\npattern = "^(?=P)[A-Z]+$"\n', 2, "look-around"),
+        ('[fields.requirements.x-jira]\npattern = "^(a)\\\\1$"\n', 2, "back-references"),
         (
             '[fields.requirements]\nx-ok = { type = "date" }\nx-jira = { type = "text" }\n',
             3,

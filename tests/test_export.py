@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from datetime import datetime
 from pathlib import Path
@@ -192,16 +193,20 @@ def test_csv_one_utf8_file_per_kind(tmp_path: Path) -> None:
     assert "EV-03,sms_opt_in,布尔值,,false,是否同时勾选了短信提醒。" in props
 
 
-def test_csv_with_a_bom_for_excel_and_formulas_kept_as_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "title", ["=1+1", "+1+1", "-2+3+cmd|' /C calc'!A0", "- 2+3", "@SUM(A1:A2)", "\t=1"]
+)
+def test_csv_with_a_bom_for_excel_and_formulas_kept_as_text(tmp_path: Path, title: str) -> None:
     source = tmp_path / "calc.prd.yaml"
-    source.write_text(MINIMAL.replace("title: Checkout works", 'title: "=1+1"'), "utf-8")
+    quoted = json.dumps(title)
+    source.write_text(MINIMAL.replace("title: Checkout works", f"title: {quoted}"), "utf-8")
     export(tmp_path, "--to", "csv,xlsx", "--bom", source=source)
     raw = (tmp_path / "calc.requirements.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfID,Title,")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[1][1] == "'=1+1"  # a spreadsheet would run =1+1
+    assert rows[1][1] == "'" + title.strip(" ")  # a spreadsheet would run it as a formula
     cell = openpyxl.load_workbook(tmp_path / "calc.xlsx")["Requirements"]["B2"]
-    assert (cell.value, cell.data_type) == ("=1+1", "s")
+    assert (cell.value, cell.data_type) == (title.strip(" "), "s")
 
 
 def test_jira_csv_maps_requirements_to_epics_and_features_to_their_stories(
@@ -236,6 +241,25 @@ def test_jira_csv_maps_requirements_to_epics_and_features_to_their_stories(
     epic = rows[1]
     assert epic[2] == f"{reqs[0]['id']} {reqs[0]['title']}"
     assert epic[3] == "Highest" and epic[5] == ""
+
+
+def test_a_jira_description_fits_jira_s_text_field(tmp_path: Path) -> None:
+    # Jira refuses a row whose description passes 32,767 characters; the source line
+    # that ends the description is kept whole.
+    source = tmp_path / "long.prd.yaml"
+    long = "长文本。" * 12_000
+    source.write_text(
+        MINIMAL.replace("    priority: could\n", f"    priority: could\n    description: {long}\n"),
+        "utf-8",
+    )
+    export(tmp_path, "--to", "jira", source=source)
+    text = (tmp_path / "long.jira.csv").read_text(encoding="utf-8")
+    (row,) = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    description = row[4]
+    assert len(description) == 32_767
+    head, tail = description.split("\n\n----\n\n")
+    assert head.endswith("…") and head.count("长文本。") > 7_000
+    assert tail == "Demo (demo 0.1.0): R1"
 
 
 def test_an_invalid_document_exports_nothing_and_a_bad_format_is_exit_2(tmp_path: Path) -> None:

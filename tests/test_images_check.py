@@ -107,6 +107,32 @@ def test_a_picture_inside_a_block_of_markdown_is_placed_on_its_own_line(tmp_path
     assert first.pointer == "/meta/background"
 
 
+def test_a_picture_is_placed_where_it_is_named_not_where_its_path_is_mentioned(
+    tmp_path: Path,
+) -> None:
+    text = (
+        HEAD
+        + """\
+  background: |
+    The file img/gone.png was removed, see [its history](https://example.com/img/gone.png).
+
+    ![chart](img/gone.png)  # <1>
+
+    Nothing here: ![empty]()  # <2>
+  goals:
+    - "Icon: ![图标](图片/logo.png)"  # <3>
+"""
+        + TAIL
+    )
+    found = run(tmp_path, text)
+    assert [line for _, line in found] == [at(text, "<1>"), at(text, "<2>"), at(text, "<3>")]
+    result = check_file(tmp_path / "doc.prd.yaml")
+    first, _, third = pictures_of(result)
+    assert first.column == text.split("\n")[first.line - 1].index("img/gone.png") + 1
+    # The path as the author wrote it, not markdown-it's percent-encoded destination.
+    assert third.message == "image '图片/logo.png' does not exist"
+
+
 def test_paths_leaving_the_folder(tmp_path: Path) -> None:
     folder = tmp_path / "prd"
     folder.mkdir()

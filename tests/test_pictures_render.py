@@ -226,3 +226,31 @@ def test_a_picture_whose_rule_is_off_is_named_not_shown(tmp_path: Path) -> None:
         assert not any(n.startswith("word/media/") for n in archive.namelist())
         body = archive.read("word/document.xml").decode()
     assert "The list, wide (img/wide.png)" in body
+
+
+def test_a_picture_in_a_table_cell_gets_a_line_as_tall_as_itself(folder: Path) -> None:
+    # Cells have an exact line height; a picture on such a line is clipped to a sliver.
+    source = SOURCE.replace(
+        "    name: List page\n",
+        "    name: List page\n"
+        "    elements:\n"
+        "      - name: Banner\n"
+        "        rule: Styled as ![the banner](img/old.png) on every visit\n",
+    )
+    (folder / "doc.prd.yaml").write_text(source, encoding="utf-8")
+    data, _ = rendered(folder)
+    body = xml(data, "word/document.xml")
+    held = [
+        p
+        for p in body.iterfind(".//w:tc//w:p", NS)
+        if p.find(".//wp:inline//a:blip", NS) is not None
+    ]
+    assert len(held) == 1
+    ppr = held[0].find("w:pPr", NS)
+    spacing = ppr.find("w:spacing", NS)
+    assert spacing.get(f"{{{NS['w']}}}lineRule") == "auto"
+    # Still in the schema's order: the style first, the spacing before any alignment.
+    names = [etree.QName(el).localname for el in ppr]
+    assert names[0] == "pStyle"
+    assert names.index("spacing") < min([names.index("jc")] if "jc" in names else [len(names)])
+    assert "Styled as" in "".join(held[0].itertext())

@@ -117,3 +117,63 @@ def test_exclusive_step_keys_land_on_the_second_key() -> None:
 def test_one_mistake_gives_one_message() -> None:
     text = MINIMAL.replace("priority: could", "priority: [must]")
     assert diagnose(text) == [("schema-type", 11, 15, "priority must be text (got a list)")]
+
+
+TRACKING = "tracking:\n  - id: E1\n    event: {}\n    name: Buy\n    trigger: Tap.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "lang", "message", "hint"),
+    [
+        (
+            MINIMAL + TRACKING.format("Buy-Click"),
+            14,
+            "en",
+            "event 'Buy-Click' is not a valid event name: a lower-case letter, then lower-case "
+            "letters, digits, '_' or '.'",
+            "write it as the client sends it, such as `flash_sale.buy_click`",
+        ),
+        (
+            MINIMAL + TRACKING.format("点击购买"),
+            14,
+            "zh",
+            "event '点击购买' 不是有效的事件名：须以小写字母开头，后面只能是小写字母、数字、'_' 或 '.'",
+            "按客户端上报的写法填写，例如 `flash_sale.buy_click`",
+        ),
+        (
+            MINIMAL.replace(
+                "  owner: Ann\n",
+                "  owner: Ann\n  links:\n    - title: Wiki\n      url: wiki.example.com/prd\n",
+            ),
+            10,
+            "en",
+            "url 'wiki.example.com/prd' is not a link: start it with https://, http:// or mailto:",
+            "write the whole address, such as `https://wiki.example.com/prd`",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_form_gets_a_hint_for_its_kind(
+    text: str, line: int, lang: str, message: str, hint: str
+) -> None:
+    # The rule's own fix speaks of ids; an event name following it would fail again.
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml", lang=lang)
+    (found,) = [d for d in result.diagnostics if d.rule == "schema-pattern"]
+    assert (found.line, found.message, found.hint) == (line, message, hint)
+
+
+def test_a_slash_date_is_one_mistake_one_message() -> None:
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  created: 2026/02/01\n")
+    assert diagnose(text) == [
+        ("schema-pattern", 8, 12, "created '2026/02/01' is not a date; write YYYY-MM-DD")
+    ]
+
+
+def test_a_language_with_its_region_is_answered_in_that_language_with_the_fix() -> None:
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  language: zh-CN\n")
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml")
+    (found,) = [d for d in result.diagnostics if d.rule == "schema-enum"]
+    assert (found.line, found.hint) == (8, "写成 'zh'")
+    assert found.message.startswith("language 只能是以下之一")
+    text = MINIMAL.replace("priority: could", "priority: Could")
+    (found,) = [d for d in check_bytes(text.encode(), "t.prd.yaml").diagnostics if d.line == 11]
+    assert found.hint == "write 'could'"

@@ -9,8 +9,10 @@ from prdkit.export.text import plain
 from prdkit.layout.sheets import Workbook
 
 # Spreadsheet programs run a cell that starts with these as a formula; a leading
-# apostrophe keeps it text (a Markdown list item, "- ...", is left as written).
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
+# apostrophe keeps it text. "-" is one of them even before a space ("- 2+3" is a sum),
+# so a Markdown list item in a cell gets the apostrophe too: the workbook (xlsx) is
+# the export that keeps every cell exactly as written.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _safe(text: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from prdkit.export.csvfiles import rows_to_csv
 from prdkit.export.jiramarkup import escape, to_jira
+from prdkit.export.text import clip
 from prdkit.layout.context import Layout
 from prdkit.model import Document, Feature, Requirement
 
@@ -20,6 +21,7 @@ from prdkit.model import Document, Feature, Requirement
 PRIORITIES = {"must": "Highest", "should": "High", "could": "Medium", "wont": "Lowest"}
 EPIC, STORY = "Epic", "Story"
 MAX_SUMMARY = 255  # Jira refuses longer summaries
+MAX_TEXT = 32_767  # and longer text fields: the row would fail to import
 HEADER = ("Issue ID", "Issue Type", "Summary", "Priority", "Description", "Parent")
 
 
@@ -31,8 +33,7 @@ def _priority(doc: Document, value: str | None) -> str:
 
 
 def _summary(item_id: str, title: str) -> str:
-    text = " ".join(f"{item_id} {title}".split())
-    return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1] + "…"
+    return clip(" ".join(f"{item_id} {title}".split()), MAX_SUMMARY)
 
 
 def _label(value: str) -> str:
@@ -88,7 +89,11 @@ _FEATURE = (
 def _description(lay: Layout, item: Requirement | Feature, spec: tuple[Any, ...]) -> str:
     """The issue's description: the item's fields under their labels, then its source."""
     parts = [part for show, key, attr in spec for part in show(lay, key, getattr(item, attr))]
-    return "\n\n".join([*parts, "----", _source(lay, item.id)])
+    # The source line stays whole at the end, where the reader looks for it.
+    tail = f"----\n\n{_source(lay, item.id)}"
+    if not parts:
+        return tail
+    return clip("\n\n".join(parts), MAX_TEXT - len(tail) - 2) + "\n\n" + tail
 
 
 def rows(doc: Document, lang: str | None = None) -> list[list[str]]:

@@ -39,3 +39,8 @@ def plain(cell: Cell) -> str:
     if cell is None:
         return ""
     return _PLAIN[type(cell)](cell)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, ending in "…" when it was longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

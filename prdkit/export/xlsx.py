@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from prdkit.export.text import plain
+from prdkit.export.text import clip, plain
 from prdkit.layout.blocks import Column
 from prdkit.layout.cells import Cell, Date, Enum, Link, Many, Number, Ref
 from prdkit.layout.sheets import Sheet, Workbook
@@ -62,8 +62,7 @@ class _Sheet:
         self.links = 0
 
     def text(self, row: int, col: int, text: str, wrap: bool = False) -> None:
-        if len(text) > MAX_CELL:
-            text = text[: MAX_CELL - 1] + "…"
+        text = clip(text, MAX_CELL)
         style = self.styles.wrap if wrap or "\n" in text else self.styles.body
         self.ws.write_string(row, col, text, style)
 

@@ -69,7 +69,7 @@ def check_images(
     for ref in image_refs(data, doc, text):
         if ref.remote:
             continue
-        shown = _shorten(ref.src)
+        shown = _shorten(ref.path or ref.src)  # as the author wrote it, not percent-encoded
         problem = path_problem(ref.path)
         if problem is not None:
             rule, reason = problem
@@ -191,19 +191,35 @@ class _Placer:
         """Where `ref` is written; the start of its value when it cannot be found in the text."""
         start = self._map.nearest(ref.pointer)
         line, column = self._cursor.get(ref.pointer, (start.line - 1, start.column - 1))
-        needles = [n for n in dict.fromkeys((ref.path, ref.src)) if n]
+        names = [n for n in dict.fromkeys((ref.path, ref.src)) if n]
+        bare = [(n, 0) for n in names]
+        if ref.extent:
+            # In Markdown the destination follows "](" (or "](<", or "]: " in a reference
+            # definition): the same path in the prose or inside a link is not this picture.
+            marked = [(m + n, len(m)) for n in names for m in ("](<", "](", "]: ")]
+            found = self._find(line, column, ref.extent, marked or [("]()", 2)])
+            found = found or self._find(line, column, ref.extent, bare)
+        else:
+            found = self._find(line, column, ref.extent, bare)
+        if found is None:
+            return start
+        self._cursor[ref.pointer] = (found.line - 1, found.column)
+        return found
+
+    def _find(
+        self, line: int, column: int, extent: int, needles: list[tuple[str, int]]
+    ) -> Span | None:
+        """The first of `needles` (text, where the path starts in it) from `line`, `column`."""
         # The source of a value is not much longer than the value (indentation, quotes,
         # escapes): the search stops there rather than run into the fields that follow.
-        budget = 2 * ref.extent + 200
+        budget = 2 * extent + 200
         for index in range(line, len(self._lines)):
             text = self._lines[index]
             offset = column if index == line else 0
-            hits = [h for h in (text.find(n, offset) for n in needles) if h >= 0]
+            hits = [h + skip for n, skip in needles if (h := text.find(n, offset)) >= 0]
             if hits:
-                found = min(hits)
-                self._cursor[ref.pointer] = (index, found + 1)
-                return Span(index + 1, found + 1)
+                return Span(index + 1, min(hits) + 1)
             budget -= len(text) + 1
             if budget < 0:
                 break
-        return start
+        return None

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from prdkit.conventions import STATUS_ORDER, CustomField, item_paths, items_of
+from prdkit.conventions import STATUS_ORDER, CustomField, item_paths, items_of, team_pattern
 from prdkit.diagnostics import Finding, Severity
 from prdkit.messages import Kind, Listing, Msg, msg
 from prdkit.model import Document, kind_at
@@ -87,13 +87,8 @@ def _problem(declared: CustomField, value: Any) -> Msg | None:
         return msg("custom-field-invalid.date", key=key, value=shown)
     if kind == "url" and not _URL.match(value):
         return msg("custom-field-invalid.url", key=key, value=shown)
-    if declared.pattern is not None:
-        from prdkit.schema import ecma_regex
-
-        if not ecma_regex(declared.pattern).search(value):
-            return msg(
-                "custom-field-invalid.pattern", key=key, value=shown, pattern=declared.pattern
-            )
+    if declared.pattern is not None and not team_pattern(declared.pattern).search(value):
+        return msg("custom-field-invalid.pattern", key=key, value=shown, pattern=declared.pattern)
     return None
 
 

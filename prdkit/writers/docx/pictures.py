@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from prdkit.images.files import Image
-from prdkit.writers.docx.oxml import sub
+from prdkit.writers.docx.oxml import sub, w
 
 __all__ = ["Media", "draw"]
 
@@ -87,3 +87,47 @@ def draw(
         pic_pr.set("descr", alt)
     drawing = sub(sub(parent, "r"), "drawing")
     drawing.append(inline)
+    _grow_line(parent)
+
+
+# w:pPr children that come after w:spacing in the schema's order.
+_AFTER_SPACING = frozenset(
+    [
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+)
+
+
+def _grow_line(parent: etree._Element) -> None:
+    """Let the line holding a picture grow to its height.
+
+    Table cells use an exact line height (one baseline for Latin and Chinese); Word and
+    LibreOffice clip an inline picture to it, so a picture in a cell showed as a sliver.
+    """
+    para = parent
+    while etree.QName(para).localname != "p":
+        para = para.getparent()
+    ppr = para.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        para.insert(0, ppr)
+    spacing = ppr.find(w("spacing"))
+    if spacing is None:
+        spacing = etree.Element(w("spacing"))
+        later = [i for i, el in enumerate(ppr) if etree.QName(el).localname in _AFTER_SPACING]
+        ppr.insert(later[0] if later else len(ppr), spacing)
+    spacing.set(w("line"), "240")
+    spacing.set(w("lineRule"), "auto")
