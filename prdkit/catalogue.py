@@ -113,6 +113,320 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.rendered": ("rendered {done} of {total} documents", "共 {total} 份文档，已生成 {done} 份"),
     "cli.exported": ("exported {done} of {total} documents", "共 {total} 份文档，已导出 {done} 份"),
+    # -- prdkit diff (field and area names stay as the source spells them)
+    "diff.none": ("(none)", "（无）"),
+    "diff.status": ("status: {old} → {new}", "状态：{old} → {new}"),
+    "diff.version": ("version: {old} → {new}", "版本：{old} → {new}"),
+    "diff.no-changes": ("no changes", "没有变化"),
+    "diff.counts": (
+        "{added} added, {removed} removed, {changed} changed",
+        "新增 {added} 项，删除 {removed} 项，修改 {changed} 项",
+    ),
+    "diff.added": ("added", "新增"),
+    "diff.removed": ("removed", "删除"),
+    "diff.changed": ("changed", "修改"),
+    "diff.md.title": ("## PRD changes: {title}", "## PRD 变更：{title}"),
+    "diff.md.status": ("**Status:** {old} → {new}", "**状态：**{old} → {new}"),
+    "diff.md.version": ("**Version:** {old} → {new}", "**版本：**{old} → {new}"),
+    "diff.md.no-changes": ("No changes.", "没有变化。"),
+    "diff.md.no-other-changes": ("No other changes.", "没有其他变化。"),
+    "diff.md.summary": (
+        "**{counts}** items in {count} areas: {areas}.",
+        "**{counts}**，涉及 {count} 个部分：{areas}。",
+    ),
+    "diff.md.summary.one": (
+        "**{counts}** items in {count} area: {areas}.",
+        "**{counts}**，涉及 {count} 个部分：{areas}。",
+    ),
+    "diff.md.columns": (
+        "| Change | Item | Field | Old | New |",
+        "| 变更 | 条目 | 字段 | 原值 | 新值 |",
+    ),
+    "diff.md.more": (
+        "*{rest} more areas not shown; run `prdkit diff` for all of them.*",
+        "*另有 {rest} 个部分未显示；运行 `prdkit diff` 可查看全部。*",
+    ),
+    # -- prdkit approve
+    "approve.added": (
+        "{place}: {decision} by {name} (added); digest {digest}",
+        "{place}: 已记录 {name} 的审核：{decision}（新增）；文档摘要 {digest}",
+    ),
+    "approve.replaced": (
+        "{place}: {decision} by {name} (replaced the earlier entry); digest {digest}",
+        "{place}: 已记录 {name} 的审核：{decision}（替换了此前的记录）；文档摘要 {digest}",
+    ),
+    "approve.digest": ("{place}: document digest {digest}", "{place}: 文档摘要 {digest}"),
+    "approve.state": (
+        "{place}: {state} {who}: {decision}{when}",
+        "{place}: {state} {who}：{decision}{when}",
+    ),
+    "approve.state.current": ("current", "有效"),
+    "approve.state.stale": ("stale", "已过期"),
+    "approve.state.unsigned": ("unsigned", "未签名"),
+    "approve.none": ("{place}: no approvals yet", "{place}: 还没有审核记录"),
+    "approve.check-alone": (
+        "--check only lists approvals; leave out --name, --role, --reject, --comment",
+        "--check 只列出审核记录；请去掉 --name、--role、--reject、--comment",
+    ),
+    "approve.name-required": ("--name is required: who signs off", "缺少 --name：请写明由谁签字"),
+    # -- files and folders named on the command line, and outputs
+    "file.missing": ("{path}: no such file or folder", "{path}: 找不到这个文件或文件夹"),
+    "file.unreadable": ("{path}: cannot read ({reason})", "{path}: 无法读取（{reason}）"),
+    "file.symlink": (
+        "{path}: is a symbolic link; give the real file",
+        "{path}: 这是一个符号链接；请直接给出它指向的文件",
+    ),
+    "config.symlink": (
+        "{path}: is a symbolic link; a configuration must be a real file",
+        "{path}: 这是一个符号链接；配置必须是真实的文件，链接不会被跟随",
+    ),
+    "file.folder": ("{path}: is a folder", "{path}: 这是文件夹，不是文件"),
+    "file.not-folder": ("{path}: is not a folder", "{path}: 不是文件夹"),
+    "file.not-regular": ("{path}: is not a regular file", "{path}: 不是普通文件"),
+    "file.system": (
+        "{path}: is a system file, not a regular file",
+        "{path}: 这是系统文件，不是普通文件",
+    ),
+    "file.folder-unreadable": (
+        "{path}: cannot read the folder ({reason})",
+        "{path}: 无法读取这个文件夹（{reason}）",
+    ),
+    "file.problem": ("{path}: {problem}", "{path}: {problem}"),
+    "output.parent-is-file": (
+        "{path}: cannot create the folder (a parent is a file)",
+        "{path}: 无法创建文件夹（上级路径中有一项是文件）",
+    ),
+    "output.cannot-create": (
+        "{path}: cannot create the folder ({reason})",
+        "{path}: 无法创建文件夹（{reason}）",
+    ),
+    "output.over-source": (
+        "{path}: refusing to write over the source document",
+        "{path}: 这是源文档，不能用输出覆盖它",
+    ),
+    "output.cannot-write": ("{path}: cannot write ({reason})", "{path}: 无法写入（{reason}）"),
+    "output.no-folder": ("{path}: output folder does not exist", "{path}: 输出文件夹不存在"),
+    "output.cannot-lock": (
+        "{path}: cannot lock for editing ({reason})",
+        "{path}: 无法锁定文件以进行编辑（{reason}）",
+    ),
+    "path.nul": ("{what} holds a NUL character", "{what}中含有 NUL 字符"),
+    "path.too-long": (
+        "{what} {name}: a file or folder name of {size} bytes, over the {limit}-byte limit"
+        " of file systems",
+        "{what} {name}: 文件或文件夹名长 {size} 字节，超过了文件系统 {limit} 字节的上限",
+    ),
+    "path.what.path": ("path", "路径"),
+    "path.what.output": ("output", "输出文件"),
+    "path.what.output-folder": ("output folder", "输出文件夹"),
+    "path.what.reference": ("reference document", "参考文档"),
+    "render.unknown-format": (
+        "unknown format '{name}'; choose from {choices}",
+        "不支持的格式 '{name}'；可选：{choices}",
+    ),
+    "export.unknown-format": (
+        "unknown export format '{name}'; choose from {choices}",
+        "不支持的导出格式 '{name}'；可选：{choices}",
+    ),
+    "template.unknown": (
+        "unknown template '{name}'; choose one of: {choices}",
+        "没有名为 '{name}' 的模板；可选：{choices}",
+    ),
+    "template.no-language": (
+        "template '{name}' has no '{lang}' version; choose one of: {choices}",
+        "模板 '{name}' 没有 '{lang}' 语言的版本；可选：{choices}",
+    ),
+    "cli.epoch": (
+        "SOURCE_DATE_EPOCH={value} is not a usable time",
+        "SOURCE_DATE_EPOCH={value} 不是有效的时间",
+    ),
+    "cli.write-failed": ("cannot write the output ({reason})", "无法输出结果（{reason}）"),
+    "cli.step-summary": (
+        "cannot write the step summary ({reason})",
+        "无法写入步骤摘要（{reason}）",
+    ),
+    "cli.same-output": (
+        "{first} and {second} would write the same output files",
+        "{first} 和 {second} 会生成同名的输出文件",
+    ),
+    "cli.name-not-utf8": (
+        "{path}: the name is not UTF-8 text, so it cannot title a document",
+        "{path}: 文件名不是 UTF-8 文本，不能用作文档标题",
+    ),
+    "cli.name-invalid": (
+        "{path}: this name cannot title a valid document ({problem})",
+        "{path}: 这个名字不能用作有效文档的标题（{problem}）",
+    ),
+    "cli.needs-lsp": (
+        "the language server needs pygls; install it with: pip install 'prdkit[lsp]'",
+        "语言服务器需要 pygls；请用这条命令安装：pip install 'prdkit[lsp]'",
+    ),
+    "cli.interrupted": ("interrupted", "已中断"),
+    "cli.progress": ("rendering", "生成中"),
+    "cli.internal-error": (
+        "internal error — please report it with the input that caused it"
+        " (run with --debug for details)",
+        "内部错误——请连同引发它的输入一起反馈（加上 --debug 可查看详情）",
+    ),
+    "site.links-out": (
+        "{path}: links out of the output folder; {page} not written",
+        "{path}: 链接到了输出文件夹之外；没有写入 {page}",
+    ),
+    "site.and-more": ("{names} and {count} more", "{names} 以及另外 {count} 个文件"),
+    "site.foreign": (
+        "{path}: refusing to replace {names}: not written by prdkit site (or changed since);"
+        " move them away or choose another --output folder",
+        "{path}: 不会替换 {names}：它们不是 prdkit site 生成的（或生成后被改过）；"
+        "请把它们移走，或换一个 --output 文件夹",
+    ),
+    "diff.not-revision": (
+        "'{spec}' is not REV:PATH (for example HEAD~1:docs/a.prd.yaml)",
+        "'{spec}' 不是 REV:PATH 的写法（例如 HEAD~1:docs/a.prd.yaml）",
+    ),
+    "diff.no-git": (
+        "cannot run git to read {spec} ({reason})",
+        "无法运行 git 读取 {spec}（{reason}）",
+    ),
+    "diff.git-slow": ("git show {spec} took too long", "git show {spec} 耗时太久"),
+    "diff.git-failed": ("failed", "失败"),
+    "diff.does-not-load": (
+        "{file} does not load, so it cannot be compared",
+        "{file} 无法读取，所以没法比较",
+    ),
+    "approve.does-not-load": (
+        "{file} does not load; fix the document first",
+        "{file} 无法读取；请先修正文档",
+    ),
+    "approve.not-a-list": (
+        "{file}: approvals is not a list; fix the document first",
+        "{file}: approvals 不是列表；请先修正文档",
+    ),
+    "approve.signs-twice": (
+        "{file}: '{name}' signs {count} approvals (lines {lines}); remove all but one,"
+        " then approve again",
+        "{file}: '{name}' 签了 {count} 条审核记录（第 {lines} 行）；只保留一条，再重新签字",
+    ),
+    "approve.cannot-edit": (
+        "{file}: cannot edit in place: {reason}",
+        "{file}: 无法直接在文件里修改：{reason}",
+    ),
+    "approve.layout.flow": (
+        "the top level is a flow mapping ({braces})",
+        "顶层是流式映射（{braces}）",
+    ),
+    "approve.layout.not-a-list": ("approvals is not a list", "approvals 不是列表"),
+    "approve.by-hand": (
+        "{file}: cannot edit this layout of approvals safely; nothing written."
+        " Add this entry by hand: {entry}",
+        "{file}: 这种 approvals 写法无法安全地自动修改，未写入任何内容。请手动加上这一条：{entry}",
+    ),
+    "approve.would-be-invalid": (
+        "{file}: with this sign-off the document would be invalid ({problem}); nothing written",
+        "{file}: 加上这条签字后文档会出错（{problem}）；未写入任何内容",
+    ),
+    "approve.json": (
+        "{file}: approve edits YAML in place and leaves JSON files alone; add {entry} to approvals",
+        "{file}: approve 只直接修改 YAML 文件，不改 JSON 文件；请在 approvals 中加上 {entry}",
+    ),
+    "approve.not-one-line": (
+        "{option}: holds the {what} {char}; write it on one line without control characters",
+        "{option}: 含有{what} {char}；请写在一行里，不要含控制字符",
+    ),
+    "approve.not-one-line.break": ("line break", "换行符"),
+    "approve.not-one-line.control": ("control character", "控制字符"),
+    "approve.not-utf8": ("{option}: is not UTF-8 text", "{option}: 不是 UTF-8 文字"),
+    "approve.changed": (
+        "{file}: the file changed while approving; nothing written",
+        "{file}: 签字期间文件被别处改动了；未写入任何内容",
+    ),
+    "reference.not-found": (
+        "{path}: reference document not found (expected a .docx file)",
+        "{path}: 找不到参考文档（应为 .docx 文件）",
+    ),
+    "reference.not-zip": (
+        "{path}: not a Word document (a .docx file is a zip archive)",
+        "{path}: 不是 Word 文档（.docx 文件是 zip 压缩包）",
+    ),
+    "reference.not-docx": (
+        "{path}: not a Word document (a zip archive, but not a .docx)",
+        "{path}: 不是 Word 文档（是 zip 压缩包，但不是 .docx）",
+    ),
+    "reference.damaged": (
+        "{path}: damaged Word document ({reason})",
+        "{path}: Word 文档已损坏（{reason}）",
+    ),
+    "reference.unusable": (
+        "{path}: not a usable reference document: {reason}",
+        "{path}: 不能用作参考文档：{reason}",
+    ),
+    "reference.unusable-word": (
+        "{path}: not a usable Word document ({reason})",
+        "{path}: 这个 Word 文档无法使用（{reason}）",
+    ),
+    "reference.no-main-part": (
+        "{path}: not a Word document (no main document part)",
+        "{path}: 不是 Word 文档（缺少正文部分）",
+    ),
+    "reference.not-a-template": (
+        "{path}: not a usable .docx reference document ({reason})",
+        "{path}: 不能用作 .docx 参考文档（{reason}）",
+    ),
+    "pdf.needs-extra": (
+        "--to pdf needs the optional extra: {install}",
+        "--to pdf 需要先安装可选组件：{install}",
+    ),
+    "pdf.no-libraries": (
+        "--to pdf cannot load WeasyPrint's system libraries ({reason}); see its install notes",
+        "--to pdf 无法加载 WeasyPrint 依赖的系统库（{reason}）；请参考它的安装说明",
+    ),
+    "pdf.too-many-pixels": (
+        "too many pixels for a PDF: its pictures hold {total} pixels, over the"
+        " max-pdf-image-pixels limit of {limit} (a PDF decodes each picture at full size,"
+        " whatever size it is shown at); the largest: {named}. Render it --to html or docx,"
+        " make the pictures smaller, or raise max-pdf-image-pixels in the configuration",
+        "图片像素太多，无法生成 PDF：文档的图片共有 {total} 像素，超过了 max-pdf-image-pixels"
+        " 上限 {limit}（PDF 会按原尺寸解码每张图片，无论显示得多小）；最大的几张：{named}。"
+        "请改用 --to html 或 docx，把图片缩小，或在配置里调高 max-pdf-image-pixels",
+    ),
+    # -- the configuration (.prdkit.toml, [tool.prdkit])
+    "config.not-toml": ("{path}: not valid TOML ({reason})", "{path}: 不是有效的 TOML（{reason}）"),
+    "config.not-utf8": ("{path}: not UTF-8 text", "{path}: 不是 UTF-8 文本"),
+    "config.too-deep": ("{path}: nested too deeply to read", "{path}: 嵌套层数太多，无法读取"),
+    "config.too-large": (
+        "{path}: larger than {kib} KiB; a configuration is a few lines",
+        "{path}: 超过了 {kib} KiB；配置文件通常只有几行",
+    ),
+    "config.the-configuration": ("the configuration", "配置"),
+    "config.not-table": ("{path}: {key} must be a table", "{path}: {key} 必须是表（table）"),
+    "config.unknown-rule": (
+        "{path}: {key}: unknown rule id '{rule}'",
+        "{path}: {key}: 没有编号为 '{rule}' 的规则",
+    ),
+    "config.fixed-rule": (
+        "{path}: {key}: '{rule}' is checked before the rules (reading or structure) and cannot"
+        " be configured",
+        "{path}: {key}: '{rule}' 在规则之前检查（读取或结构），不能配置",
+    ),
+    "config.severity": (
+        "{path}: {key} must be one of {choices} (got {got})",
+        "{path}: {key} 只能是以下之一：{choices}（现在是 {got}）",
+    ),
+    "config.not-positive": (
+        "{path}: {key} must be a positive whole number",
+        "{path}: {key} 必须是正整数",
+    ),
+    "config.ceiling": (
+        "{path}: {key} = {value} is over its ceiling of {ceiling} (see docs/security.md)",
+        "{path}: {key} = {value} 超过了上限 {ceiling}（见 docs/security.md）",
+    ),
+    "config.not-bool": (
+        "{path}: {key} must be true or false",
+        "{path}: {key} 只能是 true 或 false",
+    ),
+    "config.unknown-key": (
+        "{path}: unknown key '{key}' (known: {known})",
+        "{path}: 不认识的键 '{key}'（可用的键：{known}）",
+    ),
     # -- reading the file
     "file-too-large": (
         "the file is {size} bytes, over the limit of {limit} bytes",
@@ -286,6 +600,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml-indentation.hint": (
         "indent '{name}' by {expected}, like '{sibling}'",
         "把 '{name}' 缩进 {expected}，和 '{sibling}' 对齐",
+    ),
+    "yaml-indentation.list": (
+        "the key '{name}' is indented by {spaces}, as far in as the `- ` items of '{sibling}' "
+        "(line {line}), so YAML expected another item there; it belongs with '{sibling}', "
+        "which is indented by {expected}",
+        "键 '{name}' 缩进了 {spaces}，和 '{sibling}'（第 {line} 行）下面的 `- ` 列表项对齐了，"
+        "YAML 因此以为这里还应该是一个列表项；它应当和缩进 {expected}的 '{sibling}' 同级",
+    ),
+    "yaml-indentation.items": (
+        "the key '{name}' is indented by {spaces}, as far in as the `- ` items of '{sibling}' "
+        "(line {line}), so YAML expected another item there",
+        "键 '{name}' 缩进了 {spaces}，和 '{sibling}'（第 {line} 行）下面的 `- ` 列表项对齐了，"
+        "YAML 因此以为这里还应该是一个列表项",
+    ),
+    "yaml-indentation.hint.items": (
+        "if '{name}' belongs to the item '{item}', indent it by {inner}, like '{key}'; "
+        "if it belongs with '{sibling}', by {expected}",
+        "如果 '{name}' 属于列表项 '{item}'，请缩进 {inner}，和 '{key}' 对齐；"
+        "如果它和 '{sibling}' 同级，请缩进 {expected}",
     ),
     "spaces": ("{count} spaces", "{count} 个空格"),
     "spaces.one": ("1 space", "1 个空格"),
@@ -928,9 +1261,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write {expected}, as the configuration declares",
         "按配置文件的声明填写：{expected}",
     ),
-    "custom-field-missing": (
-        "{kind} {name} has no {key} ({label}), required from {status} on",
-        "{kind} {name} 缺少 {key}（{label}），文档从 {status} 状态起必须填写",
+    "custom-field-missing.draft": (
+        "{kind} {name} has no {key} ({label}), required from draft on",
+        "{kind} {name} 缺少 {key}（{label}），从草稿起就必须填写",
+    ),
+    "custom-field-missing.review": (
+        "{kind} {name} has no {key} ({label}), required from review on",
+        "{kind} {name} 缺少 {key}（{label}），文档提交评审起必须填写",
+    ),
+    "custom-field-missing.approved": (
+        "{kind} {name} has no {key} ({label}), required from approved on",
+        "{kind} {name} 缺少 {key}（{label}），文档批准前必须补上",
     ),
     "custom-field-missing.hint": (
         "add `{key}:` ({expected})",

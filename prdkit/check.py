@@ -14,7 +14,7 @@ from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Diagnostic, Finding, Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import DEFAULT_LIMITS, Limits
-from prdkit.messages import choose_language, render
+from prdkit.messages import Msg, choose_language, msg, render
 from prdkit.reading import read_at_most
 from prdkit.ruletable import RULES
 from prdkit.source import SourceMap, Span
@@ -53,7 +53,9 @@ def is_document_name(name: str) -> bool:
     return name.endswith(SUFFIXES)
 
 
-def find_documents(paths: Iterable[Path], unreadable: list[str] | None = None) -> Iterator[Path]:
+def find_documents(
+    paths: Iterable[Path], unreadable: list[str | Msg] | None = None
+) -> Iterator[Path]:
     """The given files, and PRD sources found recursively in the given folders, sorted.
 
     A folder that cannot be listed is named in `unreadable` (when given), never skipped
@@ -62,7 +64,9 @@ def find_documents(paths: Iterable[Path], unreadable: list[str] | None = None) -
 
     def refused(exc: OSError) -> None:
         if unreadable is not None:
-            unreadable.append(f"{exc.filename}: cannot read the folder ({exc.strerror})")
+            unreadable.append(
+                msg("file.folder-unreadable", path=str(exc.filename), reason=exc.strerror or "")
+            )
 
     for path in paths:
         if path.is_dir() and not path.is_symlink():
@@ -82,34 +86,38 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file or folder") from None
+        raise InputError(msg("file.missing", path=str(path))) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(_unreadable(path, exc)) from None
     if stat.S_ISLNK(info.st_mode):
-        raise InputError(f"{path}: is a symbolic link; give the real file")
+        raise InputError(msg("file.symlink", path=str(path)))
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path}: is a folder")
+        raise InputError(msg("file.folder", path=str(path)))
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{path}: is not a regular file")
+        raise InputError(msg("file.not-regular", path=str(path)))
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(_unreadable(path, exc)) from None
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # swapped between lstat and open
-            raise InputError(f"{path}: is not a regular file")
+            raise InputError(msg("file.not-regular", path=str(path)))
         raw = read_at_most(fd, limits.max_bytes + 1)
         if opened.st_size == 0 and raw:
             # Kernel pseudo-files (/proc/self/environ) claim to be empty regular files; their
             # text (environment secrets) must never be echoed in excerpts.
-            raise InputError(f"{path}: is a system file, not a regular file")
+            raise InputError(msg("file.system", path=str(path)))
         return raw
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(_unreadable(path, exc)) from None
     finally:
         os.close(fd)
+
+
+def _unreadable(path: Path, exc: OSError) -> Msg:
+    return msg("file.unreadable", path=str(path), reason=exc.strerror or "")
 
 
 def check_file(
@@ -188,7 +196,7 @@ def check_bytes(
             from prdkit.rules.comments import check_cuts
 
             cuts = check_cuts(loaded.data, loaded.comment_cuts)
-            findings.extend(rules.run(result.document, loaded.data, cuts))
+            findings.extend(rules.run(result.document, loaded.data, cuts, loaded.text))
             placed.extend(_pictures(result, folder, limits, place))
         source_map = loaded.source_map
         placed.extend(place(f, _span(f, source_map)) for f in findings)
@@ -208,7 +216,7 @@ def _pictures(
         result.data, result.document, folder, limits, result.source_map, result.text
     )
     result.images = found.images
-    ignores, _ = suppression.collect(result.data)
+    ignores, _ = suppression.collect(result.data, result.text)
     kept = {id(f) for f in suppression.apply([f for f, _ in found.problems], ignores)}
     for finding, span in found.problems:
         if id(finding) in kept:

@@ -3,6 +3,7 @@
 Looked up from the validated file's folder upward; in each folder `.prdkit.toml` (the whole
 file is prdkit's) comes before `pyproject.toml` (its `[tool.prdkit]` table). The first file
 that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passed over.
+A file of either name that is a symbolic link is refused, as documents are.
 
     [tool.prdkit]
     max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case,
@@ -26,6 +27,7 @@ from prdkit.conventions import NO_CONVENTIONS, Conventions
 from prdkit.diagnostics import Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import CEILINGS, CONFIG_MAX_BYTES, DEFAULT_LIMITS, Limits
+from prdkit.messages import Listing, msg
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -101,14 +103,34 @@ def config_for(document: object) -> Config:
 
 def _config_in(folder: Path) -> Config | None:
     dedicated = folder / CONFIG_FILE
-    if dedicated.is_file():
+    if _present(dedicated):
         return parse(_read(dedicated), str(dedicated))
     pyproject = folder / PYPROJECT
-    if pyproject.is_file():
+    if _present(pyproject):
         table = _read(pyproject).get("tool", {})
         if isinstance(table, Mapping) and "prdkit" in table:
             return parse(table["prdkit"], str(pyproject), prefix="tool.prdkit")
     return None
+
+
+def _present(path: Path) -> bool:
+    """Whether a configuration file stands at `path`; a link there is refused, as documents are.
+
+    A link could point a run at a file the pull request does not show (another team's
+    configuration, a file of the runner), so it is never followed. A folder of that name is
+    passed over; a FIFO or device is refused when read.
+    """
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise ConfigError(
+            msg("file.unreadable", path=str(path), reason=exc.strerror or "")
+        ) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ConfigError(msg("config.symlink", path=str(path)))
+    return not stat.S_ISDIR(info.st_mode)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -116,30 +138,31 @@ def _read(path: Path) -> dict[str, Any]:
         raw = _read_bounded(path)
         return tomllib.loads(raw.decode("utf-8"))
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+        raise ConfigError(
+            msg("file.unreadable", path=str(path), reason=exc.strerror or "")
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        raise ConfigError(msg("config.not-toml", path=str(path), reason=str(exc))) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        raise ConfigError(msg("config.not-utf8", path=str(path))) from None
     except RecursionError:  # tomllib recurses on nested arrays
-        raise ConfigError(f"{path}: nested too deeply to read") from None
+        raise ConfigError(msg("config.too-deep", path=str(path))) from None
 
 
 def _read_bounded(path: Path) -> bytes:
     """The bytes of a configuration file: a regular file of at most CONFIG_MAX_BYTES."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0)  # a link swapped in after _present is not followed
     fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ConfigError(f"{path}: is not a regular file")
+            raise ConfigError(msg("file.not-regular", path=str(path)))
         with os.fdopen(os.dup(fd), "rb") as handle:
             raw = handle.read(CONFIG_MAX_BYTES + 1)
     finally:
         os.close(fd)
     if len(raw) > CONFIG_MAX_BYTES:
-        raise ConfigError(
-            f"{path}: larger than {CONFIG_MAX_BYTES // 1024} KiB; a configuration is a few lines"
-        )
+        raise ConfigError(msg("config.too-large", path=str(path), kib=CONFIG_MAX_BYTES // 1024))
     return raw
 
 
@@ -151,7 +174,8 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
         return ".".join(p for p in (prefix, key) if p)
 
     if not isinstance(table, Mapping):
-        raise ConfigError(f"{source}: {prefix or 'the configuration'} must be a table")
+        what = prefix or msg("config.the-configuration")
+        raise ConfigError(msg("config.not-table", path=source, key=what))
     overrides: dict[str, Severity | None] = {}
     limits: dict[str, int] = {}
     team: dict[str, Any] = {}
@@ -159,40 +183,45 @@ def parse(table: Any, source: str, prefix: str = "") -> Config:
     for key, value in table.items():
         if key == "rules":
             if not isinstance(value, Mapping):
-                raise ConfigError(f"{source}: {where('rules')} must be a table")
+                raise ConfigError(msg("config.not-table", path=source, key=where("rules")))
             for rule, choice in value.items():
                 if rule not in RULES:
-                    raise ConfigError(f"{source}: {where('rules')}: unknown rule id '{rule}'")
+                    raise ConfigError(
+                        msg("config.unknown-rule", path=source, key=where("rules"), rule=rule)
+                    )
                 if not configurable(rule):
                     raise ConfigError(
-                        f"{source}: {where('rules')}: '{rule}' is checked before the rules "
-                        "(reading or structure) and cannot be configured"
+                        msg("config.fixed-rule", path=source, key=where("rules"), rule=rule)
                     )
                 if choice not in SEVERITIES:
                     raise ConfigError(
-                        f"{source}: {where('rules')}.{rule} must be one of "
-                        f"{', '.join(SEVERITIES)} (got {choice!r})"
+                        msg(
+                            "config.severity",
+                            path=source,
+                            key=f"{where('rules')}.{rule}",
+                            choices=Listing(tuple(SEVERITIES), "", quoted=False),
+                            got=repr(choice),
+                        )
                     )
                 overrides[rule] = None if choice == "off" else Severity(choice)
         elif key in LIMIT_KEYS:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-                raise ConfigError(f"{source}: {where(key)} must be a positive whole number")
+                raise ConfigError(msg("config.not-positive", path=source, key=where(key)))
             ceiling = getattr(CEILINGS, LIMIT_KEYS[key])
             if value > ceiling:
                 raise ConfigError(
-                    f"{source}: {where(key)} = {value:,} is over its ceiling of {ceiling:,}"
-                    " (see docs/security.md)"
+                    msg("config.ceiling", path=source, key=where(key), value=value, ceiling=ceiling)
                 )
             limits[LIMIT_KEYS[key]] = value
         elif key in TEAM_KEYS:
             team[key] = value
         elif key == "number-headings":
             if not isinstance(value, bool):
-                raise ConfigError(f"{source}: {where(key)} must be true or false")
+                raise ConfigError(msg("config.not-bool", path=source, key=where(key)))
             number_headings = value
         else:
-            known = ", ".join(["rules", "number-headings", *TEAM_KEYS, *LIMIT_KEYS])
-            raise ConfigError(f"{source}: unknown key '{where(key)}' (known: {known})")
+            known = Listing(("rules", "number-headings", *TEAM_KEYS, *LIMIT_KEYS), "", quoted=False)
+            raise ConfigError(msg("config.unknown-key", path=source, key=where(key), known=known))
     return Config(
         overrides=overrides,
         source=source,
@@ -217,4 +246,4 @@ def _conventions(team: Mapping[str, Any], source: str, prefix: str) -> Conventio
         full = (*(p for p in prefix.split(".") if p), *exc.path)
         line = conventions.line_of(Path(source), full)
         place = f"{source}:{line}" if line else source
-        raise ConfigError(f"{place}: {exc}") from None
+        raise ConfigError(msg("file.problem", path=place, problem=exc.args[0])) from None

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from prdkit.messages import Translated
 from prdkit.source import join
 
 FIELD_TYPES = ("string", "number", "date", "url", "enum")
@@ -29,6 +30,12 @@ _FIELD_KEYS = ("label", "type", "pattern", "values", "required-from", "column")
 _KEY = re.compile(r"^x-[A-Za-z0-9_.-]+$")
 # Types whose values are short enough for a table column without being asked.
 _SHORT_TYPES = frozenset({"number", "date", "enum"})
+# Enums a team may not relabel, with what they are: a sign-off must read as what was decided,
+# and the document's status as what it is, whatever configuration a pull request brings.
+UNLABELLED: Mapping[str, str] = {
+    "status": "document status (draft, review, approved, deprecated)",
+    "decision": "sign-off decision (pending, approved, rejected)",
+}
 
 
 class ConventionError(Exception):
@@ -80,11 +87,22 @@ class Conventions:
         return enum_label(group, value, lang)
 
     def relabelled(self, group: str, value: str, lang: str = "en") -> str | None:
-        """The team's label of `value` in `lang` when it has one (for diagnostics), else None."""
+        """The team's label of `value` in `lang` when it has one, else None."""
         pair = self.labels.get(group, {}).get(value)
         if pair is None:
             return None
         return pair[1] if lang == "zh" else pair[0]
+
+    def value_words(self, group: str, value: str) -> Translated:
+        """How an enum value reads in a diagnostic, in whichever language the run speaks."""
+        # The team's label, else the value as the source writes it (English already) and its
+        # catalogue name in Chinese: 仍是“待确认”, not 仍是“open”.
+        pair = self.labels.get(group, {}).get(value)
+        if pair is not None:
+            return Translated(*pair)
+        from prdkit.i18n import enum_label
+
+        return Translated(value, enum_label(group, value, "zh"))
 
 
 NO_CONVENTIONS = Conventions()
@@ -281,6 +299,12 @@ def _labels(table: Any) -> dict[str, dict[str, tuple[str, str]]]:
             raise ConventionError(
                 where, f"unknown enum '{group}' (known: {', '.join(sorted(ENUMS))})"
             )
+        if group in UNLABELLED:
+            raise ConventionError(
+                where,
+                f"labels.{group} cannot be declared: the {UNLABELLED[group]} always reads "
+                "as prdkit names it, so a configuration cannot make one read as another",
+            )
         labels[group] = {}
         for value, text in _table(entries, where, "values").items():
             if value not in ENUMS[group]:
@@ -290,7 +314,34 @@ def _labels(table: Any) -> dict[str, dict[str, tuple[str, str]]]:
                     f"({', '.join(ENUMS[group])})",
                 )
             labels[group][value] = _text_pair(text, (*where, value))
+        _refuse_lookalikes(group, labels[group], where)
     return labels
+
+
+def _refuse_lookalikes(
+    group: str, declared: Mapping[str, tuple[str, str]], where: tuple[str, ...]
+) -> None:
+    # A label that reads as another value of its enum (`must = "should"`, two values both
+    # "P0") would show one choice as another in every output and in a review's diff.
+    from prdkit.i18n import ENUMS, enum_label
+
+    taken: dict[str, str] = {}  # a word already meaning a value → that value
+    for value in ENUMS[group]:
+        for word in (value, enum_label(group, value, "en"), enum_label(group, value, "zh")):
+            taken.setdefault(_folded(word), value)
+    for value, pair in declared.items():
+        for text in pair:
+            other = taken.setdefault(_folded(text), value)
+            if other != value:
+                raise ConventionError(
+                    (*where, value),
+                    f"labels.{group}.{value}: '{text}' is how '{other}' reads already; "
+                    "each value needs a label of its own",
+                )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _text_pair(value: Any, where: tuple[str, ...]) -> tuple[str, str]:

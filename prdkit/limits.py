@@ -23,6 +23,11 @@ class Limits:
     # per A4 page; the page's HTML size foretells both (500 requirements with every section
     # filled: 1.8 MB of HTML, 445 pages, ~60 s, ~1 GB). Past this, a clear refusal at once.
     max_pdf_html: int = 2 * 1024 * 1024
+    # WeasyPrint decodes every picture of the page at full size, whatever size it is shown
+    # at: ~40 ns of CPU and up to 8 bytes of memory a pixel (a 6,300 × 6,300 PNG: 1.5 s and
+    # 315 MB). Summed over the distinct pictures, so their number cannot multiply the cost;
+    # at this budget the pictures add ~4 s to a PDF.
+    max_pdf_image_pixels: int = 100_000_000
     # Pictures the document names (prototypes, `![alt](path)`): read into memory and
     # embedded in outputs, so each has a size, a pixel count and a frame count bound.
     max_image_bytes: int = 8 * 1024 * 1024
@@ -46,6 +51,7 @@ CEILINGS = Limits(
     max_markdown=500_000,
     max_diagnostics=100_000,
     max_pdf_html=6 * 1024 * 1024,
+    max_pdf_image_pixels=400_000_000,
     # Pictures: what Word, browsers and WeasyPrint are still asked to decode and embed.
     max_image_bytes=64 * 1024 * 1024,
     max_images_bytes=256 * 1024 * 1024,

@@ -18,7 +18,7 @@ import yaml
 from prdkit.diagnostics import Finding
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.messages import Msg, msg
-from prdkit.source import SourceMap, Span, escape_token
+from prdkit.source import Pos, SourceMap, Span, escape_token
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -213,21 +213,20 @@ def _strict_json_problem(text: str) -> tuple[Finding, Span] | None:
     return None
 
 
-def _span(event: Any) -> Span:
-    mark = event.start_mark
-    return Span(mark.line + 1, mark.column + 1)
+def _pos(mark: Any) -> Pos:
+    return (mark.line + 1, mark.column + 1)
 
 
 class _Frame:
     """An open mapping or sequence while composing."""
 
-    __slots__ = ("container", "key", "key_span", "pointer", "skip")
+    __slots__ = ("container", "key", "key_pos", "pointer", "skip")
 
     def __init__(self, container: dict | list, pointer: str) -> None:
         self.container = container
         self.pointer = pointer
         self.key: str | None = None  # mappings: the key waiting for its value
-        self.key_span: Span | None = None
+        self.key_pos: Pos | None = None
         self.skip = 0  # >0 while discarding a complex (non-scalar) key
 
 
@@ -240,18 +239,19 @@ class _Composer:
         self.max_string = limits.max_string
         self.json_mode = json_mode
         self.hidden_breaks = any(c in text for c in _YAML11_BREAKS)
-        self.map = SourceMap()
+        self.values: dict[str, Pos] = {}
+        self.keys: dict[str, Pos] = {}
+        self.map = SourceMap(self.values, self.keys)
         self.problems: list[tuple[Finding, Span]] = []
-        self.nodes = 0
-        # Only a text holding " #" can have a value cut short by a comment.
-        self.lines: list[str] | None = text.split("\n") if " #" in text else None
+        # Only a text holding " #" or "\t#" can have a value cut short by a comment.
+        self.lines: list[str] | None = text.split("\n") if " #" in text or "\t#" in text else None
         self.comment_cuts: list[tuple[str, Span, str, str]] = []
         self.source = text  # the text libyaml reads (see _compose)
 
     def problem(
-        self, rule: str, message: Msg, span: Span, pointer: str = "", hint: Msg | None = None
+        self, rule: str, message: Msg, pos: Pos, pointer: str = "", hint: Msg | None = None
     ) -> None:
-        self.problems.append((_finding(rule, message, pointer, hint), span))
+        self.problems.append((_finding(rule, message, pointer, hint), Span(*pos)))
         if len(self.problems) >= MAX_PROBLEMS:
             raise _Stop
 
@@ -282,17 +282,23 @@ class _Composer:
         return Loaded(data, self.map, self.text, self.problems, partial, self.comment_cuts)
 
     def _compose(self, root: list[Any]) -> None:
+        # The loop every event of the file goes through (330,000 for 5,000 requirements):
+        # the common cases are written out here, each rare one is a method of its own.
         stack: list[_Frame] = []
-        documents = 0
+        top: _Frame | None = None  # stack[-1]
+        nodes = documents = 0
         limits = self.limits
-        max_nodes, max_depth = limits.max_nodes, limits.max_depth
+        max_nodes, max_depth, max_string = limits.max_nodes, limits.max_depth, self.max_string
+        values, keys, lines = self.values, self.keys, self.lines
+        json_mode, hidden_breaks = self.json_mode, self.hidden_breaks
+        maybe_not_text = _MAYBE_NOT_TEXT
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
         # The parser is driven directly: yaml.parse's generator costs a third of the time.
         source = _json_pairs_as_yaml(self.text) if self.json_mode else self.text
-        if self.hidden_breaks:
+        if hidden_breaks:
             source = source.translate(_HIDE_BREAKS)
         self.source = source
         parser = _Parser(source)
@@ -301,177 +307,219 @@ class _Composer:
             while True:
                 event = get_event()
                 kind = type(event)
-                if kind is stream_end:
-                    break
                 if kind is scalar_event or kind is mapping_start or kind is sequence_start:
                     mark = event.start_mark
-                    span = Span(mark.line + 1, mark.column + 1)
-                    self.nodes += 1
-                    if self.nodes > max_nodes:
+                    pos = (mark.line + 1, mark.column + 1)
+                    nodes += 1
+                    if nodes > max_nodes:
                         message = msg("too-many-nodes", limit=max_nodes)
-                        self.problem("too-many-nodes", message, span)
+                        self.problem("too-many-nodes", message, pos)
                         raise _Stop
-                    if event.anchor is not None:
-                        message = msg("alias.anchor", name=event.anchor)
-                        self.problem("alias", message, span, hint=self._quote_hint(span))
-                    if event.tag is not None and not (kind is not scalar_event and event.implicit):
-                        message = msg("explicit-tag", tag=event.tag)
-                        self.problem("explicit-tag", message, span)
-                    top = stack[-1] if stack else None
+                    if event.anchor is not None or event.tag is not None:
+                        self._anchor_or_tag(event, kind is scalar_event, pos)
                     if top is not None and top.skip:
                         if kind is not scalar_event:
                             top.skip += 1
                         continue
-                    key_wanted = top is not None and top.key is None and type(top.container) is dict
+                    in_mapping = top is not None and type(top.container) is dict
                     if kind is scalar_event:
-                        if key_wanted:
-                            self._key(top, event, span)  # type: ignore[arg-type]
+                        value = event.value
+                        if hidden_breaks:
+                            value = value.translate(_SHOW_BREAKS)
+                        style = event.style
+                        if in_mapping and top.key is None:  # type: ignore[union-attr]
+                            # Plain keys starting with a letter that no number, boolean or
+                            # null starts with, new in their mapping: the rest is checked.
+                            if (
+                                style
+                                or not value
+                                or value[0] in maybe_not_text
+                                or value == "<<"
+                                or len(value) > max_string
+                                or value in top.container  # type: ignore[union-attr]
+                            ):
+                                self._key(top, event, value, pos)  # type: ignore[arg-type]
+                            else:
+                                top.key, top.key_pos = value, pos  # type: ignore[union-attr]
+                            continue
+                        if (
+                            json_mode
+                            or style == '"'
+                            or len(value) > max_string
+                            or (not style and (not value or value[0] in maybe_not_text))
+                        ):
+                            value = self._scalar(event, value, pos, top.pointer if top else "")
+                        if top is None:
+                            pointer = self._place_root(root, value, pos)
+                        elif in_mapping:
+                            key = top.key
+                            top.key = None
+                            if not key and top.key_pos is None:  # a refused key: keep nothing
+                                pointer = top.pointer + "/~"
+                            else:
+                                token = escape_token(key) if "~" in key or "/" in key else key  # type: ignore[operator]
+                                pointer = top.pointer + "/" + token  # type: ignore[operator]
+                                top.container[key] = value  # type: ignore[index]
+                                values[pointer] = pos
+                                keys[pointer] = top.key_pos  # type: ignore[assignment]
                         else:
-                            value = self._scalar(event, span, top.pointer if top else "")
-                            pointer = self._place(stack, root, value, span)
-                            if self.lines is not None and not event.style:
-                                self._comment_cut(event, pointer, value)
+                            container = top.container
+                            pointer = f"{top.pointer}/{len(container)}"
+                            container.append(value)  # type: ignore[union-attr]
+                            values[pointer] = pos
+                        if lines is not None and not style:
+                            self._comment_cut(event, pointer, value)
                         continue
-                    if key_wanted:
+                    if in_mapping and top.key is None:  # type: ignore[union-attr]
                         message = msg("key-not-string.complex")
-                        self.problem("key-not-string", message, span)
+                        self.problem("key-not-string", message, pos)
                         top.skip = 1  # type: ignore[union-attr]
                         continue
                     if len(stack) >= max_depth:
-                        self.problem("too-deep", msg("too-deep.limit", limit=max_depth), span)
+                        self.problem("too-deep", msg("too-deep.limit", limit=max_depth), pos)
                         raise _Stop
                     container: dict | list = {} if kind is mapping_start else []
-                    pointer = self._place(stack, root, container, span)
-                    stack.append(_Frame(container, pointer))
+                    pointer = self._place(top, root, container, pos)
+                    top = _Frame(container, pointer)
+                    stack.append(top)
                 elif kind is mapping_end or kind is sequence_end:
-                    top = stack[-1]
+                    assert top is not None
                     if top.skip:
                         top.skip -= 1
                         if top.skip == 0:
                             top.key = ""  # the complex key's value follows; discard it too
-                            top.key_span = None
+                            top.key_pos = None
                         continue
                     stack.pop()
-                elif kind is alias_event:
-                    span = _span(event)
-                    message = msg("alias.alias", name=event.anchor)
-                    self.problem("alias", message, span, hint=self._quote_hint(span))
                     top = stack[-1] if stack else None
+                elif kind is alias_event:
+                    pos = _pos(event.start_mark)
+                    message = msg("alias.alias", name=event.anchor)
+                    self.problem("alias", message, pos, hint=self._quote_hint(pos))
                     if top is not None and top.skip:
                         continue
-                    if top is not None and isinstance(top.container, dict) and top.key is None:
-                        top.key, top.key_span = "", None
+                    if top is not None and type(top.container) is dict and top.key is None:
+                        top.key, top.key_pos = "", None
                         continue
-                    self._place(stack, root, None, span)
+                    self._place(top, root, None, pos)
                 elif kind is document_start:
                     documents += 1
                     if documents > 1:
                         message = msg("multiple-documents")
-                        self.problem("multiple-documents", message, _span(event))
+                        self.problem("multiple-documents", message, _pos(event.start_mark))
                         raise _Stop
+                elif kind is stream_end:
+                    break
         finally:
             parser.dispose()
 
-    def _quote_hint(self, span: Span) -> Msg:
+    def _anchor_or_tag(self, event: Any, scalar: bool, pos: Pos) -> None:
+        """Anchors are refused, and so are tags but a collection's implicit one."""
+        if event.anchor is not None:
+            message = msg("alias.anchor", name=event.anchor)
+            self.problem("alias", message, pos, hint=self._quote_hint(pos))
+        if event.tag is not None and not (not scalar and event.implicit):
+            self.problem("explicit-tag", msg("explicit-tag", tag=event.tag), pos)
+
+    def _quote_hint(self, pos: Pos) -> Msg:
         """How to keep the rest of the line as text: `"&x text"` (anchors read as text)."""
         from prdkit.yamlerrors import quoted
 
+        line, column = pos
         lines = self.lines if self.lines is not None else self.text.split("\n")
-        rest = lines[span.line - 1][span.column - 1 :].rstrip() if span.line <= len(lines) else ""
+        rest = lines[line - 1][column - 1 :].rstrip() if line <= len(lines) else ""
         return msg("alias.hint", fix=quoted(rest[:80]))
 
     def _comment_cut(self, event: Any, pointer: str, value: Any) -> None:
         """Note a plain text value followed by ` #` on its line: the comment cut it short.
 
-        Two or more spaces before `#` are the usual style of a deliberate comment.
+        A tab before `#` starts a comment just as a space does. Two or more spaces (or any
+        two blanks) before `#` are the usual style of a deliberate comment.
         """
         assert self.lines is not None
         end = event.end_mark
         line = self.lines[end.line] if end.line < len(self.lines) else ""
-        if type(value) is str and line[end.column : end.column + 2] == " #":
+        if type(value) is str and line[end.column : end.column + 2] in (" #", "\t#"):
             dropped = line[end.column + 1 :].rstrip()
             self.comment_cuts.append((pointer, Span(end.line + 1, end.column + 2), value, dropped))
 
-    def _key(self, frame: _Frame, event: Any, span: Span) -> None:
+    def _key(self, frame: _Frame, event: Any, value: str, pos: Pos) -> None:
         """Accept a mapping key: text only, no merge keys, no duplicates."""
-        value = event.value
-        if self.hidden_breaks:
-            value = value.translate(_SHOW_BREAKS)
         if event.implicit[0] and not event.style:
             if value == "<<":
-                self.problem("merge-key", msg("merge-key"), span)
-                frame.key, frame.key_span = "", None
+                self.problem("merge-key", msg("merge-key"), pos)
+                frame.key, frame.key_pos = "", None
                 return
             # Most keys start with a letter no number, boolean or null starts with.
             resolved = (
-                self._resolve_plain(value, span, frame.pointer)
+                self._resolve_plain(value, pos, frame.pointer)
                 if not value or value[0] in _MAYBE_NOT_TEXT
                 else value
             )
             if not isinstance(resolved, str):
                 key = "key-not-string.empty" if value == "" else "key-not-string"
                 message = msg(key, key=_short(value))
-                self.problem("key-not-string", message, span, frame.pointer)
-                frame.key, frame.key_span = "", None
+                self.problem("key-not-string", message, pos, frame.pointer)
+                frame.key, frame.key_pos = "", None
                 return
         if event.style == '"' or len(value) > self.max_string:
-            self._check_text(value, event.style, span, frame.pointer)
+            self._check_text(value, event.style, pos, frame.pointer)
         container = frame.container
         assert isinstance(container, dict)
         if value in container:
-            first = self.map.key(frame.pointer + "/" + escape_token(value))
+            first = self.keys.get(frame.pointer + "/" + escape_token(value))
             message = (
-                msg("duplicate-key.first", key=_short(value), line=str(first.line))
+                msg("duplicate-key.first", key=_short(value), line=str(first[0]))
                 if first
                 else msg("duplicate-key", key=_short(value))
             )
-            self.problem("duplicate-key", message, span, frame.pointer)
-            frame.key, frame.key_span = "", None
+            self.problem("duplicate-key", message, pos, frame.pointer)
+            frame.key, frame.key_pos = "", None
             return
-        frame.key, frame.key_span = value, span
+        frame.key, frame.key_pos = value, pos
 
-    def _place(self, stack: list[_Frame], root: list[Any], value: Any, span: Span) -> str:
-        """Put `value` into the open container; return its pointer."""
-        if not stack:
-            root.append(value)
-            self.map.add("", span)
-            return ""
-        top = stack[-1]
+    def _place_root(self, root: list[Any], value: Any, pos: Pos) -> str:
+        root.append(value)
+        self.values[""] = pos
+        return ""
+
+    def _place(self, top: _Frame | None, root: list[Any], value: Any, pos: Pos) -> str:
+        """Put `value` into the open container `top`; return its pointer."""
+        if top is None:
+            return self._place_root(root, value, pos)
         container = top.container
         if type(container) is list:
             pointer = f"{top.pointer}/{len(container)}"
             container.append(value)
-            self.map.add(pointer, span)
+            self.values[pointer] = pos
             return pointer
         key = top.key
         top.key = None
-        if not key and top.key_span is None:  # a refused key: read the value, keep nothing
+        if not key and top.key_pos is None:  # a refused key: read the value, keep nothing
             return top.pointer + "/~"
         assert key is not None
         token = escape_token(key) if "~" in key or "/" in key else key
         pointer = top.pointer + "/" + token
         container[key] = value
-        self.map.add(pointer, span, top.key_span)
+        self.values[pointer] = pos
+        self.keys[pointer] = top.key_pos  # type: ignore[assignment]
         return pointer
 
-    def _scalar(self, event: Any, span: Span, pointer: str) -> Any:
-        value = event.value
-        if self.hidden_breaks:
-            value = value.translate(_SHOW_BREAKS)
+    def _scalar(self, event: Any, value: str, pos: Pos, pointer: str) -> Any:
         style = event.style
         if not style and event.implicit[0]:
             if self.json_mode and not _JSON_LITERAL.match(value):
-                self._not_json(value, span, pointer)
+                self._not_json(value, pos, pointer)
             if not value or value[0] in _MAYBE_NOT_TEXT:
-                resolved = self._resolve_plain(value, span, pointer)
+                resolved = self._resolve_plain(value, pos, pointer)
                 if type(resolved) is not str:
                     return resolved
         # Only long text and double-quoted escapes can break a rule of `_check_text`.
         if style == '"' or len(value) > self.max_string:
-            self._check_text(value, style, span, pointer)
+            self._check_text(value, style, pos, pointer)
         return value
 
-    def _resolve_plain(self, value: str, span: Span, pointer: str) -> Any:
+    def _resolve_plain(self, value: str, pos: Pos, pointer: str) -> Any:
         """YAML 1.2 core: null, booleans, integers and finite floats; the rest is text."""
         if value and value[0] not in _MAYBE_NOT_TEXT:
             return value
@@ -482,49 +530,49 @@ class _Composer:
         digits = self.limits.max_int_digits
         if _INT10.match(value):
             if len(value.lstrip("+-")) > digits:
-                self._bad_number(msg("bad-number.digits", limit=digits), span, pointer)
+                self._bad_number(msg("bad-number.digits", limit=digits), pos, pointer)
                 return 0
             return int(value)
         if _INT8.match(value) or _INT16.match(value):
             if len(value) - 2 > digits:
-                self._bad_number(msg("bad-number.digits", limit=digits), span, pointer)
+                self._bad_number(msg("bad-number.digits", limit=digits), pos, pointer)
                 return 0
             return int(value, 0)
         if _FLOAT.match(value):
             if len(value) > digits * 2:
-                self._bad_number(msg("bad-number.length", limit=digits * 2), span, pointer)
+                self._bad_number(msg("bad-number.length", limit=digits * 2), pos, pointer)
                 return 0.0
             number = float(value)
             if math.isinf(number):
-                self._bad_number(msg("bad-number.large", value=_short(value)), span, pointer)
+                self._bad_number(msg("bad-number.large", value=_short(value)), pos, pointer)
                 return 0.0
             return number
         if _INF_NAN.match(value):
-            self._bad_number(msg("bad-number.infinite", value=value), span, pointer)
+            self._bad_number(msg("bad-number.infinite", value=value), pos, pointer)
             return 0.0
         return value
 
-    def _not_json(self, value: str, span: Span, pointer: str) -> None:
+    def _not_json(self, value: str, pos: Pos, pointer: str) -> None:
         """An unquoted word strict JSON refuses: NaN, Infinity, YAML's .inf or 0x1F, bare text."""
         if value.lstrip("+-") in ("NaN", "Infinity"):
             message = msg("json-syntax.infinite", value=value)
         else:
             message = msg("json-syntax.bare", value=_short(value))
-        self.problem("json-syntax", message, span, pointer)
+        self.problem("json-syntax", message, pos, pointer)
 
-    def _bad_number(self, message: Msg, span: Span, pointer: str) -> None:
-        self.problem("bad-number", message, span, pointer)
+    def _bad_number(self, message: Msg, pos: Pos, pointer: str) -> None:
+        self.problem("bad-number", message, pos, pointer)
 
-    def _check_text(self, value: str, style: str | None, span: Span, pointer: str) -> None:
+    def _check_text(self, value: str, style: str | None, pos: Pos, pointer: str) -> None:
         if len(value) > self.limits.max_string:
             message = msg("string-too-long", length=len(value), limit=self.limits.max_string)
-            self.problem("string-too-long", message, span, pointer)
+            self.problem("string-too-long", message, pos, pointer)
         # The raw text was scanned before parsing: only escapes ("\0", "\ud800") of
         # double-quoted scalars can bring a forbidden character in.
         match = _BAD_CHARS.search(value) if style == '"' else None
         if match:
             message = msg("control-character.escape", char=describe_char(match.group()))
-            self.problem("control-character", message, span, pointer)
+            self.problem("control-character", message, pos, pointer)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -92,6 +92,17 @@ class Joined:
 
 
 @dataclass(frozen=True, slots=True)
+class Translated:
+    """Words given in each language, such as a team's label of a field or an enum value."""
+
+    en: str
+    zh: str
+
+    def __str__(self) -> str:
+        return self.en
+
+
+@dataclass(frozen=True, slots=True)
 class Kind:
     """The reader's name of a kind of item (`requirement`, `需求`), "a"/"an" in English."""
 
@@ -119,6 +130,8 @@ def words(value: Any, lang: str) -> str:
         return value.render(lang)
     if isinstance(value, Kind):
         return kind_words(value.kind, lang, value.article)
+    if isinstance(value, Translated):
+        return value.zh if lang == "zh" else value.en
     if isinstance(value, Choices):
         return _choices(value.values, lang)
     if isinstance(value, Joined):
@@ -169,14 +182,19 @@ def locale_language(environ: Mapping[str, str] | None = None) -> str:
 
 def choose_language(explicit: str | None, data: Any) -> str:
     """`--lang` if given, else the document's `meta.language`, else the locale."""
+    meta = data.get("meta") if isinstance(data, dict) else None
+    return pick_language(explicit, meta.get("language") if isinstance(meta, dict) else None)
+
+
+def pick_language(explicit: str | None, written: object = None) -> str:
+    """`explicit` (`--lang`) if prdkit speaks it, else `written` (a `meta.language` as the
+    author wrote it, of any type), else the locale's language."""
     if explicit is not None and explicit in LANGUAGES:
         return explicit
-    meta = data.get("meta") if isinstance(data, dict) else None
-    language = meta.get("language") if isinstance(meta, dict) else None
-    if isinstance(language, str):
+    if isinstance(written, str):
         # `zh-CN`, `zh_Hans` or `EN` are refused by the schema, but the author's language is
         # plain: the message that says so is written in it.
-        base = language.replace("_", "-").split("-")[0].lower()
+        base = written.replace("_", "-").split("-")[0].lower()
         if base in LANGUAGES:
             return base
     return locale_language()

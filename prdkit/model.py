@@ -806,9 +806,9 @@ def _make(cls: type, data: Any, pointer: str) -> Any:
         if key not in data:
             continue  # the dataclass default applies; a missing required field fails below
         value = data[key]
-        here = pointer_join(pointer, key)
         child = children.get(name)
         if child is not None:
+            here = pointer_join(pointer, key)
             if isinstance(value, list):
                 kwargs[name] = tuple(
                     _make(child, v, pointer_join(here, i)) for i, v in enumerate(value)
@@ -816,7 +816,7 @@ def _make(cls: type, data: Any, pointer: str) -> Any:
             else:
                 kwargs[name] = _make(child, value, here)
         elif (cls, name) in _MAPPINGS:
-            kwargs[name] = _pairs(value, here, inner=cls is Competition)
+            kwargs[name] = _pairs(value, pointer_join(pointer, key), inner=cls is Competition)
         else:
             kwargs[name] = _scalar(value)
     try:

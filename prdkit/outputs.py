@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from prdkit.errors import PrdkitError
+from prdkit.messages import msg
 from prdkit.paths import check_path, sibling
 
 
@@ -29,13 +30,15 @@ def ensure_folder(folder: Path) -> None:
     if folder.is_dir():
         return
     if folder.exists() or folder.is_symlink():
-        raise OutputError(f"{folder}: is not a folder")
+        raise OutputError(msg("file.not-folder", path=str(folder)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a parent is a file
-        raise OutputError(f"{folder}: cannot create the folder (a parent is a file)") from None
+        raise OutputError(msg("output.parent-is-file", path=str(folder))) from None
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot create the folder ({exc.strerror})") from None
+        raise OutputError(
+            msg("output.cannot-create", path=str(folder), reason=exc.strerror or "")
+        ) from None
 
 
 def write_atomic(path: Path, data: bytes, *, source: Path | None = None) -> None:
@@ -52,9 +55,9 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = No
     for path, _ in outputs:
         check_path(path, "output")
         if source is not None and same_file(path, source):
-            raise OutputError(f"{path}: refusing to write over the source document")
+            raise OutputError(msg("output.over-source", path=str(path)))
         if path.is_dir():
-            raise OutputError(f"{path}: is a folder")
+            raise OutputError(msg("file.folder", path=str(path)))
     staged: list[tuple[str, Path]] = []
     current = None
     try:
@@ -69,19 +72,23 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = No
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         if isinstance(exc, OSError):
-            raise OutputError(f"{current}: cannot write ({exc.strerror})") from None
+            raise OutputError(_unwritable(current, exc)) from None
         raise
+
+
+def _unwritable(path: Path | None, exc: OSError) -> object:
+    return msg("output.cannot-write", path=str(path), reason=exc.strerror or "")
 
 
 def _stage(path: Path, data: bytes) -> str:
     """A temporary file beside `path` holding `data`, synced, with a new file's mode."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"{folder}: output folder does not exist")
+        raise OutputError(msg("output.no-folder", path=str(folder)))
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=sibling(path, ".").name, suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+        raise OutputError(_unwritable(path, exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -117,7 +124,9 @@ def locked(path: Path) -> Iterator[None]:
         try:
             fd = os.open(lock_path, flags, 0o600)
         except OSError as exc:
-            raise OutputError(f"{path}: cannot lock for editing ({exc.strerror})") from None
+            raise OutputError(
+                msg("output.cannot-lock", path=str(path), reason=exc.strerror or "")
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             current = os.lstat(lock_path)

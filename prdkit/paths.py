@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from prdkit.errors import PrdkitError
+from prdkit.messages import msg
 
 NAME_MAX = 255  # bytes per path component on Linux, macOS and Windows alike
 
@@ -21,17 +22,25 @@ class PathError(PrdkitError):
 
 
 def check_path(path: os.PathLike[str] | str, what: str = "path") -> None:
-    """Raise PathError when a component of `path` is too long or the path holds a NUL."""
+    """Raise PathError when a component of `path` is too long or the path holds a NUL.
+
+    `what` names the path in the message: `path`, `output`, `output-folder`, `reference`.
+    """
     name = os.fspath(path)
     if "\x00" in name:
-        raise PathError(f"{what} holds a NUL character")
+        raise PathError(msg("path.nul", what=msg(f"path.what.{what}")))
     for part in Path(name).parts:
         size = len(os.fsencode(part))
         if size > NAME_MAX:
             shown = part[:40] + "…"
             raise PathError(
-                f"{what} {shown}: a file or folder name of {size} bytes, over the"
-                f" {NAME_MAX}-byte limit of file systems"
+                msg(
+                    "path.too-long",
+                    what=msg(f"path.what.{what}"),
+                    name=shown,
+                    size=size,
+                    limit=NAME_MAX,
+                )
             )
 
 

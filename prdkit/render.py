@@ -13,6 +13,7 @@ from prdkit.digest import digest
 from prdkit.i18n import language
 from prdkit.images.pictures import Pictures
 from prdkit.limits import DEFAULT_LIMITS, Limits
+from prdkit.messages import Listing, msg
 from prdkit.outputs import OutputError, write_all
 from prdkit.writers import FORMATS, RenderOptions, get_writer
 
@@ -22,7 +23,13 @@ def parse_formats(spec: str) -> list[str]:
     formats = [f.strip().lower() for f in spec.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise OutputError(f"unknown format '{','.join(unknown)}'; choose from {', '.join(FORMATS)}")
+        raise OutputError(
+            msg(
+                "render.unknown-format",
+                name=",".join(unknown),
+                choices=Listing(tuple(FORMATS), "", quoted=False),
+            )
+        )
     return list(dict.fromkeys(formats))
 
 
@@ -42,7 +49,7 @@ def source_timestamp(result: CheckResult) -> datetime:
         try:
             return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
         except (OverflowError, OSError, ValueError):
-            raise OutputError(f"SOURCE_DATE_EPOCH={epoch[:30]} is not a usable time") from None
+            raise OutputError(msg("cli.epoch", value=epoch[:30])) from None
     meta = result.document.meta
     day = meta.updated or meta.created or "2000-01-01"
     return datetime.fromisoformat(f"{day}T00:00:00+00:00")
@@ -101,6 +108,6 @@ def render(
             for fmt in formats
         ]
     except OutputError as exc:  # a writer's refusal names the document it concerns
-        raise OutputError(f"{source}: {exc}") from None
+        raise OutputError(msg("file.problem", path=str(source), problem=exc.message)) from None
     write_all(built, source=source)
     return [Rendered(fmt, path) for fmt, (path, _) in zip(formats, built, strict=True)]

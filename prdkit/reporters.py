@@ -122,7 +122,7 @@ def render_text(
     """One line per diagnostic, the source excerpt with a caret, and the summary.
 
     At most `max_diagnostics` per file (0: all; None: each file's configured number).
-    `lang` is the run's language when one was asked for (`--lang`).
+    `lang` is the run's language (`--lang`, else the locale's), for a report of no file.
     """
     from prdkit.messages import msg
 

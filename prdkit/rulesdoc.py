@@ -184,13 +184,14 @@ def _configuration() -> Iterator[str]:
     yield (
         "A configuration comes with the pull request it is part of, so no limit can be raised"
         " past its ceiling (exit 2), and a configuration file over"
-        f" {CONFIG_MAX_BYTES // 1024} KiB is refused unread."
+        f" {CONFIG_MAX_BYTES // 1024} KiB is refused unread. As with documents, a"
+        " configuration file that is a symbolic link is refused, never followed (exit 2)."
     )
     yield ""
 
 
 def _conventions() -> Iterator[str]:
-    from prdkit.conventions import FIELD_TYPES, STATUS_ORDER
+    from prdkit.conventions import FIELD_TYPES, STATUS_ORDER, UNLABELLED
 
     yield "## Team conventions: custom fields and labels"
     yield ""
@@ -214,8 +215,14 @@ def _conventions() -> Iterator[str]:
         "Labels replace how an enum value is shown, in every rendered output, in the text and "
         "Markdown of `prdkit diff` and in diagnostics; the source (and `diff --format json`) "
         "keeps the format's value. A label is one text for both languages, or "
-        "`{ en = ..., zh = ... }`. An unknown item kind, enum or value, or a declaration that "
-        "cannot be used, is a usage error (exit code 2) naming the file and line."
+        "`{ en = ..., zh = ... }`. A configuration comes with the pull request it is part of, "
+        "so no label may pass one value off as another: "
+        f"{' and '.join(f'`{g}`' for g in UNLABELLED)} (the document's status and a "
+        "sign-off's decision) cannot be relabelled, and a label may not be, in either language "
+        "and whatever its case, the name or the label of another value of its enum "
+        '(`must = "should"`, `could = "Must"`, two values both `"P0"`). An unknown item kind, '
+        "enum or value, or a declaration that cannot be used, is a usage error (exit code 2) "
+        "naming the file and line."
     )
     yield ""
     yield "```toml"
@@ -395,6 +402,7 @@ def _lines_zh() -> Iterator[str]:
     yield (
         "配置随拉取请求一起提交，所以任何上限都不能调过它的最高值（退出码 2）；超过"
         f" {CONFIG_MAX_BYTES // 1024} KiB 的配置文件不读，直接拒绝。"
+        "和文档一样，配置文件若是符号链接，也不跟随、直接拒绝（退出码 2）。"
     )
     yield ""
     yield "## 对单个条目忽略规则"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -19,6 +18,7 @@ import yaml
 from prdkit.diagnostics import Finding
 from prdkit.messages import Msg, msg
 from prdkit.source import Span
+from prdkit.yamlindent import indentation
 
 # Characters that make YAML read a value as something other than plain text.
 INDICATORS = "*&!@`%|>"
@@ -35,16 +35,6 @@ _TOKENS_KEPT = 20_000
 _Scanner: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """A key or list item the scanner read: where it starts and what it is called."""
-
-    line: int  # 0-based, as libyaml marks are
-    column: int
-    kind: str  # "key" or "item"
-    name: str
-
-
 def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
     """The finding for a YAML syntax error in `source`, at the place the author must fix."""
     problem_mark = getattr(exc, "problem_mark", None)
@@ -58,10 +48,10 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
         lambda: _indicator(lines, tokens, context, context_mark, problem_mark),
         lambda: _closed_then_text(lines, tokens, problem_mark),
         lambda: _unclosed_flow(source, context, context_mark),
-        lambda: _unclosed_quote(tokens, context, context_mark, problem_mark),
+        lambda: _unclosed_quote(source, tokens, context, context_mark, problem_mark),
         lambda: _colon(lines, tokens, problem, problem_mark),
         lambda: _missing_colon(lines, context, context_mark, problem),
-        lambda: _indentation(lines, tokens, problem, problem_mark),
+        lambda: indentation(lines, tokens, problem, problem_mark),
     )
     for explainer in explainers:  # the first that recognises the mistake
         explained = explainer()
@@ -126,6 +116,15 @@ def _tab(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
     )
 
 
+_FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+_FLOW_STARTS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+
+
+def _flow_depth(tokens: list[Any]) -> int:
+    """How many `[` and `{` are open after `tokens`."""
+    return sum(isinstance(t, _FLOW_STARTS) - isinstance(t, _FLOW_ENDS) for t in tokens)
+
+
 def _indicator(
     lines: list[str],
     tokens: list[Any],
@@ -142,14 +141,15 @@ def _indicator(
     if before and not isinstance(before[-1], _VALUE_STARTS):
         return None
     line = lines[mark.line]
-    head, text = line[: mark.column], line[mark.column :].rstrip()
-    fix = _short(head.strip() + " " + quoted(text) if head.strip() else quoted(text), 100)
+    end = len(line.rstrip())
+    if _flow_depth(before) > 0:
+        # Inside `[…]` or `{…}` the text ends at the next `,`, `]` or `}`: quote only it.
+        end = next((i for i in range(mark.column, end) if line[i] in ",]}"), end)
+        end = len(line[:end].rstrip())
+    head, text, tail = line[: mark.column], line[mark.column : end], line[end:].rstrip()
+    fix = _short(head.lstrip() + quoted(text) + tail, 100)
     message = msg("yaml-indicator", char=char, meaning=msg(f"indicator.{char}"))
     return Finding("yaml-indicator", "", message, msg("yaml-indicator.hint", fix=fix)), _at(mark)
-
-
-_FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
-_FLOW_STARTS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
 
 
 def _closed_then_text(
@@ -198,11 +198,13 @@ def _unclosed_flow(source: str, context: str, mark: Any) -> tuple[Finding, Span]
 
 
 def _unclosed_quote(
-    tokens: list[Any], context: str, context_mark: Any, problem_mark: Any
+    source: str, tokens: list[Any], context: str, context_mark: Any, problem_mark: Any
 ) -> tuple[Finding, Span] | None:
     """A quote left open: at end of file, or paired with the next quote many lines on."""
     if context.startswith("while scanning a quoted scalar") and context_mark is not None:
-        return _quote_finding("'" if "single" in context else '"', context_mark, None)
+        # libyaml's words name no kind of quote: the source shows which one opened.
+        char = source[context_mark.index : context_mark.index + 1]
+        return _quote_finding(char if char in ("'", '"') else '"', context_mark, None)
     if problem_mark is None:
         return None
     # A quoted value spanning lines that ends on the line of the error: its closing quote
@@ -261,99 +263,6 @@ def _missing_colon(
     text = _short(lines[mark.line][mark.column :].strip(), 60)
     message = msg("yaml-missing-colon", text=text)
     return Finding("yaml-missing-colon", "", message, msg("yaml-missing-colon.hint")), _at(mark)
-
-
-_INDENT_PROBLEMS = (
-    "did not find expected key",
-    "did not find expected '-' indicator",
-    "expected <block end>",
-    "mapping values are not allowed",
-)
-
-
-def _indentation(
-    lines: list[str], tokens: list[Any], problem: str, mark: Any
-) -> tuple[Finding, Span] | None:
-    """A key or item whose indentation matches none of the keys and items around it."""
-    if mark is None or not problem.startswith(_INDENT_PROBLEMS) or mark.line >= len(lines):
-        return None
-    line = lines[mark.line]
-    column = len(line) - len(line.lstrip(" "))
-    entries = _entries(tokens)
-    if column != mark.column and not problem.startswith("mapping values"):
-        return None  # the line is aligned; libyaml stumbled later on it
-    here = next((e for e in entries if e.line == mark.line and e.column == column), None)
-    if here is None:
-        # The scanner read the line as more of the value above it (`title: x` then a deeper
-        # `owner: y`), so it has no token of its own: name it from its text.
-        text = line.strip()
-        if text.startswith("- "):
-            here = _Entry(mark.line, column, "item", _short(text[2:].strip(), 40))
-        else:
-            here = _Entry(mark.line, column, "key", _short(text.split(":", 1)[0], 40))
-    sibling = _sibling(entries, here)
-    if sibling is None or sibling.column == column:
-        return None  # nothing above to align with, or aligned: something else is wrong
-    what = msg(f"indent.{here.kind}")
-    span = Span(mark.line + 1, column + 1)
-    message = msg(
-        "yaml-indentation",
-        what=what,
-        name=here.name,
-        spaces=_spaces(column),
-        other=msg(f"indent.{sibling.kind}"),
-        sibling=sibling.name,
-        line=str(sibling.line + 1),  # a line number, never "1,281"
-        expected=_spaces(sibling.column),
-    )
-    expected = _spaces(sibling.column)
-    hint = msg("yaml-indentation.hint", name=here.name, expected=expected, sibling=sibling.name)
-    return Finding("yaml-indentation", "", message, hint), span
-
-
-def _spaces(count: int) -> Msg:
-    return msg("spaces.one" if count == 1 else "spaces", count=count)
-
-
-def _entries(tokens: list[Any]) -> list[_Entry]:
-    """Every key and list item the scanner read, in order, named by the text that follows."""
-    entries: list[_Entry] = []
-    for i, token in enumerate(tokens):
-        if isinstance(token, yaml.KeyToken | yaml.BlockEntryToken):
-            after = tokens[i + 1 : i + 3]
-            name = next((t.value for t in after if isinstance(t, yaml.ScalarToken)), "")
-            kind = "key" if isinstance(token, yaml.KeyToken) else "item"
-            mark = token.start_mark
-            entries.append(_Entry(mark.line, mark.column, kind, _short(name, 40)))
-    return entries
-
-
-def _sibling(entries: list[_Entry], here: _Entry) -> _Entry | None:
-    """The key or item above `here` it most likely belongs with: the nearest in column.
-
-    Candidates are the entries still open at `here`, walking up: an entry deeper than one
-    below it belongs to a block that one closed. A tie goes to the entry of the same kind,
-    then to the one closest above.
-    """
-    above = [e for e in entries if e.line < here.line]
-    candidates: list[_Entry] = []
-    floor = here.column + 1_000_000
-    for entry in reversed(above):
-        if entry.column <= floor:
-            candidates.append(entry)
-            floor = entry.column
-        if entry.column == 0:
-            break
-    if not candidates:
-        return None
-    return min(
-        enumerate(candidates),
-        key=lambda pair: (
-            abs(pair[1].column - here.column),
-            pair[1].kind != here.kind,
-            pair[0],
-        ),
-    )[1]
 
 
 def _generic(exc: yaml.YAMLError, mark: Any, problem: str, context: str) -> tuple[Finding, Span]:

@@ -10,6 +10,8 @@ ROOT=$PWD
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+# DejaVu Sans: what LibreOffice draws Arial with here; the width tables are checked against it.
+fc-list 2>/dev/null | grep -qi "dejavu sans" || need+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)

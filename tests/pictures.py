@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from functools import lru_cache
 
 
 def chunk(kind: bytes, body: bytes) -> bytes:
@@ -33,6 +34,29 @@ def bomb_png(side: int = 30_000) -> bytes:
     row = b"\x00" * (side + 1)
     body = b"".join(compressor.compress(row) for _ in range(200)) + compressor.flush()
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", body) + chunk(b"IEND", b"")
+
+
+def deep_png(side: int, note: bytes = b"") -> bytes:
+    """A 16-bit RGBA PNG of side × side transparent pixels, as small as deflate makes it
+    (6,300 pixels a side: 309 KB); `note`, a text chunk, makes pictures of the same pixels
+    differ in their bytes."""
+    ihdr = struct.pack(">IIBBBBB", side, side, 16, 6, 0, 0, 0)
+    text = chunk(b"tEXt", b"Comment\x00" + note) if note else b""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + text
+        + chunk(b"IDAT", _zero_rows(side, side * 8))
+        + chunk(b"IEND", b"")
+    )
+
+
+@lru_cache(maxsize=4)
+def _zero_rows(rows: int, width: int) -> bytes:
+    # Deflating a 6,300-sided picture takes a second: made once per test run.
+    compressor = zlib.compressobj(9)
+    row = b"\x00" * (width + 1)
+    return b"".join(compressor.compress(row) for _ in range(rows)) + compressor.flush()
 
 
 def gif(width: int = 2, height: int = 2, frames: int = 1) -> bytes:

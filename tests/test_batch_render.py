@@ -81,7 +81,10 @@ def test_a_folder_without_documents_is_exit_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("lang", "label", "done"), [("en", "rendering", "wrote "), ("zh", "生成中", "已写入 ")]
+)
+def test_progress_bar_only_on_a_terminal(tmp_path: Path, lang: str, label: str, done: str) -> None:
     import pty
 
     docs = tree(tmp_path)
@@ -89,7 +92,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "80"}
     env.pop("NO_COLOR", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "prdkit", "render", str(docs), "--to", "md"],
+        [sys.executable, "-m", "prdkit", "render", str(docs), "--to", "md", "--lang", lang],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -108,6 +111,6 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     stdout, _ = process.communicate(timeout=120)
     os.close(primary)
     assert process.returncode == 0
-    assert b"rendering" in terminal and b"/3" in terminal
-    assert len(wrote(stdout.decode("utf-8"))) == 3
+    assert label.encode() in terminal and b"/3" in terminal
+    assert stdout.decode("utf-8").count(done) == 3
     assert b"\x1b" not in stdout  # the file output stays clean

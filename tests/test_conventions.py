@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from prdkit.check import check_file
+from prdkit.check import check_bytes, check_file
 from prdkit.cli import app
 from prdkit.config import ConfigError, clear_cache, config_for, parse, tomllib
 from tests.conftest import run_prdkit
@@ -198,6 +198,58 @@ def test_priority_labels_appear_in_diagnostics() -> None:
     )
 
 
+def _messages(text: str, team: str, lang: str) -> dict[str, str]:
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml", config=config(team), lang=lang)
+    return {d.rule: d.message for d in result.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("required", "en", "zh"),
+    [
+        ("draft", "required from draft on", "从草稿起就必须填写"),
+        ("review", "required from review on", "文档提交评审起必须填写"),
+        ("approved", "required from approved on", "文档批准前必须补上"),
+    ],
+)
+def test_a_missing_field_reads_in_the_language_of_the_run(required: str, en: str, zh: str) -> None:
+    team = (
+        "[fields.requirements.x-owner]\n"
+        'label = { en = "Owner", zh = "负责人" }\n'
+        f'required-from = "{required}"\n'
+    )
+    text = document("draft", requirements="  - id: R1\n    title: Refunds\n    priority: could\n")
+    assert _messages(text, team, "zh")["custom-field-missing"] == (
+        f"需求 R1 缺少 x-owner（负责人），{zh}"
+    )
+    assert _messages(text, team, "en")["custom-field-missing"] == (
+        f"requirement R1 has no x-owner (Owner), {en}"
+    )
+
+
+def test_labels_in_diagnostics_follow_the_language_of_the_run() -> None:
+    # The document is written in English; a Chinese run reads the Chinese label and status.
+    text = document(
+        "review",
+        requirements="  - id: R2\n    title: Refunds\n    priority: must\n",
+        dependencies="""\
+  - id: D1
+    name: Refund API
+    needed_by: 2026-01-15
+""",
+    ).replace("  owner: Ann\n", "  owner: Ann\n  updated: 2026-02-01\n", 1)
+    team = '[labels.priority]\nmust = { en = "P0", zh = "最高优先" }\n'
+    zh = _messages(text, team, "zh")
+    assert zh["must-without-feature"] == "最高优先 需求 R2 没有任何功能来交付"
+    assert zh["dependency-overdue"] == (
+        "外部依赖 D1 最晚 2026-01-15 就需要，但现在仍是“待确认”（文档更新于 2026-02-01）"
+    )
+    en = _messages(text, team, "en")
+    assert en["must-without-feature"] == "P0 requirement R2 is not delivered by any feature"
+    assert en["dependency-overdue"] == (
+        "dependency D1 was needed by 2026-01-15 but is still open (document updated 2026-02-01)"
+    )
+
+
 # -- declarations that cannot be used: exit 2 with the file and line
 
 
@@ -232,6 +284,19 @@ def test_priority_labels_appear_in_diagnostics() -> None:
         ('[labels.prio]\nmust = "P0"\n', 1, "unknown enum 'prio'"),
         ('[labels.priority]\nmust = "P0"\nurgent = "P-1"\n', 3, "'urgent' is not a value"),
         ("labels = 3\n", 1, "labels must be a table"),
+        # A label that passes one value off as another: a sign-off or status never, and no
+        # value under another's name or label, in either language.
+        ('[labels.decision]\nrejected = "approved"\n', 1, "labels.decision cannot be declared"),
+        ('[labels]\ndecision.rejected = "Approved"\n', 2, "labels.decision cannot be declared"),
+        ('[labels.status]\ndraft = "P0"\n', 1, "labels.status cannot be declared"),
+        ('[labels.priority]\nmust = "should"\n', 2, "'should' is how 'should' reads"),
+        ('[labels.priority]\nmust = "P0"\nshould = " p0 "\n', 3, "' p0 ' is how 'must' reads"),
+        (
+            '[labels.priority]\nwont = { en = "Later", zh = "应该" }\n',
+            2,
+            "'应该' is how 'should' reads",
+        ),
+        ('[labels.req_status]\nrejected = "DONE"\n', 2, "'DONE' is how 'done' reads"),
     ],
 )
 def test_bad_declaration_names_file_and_line(
@@ -243,6 +308,14 @@ def test_bad_declaration_names_file_and_line(
         config_for(tmp_path / "a.prd.yaml")
     assert str(raised.value).startswith(f"{path}:{line}: "), str(raised.value)
     assert complaint in str(raised.value)
+
+
+def test_a_label_may_keep_its_own_words() -> None:
+    team = config('[labels.priority]\nmust = "Must"\nshould = { en = "P1", zh = "应该" }\n')
+    assert team.conventions.labels["priority"] == {
+        "must": ("Must", "Must"),
+        "should": ("P1", "应该"),
+    }
 
 
 def test_bad_declaration_in_pyproject_names_its_line(tmp_path: Path) -> None:

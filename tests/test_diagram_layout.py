@@ -10,7 +10,8 @@ import pytest
 from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.diagrams.layout import layout
 from prdkit.diagrams.measure import columns, em, text_width, wrap
-from prdkit.diagrams.placed import Box, Placed, clipped
+from prdkit.diagrams.placed import FONT, PAD_X, Box, Placed, clipped, size
+from tests.fonts import PRINTABLE, installed, widest
 
 # ---- geometry helpers -------------------------------------------------------------------
 
@@ -111,6 +112,28 @@ def test_cjk_characters_are_a_whole_em_and_two_columns():
     assert text_width("下单") == 2.0
     assert text_width("abc") < text_width("中文")  # three Latin letters fit where two hanzi do
     assert text_width("WWW") > text_width("iii")
+
+
+def test_every_printable_ascii_is_measured_at_least_as_wide_as_the_fonts_draw_it():
+    narrow = []
+    for family, advance in installed().items():
+        for char in PRINTABLE:
+            real = advance(char)
+            if real is not None and em(char) < real:
+                narrow.append((family, char, em(char), round(real, 3)))
+    assert narrow == []
+
+
+def test_accented_letters_are_as_wide_as_their_base_letter():
+    assert em("é") == em("e") and em("Ö") == em("O")
+
+
+@pytest.mark.parametrize("text", ["库存>=0 && 价格<=原价", "#A+B ~ C^2 <= D && E >= F"])
+def test_a_decision_holds_comparisons_at_the_width_the_fonts_draw_them(text):
+    width, _, lines, _ = size(Node("d", text, "decision"))
+    assert lines == (text,)
+    # A diamond shows its text in the centred rectangle of half its width.
+    assert (width - PAD_X) / 2 >= widest(text) * FONT
 
 
 def test_wrap_breaks_between_cjk_characters_and_at_spaces_only():

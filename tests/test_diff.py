@@ -450,7 +450,7 @@ def test_planning_sections_compare_item_by_item(tmp_path: Path) -> None:
 
 def test_text_and_markdown_show_the_team_labels_json_keeps_the_source(tmp_path: Path) -> None:
     (tmp_path / ".prdkit.toml").write_text(
-        '[labels.priority]\nmust = "P0"\ncould = "P2"\n[labels.status]\nreview = "In review"\n',
+        '[labels.priority]\nmust = "P0"\ncould = "P2"\n',
         encoding="utf-8",
     )
     a, b = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
@@ -462,7 +462,7 @@ def test_text_and_markdown_show_the_team_labels_json_keeps_the_source(tmp_path: 
         encoding="utf-8",
     )
     text = runner.invoke(app, ["diff", str(a), str(b)]).output
-    assert "status: draft → In review" in text
+    assert "status: draft → review" in text  # the status is never relabelled
     assert "priority: P2 → P0" in text
     md = runner.invoke(app, ["diff", str(a), str(b), "-f", "md"]).output
     assert "| `priority` | `P2` | `P0` |" in md

@@ -385,9 +385,9 @@ def test_widths_meet_ids_then_words_then_headers_then_typical_lines():
     # Not enough room for the headers: ids and words keep their width, headers share the rest.
     tight = distribute(3000, [(2000, 0, 2000, 2000), (0, 300, 1200, 1200)], [None, None])
     assert tight[0] >= 2000 and tight[1] >= 300 and sum(tight) == 3000
-    # Not even for every word: the ids first.
-    tighter = distribute(2200, [(2000, 0, 0, 2000), (0, 900, 900, 900)], [None, None])
-    assert tighter[0] >= 2000 and sum(tighter) == 2200
+    # Not even for every word: the ids first, as long as the words keep half their room.
+    tighter = distribute(2400, [(2000, 0, 0, 2000), (0, 600, 600, 600)], [None, None])
+    assert tighter == [2000, 400]
     # A fixed column keeps its width unless its content needs more.
     assert distribute(5000, [(100, 0, 100, 100), (0, 700, 0, 700)], [600, None])[0] == 600
     assert distribute(5000, [(900, 0, 900, 900), (0, 700, 0, 700)], [600, None])[0] == 900
@@ -550,6 +550,47 @@ def test_gantt_names_the_years_when_the_range_crosses_one():
     labels = ["".join(t.text for t in tc.iter(f"{W}t")) for tc in weeks.findall(f"{W}tc")[1:]]
     assert labels[spans[0] - 1].startswith("12-") and labels[spans[0]].startswith("01-")
     assert cells[0].find(f"{W}tcPr/{W}vMerge").get(f"{W}val") == "restart"
+
+
+def across(first: str, due: str, lang: str = "zh") -> bytes:
+    """A document whose schedule runs from Monday `first` to `due`."""
+    from tests.test_docx_writer import document
+
+    head = ACROSS_YEARS.split("  milestones:")[0].replace("language: zh", f"language: {lang}")
+    text = f"{head}  milestones:\n    - {{id: M1, name: Build, start: {first}, due: {due}}}\n"
+    return write(document(text), RenderOptions(lang=lang, timestamp=WHEN))
+
+
+@pytest.mark.parametrize(
+    ("first", "due", "years"),
+    [
+        ("2025-12-29", "2026-06-26", ["2025", "2026"]),  # 26 weeks, 2025 has one: upright
+        ("2025-12-29", "2026-05-15", ["'25", "2026"]),  # 20 wider weeks: '25 in small type
+        ("2025-12-22", "2026-06-19", ["'25", "2026"]),  # 26 weeks, 2025 has two
+        ("2025-12-22", "2026-05-08", ["2025", "2026"]),  # 20 weeks, 2025 has two
+        ("2025-06-02", "2026-01-23", ["2025", "'26"]),  # fortnights, 2026 has one
+    ],
+)
+def test_gantt_years_are_written_where_they_fit_and_never_broken(first, due, years):
+    from tests.fonts import widest
+
+    top = gantt_rows(across(first, due))[0]
+    cells = top.findall(f"{W}tc")[1:]
+    assert ["".join(t.text for t in tc.iter(f"{W}t")) for tc in cells] == years
+    for tc in cells:
+        text = "".join(t.text for t in tc.iter(f"{W}t"))
+        size = tc.find(f".//{W}rPr/{W}sz")
+        half_points = int(size.get(f"{W}val")) if size is not None else 18
+        length = widest(text, bold=True) * half_points * 10
+        if tc.find(f"{W}tcPr/{W}textDirection") is not None:
+            # A year over one narrow week runs up its column, as the weeks do, in a row
+            # tall enough for it beside the cell's top and bottom margins (40 twips each).
+            assert (first, text) == ("2025-12-29", "2025")
+            height = int(top.find(f"{W}trPr/{W}trHeight").get(f"{W}val"))
+            assert length + 80 <= height, (text, height)
+        else:
+            room = int(tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w")) - 2 * 15
+            assert length <= room, (text, room)
 
 
 def test_gantt_within_one_year_has_one_header_row():

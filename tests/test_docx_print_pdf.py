@@ -124,6 +124,24 @@ def test_no_id_breaks_across_lines(pdfs: dict[str, Path], key: str):
     assert not broken_ids(pdfs[key], ids)
 
 
+@pytest.mark.parametrize(
+    ("key", "whole"),
+    [
+        # names in the persona and resource tables, a header of the 8-column resource table
+        ("zh", ("价格敏感型家庭用户", "学生与初入职场人群", "交易中台研发", "工作量（人天）")),
+        # header words of the 8-column resource table ("Effort (days)" may break at its space)
+        ("en", ("People", "Effort", "(days)", "Milestones")),
+    ],
+)
+def test_short_names_and_header_words_stay_on_one_line(
+    pdfs: dict[str, Path], key: str, whole: tuple[str, ...]
+):
+    lines = [line.strip() for page in pages(pdfs[key]) for line in page.splitlines()]
+    words = {word for line in lines for word in line.split()}
+    for text in whole:
+        assert text in words or text in lines, text
+
+
 def test_chinese_text_is_set_in_a_cjk_face(pdfs: dict[str, Path]):
     # Noto Sans CJK ships as one collection whose faces share a glyph table named
     # "NotoSansCJKjp"; which face (SC) drew the text follows from the zh-CN tags, which the

@@ -141,6 +141,7 @@ operations:
   campaigns:
     - {id: C1, name: Launch, budget: 1234.5678, currency: CNY}
     - {id: C2, name: Small, budget: 0.1, currency: CNY}
+    - {id: C3, name: Organic, budget: 0, currency: CNY}
 market_research:
   market_size: {tam: 1234567.25, currency: CNY}
 flows:
@@ -172,7 +173,8 @@ def test_a_budget_reads_the_same_exact_value_in_both(disagreements: tuple[str, b
     campaigns_md = next(t for t in markdown_tables(md) if t[0][0] == "ID" and "Budget" in t[0])
     campaigns_word = next(t for t in word_tables(word) if "Budget" in t[0])
     column = campaigns_md[0].index("Budget")
-    assert [row[column] for row in campaigns_md[1:]] == ["1,234.5678 CNY", "0.1 CNY"]
+    # A budget of nothing is a budget: 0, not an empty cell.
+    assert [row[column] for row in campaigns_md[1:]] == ["1,234.5678 CNY", "0.1 CNY", "0 CNY"]
     assert campaigns_word == campaigns_md
     body = "\n".join(p.text for p in docx.Document(io.BytesIO(word)).paragraphs)
     cells = [

@@ -358,6 +358,15 @@ def test_emphasis_reads_back_or_goes():
     assert field("*https://x.org/a*b") == "<https://x.org/a>b"
 
 
+def test_emphasis_before_a_link_written_as_its_words_reads_back_or_goes():
+    # The link and the picture are written as plain words: `**ab.(**i` would show its
+    # asterisks, so the emphasis goes. One at the start of the text with plain text after
+    # it is kept as it is.
+    assert field("， **ab.(**![i](p.png)") == "， ab.(i"
+    assert field("x **中文|**[here](https://e.x)") == "x 中文\\|here (<https://e.x>)"
+    assert field("**库存池** 入驻商家") == "**库存池** 入驻商家"
+
+
 def test_cell_keeps_breaks_and_escapes_pipes():
     out = cell("line one\nline | two\n\n- a\n- b\n\n```\ncode|x\n```")
     assert "\n" not in out

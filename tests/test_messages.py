@@ -138,6 +138,7 @@ def test_messages_render_parameters_in_the_language() -> None:
 
 
 def test_messages_chosen_by_a_value_exist_for_every_value() -> None:
+    from prdkit.conventions import STATUS_ORDER
     from prdkit.i18n import ENUMS
     from prdkit.model import _KINDS
 
@@ -149,5 +150,27 @@ def test_messages_chosen_by_a_value_exist_for_every_value() -> None:
         f"cycle.{verb}{end}" for verb in ("depends", "inherits") for end in ("", ".which", ".self")
     ]
     keys += [f"kind.{kind}" for kind in _KINDS.values()]
+    keys += [f"custom-field-missing.{s}" for s in STATUS_ORDER]
+    keys += [f"diff.{change}" for change in ("added", "removed", "changed", "status", "version")]
+    keys += [f"diff.md.{field}" for field in ("status", "version")]
+    keys += [f"approve.state.{state}" for state in ("current", "stale", "unsigned")]
+    keys += [f"approve.not-one-line.{what}" for what in ("break", "control")]
+    keys += [f"path.what.{what}" for what in ("path", "output", "output-folder", "reference")]
     missing = sorted(set(keys) - set(MESSAGES))
     assert not missing, f"add to MESSAGES in prdkit/catalogue.py (en, zh): {missing}"
+
+
+def test_no_message_key_is_written_twice() -> None:
+    # A dict literal keeps the last of two equal keys silently: a merge that adds a message
+    # another branch added too would lose one of them without a word.
+    import ast
+    import collections
+
+    import prdkit.catalogue
+
+    tree = ast.parse(Path(prdkit.catalogue.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            twice = [k for k, n in collections.Counter(keys).items() if n > 1]
+            assert not twice, f"written twice in prdkit/catalogue.py: {twice}"

@@ -89,3 +89,10 @@ def test_suppression_invalid_can_be_configured_off() -> None:
     )
     quiet = Config(overrides={"suppression-invalid": None})
     assert found(text, quiet) == [("acceptance-criteria-missing", at(text, "<1>"))]
+
+
+def test_an_ignore_key_spelled_with_escapes_still_suppresses() -> None:
+    key = '"x-prdkit-\\x69gnore"'
+    text = document(requirements=UNCOVERED.format(ignore=f"    {key}: [must-without-feature]\n"))
+    assert "x-prdkit-ignore" not in text
+    assert found(text) == [("acceptance-criteria-missing", at(text, "<1>"))]

@@ -117,3 +117,33 @@ def test_placeholder_hint_fits_the_field() -> None:
     zh = check_bytes(text.encode("utf-8"), "t.prd.yaml", lang="zh")
     hints = {d.pointer: d.hint for d in zh.diagnostics if d.rule == "placeholder"}
     assert hints["/meta/owner"] == "换成实际的内容"
+
+
+@pytest.mark.parametrize(
+    ("summary", "rule"),
+    [
+        ('"\\x54ODO"', "placeholder"),  # escapes spell what the text does not show
+        ('"\\u5F85\\u5B9A"', "placeholder"),
+        ('"left \\u202E right"', "bidi-control"),
+        ('"Ready \\U0000202E"', "bidi-control"),
+    ],
+)
+def test_words_made_by_escapes_are_found(summary: str, rule: str) -> None:
+    text = with_summary(summary)
+    assert "TODO" not in text and "待定" not in text and "\u202e" not in text
+    assert found(text) == [(rule, at(text, "<1>"))]
+
+
+def test_a_text_without_the_words_reports_none_of_them() -> None:
+    # Nothing in the text looks like a placeholder or a bidi control: no walk is needed.
+    text = with_summary("'Pricing (done): the backslash-free case'")
+    assert found(text) == []
+
+
+def test_the_quick_scan_looks_for_every_character_and_word_the_rules_do() -> None:
+    from prdkit.placeholders import PLACEHOLDER, WORDS
+    from prdkit.rules.text import _BIDI_CHARS, BIDI
+
+    assert [chr(c) for c in range(0x10000) if BIDI.match(chr(c))] == _BIDI_CHARS
+    assert all(PLACEHOLDER.fullmatch(word) for word in WORDS)
+    assert PLACEHOLDER.pattern.count("|") == len(WORDS) - 1  # and no other alternative

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from prdkit.check import CheckResult, check_bytes
 from prdkit.ruletable import RULES
-from tests.conftest import EXAMPLES, MINIMAL
+from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
 
 FLASH_SALE = (EXAMPLES / "flash-sale.prd.yaml").read_text(encoding="utf-8")
 
@@ -107,6 +109,30 @@ def test_a_quote_never_closed_before_the_end_of_the_file() -> None:
     assert message == 'the quote " opened here is never closed'
 
 
+def test_an_unclosed_single_quote_is_named_as_written() -> None:
+    text = (
+        MINIMAL.replace("title: Demo", "title: 演示")
+        + "    acceptance_criteria:\n      - '用户付款\n"
+    )
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-unclosed", 13, 9)
+    assert message == "the quote ' opened here is never closed"
+    assert hint.startswith("end the text with ' on the same line")
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-unclosed", 13, 9)
+    assert message == "这里开始的引号 ' 一直没有闭合"
+    assert hint.startswith("在同一行用 ' 结束这段文字")
+
+
+def test_a_single_quote_closed_many_lines_on_is_named_as_written() -> None:
+    text = MINIMAL.replace('version: "0.1.0"', "version: '0.1.0").replace(
+        "owner: Ann", "owner: 'Ann'"
+    )
+    rule, line, column, message, _ = only(check(text))
+    assert (rule, line, column) == ("yaml-unclosed", 5, 12)
+    assert message.startswith("the quote ' opened here is not closed on its line")
+
+
 def test_an_unclosed_bracket_is_reported_where_it_opens() -> None:
     text = MINIMAL + "    acceptance_criteria: [Pays, Refunds\n"
     rule, line, column, message, hint = only(check(text))
@@ -162,6 +188,22 @@ def test_a_comment_right_after_plain_text_warns_at_its_line() -> None:
     assert message == "` #` 之后的文字被当作注释丢掉了：'#granparadiso'"
 
 
+def test_a_tab_before_the_hash_cuts_the_text_too() -> None:
+    ((rule, line, column, message, hint),) = cut("Moved to\t#general")
+    assert (rule, line, column) == ("comment-in-text", 16, 23)
+    assert message == "the text after ` #` was read as a comment and dropped: '#general'"
+    assert hint.startswith('quote the value to keep it: `"Moved to #general"`')
+    ((rule, line, column, message, _),) = cut("频道迁到了\t#大促群", "zh")
+    assert (rule, line, column) == ("comment-in-text", 16, 20)
+    assert message == "` #` 之后的文字被当作注释丢掉了：'#大促群'"
+
+
+def test_a_tab_before_the_hash_still_reads_as_yaml_does() -> None:
+    result = check(MINIMAL + REVISION.format(value="Moved to\t#general"))
+    assert result.errors == 0
+    assert result.data["revisions"][0]["changes"] == "Moved to"
+
+
 def test_the_warning_is_a_warning_and_can_be_ignored() -> None:
     result = check(MINIMAL + REVISION.format(value="Moved to #general"))
     (d,) = [d for d in result.diagnostics if d.rule == "comment-in-text"]
@@ -184,6 +226,9 @@ def test_the_warning_is_a_warning_and_can_be_ignored() -> None:
         ">\n      Moved the channel # folded block text\n",
         "Moved the channel to C#",
         "Moved to#general",
+        "Moved the channel\t\t# two tabs: a deliberate comment",
+        "Moved the channel \t# a space and a tab",
+        '"Moved the channel to"\t#quoted',
     ],
 )
 def test_no_warning_for_ordinary_comments_or_quoted_and_block_values(value: str) -> None:
@@ -264,3 +309,147 @@ def test_a_text_starting_with_a_bracketed_or_quoted_part(value: str, char: str, 
     assert message.startswith(f"the text starting with '{char}' is not read as text")
     assert hint == f"quote the text: `{fix}`"
     assert check(MINIMAL + f"    acceptance_criteria:\n      - {fix[2:]}\n").errors == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "column", "fix"),
+    [
+        ("[**拉新**, b]", 27, '["**拉新**", b]'),
+        ("[a, **拉新** 活动]", 30, '[a, "**拉新** 活动"]'),
+        ("[ **拉新** ,  b ]", 28, '[ "**拉新**" ,  b ]'),
+        ("[a, [**x**, c], d]", 31, '[a, ["**x**", c], d]'),
+    ],
+)
+def test_inside_a_flow_list_only_the_item_is_quoted(value: str, column: int, fix: str) -> None:
+    text = MINIMAL + f"    acceptance_criteria: {value}\n"
+    for lang, words in (("en", "quote the text: "), ("zh", "给这段文字加上引号：")):
+        rule, line, at, _, hint = only(check(text, lang))
+        assert (rule, line, at) == ("yaml-indicator", 12, column)
+        assert hint == f"{words}`acceptance_criteria: {fix}`"
+    fixed = check(MINIMAL + f"    acceptance_criteria: {fix}\n")
+    assert not [d for d in fixed.diagnostics if d.rule.startswith("yaml-")]
+
+
+def test_list_items_that_are_mappings_are_named_by_their_first_key_and_value() -> None:
+    text = MINIMAL + "  - id: R2\n    title: Pay\n    priority: must\n   - id: R3\n    title: x\n"
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 15, 4)
+    assert message == (
+        "the list item 'id: R3' is indented by 3 spaces, but the list item 'id: R2' on line 12, "
+        "which it belongs with, by 2 spaces"
+    )
+    assert hint == "indent 'id: R3' by 2 spaces, like 'id: R2'"
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 15, 4)
+    assert message == (
+        "列表项 'id: R3' 缩进了 3 个空格，而与它同级的列表项 'id: R2'（第 12 行）缩进了 2 个空格"
+    )
+    assert hint == "把 'id: R3' 缩进 2 个空格，和 'id: R2' 对齐"
+
+
+def test_a_list_item_whose_first_key_holds_a_block_is_named_by_the_key() -> None:
+    text = MINIMAL + "  - notes:\n      - a\n   - id: R3\n"
+    rule, line, _, message, _ = only(check(text))
+    assert (rule, line) == ("yaml-indentation", 14)
+    assert message.startswith(
+        "the list item 'id: R3' is indented by 3 spaces, but the list item 'notes' on line 12"
+    )
+
+
+def test_chinese_list_items_are_named_by_their_first_key_and_value() -> None:
+    text = MINIMAL + "    风险:\n      - 名称: 超卖\n        级别: 高\n       - 名称: 刷单\n"
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 15, 8)
+    assert message == (
+        "列表项 '名称: 刷单' 缩进了 7 个空格，而与它同级的列表项 '名称: 超卖'（第 13 行）"
+        "缩进了 6 个空格"
+    )
+    assert hint == "把 '名称: 刷单' 缩进 6 个空格，和 '名称: 超卖' 对齐"
+
+
+# -- a key as far in as the `- ` items of the list above it
+
+CRITERIA = MINIMAL + "    acceptance_criteria:\n      - a\n      kind: functional\n"
+
+
+def test_a_key_at_the_column_of_the_dashes_belongs_with_the_key_holding_the_list() -> None:
+    rule, line, column, message, hint = only(check(CRITERIA))
+    assert (rule, line, column) == ("yaml-indentation", 14, 7)
+    assert message == (
+        "the key 'kind' is indented by 6 spaces, as far in as the `- ` items of "
+        "'acceptance_criteria' (line 12), so YAML expected another item there; it belongs "
+        "with 'acceptance_criteria', which is indented by 4 spaces"
+    )
+    assert hint == "indent 'kind' by 4 spaces, like 'acceptance_criteria'"
+    rule, line, column, message, hint = only(check(CRITERIA, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 14, 7)
+    assert message == (
+        "键 'kind' 缩进了 6 个空格，和 'acceptance_criteria'（第 12 行）下面的 `- ` 列表项对齐了，"
+        "YAML 因此以为这里还应该是一个列表项；它应当和缩进 4 个空格的 'acceptance_criteria' 同级"
+    )
+    assert hint == "把 'kind' 缩进 4 个空格，和 'acceptance_criteria' 对齐"
+    fixed = CRITERIA.replace("      kind:", "    kind:")
+    assert not [d for d in check(fixed).diagnostics if d.rule.startswith("yaml-")]
+
+
+def test_a_key_after_a_list_of_mappings_may_belong_to_the_last_item() -> None:
+    text = MINIMAL + "    flows:\n      - id: F1\n        steps:\n          - s\n"
+    text += "        name: n\n      owner: x\n"
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 17, 7)
+    assert message == (
+        "the key 'owner' is indented by 6 spaces, as far in as the `- ` items of 'flows' "
+        "(line 12), so YAML expected another item there"
+    )
+    assert hint == (
+        "if 'owner' belongs to the item 'id: F1', indent it by 8 spaces, like 'name'; "
+        "if it belongs with 'flows', by 4 spaces"
+    )
+
+
+def test_chinese_keys_at_the_column_of_the_dashes() -> None:
+    text = (
+        MINIMAL + "    验收标准:\n      - 名称: 下单\n        说明: 可以下单\n      负责人: 张三\n"
+    )
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 15, 7)
+    assert message == (
+        "键 '负责人' 缩进了 6 个空格，和 '验收标准'（第 12 行）下面的 `- ` 列表项对齐了，"
+        "YAML 因此以为这里还应该是一个列表项"
+    )
+    assert hint == (
+        "如果 '负责人' 属于列表项 '名称: 下单'，请缩进 8 个空格，和 '说明' 对齐；"
+        "如果它和 '验收标准' 同级，请缩进 4 个空格"
+    )
+    text = MINIMAL + "    验收标准:\n      - 用户可以下单\n      类型: 功能\n"
+    rule, line, column, _, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-indentation", 14, 7)
+    assert hint == "把 '类型' 缩进 4 个空格，和 '验收标准' 对齐"
+
+
+def test_a_key_deeper_than_a_text_item_is_not_aligned_with_the_text() -> None:
+    text = MINIMAL + "    acceptance_criteria:\n      - a\n       kind: functional\n"
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 14, 8)
+    assert message == (
+        "the key 'kind' is indented by 7 spaces, but the key 'acceptance_criteria' on line 12, "
+        "which it belongs with, by 4 spaces"
+    )
+    assert hint == "indent 'kind' by 4 spaces, like 'acceptance_criteria'"
+
+
+def test_a_key_of_a_top_level_list_item_left_at_the_dash() -> None:
+    text = "prdkit: 1\nrequirements:\n  - id: R1\n  title: x\n"
+    rule, line, column, _, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 4, 3)
+    assert hint.startswith("if 'title' belongs to the item 'id: R1', indent it by 4 spaces")
+
+
+def test_validate_explains_the_key_at_the_dashes_in_a_real_run(tmp_path: Path) -> None:
+    path = tmp_path / "a.prd.yaml"
+    path.write_text(CRITERIA, encoding="utf-8")
+    result = run_prdkit("validate", "--lang", "zh", str(path))
+    assert result.returncode == 1, result.stderr
+    assert f"{path}:14:7: error yaml-indentation 键 'kind' 缩进了 6 个空格" in result.stdout
+    assert "提示：把 'kind' 缩进 4 个空格，和 'acceptance_criteria' 对齐" in result.stdout
+    assert "Traceback" not in result.stderr

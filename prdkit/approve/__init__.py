@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,19 @@ from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Severity
 from prdkit.digest import digest
 from prdkit.errors import PrdkitError
-from prdkit.loader import Loaded, load_bytes
+from prdkit.loader import Loaded, describe_char, load_bytes
+from prdkit.messages import msg
 from prdkit.ruletable import SIGNOFF_RULES
 
 _ORDER = ("name", "role", "decision", "date", "comment", "digest")
 _BOM = b"\xef\xbb\xbf"
 # Reading limits a sign-off can push a document past: refused, not retried another way.
 _LIMIT_RULES = frozenset({"file-too-large", "too-many-nodes", "string-too-long"})
+# Every control (C0, DEL, C1 with NEL) and the Unicode line and paragraph separators.
+_LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_C1 = re.compile("[\x80-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ApproveError(PrdkitError):
@@ -56,6 +63,7 @@ class Recorded:
     digest: str
     replaced: bool
     line: int
+    language: object = None  # the document's `meta.language`, as written
 
 
 def load_for_approval(
@@ -75,7 +83,7 @@ def load_for_approval(
         report = check_bytes(
             raw, file, json_mode=json_mode, config=config, limits=limits, size=size
         )
-        raise ApproveError(f"{file} does not load; fix the document first", 1, [report])
+        raise ApproveError(msg("approve.does-not-load", file=file), 1, [report], report.lang)
     return loaded
 
 
@@ -100,23 +108,50 @@ def new_entry(signoff: Signoff, current: str, previous: dict[str, Any] | None) -
     return entry
 
 
-def _check_values(signoff: Signoff) -> None:
-    """Refuse text no PRD may hold (controls, non-characters, over-long), before editing."""
+def _checked(signoff: Signoff) -> Signoff:
+    """`signoff` with its comment's line endings as the loader reads them; bad text refused.
+
+    A name or role is one line: a line break or control there shows as an extra line of the
+    approvals table and the sign-off summary, where an approval can be forged. A comment is
+    Markdown and may span lines, with the controls a document may hold (tab, line feed).
+    """
+    comment = signoff.comment
+    if comment is not None:
+        comment = comment.replace("\r\n", "\n").replace("\r", "\n")
+    _check_line("--name", signoff.name)
+    _check_line("--role", signoff.role)
     for option, value in (
         ("--name", signoff.name),
         ("--role", signoff.role),
-        ("--comment", signoff.comment),
+        ("--comment", comment),
     ):
         _check_text(option, value)
+    return replace(signoff, comment=comment)
+
+
+def _check_line(option: str, value: str | None) -> None:
+    bad = _NOT_ONE_LINE.search(value or "")
+    if bad:
+        kind = "break" if bad.group() in _LINE_BREAKS else "control"
+        what = msg(f"approve.not-one-line.{kind}")
+        char = describe_char(bad.group())
+        raise ApproveError(msg("approve.not-one-line", option=option, what=what, char=char))
 
 
 def _check_text(option: str, value: str | None) -> None:
     if value is None:
         return
+    if _SURROGATE.search(value):  # bytes the command line could not decode
+        raise ApproveError(msg("approve.not-utf8", option=option))
+    # C1 controls are refused raw in a document; the escaped form below would let them by.
+    bad = _C1.search(value)
+    if bad:
+        message = msg("control-character.escape", char=describe_char(bad.group()))
+        raise ApproveError(msg("file.problem", path=option, problem=message))
     # The loader is the one judge of what text may hold; ask it about this value alone.
     probe = load_bytes(json.dumps({"v": value}).encode("ascii"), json_mode=True)
     if not probe.ok:
-        raise ApproveError(f"{option}: {probe.problems[0][0].message}")
+        raise ApproveError(msg("file.problem", path=option, problem=probe.problems[0][0].message))
 
 
 def record(
@@ -128,12 +163,14 @@ def record(
     size: int = 0,
 ) -> Recorded:
     """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML."""
-    _check_values(signoff)
+    signoff = _checked(signoff)
     loaded = load_for_approval(raw, file, config=config, size=size)
     data = loaded.data
+    meta = data.get("meta")
+    language = meta.get("language") if isinstance(meta, dict) else None
     approvals = data.get("approvals")
     if approvals is not None and not isinstance(approvals, list):
-        raise ApproveError(f"{file}: approvals is not a list; fix the document first", code=1)
+        raise ApproveError(msg("approve.not-a-list", file=file), 1, language=language)
     approvals = list(approvals or [])
     matches = [
         i for i, a in enumerate(approvals) if isinstance(a, dict) and a.get("name") == signoff.name
@@ -141,8 +178,10 @@ def record(
     if len(matches) > 1:
         lines = ", ".join(str(loaded.source_map.nearest(f"/approvals/{i}").line) for i in matches)
         raise ApproveError(
-            f"{file}: '{signoff.name}' signs {len(matches)} approvals (lines {lines});"
-            " remove all but one, then approve again"
+            msg(
+                "approve.signs-twice", file=file, name=signoff.name, count=len(matches), lines=lines
+            ),
+            language=language,
         )
     current = digest(data)
     index = matches[0] if matches else len(approvals)
@@ -151,30 +190,32 @@ def record(
     try:
         layout = locate(loaded.text)
     except LayoutError as exc:
-        raise ApproveError(f"{file}: cannot edit in place: {exc}") from None
+        raise ApproveError(
+            msg("approve.cannot-edit", file=file, reason=exc.args[0]), language=language
+        ) from None
     text_raw = (raw[3:] if raw.startswith(_BOM) else raw).decode("utf-8")
     for start, end, replacement in _splices(loaded.text, layout, entry, matches):
         content = _apply(raw, text_raw, start, end, replacement)
         reread = load_bytes(content, limits=config.limits)
         if not reread.ok and reread.problems[0][0].rule in _LIMIT_RULES:
-            _refuse(file, reread.problems[0][0].message)
+            _refuse(file, reread.problems[0][0].message, language)
         if reread.ok and _only_approvals_changed(data, reread.data, expected):
-            _check_entry(content, file, index, config)
+            _check_entry(content, file, index, config, language)
             line = reread.source_map.nearest(f"/approvals/{index}").line
-            return Recorded(content, entry, current, bool(matches), line)
+            return Recorded(content, entry, current, bool(matches), line, language)
     raise ApproveError(
-        f"{file}: cannot edit this layout of approvals safely; nothing written."
-        f" Add this entry by hand: {json.dumps(entry, ensure_ascii=False)}"
+        msg("approve.by-hand", file=file, entry=json.dumps(entry, ensure_ascii=False)),
+        language=language,
     )
 
 
-def _refuse(file: str, problem: str) -> None:
+def _refuse(file: str, problem: object, language: object) -> None:
     raise ApproveError(
-        f"{file}: with this sign-off the document would be invalid ({problem}); nothing written"
+        msg("approve.would-be-invalid", file=file, problem=problem), language=language
     )
 
 
-def _check_entry(content: bytes, file: str, index: int, config: Config) -> None:
+def _check_entry(content: bytes, file: str, index: int, config: Config, language: object) -> None:
     """Refuse an entry the document's own checks reject (a comment past its limits, say).
 
     Sign-off rules are left out: a rejection of an approved document is meant to fail it.
@@ -186,7 +227,7 @@ def _check_entry(content: bytes, file: str, index: int, config: Config) -> None:
     for d in result.diagnostics:
         inside = d.pointer == at or d.pointer.startswith(at + "/")
         if inside and d.severity is Severity.ERROR and d.rule not in SIGNOFF_RULES:
-            _refuse(file, f"{d.rule}: {d.message}")
+            _refuse(file, f"{d.rule}: {d.message}", language)
 
 
 def _splices(
@@ -302,10 +343,14 @@ def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) 
         raw = read_document(path, limits)
         size = size_if_cut(path, raw, limits)
         loaded = load_for_approval(raw, str(path), json_mode=True, config=config, size=size)
+        entry = (
+            f'{{"name": ..., "decision": "{signoff.decision}",'
+            f' "date": "{signoff.date}", "digest": "{digest(loaded.data)}"}}'
+        )
+        meta = loaded.data.get("meta") if isinstance(loaded.data, dict) else None
         raise ApproveError(
-            f"{path}: approve edits YAML in place and leaves JSON files alone; add"
-            f' {{"name": ..., "decision": "{signoff.decision}",'
-            f' "date": "{signoff.date}", "digest": "{digest(loaded.data)}"}} to approvals'
+            msg("approve.json", file=str(path), entry=entry),
+            language=meta.get("language") if isinstance(meta, dict) else None,
         )
     with locked(path):
         raw = read_document(path, limits)
@@ -313,7 +358,7 @@ def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) 
         recorded = record(raw, signoff, file=str(path), config=config, size=size)
         mode = stat.S_IMODE(os.stat(path).st_mode)
         if read_document(path, limits) != raw:
-            raise ApproveError(f"{path}: the file changed while approving; nothing written")
+            raise ApproveError(msg("approve.changed", file=str(path)), language=recorded.language)
         write_atomic(path, recorded.content)
         os.chmod(path, mode)  # an in-place edit keeps the file's permissions
     return recorded

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from prdkit.messages import msg
+
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -57,7 +59,7 @@ def locate(text: str) -> Layout:
         kind = type(event)
         if kind is yaml.MappingStartEvent and depth == 0:
             if event.flow_style:
-                raise LayoutError("the top level is a flow mapping ({…})")
+                raise LayoutError(msg("approve.layout.flow", braces="{…}"))
             layout.root_column = column(text, event.start_mark.index)
             depth, awaiting_key = 1, True
         elif kind is yaml.ScalarEvent and depth == 1 and awaiting_key:
@@ -113,11 +115,11 @@ def _read_value(text: str, events: Any, layout: Layout) -> None:
     layout.value_start = first.start_mark.index
     if kind is yaml.ScalarEvent:
         if first.value not in ("", "~", "null", "Null", "NULL") or first.style:
-            raise LayoutError("approvals is not a list")
+            raise LayoutError(msg("approve.layout.not-a-list"))
         layout.kind, layout.value_end = "null", first.end_mark.index
         return
     if kind is not yaml.SequenceStartEvent:
-        raise LayoutError("approvals is not a list")
+        raise LayoutError(msg("approve.layout.not-a-list"))
     layout.kind = "flow" if first.flow_style else "block"
     if not first.flow_style:
         layout.dash_column = column(text, first.start_mark.index)

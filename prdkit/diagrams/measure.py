@@ -1,8 +1,8 @@
 """How wide text is and where it may break: the sizes every diagram's boxes are cut to.
 
 Widths are in em (the font size): a Chinese character or any fullwidth form is a whole em,
-Latin letters a little over Arial's advances, so a box holds its text in the wider faces
-that stand in for Arial where it is missing (DejaVu Sans, Noto Sans).
+printable ASCII as wide as the widest of the faces that stand in for Arial where it is
+missing (DejaVu Sans, the Latin of Noto Sans CJK), so a box holds its text in any of them.
 Breaks fall at spaces or between wide characters, never inside a word or before a closing
 mark, so a label reads as a phrase on every line.
 """
@@ -21,10 +21,19 @@ _NO_LINE_END = frozenset("（《「『“‘(")
 # Marks that end a phrase: the place to break a line that has to break.
 _PHRASE_END = frozenset("，。、；：！？）》」』”,.;:!?)")
 
-# Advances, grouped: an upper bound per group over Arial and its usual stand-ins.
-_NARROW = dict.fromkeys(" iljI.,:;'|!`", 0.32)
-_NARROW.update(dict.fromkeys('frt()[]{}-/\\"*', 0.42))
-_NARROW.update(dict.fromkeys("mwMW@%", 0.92))
+# Advances of printable ASCII, grouped by width: each the wider of DejaVu Sans (what
+# LibreOffice draws for Arial where Arial is missing; wider than Arial almost everywhere) and
+# Noto Sans CJK SC (whose Latin a CJK face falls back to), rounded up to a hundredth of an em.
+# Symbols such as "<=" and "&&" are far wider than letters there, so none is guessed.
+_ASCII_WIDTHS = {
+    0.28: "ij'", 0.29: "l", 0.30: "I", 0.32: ",. ", 0.34: ":;|", 0.36: "f", 0.37: "-",
+    0.40: "t()/[\\]", 0.41: "!", 0.42: "r", 0.48: '"', 0.50: "*", 0.53: "sz", 0.54: "J?",
+    0.55: "c", 0.56: "L_", 0.58: "kF", 0.60: "vxy", 0.61: "`", 0.62: "aeoTY",
+    0.64: "0123456789bdghnpquEPS${}", 0.66: "K", 0.69: "ABVXZ", 0.70: "CR", 0.74: "U",
+    0.75: "N", 0.76: "H", 0.78: "DG&", 0.79: "OQ", 0.82: "w", 0.84: "#+<=>^~", 0.87: "M",
+    0.96: "%", 0.98: "m", 0.99: "W", 1.00: "@",
+}  # fmt: skip
+_ASCII = {char: width for width, chars in _ASCII_WIDTHS.items() for char in chars}
 
 
 def columns(char: str) -> int:
@@ -34,7 +43,8 @@ def columns(char: str) -> int:
 
 def em(char: str) -> float:
     """The advance of `char` in em, at most a little wider than the real glyph."""
-    known = _NARROW.get(char)
+    # An accented letter is as wide as its base letter (é as e, Ö as O).
+    known = _ASCII.get(char) or _ASCII.get(unicodedata.normalize("NFD", char)[:1])
     if known is not None:
         return known
     kind = unicodedata.east_asian_width(char)

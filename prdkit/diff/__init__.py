@@ -20,6 +20,7 @@ from prdkit.diff.compare import compare
 from prdkit.diff.report import FORMATTERS
 from prdkit.errors import PrdkitError
 from prdkit.limits import Limits
+from prdkit.messages import msg
 
 GIT_TIMEOUT = 60  # seconds
 # A name spelled as a path is a file even when it holds `:`; `C:\` is a drive on Windows.
@@ -72,7 +73,7 @@ def read_version(spec: str) -> Version:
 def git_show(revision: str, name: str, limits: Limits) -> bytes:
     """The bytes of `name` at `revision`, read by git (no shell; git's message on failure)."""
     if revision.startswith("-") or not name:
-        raise DiffError(f"'{revision}:{name}' is not REV:PATH (for example HEAD~1:docs/a.prd.yaml)")
+        raise DiffError(msg("diff.not-revision", spec=f"{revision}:{name}"))
     limit = limits.max_bytes
     try:
         process = subprocess.Popen(
@@ -83,7 +84,9 @@ def git_show(revision: str, name: str, limits: Limits) -> bytes:
             stderr=subprocess.PIPE,
         )
     except OSError as exc:
-        raise DiffError(f"cannot run git to read {revision}:{name} ({exc.strerror})") from None
+        raise DiffError(
+            msg("diff.no-git", spec=f"{revision}:{name}", reason=exc.strerror or "")
+        ) from None
     with process:
         assert process.stdout is not None and process.stderr is not None
         data = process.stdout.read(limit + 1)
@@ -93,10 +96,11 @@ def git_show(revision: str, name: str, limits: Limits) -> bytes:
             _, errors = process.communicate(timeout=GIT_TIMEOUT)
         except subprocess.TimeoutExpired:
             process.kill()
-            raise DiffError(f"git show {revision}:{name} took too long") from None
+            raise DiffError(msg("diff.git-slow", spec=f"{revision}:{name}")) from None
     if process.returncode and len(data) <= limit:
         message = errors.decode("utf-8", "replace").strip().splitlines()
-        raise DiffError(f"git show {revision}:{name}: {message[0] if message else 'failed'}")
+        said = message[0] if message else msg("diff.git-failed")
+        raise DiffError(msg("file.problem", path=f"git show {revision}:{name}", problem=said))
     return data
 
 
@@ -133,8 +137,8 @@ def load_version(version: Version) -> Any:
             limits=version.config.limits,
             size=version.size,
         )
-        message = f"{version.name} does not load, so it cannot be compared"
-        raise DiffError(message, 1, results=[report])
+        message = msg("diff.does-not-load", file=version.name)
+        raise DiffError(message, 1, results=[report], language=report.lang)
     return loaded.data
 
 

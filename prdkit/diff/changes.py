@@ -57,6 +57,7 @@ class DocumentDiff:
     status: tuple[Any, Any] | None
     version: tuple[Any, Any] | None
     areas: tuple[AreaChange, ...]
+    language: str | None = None  # the new version's `meta.language`, as written
 
     def count(self, change: str) -> int:
         """How many items were `added`, `removed` or `changed`."""

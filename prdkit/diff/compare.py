@@ -55,6 +55,7 @@ def compare(
         if not same(old_meta.get(key, MISSING), new_meta.get(key, MISSING))
     }
     title = new_meta.get("title") or old_meta.get("title")
+    language = new_meta.get("language")
     areas = [a for section in _sections(old, new) for a in _section(section, old, new) if a.items]
     return DocumentDiff(
         old_name=old_name,
@@ -63,6 +64,7 @@ def compare(
         status=headline.get("status"),
         version=headline.get("version"),
         areas=tuple(areas),
+        language=language if isinstance(language, str) else None,
     )
 
 

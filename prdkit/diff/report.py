@@ -8,17 +8,25 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from prdkit.diff.changes import MISSING, AreaChange, DocumentDiff, FieldChange, ItemChange
+from prdkit.i18n import LABELS, label, punct
+from prdkit.messages import msg
 from prdkit.reporters import clean
 
 SHORT = 60  # characters of a value shown in text and Markdown
 MD_BUDGET = 60_000  # GitHub refuses comments past 65,536 characters
 _MARK = {"added": "+", "removed": "-", "changed": "~"}
+CHANGES = ("added", "removed", "changed")
 
 
-def short(value: Any, limit: int = SHORT) -> str:
+def say(key: str, lang: str, /, **params: Any) -> str:
+    """A diff message of the catalogue in `lang`."""
+    return msg(key, **params).render(lang)
+
+
+def short(value: Any, limit: int = SHORT, lang: str = "en") -> str:
     """A value on one line, at most `limit` characters, safe to print."""
     if value is MISSING:
-        return "(none)"
+        return say("diff.none", lang)
     if isinstance(value, str):
         text = " ".join(value.split()) or '""'
     else:
@@ -26,10 +34,10 @@ def short(value: Any, limit: int = SHORT) -> str:
     return clean(text, limit)
 
 
-def short_pair(old: Any, new: Any, limit: int = SHORT) -> tuple[str, str]:
+def short_pair(old: Any, new: Any, limit: int = SHORT, lang: str = "en") -> tuple[str, str]:
     """Two values shortened alike; long texts are shown from just before they first differ."""
     if not (isinstance(old, str) and isinstance(new, str)):
-        return short(old, limit), short(new, limit)
+        return short(old, limit, lang), short(new, limit, lang)
     a, b = " ".join(old.split()), " ".join(new.split())
     common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
     start = max(0, common - 12) if max(len(a), len(b)) > limit else 0
@@ -45,8 +53,8 @@ def _shows_label(item: ItemChange) -> bool:
     return bool(item.label) and item.label != item.key
 
 
-def _counts(diff: DocumentDiff) -> str:
-    return ", ".join(f"{diff.count(c)} {c}" for c in ("added", "removed", "changed"))
+def _counts(diff: DocumentDiff, lang: str) -> str:
+    return say("diff.counts", lang, **{c: diff.count(c) for c in CHANGES})
 
 
 def _headline(diff: DocumentDiff) -> Iterator[tuple[str, Any, Any]]:
@@ -58,28 +66,35 @@ def _headline(diff: DocumentDiff) -> Iterator[tuple[str, Any, Any]]:
 # ---- text ------------------------------------------------------------------------------------
 
 
-def _text_field(change: FieldChange) -> str:
+def _text_field(change: FieldChange, lang: str) -> str:
     if change.added or change.removed:
         moves = [f"+{short(v)}" for v in change.added] + [f"-{short(v)}" for v in change.removed]
         return f"{clean(change.field)}: {' '.join(moves)}"
-    old, new = short_pair(change.old, change.new)
+    old, new = short_pair(change.old, change.new, lang=lang)
     return f"{clean(change.field)}: {old} → {new}"
 
 
-def render_text(diff: DocumentDiff) -> str:
-    """A unified-diff-like listing: one line per item, indented field changes."""
+def render_text(diff: DocumentDiff, lang: str = "en") -> str:
+    """A unified-diff-like listing: one line per item, indented field changes.
+
+    Field names stay as the source spells them; the words around them are `lang`'s.
+    """
     lines = [f"--- {clean(diff.old_name)}", f"+++ {clean(diff.new_name)}"]
-    lines += [f"{name}: {short(old)} → {short(new)}" for name, old, new in _headline(diff)]
+    lines += [
+        say(f"diff.{name}", lang, old=short(old, lang=lang), new=short(new, lang=lang))
+        for name, old, new in _headline(diff)
+    ]
     for area in diff.areas:
-        lines.append(f"[{clean(area.area)}]")
+        # English names an area by its key, as the source does; Chinese by its heading.
+        lines.append(f"[{clean(_area_words(area.area) if lang == 'zh' else area.area)}]")
         for item in area.items:
             if item.key is None:
-                lines += [f"  ~ {_text_field(f)}" for f in item.fields]
+                lines += [f"  ~ {_text_field(f, lang)}" for f in item.fields]
                 continue
-            label = f"  {short(item.label)}" if _shows_label(item) else ""
-            lines.append(f"  {_MARK[item.change]} {clean(item.key)}{label}")
-            lines += [f"      {_text_field(f)}" for f in item.fields]
-    lines.append("no changes" if diff.empty else _counts(diff))
+            shown = f"  {short(item.label)}" if _shows_label(item) else ""
+            lines.append(f"  {_MARK[item.change]} {clean(item.key)}{shown}")
+            lines += [f"      {_text_field(f, lang)}" for f in item.fields]
+    lines.append(say("diff.no-changes", lang) if diff.empty else _counts(diff, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -102,76 +117,103 @@ def md_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _title(area: str) -> str:
+def _area_words(area: str) -> str:
+    """An area in Chinese, by the headings the rendered document shows (`需求说明 › 里程碑`)."""
+    parts = area.split(".")
+    keys = [f"section.{parts[0]}", *(f"field.{p}" for p in parts[1:])]
+    return " › ".join(
+        label(key, "zh") if key in LABELS else part.replace("_", " ")
+        for key, part in zip(keys, parts, strict=True)
+    )
+
+
+def _title(area: str, lang: str) -> str:
+    if lang == "zh":
+        return md_text(_area_words(area))
     words = [part.replace("_", " ") for part in area.split(".")]
     return md_text(" › ".join([words[0][:1].upper() + words[0][1:], *words[1:]]))
 
 
-def _md_values(change: FieldChange) -> tuple[str, str]:
+def _md_values(change: FieldChange, lang: str) -> tuple[str, str]:
     if change.added or change.removed:
         removed = ", ".join(f"−{md_code(short(v))}" for v in change.removed)
         added = ", ".join(f"+{md_code(short(v))}" for v in change.added)
         return removed, added
-    old, new = short_pair(change.old, change.new)
+    old, new = short_pair(change.old, change.new, lang=lang)
     return (
         "" if change.old is MISSING else md_code(old),
         "" if change.new is MISSING else md_code(new),
     )
 
 
-def _md_rows(item: ItemChange) -> Iterator[str]:
+def _md_rows(item: ItemChange, lang: str) -> Iterator[str]:
     name = ""
     if item.key is not None:
         name = md_code(short(item.key))
         if _shows_label(item):
             name += " " + md_text(short(item.label or ""))
+    change = say(f"diff.{item.change}", lang)
     if not item.fields:
-        yield f"| {item.change} | {name} | | | |"
+        yield f"| {change} | {name} | | | |"
         return
     for number, field in enumerate(item.fields):
-        old, new = _md_values(field)
+        old, new = _md_values(field, lang)
         first = number == 0
         yield (
-            f"| {item.change if first else ''} | {name if first else ''}"
+            f"| {change if first else ''} | {name if first else ''}"
             f" | {md_code(short(field.field))} | {old} | {new} |"
         )
 
 
-def _md_area(area: AreaChange) -> list[str]:
-    lines = ["", f"### {_title(area.area)}", ""]
-    lines += ["| Change | Item | Field | Old | New |", "| --- | --- | --- | --- | --- |"]
+def _md_area(area: AreaChange, lang: str) -> list[str]:
+    lines = ["", f"### {_title(area.area, lang)}", ""]
+    lines += [say("diff.md.columns", lang), "| --- | --- | --- | --- | --- |"]
     for item in area.items:
-        lines.extend(_md_rows(item))
+        lines.extend(_md_rows(item, lang))
     return lines
 
 
-def render_markdown(diff: DocumentDiff) -> str:
+def render_markdown(diff: DocumentDiff, lang: str = "en") -> str:
     """A pull-request comment: heading, summary line, a table per changed area."""
     title = md_text(short(diff.title)) if diff.title else md_code(short(diff.new_name))
-    lines = [f"## PRD changes: {title}", ""]
+    lines = [say("diff.md.title", lang, title=title), ""]
     lines.append(f"{md_code(short(diff.old_name))} → {md_code(short(diff.new_name))}")
     headline = [
-        f"**{name.capitalize()}:** {md_code(short(old))} → {md_code(short(new))}"
+        say(
+            f"diff.md.{name}",
+            lang,
+            old=md_code(short(old, lang=lang)),
+            new=md_code(short(new, lang=lang)),
+        )
         for name, old, new in _headline(diff)
     ]
     if headline:
         lines += ["", " · ".join(headline)]
     if diff.empty:
-        lines += ["", "No changes."]
+        lines += ["", say("diff.md.no-changes", lang)]
         return "\n".join(lines) + "\n"
     if not diff.areas:
-        lines += ["", "No other changes."]
+        lines += ["", say("diff.md.no-other-changes", lang)]
         return "\n".join(lines) + "\n"
-    areas = ", ".join(_title(a.area) for a in diff.areas)
-    count = f"{len(diff.areas)} area" + ("s" if len(diff.areas) > 1 else "")
-    lines += ["", f"**{_counts(diff)}** items in {count}: {areas}."]
+    areas = punct(lang)["list"].join(_title(a.area, lang) for a in diff.areas)
+    one = len(diff.areas) == 1
+    lines += [
+        "",
+        say(
+            "diff.md.summary.one" if one else "diff.md.summary",
+            lang,
+            counts=_counts(diff, lang),
+            count=len(diff.areas),
+            areas=areas,
+        ),
+    ]
     size = sum(len(line) + 1 for line in lines)
     for number, area in enumerate(diff.areas):
-        block = _md_area(area)
+        block = _md_area(area, lang)
         cost = sum(len(line) + 1 for line in block)
         if size + cost > MD_BUDGET:
             rest = len(diff.areas) - number
-            lines += ["", f"*{rest} more areas not shown; run `prdkit diff` for all of them.*"]
+            lines += ["", say("diff.md.more", lang, rest=rest)]
             break
         lines += block
         size += cost
@@ -192,8 +234,8 @@ def _json_field(change: FieldChange) -> dict[str, Any]:
     return out
 
 
-def render_json(diff: DocumentDiff) -> str:
-    """One JSON document with full (unshortened) values."""
+def render_json(diff: DocumentDiff, lang: str = "en") -> str:
+    """One JSON document with full (unshortened) values; its keys and values never translate."""
 
     def pair(value: tuple[Any, Any] | None) -> dict[str, Any] | None:
         if value is None:
@@ -206,7 +248,7 @@ def render_json(diff: DocumentDiff) -> str:
         "title": diff.title,
         "status": pair(diff.status),
         "version": pair(diff.version),
-        "summary": {c: diff.count(c) for c in ("added", "removed", "changed")},
+        "summary": {c: diff.count(c) for c in CHANGES},
         "areas": [
             {
                 "area": area.area,
@@ -227,7 +269,7 @@ def render_json(diff: DocumentDiff) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
-FORMATTERS: dict[str, Callable[[DocumentDiff], str]] = {
+FORMATTERS: dict[str, Callable[[DocumentDiff, str], str]] = {
     "text": render_text,
     "md": render_markdown,
     "json": render_json,

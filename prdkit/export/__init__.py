@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prdkit.check import CheckResult
+from prdkit.messages import Listing, msg
 from prdkit.outputs import OutputError, write_all
 from prdkit.render import output_stem, source_timestamp
 
@@ -31,7 +32,13 @@ def parse_exports(spec: str) -> tuple[str, ...]:
     unknown = [f for f in formats if f not in EXPORTS]
     if unknown or not formats:
         shown = ",".join(unknown) or spec
-        raise OutputError(f"unknown export format '{shown}'; choose from {', '.join(EXPORTS)}")
+        raise OutputError(
+            msg(
+                "export.unknown-format",
+                name=shown,
+                choices=Listing(tuple(EXPORTS), "", quoted=False),
+            )
+        )
     return tuple(dict.fromkeys(formats))
 
 

@@ -16,6 +16,16 @@ from prdkit.source import join
 _MAX_LENGTH_GAP = 3
 
 
+def verbatim(source: str) -> bool:
+    """True when every key and value read from `source` is written in it as it reads.
+
+    Only escapes (`"\\x54ODO"`, `"\\u202e"`) make a value hold what its text does not: with no
+    backslash, a word absent from the text is absent from every key and value. (Folded lines
+    join with a space, so they make no new word either.)
+    """
+    return "\\" not in source
+
+
 def graded(doc: Document) -> Severity:
     """Severity of a status-aware rule: error in review/approved, warning in draft/deprecated."""
     return Severity.ERROR if doc.meta.status in ("review", "approved") else Severity.WARNING
@@ -23,10 +33,9 @@ def graded(doc: Document) -> Severity:
 
 def must_message(doc: Document, key: str, item_id: str) -> Msg:
     """The message `key` about a `must` requirement, naming the team's label (P0) if any."""
-    label = doc.conventions.relabelled("priority", "must", doc.meta.language)
-    if label is None:
+    if doc.conventions.relabelled("priority", "must") is None:
         return msg(key, id=item_id)
-    return msg(f"{key}.labelled", id=item_id, label=label)
+    return msg(f"{key}.labelled", id=item_id, label=doc.conventions.value_words("priority", "must"))
 
 
 def kind_name(item: object, article: bool = False) -> Kind:

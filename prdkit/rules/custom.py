@@ -9,7 +9,7 @@ from typing import Any
 
 from prdkit.conventions import STATUS_ORDER, CustomField, item_paths, items_of, team_pattern
 from prdkit.diagnostics import Finding, Severity
-from prdkit.messages import Kind, Listing, Msg, msg
+from prdkit.messages import Kind, Listing, Msg, Translated, msg
 from prdkit.model import Document, kind_at
 from prdkit.source import join
 
@@ -45,12 +45,11 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
                     "custom-field-missing",
                     pointer,
                     msg(
-                        "custom-field-missing",
+                        f"custom-field-missing.{declared.required_from}",
                         kind=Kind(kind),
                         name=name,
                         key=declared.key,
-                        label=declared.label_en,
-                        status=declared.required_from,
+                        label=Translated(declared.label_en, declared.label_zh),
                     ),
                     hint=msg(
                         "custom-field-missing.hint", key=declared.key, expected=_expected(declared)

@@ -52,9 +52,7 @@ def _overdue(doc: Document) -> Iterator[Finding]:
         return  # without `meta.updated` the document does not say when it was read
     for dep in doc.dependencies:
         if dep.needed_by is not None and dep.status in _PENDING and dep.needed_by < today:
-            status = dep.status or "open"
-            lang = doc.meta.language
-            state = doc.conventions.relabelled("dependency_status", status, lang) or status
+            state = doc.conventions.value_words("dependency_status", dep.status or "open")
             yield Finding(
                 "dependency-overdue",
                 join(dep.pointer, "needed_by"),

@@ -11,16 +11,24 @@ from typing import Any
 
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
+from prdkit.rules._common import verbatim
 from prdkit.ruletable import RULES, SIGNOFF_RULES, configurable
 from prdkit.source import join, parent
 
 KEY = "x-prdkit-ignore"
 
 
-def collect(data: Any) -> tuple[dict[str, frozenset[str]], list[Finding]]:
-    """Pointer of each mapping carrying `x-prdkit-ignore` → its rule ids; and its mistakes."""
+def collect(
+    data: Any, source: str | None = None
+) -> tuple[dict[str, frozenset[str]], list[Finding]]:
+    """Pointer of each mapping carrying `x-prdkit-ignore` → its rule ids; and its mistakes.
+
+    `source`, the text `data` was read from: when the key is nowhere in it, nothing is walked.
+    """
     ignores: dict[str, frozenset[str]] = {}
     problems: list[Finding] = []
+    if source is not None and KEY not in source and verbatim(source):
+        return ignores, problems
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:
         pointer, value = stack.pop()

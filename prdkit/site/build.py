@@ -24,6 +24,7 @@ from prdkit.check import InputError, check_file, find_documents
 from prdkit.config import ConfigError, config_for
 from prdkit.errors import PrdkitError
 from prdkit.i18n import LANGUAGES, language
+from prdkit.messages import Msg, msg
 from prdkit.outputs import OutputError, write_atomic
 from prdkit.render import output_stem, render_options
 from prdkit.site.collect import Entry, entry
@@ -45,7 +46,7 @@ class SiteReport:
     rendered: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str | Msg] = field(default_factory=list)  # said in the run's language
     lang: str = "en"  # the index's language
 
     @property
@@ -84,7 +85,7 @@ def build_site(
     from prdkit.writers import get_writer
 
     if not root.is_dir() or root.is_symlink():
-        raise SiteError(f"{root}: not a folder")
+        raise SiteError(msg("file.not-folder", path=str(root)))
     _prepare(out)
     old = _read_manifest(out)
     report = SiteReport()
@@ -107,7 +108,7 @@ def build_site(
             config = config_for(path)
             result = check_file(path, config, config.limits, lang=lang)
         except (InputError, ConfigError) as exc:
-            report.problems.append(str(exc))
+            report.problems.append(exc.message)
             progress()
             continue
         page = None
@@ -120,9 +121,7 @@ def build_site(
             known_page, known = by_source.get(source, (None, {}))
             if not _inside(out, target.parent):
                 # A folder of the output that is a link elsewhere: writing would leave `out`.
-                report.problems.append(
-                    f"{target.parent}: links out of the output folder; {page} not written"
-                )
+                report.problems.append(msg("site.links-out", path=str(target.parent), page=page))
                 page = None
             elif known_page == page and known.get("key") == key and target.is_file():
                 report.reused.append(page)
@@ -132,8 +131,11 @@ def build_site(
                     html = write_html(result.document, options)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     write_atomic(target, html)
-                except (OutputError, OSError) as exc:
-                    report.problems.append(f"{path}: {getattr(exc, 'strerror', None) or exc}")
+                except OutputError as exc:
+                    report.problems.append(msg("file.problem", path=str(path), problem=exc.message))
+                except OSError as exc:
+                    reason = exc.strerror or str(exc)
+                    report.problems.append(msg("file.problem", path=str(path), problem=reason))
                     page = None
                 else:
                     report.rendered.append(page)
@@ -159,21 +161,21 @@ def _refuse_foreign(out: Path, manifest: Manifest, names: Iterable[str]) -> None
     """SiteError naming every file the run would replace that the site did not write."""
     foreign = [n for n in names if _inside(out, (out / n).parent) and not manifest.owns(out, n)]
     if foreign:
-        more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
-        shown = ", ".join(foreign[:5]) + more
-        raise SiteError(
-            f"{out}: refusing to replace {shown}: not written by prdkit site (or changed since);"
-            " move them away or choose another --output folder"
-        )
+        shown = ", ".join(foreign[:5])
+        if len(foreign) > 5:
+            shown = msg("site.and-more", names=shown, count=len(foreign) - 5)
+        raise SiteError(msg("site.foreign", path=str(out), names=shown))
 
 
 def _prepare(out: Path) -> None:
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise SiteError(f"{out}: exists and is not a folder")
+        raise SiteError(msg("file.not-folder", path=str(out)))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SiteError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+        raise SiteError(
+            msg("output.cannot-create", path=str(out), reason=exc.strerror or "")
+        ) from None
 
 
 def _page_names(root: Path, documents: list[Path]) -> dict[Path, str]:

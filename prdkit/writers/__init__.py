@@ -27,7 +27,8 @@ class RenderOptions:
     # The document's current sign-off digest (from the loaded data), so approvals that
     # signed an earlier version show as stale; None: not known, nothing shown as stale.
     digest: str | None = None
-    # The configured limits; the PDF writer refuses a page past `max_pdf_html`.
+    # The configured limits; the PDF writer refuses a page past `max_pdf_html`, or pictures
+    # past `max_pdf_image_pixels`.
     limits: Limits = DEFAULT_LIMITS
 
 

@@ -13,21 +13,25 @@ import hashlib
 import io
 import logging
 
+from prdkit.images.files import Image
+from prdkit.images.pictures import Pictures
+from prdkit.messages import Joined, Msg, msg
 from prdkit.model import Document
 from prdkit.outputs import OutputError
 from prdkit.writers import RenderOptions
 
 INSTALL = "pip install 'prdkit[pdf]'"
+_NAMED = 3  # pictures named when the budget is exceeded, the largest first
 
 
-def available() -> str | None:
+def available() -> Msg | None:
     """None when the PDF writer can run; otherwise the reason and the install command."""
     try:
         import weasyprint  # noqa: F401
     except ImportError:
-        return f"--to pdf needs the optional extra: {INSTALL}"
+        return msg("pdf.needs-extra", install=INSTALL)
     except OSError as exc:  # the Python package is there, its system libraries (Pango) are not
-        return f"--to pdf cannot load WeasyPrint's system libraries ({exc}); see its install notes"
+        return msg("pdf.no-libraries", reason=str(exc))
     return None
 
 
@@ -40,6 +44,7 @@ def write(doc: Document, options: RenderOptions) -> bytes:
 
     from prdkit.writers.html import render_page
 
+    _check_pictures(options.pictures, options.limits.max_pdf_image_pixels)
     page = render_page(doc, options, media="print")
     _check_size(len(page), options.limits.max_pdf_html)
     # WeasyPrint logs every CSS property it does not know (the screen-only rules) as a warning.
@@ -61,6 +66,26 @@ def _check_size(size: int, limit: int) -> None:
             "take minutes and gigabytes). Render it --to html or docx, split the document, "
             "or raise max-pdf-html in the configuration"
         )
+
+
+def _check_pictures(pictures: Pictures, limit: int) -> None:
+    """Refuse, before any layout, pictures whose decoding would cost more than the budget.
+
+    Pixels come from the headers read when the document was checked: nothing is decoded to
+    count them. Identical pictures are embedded, and decoded, once.
+    """
+    distinct: dict[str, Image] = {}
+    for image in pictures.images.values():  # named by the first reference to each
+        distinct.setdefault(image.digest, image)
+    total = sum(image.header.width * image.header.height for image in distinct.values())
+    if total <= limit:
+        return
+    by_size = sorted(distinct.values(), key=lambda i: -i.header.width * i.header.height)
+    named = Joined(
+        tuple(f"{i.name} ({i.header.width:,} × {i.header.height:,})" for i in by_size[:_NAMED])
+    )
+    total_text, limit_text = f"{total:,}", f"{limit:,}"
+    raise OutputError(msg("pdf.too-many-pixels", total=total_text, limit=limit_text, named=named))
 
 
 def _mib(size: int) -> str:

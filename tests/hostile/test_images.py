@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from prdkit.writers.pdf import available
 from tests.conftest import MINIMAL
 from tests.hostile.guarantees import checked, text_diagnostics
 from tests.hostile.runner import run_cli
-from tests.pictures import bomb_png, gif, jpeg, png
+from tests.pictures import bomb_png, deep_png, gif, jpeg, png
 
 DOCUMENT = MINIMAL + "pages:\n  - id: P1\n    name: Home\n    prototypes:\n      - image: {}\n"
+needs_pdf = pytest.mark.skipif(available() is not None, reason=f"{available()}")
 LINE = DOCUMENT.count("\n")  # the prototype's line: the last one
 
 
@@ -74,3 +76,47 @@ def test_hostile_picture(tmp_path: Path, name: str) -> None:
     rendered = checked(run_cli("render", source, "-o", tmp_path / "out"), 1 if rule else 0)
     written = sorted(p.name for p in (tmp_path / "out").glob("*")) if not rule else []
     assert rendered.returncode == 1 or written == ["doc.docx", "doc.md"]
+
+
+# -- the PDF decodes every picture at full size: their pixels are a budget
+
+
+def prototypes(folder: Path, pictures: dict[str, bytes]) -> Path:
+    """A document showing each picture as a prototype, the pictures written beside it."""
+    lines = [MINIMAL + "pages:\n  - id: P1\n    name: Home\n    prototypes:\n"]
+    for name, content in pictures.items():
+        (folder / name).write_bytes(content)
+        lines.append(f"      - image: {name}\n")
+    source = folder / "doc.prd.yaml"
+    source.write_text("".join(lines), encoding="utf-8")
+    return source
+
+
+@needs_pdf
+def test_pictures_past_the_pdf_pixel_budget_are_refused_unread(tmp_path: Path) -> None:
+    # Four 309 KB pictures within every reading limit: 6.5 s and 487 MB as a PDF before.
+    pictures = {f"deep{i}.png": deep_png(6300, str(i).encode()) for i in range(4)}
+    source = prototypes(tmp_path, pictures)
+    checked(run_cli("validate", source), 0)
+    out = tmp_path / "out"
+    run = checked(run_cli("render", source, "--to", "md,pdf", "-o", out), 2)
+    assert "doc.prd.yaml: too many pixels for a PDF: its pictures hold 158,760,000" in run.stderr
+    assert "max-pdf-image-pixels limit of 100,000,000" in run.stderr
+    assert "deep0.png (6,300 × 6,300), deep1.png (6,300 × 6,300)" in run.stderr
+    assert not out.exists() or not list(out.iterdir())  # all or none, as for max-pdf-html
+    checked(run_cli("render", source, "--to", "docx,md,html", "-o", out), 0)
+    assert sorted(p.name for p in out.iterdir()) == ["doc.docx", "doc.html", "doc.md"]
+
+
+@needs_pdf
+def test_the_pdf_pixel_budget_counts_each_picture_once_and_is_configured(tmp_path: Path) -> None:
+    # 20 × 20 pixels, shown twice and copied once under another name: 400 pixels to decode.
+    source = prototypes(tmp_path, {"a.png": png(20, 20), "b.png": png(20, 20)})
+    source.write_text(source.read_text(encoding="utf-8") + "      - image: a.png\n")
+    config = tmp_path / ".prdkit.toml"
+    config.write_text("max-pdf-image-pixels = 400\n", encoding="utf-8")
+    checked(run_cli("render", source, "--to", "pdf"), 0)
+    assert (tmp_path / "doc.pdf").read_bytes().startswith(b"%PDF-")
+    config.write_text("max-pdf-image-pixels = 399\n", encoding="utf-8")
+    run = checked(run_cli("render", source, "--to", "pdf"), 2)
+    assert "its pictures hold 400 pixels" in run.stderr and "a.png (20 × 20)" in run.stderr

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import MINIMAL
 from tests.hostile.guarantees import UNSAFE, assert_bounded, assert_no_crash
@@ -180,7 +181,12 @@ def test_the_report_on_weakened_rules_cannot_be_switched_off(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     "line",
-    ["max-bytes = 1_000_000_000", "max-nodes = 1_000_000_000", "max-int-digits = 5000"],
+    [
+        "max-bytes = 1_000_000_000",
+        "max-nodes = 1_000_000_000",
+        "max-int-digits = 5000",
+        "max-pdf-image-pixels = 1_000_000_000",
+    ],
 )
 def test_configured_limits_have_ceilings(tmp_path: Path, line: str) -> None:
     (tmp_path / ".prdkit.toml").write_text(line + "\n", encoding="utf-8")
@@ -203,14 +209,76 @@ def test_a_huge_config_is_refused_unread(tmp_path: Path) -> None:
     assert_bounded(run)
 
 
-def test_a_config_that_is_a_fifo_or_device_is_refused(tmp_path: Path) -> None:
-    (tmp_path / ".prdkit.toml").symlink_to("/dev/zero")
+def test_a_config_that_is_a_fifo_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / ".prdkit.toml")
     doc = tmp_path / "a.prd.yaml"
     doc.write_text(MINIMAL, encoding="utf-8")
     run = run_cli("validate", doc)
     assert_no_crash(run)
-    assert run.returncode in (0, 2)
+    assert run.returncode == 2 and "not a regular file" in run.stderr
     assert_bounded(run)
+
+
+@pytest.mark.parametrize(
+    ("labels", "line", "complaint"),
+    [
+        ('[labels.decision]\nrejected = "approved"\n', 1, "labels.decision cannot be declared"),
+        ('[labels]\nstatus.draft = "Approved"\n', 2, "labels.status cannot be declared"),
+        (
+            '[labels.priority]\nwont = "must"\n',
+            2,
+            "labels.priority.wont: 'must' is how 'must' reads",
+        ),
+    ],
+)
+def test_labels_cannot_pass_one_value_off_as_another(
+    tmp_path: Path, labels: str, line: int, complaint: str
+) -> None:
+    # The review diff would show a rejection as approved, a draft as approved, a dropped
+    # requirement as a must-have: the configuration is refused before anything is shown.
+    signed = approved(tmp_path)
+    (tmp_path / ".prdkit.toml").write_text(labels, encoding="utf-8")
+    rejected = tmp_path / "b.prd.yaml"
+    rejected.write_text(APPROVED, encoding="utf-8")
+    for command in (
+        ("diff", signed, rejected),
+        ("validate", signed),
+        ("approve", "--check", signed),
+    ):
+        run = run_cli(*command)
+        assert_no_crash(run)
+        assert run.returncode == 2, (command, run.stdout, run.stderr)
+        assert f"{tmp_path / '.prdkit.toml'}:{line}: {complaint}" in run.stderr
+
+
+def _config_link(tmp_path: Path, name: str, target: str) -> Path:
+    """A link named `name` beside a document, to `target` (made real unless /dev, missing)."""
+    real = tmp_path / "elsewhere" / name
+    real.parent.mkdir()
+    table = "[rules]" if name == ".prdkit.toml" else "[tool.prdkit.rules]"
+    real.write_text(f'{table}\nplaceholder = "off"\n', encoding="utf-8")
+    targets = {"inside": str(real), "outside": "/dev/zero", "dangling": str(tmp_path / "gone")}
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / name).symlink_to(targets[target])
+    doc = tree / "a.prd.yaml"
+    doc.write_text(MINIMAL.replace("title: ", "title: TODO "), encoding="utf-8")
+    return doc
+
+
+@pytest.mark.parametrize("target", ["inside", "outside", "dangling"])
+@pytest.mark.parametrize("name", [".prdkit.toml", "pyproject.toml"])
+def test_a_config_that_is_a_link_is_refused_as_documents_are(
+    tmp_path: Path, name: str, target: str
+) -> None:
+    doc = _config_link(tmp_path, name, target)
+    for args in (("validate", doc), ("render", doc, "-o", tmp_path / "out")):
+        run = run_cli(*args)
+        assert_no_crash(run)
+        assert run.returncode == 2, run.stderr
+        assert f"{doc.parent / name}: is a symbolic link" in run.stderr
+        assert_bounded(run)
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("command", ["approve", "check", "diff"])
@@ -312,3 +380,62 @@ def test_approve_refuses_a_sign_off_that_pushes_the_file_past_max_bytes(tmp_path
     assert run.returncode == 2 and "file-too-large" not in run.stdout
     assert "would be invalid" in run.stderr
     assert doc.read_text(encoding="utf-8") == MINIMAL
+
+
+# -- a sign-off's text cannot forge a line of the approvals table or the sign-off summary
+
+ONE_LINE_BREAKERS = {
+    "line-feed": "Bo\n| Mallory | CEO | approved |",
+    "carriage-return": "Bo\r- name: CEO",
+    "next-line": "Bo\x85CEO",
+    "line-separator": "Bo\u2028CEO",
+    "paragraph-separator": "Bo\u2029CEO",
+    "vertical-tab": "Bo\x0bCEO",
+    "tab": "Bo\tCEO",
+    "escape": "Bo\x1b[2K\x1b[1GCEO",
+    "csi": "Bo\x9b2KCEO",
+    "delete": "Bo\x7f",
+}
+
+
+@pytest.mark.parametrize("case", list(ONE_LINE_BREAKERS))
+@pytest.mark.parametrize("option", ["--name", "--role"])
+def test_approve_refuses_a_name_or_role_that_is_not_one_line(
+    tmp_path: Path, option: str, case: str
+) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    value = ONE_LINE_BREAKERS[case]
+    args = ("--name", value) if option == "--name" else ("--name", "Bo", "--role", value)
+    run = run_cli("approve", doc, *args)
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    bad = next(ch for ch in value[2:] if not ch.isalnum())
+    assert f"{option}: holds the " in run.stderr and f"U+{ord(bad):04X}" in run.stderr
+    assert_no_command(run)
+    assert doc.read_text(encoding="utf-8") == MINIMAL
+
+
+@pytest.mark.parametrize("bad", ["\x9b", "\x85", "\x1b"])
+def test_approve_refuses_controls_in_a_comment_by_name(tmp_path: Path, bad: str) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    run = run_cli("approve", doc, "--name", "Bo", "--comment", f"fine{bad}[2K::error::x")
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    expected = f"--comment: text holds the control or non-character U+{ord(bad):04X}"
+    assert expected in run.stderr
+    assert_no_command(run)
+    assert doc.read_text(encoding="utf-8") == MINIMAL
+
+
+def test_a_comment_keeps_its_lines_with_the_loaders_line_endings(tmp_path: Path) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    run = run_cli("approve", doc, "--name", "Bo", "--comment", "one\r\ntwo\rthree\n\tfour")
+    assert run.returncode == 0, run.stderr
+    text = doc.read_text(encoding="utf-8")
+    assert "\r" not in text
+    (entry,) = yaml.safe_load(text)["approvals"]
+    assert entry["comment"] == "one\ntwo\nthree\n\tfour"
+    assert run_cli("validate", doc).returncode == 0

@@ -198,7 +198,7 @@ def operations(lay: Layout) -> list[Block]:
                         lay.date(c.start),
                         lay.date(c.end),
                         lay.joined(lay.fields(c, "channels")),
-                        money(c.budget, c.currency, lay.lang) if c.budget else None,
+                        money(c.budget, c.currency, lay.lang) if c.budget is not None else None,
                         lay.refs(c.metrics),
                         lay.field(c, "description"),
                     )

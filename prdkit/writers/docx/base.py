@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from prdkit.messages import msg
 from prdkit.outputs import OutputError
 from prdkit.writers.docx.oxml import make, sub, w
 from prdkit.writers.docx.reference import ReferenceError, clean_package
@@ -104,7 +105,9 @@ def open_base(reference: Path | None) -> Base:
         width = _text_width(sect_pr)
         styles = StyleSheet(document.styles.element, width, own=own)
     except (etree.LxmlError, KeyError, ValueError, AttributeError, TypeError) as exc:
-        raise OutputError(f"{reference}: not a usable Word document ({exc})") from None
+        raise OutputError(
+            msg("reference.unusable-word", path=str(reference), reason=str(exc))
+        ) from None
     _drop_parts(document, own)
     _settings(document)
     _language(styles)
@@ -117,36 +120,42 @@ def _open_reference(path: Path) -> Any:
     from docx.opc.exceptions import PackageNotFoundError
 
     if not path.is_file():
-        raise OutputError(f"{path}: reference document not found (expected a .docx file)")
+        raise OutputError(msg("reference.not-found", path=str(path)))
     if not zipfile.is_zipfile(path):
-        raise OutputError(f"{path}: not a Word document (a .docx file is a zip archive)")
+        raise OutputError(msg("reference.not-zip", path=str(path)))
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise OutputError(f"{path}: damaged Word document ({exc})") from None
+        raise OutputError(_damaged(path, exc)) from None
     if "[Content_Types].xml" not in names:
-        raise OutputError(f"{path}: not a Word document (a zip archive, but not a .docx)")
+        raise OutputError(msg("reference.not-docx", path=str(path)))
     try:
         cleaned = clean_package(path)
     except ReferenceError as exc:
-        raise OutputError(f"{path}: not a usable reference document: {exc}") from None
+        raise OutputError(msg("reference.unusable", path=str(path), reason=str(exc))) from None
     except OSError as exc:
-        raise OutputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise OutputError(
+            msg("file.unreadable", path=str(path), reason=exc.strerror or "")
+        ) from None
     try:
         document = docx.Document(io.BytesIO(cleaned))
         document.styles.element  # noqa: B018 - a broken styles part fails here, not later
         document.sections[-1]
     except PackageNotFoundError:
-        raise OutputError(f"{path}: not a Word document (no main document part)") from None
+        raise OutputError(msg("reference.no-main-part", path=str(path))) from None
     except ValueError as exc:
         # python-docx refuses templates (.dotx) and macro documents with a ValueError that
         # names the file it was given: here an in-memory copy, whose name means nothing.
         reason = re.sub(r"^file '<[^']*>' ", "", str(exc))
-        raise OutputError(f"{path}: not a usable .docx reference document ({reason})") from None
+        raise OutputError(msg("reference.not-a-template", path=str(path), reason=reason)) from None
     except (KeyError, zipfile.BadZipFile, etree.LxmlError, OSError) as exc:
-        raise OutputError(f"{path}: damaged Word document ({exc})") from None
+        raise OutputError(_damaged(path, exc)) from None
     return document
+
+
+def _damaged(path: Path, exc: Exception) -> object:
+    return msg("reference.damaged", path=str(path), reason=str(exc))
 
 
 def _empty_body(document: Any) -> etree._Element:

@@ -1,14 +1,18 @@
 """Column widths from what the columns hold, measured once a table is filled.
 
-Each column needs room for its longest unbreakable piece (an id, a short enum label, a
-Latin word; a Chinese column header as a whole, so "数据分析师" never breaks as "数据分析/师"),
-and wants room for its typical line. Every column gets what it needs first, then the rest
-of the width goes to the columns that want more, in proportion to how much more.
+Each column needs room for its ids (and dates and figures), then for the words best kept
+whole: its Latin words, every word of its header, and every short Chinese name, label or
+header as a whole, so "数据分析师" never breaks as "数据分析/师" nor "交易中台研发" as
+"交易中台研/发"; then for a few words of its running text; then for its typical line. Every
+column gets each of these in turn before any column gets the next, and the rest of the
+width goes to the columns that want more, in proportion to how much more. Where the ids
+and words cannot all fit (a wide table), as few of them break as can be, and no column is
+starved to spare another a letter.
 
-Widths are estimates from character classes (the fonts are the reader's, not ours): Latin
-glyphs by a width table close to DejaVu Sans, LibreOffice's stand-in for Arial and the
-widest of the usual substitutes, so an estimate that fits there fits everywhere; CJK glyphs
-one em (counted double a Latin letter); bold one tenth wider.
+Widths are estimates (the fonts are the reader's, not ours): Latin glyphs by the diagrams'
+table of advances measured in DejaVu Sans, LibreOffice's stand-in for Arial and the widest
+of the usual substitutes, so an estimate that fits there fits everywhere; CJK glyphs one em
+(counted double a Latin letter); bold one tenth wider.
 """
 
 from __future__ import annotations
@@ -18,16 +22,15 @@ from collections.abc import Container, Iterable, Sequence
 
 from lxml import etree
 
+from prdkit.diagrams.measure import em
 from prdkit.writers.docx.oxml import w
 
 __all__ = ["distribute", "em_width", "needs", "twips"]
 
-_NARROW = frozenset("il.,:;'|!")
-_SLIM = frozenset("fjrtI-()[]/ \u00a0")
-_WIDE = frozenset("mwMW@%")
 BOLD = 1.1
-SHORT_CJK = 6  # a CJK cell text up to this long (a name, an enum label) stays on one line
+SHORT_CJK = 10  # a CJK cell text up to this long (a name, an enum label) stays on one line
 SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
+WHOLE_LEVELS = 2  # ids, then words: each fits its column or breaks
 LONGEST = 25  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
 PROSE = 8.0  # ems: the line a column of running text is given along with the headers
@@ -40,6 +43,7 @@ _PIECES = re.compile(r"[^\u2e80-\uffff]+|[\u2e80-\uffff]")
 _AROUND = "()[]（）【】「」,;.:、，；。"  # what may cling to an id: brackets, punctuation
 _OPENING = frozenset("（【「《“‘")
 _CLOSING = frozenset("）】」》”’，、。；：")
+_PAUSES = frozenset("，、。；：！？")  # a long CJK header breaks after these, between phrases
 _BREAKS = re.compile(r"[^-/]*[-/]?")  # a Latin word may break after "-" or "/"
 
 
@@ -48,25 +52,13 @@ def _cjk(ch: str) -> bool:
 
 
 def em_width(text: str) -> float:
-    """The width of `text` on one line, in ems of the font size."""
+    """The width of `text` on one line, in ems of the font size: CJK a whole em, the rest
+    as the diagrams measure it (the advances of the faces that stand in for Arial)."""
     total = 0.0
     for ch in text:
         if ch == "\u2060":  # a word joiner takes no room
             continue
-        if _cjk(ch):
-            total += 1.0
-        elif ch in _NARROW:
-            total += 0.32
-        elif ch in _SLIM:
-            total += 0.4
-        elif ch in _WIDE:
-            total += 0.95
-        elif ch.isupper():
-            total += 0.72
-        elif ch.isdigit():
-            total += 0.64
-        else:
-            total += 0.62
+        total += 1.0 if _cjk(ch) else em(" " if ch == "\u00a0" else ch)
     return total
 
 
@@ -75,18 +67,24 @@ def twips(ems: float, size: int) -> int:
     return int(ems * size * 10 + 0.999)
 
 
-def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float, float, float]:
-    """The widest id (or date, or figure), the widest other piece no line may break, and the
-    widest short CJK word best kept whole, in `text`, in ems.
+def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float, float]:
+    """In `text`, in ems: the widest id (or date, or figure) and the widest other word no
+    line should break.
 
     Tokens in `whole` (ids) and tokens without letters never break; other Latin words may
-    after a hyphen or a slash, CJK text between any two characters: a short one (a name, a
-    label, a header) had better not, but may where room runs out.
+    after a hyphen or a slash, CJK text between any two characters. A short CJK line (a
+    name, a label, a header) had better not: it counts as one word, since a line of CJK
+    text breaks wherever it runs out of room, not between phrases. A longer CJK header
+    counts its phrases (split after a comma, before a bracket) as words.
     """
-    ids = widest = short_word = 0.0
+    ids = word = 0.0
     short = SHORT_CJK_HEADER if header else SHORT_CJK
     for line in text.split("\n"):
-        for token in _SPACES.split(line):
+        line = " ".join(_SPACES.split(line.strip()))
+        brief = len(line) <= short and any(_cjk(ch) for ch in line)
+        if brief:
+            word = max(word, em_width(line))
+        for token in line.split(" "):
             if not token:
                 continue
             if _whole(token, whole):
@@ -95,8 +93,10 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
             if not any(_cjk(ch) for ch in token):
                 pieces = _BREAKS.findall(token)
             else:
-                if len(token) <= short:
-                    short_word = max(short_word, em_width(token))
+                if header and not brief:
+                    for part in _words(token):
+                        if len(part) <= short:
+                            word = max(word, em_width(part))
                 # An id inside CJK text (名称（ACT-x）) is still an id and stays whole, and a
                 # line may neither end on an opening bracket nor start on a closing one: the
                 # character before the bracket and the brackets go with it.
@@ -113,8 +113,25 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
                         unit += split[index + 1]
                     ids = max(ids, em_width(unit))
             if pieces:
-                widest = max(widest, max(em_width(piece) for piece in pieces))
-    return ids, widest, short_word
+                word = max(word, max(em_width(piece) for piece in pieces))
+    return ids, word
+
+
+def _words(token: str) -> list[str]:
+    """A CJK text cut where a line may break between its phrases: after a comma or a stop,
+    before an opening bracket ("黄晓东", "（风控负责人）")."""
+    words: list[str] = []
+    start = 0
+    for index, ch in enumerate(token):
+        if ch in _OPENING and index > start:
+            words.append(token[start:index])
+            start = index
+        elif ch in _PAUSES:
+            words.append(token[start : index + 1])
+            start = index + 1
+    if start < len(token):
+        words.append(token[start:])
+    return words
 
 
 def _whole(token: str, whole: Container[str]) -> bool:
@@ -137,12 +154,11 @@ def needs(
     rows: Iterable[etree._Element], columns: int, header_rows: int, whole: Container[str] = ()
 ) -> list[tuple[float, float, float, float]]:
     """What each of `columns` needs, in ems, most pressing first: (its widest id, its widest
-    other unbreakable piece of the body, of the header (or a few words of running text), the
-    width of its typical line).
+    other word, of the header or the body, a short CJK name or header whole; a few words of
+    its running text; the width of its typical line).
     Tokens in `whole` are the ids. A column of short lines wants its longest line whole."""
     ids = [0.0] * columns
-    body = [0.0] * columns
-    head = [0.0] * columns
+    words = [0.0] * columns
     lines: list[list[float]] = [[] for _ in range(columns)]
     for index, tr in enumerate(rows):
         header = index < header_rows
@@ -153,14 +169,12 @@ def needs(
             if not text.strip():
                 continue
             scale = BOLD if tc.find(_BOLD) is not None else 1.0
-            own_ids, piece, word = _unbreakable(text, header, whole)
+            own_ids, word = _unbreakable(text, header, whole)
             ids[col] = max(ids[col], own_ids * scale)
-            # Short CJK words, in a header or a cell, are kept whole along with the headers.
-            head[col] = max(head[col], word * scale)
-            if header:
-                head[col] = max(head[col], piece * scale)
-            else:
-                body[col] = max(body[col], piece * scale)
+            # Words, of a header, a body or a short CJK name, are met before any running
+            # text gets a few words a line.
+            words[col] = max(words[col], word * scale)
+            if not header:
                 lines[col].append(max(em_width(line) for line in text.split("\n")) * scale)
     out = []
     for col in range(columns):
@@ -169,7 +183,7 @@ def needs(
         if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
             typical = widths[-1]
         # A column of running text wants a few words a line as much as a header its words.
-        out.append((ids[col], body[col], max(head[col], min(typical, PROSE)), typical))
+        out.append((ids[col], words[col], min(typical, PROSE), typical))
     return out
 
 
@@ -178,13 +192,19 @@ def distribute(
     needs: Sequence[Sequence[int]],
     fixed: Sequence[int | None],
     floors: Sequence[int] = (),
+    slack: int = 0,
 ) -> list[int]:
     """Split `total` twips among columns by their `needs` (see `needs`, in twips).
 
-    The needs are met in order: first every column's ids, then the rest of its body, then
-    its header, then its typical line; where a level no longer fits, what is left is shared
-    in proportion to how far each column is from that level. What remains once every level
-    fits goes to the columns in proportion to their typical line. A `fixed` column's width
+    The needs are met in order: first every column's ids, then its words (of the header,
+    the body and short names), then a few words of its running text, then its typical
+    line. Where ids and words do not all fit, each column first gives up the `slack` its
+    needs carry beyond the estimate; where they still do not, the ids keep their room and
+    the words share the rest (see `_share`), or, where not even the ids fit, the shortest
+    ids are met first and the rest shared with the words. Where a later level no longer
+    fits, what is left is shared in proportion to how far each column is from that level.
+    What remains once every level fits goes to the columns in proportion to their typical
+    line. A `fixed` column's width
     (widened to all it needs) stands for its typical line; it takes nothing more.
     `floors` are widths a column needs at every level (room to sign by hand).
     """
@@ -203,14 +223,22 @@ def distribute(
     if floors:
         levels = [[max(n, f) for n, f in zip(level, floors, strict=True)] for level in levels]
     widths = [0] * count
-    for level in levels:
+    for depth, level in enumerate(levels):
         if sum(level) <= total:
             widths = level
             continue
-        room = total - sum(widths)
-        gaps = [max(want - have, 0) for want, have in zip(level, widths, strict=True)]
-        missing = sum(gaps) or 1
-        widths = [have + room * gap // missing for have, gap in zip(widths, gaps, strict=True)]
+        if depth < WHOLE_LEVELS:
+            words = levels[WHOLE_LEVELS - 1]
+            least = floors or [0] * count
+            tight = [max(want - slack, floor) for want, floor in zip(words, least, strict=True)]
+            if sum(tight) <= total:
+                widths = _share(total - sum(tight), tight, words)
+            elif depth:  # the ids keep their room; the words share the rest
+                widths = _share(total - sum(widths), widths, words, whole=True)
+            else:  # not even the ids fit: the shortest ids first, then the words
+                widths = _share(total, [0] * count, words, whole=True, first=levels[0])
+        else:
+            widths = _share(total - sum(widths), widths, level)
         break
     else:
         flexible = [i for i in range(count) if fixed[i] is None] or list(range(count))
@@ -220,3 +248,34 @@ def distribute(
             widths[i] += spare * widths[i] // weight
     widths[-1] += total - sum(widths)
     return widths
+
+
+def _share(
+    room: int,
+    widths: Sequence[int],
+    wants: Sequence[int],
+    whole: bool = False,
+    first: Sequence[int] = (),
+) -> list[int]:
+    """`room` more twips for columns of `widths` that want `wants`, which do not all fit.
+
+    Words (`whole`) fit or break: the smallest wants are met in full first (after the
+    smallest of `first`, the ids), so that as few break as can be, as long as the columns
+    left still get half of what they miss (one column is not starved to save a letter in
+    another). Those share the rest in proportion to what each still misses; running text
+    shares in proportion from the start.
+    """
+    out = list(widths)
+    gaps = [max(want - have, 0) for want, have in zip(wants, widths, strict=True)]
+    for goals in ((first, wants) if first else (wants,)) if whole else ():
+        steps = [
+            min(max(goal - have, 0), gap) for goal, have, gap in zip(goals, out, gaps, strict=True)
+        ]
+        for col in sorted(range(len(gaps)), key=lambda col: (steps[col], col)):
+            if 2 * (room - steps[col]) < sum(gaps) - steps[col]:
+                break
+            out[col] += steps[col]
+            room -= steps[col]
+            gaps[col] -= steps[col]
+    missing = sum(gaps) or 1
+    return [have + room * gap // missing for have, gap in zip(out, gaps, strict=True)]

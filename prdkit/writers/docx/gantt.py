@@ -10,12 +10,15 @@ from lxml import etree
 
 from prdkit.layout.blocks import Schedule, Task
 from prdkit.writers.docx.builder import Builder
+from prdkit.writers.docx.colwidths import BOLD, em_width, twips
 from prdkit.writers.docx.oxml import Look, sub, w
 from prdkit.writers.docx.palette import GANTT
 from prdkit.writers.docx.tables import HEADER_LOOK, Table
 
 MAX_COLUMNS = 26  # past half a year, a column covers several weeks
 TINY = 14  # half-points: 7 pt week labels
+MARGIN = 15  # twips each side of a grid cell: the weeks are narrow
+WEEKS_HEIGHT = 640  # twips: the row of week labels, set upright ("12-29" at 7 pt)
 
 
 def _day(text: str | None) -> date | None:
@@ -55,10 +58,10 @@ def gantt(b: Builder, schedule: Schedule) -> None:
     b.heading(2, schedule.title)
     name_share = 0.3
     weights = [name_share * len(starts) / (1 - name_share)] + [1] * len(starts)
-    table = Table(b, b.body, weights, margins=15, fit=False)  # a calendar grid
+    table = Table(b, b.body, weights, margins=MARGIN, fit=False)  # a calendar grid
     if starts[0].year != starts[-1].year:
         # Across a year boundary "12-29, 01-05" alone misleads: the years head the weeks.
-        header = _years(table, starts, schedule.lane)
+        header = _years(b, table, starts, schedule.lane)
     else:
         header = table.row([], header=True)
         table.cell(header, 0, schedule.lane, header=True)
@@ -69,7 +72,7 @@ def gantt(b: Builder, schedule: Schedule) -> None:
         sub(tc[0], "textDirection", {"val": "btLr"})
         sub(tc[0], "vAlign", {"val": "center"})
     tr_pr = header.find(w("trPr"))
-    sub(tr_pr, "trHeight", {"val": "640", "hRule": "atLeast"})
+    sub(tr_pr, "trHeight", {"val": str(WEEKS_HEIGHT), "hRule": "atLeast"})
     for ms, first, due in rows:
         fill = GANTT.get(ms.status or "planned", GANTT["planned"])
         tr = table.row([])
@@ -90,19 +93,39 @@ def gantt(b: Builder, schedule: Schedule) -> None:
     _legend(b, schedule, starts, days)
 
 
-def _years(table: Table, starts: list[date], lane: str) -> etree._Element:
+def _years(b: Builder, table: Table, starts: list[date], lane: str) -> etree._Element:
     """A header row of years, each spanning its weeks, over the row of weeks it returns."""
     top = table.row([], header=True)
     _span(table.cell(top, 0, lane, header=True), vmerge="restart")
     index = 1
+    turned = False
     for year, weeks in groupby(starts, key=lambda day: day.year):
         count = len(list(weeks))
-        tc = table.cell(top, index, str(year), header=True)
-        _span(tc, columns=count, width=sum(table.cols[index : index + count]))
+        width = sum(table.cols[index : index + count])
+        text, look, upright = _year_label(year, width - 2 * MARGIN, b.cell_size)
+        tc = table.cell(top, index, lambda p, t=text, k=look: table.text(p, t, k), header=True)
+        _span(tc, columns=count, width=width)
+        if not upright:  # a year over one narrow week reads up its column, as the weeks do
+            sub(tc[0], "textDirection", {"val": "btLr"})
+            turned = True
         index += count
+    if turned:  # LibreOffice grows no row for turned text: as tall as the row of weeks
+        sub(top.find(w("trPr")), "trHeight", {"val": str(WEEKS_HEIGHT), "hRule": "atLeast"})
     weeks_row = table.row([], header=True)
     _span(table.cell(weeks_row, 0, None, header=True), vmerge="continue")
     return weeks_row
+
+
+def _year_label(year: int, room: int, size: int) -> tuple[str, Look, bool]:
+    """How a year is written over `room` twips of weeks: "2025" where it fits on one line,
+    else "'25", else "'25" in the weeks' small size, else "2025" small and turned upright
+    (text, look, whether it runs left to right); never broken across lines."""
+    short = f"'{year % 100:02d}"
+    small = HEADER_LOOK.but(size=TINY)
+    for text, look in ((str(year), HEADER_LOOK), (short, HEADER_LOOK), (short, small)):
+        if twips(em_width(text) * BOLD, look.size or size) <= room:
+            return text, look, True
+    return str(year), small, False
 
 
 def _span(tc: etree._Element, *, columns: int = 1, width: int = 0, vmerge: str = "") -> None:

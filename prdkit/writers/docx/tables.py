@@ -15,6 +15,7 @@ from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.writer import Writer
 
 CELL_MARGINS = 170  # left + right cell margins of the table style, twips
+SLACK = 60  # room a column is given beyond its estimated text, until words would break for it
 MIN_COLUMN = 900  # a shared column keeps at least this much when others need room
 KEEP = 0.7  # … and at least this share of its own width
 
@@ -203,12 +204,12 @@ class Table:
         cell scaled along with their column."""
         rows = self.tbl.findall(w("tr"))
         size = self.b.cell_size
-        pad = CELL_MARGINS + 60
+        pad = CELL_MARGINS + SLACK
         measured = [
             tuple(twips(ems, size) + pad for ems in column)
             for column in needs(rows, len(self.cols), self.header_rows, self.b.ids)
         ]
-        old, self.cols = self.cols, distribute(self.width, measured, self.fixed, self.floors)  # type: ignore[arg-type]
+        old, self.cols = self.cols, distribute(self.width, measured, self.fixed, self.floors, SLACK)  # type: ignore[arg-type]
         for grid_col, col in zip(self.tbl.find(w("tblGrid")), self.cols, strict=True):
             grid_col.set(w("w"), str(col))
         for tr in rows:

@@ -43,6 +43,7 @@ class _Inline:
         self.nested = nested  # inside an emphasis: same-character runs may pair up anew
         self.parts: list[str] = []
         self.following: SyntaxTreeNode | None = None
+        self.index, self.siblings = 0, []  # the current node's place among its siblings
 
     def tail(self, size: int) -> str:
         """The last `size` characters written (without joining everything: storms stay linear)."""
@@ -76,7 +77,20 @@ class _Inline:
         for i, child in enumerate(kids):
             # Siblings are looked up by position: SyntaxTreeNode.next_sibling is a linear search.
             self.following = kids[i + 1] if i + 1 < len(kids) else None
+            self.index, self.siblings = i, kids
             _RULES.get(child.type, _unknown)(self, child)
+
+    def followed_by_text(self) -> bool:
+        """True when text, a line break or nothing follows the current node."""
+        # Indexed, not sliced: a paragraph of thousands of runs would copy its list each time.
+        siblings = self.siblings
+        for i in range(self.index + 1, len(siblings)):
+            sibling = siblings[i]
+            if sibling.type not in _KNOWN_AFTER:
+                return False
+            if sibling.type != "text" or sibling.content:
+                return True
+        return True
 
 
 def _text(state: _Inline, node: SyntaxTreeNode) -> None:
@@ -157,6 +171,7 @@ def _usable(run: str, before: str, body: str, after: str, kind: str) -> bool:
 # Next to these, a delimiter run may join or split runs differently than in the source; a
 # run at the very start of an inner run has unknown neighbours.
 _DELIMITING = set("*_~\\<>[]`")
+_KNOWN_AFTER = frozenset({"text", "softbreak", "hardbreak"})
 
 
 def _wrap(marker: str) -> Callable[[_Inline, SyntaxTreeNode], None]:
@@ -173,7 +188,17 @@ def _wrap(marker: str) -> Callable[[_Inline, SyntaxTreeNode], None]:
             edges = (before[-1:], body[:1], body[-1:], after)
             following = state.following
             linked = following is not None and following.content.startswith(("http", "www."))
-            if any(c and c in _DELIMITING for c in edges) or not before or linked or state.nested:
+            # A run's very start is a line's start only for the outermost run (`line_start`);
+            # what follows is known only when it is text (a link may be written as its words).
+            opening = not before and not state.line_start
+            unknown = not state.followed_by_text()
+            if (
+                any(c and c in _DELIMITING for c in edges)
+                or opening
+                or unknown
+                or linked
+                or state.nested
+            ):
                 state.doubt[0] = True
             return
         state.doubt[0] = True

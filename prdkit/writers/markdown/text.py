@@ -50,28 +50,32 @@ def _trim_url(url: str) -> str:
     return url
 
 
+# Every character `_escape_char` may change; text holding none is written as it is.
+_SPECIAL = re.compile(r"[\\`*\[\]|~$#<_&\x00-\x1f]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char, i, text = match[0], match.start(), match.string
+    if char in _ALWAYS:
+        return _ALWAYS[char]
+    if char == "_":
+        # Between two letters or digits `_` can never delimit emphasis: keep snake_case.
+        inner = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+        return "_" if inner else "\\_"
+    if char == "&":
+        # `&copy;` written by the author stays those six characters.
+        return "&amp;" if _ENTITY.match(text, i) else "&"
+    if char == "\t":
+        return " "  # hard tabs are lint errors (MD010) and read as spaces anyway
+    if char == _NUL:
+        return "\ufffd"  # as CommonMark itself reads it
+    # A control character (or line break) written as `&#10;` in the source stays a
+    # reference: a raw one could start a new block, `&#10;# x` a heading.
+    return f"&#{ord(char)};"
+
+
 def _escape_run(text: str) -> str:
-    out = []
-    for i, char in enumerate(text):
-        if char in _ALWAYS:
-            out.append(_ALWAYS[char])
-        elif char == "_":
-            # Between two letters or digits `_` can never delimit emphasis: keep snake_case.
-            inner = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
-            out.append("_" if inner else "\\_")
-        elif char == "&" and _ENTITY.match(text, i):
-            out.append("&amp;")  # `&copy;` written by the author stays those six characters
-        elif char == "\t":
-            out.append(" ")  # hard tabs are lint errors (MD010) and read as spaces anyway
-        elif char == _NUL:
-            out.append("\ufffd")  # as CommonMark itself reads it
-        elif char < " ":
-            # A control character (or line break) written as `&#10;` in the source stays a
-            # reference: a raw one could start a new block, `&#10;# x` a heading.
-            out.append(f"&#{ord(char)};")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _SPECIAL.sub(_escape_char, text)
 
 
 def url_destination(url: str) -> str:
@@ -90,6 +94,9 @@ def url_destination(url: str) -> str:
 
 
 def _linked(text: str) -> str:
+    # Every bare URL or address holds one of these: most text is spared the search.
+    if "http" not in text and "www." not in text and "@" not in text:
+        return _escape_run(text)
     out, pos = [], 0
     for match in _BARE.finditer(text):
         start = match.start()

@@ -1,0 +1,151 @@
+"""`prdkit diff` speaks the author's language: `--lang`, else the later `meta.language`, else
+the locale; JSON keys and values never change with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from prdkit.cli import app
+from tests.conftest import run_prdkit
+
+runner = CliRunner()
+
+BEFORE = """\
+prdkit: 1
+meta:
+  id: points
+  title: 会员积分
+  version: "0.1.0"
+  status: draft
+  owner: Ann
+  language: zh
+requirements:
+  - id: R1
+    title: 下单可用积分
+    priority: could
+  - id: R2
+    title: 积分过期提醒
+    priority: should
+"""
+
+AFTER = """\
+prdkit: 1
+meta:
+  id: points
+  title: 会员积分
+  version: "0.2.0"
+  status: review
+  owner: Ann
+  language: zh
+requirements:
+  - id: R1
+    title: 下单可用积分
+    priority: must
+  - id: R3
+    title: 积分兑换
+    priority: could
+schedule:
+  milestones:
+    - id: M1
+      title: 上线
+      date: 2026-01-01
+"""
+
+
+def versions(tmp_path: Path, language: str = "zh") -> tuple[str, str]:
+    """The two versions as files; `language` is the later one's `meta.language`."""
+    old, new = tmp_path / "old.prd.yaml", tmp_path / "new.prd.yaml"
+    old.write_text(BEFORE.replace("language: zh", f"language: {language}"), encoding="utf-8")
+    new.write_text(AFTER.replace("language: zh", f"language: {language}"), encoding="utf-8")
+    return str(old), str(new)
+
+
+def test_text_speaks_chinese_for_a_chinese_document(tmp_path: Path) -> None:
+    old, new = versions(tmp_path)
+    result = runner.invoke(app, ["diff", old, new])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[2:] == [
+        "状态：draft → review",
+        "版本：0.1.0 → 0.2.0",
+        "[需求说明]",
+        "  + R3  积分兑换",
+        "  - R2  积分过期提醒",
+        "  ~ R1  下单可用积分",
+        "      priority: could → must",
+        "[执行周期规划 › 里程碑]",
+        "  + M1  上线",
+        "新增 2 项，删除 1 项，修改 1 项",
+    ]
+    same = runner.invoke(app, ["diff", old, old])
+    assert same.output.splitlines()[-1] == "没有变化"
+
+
+def test_lang_overrides_the_document_both_ways(tmp_path: Path) -> None:
+    old, new = versions(tmp_path)
+    english = runner.invoke(app, ["diff", "--lang", "en", old, new]).output.splitlines()
+    assert english[2:5] == ["status: draft → review", "version: 0.1.0 → 0.2.0", "[requirements]"]
+    assert english[-1] == "2 added, 1 removed, 1 changed"
+    old, new = versions(tmp_path, "en")
+    chinese = runner.invoke(app, ["diff", "--lang", "zh", old, new]).output.splitlines()
+    assert chinese[-1] == "新增 2 项，删除 1 项，修改 1 项"
+    assert runner.invoke(app, ["diff", old, new]).output.splitlines()[-1] == (
+        "2 added, 1 removed, 1 changed"
+    )
+
+
+def test_markdown_speaks_chinese(tmp_path: Path) -> None:
+    old, new = versions(tmp_path)
+    result = runner.invoke(app, ["diff", "-f", "md", old, new])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "## PRD 变更：会员积分"
+    assert "**状态：**`draft` → `review` · **版本：**`0.1.0` → `0.2.0`" in lines
+    assert (
+        "**新增 2 项，删除 1 项，修改 1 项**，涉及 2 个部分：需求说明、执行周期规划 › 里程碑。"
+        in lines
+    )
+    assert lines.count("| 变更 | 条目 | 字段 | 原值 | 新值 |") == 2
+    assert "| 修改 | `R1` 下单可用积分 | `priority` | `could` | `must` |" in lines
+    assert "| 新增 | `M1` 上线 | | | |" in lines
+    assert "### 执行周期规划 › 里程碑" in lines
+    assert not any(w in result.output for w in ("added", "changed", "Change", "Status", "area"))
+    same = runner.invoke(app, ["diff", "-f", "md", old, old]).output
+    assert same.splitlines()[-1] == "没有变化。"
+
+
+def test_markdown_in_english_is_unchanged_by_a_chinese_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    old, new = versions(tmp_path, "en")
+    lines = runner.invoke(app, ["diff", "-f", "md", old, new]).output.splitlines()
+    assert lines[0] == "## PRD changes: 会员积分"
+    assert (
+        "**2 added, 1 removed, 1 changed** items in 2 areas: Requirements, Schedule › milestones."
+        in lines
+    )
+
+
+def test_json_keys_and_values_do_not_translate(tmp_path: Path) -> None:
+    old, new = versions(tmp_path)
+    report = json.loads(runner.invoke(app, ["diff", "-f", "json", "--lang", "zh", old, new]).output)
+    assert report["summary"] == {"added": 2, "removed": 1, "changed": 1}
+    assert [a["area"] for a in report["areas"]] == ["requirements", "schedule.milestones"]
+    assert report["areas"][0]["items"][0]["change"] == "added"
+    english = runner.invoke(app, ["diff", "-f", "json", "--lang", "en", old, new]).output
+    assert json.loads(english) == report
+
+
+def test_the_locale_decides_when_the_document_does_not_say(tmp_path: Path) -> None:
+    old, new = versions(tmp_path)
+    for path, text in ((old, BEFORE), (new, AFTER)):
+        Path(path).write_text(text.replace("  language: zh\n", ""), encoding="utf-8")
+    chinese = run_prdkit("diff", old, new, env={"LC_ALL": "zh_CN.UTF-8"})
+    assert chinese.returncode == 0, chinese.stderr
+    assert chinese.stdout.splitlines()[-1] == "新增 2 项，删除 1 项，修改 1 项"
+    english = run_prdkit("diff", old, new, env={"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
+    assert english.stdout.splitlines()[-1] == "2 added, 1 removed, 1 changed"

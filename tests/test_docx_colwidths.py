@@ -1,0 +1,188 @@
+"""Column widths as a reader meets them in Word: short Chinese names and header words whole.
+
+Widths are read back from the rendered .docx and held to the advances of the installed
+fonts (`tests.fonts`), not to the writer's own estimate.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prdkit.writers.docx.colwidths import distribute, em_width
+from prdkit.writers.docx.tables import CELL_MARGINS
+from tests.fonts import PRINTABLE, installed, widest
+from tests.test_docx_print import EN, ZH, render, tables_of
+
+SIZE = 180  # twips in an em at the tables' 9 pt
+TEMPLATES = ZH.parent.parent / "templates"
+# A Latin header word may break after a hyphen or a slash; a CJK header of up to eight
+# characters is one word; a longer one's phrases (after a comma, before a bracket) are.
+_LATIN_PARTS = re.compile(r"[^-/]+[-/]?")
+_CJK_WORDS = re.compile(
+    r"[（【「《“][^，、。；：！？（【「《“]*|[^，、。；：！？（【「《“]+[，、。；：！？]?"
+)
+
+
+def cjk(text: str) -> bool:
+    return any(ord(ch) >= 0x2E80 for ch in text)
+
+
+def header_words(header: str) -> list[str]:
+    if cjk(header) and len(header.strip()) <= 8:
+        return [header.strip()]  # CJK text breaks anywhere: a short header is one word
+    words = []
+    for token in header.split():
+        if not cjk(token):
+            words += _LATIN_PARTS.findall(token)
+        elif len(token) <= 8:
+            words.append(token)
+        else:
+            words += _CJK_WORDS.findall(token)
+    return words
+
+
+def room(text: str, bold: bool = False) -> int:
+    """Twips a cell needs to hold `text` on one line, at its real width."""
+    return round(widest(text, bold) * SIZE) + CELL_MARGINS
+
+
+@pytest.fixture(scope="module")
+def zh_tables() -> list[tuple[list[int], list[list[str]]]]:
+    return list(tables_of(render(ZH)))
+
+
+@pytest.fixture(scope="module")
+def en_tables() -> list[tuple[list[int], list[list[str]]]]:
+    return list(tables_of(render(EN)))
+
+
+def table(tables, *headers: str) -> tuple[list[int], list[list[str]]]:
+    """The first table whose header row begins with `headers`."""
+    for cols, rows in tables:
+        if [cell.strip() for cell in rows[0][: len(headers)]] == list(headers):
+            return cols, [[cell.strip() for cell in row] for row in rows]
+    raise AssertionError(f"no table headed {headers}")
+
+
+def test_latin_text_is_estimated_at_least_as_wide_as_the_fonts_draw_it():
+    # Regular faces; bold is estimated a tenth wider, the headers' real bold widths are
+    # checked below.
+    for family, advance in installed().items():
+        for char in PRINTABLE:
+            real = advance(char)
+            assert real is None or em_width(char) >= real, (family, char, em_width(char), real)
+
+
+@pytest.mark.parametrize(
+    ("headers", "column"),
+    [
+        (("编号", "名称", "类型"), 1),  # stakeholders
+        (("编号", "用户群体"), 1),  # personas
+        (("团队", "角色"), 0),  # resources
+        (("团队", "角色"), 1),
+    ],
+)
+def test_short_chinese_names_keep_to_one_line(zh_tables, headers, column):
+    cols, rows = table(zh_tables, *headers)
+    names = [row[column] for row in rows[1:] if cjk(row[column]) and len(row[column]) <= 10]
+    assert names
+    for name in names:
+        assert room(name) <= cols[column], (name, room(name), cols[column])
+
+
+def test_the_names_that_broke_are_among_those_checked(zh_tables):
+    _, personas = table(zh_tables, "编号", "用户群体")
+    _, resources = table(zh_tables, "团队", "角色")
+    assert "价格敏感型家庭用户" in [row[1] for row in personas]
+    assert "交易中台研发" in [row[0] for row in resources]
+
+
+@pytest.mark.parametrize(
+    ("lang", "headers"),
+    [
+        ("zh", ("团队", "角色")),  # resources: 8 columns
+        ("zh", ("编号", "名称", "开始日期")),  # milestones: 8
+        ("zh", ("编号", "名称", "基线 → 目标")),  # metrics: 8
+        ("zh", ("编号", "操作", "控制方式")),  # guardrails: 7
+        ("zh", ("编号", "名称", "类型", "开始日期")),  # campaigns: 9
+        ("en", ("Team", "Role")),  # resources: 8
+        ("en", ("ID", "Name", "Start")),  # milestones: 8
+        ("en", ("ID", "Name", "Baseline → target")),  # metrics: 8
+        ("en", ("ID", "Action", "Control")),  # guardrails: 7
+        ("en", ("ID", "Name", "Kind", "Owner")),  # dependencies: 7
+    ],
+)
+def test_header_words_of_wide_tables_are_not_split(zh_tables, en_tables, lang, headers):
+    cols, rows = table(zh_tables if lang == "zh" else en_tables, *headers)
+    assert len(cols) > 6
+    for col, header in zip(cols, rows[0], strict=True):
+        for word in header_words(header):
+            assert room(word, bold=True) <= col, (header, word, room(word, bold=True), col)
+
+
+def test_header_words_split_into_words_where_they_may():
+    assert header_words("Effort (days)") == ["Effort", "(days)"]
+    assert header_words("Read-only analyst") == ["Read-", "only", "analyst"]
+    assert header_words("工作量（人天）") == ["工作量（人天）"]
+    assert header_words("基线 → 目标") == ["基线 → 目标"]
+    assert header_words("潜在市场总量（TAM）") == ["潜在市场总量", "（TAM）"]
+
+
+# ---- sharing out a width too narrow for every word ----------------------------------------
+
+
+def test_words_that_nearly_fit_give_up_their_slack_first():
+    # 5 × 1000 wanted in 4800: each column gives up some of its 60 of slack; none breaks.
+    widths = distribute(4800, [(0, 1000, 1000, 1000)] * 5, [None] * 5, slack=60)
+    assert sum(widths) == 4800 and all(width >= 940 for width in widths)
+    # Without the slack to give up, one column breaks its word.
+    assert min(distribute(4800, [(0, 1000, 1000, 1000)] * 5, [None] * 5)) < 940
+
+
+def test_ids_keep_their_room_where_they_fit_and_the_words_share_the_rest():
+    # (id, words, a few words of running text, typical line), in twips
+    needs = [(2600, 0, 0, 2600), (0, 1000, 1000, 1000), (0, 1000, 1000, 1000)]
+    assert distribute(4000, needs, [None] * 3) == [2600, 700, 700]
+
+
+def test_ids_too_long_for_the_table_break_rather_than_starve_a_column_of_its_words():
+    needs = [(2800, 0, 0, 2800), (2000, 0, 0, 2000), (0, 900, 900, 900)]
+    assert distribute(4400, needs, [None] * 3) == [1500, 2000, 900]
+
+
+def test_as_many_words_as_can_be_stay_whole():
+    # 76 twips short: one column breaks a word, rather than every column by a little.
+    needs = [(0, want, want, want) for want in (1500, 1600, 1700, 1800, 1900, 1114)]
+    widths = distribute(9538, needs, [None] * 6)
+    short = [
+        i for i, (width, need) in enumerate(zip(widths, needs, strict=True)) if width < need[1]
+    ]
+    assert len(short) == 1 and sum(widths) == 9538
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3000), st.integers(0, 3000)), min_size=1, max_size=9),
+    st.integers(1000, 12000),
+)
+def test_no_column_is_starved_when_words_do_not_fit(columns, total):
+    needs = [(ids, words, words, words) for ids, words in columns]
+    widths = distribute(total, needs, [None] * len(needs))
+    assert sum(widths) == total and min(widths) >= 0
+    ids = [need for need, _ in columns]
+    cap = total // 4
+    wants = [max(need, min(words, cap)) for need, words in columns]
+    if sum(wants) <= total:
+        return
+    if sum(ids) <= total:  # every id whole; the words get at least half their share
+        assert all(width >= need for width, need in zip(widths, ids, strict=True))
+        share = min((total - sum(ids)) / (sum(wants) - sum(ids)), 0.5)
+        have = ids
+    else:
+        share = min(total / sum(wants), 0.5)
+        have = [0] * len(ids)
+    for width, want, start in zip(widths, wants, have, strict=True):
+        assert width >= start + int((want - start) * share) - 1, (widths, wants)
