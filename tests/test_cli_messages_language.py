@@ -206,7 +206,7 @@ def test_a_sign_off_name_on_two_lines_and_a_linked_configuration(tmp_path: Path)
     # Checked before the document is read: --lang, else the locale, decides.
     code, lines = error_lines("approve", "--lang", "zh", source, "--name", "Ann\nBob")
     assert code == 2 and lines[0].startswith("prdkit: error: --name: 含有换行符 ")
-    assert lines[0].endswith("；请写成一行，不要包含控制字符")
+    assert lines[0].endswith("；请写在一行里，不要含控制字符")
     code, lines = error_lines("approve", source, "--name", "Ann\nBob")
     assert lines[0].startswith("prdkit: error: --name: holds the line break ")
     team = tmp_path / "team"  # a folder of its own: configurations are cached per folder
@@ -216,5 +216,6 @@ def test_a_sign_off_name_on_two_lines_and_a_linked_configuration(tmp_path: Path)
     (team / ".prdkit.toml").symlink_to(real)
     code, lines = error_lines("validate", "--lang", "zh", str(doc(team, CHINESE)))
     assert code == 2 and lines == [
-        f"prdkit: error: {team / '.prdkit.toml'}: 这是一个符号链接；配置文件必须是实际的文件"
+        f"prdkit: error: {team / '.prdkit.toml'}: 这是一个符号链接；配置必须是真实的文件，"
+        "链接不会被跟随"
     ]

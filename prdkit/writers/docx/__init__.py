@@ -20,6 +20,10 @@ python-docx is imported by these modules only, so the rest of prdkit starts with
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
 
@@ -30,4 +34,21 @@ def write(doc: Document, options: RenderOptions) -> bytes:
     """The .docx bytes of `doc`; `OutputError` when the reference document is unusable."""
     from prdkit.writers.docx.document import build
 
-    return build(doc, options)
+    with fewer_collections():
+        return build(doc, options)
+
+
+@contextmanager
+def fewer_collections(threshold: int = 100_000) -> Iterator[None]:
+    """Run the cyclic garbage collector less often inside the block.
+
+    A render allocates millions of short-lived objects (parser tokens, element proxies) and
+    frees them by reference counting; at the default threshold the collector still walks
+    every live object over and over, a fifth of the time on a 99,000-character field.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(threshold, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

@@ -21,6 +21,7 @@ from prdkit.writers.docx.oxml import (
     add_text,
     body,
     clean,
+    inner,
     paragraph_properties,
     r,
     run_properties,
@@ -42,6 +43,7 @@ _PSTYLE = f"{w('pPr')}/{w('pStyle')}"
 _PSTYLE_TAG = w("pStyle")
 _VAL = w("val")
 _T = w("t")
+_P = w("p")
 
 
 class Builder:
@@ -67,6 +69,8 @@ class Builder:
         # as fast), serialized and spliced into the document's XML when saved.
         self.nsmap = base.document.element.nsmap
         self.body = body(self.nsmap)
+        # The body's content serialized so far, when it is built in parts (see `flush`).
+        self.parts: list[bytes] | None = None
         self.numbering = Numbering(base.document)
         self._lang_tags = (LATIN_LANG, EAST_ASIAN_LANG) if self.lang == "zh" else None
         self.flag_placeholders = laid.properties.flag_placeholders
@@ -98,6 +102,35 @@ class Builder:
             return None
         self.numbering.headings(styles, self.lang)  # type: ignore[arg-type]
         return HeadingCounter(self.lang)
+
+    # ---- the body in parts ------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Serialize the body built so far into `parts` and go on in an empty one.
+
+        Called between top-level blocks, where nothing later looks back, so the tree held
+        is never more than one part's. Does nothing unless the body is built in parts.
+        """
+        if self.parts is not None and len(self.body):
+            self.parts.append(inner(self.finished(self.body)))
+            self.body = body(self.nsmap)
+
+    def finished(self, part: etree._Element) -> etree._Element:
+        """`part` of the body with its last touches: unbroken ids, tables fitted; returned."""
+        # Ids the text mentions (see REQ-012, in prose or a cell) stay on one line too;
+        # headings keep their text as written, the contents copy it.
+        headings = {self.styles.id(f"heading {level}") for level in (1, 2, 3)}
+        for para in part.iter(_P):
+            if self.style_of(para) not in headings:
+                for t in para.iter(_T):
+                    if t.text and "-" in t.text:
+                        unbroken_hyphens(t, self.ids)
+        # Tables nested in a cell are fitted first, then scaled with the column that holds
+        # them. Every table made so far is whole: the parts before were finished already.
+        for table in reversed(self.tables):
+            table.finish()
+        self.tables.clear()
+        return part
 
     # ---- words -------------------------------------------------------------------------
 

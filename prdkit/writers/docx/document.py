@@ -13,12 +13,10 @@ from prdkit.writers import RenderOptions
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.fields import field, fill_toc, toc_block
-from prdkit.writers.docx.oxml import PLAIN, Look, body, inner, sub, unbroken_hyphens, w
+from prdkit.writers.docx.oxml import PLAIN, Look, body, inner, sub, w
 from prdkit.writers.docx.package import save, set_properties, timestamp
 from prdkit.writers.docx.palette import MARKS, MARKS_NOTE
 from prdkit.writers.docx.render import render
-
-_P, _T = w("p"), w("t")
 
 
 def build(doc: Document, options: RenderOptions) -> bytes:
@@ -41,15 +39,16 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
     # content, not the whole document's (a GiB at 5,000 requirements). Nothing looks back
     # past a heading (a drawing keeps the paragraphs since the last one with it).
     built: list[bytes] = []
+    b.parts = built
     b.body = body(b.nsmap)
     for section in laid.sections:
         for block in section.blocks:
-            if isinstance(block, Heading) and len(b.body):
-                built.append(inner(finished(b, b.body)))
-                b.body = body(b.nsmap)
+            if isinstance(block, Heading):
+                b.flush()
             render(b, block)
-    built.append(inner(finished(b, b.body)))
-    b.body = finished(b, head)
+    b.flush()
+    b.parts = None
+    b.body = b.finished(head)
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
     header_footer(b, laid, base.own)
@@ -63,24 +62,6 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
     built[:0] = [inner(head)]
     built.append(inner(last))
     return save(base.document, when, body=built)
-
-
-def finished(b: Builder, part: etree._Element) -> etree._Element:
-    """`part` of the body with its last touches: unbroken ids, tables fitted; returned."""
-    # Ids the text mentions (see REQ-012, in prose or a cell) stay on one line too; headings
-    # keep their text as written, the contents copy it.
-    headings = {b.styles.id(f"heading {level}") for level in (1, 2, 3)}
-    for para in part.iter(_P):
-        if b.style_of(para) not in headings:
-            for t in para.iter(_T):
-                if t.text and "-" in t.text:
-                    unbroken_hyphens(t, b.ids)
-    # Tables nested in a cell are fitted first, then scaled with the column that holds them.
-    # Every table made so far is whole: the parts before were finished already.
-    for table in reversed(b.tables):
-        table.finish()
-    b.tables.clear()
-    return part
 
 
 def page_break(b: Builder) -> None:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from prdkit.diagrams.graph import Graph
 from prdkit.diagrams.layout import layout
-from prdkit.diagrams.placed import Placed
+from prdkit.diagrams.placed import Placed, Route
 from prdkit.writers.docx import shapes
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.oxml import Look, clean, sub, w
@@ -123,13 +123,27 @@ def _text_height(b: Builder) -> float:
 def draw(b: Builder, placed: Placed, title: str, *, width_pt: float, room_pt: float) -> None:
     """Append `placed` to the body as one or more centred drawings, scaled to `width_pt`."""
     scale = _scale(placed, width_pt)
+    # Each part is given only the routes that reach into it: a tall picture has as many
+    # parts as it has pages, and clipping every route to every part grows with their product.
+    reach = [(*_extent(r), r) for r in placed.routes]
     for band in _bands(placed, room_pt * PAGE_ROOM / scale):
         para = b.paragraph(
             b.body, "Normal", align="center", spacing={"before": "120", "after": "120"}
         )
         run = sub(para, "r")
         drawing = sub(run, "drawing")
-        drawing.append(_group(b, placed, band, scale, title))
+        routes = [r for top, bottom, r in reach if bottom >= band.top and top <= band.bottom]
+        drawing.append(_group(b, placed, routes, band, scale, title))
+        # A part of a tall picture is the size of a page, its whole a 100 MB tree.
+        b.flush()
+
+
+def _extent(route: Route) -> tuple[float, float]:
+    """The top and bottom of `route`, its label included."""
+    ys = [y for _, y in route.points]
+    if route.label:
+        ys += [route.label.y, route.label.y + route.label.height]
+    return min(ys), max(ys)
 
 
 class _Shapes:
@@ -144,7 +158,9 @@ class _Shapes:
         return str(self.b.drawings)
 
 
-def _group(b: Builder, placed: Placed, band: _Band, scale: float, title: str) -> etree._Element:
+def _group(
+    b: Builder, placed: Placed, routes: Sequence[Route], band: _Band, scale: float, title: str
+) -> etree._Element:
     ids = _Shapes(b)
     number = ids.next()
     group = element(WPG, "wgp")
@@ -154,7 +170,7 @@ def _group(b: Builder, placed: Placed, band: _Band, scale: float, title: str) ->
     def at(x: float, y: float) -> tuple[float, float]:
         return (x * scale, (y - band.top) * scale)
 
-    for route in placed.routes:
+    for route in routes:
         for piece, last in _clip(route.points, band):
             shapes.draw_line(
                 group, ids.next(), [at(x, y) for x, y in piece], route.arrow and last, route.back
@@ -162,7 +178,7 @@ def _group(b: Builder, placed: Placed, band: _Band, scale: float, title: str) ->
     for box in placed.boxes:
         if band.top - 0.5 <= box.y and box.y + box.height <= band.bottom + 0.5:
             shapes.draw_box(b, group, ids.next(), box, at, scale)
-    for route in placed.routes:
+    for route in routes:
         label = route.label
         if label and band.top <= label.y and label.y + label.height <= band.bottom + 0.5:
             shapes.draw_label(b, group, ids.next(), label, at, scale)
