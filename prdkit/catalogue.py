@@ -379,6 +379,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--to pdf cannot load WeasyPrint's system libraries ({reason}); see its install notes",
         "--to pdf 无法加载 WeasyPrint 依赖的系统库（{reason}）；请参考它的安装说明",
     ),
+    "pdf.too-large": (
+        "too large for a PDF: its print layout is {size} of HTML, over the max-pdf-html limit"
+        " of {limit} (several hundred pages; laying it out would take minutes and gigabytes)."
+        " Render it --to html or docx, split the document, or raise max-pdf-html in the"
+        " configuration",
+        "文档太大，无法生成 PDF：它的打印版式有 {size} 的 HTML，超过了 max-pdf-html 上限 {limit}"
+        "（相当于几百页，排版要花几分钟、占用数 GB 内存）。请改用 --to html 或 docx，拆分文档，"
+        "或在配置里调高 max-pdf-html",
+    ),
     "pdf.too-many-pixels": (
         "too many pixels for a PDF: its pictures hold {total} pixels, over the"
         " max-pdf-image-pixels limit of {limit} (a PDF decodes each picture at full size,"

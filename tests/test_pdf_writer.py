@@ -131,10 +131,16 @@ def test_a_page_past_the_pdf_limit_is_refused_at_once(tmp_path: Path) -> None:
         "render", str(tmp_path / "flash-sale.prd.yaml"), "--to", "md,pdf", "-o", str(tmp_path)
     )
     assert result.returncode == 2, result.stderr
-    assert "flash-sale.prd.yaml: too large for a PDF" in result.stderr
-    assert "over the max-pdf-html limit of 0.0 MiB" not in result.stderr
-    assert "max-pdf-html" in result.stderr and "Traceback" not in result.stderr
+    # A Chinese document is refused in Chinese; --lang en asks for English.
+    assert "flash-sale.prd.yaml: 文档太大，无法生成 PDF" in result.stderr
+    assert "上限 20 KiB" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "flash-sale.md").exists() and not (tmp_path / "flash-sale.pdf").exists()
+    result = run_prdkit(
+        "render", str(tmp_path / "flash-sale.prd.yaml"), "--to", "pdf", "--lang", "en"
+    )
+    assert result.returncode == 2, result.stderr
+    assert "flash-sale.prd.yaml: too large for a PDF" in result.stderr
+    assert "over the max-pdf-html limit of 20 KiB" in result.stderr
 
 
 def test_the_pdf_limit_has_a_ceiling(tmp_path: Path) -> None:

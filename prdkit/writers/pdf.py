@@ -60,12 +60,7 @@ def write(doc: Document, options: RenderOptions) -> bytes:
 def _check_size(size: int, limit: int) -> None:
     """Refuse, before any layout, a page whose PDF would cost minutes and gigabytes."""
     if size > limit:
-        raise OutputError(
-            f"too large for a PDF: its print layout is {_mib(size)} of HTML, over the "
-            f"max-pdf-html limit of {_mib(limit)} (several hundred pages; laying it out would "
-            "take minutes and gigabytes). Render it --to html or docx, split the document, "
-            "or raise max-pdf-html in the configuration"
-        )
+        raise OutputError(msg("pdf.too-large", size=_mib(size), limit=_mib(limit)))
 
 
 def _check_pictures(pictures: Pictures, limit: int) -> None:
