@@ -3,7 +3,8 @@
 Looked up from the validated file's folder upward; in each folder `.prdkit.toml` (the whole
 file is prdkit's) comes before `pyproject.toml` (its `[tool.prdkit]` table). The first file
 that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passed over.
-A file of either name that is a symbolic link is refused, as documents are.
+A file of either name that is a symbolic link is refused, as documents are, except a linked
+`pyproject.toml` without `[tool.prdkit]`: another tool's file, passed over.
 
     [tool.prdkit]
     max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case,
@@ -106,11 +107,34 @@ def _config_in(folder: Path) -> Config | None:
     if _present(dedicated):
         return parse(_read(dedicated), str(dedicated))
     pyproject = folder / PYPROJECT
+    if _linked_elsewhere(pyproject):
+        return None
     if _present(pyproject):
         table = _read(pyproject).get("tool", {})
         if isinstance(table, Mapping) and "prdkit" in table:
             return parse(table["prdkit"], str(pyproject), prefix="tool.prdkit")
     return None
+
+
+def _linked_elsewhere(pyproject: Path) -> bool:
+    """True for a `pyproject.toml` that is a link to a readable project file without a
+    `[tool.prdkit]` table: another tool's file, passed over as a real one would be.
+
+    Workspaces and monorepos link their `pyproject.toml`; refusing those would stop every
+    run beneath them. A link whose target configures prdkit, is not a regular file, or
+    cannot be read stays refused by `_present`.
+    """
+    if not pyproject.is_symlink():
+        return False
+    try:
+        if not pyproject.is_file():
+            return False
+        with pyproject.open("rb") as handle:
+            table = tomllib.loads(handle.read(CONFIG_MAX_BYTES + 1).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    tool = table.get("tool", {})
+    return not (isinstance(tool, Mapping) and "prdkit" in tool)
 
 
 def _present(path: Path) -> bool:

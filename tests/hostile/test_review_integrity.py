@@ -439,3 +439,25 @@ def test_a_comment_keeps_its_lines_with_the_loaders_line_endings(tmp_path: Path)
     (entry,) = yaml.safe_load(text)["approvals"]
     assert entry["comment"] == "one\ntwo\nthree\n\tfour"
     assert run_cli("validate", doc).returncode == 0
+
+
+def test_a_linked_pyproject_that_does_not_configure_prdkit_is_passed_over(
+    tmp_path: Path,
+) -> None:
+    # Workspaces link a shared pyproject.toml; one without [tool.prdkit] is another tool's
+    # file and must not stop the run, while a linked one that configures prdkit is refused.
+    shared = tmp_path / "shared" / "pyproject.toml"
+    shared.parent.mkdir()
+    shared.write_text('[project]\nname = "shop"\n', encoding="utf-8")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "pyproject.toml").symlink_to(shared)
+    doc = tree / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    run = run_cli("validate", doc)
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    shared.write_text('[tool.prdkit.rules]\nplaceholder = "off"\n', encoding="utf-8")
+    run = run_cli("validate", doc)
+    assert run.returncode == 2
+    assert f"{tree / 'pyproject.toml'}: is a symbolic link" in run.stderr
