@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from prdkit.headnumbers import levels
-from prdkit.writers.docx.oxml import W_NS, make, sub, w
+from prdkit.writers.docx.oxml import W_NS, make, place_in_ppr, sub, w
 from prdkit.writers.docx.safexml import xml_int
 
 CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
@@ -25,38 +25,6 @@ LEVELS = 9
 STEP = 360  # indent per nesting level, twips
 _HANGING = {"bullet": 280, "ordered": 360}  # room for the bullet or the number
 _SUFFIX = {" ": "space", "": "nothing", "\t": "tab"}
-# w:pPr children that follow w:numPr (schema order), to place numPr in a heading style.
-_AFTER_NUMPR = (
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
-)
 
 
 def _numbering_element(document: Any) -> etree._Element:
@@ -187,11 +155,7 @@ def _attach(style: etree._Element, level: int, num_id: int) -> None:
     numpr = make("numPr")
     sub(numpr, "ilvl", {"val": str(level)})
     sub(numpr, "numId", {"val": str(num_id)})
-    follower = next((c for c in ppr if etree.QName(c).localname in _AFTER_NUMPR), None)
-    if follower is not None:
-        follower.addprevious(numpr)
-    else:
-        ppr.append(numpr)
+    place_in_ppr(ppr, numpr)
 
 
 def numbered(style: etree._Element | None) -> bool:

@@ -46,6 +46,29 @@ def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -
     return etree.SubElement(parent, w(tag))
 
 
+# w:pPr children in the schema's order (CT_PPr): Word refuses a paragraph whose properties
+# come in another order, so a child added late is put in its place.
+PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap",
+    "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+    "cnfStyle", "rPr", "sectPr", "pPrChange",
+)  # fmt: skip
+
+
+def place_in_ppr(ppr: etree._Element, child: etree._Element) -> etree._Element:
+    """Insert `child` (a w:pPr child) into `ppr` before the first child that follows it."""
+    later = PPR_ORDER[PPR_ORDER.index(etree.QName(child).localname) + 1 :]
+    follower = next((c for c in ppr if etree.QName(c).localname in later), None)
+    if follower is not None:
+        follower.addprevious(child)
+    else:
+        ppr.append(child)
+    return child
+
+
 def make(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
     """A new, parentless w:`tag` element."""
     element = etree.Element(w(tag), nsmap={"w": W_NS, "r": R_NS})

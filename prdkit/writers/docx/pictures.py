@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from prdkit.images.files import Image
-from prdkit.writers.docx.oxml import sub, w
+from prdkit.writers.docx.oxml import place_in_ppr, sub, w
 
 __all__ = ["Media", "draw"]
 
@@ -90,27 +90,6 @@ def draw(
     _grow_line(parent)
 
 
-# w:pPr children that come after w:spacing in the schema's order.
-_AFTER_SPACING = frozenset(
-    [
-        "ind",
-        "contextualSpacing",
-        "mirrorIndents",
-        "suppressOverlap",
-        "jc",
-        "textDirection",
-        "textAlignment",
-        "textboxTightWrap",
-        "outlineLvl",
-        "divId",
-        "cnfStyle",
-        "rPr",
-        "sectPr",
-        "pPrChange",
-    ]
-)
-
-
 def _grow_line(parent: etree._Element) -> None:
     """Let the line holding a picture grow to its height.
 
@@ -126,8 +105,6 @@ def _grow_line(parent: etree._Element) -> None:
         para.insert(0, ppr)
     spacing = ppr.find(w("spacing"))
     if spacing is None:
-        spacing = etree.Element(w("spacing"))
-        later = [i for i, el in enumerate(ppr) if etree.QName(el).localname in _AFTER_SPACING]
-        ppr.insert(later[0] if later else len(ppr), spacing)
+        spacing = place_in_ppr(ppr, etree.Element(w("spacing")))
     spacing.set(w("line"), "240")
     spacing.set(w("lineRule"), "auto")
