@@ -48,6 +48,8 @@ HEAT = ("DDF1E1", "EEF3D2", "FEF0C7", "FCDCCB", "F8C9C4")
 HIGHLIGHT = "EAF1FB"
 # Relative widths of the shared columns, by the kind of cell they hold.
 WEIGHTS = {"markdown": 4.0, "text": 2.0, "code": 2.2, "ref": 1.6}
+# Kinds whose width is measured from the text of their cells.
+MEASURED = frozenset({"id", "number", "enum", "ref", "code"})
 CODE_FITS = 32  # a code column whose every value is at most this long is sized to fit it
 
 
@@ -118,11 +120,17 @@ def _items(b: Builder, block: Items) -> None:
 
 def _width(b: Builder, column: Column, cells: Sequence[Cell]) -> float | Refs:
     """The width of a column, from what it holds."""
+    # Dates, signatures and running text take a width or share whatever their cells hold:
+    # their cells (Markdown above all) are not read to measure them.
+    if column.kind == "date":
+        return DATE
+    if column.kind == "signature":
+        return Blank(1700)  # three centimetres to sign in
+    if column.kind not in MEASURED:
+        return WEIGHTS.get(column.kind, 2.0)
     texts = [text_of(c, b.punct) for c in cells]
     if column.kind == "id":
         return fit(texts, low=760)
-    if column.kind == "date":
-        return DATE
     if column.kind in ("number", "enum"):
         # A share of the width, but never less than the longest value shown (badges have a
         # little padding): in a wide table they give way like the text columns do.
@@ -130,13 +138,11 @@ def _width(b: Builder, column: Column, cells: Sequence[Cell]) -> float | Refs:
         return Refs(1.0, [f"{pad}{t}{pad}" for t in texts if t] or [column.label])
     if column.kind == "ref":
         return Refs(WEIGHTS["ref"], texts)
-    if column.kind == "signature":
-        return Blank(1700)  # three centimetres to sign in
     lines = [line for text in texts for line in text.split("\n")]
-    if column.kind == "code" and all(len(line) <= CODE_FITS for line in lines):
+    if all(len(line) <= CODE_FITS for line in lines):
         # Identifiers such as event names read only unbroken: the column fits the longest.
         return fit([*lines, column.label], low=700, high=3400)
-    return WEIGHTS.get(column.kind, 2.0)
+    return WEIGHTS["code"]
 
 
 def _content(b: Builder, cell: Cell) -> Content:
