@@ -37,6 +37,7 @@ PROSE = 8.0  # ems: the line a column of running text is given along with the he
 SHORT_LINE = 14.0  # ems: a column whose lines are all this short wants its longest
 _TEXT = {w("tab"): " ", w("br"): "\n", w("noBreakHyphen"): "-"}
 _BOLD = f".//{w('rPr')}/{w('b')}"
+_TC = w("tc")
 _SPACES = re.compile(r"[ \t]+")
 # Latin runs stay whole; each CJK character is a place a line may break.
 _PIECES = re.compile(r"[^\u2e80-\uffff]+|[\u2e80-\uffff]")
@@ -160,22 +161,28 @@ def needs(
     ids = [0.0] * columns
     words = [0.0] * columns
     lines: list[list[float]] = [[] for _ in range(columns)]
+    # Names, labels and enum values repeat down a column: each text is measured once.
+    measured: dict[tuple[str, bool], tuple[float, float, float]] = {}
     for index, tr in enumerate(rows):
         header = index < header_rows
-        for col, tc in enumerate(tr.iterchildren(w("tc"))):
+        for col, tc in enumerate(tr.iterchildren(_TC)):
             if col >= columns:
                 break
             text = _cell_text(tc)
             if not text.strip():
                 continue
             scale = BOLD if tc.find(_BOLD) is not None else 1.0
-            own_ids, word = _unbreakable(text, header, whole)
-            ids[col] = max(ids[col], own_ids * scale)
+            known = measured.get((text, header))
+            if known is None:
+                own_ids, word = _unbreakable(text, header, whole)
+                line = 0.0 if header else max(em_width(part) for part in text.split("\n"))
+                known = measured[text, header] = (own_ids, word, line)
+            ids[col] = max(ids[col], known[0] * scale)
             # Words, of a header, a body or a short CJK name, are met before any running
             # text gets a few words a line.
-            words[col] = max(words[col], word * scale)
+            words[col] = max(words[col], known[1] * scale)
             if not header:
-                lines[col].append(max(em_width(line) for line in text.split("\n")) * scale)
+                lines[col].append(known[2] * scale)
     out = []
     for col in range(columns):
         widths = sorted(lines[col])

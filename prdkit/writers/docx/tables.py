@@ -14,6 +14,8 @@ from prdkit.writers.docx.colwidths import distribute, needs, twips
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.writer import Writer
 
+_W, _TC, _TBL, _GRID = w("w"), w("tc"), w("tbl"), w("tblGrid")
+_TC_W = f"{w('tcPr')}/{w('tcW')}"
 CELL_MARGINS = 170  # left + right cell margins of the table style, twips
 SLACK = 60  # room a column is given beyond its estimated text, until words would break for it
 MIN_COLUMN = 900  # a shared column keeps at least this much when others need room
@@ -210,14 +212,17 @@ class Table:
             for column in needs(rows, len(self.cols), self.header_rows, self.b.ids)
         ]
         old, self.cols = self.cols, distribute(self.width, measured, self.fixed, self.floors, SLACK)  # type: ignore[arg-type]
-        for grid_col, col in zip(self.tbl.find(w("tblGrid")), self.cols, strict=True):
-            grid_col.set(w("w"), str(col))
+        values = [str(col) for col in self.cols]
+        for grid_col, value in zip(self.tbl.find(_GRID), values, strict=True):
+            grid_col.set(_W, value)
         for tr in rows:
-            for index, tc in enumerate(tr.iterchildren(w("tc"))):
-                tc_w = tc.find(f"{w('tcPr')}/{w('tcW')}")
-                if tc_w is not None and index < len(self.cols):
-                    tc_w.set(w("w"), str(self.cols[index]))
-                    for nested in tc.iterchildren(w("tbl")):
+            for index, tc in enumerate(tr.iterchildren(_TC)):
+                if index >= len(values):
+                    break
+                tc_w = tc.find(_TC_W)
+                if tc_w is not None:
+                    tc_w.set(_W, values[index])
+                    for nested in tc.iterchildren(_TBL):
                         _scale(nested, self.cols[index] / max(old[index], 1))
 
     def row(
