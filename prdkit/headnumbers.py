@@ -56,18 +56,32 @@ class HeadingCounter:
     def __init__(self, lang: str) -> None:
         self._levels = levels(lang)
         self._counts = [0] * len(self._levels)
+        # Each pattern split once into its text and the levels it shows (%1 → level 0).
+        self._pieces = [_pieces(pattern) for _, pattern, _ in self._levels]
 
     def next(self, level: int) -> str:
         """The number of the next heading of `level` (1-based) with its suffix; "" if unnumbered."""
         if not 1 <= level <= len(self._levels):
             return ""
-        self._counts[level - 1] += 1
-        for deeper in range(level, len(self._counts)):
-            self._counts[deeper] = 0
-        _, pattern, suffix = self._levels[level - 1]
+        counts = self._counts
+        counts[level - 1] += 1
+        for deeper in range(level, len(counts)):
+            counts[deeper] = 0
+        out = [
+            piece
+            if isinstance(piece, str)
+            else _counter(max(counts[piece], 1), self._levels[piece][0])
+            for piece in self._pieces[level - 1]
+        ]
+        return "".join(out) + self._levels[level - 1][2]
 
-        def slot(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            return _counter(max(self._counts[index], 1), self._levels[index][0])
 
-        return _SLOT.sub(slot, pattern) + suffix
+def _pieces(pattern: str) -> list[str | int]:
+    """`pattern` as its literal text and the 0-based levels of its slots, in order."""
+    pieces: list[str | int] = []
+    start = 0
+    for match in _SLOT.finditer(pattern):
+        pieces += [pattern[start : match.start()], int(match.group(1)) - 1]
+        start = match.end()
+    pieces.append(pattern[start:])
+    return [piece for piece in pieces if piece != ""]
