@@ -17,6 +17,8 @@ from prdkit.writers.docx.fields import TocEntry, bookmark
 from prdkit.writers.docx.numbering import Numbering, numbered
 from prdkit.writers.docx.oxml import (
     PLAIN,
+    W_NS,
+    WORD_JOINER,
     Look,
     add_text,
     body,
@@ -44,6 +46,8 @@ _PSTYLE_TAG = w("pStyle")
 _VAL = w("val")
 _T = w("t")
 _P = w("p")
+_JOINED = f"{WORD_JOINER}-{WORD_JOINER}"
+_HYPHENED = etree.XPath("descendant::w:t[contains(text(), '-')]", namespaces={"w": W_NS})
 
 
 class Builder:
@@ -123,11 +127,19 @@ class Builder:
         # Ids the text mentions (see REQ-012, in prose or a cell) stay on one line too;
         # headings keep their text as written, the contents copy it.
         headings = {self.styles.id(f"heading {level}") for level in (1, 2, 3)}
-        for para in part.iter(_P):
-            if self.style_of(para) not in headings:
-                for t in para.iter(_T):
-                    if t.text and "-" in t.text:
-                        unbroken_hyphens(t, self.ids)
+        # Only the texts holding a hyphen are visited (found by libxml2, not one by one),
+        # each in a paragraph outside a heading (a text box's paragraph sits in another);
+        # ids kept whole already (every hyphen joined) are passed over.
+        for t in _HYPHENED(part):
+            text = t.text
+            if text.count("-") == text.count(_JOINED):
+                continue
+            para = t.getparent()
+            while para is not None and para is not part:
+                if para.tag == _P and self.style_of(para) not in headings:
+                    unbroken_hyphens(t, self.ids)
+                    break
+                para = para.getparent()
         # Tables nested in a cell are fitted first, then scaled with the column that holds
         # them. Every table made so far is whole: the parts before were finished already.
         for table in reversed(self.tables):
