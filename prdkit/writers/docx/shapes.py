@@ -66,19 +66,45 @@ def draw_line(
     left, top = min(xs), min(ys)
     # A straight line has no width (or height); Word and LibreOffice want a real box.
     w, h = max(max(xs) - left, 0.01), max(max(ys) - top, 0.01)
-    shape = element(WPS, "wsp", None, group)
-    element(WPS, "cNvPr", {"id": number, "name": f"Line {number}"}, shape)
+    # A copy of the line's prototype (lxml copies deep, far cheaper than building it), its
+    # numbers filled in: the flow and structure diagrams draw tens of thousands of lines.
+    shape = _line(arrow, dashed).__copy__()
+    group.append(shape)
+    c_nv_pr, _, spr = shape[:3]
+    c_nv_pr.set("id", number)
+    c_nv_pr.set("name", f"Line {number}")
+    off, ext = spr[0]
+    off.set("x", _emu(left))
+    off.set("y", _emu(top))
+    ext.set("cx", _emu(w))
+    ext.set("cy", _emu(h))
+    path = spr[1][-1][0]
+    path.set("w", _emu(w))
+    path.set("h", _emu(h))
+    for n, (x, y) in enumerate(points):
+        step = etree.SubElement(path, _MOVE_TO if n == 0 else _LINE_TO)
+        etree.SubElement(step, _PT, {"x": _emu(x - left), "y": _emu(y - top)})
+
+
+_MOVE_TO, _LINE_TO, _PT = f"{{{A}}}moveTo", f"{{{A}}}lnTo", f"{{{A}}}pt"
+_LINES: dict[tuple[bool, bool], etree._Element] = {}
+
+
+def _line(arrow: bool, dashed: bool) -> etree._Element:
+    """The shape of a line, without its numbers and points: built once per kind."""
+    proto = _LINES.get((arrow, dashed))
+    if proto is not None:
+        return proto
+    shape = _LINES[arrow, dashed] = element(WPS, "wsp")
+    element(WPS, "cNvPr", {"id": "", "name": ""}, shape)
     element(WPS, "cNvSpPr", None, shape)
-    spr = _spr(shape, left, top, w, h)
+    spr = _spr(shape, 0, 0, 0, 0)
     geometry = element(A, "custGeom", None, spr)
     for tag in ("avLst", "gdLst", "ahLst", "cxnLst"):
         element(A, tag, None, geometry)
     element(A, "rect", {"l": "0", "t": "0", "r": "r", "b": "b"}, geometry)
     paths = element(A, "pathLst", None, geometry)
-    path = element(A, "path", {"w": _emu(w), "h": _emu(h)}, paths)
-    for n, (x, y) in enumerate(points):
-        step = element(A, "moveTo" if n == 0 else "lnTo", None, path)
-        element(A, "pt", {"x": _emu(x - left), "y": _emu(y - top)}, step)
+    element(A, "path", {"w": "", "h": ""}, paths)
     element(A, "noFill", None, spr)
     ln = element(A, "ln", {"w": "9525"}, spr)
     _fill(ln, EDGE)
@@ -87,6 +113,7 @@ def draw_line(
     if arrow:
         element(A, "tailEnd", {"type": "triangle", "w": "med", "len": "med"}, ln)
     element(WPS, "bodyPr", None, shape)
+    return shape
 
 
 def _text_shape(
