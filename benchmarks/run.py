@@ -270,6 +270,7 @@ def attack_table(run: list[str], repeat: int) -> str:
     ]
     jobs: list[tuple[str, str, list[str], float]] = []
     for name, (_, commands) in {**attacks.CASES, **attacks.REFUSED}.items():
+        label = f"{name} (refused)" if name in attacks.REFUSED else name
         for command in commands:
             argv = [*run, "validate", str(docs[name])]
             if command != "validate":
@@ -277,8 +278,7 @@ def attack_table(run: list[str], repeat: int) -> str:
             if name in attacks.REFUSED:
                 # Refused is the expected outcome: exit 1, anything else fails the run.
                 argv = ["sh", "-c", '"$@"; test $? -eq 1', "sh", *argv]
-                name = f"{name} (refused)"
-            jobs.append((name, command, argv, attacks.CPU_BOUND))
+            jobs.append((label, command, argv, attacks.CPU_BOUND))
     diff = [*run, "diff", str(docs["ids-old"]), str(docs["ids-new"])]
     jobs.append(("ids-40000", "diff", diff, attacks.DIFF_BOUND))
     for name, command, argv, bound in jobs:
