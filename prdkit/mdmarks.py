@@ -39,16 +39,15 @@ _MARK_BYTES = MARKS.encode()
 
 def _strings_bound(data: Any) -> int:
     """The marks of every string value of `data` together (Markdown or not, keys aside)."""
+    from prdkit.mdfields import any_string
+
     found: list[str] = []
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if type(value) is str:
-            found.append(value)
-        elif type(value) is dict:
-            stack.extend(value.values())
-        elif type(value) is list:
-            stack.extend(value)
+
+    def keep(text: str) -> bool:
+        found.append(text)
+        return False  # on to the next: every string is kept
+
+    any_string(data, keep)
     return marks("\0".join(found))
 
 
