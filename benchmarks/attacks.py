@@ -1,9 +1,10 @@
 """Inputs within every default limit that once took tens of seconds or gigabytes.
 
-Each is a valid document (the benchmark's runner refuses a failing command), written
-deterministically. `python benchmarks/run.py --attacks` measures validate, Markdown and
-Word on each against the bound of 5 s of CPU time and 500 MiB; `tests/test_render_scale.py`
-keeps the ones a test can afford.
+Each of `CASES` is a valid document (the benchmark's runner refuses a failing command),
+each of `REFUSED` one a limit refuses at once (exit 1); all are written deterministically.
+`python benchmarks/run.py --attacks` measures validate, Markdown and Word on each against
+the bound of 5 s of CPU time and 500 MiB; `tests/test_render_scale.py` keeps the ones a
+test can afford.
 """
 
 from __future__ import annotations
@@ -69,15 +70,25 @@ def dense_dependencies(count: int) -> bytes:
     return (HEAD + "requirements:\n" + rows + last).encode()
 
 
-def emphasis_fields(count: int, size: int = 99_000) -> bytes:
-    """`count` requirements whose description is `size` characters of emphasis and links."""
-    unit = "*a* **b** _c_ `d` [e](https://example.com/e) "
+def markdown_fields(count: int, unit: str, size: int = 99_000) -> bytes:
+    """`count` requirements whose description is `unit` repeated to `size` characters."""
     text = (unit * (size // len(unit) + 1))[:size].rstrip()
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     rows = "".join(
-        f'  - id: R{i}\n    title: T{i}\n    priority: could\n    description: "{text}"\n'
+        f'  - id: R{i}\n    title: T{i}\n    priority: could\n    description: "{quoted}"\n'
         for i in range(count)
     )
     return (HEAD + "requirements:\n" + rows).encode()
+
+
+EMPHASIS = "*a* **b** _c_ `d` [e](https://example.com/e) "  # 12 marks in 44 characters
+LIST_ITEMS = "- a\n"  # a list item per line
+TABLE = "|a|b|\n|-|-|\n" + "|a|b|\n" * 20_000  # a table of one row per line
+
+
+def emphasis_fields(count: int, size: int = 99_000) -> bytes:
+    """`count` requirements whose description is `size` characters of emphasis and links."""
+    return markdown_fields(count, EMPHASIS, size)
 
 
 def id_list(count: int, *, shifted: bool) -> bytes:
@@ -92,6 +103,17 @@ CASES: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
     "roles-inherit-1000": (lambda: role_chain(1000), ("validate", "md", "docx")),
     "duties-6000": (lambda: duties_chains(6000), ("validate", "md", "docx")),
     "depends-dense-700": (lambda: dense_dependencies(700), ("validate", "md", "docx")),
+    # The most Markdown work the default `max-markdown-marks` budget (200,000) admits, in
+    # three shapes: 7 fields of dense emphasis (184,800 marks), 2 of list items (148,494),
+    # 2 of table rows (197,994).
+    "emphasis-7x99k": (lambda: emphasis_fields(7), ("validate", "md", "docx")),
+    "list-items-2x99k": (lambda: markdown_fields(2, LIST_ITEMS), ("validate", "md", "docx")),
+    "table-rows-2x99k": (lambda: markdown_fields(2, TABLE), ("validate", "md", "docx")),
+}
+
+# Inputs past a budget: refused at once, exit 1 and nothing written, never parsed.
+REFUSED: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
+    # 7.9 MB, under `max-bytes`, every field under `max-markdown`: 2,112,000 marks.
     "emphasis-80x99k": (lambda: emphasis_fields(80), ("validate", "md", "docx")),
 }
 
@@ -100,7 +122,7 @@ def write_all(folder: Path) -> dict[str, Path]:
     """Every case under `folder`, plus the two versions the diff case compares."""
     folder.mkdir(parents=True, exist_ok=True)
     found = {}
-    for name, (make, _) in CASES.items():
+    for name, (make, _) in {**CASES, **REFUSED}.items():
         found[name] = folder / f"{name}.prd.yaml"
         found[name].write_bytes(make())
     for name, shifted in (("ids-old", False), ("ids-new", True)):

@@ -36,6 +36,7 @@ SINGLE_REQUIREMENTS = 25  # about 50 KB of YAML
 MANY = 100
 MAX_NODES = 2_000_000  # past prdkit's ceilings: see benchmarks/uncapped.py
 MAX_BYTES = 64 * 1024 * 1024  # 12,000 requirements are about 19 MB
+MAX_MARKS = 1_000_000  # Markdown marks: 12,000 requirements hold about 300,000
 TARGETS = {"startup": 0.4, "validate": 0.5, "docx": 1.0, "growth": 12.0, "growth-large": 2.6}
 LARGE = 12_000  # requirements: 2.4× the largest default size
 
@@ -71,17 +72,18 @@ def check_corpus(run: list[str], docs: dict[str, Path], many: list[Path]) -> str
     argv = [*run, "validate", *map(str, [*docs.values(), *many])]
     done = _probe(argv)
     note = None
-    if done.returncode != 0 and (
-        "too-many-nodes" in done.stdout or "file-too-large" in done.stdout
+    if done.returncode != 0 and any(
+        rule in done.stdout for rule in ("too-many-nodes", "file-too-large", "markdown-budget")
     ):
         # The biggest document has more values than the default ceiling allows.
         (WORK / "docs" / ".prdkit.toml").write_text(
-            f"max-nodes = {MAX_NODES}\nmax-bytes = {MAX_BYTES}\n"
+            f"max-nodes = {MAX_NODES}\nmax-bytes = {MAX_BYTES}\nmax-markdown-marks = {MAX_MARKS}\n"
         )
         note = (
             f"prdkit's default limits refuse the largest documents; the run sets "
-            f"max-nodes = {MAX_NODES:,} and max-bytes = {MAX_BYTES:,} in .work/docs/.prdkit.toml, "
-            "past the ceilings a configuration may reach, through benchmarks/uncapped.py"
+            f"max-nodes = {MAX_NODES:,}, max-bytes = {MAX_BYTES:,} and max-markdown-marks = "
+            f"{MAX_MARKS:,} in .work/docs/.prdkit.toml, past the ceilings a configuration may "
+            "reach, through benchmarks/uncapped.py"
         )
         done = _probe(argv)
     if done.returncode != 0 or " 0 errors, 0 warnings" not in " " + done.stdout:
@@ -267,12 +269,16 @@ def attack_table(run: list[str], repeat: int) -> str:
         "| --- | --- | ---: | ---: | --- |",
     ]
     jobs: list[tuple[str, str, list[str], float]] = []
-    for name, (_, commands) in attacks.CASES.items():
+    for name, (_, commands) in {**attacks.CASES, **attacks.REFUSED}.items():
+        label = f"{name} (refused)" if name in attacks.REFUSED else name
         for command in commands:
             argv = [*run, "validate", str(docs[name])]
             if command != "validate":
                 argv = [*run, "render", str(docs[name]), "--to", command, "-o", str(out)]
-            jobs.append((name, command, argv, attacks.CPU_BOUND))
+            if name in attacks.REFUSED:
+                # Refused is the expected outcome: exit 1, anything else fails the run.
+                argv = ["sh", "-c", '"$@"; test $? -eq 1', "sh", *argv]
+            jobs.append((label, command, argv, attacks.CPU_BOUND))
     diff = [*run, "diff", str(docs["ids-old"]), str(docs["ids-new"])]
     jobs.append(("ids-40000", "diff", diff, attacks.DIFF_BOUND))
     for name, command, argv, bound in jobs:

@@ -547,6 +547,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the document has more than {limit} keys and values",
         "文档中的键和值超过了 {limit} 个",
     ),
+    "markdown-budget": (
+        "the Markdown fields hold {total} marks in all, over the budget of {limit}, "
+        "which runs out at {name}",
+        "Markdown 字段共有 {total} 个标记，超过了 {limit} 的上限，在 {name} 处已用完",
+    ),
     "bad-number.digits": (
         "integer with more than {limit} digits; quote it to keep it as text",
         "整数超过了 {limit} 位；如果要当作文字，请加引号",
@@ -1607,6 +1612,11 @@ RULE_ZH: dict[str, tuple[str, str]] = {
     ),
     "too-deep": ("嵌套层级超过了配置的上限。", "PRD 只需要几层嵌套，请把结构拉平。"),
     "too-many-nodes": ("文档中的值超过了配置的上限。", "拆分文档。"),
+    "markdown-budget": (
+        "所有 Markdown 字段的标记（`*`、`_`、`` ` ``、`[`、`]`、`!`、`~`、`<`、`&`、`\\`、`|`，"
+        "每个换行算三个）合计超过了配置的上限。",
+        "把大段排版文字移到单独的文档再链接过来，或在配置中调高 `max-markdown-marks`。",
+    ),
     "bad-number": (
         "数字不是有限值，或位数太多。",
         "使用普通的有限数字；如果要当作文字，请加引号。",

@@ -187,17 +187,21 @@ def check_bytes(
         if not findings:
             from prdkit import model, rules
             from prdkit.mdfields import too_long
+            from prdkit.mdmarks import over_budget
 
             # No value is longer than the text it was read from: below the limit, the walk
             # over every Markdown field (a fifth of a small file's check) finds nothing.
             if len(loaded.text) > limits.max_markdown:
                 findings = list(too_long(loaded.data, limits.max_markdown))
+            overspent = list(over_budget(loaded.data, limits.max_markdown_marks, raw))
+            findings.extend(overspent)
             result.document = model.build(loaded.data, config.conventions)
             from prdkit.rules.comments import check_cuts
 
             cuts = check_cuts(loaded.data, loaded.comment_cuts)
             findings.extend(rules.run(result.document, loaded.data, cuts, loaded.text))
-            placed.extend(_pictures(result, folder, limits, place))
+            if not overspent:  # finding pictures parses Markdown, which the budget bounds
+                placed.extend(_pictures(result, folder, limits, place))
         source_map = loaded.source_map
         placed.extend(place(f, _span(f, source_map)) for f in findings)
     placed.extend(place(f, Span(1, 1)) for f in _config_findings(config))

@@ -18,6 +18,13 @@ class Limits:
     max_int_digits: int = 30
     max_string: int = 200_000
     max_markdown: int = 100_000
+    # Markdown marks of all Markdown fields together: each `*` `_` `` ` `` `[` `]` `!` `~`
+    # `<` `&` `\` `|`, and three for each line break (a line may open a list item, a quote
+    # or a table row). Rendering costs up to ~20 µs per mark in either writer, whatever the
+    # construct, so this bounds the Markdown part of a render near 4 s; a document at the
+    # `max-nodes` limit written like the benchmark's (markup in every field) has ~100,000,
+    # the examples a few hundred.
+    max_markdown_marks: int = 200_000
     max_diagnostics: int = 50
     # `--to pdf` lays out the document's print page at ~0.15 s of CPU and ~2.5 MB of memory
     # per A4 page; the page's HTML size foretells both (500 requirements with every section
@@ -49,6 +56,7 @@ CEILINGS = Limits(
     max_int_digits=300,
     max_string=1_000_000,
     max_markdown=500_000,
+    max_markdown_marks=1_000_000,
     max_diagnostics=100_000,
     max_pdf_html=6 * 1024 * 1024,
     max_pdf_image_pixels=400_000_000,

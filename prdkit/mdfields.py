@@ -43,7 +43,7 @@ def too_long(data: Any, limit: int) -> Iterator[Finding]:
         return  # the usual case, found without the schema walk (a tenth of the cost)
     for pointer, text in markdown_values(data):
         if len(text) > limit:
-            name = _name(pointer)
+            name = field_label(pointer)
             message = msg("markdown-too-long", name=name, length=len(text), limit=limit)
             yield Finding("schema-count", pointer, message, msg("string-too-long.hint"))
 
@@ -103,7 +103,7 @@ def _resolve(root: Mapping[str, Any], ref: str) -> Any:
     return node
 
 
-def _name(pointer: str) -> Msg | str:
+def field_label(pointer: str) -> Msg | str:
     """What to call a field in a message: its key, or 'item N of KEY'."""
     from prdkit.schema import field_name
 

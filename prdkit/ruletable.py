@@ -249,6 +249,18 @@ meta:
 """,
     ),
     Rule(
+        "markdown-budget",
+        E,
+        "load",
+        "The Markdown fields together hold more marks (`*`, `_`, `` ` ``, `[`, `]`, `!`, `~`, "
+        "`<`, `&`, `\\`, `|`; a line break counts three) than the configured budget.",
+        "Move long formatted text to a linked document, or raise `max-markdown-marks` in the "
+        "configuration.",
+        """\
+# Markdown fields dense with emphasis and links, over the `max-markdown-marks` budget
+""",
+    ),
+    Rule(
         "bad-number",
         E,
         "load",

@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.attacks import dense_dependencies, role_chain
+from benchmarks.attacks import HEAD, dense_dependencies, emphasis_fields, role_chain
 from prdkit.check import check_bytes
 from prdkit.layout import LaidOutDocument, build
-from prdkit.layout.blocks import Block, Heading, Matrix, Note, Table
+from prdkit.layout.blocks import Block, Facts, Heading, Matrix, Note, Table
+from prdkit.layout.cells import Many, Ref, Text
+from prdkit.limits import Limits
+from prdkit.mdmarks import marks
 from prdkit.model import Document
 from prdkit.writers import RenderOptions, get_writer
 from tests.hostile.runner import run_cli
@@ -62,16 +65,89 @@ def test_a_thousand_role_chain_is_listed_by_role(fmt: str) -> None:
     assert elapsed < 15, f"{elapsed:.1f}s of CPU"
 
 
+def test_long_dependency_lists_are_plain_ids_short_ones_links() -> None:
+    _, laid = laid_out(dense_dependencies(60))
+    blocks = [b for s in laid.sections for b in s.blocks]
+    depends = [
+        cell
+        for b in blocks
+        if isinstance(b, Facts)
+        for label, cell in b.rows
+        if label == "Depends on"
+    ]
+    assert len(depends) == 59
+    # R0 depends on 59, R8 on 51: every id, in order, as one text.
+    for first, cell in enumerate(depends[:9], 1):
+        assert cell == Text(", ".join(f"R{i}" for i in range(first, 60)))
+    # R9 depends on 50, the most still linked one by one.
+    assert isinstance(depends[9], Many)
+    assert [r.id for r in depends[9].items] == [f"R{i}" for i in range(10, 60)]
+    assert all(isinstance(r, Ref) and r.anchor for r in depends[9].items)
+
+
 def test_dense_dependencies_in_word_are_linear_in_references(tmp_path: Path) -> None:
     source = tmp_path / "dense.prd.yaml"
     source.write_bytes(dense_dependencies(500))
     run = run_cli("render", source, "--to", "docx", "-o", tmp_path)
     assert run.returncode == 0, run.stderr
-    # 124,750 references, each shown once where it is written: a paragraph of 499 links
-    # once cost a walk of its children per link, and the whole tree was kept to the end
-    # (27 s and 1.15 GB at 700 requirements).
-    assert run.cpu_seconds < 25, f"{run.cpu_seconds:.1f}s of CPU"
+    # 124,750 references, each shown once where it is written: as 124,750 links they once
+    # cost 27 s and 1.15 GB at 700 requirements; lists past 50 are plain ids now.
+    assert run.cpu_seconds < 15, f"{run.cpu_seconds:.1f}s of CPU"
     assert run.peak_bytes < 450 * 1024 * 1024, f"{run.peak_bytes / 2**20:.0f} MiB"
     with zipfile.ZipFile(tmp_path / "dense.docx") as docx:
         xml = docx.read("word/document.xml").decode()
-    assert xml.count('w:anchor="') >= 124_750
+    assert ", ".join(f"R{i}" for i in range(1, 500)) in xml
+    # The 50 shortest lists are linked: 1 + 2 + … + 50 links beside the tables' own.
+    assert xml.count('w:anchor="') >= 1275
+
+
+def budget_document(*descriptions: str) -> bytes:
+    """A document of one requirement per description, each written as a quoted scalar."""
+    rows = "".join(
+        f"  - id: R{i}\n    title: T{i}\n    priority: could\n    description: {text}\n"
+        for i, text in enumerate(descriptions, 1)
+    )
+    return (HEAD + "requirements:\n" + rows).encode()
+
+
+def test_the_markdown_budget_runs_out_at_its_field() -> None:
+    # 4 + 6 marks fit a budget of 12; the third field's 4 more run it out, on line 20.
+    source = budget_document('"*a* and *b*"', '"**c** `d`"', '"[e](f) *g*"', '"**h**"')
+    result = check_bytes(source, "x.prd.yaml", limits=Limits(max_markdown_marks=12))
+    (found,) = [d for d in result.diagnostics if d.rule == "markdown-budget"]
+    assert (found.line, found.column) == (20, 18)
+    assert found.message == (
+        "the Markdown fields hold 18 marks in all, over the budget of 12, "
+        "which runs out at description"
+    )
+    assert result.failed()
+    within = check_bytes(source, "x.prd.yaml", limits=Limits(max_markdown_marks=18))
+    assert not [d for d in within.diagnostics if d.rule == "markdown-budget"]
+
+
+def test_escaped_line_breaks_count_against_the_budget() -> None:
+    # Forty escaped line breaks: 40 backslashes and 12 lines in the source (76 as counted),
+    # while the value holds 40 lines (120). The bound taken from the source must not let
+    # the walk be skipped under a budget of 100.
+    source = budget_document('"' + "a\\n" * 40 + '"')
+    assert marks(source.decode()) == 76
+    result = check_bytes(source, "x.prd.yaml", limits=Limits(max_markdown_marks=100))
+    assert [d.line for d in result.diagnostics if d.rule == "markdown-budget"] == [12]
+
+
+def test_emphasis_past_the_budget_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    source = tmp_path / "emphasis.prd.yaml"
+    source.write_bytes(emphasis_fields(80))  # 7.9 MB: once 38 s for Markdown, 44 s for Word
+    run = run_cli("render", source, "--to", "md,docx", "-o", tmp_path)
+    assert run.returncode == 1, run.stderr
+    assert "markdown-budget" in run.stderr + run.stdout
+    assert not list(tmp_path.glob("emphasis.*[!l]"))  # nothing written
+    assert run.cpu_seconds < 10, f"{run.cpu_seconds:.1f}s of CPU"
+
+
+def test_emphasis_at_the_budget_renders_in_seconds(tmp_path: Path) -> None:
+    source = tmp_path / "emphasis.prd.yaml"
+    source.write_bytes(emphasis_fields(7))  # 184,800 marks, just inside the default budget
+    run = run_cli("render", source, "--to", "docx", "-o", tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.cpu_seconds < 20, f"{run.cpu_seconds:.1f}s of CPU"

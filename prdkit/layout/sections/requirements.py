@@ -77,6 +77,19 @@ def criteria(lay: Layout, item: object, level: int) -> list[Block]:
     return [Items(items, level, ordered=True, label=lay.t("field.acceptance_criteria"))]
 
 
+# Past this many, a requirement's dependencies are listed as plain ids in one text: every
+# id is still there, but not each as a link of its own. A PRD names one or two; 700
+# requirements each depending on every later one made 244,650 links and a 9 s Word file.
+LINKED_DEPENDENCIES = 50
+
+
+def _depends(lay: Layout, ids: tuple[str, ...]) -> Cell:
+    """A requirement's dependencies: linked references, or plain ids past the threshold."""
+    if len(ids) > LINKED_DEPENDENCIES:
+        return Text(", ".join(ids))
+    return lay.refs(ids)
+
+
 def _entry(lay: Layout, req: Requirement) -> list[Block]:
     out: list[Block] = [lay.item_heading(2, req.id, req.title)]
     out.append(
@@ -89,7 +102,7 @@ def _entry(lay: Layout, req: Requirement) -> list[Block]:
                     (lay.t("field.rice_score"), _rice(lay, req)),
                     (lay.t("field.requested_by"), lay.refs(req.requested_by, named=True)),
                     (lay.t("field.evidence"), lay.refs(req.evidence)),
-                    (lay.t("field.depends_on"), lay.refs(req.depends_on)),
+                    (lay.t("field.depends_on"), _depends(lay, req.depends_on)),
                 ]
             )
         )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
+from itertools import chain
 from typing import Any
 
 from prdkit.i18n import LOCALES, language
@@ -64,25 +67,62 @@ def timestamp(date: str | None, given: datetime | None) -> datetime:
         return datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
+_UNPACKED = 1 << 20
+
+
+class Spool:
+    """Serialized pieces of the body, held compressed until the zip takes them, in order.
+
+    The body is serialized a heading at a time but zipped only at the end, after the
+    contents before it are filled. Held as they are, the pieces of 5,000 requirements come
+    to 115 MB (300 MB at 12,000); at zlib's fastest level, to 6 MB for 0.3 s.
+    """
+
+    def __init__(self) -> None:
+        # Raw deflate: no checksum to compute, the zip writer sums what it is given.
+        self._packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+        self._packed: list[bytes] = []
+
+    def append(self, piece: bytes) -> None:
+        """Add `piece` after the others."""
+        packed = self._packer.compress(piece)
+        if packed:
+            self._packed.append(packed)
+
+    def drain(self) -> Iterator[bytes]:
+        """The pieces' bytes in order (not cut where they were), let go of as they are read."""
+        self._packed.append(self._packer.flush())
+        self._packed.reverse()
+        unpacker = zlib.decompressobj(-15)
+        while self._packed:
+            packed = self._packed.pop()
+            # A MiB at a time: a run of repeated text packs a thousandfold.
+            while packed:
+                piece = unpacker.decompress(packed, _UNPACKED)
+                packed = unpacker.unconsumed_tail
+                if piece:
+                    yield piece
+
+
 class _Entries:
     """Collects what python-docx's package writer would put in the zip, by member name."""
 
     def __init__(self) -> None:
-        self.entries: dict[str, bytes | list[bytes]] = {}
+        self.entries: dict[str, bytes | Iterable[bytes]] = {}
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
         """Keep `blob` under the zip member name of `pack_uri`."""
         self.entries[pack_uri.membername] = blob
 
 
-def save(document: Any, when: datetime, body: list[bytes] | None = None) -> bytes:
+def save(document: Any, when: datetime, body: Iterable[bytes] | None = None) -> bytes:
     """The .docx bytes of `document`, entries in a fixed order and all dated `when`.
 
     python-docx's own save stamps entries with the current time; its package writer's
     steps are reused to gather the entries, which are then zipped once, deterministically.
     `body`, when given, is the serialized content of the body in pieces, which take the
-    place of the document's own (empty) body in its XML. They are compressed one by one and
-    never joined (55 MB at 5,000 requirements); the list is emptied on the way.
+    place of the document's own (empty) body in its XML. They are compressed as they are
+    read and never joined (115 MB at 5,000 requirements).
     """
     old = document.element.body
     token = f"<{old.prefix}:body/>".encode()
@@ -109,10 +149,9 @@ def save(document: Any, when: datetime, body: list[bytes] | None = None) -> byte
         head, found, tail = sink.entries[name].partition(token)
         if not found:
             raise ValueError(f"no {token.decode()} in {name}")
-        # Reversed: the zip writer pops them from the end, dropping each once compressed.
-        pieces = [tail, b"</w:body>", *reversed(body), _open_body(document.element.nsmap), head]
-        body.clear()
-        sink.entries[name] = pieces
+        sink.entries[name] = chain(
+            (head, _open_body(document.element.nsmap)), body, (b"</w:body>", tail)
+        )
     return _zip(sink.entries, when)
 
 
@@ -123,7 +162,7 @@ def _open_body(root: dict[str | None, str]) -> bytes:
     return f"<w:body{missing}>".encode()
 
 
-def _zip(entries: dict[str, bytes | list[bytes]], when: datetime) -> bytes:
+def _zip(entries: dict[str, bytes | Iterable[bytes]], when: datetime) -> bytes:
     when = min(max(when.astimezone(timezone.utc), _ZIP_FIRST), _ZIP_LAST)
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
     order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)
@@ -138,9 +177,9 @@ def _zip(entries: dict[str, bytes | list[bytes]], when: datetime) -> bytes:
             if isinstance(content, bytes):
                 target.writestr(info, content, compresslevel=6)
                 continue
-            # Pieces in reverse order; the default level is 6, as above, and zlib's output
-            # does not depend on how its input is cut: the same bytes as one writestr.
+            # Pieces: the default level is 6, as above, and zlib's output does not depend on
+            # how its input is cut: the same bytes as one writestr.
             with target.open(info, "w") as entry:
-                while content:
-                    entry.write(content.pop())
+                for piece in content:
+                    entry.write(piece)
     return out.getvalue()

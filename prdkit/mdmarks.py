@@ -1,0 +1,73 @@
+"""The document's Markdown budget: marks counted over all Markdown fields together.
+
+`max-markdown` bounds one field; a document of many fields, each just under it and dense
+with emphasis and links, would still cost a minute to render. What a writer spends goes
+with the marks markdown-it works on, not with the characters (plain prose of any length
+is cheap), so the budget counts marks, before any Markdown is parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from prdkit.diagnostics import Finding
+from prdkit.messages import msg
+
+MARKS = "*_`[]!~<&\\|"
+LINE_WEIGHT = 3  # a line may open a list item, a quote or a table row: a block of its own
+
+
+def marks(text: str) -> int:
+    """The marks of `text` as the budget counts them."""
+    return sum(text.count(c) for c in MARKS) + LINE_WEIGHT * text.count("\n")
+
+
+def _source_bound(source: bytes) -> int:
+    """At least the marks of every value read from `source` (UTF-8) together.
+
+    An escape (`\\n`, `\\x2A`) is one mark in the source and at most a line break in the
+    value, so each backslash counts as a line break too. Aliases are refused by the
+    loader, so no value is read twice. Marks are ASCII: bytes count them as characters do.
+    """
+    others = len(source) - len(source.translate(None, _MARK_BYTES))
+    return others + LINE_WEIGHT * (source.count(b"\n") + source.count(b"\\"))
+
+
+_MARK_BYTES = MARKS.encode()
+
+
+def _strings_bound(data: Any) -> int:
+    """The marks of every string value of `data` together (Markdown or not, keys aside)."""
+    from prdkit.mdfields import any_string
+
+    found: list[str] = []
+
+    def keep(text: str) -> bool:
+        found.append(text)
+        return False  # on to the next: every string is kept
+
+    any_string(data, keep)
+    return marks("\0".join(found))
+
+
+def over_budget(data: Any, limit: int, source: bytes | None = None) -> Iterator[Finding]:
+    """A finding at the Markdown field of schema-valid `data` where `limit` runs out."""
+    # Two bounds before the walk beside the schema: the source's text (its structure's
+    # line breaks counted too) proves small documents within, every string value together
+    # (a tenth of the walk's cost) large ones.
+    if source is not None and _source_bound(source) <= limit:
+        return
+    if _strings_bound(data) <= limit:
+        return
+    from prdkit.mdfields import field_label, markdown_values
+
+    total, at = 0, None
+    for pointer, text in markdown_values(data):
+        total += marks(text)
+        if at is None and total > limit:
+            at = pointer
+    if at is not None:
+        # Counting on past the field costs little next to parsing, and tells how far over.
+        message = msg("markdown-budget", name=field_label(at), total=total, limit=limit)
+        yield Finding("markdown-budget", at, message)
