@@ -38,6 +38,7 @@ from prdkit.writers.docx.safexml import xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 
 if TYPE_CHECKING:
+    from prdkit.writers.docx.package import Spool
     from prdkit.writers.docx.tables import Table
 
 RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
@@ -77,7 +78,7 @@ class Builder:
         # the document's namespaces on a new element.
         self._empty = body(self.nsmap)
         # The body's content serialized so far, when it is built in parts (see `flush`).
-        self.parts: list[bytes] | None = None
+        self.parts: Spool | None = None
         self.numbering = Numbering(base.document)
         self._lang_tags = (LATIN_LANG, EAST_ASIAN_LANG) if self.lang == "zh" else None
         self.flag_placeholders = laid.properties.flag_placeholders
