@@ -217,19 +217,6 @@ def _pos(mark: Any) -> Pos:
     return (mark.line + 1, mark.column + 1)
 
 
-class _Frame:
-    """An open mapping or sequence while composing."""
-
-    __slots__ = ("container", "key", "key_pos", "pointer", "skip")
-
-    def __init__(self, container: dict | list, pointer: str) -> None:
-        self.container = container
-        self.pointer = pointer
-        self.key: str | None = None  # mappings: the key waiting for its value
-        self.key_pos: Pos | None = None
-        self.skip = 0  # >0 while discarding a complex (non-scalar) key
-
-
 class _Composer:
     """Builds plain data and the source map from libyaml events, iteratively."""
 
@@ -282,14 +269,22 @@ class _Composer:
         return Loaded(data, self.map, self.text, self.problems, partial, self.comment_cuts)
 
     def _compose(self, root: list[Any]) -> None:
-        # The loop every event of the file goes through (330,000 for 5,000 requirements):
-        # the common cases are written out here, each rare one is a method of its own.
-        stack: list[_Frame] = []
-        top: _Frame | None = None  # stack[-1]
-        nodes = documents = 0
+        # The loop every event of the file goes through (450,000 for 5,000 requirements):
+        # the common cases are written out here, each rare one is a method of its own. The
+        # open container's state lives in local variables (the enclosing ones on `stack`):
+        # attributes of a frame object cost a fifth of the loop.
+        # The enclosing containers: (container, is_map, pointer, prefix).
+        stack: list[tuple[Any, bool, str, str]] = []
+        container: Any = None  # the open mapping or sequence; None before the root value
+        is_map = False
+        pointer, prefix = "", "/"  # the open container's pointer, and that followed by "/"
+        key: str | None = None  # mappings: the key waiting for its value ("" and no position:
+        key_pos: Pos | None = None  # a refused key, whose value is read and not kept)
+        skip = 0  # >0 while discarding a complex (non-scalar) key
+        nodes = documents = depth = 0
         limits = self.limits
         max_nodes, max_depth, max_string = limits.max_nodes, limits.max_depth, self.max_string
-        values, keys, lines = self.values, self.keys, self.lines
+        values, keys = self.values, self.keys
         json_mode, hidden_breaks = self.json_mode, self.hidden_breaks
         maybe_not_text = _MAYBE_NOT_TEXT
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
@@ -301,6 +296,14 @@ class _Composer:
         if hidden_breaks:
             source = source.translate(_HIDE_BREAKS)
         self.source = source
+        # An anchor starts with "&" and a tag with "!": a text without either has neither.
+        props = "&" in source or "!" in source
+        # Lines where a comment may cut a plain value short (see _comment_cut).
+        cut_lines = (
+            None
+            if self.lines is None
+            else {i for i, line in enumerate(self.lines) if " #" in line or "\t#" in line}
+        )
         parser = _Parser(source)
         try:
             get_event = parser.get_event
@@ -312,96 +315,94 @@ class _Composer:
                     pos = (mark.line + 1, mark.column + 1)
                     nodes += 1
                     if nodes > max_nodes:
-                        message = msg("too-many-nodes", limit=max_nodes)
-                        self.problem("too-many-nodes", message, pos)
-                        raise _Stop
-                    if event.anchor is not None or event.tag is not None:
+                        self._too_many_nodes(pos)
+                    if props and (event.anchor is not None or event.tag is not None):
                         self._anchor_or_tag(event, kind is scalar_event, pos)
-                    if top is not None and top.skip:
-                        if kind is not scalar_event:
-                            top.skip += 1
-                        continue
-                    in_mapping = top is not None and type(top.container) is dict
-                    if kind is scalar_event:
-                        value = event.value
-                        if hidden_breaks:
-                            value = value.translate(_SHOW_BREAKS)
-                        style = event.style
-                        if in_mapping and top.key is None:  # type: ignore[union-attr]
-                            # Plain keys starting with a letter that no number, boolean or
-                            # null starts with, new in their mapping: the rest is checked.
-                            if (
-                                style
-                                or not value
-                                or value[0] in maybe_not_text
-                                or value == "<<"
-                                or len(value) > max_string
-                                or value in top.container  # type: ignore[union-attr]
-                            ):
-                                self._key(top, event, value, pos)  # type: ignore[arg-type]
-                            else:
-                                top.key, top.key_pos = value, pos  # type: ignore[union-attr]
+                    if kind is not scalar_event:
+                        if skip:
+                            skip += 1
                             continue
+                        if is_map and key is None:
+                            self.problem("key-not-string", msg("key-not-string.complex"), pos)
+                            skip = 1
+                            continue
+                        if depth >= max_depth:
+                            self.problem("too-deep", msg("too-deep.limit", limit=max_depth), pos)
+                            raise _Stop
+                        new: dict | list = {} if kind is mapping_start else []
+                        here = self._place(container, is_map, prefix, key, key_pos, root, new, pos)
+                        stack.append((container, is_map, pointer, prefix))
+                        container, is_map = new, kind is mapping_start
+                        pointer, prefix = here, here + "/"
+                        key = None
+                        depth += 1
+                        continue
+                    if skip:
+                        continue
+                    value = event.value
+                    if hidden_breaks:
+                        value = value.translate(_SHOW_BREAKS)
+                    style = event.style
+                    if is_map and key is None:
+                        # Plain keys starting with a letter that no number, boolean or null
+                        # starts with, new in their mapping: the rest is checked.
                         if (
-                            json_mode
-                            or style == '"'
+                            style
+                            or not value
+                            or value[0] in maybe_not_text
+                            or value == "<<"
                             or len(value) > max_string
-                            or (not style and (not value or value[0] in maybe_not_text))
+                            or value in container
                         ):
-                            value = self._scalar(event, value, pos, top.pointer if top else "")
-                        if top is None:
-                            pointer = self._place_root(root, value, pos)
-                        elif in_mapping:
-                            key = top.key
-                            top.key = None
-                            if not key and top.key_pos is None:  # a refused key: keep nothing
-                                pointer = top.pointer + "/~"
-                            else:
-                                token = escape_token(key) if "~" in key or "/" in key else key  # type: ignore[operator]
-                                pointer = top.pointer + "/" + token  # type: ignore[operator]
-                                top.container[key] = value  # type: ignore[index]
-                                values[pointer] = pos
-                                keys[pointer] = top.key_pos  # type: ignore[assignment]
+                            key, key_pos = self._key(container, pointer, event, value, pos)
                         else:
-                            container = top.container
-                            pointer = f"{top.pointer}/{len(container)}"
-                            container.append(value)  # type: ignore[union-attr]
-                            values[pointer] = pos
-                        if lines is not None and not style:
-                            self._comment_cut(event, pointer, value)
+                            key, key_pos = value, pos
                         continue
-                    if in_mapping and top.key is None:  # type: ignore[union-attr]
-                        message = msg("key-not-string.complex")
-                        self.problem("key-not-string", message, pos)
-                        top.skip = 1  # type: ignore[union-attr]
-                        continue
-                    if len(stack) >= max_depth:
-                        self.problem("too-deep", msg("too-deep.limit", limit=max_depth), pos)
-                        raise _Stop
-                    container: dict | list = {} if kind is mapping_start else []
-                    pointer = self._place(top, root, container, pos)
-                    top = _Frame(container, pointer)
-                    stack.append(top)
+                    if (
+                        json_mode
+                        or style == '"'
+                        or len(value) > max_string
+                        or (not style and (not value or value[0] in maybe_not_text))
+                    ):
+                        value = self._scalar(event, value, pos, pointer)
+                    if is_map:
+                        if not key and key_pos is None:  # a refused key: keep nothing
+                            here = prefix + "~"
+                        else:
+                            token = escape_token(key) if "~" in key or "/" in key else key  # type: ignore[operator]
+                            here = prefix + token
+                            container[key] = value
+                            values[here] = pos
+                            keys[here] = key_pos  # type: ignore[assignment]
+                        key = None
+                    elif container is None:
+                        here = self._place_root(root, value, pos)
+                    else:
+                        here = prefix + str(len(container))
+                        container.append(value)
+                        values[here] = pos
+                    if cut_lines is not None and not style and event.end_mark.line in cut_lines:
+                        self._comment_cut(event, here, value)
                 elif kind is mapping_end or kind is sequence_end:
-                    assert top is not None
-                    if top.skip:
-                        top.skip -= 1
-                        if top.skip == 0:
-                            top.key = ""  # the complex key's value follows; discard it too
-                            top.key_pos = None
+                    if skip:
+                        skip -= 1
+                        if skip == 0:  # the complex key's value follows: discard it too
+                            key, key_pos = "", None
                         continue
-                    stack.pop()
-                    top = stack[-1] if stack else None
+                    container, is_map, pointer, prefix = stack.pop()
+                    depth -= 1
+                    key = None
                 elif kind is alias_event:
                     pos = _pos(event.start_mark)
                     message = msg("alias.alias", name=event.anchor)
                     self.problem("alias", message, pos, hint=self._quote_hint(pos))
-                    if top is not None and top.skip:
+                    if skip:
                         continue
-                    if top is not None and type(top.container) is dict and top.key is None:
-                        top.key, top.key_pos = "", None
+                    if is_map and key is None:
+                        key, key_pos = "", None
                         continue
-                    self._place(top, root, None, pos)
+                    self._place(container, is_map, prefix, key, key_pos, root, None, pos)
+                    key = None
                 elif kind is document_start:
                     documents += 1
                     if documents > 1:
@@ -412,6 +413,11 @@ class _Composer:
                     break
         finally:
             parser.dispose()
+
+    def _too_many_nodes(self, pos: Pos) -> None:
+        limit = self.limits.max_nodes
+        self.problem("too-many-nodes", msg("too-many-nodes", limit=limit), pos)
+        raise _Stop
 
     def _anchor_or_tag(self, event: Any, scalar: bool, pos: Pos) -> None:
         """Anchors are refused, and so are tags but a collection's implicit one."""
@@ -443,66 +449,72 @@ class _Composer:
             dropped = line[end.column + 1 :].rstrip()
             self.comment_cuts.append((pointer, Span(end.line + 1, end.column + 2), value, dropped))
 
-    def _key(self, frame: _Frame, event: Any, value: str, pos: Pos) -> None:
-        """Accept a mapping key: text only, no merge keys, no duplicates."""
+    def _key(
+        self, container: dict, pointer: str, event: Any, value: str, pos: Pos
+    ) -> tuple[str, Pos | None]:
+        """Accept a mapping key: text only, no merge keys, no duplicates.
+
+        Returns the key and its position; a refused key is `("", None)`.
+        """
         if event.implicit[0] and not event.style:
             if value == "<<":
                 self.problem("merge-key", msg("merge-key"), pos)
-                frame.key, frame.key_pos = "", None
-                return
+                return "", None
             # Most keys start with a letter no number, boolean or null starts with.
             resolved = (
-                self._resolve_plain(value, pos, frame.pointer)
+                self._resolve_plain(value, pos, pointer)
                 if not value or value[0] in _MAYBE_NOT_TEXT
                 else value
             )
             if not isinstance(resolved, str):
                 key = "key-not-string.empty" if value == "" else "key-not-string"
                 message = msg(key, key=_short(value))
-                self.problem("key-not-string", message, pos, frame.pointer)
-                frame.key, frame.key_pos = "", None
-                return
+                self.problem("key-not-string", message, pos, pointer)
+                return "", None
         if event.style == '"' or len(value) > self.max_string:
-            self._check_text(value, event.style, pos, frame.pointer)
-        container = frame.container
-        assert isinstance(container, dict)
+            self._check_text(value, event.style, pos, pointer)
         if value in container:
-            first = self.keys.get(frame.pointer + "/" + escape_token(value))
+            first = self.keys.get(pointer + "/" + escape_token(value))
             message = (
                 msg("duplicate-key.first", key=_short(value), line=str(first[0]))
                 if first
                 else msg("duplicate-key", key=_short(value))
             )
-            self.problem("duplicate-key", message, pos, frame.pointer)
-            frame.key, frame.key_pos = "", None
-            return
-        frame.key, frame.key_pos = value, pos
+            self.problem("duplicate-key", message, pos, pointer)
+            return "", None
+        return value, pos
 
     def _place_root(self, root: list[Any], value: Any, pos: Pos) -> str:
         root.append(value)
         self.values[""] = pos
         return ""
 
-    def _place(self, top: _Frame | None, root: list[Any], value: Any, pos: Pos) -> str:
-        """Put `value` into the open container `top`; return its pointer."""
-        if top is None:
+    def _place(
+        self,
+        container: Any,
+        is_map: bool,
+        prefix: str,
+        key: str | None,
+        key_pos: Pos | None,
+        root: list[Any],
+        value: Any,
+        pos: Pos,
+    ) -> str:
+        """Put `value` into the open `container` (None: the root); return its pointer."""
+        if container is None:
             return self._place_root(root, value, pos)
-        container = top.container
-        if type(container) is list:
-            pointer = f"{top.pointer}/{len(container)}"
+        if not is_map:
+            pointer = prefix + str(len(container))
             container.append(value)
             self.values[pointer] = pos
             return pointer
-        key = top.key
-        top.key = None
-        if not key and top.key_pos is None:  # a refused key: read the value, keep nothing
-            return top.pointer + "/~"
+        if not key and key_pos is None:  # a refused key: read the value, keep nothing
+            return prefix + "~"
         assert key is not None
-        token = escape_token(key) if "~" in key or "/" in key else key
-        pointer = top.pointer + "/" + token
+        pointer = prefix + (escape_token(key) if "~" in key or "/" in key else key)
         container[key] = value
         self.values[pointer] = pos
-        self.keys[pointer] = top.key_pos  # type: ignore[assignment]
+        self.keys[pointer] = key_pos  # type: ignore[assignment]
         return pointer
 
     def _scalar(self, event: Any, value: str, pos: Pos, pointer: str) -> Any:
