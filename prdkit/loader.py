@@ -19,6 +19,7 @@ from prdkit.diagnostics import Finding
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.messages import Msg, msg
 from prdkit.source import Pos, SourceMap, Span, escape_token
+from prdkit.sourcemap import LazySourceMap, spell
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -226,9 +227,15 @@ class _Composer:
         self.max_string = limits.max_string
         self.json_mode = json_mode
         self.hidden_breaks = any(c in text for c in _YAML11_BREAKS)
+        # Positions in reading order (a mapping entry's key, then its value), spelt out as
+        # pointers only when the map is used; but once a key is refused, its value is read
+        # and kept nowhere in the data, so from then on each pointer is filed as it is read.
+        self.root: list[Any] = []  # the document's value, once it is read
+        self.order: list[Pos] = []
+        self.ends: dict[int, int] = {}  # id() of a mapping or list → the slot after its last
+        self.lazy = True
         self.values: dict[str, Pos] = {}
         self.keys: dict[str, Pos] = {}
-        self.map = SourceMap(self.values, self.keys)
         self.problems: list[tuple[Finding, Span]] = []
         # Only a text holding " #" or "\t#" can have a value cut short by a comment.
         self.lines: list[str] | None = text.split("\n") if " #" in text or "\t#" in text else None
@@ -243,7 +250,7 @@ class _Composer:
             raise _Stop
 
     def run(self) -> Loaded:
-        root: list[Any] = []
+        root = self.root
         try:
             self._compose(root)
         except _Stop:
@@ -254,6 +261,11 @@ class _Composer:
             self.problems.append(explain(self.source, exc))
         except RecursionError:  # defensive: the composer itself never recurses
             self.problems.append((_finding("too-deep", msg("too-deep")), Span(1, 1)))
+        source_map = (
+            LazySourceMap(root, self.order, self.ends)
+            if self.lazy
+            else SourceMap(self.values, self.keys)
+        )
         partial = root[0] if root else None
         data = partial if not self.problems else None
         if not self.problems:
@@ -264,9 +276,9 @@ class _Composer:
             elif not isinstance(data, dict):
                 kind = "list" if isinstance(data, list) else "value"
                 message = msg(f"not-a-mapping.{kind}")
-                self.problems.append((_finding("not-a-mapping", message), self.map.nearest("")))
+                self.problems.append((_finding("not-a-mapping", message), source_map.nearest("")))
                 data = None
-        return Loaded(data, self.map, self.text, self.problems, partial, self.comment_cuts)
+        return Loaded(data, source_map, self.text, self.problems, partial, self.comment_cuts)
 
     def _compose(self, root: list[Any]) -> None:
         # The loop every event of the file goes through (450,000 for 5,000 requirements):
@@ -284,7 +296,7 @@ class _Composer:
         nodes = documents = depth = 0
         limits = self.limits
         max_nodes, max_depth, max_string = limits.max_nodes, limits.max_depth, self.max_string
-        values, keys = self.values, self.keys
+        order, ends, lazy = self.order, self.ends, True
         json_mode, hidden_breaks = self.json_mode, self.hidden_breaks
         maybe_not_text = _MAYBE_NOT_TEXT
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
@@ -324,6 +336,7 @@ class _Composer:
                             continue
                         if is_map and key is None:
                             self.problem("key-not-string", msg("key-not-string.complex"), pos)
+                            lazy = self._eager()
                             skip = 1
                             continue
                         if depth >= max_depth:
@@ -355,6 +368,7 @@ class _Composer:
                             or value in container
                         ):
                             key, key_pos = self._key(container, pointer, event, value, pos)
+                            lazy = self.lazy
                         else:
                             key, key_pos = value, pos
                         continue
@@ -365,30 +379,27 @@ class _Composer:
                         or (not style and (not value or value[0] in maybe_not_text))
                     ):
                         value = self._scalar(event, value, pos, pointer)
-                    if is_map:
-                        if not key and key_pos is None:  # a refused key: keep nothing
-                            here = prefix + "~"
-                        else:
-                            token = escape_token(key) if "~" in key or "/" in key else key  # type: ignore[operator]
-                            here = prefix + token
-                            container[key] = value
-                            values[here] = pos
-                            keys[here] = key_pos  # type: ignore[assignment]
-                        key = None
-                    elif container is None:
-                        here = self._place_root(root, value, pos)
+                    if not lazy or container is None:
+                        self._place(container, is_map, prefix, key, key_pos, root, value, pos)
+                    elif is_map:
+                        container[key] = value
+                        order.append(key_pos)  # type: ignore[arg-type]
+                        order.append(pos)
                     else:
-                        here = prefix + str(len(container))
                         container.append(value)
-                        values[here] = pos
+                        order.append(pos)
                     if cut_lines is not None and not style and event.end_mark.line in cut_lines:
+                        here = self._last_pointer(container, is_map, prefix, key, key_pos)
                         self._comment_cut(event, here, value)
+                    key = None
                 elif kind is mapping_end or kind is sequence_end:
                     if skip:
                         skip -= 1
                         if skip == 0:  # the complex key's value follows: discard it too
                             key, key_pos = "", None
                         continue
+                    if lazy:
+                        ends[id(container)] = len(order)
                     container, is_map, pointer, prefix = stack.pop()
                     depth -= 1
                     key = None
@@ -400,6 +411,7 @@ class _Composer:
                         continue
                     if is_map and key is None:
                         key, key_pos = "", None
+                        lazy = self._eager()
                         continue
                     self._place(container, is_map, prefix, key, key_pos, root, None, pos)
                     key = None
@@ -459,7 +471,7 @@ class _Composer:
         if event.implicit[0] and not event.style:
             if value == "<<":
                 self.problem("merge-key", msg("merge-key"), pos)
-                return "", None
+                return self._refused()
             # Most keys start with a letter no number, boolean or null starts with.
             resolved = (
                 self._resolve_plain(value, pos, pointer)
@@ -470,10 +482,11 @@ class _Composer:
                 key = "key-not-string.empty" if value == "" else "key-not-string"
                 message = msg(key, key=_short(value))
                 self.problem("key-not-string", message, pos, pointer)
-                return "", None
+                return self._refused()
         if event.style == '"' or len(value) > self.max_string:
             self._check_text(value, event.style, pos, pointer)
         if value in container:
+            self._eager()
             first = self.keys.get(pointer + "/" + escape_token(value))
             message = (
                 msg("duplicate-key.first", key=_short(value), line=str(first[0]))
@@ -481,13 +494,21 @@ class _Composer:
                 else msg("duplicate-key", key=_short(value))
             )
             self.problem("duplicate-key", message, pos, pointer)
-            return "", None
+            return self._refused()
         return value, pos
 
-    def _place_root(self, root: list[Any], value: Any, pos: Pos) -> str:
-        root.append(value)
-        self.values[""] = pos
-        return ""
+    def _refused(self) -> tuple[str, None]:
+        """A refused key: its value is read and kept nowhere."""
+        self._eager()
+        return "", None
+
+    def _eager(self) -> bool:
+        """File every position read so far, and each one from now on, under its pointer."""
+        if self.lazy:
+            self.lazy = False
+            spell(self.root, self.order, self.values, self.keys)
+            self.order, self.ends = [], {}
+        return False
 
     def _place(
         self,
@@ -502,20 +523,39 @@ class _Composer:
     ) -> str:
         """Put `value` into the open `container` (None: the root); return its pointer."""
         if container is None:
-            return self._place_root(root, value, pos)
-        if not is_map:
+            root.append(value)
+            pointer = ""
+        elif not is_map:
             pointer = prefix + str(len(container))
             container.append(value)
-            self.values[pointer] = pos
-            return pointer
-        if not key and key_pos is None:  # a refused key: read the value, keep nothing
+        elif not key and key_pos is None:  # a refused key: read the value, keep nothing
             return prefix + "~"
-        assert key is not None
-        pointer = prefix + (escape_token(key) if "~" in key or "/" in key else key)
-        container[key] = value
-        self.values[pointer] = pos
-        self.keys[pointer] = key_pos  # type: ignore[assignment]
+        else:
+            assert key is not None and key_pos is not None
+            pointer = prefix + (escape_token(key) if "~" in key or "/" in key else key)
+            container[key] = value
+            if self.lazy:
+                self.order.append(key_pos)
+            else:
+                self.keys[pointer] = key_pos
+        if self.lazy:
+            self.order.append(pos)
+        else:
+            self.values[pointer] = pos
         return pointer
+
+    @staticmethod
+    def _last_pointer(
+        container: Any, is_map: bool, prefix: str, key: str | None, key_pos: Pos | None
+    ) -> str:
+        """The pointer of the value just placed into `container` (see `_place`)."""
+        if container is None:
+            return ""
+        if not is_map:
+            return prefix + str(len(container) - 1)
+        if not key and key_pos is None:
+            return prefix + "~"
+        return prefix + escape_token(key)  # type: ignore[arg-type]
 
     def _scalar(self, event: Any, value: str, pos: Pos, pointer: str) -> Any:
         style = event.style
