@@ -24,8 +24,11 @@ from prdkit.sourcemap import LazySourceMap, spell
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # YAML 1.2 core schema, plain scalars only (quoted scalars are always text).
-_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_CONSTANTS = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL")),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
 _INT10 = re.compile(r"[-+]?[0-9]+\Z")
 _INT8 = re.compile(r"0o[0-7]+\Z")
 _INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
@@ -46,6 +49,11 @@ _YAML11_BREAKS = "\x85\u2028\u2029"
 _HIDE_BREAKS = str.maketrans(_YAML11_BREAKS, "\ufdd0\ufdd1\ufdd2")
 _SHOW_BREAKS = str.maketrans("\ufdd0\ufdd1\ufdd2", _YAML11_BREAKS)
 _MAYBE_NOT_TEXT = frozenset("-+.0123456789~nNtTfF")
+# The first characters of numbers; a plain scalar starting otherwise is text or a constant.
+_MAYBE_NUMBER = frozenset("-+.0123456789")
+# Any number of the forms above: most plain scalars starting with a digit (dates, versions,
+# "3 天") are text, told by this one pattern instead of trying each form in turn.
+_ANY_NUMBER = re.compile("|".join(p.pattern for p in (_INT10, _INT8, _INT16, _FLOAT, _INF_NAN)))
 # Reading stops after this many problems: a file this broken is not worth reading further,
 # and the machine formats list every problem found.
 MAX_PROBLEMS = 1_000
@@ -298,7 +306,7 @@ class _Composer:
         max_nodes, max_depth, max_string = limits.max_nodes, limits.max_depth, self.max_string
         order, ends, lazy = self.order, self.ends, True
         json_mode, hidden_breaks = self.json_mode, self.hidden_breaks
-        maybe_not_text = _MAYBE_NOT_TEXT
+        maybe_not_text, maybe_number, constants = _MAYBE_NOT_TEXT, _MAYBE_NUMBER, _CONSTANTS
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -310,6 +318,8 @@ class _Composer:
         self.source = source
         # An anchor starts with "&" and a tag with "!": a text without either has neither.
         props = "&" in source or "!" in source
+        # Only an escape can bring a forbidden character into a double-quoted text.
+        escapes = "\\" in source
         # Lines where a comment may cut a plain value short (see _comment_cut).
         cut_lines = (
             None
@@ -357,12 +367,13 @@ class _Composer:
                         value = value.translate(_SHOW_BREAKS)
                     style = event.style
                     if is_map and key is None:
-                        # Plain keys starting with a letter that no number, boolean or null
-                        # starts with, new in their mapping: the rest is checked.
+                        # Plain keys that can be neither a number, a boolean nor null, new in
+                        # their mapping: the rest is checked.
                         if (
                             style
                             or not value
-                            or value[0] in maybe_not_text
+                            or value[0] in maybe_number
+                            or value in constants
                             or value == "<<"
                             or len(value) > max_string
                             or value in container
@@ -374,7 +385,7 @@ class _Composer:
                         continue
                     if (
                         json_mode
-                        or style == '"'
+                        or (style == '"' and escapes)
                         or len(value) > max_string
                         or (not style and (not value or value[0] in maybe_not_text))
                     ):
@@ -573,12 +584,10 @@ class _Composer:
 
     def _resolve_plain(self, value: str, pos: Pos, pointer: str) -> Any:
         """YAML 1.2 core: null, booleans, integers and finite floats; the rest is text."""
-        if value and value[0] not in _MAYBE_NOT_TEXT:
+        if value in _CONSTANTS:
+            return _CONSTANTS[value]
+        if value[0] not in _MAYBE_NUMBER or not _ANY_NUMBER.match(value):
             return value
-        if _NULL.match(value):
-            return None
-        if value in _BOOL:
-            return _BOOL[value]
         digits = self.limits.max_int_digits
         if _INT10.match(value):
             if len(value.lstrip("+-")) > digits:
