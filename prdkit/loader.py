@@ -19,12 +19,16 @@ from prdkit.diagnostics import Finding
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.messages import Msg, msg
 from prdkit.source import Pos, SourceMap, Span, escape_token
+from prdkit.sourcemap import LazySourceMap, spell
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # YAML 1.2 core schema, plain scalars only (quoted scalars are always text).
-_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_CONSTANTS = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL")),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
 _INT10 = re.compile(r"[-+]?[0-9]+\Z")
 _INT8 = re.compile(r"0o[0-7]+\Z")
 _INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
@@ -45,6 +49,11 @@ _YAML11_BREAKS = "\x85\u2028\u2029"
 _HIDE_BREAKS = str.maketrans(_YAML11_BREAKS, "\ufdd0\ufdd1\ufdd2")
 _SHOW_BREAKS = str.maketrans("\ufdd0\ufdd1\ufdd2", _YAML11_BREAKS)
 _MAYBE_NOT_TEXT = frozenset("-+.0123456789~nNtTfF")
+# The first characters of numbers; a plain scalar starting otherwise is text or a constant.
+_MAYBE_NUMBER = frozenset("-+.0123456789")
+# Any number of the forms above: most plain scalars starting with a digit (dates, versions,
+# "3 天") are text, told by this one pattern instead of trying each form in turn.
+_ANY_NUMBER = re.compile("|".join(p.pattern for p in (_INT10, _INT8, _INT16, _FLOAT, _INF_NAN)))
 # Reading stops after this many problems: a file this broken is not worth reading further,
 # and the machine formats list every problem found.
 MAX_PROBLEMS = 1_000
@@ -217,19 +226,6 @@ def _pos(mark: Any) -> Pos:
     return (mark.line + 1, mark.column + 1)
 
 
-class _Frame:
-    """An open mapping or sequence while composing."""
-
-    __slots__ = ("container", "key", "key_pos", "pointer", "skip")
-
-    def __init__(self, container: dict | list, pointer: str) -> None:
-        self.container = container
-        self.pointer = pointer
-        self.key: str | None = None  # mappings: the key waiting for its value
-        self.key_pos: Pos | None = None
-        self.skip = 0  # >0 while discarding a complex (non-scalar) key
-
-
 class _Composer:
     """Builds plain data and the source map from libyaml events, iteratively."""
 
@@ -239,9 +235,15 @@ class _Composer:
         self.max_string = limits.max_string
         self.json_mode = json_mode
         self.hidden_breaks = any(c in text for c in _YAML11_BREAKS)
+        # Positions in reading order (a mapping entry's key, then its value), spelt out as
+        # pointers only when the map is used; but once a key is refused, its value is read
+        # and kept nowhere in the data, so from then on each pointer is filed as it is read.
+        self.root: list[Any] = []  # the document's value, once it is read
+        self.order: list[Pos] = []
+        self.ends: dict[int, int] = {}  # id() of a mapping or list → the slot after its last
+        self.lazy = True
         self.values: dict[str, Pos] = {}
         self.keys: dict[str, Pos] = {}
-        self.map = SourceMap(self.values, self.keys)
         self.problems: list[tuple[Finding, Span]] = []
         # Only a text holding " #" or "\t#" can have a value cut short by a comment.
         self.lines: list[str] | None = text.split("\n") if " #" in text or "\t#" in text else None
@@ -256,7 +258,7 @@ class _Composer:
             raise _Stop
 
     def run(self) -> Loaded:
-        root: list[Any] = []
+        root = self.root
         try:
             self._compose(root)
         except _Stop:
@@ -267,6 +269,11 @@ class _Composer:
             self.problems.append(explain(self.source, exc))
         except RecursionError:  # defensive: the composer itself never recurses
             self.problems.append((_finding("too-deep", msg("too-deep")), Span(1, 1)))
+        source_map = (
+            LazySourceMap(root, self.order, self.ends)
+            if self.lazy
+            else SourceMap(self.values, self.keys)
+        )
         partial = root[0] if root else None
         data = partial if not self.problems else None
         if not self.problems:
@@ -277,21 +284,29 @@ class _Composer:
             elif not isinstance(data, dict):
                 kind = "list" if isinstance(data, list) else "value"
                 message = msg(f"not-a-mapping.{kind}")
-                self.problems.append((_finding("not-a-mapping", message), self.map.nearest("")))
+                self.problems.append((_finding("not-a-mapping", message), source_map.nearest("")))
                 data = None
-        return Loaded(data, self.map, self.text, self.problems, partial, self.comment_cuts)
+        return Loaded(data, source_map, self.text, self.problems, partial, self.comment_cuts)
 
     def _compose(self, root: list[Any]) -> None:
-        # The loop every event of the file goes through (330,000 for 5,000 requirements):
-        # the common cases are written out here, each rare one is a method of its own.
-        stack: list[_Frame] = []
-        top: _Frame | None = None  # stack[-1]
-        nodes = documents = 0
+        # The loop every event of the file goes through (450,000 for 5,000 requirements):
+        # the common cases are written out here, each rare one is a method of its own. The
+        # open container's state lives in local variables (the enclosing ones on `stack`):
+        # attributes of a frame object cost a fifth of the loop.
+        # The enclosing containers: (container, is_map, pointer, prefix).
+        stack: list[tuple[Any, bool, str, str]] = []
+        container: Any = None  # the open mapping or sequence; None before the root value
+        is_map = False
+        pointer, prefix = "", "/"  # the open container's pointer, and that followed by "/"
+        key: str | None = None  # mappings: the key waiting for its value ("" and no position:
+        key_pos: Pos | None = None  # a refused key, whose value is read and not kept)
+        skip = 0  # >0 while discarding a complex (non-scalar) key
+        nodes = documents = depth = 0
         limits = self.limits
         max_nodes, max_depth, max_string = limits.max_nodes, limits.max_depth, self.max_string
-        values, keys, lines = self.values, self.keys, self.lines
+        order, ends, lazy = self.order, self.ends, True
         json_mode, hidden_breaks = self.json_mode, self.hidden_breaks
-        maybe_not_text = _MAYBE_NOT_TEXT
+        maybe_not_text, maybe_number, constants = _MAYBE_NOT_TEXT, _MAYBE_NUMBER, _CONSTANTS
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -301,6 +316,16 @@ class _Composer:
         if hidden_breaks:
             source = source.translate(_HIDE_BREAKS)
         self.source = source
+        # An anchor starts with "&" and a tag with "!": a text without either has neither.
+        props = "&" in source or "!" in source
+        # Only an escape can bring a forbidden character into a double-quoted text.
+        escapes = "\\" in source
+        # Lines where a comment may cut a plain value short (see _comment_cut).
+        cut_lines = (
+            None
+            if self.lines is None
+            else {i for i, line in enumerate(self.lines) if " #" in line or "\t#" in line}
+        )
         parser = _Parser(source)
         try:
             get_event = parser.get_event
@@ -312,96 +337,95 @@ class _Composer:
                     pos = (mark.line + 1, mark.column + 1)
                     nodes += 1
                     if nodes > max_nodes:
-                        message = msg("too-many-nodes", limit=max_nodes)
-                        self.problem("too-many-nodes", message, pos)
-                        raise _Stop
-                    if event.anchor is not None or event.tag is not None:
+                        self._too_many_nodes(pos)
+                    if props and (event.anchor is not None or event.tag is not None):
                         self._anchor_or_tag(event, kind is scalar_event, pos)
-                    if top is not None and top.skip:
-                        if kind is not scalar_event:
-                            top.skip += 1
-                        continue
-                    in_mapping = top is not None and type(top.container) is dict
-                    if kind is scalar_event:
-                        value = event.value
-                        if hidden_breaks:
-                            value = value.translate(_SHOW_BREAKS)
-                        style = event.style
-                        if in_mapping and top.key is None:  # type: ignore[union-attr]
-                            # Plain keys starting with a letter that no number, boolean or
-                            # null starts with, new in their mapping: the rest is checked.
-                            if (
-                                style
-                                or not value
-                                or value[0] in maybe_not_text
-                                or value == "<<"
-                                or len(value) > max_string
-                                or value in top.container  # type: ignore[union-attr]
-                            ):
-                                self._key(top, event, value, pos)  # type: ignore[arg-type]
-                            else:
-                                top.key, top.key_pos = value, pos  # type: ignore[union-attr]
+                    if kind is not scalar_event:
+                        if skip:
+                            skip += 1
                             continue
+                        if is_map and key is None:
+                            self.problem("key-not-string", msg("key-not-string.complex"), pos)
+                            lazy = self._eager()
+                            skip = 1
+                            continue
+                        if depth >= max_depth:
+                            self.problem("too-deep", msg("too-deep.limit", limit=max_depth), pos)
+                            raise _Stop
+                        new: dict | list = {} if kind is mapping_start else []
+                        here = self._place(container, is_map, prefix, key, key_pos, root, new, pos)
+                        stack.append((container, is_map, pointer, prefix))
+                        container, is_map = new, kind is mapping_start
+                        pointer, prefix = here, here + "/"
+                        key = None
+                        depth += 1
+                        continue
+                    if skip:
+                        continue
+                    value = event.value
+                    if hidden_breaks:
+                        value = value.translate(_SHOW_BREAKS)
+                    style = event.style
+                    if is_map and key is None:
+                        # Plain keys that can be neither a number, a boolean nor null, new in
+                        # their mapping: the rest is checked.
                         if (
-                            json_mode
-                            or style == '"'
+                            style
+                            or not value
+                            or value[0] in maybe_number
+                            or value in constants
+                            or value == "<<"
                             or len(value) > max_string
-                            or (not style and (not value or value[0] in maybe_not_text))
+                            or value in container
                         ):
-                            value = self._scalar(event, value, pos, top.pointer if top else "")
-                        if top is None:
-                            pointer = self._place_root(root, value, pos)
-                        elif in_mapping:
-                            key = top.key
-                            top.key = None
-                            if not key and top.key_pos is None:  # a refused key: keep nothing
-                                pointer = top.pointer + "/~"
-                            else:
-                                token = escape_token(key) if "~" in key or "/" in key else key  # type: ignore[operator]
-                                pointer = top.pointer + "/" + token  # type: ignore[operator]
-                                top.container[key] = value  # type: ignore[index]
-                                values[pointer] = pos
-                                keys[pointer] = top.key_pos  # type: ignore[assignment]
+                            key, key_pos = self._key(container, pointer, event, value, pos)
+                            lazy = self.lazy
                         else:
-                            container = top.container
-                            pointer = f"{top.pointer}/{len(container)}"
-                            container.append(value)  # type: ignore[union-attr]
-                            values[pointer] = pos
-                        if lines is not None and not style:
-                            self._comment_cut(event, pointer, value)
+                            key, key_pos = value, pos
                         continue
-                    if in_mapping and top.key is None:  # type: ignore[union-attr]
-                        message = msg("key-not-string.complex")
-                        self.problem("key-not-string", message, pos)
-                        top.skip = 1  # type: ignore[union-attr]
-                        continue
-                    if len(stack) >= max_depth:
-                        self.problem("too-deep", msg("too-deep.limit", limit=max_depth), pos)
-                        raise _Stop
-                    container: dict | list = {} if kind is mapping_start else []
-                    pointer = self._place(top, root, container, pos)
-                    top = _Frame(container, pointer)
-                    stack.append(top)
+                    if (
+                        json_mode
+                        or (style == '"' and escapes)
+                        or len(value) > max_string
+                        or (not style and (not value or value[0] in maybe_not_text))
+                    ):
+                        value = self._scalar(event, value, pos, pointer)
+                    if not lazy or container is None:
+                        self._place(container, is_map, prefix, key, key_pos, root, value, pos)
+                    elif is_map:
+                        container[key] = value
+                        order.append(key_pos)  # type: ignore[arg-type]
+                        order.append(pos)
+                    else:
+                        container.append(value)
+                        order.append(pos)
+                    if cut_lines is not None and not style and event.end_mark.line in cut_lines:
+                        here = self._last_pointer(container, is_map, prefix, key, key_pos)
+                        self._comment_cut(event, here, value)
+                    key = None
                 elif kind is mapping_end or kind is sequence_end:
-                    assert top is not None
-                    if top.skip:
-                        top.skip -= 1
-                        if top.skip == 0:
-                            top.key = ""  # the complex key's value follows; discard it too
-                            top.key_pos = None
+                    if skip:
+                        skip -= 1
+                        if skip == 0:  # the complex key's value follows: discard it too
+                            key, key_pos = "", None
                         continue
-                    stack.pop()
-                    top = stack[-1] if stack else None
+                    if lazy:
+                        ends[id(container)] = len(order)
+                    container, is_map, pointer, prefix = stack.pop()
+                    depth -= 1
+                    key = None
                 elif kind is alias_event:
                     pos = _pos(event.start_mark)
                     message = msg("alias.alias", name=event.anchor)
                     self.problem("alias", message, pos, hint=self._quote_hint(pos))
-                    if top is not None and top.skip:
+                    if skip:
                         continue
-                    if top is not None and type(top.container) is dict and top.key is None:
-                        top.key, top.key_pos = "", None
+                    if is_map and key is None:
+                        key, key_pos = "", None
+                        lazy = self._eager()
                         continue
-                    self._place(top, root, None, pos)
+                    self._place(container, is_map, prefix, key, key_pos, root, None, pos)
+                    key = None
                 elif kind is document_start:
                     documents += 1
                     if documents > 1:
@@ -412,6 +436,11 @@ class _Composer:
                     break
         finally:
             parser.dispose()
+
+    def _too_many_nodes(self, pos: Pos) -> None:
+        limit = self.limits.max_nodes
+        self.problem("too-many-nodes", msg("too-many-nodes", limit=limit), pos)
+        raise _Stop
 
     def _anchor_or_tag(self, event: Any, scalar: bool, pos: Pos) -> None:
         """Anchors are refused, and so are tags but a collection's implicit one."""
@@ -443,67 +472,101 @@ class _Composer:
             dropped = line[end.column + 1 :].rstrip()
             self.comment_cuts.append((pointer, Span(end.line + 1, end.column + 2), value, dropped))
 
-    def _key(self, frame: _Frame, event: Any, value: str, pos: Pos) -> None:
-        """Accept a mapping key: text only, no merge keys, no duplicates."""
+    def _key(
+        self, container: dict, pointer: str, event: Any, value: str, pos: Pos
+    ) -> tuple[str, Pos | None]:
+        """Accept a mapping key: text only, no merge keys, no duplicates.
+
+        Returns the key and its position; a refused key is `("", None)`.
+        """
         if event.implicit[0] and not event.style:
             if value == "<<":
                 self.problem("merge-key", msg("merge-key"), pos)
-                frame.key, frame.key_pos = "", None
-                return
+                return self._refused()
             # Most keys start with a letter no number, boolean or null starts with.
             resolved = (
-                self._resolve_plain(value, pos, frame.pointer)
+                self._resolve_plain(value, pos, pointer)
                 if not value or value[0] in _MAYBE_NOT_TEXT
                 else value
             )
             if not isinstance(resolved, str):
                 key = "key-not-string.empty" if value == "" else "key-not-string"
                 message = msg(key, key=_short(value))
-                self.problem("key-not-string", message, pos, frame.pointer)
-                frame.key, frame.key_pos = "", None
-                return
+                self.problem("key-not-string", message, pos, pointer)
+                return self._refused()
         if event.style == '"' or len(value) > self.max_string:
-            self._check_text(value, event.style, pos, frame.pointer)
-        container = frame.container
-        assert isinstance(container, dict)
+            self._check_text(value, event.style, pos, pointer)
         if value in container:
-            first = self.keys.get(frame.pointer + "/" + escape_token(value))
+            self._eager()
+            first = self.keys.get(pointer + "/" + escape_token(value))
             message = (
                 msg("duplicate-key.first", key=_short(value), line=str(first[0]))
                 if first
                 else msg("duplicate-key", key=_short(value))
             )
-            self.problem("duplicate-key", message, pos, frame.pointer)
-            frame.key, frame.key_pos = "", None
-            return
-        frame.key, frame.key_pos = value, pos
+            self.problem("duplicate-key", message, pos, pointer)
+            return self._refused()
+        return value, pos
 
-    def _place_root(self, root: list[Any], value: Any, pos: Pos) -> str:
-        root.append(value)
-        self.values[""] = pos
-        return ""
+    def _refused(self) -> tuple[str, None]:
+        """A refused key: its value is read and kept nowhere."""
+        self._eager()
+        return "", None
 
-    def _place(self, top: _Frame | None, root: list[Any], value: Any, pos: Pos) -> str:
-        """Put `value` into the open container `top`; return its pointer."""
-        if top is None:
-            return self._place_root(root, value, pos)
-        container = top.container
-        if type(container) is list:
-            pointer = f"{top.pointer}/{len(container)}"
+    def _eager(self) -> bool:
+        """File every position read so far, and each one from now on, under its pointer."""
+        if self.lazy:
+            self.lazy = False
+            spell(self.root, self.order, self.values, self.keys)
+            self.order, self.ends = [], {}
+        return False
+
+    def _place(
+        self,
+        container: Any,
+        is_map: bool,
+        prefix: str,
+        key: str | None,
+        key_pos: Pos | None,
+        root: list[Any],
+        value: Any,
+        pos: Pos,
+    ) -> str:
+        """Put `value` into the open `container` (None: the root); return its pointer."""
+        if container is None:
+            root.append(value)
+            pointer = ""
+        elif not is_map:
+            pointer = prefix + str(len(container))
             container.append(value)
+        elif not key and key_pos is None:  # a refused key: read the value, keep nothing
+            return prefix + "~"
+        else:
+            assert key is not None and key_pos is not None
+            pointer = prefix + (escape_token(key) if "~" in key or "/" in key else key)
+            container[key] = value
+            if self.lazy:
+                self.order.append(key_pos)
+            else:
+                self.keys[pointer] = key_pos
+        if self.lazy:
+            self.order.append(pos)
+        else:
             self.values[pointer] = pos
-            return pointer
-        key = top.key
-        top.key = None
-        if not key and top.key_pos is None:  # a refused key: read the value, keep nothing
-            return top.pointer + "/~"
-        assert key is not None
-        token = escape_token(key) if "~" in key or "/" in key else key
-        pointer = top.pointer + "/" + token
-        container[key] = value
-        self.values[pointer] = pos
-        self.keys[pointer] = top.key_pos  # type: ignore[assignment]
         return pointer
+
+    @staticmethod
+    def _last_pointer(
+        container: Any, is_map: bool, prefix: str, key: str | None, key_pos: Pos | None
+    ) -> str:
+        """The pointer of the value just placed into `container` (see `_place`)."""
+        if container is None:
+            return ""
+        if not is_map:
+            return prefix + str(len(container) - 1)
+        if not key and key_pos is None:
+            return prefix + "~"
+        return prefix + escape_token(key)  # type: ignore[arg-type]
 
     def _scalar(self, event: Any, value: str, pos: Pos, pointer: str) -> Any:
         style = event.style
@@ -521,12 +584,10 @@ class _Composer:
 
     def _resolve_plain(self, value: str, pos: Pos, pointer: str) -> Any:
         """YAML 1.2 core: null, booleans, integers and finite floats; the rest is text."""
-        if value and value[0] not in _MAYBE_NOT_TEXT:
+        if value in _CONSTANTS:
+            return _CONSTANTS[value]
+        if value[0] not in _MAYBE_NUMBER or not _ANY_NUMBER.match(value):
             return value
-        if _NULL.match(value):
-            return None
-        if value in _BOOL:
-            return _BOOL[value]
         digits = self.limits.max_int_digits
         if _INT10.match(value):
             if len(value.lstrip("+-")) > digits:

@@ -36,6 +36,8 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     suggesters: dict[tuple[str, ...], Suggester] = {}
     for ref in references(doc):
         item = by_id.get(ref.target)
+        if item is not None and kind_of(item) in ref.kinds:
+            continue  # nearly every reference: no message is made for it
         intro = ref.phrase or msg("ref.lists", owner=ref.owner, target=ref.target, field=ref.field)
         if item is None:
             suggester = suggesters.get(ref.kinds)
@@ -49,7 +51,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
                 hint=suggester.hint(ref.target) or msg("unresolved-reference.hint"),
                 at=ref.at,
             )
-        elif kind_of(item) not in ref.kinds:
+        else:
             wanted: Msg | Kind = Kind(ref.kinds[-1])
             for k in reversed(ref.kinds[:-1]):
                 wanted = msg("ref.kinds.or", a=Kind(k), b=wanted)
