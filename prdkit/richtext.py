@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-__all__ = ["MD", "SAFE_SCHEMES", "parse", "reached_nesting_limit", "safe_link"]
+__all__ = ["MD", "SAFE_SCHEMES", "parse", "plain_paragraph", "reached_nesting_limit", "safe_link"]
 
 # Raw HTML stays literal text (authors' <script> must never reach a reader); linkify stays
 # off so bare text is never turned into links the author did not write.
@@ -54,6 +54,21 @@ def _parse(text: str) -> SyntaxTreeNode:
     if reached_nesting_limit(tokens):
         return SyntaxTreeNode([_literal(text)])
     return SyntaxTreeNode(tokens)
+
+
+# Text that parses to one paragraph of just itself needs no parser: most short fields.
+# Markdown syntax, and every space but U+0020 and every control (the parser has its own
+# rules for those; such text simply takes the parser's path).
+_MARKUP = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|(?! )\s")
+_LEADING = re.compile(r"\s|[-+=>]|\d{1,9}[.)]")
+
+
+def plain_paragraph(text: str) -> str | None:
+    """`text` without its final spaces when it parses to one paragraph of just that, else None."""
+    if _LEADING.match(text) or _MARKUP.search(text):
+        return None
+    stripped = text.rstrip(" ")
+    return stripped or None
 
 
 def reached_nesting_limit(tokens: list[Token]) -> bool:

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from markdown_it.tree import SyntaxTreeNode
 
 from prdkit.images.pictures import NO_PICTURES, Pictures
-from prdkit.richtext import parse
+from prdkit.richtext import parse, plain_paragraph
 from prdkit.writers.markdown.anchors import Outline
-from prdkit.writers.markdown.inline import BR, render_inline, visible_text
+from prdkit.writers.markdown.inline import BR, render_inline, render_text, visible_text
 from prdkit.writers.markdown.tables import table
 from prdkit.writers.markdown.text import code_span, escape, heading_end
 
@@ -93,7 +93,10 @@ def _paragraph(state: _Blocks, node: SyntaxTreeNode) -> Lines:
     ):
         # A line of bold text standing alone is the author's sub-heading: written as one.
         return _emit_heading(state, 1, only)
-    text = render_inline(inline, pictures=state.pictures)
+    return _lines(render_inline(inline, pictures=state.pictures))
+
+
+def _lines(text: str) -> Lines:
     return text.split("\n") if text.strip() else []  # `[](javascript:…)` leaves nothing
 
 
@@ -244,12 +247,21 @@ class Fields:
         self.outline = outline
         self.pictures = pictures
 
+    # Text without Markdown syntax (`plain_paragraph`) is one paragraph of itself: it is
+    # written as such without parsing it.
+
     def blocks(self, md: str, level: int) -> Lines:
         """The lines of field `md` placed under a heading of `level`."""
+        plain = plain_paragraph(md)
+        if plain is not None:
+            return _lines(render_text(plain))
         return _Blocks(self.outline, level, self.pictures).children(parse(md))
 
     def item(self, md: str, level: int) -> Lines:
         """Field `md` as the body of a list item (led by a no-break space where it must be)."""
+        plain = plain_paragraph(md)
+        if plain is not None:
+            return _lines(render_text(plain))
         tree = parse(md)
         state = _Blocks(self.outline, level, self.pictures)
         state.nested = 1
@@ -258,6 +270,9 @@ class Fields:
 
     def inline(self, md: str) -> str | None:
         """Field `md` as an inline run when it is one paragraph; else None."""
+        plain = plain_paragraph(md)
+        if plain is not None:
+            return render_text(plain)
         tree = parse(md)
         if len(tree.children) == 1 and tree.children[0].type == "paragraph":
             return render_inline(tree.children[0].children[0], pictures=self.pictures)
@@ -265,5 +280,8 @@ class Fields:
 
     def cell(self, md: str) -> str:
         """Field `md` on one line for a table cell: `|` escaped, line breaks as `<br>`."""
+        plain = plain_paragraph(md)
+        if plain is not None:
+            return render_text(plain, cell=True)
         parts = [b for child in parse(md).children if (b := _cell_block(child, self.pictures))]
         return (BR + BR).join(parts)

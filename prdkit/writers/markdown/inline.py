@@ -13,7 +13,7 @@ from prdkit.images.pictures import NO_PICTURES, Pictures, is_remote
 from prdkit.richtext import MD, safe_link
 from prdkit.writers.markdown.text import code_span, escape, guard_line, url_destination
 
-__all__ = ["BR", "render_inline", "visible_text"]
+__all__ = ["BR", "render_inline", "render_text", "visible_text"]
 
 BR = "<br>"  # the one HTML element the output uses: a line break inside a table cell
 
@@ -352,6 +352,13 @@ def render_inline(
     # emphasis as written would swallow or show an asterisk, the paragraph goes without it.
     bare = _bare(node, cell, pictures)
     return written if _reads_as(written, cell) == _reads_as(bare, cell) else bare
+
+
+def render_text(text: str, *, cell: bool = False) -> str:
+    """What `render_inline` writes for a paragraph of `text` alone (`richtext.plain_paragraph`)."""
+    state = _Inline(cell)
+    state.parts.append(escape(text, line_start=True))
+    return _joined(state)
 
 
 def visible_text(node: SyntaxTreeNode) -> str:

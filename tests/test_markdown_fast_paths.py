@@ -1,0 +1,57 @@
+"""The Markdown writer's shortcuts give what the full path gives: plain text unparsed."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prdkit.images.pictures import NO_PICTURES
+from prdkit.richtext import parse, plain_paragraph
+from prdkit.writers.markdown.anchors import Outline
+from prdkit.writers.markdown.blocks import BR, Fields, _Blocks, _cell_block, _lead
+from prdkit.writers.markdown.inline import render_inline
+
+# Characters that decide between the two paths: block openers, every inline delimiter, the
+# spaces the parser strips, the ones it keeps, and text that would be escaped on output.
+TRICKY = [*"ab 1.)-+=>*_`[]!<>#|~&\\$:@中，。", "\t", "\n", "\r", "\u3000", "\u00a0", "\x00"]
+tricky = st.text(alphabet=st.sampled_from(TRICKY), max_size=30)
+
+
+def parsed(md: str) -> dict[str, object]:
+    """The writer's four answers for `md`, each through the parser."""
+    tree = parse(md)
+    item_state = _Blocks(Outline(), 3, NO_PICTURES)
+    item_state.nested = 1
+    item = item_state.children(tree)
+    only_paragraph = len(tree.children) == 1 and tree.children[0].type == "paragraph"
+    return {
+        "blocks": _Blocks(Outline(), 2, NO_PICTURES).children(tree),
+        "item": _lead(tree.children[0].type, item) if tree.children else item,
+        "inline": render_inline(tree.children[0].children[0]) if only_paragraph else None,
+        "cell": (BR + BR).join(b for c in tree.children if (b := _cell_block(c, NO_PICTURES))),
+    }
+
+
+def shortcut(md: str) -> dict[str, object]:
+    fields = Fields(Outline())
+    return {
+        "blocks": fields.blocks(md, 2),
+        "item": fields.item(md, 3),
+        "inline": fields.inline(md),
+        "cell": fields.cell(md),
+    }
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(tricky)
+def test_plain_text_is_written_as_the_parser_reads_it(md: str) -> None:
+    assert shortcut(md) == parsed(md)
+
+
+def test_the_shortcut_is_taken_for_plain_text_and_only_for_it() -> None:
+    assert plain_paragraph("库存池 price: 10% + tax (EU) ") == "库存池 price: 10% + tax (EU)"
+    for md in ("1. a", "- a", "> a", " a", "a\nb", "a *b*", "a_b", "a\u3000b", "&amp;", ""):
+        assert plain_paragraph(md) is None, md
+    fields = Fields(Outline())
+    assert fields.blocks("a $5 price", 2) == ["a \\$5 price"]
+    assert fields.cell("see https://example.com/x, then") == "see <https://example.com/x>, then"
