@@ -9,7 +9,16 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-__all__ = ["MD", "SAFE_SCHEMES", "parse", "plain_paragraph", "reached_nesting_limit", "safe_link"]
+__all__ = [
+    "MD",
+    "SAFE_SCHEMES",
+    "Node",
+    "parse",
+    "plain_paragraph",
+    "reached_nesting_limit",
+    "safe_link",
+    "tree",
+]
 
 # Raw HTML stays literal text (authors' <script> must never reach a reader); linkify stays
 # off so bare text is never turned into links the author did not write.
@@ -54,6 +63,85 @@ def _parse(text: str) -> SyntaxTreeNode:
     if reached_nesting_limit(tokens):
         return SyntaxTreeNode([_literal(text)])
     return SyntaxTreeNode(tokens)
+
+
+class Node:
+    """A node of the syntax tree: its type, its token (the opening one of a container), its
+    children, and its token's content."""
+
+    # A lighter `SyntaxTreeNode`: built in one pass over the tokens, with no parent links and
+    # no properties to compute, it costs a third as much to build and to walk.
+    __slots__ = ("children", "content", "token", "type")
+
+    def __init__(self, type: str, token: Token | None, children: list[Node]) -> None:
+        self.type = type
+        self.token = token
+        self.children = children
+        self.content = token.content if token is not None else ""
+
+    @property
+    def attrs(self) -> dict[str, str | int | float]:
+        return self.token.attrs if self.token is not None else {}
+
+    @property
+    def markup(self) -> str:
+        return self.token.markup if self.token is not None else ""
+
+    @property
+    def info(self) -> str:
+        return self.token.info if self.token is not None else ""
+
+    @property
+    def tag(self) -> str:
+        return self.token.tag if self.token is not None else ""
+
+    @property
+    def hidden(self) -> bool:
+        return self.token.hidden if self.token is not None else False
+
+
+def tree(text: str) -> Node:
+    """The syntax tree of `text` as `Node`s (the root's type is "root"); as `parse`, short
+    texts are cached and shared, and text nested too deep is one code block."""
+    return _cached_tree(text) if len(text) <= _CACHED_UP_TO else _tree(text)
+
+
+@lru_cache(maxsize=256)
+def _cached_tree(text: str) -> Node:
+    return _tree(text)
+
+
+def _tree(text: str) -> Node:
+    tokens = MD.parse(text)
+    root = Node("root", None, [])
+    if reached_nesting_limit(tokens):
+        root.children.append(Node("code_block", _literal(text), []))
+        return root
+    _nest(tokens, root.children)
+    return root
+
+
+def _nest(tokens: list[Token], children: list[Node]) -> None:
+    """`tokens` as nodes appended to `children`: a container holds what its tokens enclose."""
+    # Iterative: inline markup nests up to INLINE_DEPTH, block containers to maxNesting.
+    stack: list[list[Node]] = []
+    todo: list[tuple[list[Token], list[Node]]] = []
+    for token in tokens:
+        nesting = token.nesting
+        if nesting == 1:
+            node = Node(token.type[:-5], token, [])  # `bullet_list_open` → `bullet_list`
+            children.append(node)
+            stack.append(children)
+            children = node.children
+        elif nesting == -1:
+            children = stack.pop()
+        else:
+            node = Node(token.type, token, [])
+            children.append(node)
+            if token.children:
+                todo.append((token.children, node.children))
+    for inner, into in todo:
+        _nest(inner, into)
 
 
 # Text that parses to one paragraph of just itself needs no parser: most short fields.

@@ -1,4 +1,5 @@
-"""The Markdown writer's shortcuts give what the full path gives: plain text unparsed."""
+"""The Markdown writer's shortcuts give what the full path gives: plain text unparsed, and
+the light syntax tree holding what markdown-it's `SyntaxTreeNode` holds."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prdkit.images.pictures import NO_PICTURES
-from prdkit.richtext import parse, plain_paragraph
+from prdkit.richtext import parse, plain_paragraph, tree
 from prdkit.writers.markdown.anchors import Outline
 from prdkit.writers.markdown.blocks import BR, Fields, _Blocks, _cell_block, _lead
 from prdkit.writers.markdown.inline import render_inline
@@ -19,16 +20,16 @@ tricky = st.text(alphabet=st.sampled_from(TRICKY), max_size=30)
 
 def parsed(md: str) -> dict[str, object]:
     """The writer's four answers for `md`, each through the parser."""
-    tree = parse(md)
+    root = tree(md)
     item_state = _Blocks(Outline(), 3, NO_PICTURES)
     item_state.nested = 1
-    item = item_state.children(tree)
-    only_paragraph = len(tree.children) == 1 and tree.children[0].type == "paragraph"
+    item = item_state.children(root)
+    only_paragraph = len(root.children) == 1 and root.children[0].type == "paragraph"
     return {
-        "blocks": _Blocks(Outline(), 2, NO_PICTURES).children(tree),
-        "item": _lead(tree.children[0].type, item) if tree.children else item,
-        "inline": render_inline(tree.children[0].children[0]) if only_paragraph else None,
-        "cell": (BR + BR).join(b for c in tree.children if (b := _cell_block(c, NO_PICTURES))),
+        "blocks": _Blocks(Outline(), 2, NO_PICTURES).children(root),
+        "item": _lead(root.children[0].type, item) if root.children else item,
+        "inline": render_inline(root.children[0].children[0]) if only_paragraph else None,
+        "cell": (BR + BR).join(b for c in root.children if (b := _cell_block(c, NO_PICTURES))),
     }
 
 
@@ -55,3 +56,31 @@ def test_the_shortcut_is_taken_for_plain_text_and_only_for_it() -> None:
     fields = Fields(Outline())
     assert fields.blocks("a $5 price", 2) == ["a \\$5 price"]
     assert fields.cell("see https://example.com/x, then") == "see <https://example.com/x>, then"
+
+
+def shape(node) -> list[tuple[object, ...]]:
+    """Every node of a tree in walk order, with what the writers read of it."""
+    out, todo = [], [node]
+    while todo:
+        current = todo.pop()
+        if current.type == "root":
+            out.append(("root", len(current.children)))
+        else:
+            seen = (current.content, dict(current.attrs), current.markup, current.info)
+            out.append((current.type, *seen, current.tag, current.hidden, len(current.children)))
+        todo.extend(reversed(current.children))
+    return out
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(tricky)
+def test_the_light_tree_holds_what_the_syntax_tree_holds(md: str) -> None:
+    assert shape(tree(md)) == shape(parse(md))
+
+
+def test_the_light_tree_of_nested_documents() -> None:
+    md = "- a\n\n  > *b [c](https://x.io) **d***\n\n| h | i |\n| :-: | -: |\n| `1` | ~~2~~ |\n"
+    assert shape(tree(md)) == shape(parse(md))
+    deep = "> " * 200 + "words"
+    assert [n.type for n in tree(deep).children] == ["code_block"]
+    assert shape(tree(deep)) == shape(parse(deep))

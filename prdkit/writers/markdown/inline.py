@@ -7,10 +7,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from markdown_it.tree import SyntaxTreeNode
-
 from prdkit.images.pictures import NO_PICTURES, Pictures, is_remote
-from prdkit.richtext import MD, safe_link
+from prdkit.richtext import MD, Node, safe_link
 from prdkit.writers.markdown.text import code_span, escape, guard_line, url_destination
 
 __all__ = ["BR", "render_inline", "render_text", "visible_text"]
@@ -42,7 +40,7 @@ class _Inline:
         self.doubt = doubt if doubt is not None else [False]
         self.nested = nested  # inside an emphasis: same-character runs may pair up anew
         self.parts: list[str] = []
-        self.following: SyntaxTreeNode | None = None
+        self.following: Node | None = None
         self.index, self.siblings = 0, []  # the current node's place among its siblings
 
     def tail(self, size: int) -> str:
@@ -72,10 +70,10 @@ class _Inline:
             pictures=self.pictures,
         )
 
-    def children(self, node: SyntaxTreeNode) -> None:
+    def children(self, node: Node) -> None:
         kids = node.children
         for i, child in enumerate(kids):
-            # Siblings are looked up by position: SyntaxTreeNode.next_sibling is a linear search.
+            # Siblings are looked up by position: Node.next_sibling is a linear search.
             self.following = kids[i + 1] if i + 1 < len(kids) else None
             self.index, self.siblings = i, kids
             _RULES.get(child.type, _unknown)(self, child)
@@ -93,16 +91,16 @@ class _Inline:
         return True
 
 
-def _text(state: _Inline, node: SyntaxTreeNode) -> None:
+def _text(state: _Inline, node: Node) -> None:
     line_start = state.at_line_start()
     state.parts.append(escape(node.content, line_start=line_start, autolink=not state.in_link))
 
 
-def _softbreak(state: _Inline, node: SyntaxTreeNode) -> None:
+def _softbreak(state: _Inline, node: Node) -> None:
     state.parts.append(BR if state.cell else "\n")
 
 
-def _hardbreak(state: _Inline, node: SyntaxTreeNode) -> None:
+def _hardbreak(state: _Inline, node: Node) -> None:
     state.parts.append(BR if state.cell else "\\\n")
 
 
@@ -114,7 +112,7 @@ def _join_code(state: _Inline, text: str) -> None:
     state.parts.append(text)
 
 
-def _code(state: _Inline, node: SyntaxTreeNode) -> None:
+def _code(state: _Inline, node: Node) -> None:
     _join_code(state, code_span(node.content, in_table=state.cell))
 
 
@@ -134,7 +132,7 @@ def _kind(char: str) -> str:
     return "other"
 
 
-def _next_char(after: SyntaxTreeNode | None) -> str:
+def _next_char(after: Node | None) -> str:
     if after is None or after.type in ("softbreak", "hardbreak"):
         return ""
     return after.content[:1] if after.type == "text" else "*"  # other nodes open with markup
@@ -174,8 +172,8 @@ _DELIMITING = set("*_~\\<>[]`")
 _KNOWN_AFTER = frozenset({"text", "softbreak", "hardbreak"})
 
 
-def _wrap(marker: str) -> Callable[[_Inline, SyntaxTreeNode], None]:
-    def rule(state: _Inline, node: SyntaxTreeNode) -> None:
+def _wrap(marker: str) -> Callable[[_Inline, Node], None]:
+    def rule(state: _Inline, node: Node) -> None:
         before, after = state.tail(2), _next_char(state.following)
         inner = state.inner(nested=True)
         inner.children(node)
@@ -214,7 +212,7 @@ def _wrap(marker: str) -> Callable[[_Inline, SyntaxTreeNode], None]:
     return rule
 
 
-def _title(node: SyntaxTreeNode) -> str:
+def _title(node: Node) -> str:
     title = node.attrs.get("title")
     if not title:
         return ""
@@ -227,7 +225,7 @@ def _title(node: SyntaxTreeNode) -> str:
 _VAGUE = {"click here", "here", "link", "more"}
 
 
-def _link(state: _Inline, node: SyntaxTreeNode) -> None:
+def _link(state: _Inline, node: Node) -> None:
     href = safe_link(str(node.attrs.get("href", "")))
     if href is not None and node.markup == "autolink":
         shown = "".join(c.content for c in node.children)
@@ -252,7 +250,7 @@ def _link(state: _Inline, node: SyntaxTreeNode) -> None:
     state.parts.append(f"[{label}]({url_destination(href)}{_title(node)})")
 
 
-def _image(state: _Inline, node: SyntaxTreeNode) -> None:
+def _image(state: _Inline, node: Node) -> None:
     written = str(node.attrs.get("src", ""))
     local = state.pictures.path_from_output(written)
     # An http(s) picture is a link, as in Word: a reader's viewer would fetch it on sight,
@@ -272,7 +270,7 @@ def _image(state: _Inline, node: SyntaxTreeNode) -> None:
         state.parts.append(f"[{alt}]({url_destination(url)}{_title(node)})")
 
 
-def _unknown(state: _Inline, node: SyntaxTreeNode) -> None:
+def _unknown(state: _Inline, node: Node) -> None:
     # Raw HTML (the parser keeps it as text, but be explicit) and any node type this writer
     # does not know: shown as the literal text it holds, escaped, never as markup.
     if node.children:
@@ -283,7 +281,7 @@ def _unknown(state: _Inline, node: SyntaxTreeNode) -> None:
         state.parts.append(escape(node.content, line_start=state.at_line_start()))
 
 
-_RULES: dict[str, Callable[[_Inline, SyntaxTreeNode], None]] = {
+_RULES: dict[str, Callable[[_Inline, Node], None]] = {
     "text": _text,
     "softbreak": _softbreak,
     "hardbreak": _hardbreak,
@@ -315,7 +313,7 @@ def _keep_end(line: str) -> str:
     return line[:end] + "".join(f"&#{ord(c)};" for c in line[end:])
 
 
-def _bare(node: SyntaxTreeNode, cell: bool, pictures: Pictures) -> str:
+def _bare(node: Node, cell: bool, pictures: Pictures) -> str:
     state = _Inline(cell, marks=False, pictures=pictures)
     state.children(node)
     return _joined(state)
@@ -337,7 +335,7 @@ def _reads_as(markdown: str, cell: bool) -> str:
 
 
 def render_inline(
-    node: SyntaxTreeNode, *, cell: bool = False, pictures: Pictures = NO_PICTURES
+    node: Node, *, cell: bool = False, pictures: Pictures = NO_PICTURES
 ) -> str:
     """Markdown for the inline children of `node`; in a cell, line breaks become `<br>`.
 
@@ -361,7 +359,7 @@ def render_text(text: str, *, cell: bool = False) -> str:
     return _joined(state)
 
 
-def visible_text(node: SyntaxTreeNode) -> str:
+def visible_text(node: Node) -> str:
     """The text a reader sees in `node` (what GitHub builds a heading's anchor from)."""
     parts, todo = [], list(reversed(node.children))
     while todo:
