@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -36,6 +38,7 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # stops reading (and drops the rest of the text) once they are nested maxNesting deep.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 _NEWLINES = re.compile(r"\r\n?")
+T = TypeVar("T")
 
 
 # Only short texts are cached: the tree of a 99,000-character field holds tens of thousands
@@ -50,19 +53,21 @@ def parse(text: str) -> SyntaxTreeNode:
     Text nested deeper than the parser follows would lose its innermost words, so such a
     field is kept whole instead: its tree is one code block holding the raw text.
     """
-    return _cached(text) if len(text) <= _CACHED_UP_TO else _parse(text)
+    return _short_cached(_cached, text, lambda t: SyntaxTreeNode(_tokens(t)))
+
+
+def _short_cached(cached: Callable[[str], T], text: str, build: Callable[[str], T]) -> T:
+    return cached(text) if len(text) <= _CACHED_UP_TO else build(text)
 
 
 @lru_cache(maxsize=256)
 def _cached(text: str) -> SyntaxTreeNode:
-    return _parse(text)
+    return SyntaxTreeNode(_tokens(text))
 
 
-def _parse(text: str) -> SyntaxTreeNode:
+def _tokens(text: str) -> list[Token]:
     tokens = MD.parse(text)
-    if reached_nesting_limit(tokens):
-        return SyntaxTreeNode([_literal(text)])
-    return SyntaxTreeNode(tokens)
+    return [_literal(text)] if reached_nesting_limit(tokens) else tokens
 
 
 class Node:
@@ -103,7 +108,7 @@ class Node:
 def tree(text: str) -> Node:
     """The syntax tree of `text` as `Node`s (the root's type is "root"); as `parse`, short
     texts are cached and shared, and text nested too deep is one code block."""
-    return _cached_tree(text) if len(text) <= _CACHED_UP_TO else _tree(text)
+    return _short_cached(_cached_tree, text, _tree)
 
 
 @lru_cache(maxsize=256)
@@ -112,12 +117,8 @@ def _cached_tree(text: str) -> Node:
 
 
 def _tree(text: str) -> Node:
-    tokens = MD.parse(text)
     root = Node("root", None, [])
-    if reached_nesting_limit(tokens):
-        root.children.append(Node("code_block", _literal(text), []))
-        return root
-    _nest(tokens, root.children)
+    _nest(_tokens(text), root.children)
     return root
 
 

@@ -334,9 +334,7 @@ def _reads_as(markdown: str, cell: bool) -> str:
     return re.sub(r"\s+", "", "".join(seen))
 
 
-def render_inline(
-    node: Node, *, cell: bool = False, pictures: Pictures = NO_PICTURES
-) -> str:
+def render_inline(node: Node, *, cell: bool = False, pictures: Pictures = NO_PICTURES) -> str:
     """Markdown for the inline children of `node`; in a cell, line breaks become `<br>`.
 
     `pictures` are the checked pictures: an image naming one points at it from the output.
