@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
 
 from prdkit.images.pictures import NO_PICTURES
-from prdkit.richtext import parse, plain_paragraph, tree
+from prdkit.richtext import MD, parse, plain_paragraph, tree
 from prdkit.writers.markdown.anchors import Outline
 from prdkit.writers.markdown.blocks import BR, Fields, _Blocks, _cell_block, _lead
 from prdkit.writers.markdown.inline import render_inline
@@ -84,3 +85,24 @@ def test_the_light_tree_of_nested_documents() -> None:
     deep = "> " * 200 + "words"
     assert [n.type for n in tree(deep).children] == ["code_block"]
     assert shape(tree(deep)) == shape(parse(deep))
+
+
+label = st.text(alphabet="az09-", min_size=1, max_size=64)
+url = st.builds(
+    lambda scheme, labels, path: f"{scheme}{'.'.join(labels)}{path}",
+    st.sampled_from(["http://", "https://", "HTTPS://", "ftp://", "https:/", "//"]),
+    st.lists(label, min_size=1, max_size=5),
+    st.text(alphabet="/aZ9._~-%?#:@ é中[]()", max_size=12),
+)
+
+
+@settings(max_examples=600, derandomize=True, deadline=None, database=None)
+@given(url)
+def test_links_are_normalised_as_markdown_it_does(address: str) -> None:
+    assert MD.normalizeLink(address) == normalizeLink(address)
+
+
+def test_plain_links_are_their_own_normal_form() -> None:
+    for address in ("https://wiki.example.com/p/675396", "http://a-b.io", "https://x.cn/a/b~c_d."):
+        assert MD.normalizeLink(address) == normalizeLink(address) == address
+    assert MD.normalizeLink("https://例子.cn/路径") == normalizeLink("https://例子.cn/路径")
