@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from collections.abc import Callable
 
 from prdkit.images.pictures import NO_PICTURES, Pictures, is_remote
 from prdkit.richtext import MD, Node, safe_link
+from prdkit.writers.markdown.delimiters import DELIMITING, next_char, touches, usable
 from prdkit.writers.markdown.text import code_span, escape, guard_line, url_destination
 
 __all__ = ["BR", "render_inline", "render_text", "visible_text"]
@@ -107,7 +107,7 @@ def _hardbreak(state: _Inline, node: Node) -> None:
 def _join_code(state: _Inline, text: str) -> None:
     # Two code spans side by side would read as one (`a``b`): a space keeps them apart. They
     # meet only where an emphasis between them was left out.
-    if text.startswith("`") and _touches(state.tail(2), "`", end=True):
+    if text.startswith("`") and touches(state.tail(2), "`", end=True):
         state.parts.append(" ")
     state.parts.append(text)
 
@@ -116,72 +116,19 @@ def _code(state: _Inline, node: Node) -> None:
     _join_code(state, code_span(node.content, in_table=state.cell))
 
 
-def _touches(text: str, char: str, *, end: bool) -> bool:
-    # A delimiter run would merge with `char` next to it, unless that one is escaped.
-    if end:
-        return text.endswith(char) and not text.endswith("\\" + char)
-    return text.startswith(char)
-
-
-def _kind(char: str) -> str:
-    """The class CommonMark's flanking rules give `char`: "space", "punct" or "other"."""
-    if not char or char.isspace():
-        return "space"
-    if unicodedata.category(char)[0] in "PS":
-        return "punct"
-    return "other"
-
-
-def _next_char(after: Node | None) -> str:
-    if after is None or after.type in ("softbreak", "hardbreak"):
-        return ""
-    return after.content[:1] if after.type == "text" else "*"  # other nodes open with markup
-
-
-def _reads_back(run: str, body: str, kind: str) -> bool:
-    """True when `run` + `body` + `run` parses as one `kind` node spanning all of it."""
-    tokens = MD.parseInline(f"{run}{body}{run}")[0].children or []
-    depth = 0
-    for i, token in enumerate(tokens):
-        depth += {f"{kind}_open": 1, f"{kind}_close": -1}.get(token.type, 0)
-        if depth == 0 and (i < len(tokens) - 1 or token.type != f"{kind}_close"):
-            return False
-        if i == 0 and token.type != f"{kind}_open":
-            return False
-    return bool(tokens)
-
-
-def _usable(run: str, before: str, body: str, after: str, kind: str) -> bool:
-    """True when `run` around `body`, between `before` and `after`, reads back as `kind`."""
-    char = run[0]
-    if _touches(before, char, end=True):
-        return False  # it would merge with the run before it: `*a**b*`
-    first, last, prev = _kind(body[:1]), _kind(body[-1:]), _kind(before[-1:])
-    opens = first != "space" and (first != "punct" or prev != "other")
-    closes = last != "space" and (last != "punct" or _kind(after) != "other")
-    if not (opens and closes):
-        return False
-    if body.startswith(char) or _touches(body, char, end=True):
-        return _reads_back(run, body, kind)  # `***a***` is fine, `**\*a*\**` is not
-    return True
-
-
-# Next to these, a delimiter run may join or split runs differently than in the source; a
-# run at the very start of an inner run has unknown neighbours.
-_DELIMITING = set("*_~\\<>[]`")
 _KNOWN_AFTER = frozenset({"text", "softbreak", "hardbreak"})
 
 
 def _wrap(marker: str) -> Callable[[_Inline, Node], None]:
     def rule(state: _Inline, node: Node) -> None:
-        before, after = state.tail(2), _next_char(state.following)
+        before, after = state.tail(2), next_char(state.following)
         inner = state.inner(nested=True)
         inner.children(node)
         body = "".join(inner.parts)
         if not body:
             return
         # Always `*` (and `~~`): markdownlint wants one emphasis style (MD049, MD050).
-        if state.marks and _usable(marker, before, body, after, node.type):
+        if state.marks and usable(marker, before, body, after, node.type):
             state.parts.append(f"{marker}{body}{marker}")
             edges = (before[-1:], body[:1], body[-1:], after)
             following = state.following
@@ -191,7 +138,7 @@ def _wrap(marker: str) -> Callable[[_Inline, Node], None]:
             opening = not before and not state.line_start
             unknown = not state.followed_by_text()
             if (
-                any(c and c in _DELIMITING for c in edges)
+                any(c and c in DELIMITING for c in edges)
                 or opening
                 or unknown
                 or linked
