@@ -80,8 +80,24 @@ def _cached(text: str) -> SyntaxTreeNode:
 
 
 def _tokens(text: str) -> list[Token]:
-    tokens = MD.parse(text)
+    tokens = _one_paragraph(text) if _ONE_LINE.fullmatch(text) else MD.parse(text)
     return [_literal(text)] if reached_nesting_limit(tokens) else tokens
+
+
+# One line opening with none of the characters (nor the indent) that can start a block or a
+# reference definition, and ending in no space: the block parser can only make it one
+# paragraph of itself.
+_ONE_LINE = re.compile(r"[^\s\-+*>#\[~`_=<|\\\d\x00][^\n\r\x00]*(?<=\S)")
+
+
+def _one_paragraph(line: str) -> list[Token]:
+    """`MD.parse(line)` for a line `_ONE_LINE` matches, without the block parser's fixed cost."""
+    children = MD.parseInline(line)[0].children
+    return [
+        Token("paragraph_open", "p", 1, map=[0, 1], block=True),
+        Token("inline", "", 0, map=[0, 1], level=1, children=children, content=line, block=True),
+        Token("paragraph_close", "p", -1, block=True),
+    ]
 
 
 class Node:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 
 from prdkit.images.pictures import NO_PICTURES
-from prdkit.richtext import MD, parse, plain_paragraph, tree
+from prdkit.richtext import _ONE_LINE, MD, _tokens, parse, plain_paragraph, tree
 from prdkit.writers.markdown.anchors import Outline
 from prdkit.writers.markdown.blocks import BR, Fields, _Blocks, _cell_block, _lead
 from prdkit.writers.markdown.inline import render_inline
@@ -106,3 +106,33 @@ def test_plain_links_are_their_own_normal_form() -> None:
     for address in ("https://wiki.example.com/p/675396", "http://a-b.io", "https://x.cn/a/b~c_d."):
         assert MD.normalizeLink(address) == normalizeLink(address) == address
     assert MD.normalizeLink("https://例子.cn/路径") == normalizeLink("https://例子.cn/路径")
+
+
+SPACES = ["\t", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u3000", "\u00a0", "\u200b", "  "]
+pieces = st.sampled_from([*TRICKY, *SPACES, "[x](https://a.io)", "&#35;"])
+one_line = st.lists(pieces, max_size=12).map("".join)
+
+
+@settings(max_examples=600, derandomize=True, deadline=None, database=None)
+@given(one_line)
+def test_one_line_paragraphs_skip_the_block_parser_with_the_same_tokens(md: str) -> None:
+    assert [t.as_dict() for t in _tokens(md)] == [t.as_dict() for t in MD.parse(md)]
+
+
+def test_the_block_parser_is_skipped_only_where_no_block_can_start() -> None:
+    assert _ONE_LINE.fullmatch("库存池 **提醒** [结算页](https://wiki.example.com/p/1) `x`")
+    for md in (
+        "- a",
+        "1) a",
+        "# a",
+        "> a",
+        "[a]: /b",
+        "```",
+        "~~~",
+        "***",
+        "===",
+        " a",
+        "a ",
+        "a\nb",
+    ):
+        assert not _ONE_LINE.fullmatch(md), md
