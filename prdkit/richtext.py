@@ -19,6 +19,7 @@ __all__ = [
     "plain_paragraph",
     "reached_nesting_limit",
     "safe_link",
+    "token_stream",
     "tree",
 ]
 
@@ -80,8 +81,13 @@ def _cached(text: str) -> SyntaxTreeNode:
 
 
 def _tokens(text: str) -> list[Token]:
-    tokens = _one_paragraph(text) if _ONE_LINE.fullmatch(text) else MD.parse(text)
+    tokens = token_stream(text)
     return [_literal(text)] if reached_nesting_limit(tokens) else tokens
+
+
+def token_stream(text: str) -> list[Token]:
+    """`MD.parse(text)`, one-line paragraphs parsed without the block parser."""
+    return _one_paragraph(text) if _ONE_LINE.fullmatch(text) else MD.parse(text)
 
 
 # One line opening with none of the characters (nor the indent) that can start a block or a

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 
 from prdkit.images.pictures import NO_PICTURES
-from prdkit.richtext import _ONE_LINE, MD, _tokens, parse, plain_paragraph, tree
+from prdkit.richtext import _ONE_LINE, MD, parse, plain_paragraph, token_stream, tree
 from prdkit.writers.markdown.anchors import Outline
 from prdkit.writers.markdown.blocks import BR, Fields, _Blocks, _cell_block, _lead
 from prdkit.writers.markdown.inline import render_inline
@@ -116,7 +116,7 @@ one_line = st.lists(pieces, max_size=12).map("".join)
 @settings(max_examples=600, derandomize=True, deadline=None, database=None)
 @given(one_line)
 def test_one_line_paragraphs_skip_the_block_parser_with_the_same_tokens(md: str) -> None:
-    assert [t.as_dict() for t in _tokens(md)] == [t.as_dict() for t in MD.parse(md)]
+    assert [t.as_dict() for t in token_stream(md)] == [t.as_dict() for t in MD.parse(md)]
 
 
 def test_the_block_parser_is_skipped_only_where_no_block_can_start() -> None:
