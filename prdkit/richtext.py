@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-__all__ = ["MD", "SAFE_SCHEMES", "parse", "reached_nesting_limit", "safe_link"]
+__all__ = [
+    "MD",
+    "SAFE_SCHEMES",
+    "Node",
+    "parse",
+    "plain_paragraph",
+    "reached_nesting_limit",
+    "safe_link",
+    "token_stream",
+    "tree",
+]
 
 # Raw HTML stays literal text (authors' <script> must never reach a reader); linkify stays
 # off so bare text is never turned into links the author did not write.
 MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(["table", "strikethrough"])
+
+# An http(s) address of lower-case ASCII host labels and a path of unreserved characters is
+# its own normal form (nothing to percent-encode, no host to punycode): most links in a PRD.
+# markdown-it still parses and re-formats each one, a tenth of a field's parse.
+_NORMAL_URL = re.compile(
+    r"https?://(?=[^/]{1,253}(?:/|$))[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*(?:/[/A-Za-z0-9._~-]*)?"
+)
+
+
+def _normalize_link(url: str, _full: Callable[[str], str] = MD.normalizeLink) -> str:
+    return url if _NORMAL_URL.fullmatch(url) else _full(url)
+
+
+MD.normalizeLink = _normalize_link  # type: ignore[method-assign]
 
 SAFE_SCHEMES: tuple[str, ...] = ("http", "https", "mailto")
 
@@ -27,6 +53,7 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # stops reading (and drops the rest of the text) once they are nested maxNesting deep.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 _NEWLINES = re.compile(r"\r\n?")
+T = TypeVar("T")
 
 
 # Only short texts are cached: the tree of a 99,000-character field holds tens of thousands
@@ -41,19 +68,132 @@ def parse(text: str) -> SyntaxTreeNode:
     Text nested deeper than the parser follows would lose its innermost words, so such a
     field is kept whole instead: its tree is one code block holding the raw text.
     """
-    return _cached(text) if len(text) <= _CACHED_UP_TO else _parse(text)
+    return _short_cached(_cached, text, lambda t: SyntaxTreeNode(_tokens(t)))
+
+
+def _short_cached(cached: Callable[[str], T], text: str, build: Callable[[str], T]) -> T:
+    return cached(text) if len(text) <= _CACHED_UP_TO else build(text)
 
 
 @lru_cache(maxsize=256)
 def _cached(text: str) -> SyntaxTreeNode:
-    return _parse(text)
+    return SyntaxTreeNode(_tokens(text))
 
 
-def _parse(text: str) -> SyntaxTreeNode:
-    tokens = MD.parse(text)
-    if reached_nesting_limit(tokens):
-        return SyntaxTreeNode([_literal(text)])
-    return SyntaxTreeNode(tokens)
+def _tokens(text: str) -> list[Token]:
+    tokens = token_stream(text)
+    return [_literal(text)] if reached_nesting_limit(tokens) else tokens
+
+
+def token_stream(text: str) -> list[Token]:
+    """`MD.parse(text)`, one-line paragraphs parsed without the block parser."""
+    return _one_paragraph(text) if _ONE_LINE.fullmatch(text) else MD.parse(text)
+
+
+# One line opening with none of the characters (nor the indent) that can start a block or a
+# reference definition, and ending in no space: the block parser can only make it one
+# paragraph of itself.
+_ONE_LINE = re.compile(r"[^\s\-+*>#\[~`_=<|\\\d\x00][^\n\r\x00]*(?<=\S)")
+
+
+def _one_paragraph(line: str) -> list[Token]:
+    """`MD.parse(line)` for a line `_ONE_LINE` matches, without the block parser's fixed cost."""
+    children = MD.parseInline(line)[0].children
+    return [
+        Token("paragraph_open", "p", 1, map=[0, 1], block=True),
+        Token("inline", "", 0, map=[0, 1], level=1, children=children, content=line, block=True),
+        Token("paragraph_close", "p", -1, block=True),
+    ]
+
+
+class Node:
+    """A node of the syntax tree: its type, its token (the opening one of a container), its
+    children, and its token's content."""
+
+    # A lighter `SyntaxTreeNode`: built in one pass over the tokens, with no parent links and
+    # no properties to compute, it costs a third as much to build and to walk.
+    __slots__ = ("children", "content", "token", "type")
+
+    def __init__(self, type: str, token: Token | None, children: list[Node]) -> None:
+        self.type = type
+        self.token = token
+        self.children = children
+        self.content = token.content if token is not None else ""
+
+    @property
+    def attrs(self) -> dict[str, str | int | float]:
+        return self.token.attrs if self.token is not None else {}
+
+    @property
+    def markup(self) -> str:
+        return self.token.markup if self.token is not None else ""
+
+    @property
+    def info(self) -> str:
+        return self.token.info if self.token is not None else ""
+
+    @property
+    def tag(self) -> str:
+        return self.token.tag if self.token is not None else ""
+
+    @property
+    def hidden(self) -> bool:
+        return self.token.hidden if self.token is not None else False
+
+
+def tree(text: str) -> Node:
+    """The syntax tree of `text` as `Node`s (the root's type is "root"); as `parse`, short
+    texts are cached and shared, and text nested too deep is one code block."""
+    return _short_cached(_cached_tree, text, _tree)
+
+
+@lru_cache(maxsize=256)
+def _cached_tree(text: str) -> Node:
+    return _tree(text)
+
+
+def _tree(text: str) -> Node:
+    root = Node("root", None, [])
+    _nest(_tokens(text), root.children)
+    return root
+
+
+def _nest(tokens: list[Token], children: list[Node]) -> None:
+    """`tokens` as nodes appended to `children`: a container holds what its tokens enclose."""
+    # Iterative: inline markup nests up to INLINE_DEPTH, block containers to maxNesting.
+    stack: list[list[Node]] = []
+    todo: list[tuple[list[Token], list[Node]]] = []
+    for token in tokens:
+        nesting = token.nesting
+        if nesting == 1:
+            node = Node(token.type[:-5], token, [])  # `bullet_list_open` → `bullet_list`
+            children.append(node)
+            stack.append(children)
+            children = node.children
+        elif nesting == -1:
+            children = stack.pop()
+        else:
+            node = Node(token.type, token, [])
+            children.append(node)
+            if token.children:
+                todo.append((token.children, node.children))
+    for inner, into in todo:
+        _nest(inner, into)
+
+
+# Text that parses to one paragraph of just itself needs no parser: most short fields.
+# Markdown syntax, and every space but U+0020 and every control (the parser has its own
+# rules for those; such text simply takes the parser's path).
+_MARKUP = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|(?! )\s")
+_LEADING = re.compile(r"\s|[-+=>]|\d{1,9}[.)]")
+
+
+def plain_paragraph(text: str) -> str | None:
+    """`text` without its final spaces when it parses to one paragraph of just that, else None."""
+    if _LEADING.match(text) or _MARKUP.search(text):
+        return None
+    stripped = text.rstrip(" ")
+    return stripped or None
 
 
 def reached_nesting_limit(tokens: list[Token]) -> bool:

@@ -17,7 +17,7 @@ from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
 from prdkit.images.pictures import is_remote
-from prdkit.richtext import parse, safe_link
+from prdkit.richtext import parse, plain_paragraph, safe_link
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import PLAIN, Look, paragraph_properties, sub
 from prdkit.writers.docx.pictures import draw
@@ -58,21 +58,6 @@ def render(b: Writer, container: etree._Element, text: str, style: str, width: i
         return
     for node in parse(text).children:
         render_block(node, block)
-
-
-# Text that parses to one paragraph of just itself needs no parser: most short fields.
-# Markdown syntax, and every space but U+0020 and every control (the parser has its own
-# rules for those; such text simply takes the parser's path).
-_MARKUP = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|(?! )\s")
-_LEADING = re.compile(r"\s|[-+=>]|\d{1,9}[.)]")
-
-
-def plain_paragraph(text: str) -> str | None:
-    """`text` itself when it has no Markdown syntax at all, else None."""
-    if _LEADING.match(text) or _MARKUP.search(text):
-        return None
-    stripped = text.rstrip(" ")
-    return stripped or None
 
 
 def new_paragraph(

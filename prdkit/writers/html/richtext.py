@@ -18,7 +18,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 
-from prdkit.richtext import MD, reached_nesting_limit, safe_link
+from prdkit.richtext import MD, reached_nesting_limit, safe_link, token_stream
 
 __all__ = ["FieldRenderer"]
 
@@ -34,7 +34,7 @@ Slug = Callable[[int, str], str]  # (level, heading text) → the heading's id
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[Token, ...]:
-    tokens = MD.parse(text)
+    tokens = token_stream(text)
     if reached_nesting_limit(tokens):
         # Text nested past the parser's limit would lose its innermost words: keep it whole.
         return (Token("code_block", "code", 0, content=text.replace("\x00", "\ufffd") + "\n"),)

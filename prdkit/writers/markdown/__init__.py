@@ -2,9 +2,9 @@
 
 It renders the document layer (`prdkit.layout`): `render` maps block kinds to functions,
 `context` maps cell kinds to functions and holds one render's state. Below them, `text` and
-`inline` escape and re-render inline Markdown, `blocks` re-renders the source's Markdown
-fields, `tables` writes GFM tables, `anchors` gives GitHub heading anchors and `mermaid`
-draws diagrams and timelines.
+`inline` escape and re-render inline Markdown (`delimiters` decides where an emphasis may be
+written), `blocks` re-renders the source's Markdown fields, `tables` writes GFM tables,
+`anchors` gives GitHub heading anchors and `mermaid` draws diagrams and timelines.
 """
 
 from __future__ import annotations

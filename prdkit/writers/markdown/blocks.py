@@ -9,12 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from markdown_it.tree import SyntaxTreeNode
-
 from prdkit.images.pictures import NO_PICTURES, Pictures
-from prdkit.richtext import parse
+from prdkit.richtext import Node, plain_paragraph, tree
 from prdkit.writers.markdown.anchors import Outline
-from prdkit.writers.markdown.inline import BR, render_inline, visible_text
+from prdkit.writers.markdown.inline import BR, render_inline, render_text, visible_text
 from prdkit.writers.markdown.tables import table
 from prdkit.writers.markdown.text import code_span, escape, heading_end
 
@@ -66,10 +64,10 @@ class _Blocks:
         self.previous = level
         self.nested = 0  # inside how many lists and quotes (where a bold line is no heading)
 
-    def children(self, node: SyntaxTreeNode) -> Lines:
+    def children(self, node: Node) -> Lines:
         return _join([self.block(child) for child in node.children])
 
-    def block(self, node: SyntaxTreeNode) -> Lines:
+    def block(self, node: Node) -> Lines:
         return _BLOCK_RULES.get(node.type, _unknown_block)(self, node)
 
 
@@ -78,7 +76,7 @@ class _Blocks:
 _SENTENCE_END = ".,;:!?。，；：！？"
 
 
-def _paragraph(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+def _paragraph(state: _Blocks, node: Node) -> Lines:
     if not node.children:
         return []
     inline = node.children[0]
@@ -93,17 +91,20 @@ def _paragraph(state: _Blocks, node: SyntaxTreeNode) -> Lines:
     ):
         # A line of bold text standing alone is the author's sub-heading: written as one.
         return _emit_heading(state, 1, only)
-    text = render_inline(inline, pictures=state.pictures)
+    return _lines(render_inline(inline, pictures=state.pictures))
+
+
+def _lines(text: str) -> Lines:
     return text.split("\n") if text.strip() else []  # `[](javascript:…)` leaves nothing
 
 
-def _heading(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+def _heading(state: _Blocks, node: Node) -> Lines:
     if not node.children:
         return []
     return _emit_heading(state, int(node.tag[1]), node.children[0])
 
 
-def _emit_heading(state: _Blocks, written: int, inline: SyntaxTreeNode) -> Lines:
+def _emit_heading(state: _Blocks, written: int, inline: Node) -> Lines:
     # `# x` in a field sits one level below the heading the field is under, and a field never
     # skips a level (MD001): its outline nests under the document's, never breaks it.
     text = (
@@ -121,7 +122,7 @@ def _emit_heading(state: _Blocks, written: int, inline: SyntaxTreeNode) -> Lines
     return [f"{'#' * level} {heading_end(text)}"]
 
 
-def _list(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+def _list(state: _Blocks, node: Node) -> Lines:
     ordered = node.type == "ordered_list"
     items = node.children
     tight = all(c.hidden for item in items for c in item.children if c.type == "paragraph")
@@ -145,14 +146,14 @@ def _list(state: _Blocks, node: SyntaxTreeNode) -> Lines:
     return _join(rendered, tight=not loose)
 
 
-def _blockquote(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+def _blockquote(state: _Blocks, node: Node) -> Lines:
     state.nested += 1
     inner = state.children(node)
     state.nested -= 1
     return [f"> {line}" if line else ">" for line in inner]
 
 
-def _fence(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+def _fence(state: _Blocks, node: Node) -> Lines:
     info = node.info.split()[0] if node.type == "fence" and node.info.strip() else ""
     # Every fence names a language (MD040); a backtick cannot sit in a backtick fence's info.
     info = info.replace("`", "").replace("\x00", "") or "text"
@@ -162,11 +163,11 @@ def _fence(state: _Blocks, node: SyntaxTreeNode) -> Lines:
     return [fence + info, *lines, fence]
 
 
-def _hr(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+def _hr(state: _Blocks, node: Node) -> Lines:
     return ["---"]
 
 
-def _table(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+def _table(state: _Blocks, node: Node) -> Lines:
     rows = [tr for section in node.children for tr in section.children]
     if not rows:
         return []
@@ -176,7 +177,7 @@ def _table(state: _Blocks, node: SyntaxTreeNode) -> Lines:
         for cell in header.children
     ]
 
-    def cells(tr: SyntaxTreeNode) -> list[str]:
+    def cells(tr: Node) -> list[str]:
         return [
             render_inline(c.children[0], cell=True, pictures=state.pictures) if c.children else ""
             for c in tr.children
@@ -185,7 +186,7 @@ def _table(state: _Blocks, node: SyntaxTreeNode) -> Lines:
     return table(cells(header), [cells(tr) for tr in body], align)
 
 
-def _unknown_block(state: _Blocks, node: SyntaxTreeNode) -> Lines:
+def _unknown_block(state: _Blocks, node: Node) -> Lines:
     # Raw HTML blocks (kept as text by the parser anyway) and node types this writer does not
     # know: their content shown as escaped text, or their children rendered.
     if node.children:
@@ -194,7 +195,7 @@ def _unknown_block(state: _Blocks, node: SyntaxTreeNode) -> Lines:
     return [escape(line, line_start=True) for line in lines]
 
 
-_BLOCK_RULES: dict[str, Callable[[_Blocks, SyntaxTreeNode], Lines]] = {
+_BLOCK_RULES: dict[str, Callable[[_Blocks, Node], Lines]] = {
     "paragraph": _paragraph,
     "heading": _heading,
     "bullet_list": _list,
@@ -208,8 +209,8 @@ _BLOCK_RULES: dict[str, Callable[[_Blocks, SyntaxTreeNode], Lines]] = {
 }
 
 
-def _cell_block(node: SyntaxTreeNode, pictures: Pictures, depth: int = 0) -> str:
-    def inline(of: SyntaxTreeNode) -> str:
+def _cell_block(node: Node, pictures: Pictures, depth: int = 0) -> str:
+    def inline(of: Node) -> str:
         return render_inline(of.children[0], cell=True, pictures=pictures) if of.children else ""
 
     kind = node.type
@@ -244,26 +245,41 @@ class Fields:
         self.outline = outline
         self.pictures = pictures
 
+    # Text without Markdown syntax (`plain_paragraph`) is one paragraph of itself: it is
+    # written as such without parsing it.
+
     def blocks(self, md: str, level: int) -> Lines:
         """The lines of field `md` placed under a heading of `level`."""
-        return _Blocks(self.outline, level, self.pictures).children(parse(md))
+        plain = plain_paragraph(md)
+        if plain is not None:
+            return _lines(render_text(plain))
+        return _Blocks(self.outline, level, self.pictures).children(tree(md))
 
     def item(self, md: str, level: int) -> Lines:
         """Field `md` as the body of a list item (led by a no-break space where it must be)."""
-        tree = parse(md)
+        plain = plain_paragraph(md)
+        if plain is not None:
+            return _lines(render_text(plain))
+        root = tree(md)
         state = _Blocks(self.outline, level, self.pictures)
         state.nested = 1
-        body = state.children(tree)
-        return _lead(tree.children[0].type, body) if tree.children else body
+        body = state.children(root)
+        return _lead(root.children[0].type, body) if root.children else body
 
     def inline(self, md: str) -> str | None:
         """Field `md` as an inline run when it is one paragraph; else None."""
-        tree = parse(md)
-        if len(tree.children) == 1 and tree.children[0].type == "paragraph":
-            return render_inline(tree.children[0].children[0], pictures=self.pictures)
+        plain = plain_paragraph(md)
+        if plain is not None:
+            return render_text(plain)
+        root = tree(md)
+        if len(root.children) == 1 and root.children[0].type == "paragraph":
+            return render_inline(root.children[0].children[0], pictures=self.pictures)
         return None
 
     def cell(self, md: str) -> str:
         """Field `md` on one line for a table cell: `|` escaped, line breaks as `<br>`."""
-        parts = [b for child in parse(md).children if (b := _cell_block(child, self.pictures))]
+        plain = plain_paragraph(md)
+        if plain is not None:
+            return render_text(plain, cell=True)
+        parts = [b for child in tree(md).children if (b := _cell_block(child, self.pictures))]
         return (BR + BR).join(parts)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from collections.abc import Callable
 
-from markdown_it.tree import SyntaxTreeNode
-
 from prdkit.images.pictures import NO_PICTURES, Pictures, is_remote
-from prdkit.richtext import MD, safe_link
+from prdkit.richtext import MD, Node, safe_link
+from prdkit.writers.markdown.delimiters import DELIMITING, next_char, touches, usable
 from prdkit.writers.markdown.text import code_span, escape, guard_line, url_destination
 
-__all__ = ["BR", "render_inline", "visible_text"]
+__all__ = ["BR", "render_inline", "render_text", "visible_text"]
 
 BR = "<br>"  # the one HTML element the output uses: a line break inside a table cell
 
@@ -42,7 +40,7 @@ class _Inline:
         self.doubt = doubt if doubt is not None else [False]
         self.nested = nested  # inside an emphasis: same-character runs may pair up anew
         self.parts: list[str] = []
-        self.following: SyntaxTreeNode | None = None
+        self.following: Node | None = None
         self.index, self.siblings = 0, []  # the current node's place among its siblings
 
     def tail(self, size: int) -> str:
@@ -72,10 +70,10 @@ class _Inline:
             pictures=self.pictures,
         )
 
-    def children(self, node: SyntaxTreeNode) -> None:
+    def children(self, node: Node) -> None:
         kids = node.children
         for i, child in enumerate(kids):
-            # Siblings are looked up by position: SyntaxTreeNode.next_sibling is a linear search.
+            # Siblings are looked up by position: Node.next_sibling is a linear search.
             self.following = kids[i + 1] if i + 1 < len(kids) else None
             self.index, self.siblings = i, kids
             _RULES.get(child.type, _unknown)(self, child)
@@ -93,97 +91,44 @@ class _Inline:
         return True
 
 
-def _text(state: _Inline, node: SyntaxTreeNode) -> None:
+def _text(state: _Inline, node: Node) -> None:
     line_start = state.at_line_start()
     state.parts.append(escape(node.content, line_start=line_start, autolink=not state.in_link))
 
 
-def _softbreak(state: _Inline, node: SyntaxTreeNode) -> None:
+def _softbreak(state: _Inline, node: Node) -> None:
     state.parts.append(BR if state.cell else "\n")
 
 
-def _hardbreak(state: _Inline, node: SyntaxTreeNode) -> None:
+def _hardbreak(state: _Inline, node: Node) -> None:
     state.parts.append(BR if state.cell else "\\\n")
 
 
 def _join_code(state: _Inline, text: str) -> None:
     # Two code spans side by side would read as one (`a``b`): a space keeps them apart. They
     # meet only where an emphasis between them was left out.
-    if text.startswith("`") and _touches(state.tail(2), "`", end=True):
+    if text.startswith("`") and touches(state.tail(2), "`", end=True):
         state.parts.append(" ")
     state.parts.append(text)
 
 
-def _code(state: _Inline, node: SyntaxTreeNode) -> None:
+def _code(state: _Inline, node: Node) -> None:
     _join_code(state, code_span(node.content, in_table=state.cell))
 
 
-def _touches(text: str, char: str, *, end: bool) -> bool:
-    # A delimiter run would merge with `char` next to it, unless that one is escaped.
-    if end:
-        return text.endswith(char) and not text.endswith("\\" + char)
-    return text.startswith(char)
-
-
-def _kind(char: str) -> str:
-    """The class CommonMark's flanking rules give `char`: "space", "punct" or "other"."""
-    if not char or char.isspace():
-        return "space"
-    if unicodedata.category(char)[0] in "PS":
-        return "punct"
-    return "other"
-
-
-def _next_char(after: SyntaxTreeNode | None) -> str:
-    if after is None or after.type in ("softbreak", "hardbreak"):
-        return ""
-    return after.content[:1] if after.type == "text" else "*"  # other nodes open with markup
-
-
-def _reads_back(run: str, body: str, kind: str) -> bool:
-    """True when `run` + `body` + `run` parses as one `kind` node spanning all of it."""
-    tokens = MD.parseInline(f"{run}{body}{run}")[0].children or []
-    depth = 0
-    for i, token in enumerate(tokens):
-        depth += {f"{kind}_open": 1, f"{kind}_close": -1}.get(token.type, 0)
-        if depth == 0 and (i < len(tokens) - 1 or token.type != f"{kind}_close"):
-            return False
-        if i == 0 and token.type != f"{kind}_open":
-            return False
-    return bool(tokens)
-
-
-def _usable(run: str, before: str, body: str, after: str, kind: str) -> bool:
-    """True when `run` around `body`, between `before` and `after`, reads back as `kind`."""
-    char = run[0]
-    if _touches(before, char, end=True):
-        return False  # it would merge with the run before it: `*a**b*`
-    first, last, prev = _kind(body[:1]), _kind(body[-1:]), _kind(before[-1:])
-    opens = first != "space" and (first != "punct" or prev != "other")
-    closes = last != "space" and (last != "punct" or _kind(after) != "other")
-    if not (opens and closes):
-        return False
-    if body.startswith(char) or _touches(body, char, end=True):
-        return _reads_back(run, body, kind)  # `***a***` is fine, `**\*a*\**` is not
-    return True
-
-
-# Next to these, a delimiter run may join or split runs differently than in the source; a
-# run at the very start of an inner run has unknown neighbours.
-_DELIMITING = set("*_~\\<>[]`")
 _KNOWN_AFTER = frozenset({"text", "softbreak", "hardbreak"})
 
 
-def _wrap(marker: str) -> Callable[[_Inline, SyntaxTreeNode], None]:
-    def rule(state: _Inline, node: SyntaxTreeNode) -> None:
-        before, after = state.tail(2), _next_char(state.following)
+def _wrap(marker: str) -> Callable[[_Inline, Node], None]:
+    def rule(state: _Inline, node: Node) -> None:
+        before, after = state.tail(2), next_char(state.following)
         inner = state.inner(nested=True)
         inner.children(node)
         body = "".join(inner.parts)
         if not body:
             return
         # Always `*` (and `~~`): markdownlint wants one emphasis style (MD049, MD050).
-        if state.marks and _usable(marker, before, body, after, node.type):
+        if state.marks and usable(marker, before, body, after, node.type):
             state.parts.append(f"{marker}{body}{marker}")
             edges = (before[-1:], body[:1], body[-1:], after)
             following = state.following
@@ -193,7 +138,7 @@ def _wrap(marker: str) -> Callable[[_Inline, SyntaxTreeNode], None]:
             opening = not before and not state.line_start
             unknown = not state.followed_by_text()
             if (
-                any(c and c in _DELIMITING for c in edges)
+                any(c and c in DELIMITING for c in edges)
                 or opening
                 or unknown
                 or linked
@@ -214,7 +159,7 @@ def _wrap(marker: str) -> Callable[[_Inline, SyntaxTreeNode], None]:
     return rule
 
 
-def _title(node: SyntaxTreeNode) -> str:
+def _title(node: Node) -> str:
     title = node.attrs.get("title")
     if not title:
         return ""
@@ -227,7 +172,7 @@ def _title(node: SyntaxTreeNode) -> str:
 _VAGUE = {"click here", "here", "link", "more"}
 
 
-def _link(state: _Inline, node: SyntaxTreeNode) -> None:
+def _link(state: _Inline, node: Node) -> None:
     href = safe_link(str(node.attrs.get("href", "")))
     if href is not None and node.markup == "autolink":
         shown = "".join(c.content for c in node.children)
@@ -252,7 +197,7 @@ def _link(state: _Inline, node: SyntaxTreeNode) -> None:
     state.parts.append(f"[{label}]({url_destination(href)}{_title(node)})")
 
 
-def _image(state: _Inline, node: SyntaxTreeNode) -> None:
+def _image(state: _Inline, node: Node) -> None:
     written = str(node.attrs.get("src", ""))
     local = state.pictures.path_from_output(written)
     # An http(s) picture is a link, as in Word: a reader's viewer would fetch it on sight,
@@ -272,7 +217,7 @@ def _image(state: _Inline, node: SyntaxTreeNode) -> None:
         state.parts.append(f"[{alt}]({url_destination(url)}{_title(node)})")
 
 
-def _unknown(state: _Inline, node: SyntaxTreeNode) -> None:
+def _unknown(state: _Inline, node: Node) -> None:
     # Raw HTML (the parser keeps it as text, but be explicit) and any node type this writer
     # does not know: shown as the literal text it holds, escaped, never as markup.
     if node.children:
@@ -283,7 +228,7 @@ def _unknown(state: _Inline, node: SyntaxTreeNode) -> None:
         state.parts.append(escape(node.content, line_start=state.at_line_start()))
 
 
-_RULES: dict[str, Callable[[_Inline, SyntaxTreeNode], None]] = {
+_RULES: dict[str, Callable[[_Inline, Node], None]] = {
     "text": _text,
     "softbreak": _softbreak,
     "hardbreak": _hardbreak,
@@ -315,7 +260,7 @@ def _keep_end(line: str) -> str:
     return line[:end] + "".join(f"&#{ord(c)};" for c in line[end:])
 
 
-def _bare(node: SyntaxTreeNode, cell: bool, pictures: Pictures) -> str:
+def _bare(node: Node, cell: bool, pictures: Pictures) -> str:
     state = _Inline(cell, marks=False, pictures=pictures)
     state.children(node)
     return _joined(state)
@@ -336,9 +281,7 @@ def _reads_as(markdown: str, cell: bool) -> str:
     return re.sub(r"\s+", "", "".join(seen))
 
 
-def render_inline(
-    node: SyntaxTreeNode, *, cell: bool = False, pictures: Pictures = NO_PICTURES
-) -> str:
+def render_inline(node: Node, *, cell: bool = False, pictures: Pictures = NO_PICTURES) -> str:
     """Markdown for the inline children of `node`; in a cell, line breaks become `<br>`.
 
     `pictures` are the checked pictures: an image naming one points at it from the output.
@@ -354,7 +297,14 @@ def render_inline(
     return written if _reads_as(written, cell) == _reads_as(bare, cell) else bare
 
 
-def visible_text(node: SyntaxTreeNode) -> str:
+def render_text(text: str, *, cell: bool = False) -> str:
+    """What `render_inline` writes for a paragraph of `text` alone (`richtext.plain_paragraph`)."""
+    state = _Inline(cell)
+    state.parts.append(escape(text, line_start=True))
+    return _joined(state)
+
+
+def visible_text(node: Node) -> str:
     """The text a reader sees in `node` (what GitHub builds a heading's anchor from)."""
     parts, todo = [], list(reversed(node.children))
     while todo:

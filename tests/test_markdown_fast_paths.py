@@ -1,0 +1,138 @@
+"""The Markdown writer's shortcuts give what the full path gives: plain text unparsed, and
+the light syntax tree holding what markdown-it's `SyntaxTreeNode` holds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
+
+from prdkit.images.pictures import NO_PICTURES
+from prdkit.richtext import _ONE_LINE, MD, parse, plain_paragraph, token_stream, tree
+from prdkit.writers.markdown.anchors import Outline
+from prdkit.writers.markdown.blocks import BR, Fields, _Blocks, _cell_block, _lead
+from prdkit.writers.markdown.inline import render_inline
+
+# Characters that decide between the two paths: block openers, every inline delimiter, the
+# spaces the parser strips, the ones it keeps, and text that would be escaped on output.
+TRICKY = [*"ab 1.)-+=>*_`[]!<>#|~&\\$:@中，。", "\t", "\n", "\r", "\u3000", "\u00a0", "\x00"]
+tricky = st.text(alphabet=st.sampled_from(TRICKY), max_size=30)
+
+
+def parsed(md: str) -> dict[str, object]:
+    """The writer's four answers for `md`, each through the parser."""
+    root = tree(md)
+    item_state = _Blocks(Outline(), 3, NO_PICTURES)
+    item_state.nested = 1
+    item = item_state.children(root)
+    only_paragraph = len(root.children) == 1 and root.children[0].type == "paragraph"
+    return {
+        "blocks": _Blocks(Outline(), 2, NO_PICTURES).children(root),
+        "item": _lead(root.children[0].type, item) if root.children else item,
+        "inline": render_inline(root.children[0].children[0]) if only_paragraph else None,
+        "cell": (BR + BR).join(b for c in root.children if (b := _cell_block(c, NO_PICTURES))),
+    }
+
+
+def shortcut(md: str) -> dict[str, object]:
+    fields = Fields(Outline())
+    return {
+        "blocks": fields.blocks(md, 2),
+        "item": fields.item(md, 3),
+        "inline": fields.inline(md),
+        "cell": fields.cell(md),
+    }
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(tricky)
+def test_plain_text_is_written_as_the_parser_reads_it(md: str) -> None:
+    assert shortcut(md) == parsed(md)
+
+
+def test_the_shortcut_is_taken_for_plain_text_and_only_for_it() -> None:
+    assert plain_paragraph("库存池 price: 10% + tax (EU) ") == "库存池 price: 10% + tax (EU)"
+    for md in ("1. a", "- a", "> a", " a", "a\nb", "a *b*", "a_b", "a\u3000b", "&amp;", ""):
+        assert plain_paragraph(md) is None, md
+    fields = Fields(Outline())
+    assert fields.blocks("a $5 price", 2) == ["a \\$5 price"]
+    assert fields.cell("see https://example.com/x, then") == "see <https://example.com/x>, then"
+
+
+def shape(node) -> list[tuple[object, ...]]:
+    """Every node of a tree in walk order, with what the writers read of it."""
+    out, todo = [], [node]
+    while todo:
+        current = todo.pop()
+        if current.type == "root":
+            out.append(("root", len(current.children)))
+        else:
+            seen = (current.content, dict(current.attrs), current.markup, current.info)
+            out.append((current.type, *seen, current.tag, current.hidden, len(current.children)))
+        todo.extend(reversed(current.children))
+    return out
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(tricky)
+def test_the_light_tree_holds_what_the_syntax_tree_holds(md: str) -> None:
+    assert shape(tree(md)) == shape(parse(md))
+
+
+def test_the_light_tree_of_nested_documents() -> None:
+    md = "- a\n\n  > *b [c](https://x.io) **d***\n\n| h | i |\n| :-: | -: |\n| `1` | ~~2~~ |\n"
+    assert shape(tree(md)) == shape(parse(md))
+    deep = "> " * 200 + "words"
+    assert [n.type for n in tree(deep).children] == ["code_block"]
+    assert shape(tree(deep)) == shape(parse(deep))
+
+
+label = st.text(alphabet="az09-", min_size=1, max_size=64)
+url = st.builds(
+    lambda scheme, labels, path: f"{scheme}{'.'.join(labels)}{path}",
+    st.sampled_from(["http://", "https://", "HTTPS://", "ftp://", "https:/", "//"]),
+    st.lists(label, min_size=1, max_size=5),
+    st.text(alphabet="/aZ9._~-%?#:@ é中[]()", max_size=12),
+)
+
+
+@settings(max_examples=600, derandomize=True, deadline=None, database=None)
+@given(url)
+def test_links_are_normalised_as_markdown_it_does(address: str) -> None:
+    assert MD.normalizeLink(address) == normalizeLink(address)
+
+
+def test_plain_links_are_their_own_normal_form() -> None:
+    for address in ("https://wiki.example.com/p/675396", "http://a-b.io", "https://x.cn/a/b~c_d."):
+        assert MD.normalizeLink(address) == normalizeLink(address) == address
+    assert MD.normalizeLink("https://例子.cn/路径") == normalizeLink("https://例子.cn/路径")
+
+
+SPACES = ["\t", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u3000", "\u00a0", "\u200b", "  "]
+pieces = st.sampled_from([*TRICKY, *SPACES, "[x](https://a.io)", "&#35;"])
+one_line = st.lists(pieces, max_size=12).map("".join)
+
+
+@settings(max_examples=600, derandomize=True, deadline=None, database=None)
+@given(one_line)
+def test_one_line_paragraphs_skip_the_block_parser_with_the_same_tokens(md: str) -> None:
+    assert [t.as_dict() for t in token_stream(md)] == [t.as_dict() for t in MD.parse(md)]
+
+
+def test_the_block_parser_is_skipped_only_where_no_block_can_start() -> None:
+    assert _ONE_LINE.fullmatch("库存池 **提醒** [结算页](https://wiki.example.com/p/1) `x`")
+    for md in (
+        "- a",
+        "1) a",
+        "# a",
+        "> a",
+        "[a]: /b",
+        "```",
+        "~~~",
+        "***",
+        "===",
+        " a",
+        "a ",
+        "a\nb",
+    ):
+        assert not _ONE_LINE.fullmatch(md), md
