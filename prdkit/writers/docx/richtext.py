@@ -90,8 +90,21 @@ def render_inline(node: SyntaxTreeNode, inline: Inline) -> None:
 def _inlines(node: SyntaxTreeNode, para: etree._Element, block: Block, look: Look = PLAIN) -> None:
     inline = Inline(block.b, para, block.style, look, block.width)
     for child in node.children:
-        for leaf in child.children if child.type == "inline" else (child,):
-            render_inline(leaf, inline)
+        render_inlines(child.children if child.type == "inline" else [child], inline)
+
+
+def render_inlines(nodes: list[SyntaxTreeNode], inline: Inline) -> None:
+    """Render sibling inline nodes in order.
+
+    A line break looks at its neighbours here, by position: SyntaxTreeNode's sibling
+    lookups search the list each time, quadratic in the lines of one paragraph.
+    """
+    last = len(nodes) - 1
+    for i, node in enumerate(nodes):
+        if node.type == "softbreak":
+            _break_between(nodes[i - 1] if i else None, nodes[i + 1] if i < last else None, inline)
+        else:
+            render_inline(node, inline)
 
 
 def plain_text(node: SyntaxTreeNode) -> str:
@@ -219,9 +232,7 @@ def _text(node: SyntaxTreeNode, inline: Inline) -> None:
 
 def _styled(**change: object) -> Callable[[SyntaxTreeNode, Inline], None]:
     def rule(node: SyntaxTreeNode, inline: Inline) -> None:
-        inner = replace(inline, look=inline.look.but(**change))
-        for child in node.children:
-            render_inline(child, inner)
+        render_inlines(node.children, replace(inline, look=inline.look.but(**change)))
 
     return rule
 
@@ -233,13 +244,12 @@ def _code_inline(node: SyntaxTreeNode, inline: Inline) -> None:
 def _link(node: SyntaxTreeNode, inline: Inline) -> None:
     url = safe_link(str(node.attrs.get("href", "")))
     if url is None:  # javascript:, data:, relative links: the words without the link
-        for child in node.children:
-            render_inline(child, inline)
+        render_inlines(node.children, inline)
         return
     link = inline.b.hyperlink(inline.parent, url)
-    inner = replace(inline, parent=link, look=inline.look.but(style=inline.b.link_style))
-    for child in node.children:
-        render_inline(child, inner)
+    render_inlines(
+        node.children, replace(inline, parent=link, look=inline.look.but(style=inline.b.link_style))
+    )
 
 
 def _image(node: SyntaxTreeNode, inline: Inline) -> None:
@@ -262,9 +272,14 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
 def _softbreak(node: SyntaxTreeNode, inline: Inline) -> None:
+    _break_between(node.previous_sibling, node.next_sibling, inline)
+
+
+def _break_between(
+    previous: SyntaxTreeNode | None, following: SyntaxTreeNode | None, inline: Inline
+) -> None:
     # A line break inside Chinese text is not a word boundary: joining with a space would
     # put stray spaces between characters.
-    previous, following = node.previous_sibling, node.next_sibling
     before = plain_text(previous)[-1:] if previous is not None else ""
     after = plain_text(following)[:1] if following is not None else ""
     if _CJK.match(before) or _CJK.match(after):
@@ -278,8 +293,7 @@ def _hardbreak(node: SyntaxTreeNode, inline: Inline) -> None:
 
 def _unsupported_inline(node: SyntaxTreeNode, inline: Inline) -> None:
     if node.children:
-        for child in node.children:
-            render_inline(child, inline)
+        render_inlines(node.children, inline)
     elif node.content:
         inline.b.run(inline.parent, node.content, inline.style, inline.look)
 
