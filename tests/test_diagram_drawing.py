@@ -136,6 +136,27 @@ def test_a_tall_diagram_is_cut_between_layers_into_page_sized_parts():
     assert heads == 29  # a line cut at a page edge has its arrowhead only where it ends
 
 
+def test_a_long_diagram_with_lines_back_over_many_parts_draws_each_thing_once():
+    # Lines back up the picture span many parts: each part must get every line that reaches
+    # into it (found by one sweep down the parts) and every box wholly inside it.
+    nodes = tuple(Node(f"n{i}", f"step {i}") for i in range(300))
+    edges = tuple(Edge(f"n{i}", f"n{i + 1}") for i in range(299))
+    back = tuple(Edge(f"n{i}", f"n{i - 40}", "again") for i in range(60, 300, 60))
+    placed = layout(Graph(nodes, edges + back))
+    b = builder()
+    draw(b, placed, "long", width_pt=b.width / 20, room_pt=500)
+    groups = list(b.body.iter(f"{{{WPG}}}wgp"))
+    assert len(groups) >= 20
+    boxes = sum(
+        g.get("prst") == "flowChartProcess" for grp in groups for g in grp.iter(f"{{{A}}}prstGeom")
+    )
+    assert boxes == 300
+    heads = sum(len(list(g.iter(f"{{{A}}}tailEnd"))) for g in groups)
+    assert heads == len(edges) + len(back)  # every line ends once, wherever it is cut
+    labels = sum("".join(g.itertext()).count("again") for g in groups)
+    assert labels == len(back)
+
+
 def test_a_diagram_too_wide_for_readable_text_does_not_fit():
     nodes = tuple(Node(f"n{i}", f"很长的步骤名称 {i}") for i in range(12))
     edges = tuple(Edge("n0", f"n{i}") for i in range(1, 12))

@@ -9,6 +9,7 @@ to the text width; one taller than a page is cut between layers into page-sized 
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from lxml import etree
 
 from prdkit.diagrams.graph import Graph
 from prdkit.diagrams.layout import layout
-from prdkit.diagrams.placed import Placed, Route
+from prdkit.diagrams.placed import Box, Placed, Route
 from prdkit.writers.docx import shapes
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.oxml import Look, clean, sub, w
@@ -65,14 +66,18 @@ def _bands(placed: Placed, room: float) -> list[_Band]:
     parts = -(-placed.height // room)
     room = min(room, placed.height / parts * 1.15)
     bands, start = [], 0.0
+    # `free` is sorted: each cut is found by bisection, not a scan per part.
     while placed.height - start > room:
-        cuts = [y for y in free if start + 20 < y <= start + room]
-        if not cuts:  # one layer taller than a page: let it run over rather than cut a box
-            cuts = [y for y in free if y > start + 20][:1]
-            if not cuts:
+        last = bisect_right(free, start + room) - 1
+        if last >= 0 and free[last] > start + 20:
+            cut = free[last]
+        else:  # one layer taller than a page: let it run over rather than cut a box
+            first = bisect_right(free, start + 20)
+            if first == len(free):
                 break
-        bands.append(_Band(start, cuts[-1]))
-        start = cuts[-1]
+            cut = free[first]
+        bands.append(_Band(start, cut))
+        start = cut
     bands.append(_Band(start, placed.height))
     return bands
 
@@ -125,15 +130,32 @@ def draw(b: Builder, placed: Placed, title: str, *, width_pt: float, room_pt: fl
     scale = _scale(placed, width_pt)
     # Each part is given only the routes that reach into it: a tall picture has as many
     # parts as it has pages, and clipping every route to every part grows with their product.
-    reach = [(*_extent(r), r) for r in placed.routes]
+    # Bands go down the picture, so one sweep finds each band's routes and a bisection its
+    # boxes, both kept in drawing order; a scan of everything per band grows with their product.
+    reach = [_extent(r) for r in placed.routes]
+    by_top = sorted(range(len(reach)), key=lambda i: reach[i][0])
+    boxes = placed.boxes
+    by_y = sorted(range(len(boxes)), key=lambda i: boxes[i].y)
+    ys = [boxes[i].y for i in by_y]
+    active: dict[int, float] = {}
+    added = 0
     for band in _bands(placed, room_pt * PAGE_ROOM / scale):
         para = b.paragraph(
             b.body, "Normal", align="center", spacing={"before": "120", "after": "120"}
         )
         run = sub(para, "r")
         drawing = sub(run, "drawing")
-        routes = [r for top, bottom, r in reach if bottom >= band.top and top <= band.bottom]
-        drawing.append(_group(b, placed, routes, band, scale, title))
+        while added < len(by_top) and reach[by_top[added]][0] <= band.bottom:
+            active[by_top[added]] = reach[by_top[added]][1]
+            added += 1
+        for i in [i for i, bottom in active.items() if bottom < band.top]:
+            del active[i]
+        routes = [placed.routes[i] for i in sorted(active)]
+        inside = by_y[bisect_left(ys, band.top - 0.5) : bisect_right(ys, band.bottom + 0.5)]
+        held = [
+            boxes[i] for i in sorted(inside) if boxes[i].y + boxes[i].height <= band.bottom + 0.5
+        ]
+        drawing.append(_group(b, routes, held, band, scale, title))
         # A part of a tall picture is the size of a page, its whole a 100 MB tree.
         b.flush()
 
@@ -159,7 +181,12 @@ class _Shapes:
 
 
 def _group(
-    b: Builder, placed: Placed, routes: Sequence[Route], band: _Band, scale: float, title: str
+    b: Builder,
+    routes: Sequence[Route],
+    boxes: Sequence[Box],
+    band: _Band,
+    scale: float,
+    title: str,
 ) -> etree._Element:
     ids = _Shapes(b)
     number = ids.next()
@@ -175,9 +202,8 @@ def _group(
             shapes.draw_line(
                 group, ids.next(), [at(x, y) for x, y in piece], route.arrow and last, route.back
             )
-    for box in placed.boxes:
-        if band.top - 0.5 <= box.y and box.y + box.height <= band.bottom + 0.5:
-            shapes.draw_box(b, group, ids.next(), box, at, scale)
+    for box in boxes:  # those wholly inside the band, in drawing order
+        shapes.draw_box(b, group, ids.next(), box, at, scale)
     for route in routes:
         label = route.label
         if label and band.top <= label.y and label.y + label.height <= band.bottom + 0.5:
