@@ -53,19 +53,22 @@ def _any_longer(data: Any, limit: int) -> bool:
     return any_string(data, lambda text: len(text) > limit)
 
 
-def any_string(data: Any, test: Callable[[str], bool]) -> bool:
-    """`True` when `test` holds for some string value of `data` (walked without recursion)."""
+def strings(data: Any) -> Iterator[str]:
+    """Every string value of `data`, keys aside (walked without recursion)."""
     stack = [data]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            if test(value):
-                return True
+            yield value
         elif isinstance(value, dict):
             stack.extend(value.values())
         elif isinstance(value, list):
             stack.extend(value)
-    return False
+
+
+def any_string(data: Any, test: Callable[[str], bool]) -> bool:
+    """`True` when `test` holds for some string value of `data`."""
+    return any(test(value) for value in strings(data))
 
 
 def _walk(

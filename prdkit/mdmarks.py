@@ -39,16 +39,9 @@ _MARK_BYTES = MARKS.encode()
 
 def _strings_bound(data: Any) -> int:
     """The marks of every string value of `data` together (Markdown or not, keys aside)."""
-    from prdkit.mdfields import any_string
+    from prdkit.mdfields import strings
 
-    found: list[str] = []
-
-    def keep(text: str) -> bool:
-        found.append(text)
-        return False  # on to the next: every string is kept
-
-    any_string(data, keep)
-    return marks("\0".join(found))
+    return marks("\0".join(strings(data)))
 
 
 def over_budget(data: Any, limit: int, source: bytes | None = None) -> Iterator[Finding]:
