@@ -1488,6 +1488,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "image.what.bmp": ("it is a BMP picture", "它是 BMP 图片"),
     "image.what.tiff": ("it is a TIFF picture", "它是 TIFF 图片"),
     "image.what.pdf": ("it is a PDF", "它是 PDF 文件"),
+    "image.what.lfs": (
+        "it is a Git LFS pointer, not the picture: fetch it with `git lfs pull`",
+        "它是 Git LFS 指针文件，不是图片本身：请用 `git lfs pull` 取回",
+    ),
     "image.what.svg": ("it is an SVG or other XML file", "它是 SVG 或其他 XML 文件"),
     "image.what.binary": ("its bytes are of another kind", "它是其他格式的文件"),
     "image.what.text": ("its bytes are text", "它的内容是文字"),

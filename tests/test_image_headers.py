@@ -40,6 +40,13 @@ def test_gif_frames_are_counted_only_past_the_limit() -> None:
         (b"RIFF\x00\x00\x00\x00WEBPVP8 ", False, "WebP"),
         (b"<svg xmlns='http://www.w3.org/2000/svg'/>", False, "SVG"),
         (b"\x00\x01\x02\xff\xfe" * 10, False, "another kind"),
+        (
+            b"version https://git-lfs.github.com/spec/v1\n"
+            b"oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+            b"size 12345\n",
+            False,
+            "Git LFS pointer, not the picture: fetch it with `git lfs pull`",
+        ),
         (png()[:40], True, "truncated"),
         (png()[:-12], True, "truncated"),
         (png()[:19] + b"\x07" + png()[20:], True, "checksum"),

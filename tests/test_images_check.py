@@ -259,3 +259,14 @@ def test_without_a_folder_only_the_form_of_paths_is_checked() -> None:
 def test_an_ignored_rule_drops_the_picture_finding(tmp_path: Path) -> None:
     text = HEAD + TAIL + page("img/nope.png") + "    x-prdkit-ignore: [image-missing]\n"
     assert run(tmp_path, text) == []
+
+
+def test_a_git_lfs_pointer_is_named_in_both_languages(tmp_path: Path) -> None:
+    pointer = b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"0" * 64 + b"\nsize 9\n"
+    text = HEAD + TAIL + page("shot.png")
+    assert run(tmp_path, text, **{"shot.png": pointer}) == [("image-format", at(text, "<1>"))]
+    source = tmp_path / "doc.prd.yaml"
+    english = pictures_of(check_file(source, lang="en"))[0].message
+    chinese = pictures_of(check_file(source, lang="zh"))[0].message
+    assert "Git LFS pointer" in english and "git lfs pull" in english
+    assert "Git LFS 指针文件" in chinese and "git lfs pull" in chinese

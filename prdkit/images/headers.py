@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from prdkit.messages import Msg, msg
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# What a checkout holds in place of a picture tracked by Git LFS whose content was not fetched.
+LFS_POINTER = b"version https://git-lfs.github.com/spec/"
 # More chunks than this is no picture an author drew (encoders write a few dozen).
 MAX_PNG_CHUNKS = 100_000
 
@@ -71,6 +73,8 @@ def _what(data: bytes) -> Msg:
         return msg("image.what.tiff")
     if head.startswith(b"%PDF"):
         return msg("image.what.pdf")
+    if head.startswith(LFS_POINTER):
+        return msg("image.what.lfs")
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<svg", b"<?xml")):
         return msg("image.what.svg")
