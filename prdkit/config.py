@@ -1,10 +1,13 @@
 """Project configuration: rule switches, severities and limits from the nearest config file.
 
-Looked up from the validated file's folder upward; in each folder `.prdkit.toml` (the whole
-file is prdkit's) comes before `pyproject.toml` (its `[tool.prdkit]` table). The first file
-that configures prdkit wins; a `pyproject.toml` without `[tool.prdkit]` is passed over.
-A file of either name that is a symbolic link is refused, as documents are, except a linked
-`pyproject.toml` without `[tool.prdkit]`: another tool's file, passed over.
+Looked up from the validated file's folder upward, up to the root of the repository holding
+it (a folder with `.git` or `.hg`): files above a checkout, in a CI runner's home or a parent
+folder of the clone, belong to someone else. In each folder `.prdkit.toml` (the whole file
+is prdkit's) comes before `pyproject.toml` (its `[tool.prdkit]` table). The first file that
+configures prdkit wins; a `pyproject.toml` whose text never names `tool.prdkit` is passed
+over unparsed, even when it is no valid TOML: it is another tool's file. A file of either
+name that is a symbolic link is refused, as documents are, except a linked `pyproject.toml`
+without `[tool.prdkit]`: another tool's file, passed over.
 
     [tool.prdkit]
     max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case,
@@ -17,6 +20,7 @@ A file of either name that is a symbolic link is refused, as documents are, exce
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Mapping
@@ -38,6 +42,13 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILE = ".prdkit.toml"
 PYPROJECT = "pyproject.toml"
 SEVERITIES = ("off", "error", "warning", "info")
+# Folders that end the lookup: the root of a Git (a folder, or a file in a worktree) or
+# Mercurial checkout.
+REPOSITORY_MARKERS = (".git", ".hg")
+# How a `pyproject.toml` configuring prdkit spells it: `[tool.prdkit]`, `[tool.prdkit.rules]`,
+# a dotted `tool.prdkit.…` key, quoted or spaced; or a `prdkit` key under `[tool]`. A file
+# without any of these is never parsed, so another tool's broken file stops no run.
+_NAMES_PRDKIT = re.compile(rb"""tool\s*\.\s*["']?prdkit\b|^\s*["']?prdkit["']?\s*[.=]""", re.M)
 LIMIT_KEYS: dict[str, str] = {f.name.replace("_", "-"): f.name for f in fields(Limits)}
 
 
@@ -97,9 +108,16 @@ def config_for(document: object) -> Config:
         if config is not None:
             found = config
             break
+        if _is_repository_root(here):
+            break
     for here in visited:
         _cache[here] = found
     return found
+
+
+def _is_repository_root(folder: Path) -> bool:
+    """Whether `folder` is the top of a checkout: the lookup goes no higher."""
+    return any(os.path.lexists(folder / marker) for marker in REPOSITORY_MARKERS)
 
 
 def _config_in(folder: Path) -> Config | None:
@@ -110,7 +128,10 @@ def _config_in(folder: Path) -> Config | None:
     if _linked_elsewhere(pyproject):
         return None
     if _present(pyproject):
-        table = _read(pyproject).get("tool", {})
+        raw = _bytes_of(pyproject)
+        if not _NAMES_PRDKIT.search(raw):
+            return None
+        table = _toml(raw, pyproject).get("tool", {})
         if isinstance(table, Mapping) and "prdkit" in table:
             return parse(table["prdkit"], str(pyproject), prefix="tool.prdkit")
     return None
@@ -130,7 +151,10 @@ def _linked_elsewhere(pyproject: Path) -> bool:
         if not pyproject.is_file():
             return False
         with pyproject.open("rb") as handle:
-            table = tomllib.loads(handle.read(CONFIG_MAX_BYTES + 1).decode("utf-8"))
+            raw = handle.read(CONFIG_MAX_BYTES + 1)
+        if not _NAMES_PRDKIT.search(raw):
+            return True
+        table = tomllib.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError):
         return False
     tool = table.get("tool", {})
@@ -158,13 +182,21 @@ def _present(path: Path) -> bool:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    return _toml(_bytes_of(path), path)
+
+
+def _bytes_of(path: Path) -> bytes:
     try:
-        raw = _read_bounded(path)
-        return tomllib.loads(raw.decode("utf-8"))
+        return _read_bounded(path)
     except OSError as exc:
         raise ConfigError(
             msg("file.unreadable", path=str(path), reason=exc.strerror or "")
         ) from None
+
+
+def _toml(raw: bytes, path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(msg("config.not-toml", path=str(path), reason=str(exc))) from None
     except UnicodeDecodeError:

@@ -149,3 +149,65 @@ def test_cli_applies_the_config(tmp_path: Path) -> None:
     clear_cache()
     write(tmp_path / ".prdkit.toml", '[rules]\nmetric-direction = "error"\n')
     assert runner.invoke(app, ["validate", str(doc)]).exit_code == 1
+
+
+@pytest.mark.parametrize(("marker", "is_folder"), [(".git", True), (".git", False), (".hg", True)])
+def test_the_lookup_stops_at_the_repository_root(
+    tmp_path: Path, marker: str, is_folder: bool
+) -> None:
+    # Files above a checkout (a CI runner's home, a parent folder of the clone) are not its own.
+    write(tmp_path / ".prdkit.toml", '[rules]\nplaceholder = "off"\n')
+    write(tmp_path / "pyproject.toml", "[tool.prdkit\nbroken")
+    checkout = tmp_path / "clone"
+    if is_folder:
+        (checkout / marker).mkdir(parents=True)
+    else:  # a worktree: `.git` is a file naming the real one
+        write(checkout / marker, "gitdir: /elsewhere/.git/worktrees/clone\n")
+    doc = write(checkout / "docs" / "a.prd.yaml", TEXT)
+    assert config_for(doc) is DEFAULT_CONFIG
+    assert sorted(rules_of(doc)) == [("metric-direction", "warning"), ("placeholder", "warning")]
+    # The checkout's own file, at its root, is still found.
+    clear_cache()
+    write(checkout / ".prdkit.toml", '[rules]\nmetric-direction = "off"\n')
+    assert config_for(doc).source == str(checkout / ".prdkit.toml")
+    assert rules_of(doc) == [("placeholder", "warning")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[project\nname = ",  # not TOML
+        '[project]\nname = "x"\n[tool.ruff]\nline-length = 100\n[project]\n',  # a table twice
+        "\xff\xfe not UTF-8",
+    ],
+)
+def test_a_broken_pyproject_that_never_names_prdkit_is_passed_over(
+    tmp_path: Path, text: str
+) -> None:
+    write(tmp_path / ".prdkit.toml", '[rules]\nplaceholder = "off"\n')
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "pyproject.toml").write_bytes(text.encode("latin-1"))
+    doc = write(tmp_path / "app" / "a.prd.yaml", TEXT)
+    assert config_for(doc).source == str(tmp_path / ".prdkit.toml")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.prdkit.rules]\nplaceholder = "off"\n',
+        '[tool."prdkit".rules]\nplaceholder = "off"\n',
+        '[tool]\nprdkit.rules.placeholder = "off"\n',
+        'tool.prdkit.rules.placeholder = "off"\n',
+        '[tool.prdkit]\nrules = { placeholder = "off" }\n',
+    ],
+)
+def test_every_spelling_of_the_prdkit_table_is_read(tmp_path: Path, text: str) -> None:
+    write(tmp_path / "pyproject.toml", text)
+    doc = write(tmp_path / "a.prd.yaml", TEXT)
+    assert config_for(doc).severity("placeholder", Severity.WARNING) is None
+
+
+def test_a_broken_pyproject_that_names_prdkit_is_still_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.prdkit.rules\nplaceholder = "off"\n')
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        config_for(tmp_path / "a.prd.yaml")

@@ -1,0 +1,56 @@
+"""What surrounds a checkout on a CI machine: other projects' files in the folders above it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL
+from tests.hostile.guarantees import assert_no_crash
+from tests.hostile.runner import run_cli
+
+# The runner's home, or a parent folder of the clone, holds files of other tools.
+BROKEN_PYPROJECT = '[project\nname = "runner-tools"\n[tool.prdkit.rules]\nplaceholder = "x"\n'
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    """A Git checkout one folder below a broken `pyproject.toml` and `.prdkit.toml`."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    (tmp_path / "pyproject.toml").write_text(BROKEN_PYPROJECT, encoding="utf-8")
+    (tmp_path / ".prdkit.toml").write_text("max-bytes = -1\n", encoding="utf-8")
+    clone = tmp_path / "clone"
+    (clone / "docs").mkdir(parents=True)
+    (clone / "docs" / "a.prd.yaml").write_text(MINIMAL, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(clone)], check=True, capture_output=True)
+    return clone
+
+
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_broken_config_files_above_the_checkout_are_not_read(checkout: Path, command: str) -> None:
+    run = run_cli(command, "docs/a.prd.yaml", cwd=checkout)
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    assert "pyproject.toml" not in run.stderr and ".prdkit.toml" not in run.stderr
+
+
+def test_the_checkout_s_own_config_is_still_read(checkout: Path) -> None:
+    (checkout / "pyproject.toml").write_text(
+        '[project]\nname = "app"\n\n[tool.prdkit]\nmax-bytes = 10\n', encoding="utf-8"
+    )
+    run = run_cli("validate", "docs/a.prd.yaml", cwd=checkout)
+    assert_no_crash(run)
+    assert run.returncode == 1 and "max-bytes" in run.stdout, run.stdout + run.stderr
+
+
+def test_without_a_checkout_the_broken_file_above_is_reported(checkout: Path) -> None:
+    shutil.rmtree(checkout / ".git")
+    (checkout.parent / ".prdkit.toml").unlink()
+    run = run_cli("validate", "docs/a.prd.yaml", cwd=checkout)
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    assert f"{checkout.parent / 'pyproject.toml'}: not valid TOML" in run.stderr, run.stderr
