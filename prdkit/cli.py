@@ -32,6 +32,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+# Every Path parameter says `readable=False`: typer checks readability by default and then
+# prints the command-line library's English message; prdkit's own reading names the file
+# in the run's language, with the exit code of cli.md.
+
 # `lang`: the command's `--lang`, once the command runs; messages not about one document
 # are said in it, else in the locale's language.
 _state: dict[str, object] = {"debug": False, "lang": None}
@@ -217,7 +221,9 @@ def _use_color() -> bool:
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files, or folders searched for *.prd.yaml/.yml/.json."),
+        typer.Argument(
+            help="Files, or folders searched for *.prd.yaml/.yml/.json.", readable=False
+        ),
     ] = None,
     output_format: Annotated[
         OutputFormat | None, typer.Option("--format", "-f", help="Output shape (default: text).")
@@ -293,11 +299,16 @@ def _default_format() -> OutputFormat:
 
 # Arguments shared by the commands that write files for each document.
 Sources = Annotated[
-    list[Path], typer.Argument(help="PRD files, or folders searched for *.prd.yaml/.yml/.json.")
+    list[Path],
+    typer.Argument(
+        help="PRD files, or folders searched for *.prd.yaml/.yml/.json.", readable=False
+    ),
 ]
 OutFolder = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Output folder (default: beside each source)."),
+    typer.Option(
+        "--output", "-o", help="Output folder (default: beside each source).", readable=False
+    ),
 ]
 
 
@@ -321,7 +332,9 @@ def render(
     reference_doc: Annotated[
         Path | None,
         typer.Option(
-            "--reference-doc", help="A .docx whose styles, page setup, header and footer to use."
+            "--reference-doc",
+            help="A .docx whose styles, page setup, header and footer to use.",
+            readable=False,
         ),
     ] = None,
     number_headings: Annotated[
@@ -483,9 +496,12 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 @app.command()
 @reported
 def site(
-    root: Annotated[Path, typer.Argument(help="Folder searched for *.prd.yaml/.yml/.json.")],
+    root: Annotated[
+        Path, typer.Argument(help="Folder searched for *.prd.yaml/.yml/.json.", readable=False)
+    ],
     out: Annotated[
-        Path, typer.Option("--output", "-o", help="Output folder (created if missing).")
+        Path,
+        typer.Option("--output", "-o", help="Output folder (created if missing).", readable=False),
     ] = Path("site"),
     lang: Annotated[
         Language | None,
@@ -604,7 +620,8 @@ def list_templates() -> None:
 @reported
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the schema to FILE.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to FILE.", readable=False),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the format (for editors)."""
@@ -623,7 +640,9 @@ def schema(
 @app.command()
 @reported
 def approve(
-    source: Annotated[Path, typer.Argument(help="The PRD file to sign off (YAML).")],
+    source: Annotated[
+        Path, typer.Argument(help="The PRD file to sign off (YAML).", readable=False)
+    ],
     name: Annotated[str | None, typer.Option("--name", "-n", help="Who signs off.")] = None,
     role: Annotated[
         str | None, typer.Option("--role", help="Their role (default: kept from before).")

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -216,3 +221,63 @@ def test_render_help_names_every_format() -> None:
     assert listed.split(", ") == ["docx", "md", "html", "pdf"] and set(FORMATS) == set(
         listed.split(", ")
     )
+
+
+def test_no_path_parameter_lets_typer_check_it() -> None:
+    # typer checks readability by default and then prints its own English message.
+    import typer.main
+
+    checked = [
+        (name, param.name)
+        for name, command in typer.main.get_command(app).commands.items()  # type: ignore[attr-defined]
+        for param in command.params
+        if getattr(param.type, "readable", False) or getattr(param.type, "exists", False)
+    ]
+    assert checked == []
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [("validate", []), ("render", []), ("export", []), ("approve", ["--name", "Ann"])],
+)
+def test_an_unreadable_document_gets_prdkit_s_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, extra: list[str]
+) -> None:
+    doc = write(tmp_path / "a.prd.yaml", MINIMAL)
+    real_open = os.open
+
+    def refusing(path: object, *args: object, **kwargs: object) -> int:
+        if os.fspath(path) == str(doc):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(doc))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    # What a user without read permission meets: access(2) says no and opening fails.
+    monkeypatch.setattr(os, "access", lambda *_a, **_k: False)
+    monkeypatch.setattr(os, "open", refusing)
+    for lang, words in (("en", "cannot read (Permission denied)"), ("zh", "无法读取")):
+        result = runner.invoke(app, [command, "--lang", lang, str(doc), *extra])
+        assert result.exit_code == 2, result.output
+        assert f"prdkit: error: {doc}: {words}" in result.output
+        assert "is not readable" not in result.output
+
+
+def test_an_unreadable_document_as_a_user_without_permission() -> None:
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root reads every file and setpriv is missing")
+        as_user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    with tempfile.TemporaryDirectory() as folder:
+        os.chmod(folder, 0o755)  # the other user must reach the file
+        doc = write(Path(folder) / "a.prd.yaml", MINIMAL)
+        doc.chmod(0)
+        run = subprocess.run(
+            [*as_user, sys.executable, "-m", "prdkit", "validate", "a.prd.yaml"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "LC_ALL": "C.UTF-8"},
+        )
+    assert run.returncode == 2, run.stderr
+    assert "prdkit: error: a.prd.yaml: cannot read (Permission denied)" in run.stderr
+    assert "is not readable" not in run.stderr and "Usage:" not in run.stderr
