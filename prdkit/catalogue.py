@@ -216,6 +216,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " of file systems",
         "{what} {name}: 文件或文件夹名长 {size} 字节，超过了文件系统 {limit} 字节的上限",
     ),
+    "path.no-cwd": (
+        "the current folder cannot be used ({reason}): it was deleted or moved; "
+        "change to an existing folder and run again",
+        "无法使用当前文件夹（{reason}）：它已被删除或移走；请切换到一个存在的文件夹后重新运行",
+    ),
     "path.what.path": ("path", "路径"),
     "path.what.output": ("output", "输出文件"),
     "path.what.output-folder": ("output folder", "输出文件夹"),

@@ -162,11 +162,13 @@ def fail(message: str | Msg, code: int = EXIT_USAGE) -> typer.Exit:
 
 
 def check_paths(*paths: Path | None, what: str = "path") -> None:
-    """PathError (exit 2) when a given path is one no file system can hold."""
+    """PathError (exit 2) when a given path is one no file system can hold; exit 2 too
+    when there is a path but no current folder to find it from."""
     from prdkit.paths import check_path
 
     for path in paths:
         if path is not None:
+            _check_current_folder()
             check_path(path, what)
 
 
@@ -188,6 +190,15 @@ def reported(command: Callable[..., None]) -> Callable[..., None]:
             raise fail(_words(exc), exc.code) from None
 
     return run
+
+
+def _check_current_folder() -> None:
+    """Exit 2 when the current folder is gone (`cd x && rmdir ../x`): relative paths, the
+    default `.`, and the names shown in reports are resolved against it."""
+    try:
+        os.getcwd()
+    except OSError as exc:
+        raise fail(_say("path.no-cwd", None, reason=exc.strerror or "")) from None
 
 
 def _version(value: bool) -> None:
@@ -749,6 +760,7 @@ def diff(
     from prdkit.diff.labels import relabel
     from prdkit.messages import pick_language
 
+    _check_current_folder()
     changes = diff_versions(old, new)
     if output_format is not DiffFormat.json:
         # People read the team's labels; JSON keeps the source's values for machines.

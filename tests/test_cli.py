@@ -281,3 +281,44 @@ def test_an_unreadable_document_as_a_user_without_permission() -> None:
     assert run.returncode == 2, run.stderr
     assert "prdkit: error: a.prd.yaml: cannot read (Permission denied)" in run.stderr
     assert "is not readable" not in run.stderr and "Usage:" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "a.prd.yaml"],
+        ["render", "a.prd.yaml"],
+        ["export", "a.prd.yaml"],
+        ["site", "."],
+        ["new", "x"],
+        ["schema", "-o", "s.json"],
+        ["approve", "a.prd.yaml", "--name", "Ann"],
+        ["diff", "a.prd.yaml", "b.prd.yaml"],
+    ],
+)
+def test_every_command_taking_a_path_needs_the_current_folder(
+    monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    def gone() -> str:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(os, "getcwd", gone)
+    for lang, words in (
+        ("en", "the current folder cannot be used (No such file or directory)"),
+        ("zh", "无法使用当前文件夹（No such file or directory）"),
+    ):
+        monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8" if lang == "zh" else "C.UTF-8")
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(f"prdkit: error: {words}"), result.output
+
+
+def test_commands_without_paths_run_without_a_current_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def gone() -> str:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(os, "getcwd", gone)
+    assert runner.invoke(app, ["templates"]).exit_code == 0
+    assert runner.invoke(app, ["schema"]).output.startswith("{")

@@ -1,9 +1,12 @@
-"""What surrounds a checkout on a CI machine: other projects' files in the folders above it."""
+"""What surrounds a run: other projects' files in the folders above a checkout, a working
+folder deleted under the shell, a link where a document was expected."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,32 @@ def test_without_a_checkout_the_broken_file_above_is_reported(checkout: Path) ->
     assert_no_crash(run)
     assert run.returncode == 2, run.stderr
     assert f"{checkout.parent / 'pyproject.toml'}: not valid TOML" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["validate", "a.prd.yaml"], "the current folder cannot be used"),
+        (["validate"], "the current folder cannot be used"),
+        (["render", "--lang", "zh", "a.prd.yaml"], "无法使用当前文件夹"),
+        (["diff", "a.prd.yaml", "b.prd.yaml"], "the current folder cannot be used"),
+    ],
+)
+def test_a_deleted_current_folder_is_a_usage_error(
+    tmp_path: Path, args: list[str], words: str
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    # `cd gone && rmdir ../gone && prdkit ...`: the shell still stands in the deleted folder.
+    script = 'cd "$1" && rmdir ../gone && shift && exec "$@"'
+    run = subprocess.run(
+        ["sh", "-c", script, "sh", str(gone), sys.executable, "-m", "prdkit", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=60,
+    )
+    assert not gone.exists()
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.startswith(f"prdkit: error: {words}"), run.stderr
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr
