@@ -176,6 +176,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: is a symbolic link; give the real file",
         "{path}: 这是一个符号链接；请直接给出它指向的文件",
     ),
+    "file.symlink-folder": (
+        "{path}: is a symbolic link to a folder; links are not followed: give the real folder",
+        "{path}: 这是指向文件夹的符号链接；链接不会被跟随，请直接给出它指向的文件夹",
+    ),
     "config.symlink": (
         "{path}: is a symbolic link; a configuration must be a real file",
         "{path}: 这是一个符号链接；配置必须是真实的文件，链接不会被跟随",

@@ -90,7 +90,9 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     except OSError as exc:
         raise InputError(_unreadable(path, exc)) from None
     if stat.S_ISLNK(info.st_mode):
-        raise InputError(msg("file.symlink", path=str(path)))
+        # A link to a folder is not searched either: say so, "give the real file" misleads.
+        key = "file.symlink-folder" if os.path.isdir(path) else "file.symlink"
+        raise InputError(msg(key, path=str(path)))
     if stat.S_ISDIR(info.st_mode):
         raise InputError(msg("file.folder", path=str(path)))
     if not stat.S_ISREG(info.st_mode):

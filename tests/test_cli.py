@@ -297,11 +297,12 @@ def test_an_unreadable_document_as_a_user_without_permission() -> None:
     ],
 )
 def test_every_command_taking_a_path_needs_the_current_folder(
-    monkeypatch: pytest.MonkeyPatch, args: list[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
 ) -> None:
     def gone() -> str:
         raise FileNotFoundError(2, "No such file or directory")
 
+    monkeypatch.chdir(tmp_path)  # were the check missing, nothing lands in the checkout
     monkeypatch.setattr(os, "getcwd", gone)
     for lang, words in (
         ("en", "the current folder cannot be used (No such file or directory)"),

@@ -37,6 +37,11 @@ def error_lines(*args: str) -> tuple[int, list[str]]:
             "is a symbolic link; give the real file",
             "这是一个符号链接；请直接给出它指向的文件",
         ),
+        (
+            "folder-link",
+            "is a symbolic link to a folder; links are not followed: give the real folder",
+            "这是指向文件夹的符号链接；链接不会被跟随，请直接给出它指向的文件夹",
+        ),
     ],
 )
 def test_an_input_problem_in_both_languages(
@@ -47,10 +52,16 @@ def test_an_input_problem_in_both_languages(
         target.mkdir()
     elif case == "link":
         target.symlink_to(doc(tmp_path))
+    elif case == "folder-link":
+        (tmp_path / "real").mkdir()
+        doc(tmp_path / "real")
+        target.symlink_to(tmp_path / "real", target_is_directory=True)
     # A folder named like a document is searched for documents by validate and render.
     commands = (
         ("approve", "diff") if case == "folder" else ("validate", "render", "approve", "diff")
     )
+    if case == "folder-link":
+        commands = (*commands, "site")
     for command in commands:
         extra = {"approve": ["--name", "Ann"], "diff": [str(doc(tmp_path))]}.get(command, [])
         code, lines = error_lines(command, str(target), *extra)

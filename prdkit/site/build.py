@@ -84,6 +84,8 @@ def build_site(
     """Render every PRD under `root` into `out` (created if missing) with an index."""
     from prdkit.writers import get_writer
 
+    if root.is_symlink() and root.is_dir():
+        raise SiteError(msg("file.symlink-folder", path=str(root)))
     if not root.is_dir() or root.is_symlink():
         raise SiteError(msg("file.not-folder", path=str(root)))
     _prepare(out)

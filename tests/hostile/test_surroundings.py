@@ -86,3 +86,13 @@ def test_a_deleted_current_folder_is_a_usage_error(
     assert run.returncode == 2, run.stderr
     assert run.stderr.startswith(f"prdkit: error: {words}"), run.stderr
     assert "Traceback" not in run.stderr and "internal error" not in run.stderr
+
+
+def test_a_link_to_a_folder_given_as_a_document_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.prd.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "docs.prd.yaml").symlink_to(tmp_path / "real", target_is_directory=True)
+    run = run_cli("validate", "docs.prd.yaml", cwd=tmp_path)
+    assert_no_crash(run)
+    assert run.returncode == 2
+    assert "prdkit: error: docs.prd.yaml: is a symbolic link to a folder" in run.stderr
