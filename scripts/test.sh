@@ -6,17 +6,9 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 # 1. System tools some tests need: LibreOffice and CJK fonts (Word → PDF checks), poppler
-#    (pdftotext), Node for markdownlint-cli2, Chromium (HTML tests), Pango (PDF writer). Installed when missing and we may install.
-need=()
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
-# DejaVu Sans: what LibreOffice draws Arial with here; the width tables are checked against it.
-fc-list 2>/dev/null | grep -qi "dejavu sans" || need+=(fonts-dejavu-core)
-command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-# WeasyPrint (--to pdf) draws text with Pango.
-ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+#    (pdftotext), Node for markdownlint-cli2, Chromium (HTML tests), Pango (PDF writer).
+#    scripts/system-needs.sh lists the missing ones; installed when we may install.
+mapfile -t need < <(bash scripts/system-needs.sh)
 if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing ${need[*]}"
