@@ -229,34 +229,32 @@ def _spared_block(block: str) -> tuple[str, Node | None]:
     first = lines[0]
     if first.startswith("- "):
         items = [line[2:] if line.startswith("- ") else None for line in lines]
-        return "bullet_list", _spared_list("bullet_list", "ul", "-", items)
+        return "bullet_list", _spared_list("bullet_list", items)
     if first.startswith("1. "):
         items = []
         for number, line in enumerate(lines, start=1):
             match = _ORDERED.match(line)
             items.append(line[match.end() :] if match and match[1] == str(number) else None)
-        return "ordered_list", _spared_list("ordered_list", "ol", ".", items)
+        return "ordered_list", _spared_list("ordered_list", items)
     if len(lines) != 1:
         return "", None
     if first.startswith("> "):
         paragraph = _spared_paragraph(first[2:], hidden=False)
         if paragraph is None:
             return "", None
-        token = Token("blockquote_open", "blockquote", 1, markup=">", block=True)
-        return "blockquote", Node("blockquote", token, [paragraph])
+        return "blockquote", Node("blockquote", _QUOTE, [paragraph])
     return "paragraph", _spared_paragraph(first, hidden=False)
 
 
-def _spared_list(kind: str, tag: str, markup: str, items: list[str | None]) -> Node | None:
+def _spared_list(kind: str, items: list[str | None]) -> Node | None:
     children = []
     for number, item in enumerate(items, start=1):
         paragraph = _spared_paragraph(item, hidden=True) if item is not None else None
         if paragraph is None:
             return None
-        info = str(number) if markup == "." else ""
-        token = Token("list_item_open", "li", 1, markup=markup, info=info, block=True)
+        token = _ordered_item(number) if kind == "ordered_list" else _BULLET_ITEM
         children.append(Node("list_item", token, [paragraph]))
-    return Node(kind, Token(f"{kind}_open", tag, 1, markup=markup, block=True), children)
+    return Node(kind, _LISTS[kind], children)
 
 
 def _spared_paragraph(line: str, *, hidden: bool) -> Node | None:
@@ -270,29 +268,28 @@ def _spared_paragraph(line: str, *, hidden: bool) -> Node | None:
         end = match.end()
         kind = match.lastgroup
         if kind == "text":
-            pieces.append(_leaf("text", "", match[0]))
+            pieces.append(_leaf("text", None, match[0]))
         elif kind == "code":
             if line.startswith("`", end):  # `a``b` is one span of `a``b`
                 return None
-            pieces.append(_leaf("code_inline", "`", match[0][1:-1]))
+            pieces.append(_leaf("code_inline", _CODE, match[0][1:-1]))
         elif kind == "strong":
             inner = match["strong"]
             # `**a****b**` is one run of four, not two bold words.
             if not (_flanks(inner[0]) and _flanks(inner[-1])) or line.startswith("*", end):
                 return None
-            token = Token("strong_open", "strong", 1, markup="**")
-            pieces.append(Node("strong", token, [_leaf("text", "", inner)]))
+            pieces.append(Node("strong", _STRONG, [_leaf("text", None, inner)]))
         else:
             # The lookahead bounding the host reads to the line's end here, not the URL's.
             if not _NORMAL_URL.fullmatch(match["href"]):
                 return None
             token = Token("link_open", "a", 1, attrs={"href": match["href"]})
-            pieces.append(Node("link", token, [_leaf("text", "", match["label"])]))
+            pieces.append(Node("link", token, [_leaf("text", None, match["label"])]))
     if end != len(line):
         return None
-    inline = Token("inline", "", 0, content=line, block=True)
-    token = Token("paragraph_open", "p", 1, block=True, hidden=hidden)
-    return Node("paragraph", token, [Node("inline", inline, _with_empty_texts(pieces))])
+    inline = _leaf("inline", None, line)
+    inline.children = _with_empty_texts(pieces)
+    return Node("paragraph", _TIGHT_PARAGRAPH if hidden else _PARAGRAPH, [inline])
 
 
 def _with_empty_texts(pieces: list[Node]) -> list[Node]:
@@ -305,17 +302,38 @@ def _with_empty_texts(pieces: list[Node]) -> list[Node]:
         if (after_strong and not is_text) or (
             piece.type == "strong" and not after_strong and (not out or out[-1].type != "text")
         ):
-            out.append(_leaf("text", "", ""))
+            out.append(_leaf("text", None, ""))
         out.append(piece)
         after_strong = piece.type == "strong"
     if after_strong:
-        out.append(_leaf("text", "", ""))
+        out.append(_leaf("text", None, ""))
     return out
 
 
-def _leaf(kind: str, markup: str, content: str) -> Node:
-    tag = "code" if kind == "code_inline" else ""
-    return Node(kind, Token(kind, tag, 0, markup=markup, content=content), [])
+# Tokens that differ only in their content are shared, the content kept on the node (the
+# only place the writer reads it): a token costs more to make than the node holding it. A
+# text's token and an inline's hold nothing else, so those nodes have none.
+_STRONG = Token("strong_open", "strong", 1, markup="**")
+_CODE = Token("code_inline", "code", 0, markup="`")
+_PARAGRAPH = Token("paragraph_open", "p", 1, block=True)
+_TIGHT_PARAGRAPH = Token("paragraph_open", "p", 1, block=True, hidden=True)
+_QUOTE = Token("blockquote_open", "blockquote", 1, markup=">", block=True)
+_BULLET_ITEM = Token("list_item_open", "li", 1, markup="-", block=True)
+_LISTS = {
+    "bullet_list": Token("bullet_list_open", "ul", 1, markup="-", block=True),
+    "ordered_list": Token("ordered_list_open", "ol", 1, markup=".", block=True),
+}
+
+
+@lru_cache(maxsize=64)
+def _ordered_item(number: int) -> Token:
+    return Token("list_item_open", "li", 1, markup=".", info=str(number), block=True)
+
+
+def _leaf(kind: str, token: Token | None, content: str) -> Node:
+    node = Node(kind, token, [])
+    node.content = content
+    return node
 
 
 def _flanks(char: str) -> bool:
