@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar
@@ -19,6 +20,7 @@ __all__ = [
     "plain_paragraph",
     "reached_nesting_limit",
     "safe_link",
+    "spared_tree",
     "token_stream",
     "tree",
 ]
@@ -179,6 +181,165 @@ def _nest(tokens: list[Token], children: list[Node]) -> None:
                 todo.append((token.children, node.children))
     for inner, into in todo:
         _nest(inner, into)
+
+
+# The Markdown writer's fields are mostly sentences with bold words, code spans and links,
+# in paragraphs, one-line list items and one-line quotes. Their trees are built here from a
+# few expressions, without the parser (a third of the Markdown render went into it); any
+# other shape, or any character the grammar below does not allow, takes `tree`.
+_SPARED_TEXT = r"[^\s\\`*_\[\]<>&~!\x00-\x1f\x7f-\x9f]"  # never inline syntax
+_SPARED_PIECE = re.compile(
+    rf"(?P<text>(?:{_SPARED_TEXT}| )+)"
+    rf"|\*\*(?P<strong>{_SPARED_TEXT}(?:(?:{_SPARED_TEXT}| )*{_SPARED_TEXT})?)\*\*"
+    r"|`(?P<code>[^`\s](?:[^`\n]*[^`\s])?)`"
+    rf"|\[(?P<label>{_SPARED_TEXT}(?:(?:{_SPARED_TEXT}| )*{_SPARED_TEXT})?)\]"
+    rf"\((?P<href>{_NORMAL_URL.pattern})\)"
+)
+# What may open a paragraph, a list item or a quote without opening another block.
+_SPARED_START = re.compile(r"[^\s\-+*>#\[~`_=<|\\\d]|\*\*\S|\[")
+_OTHER_SPACE = re.compile(r"[^\S \n]")  # every space but U+0020 and line ends
+_ORDERED = re.compile(r"(\d{1,3})\. ")
+
+
+def spared_tree(text: str) -> Node:
+    """`tree(text)` for texts of the plainest shapes, built without the parser; the tree is
+    the parser's own for every text (the Markdown writer reads it only)."""
+    root = _spared(text)
+    return root if root is not None else tree(text)
+
+
+def _spared(text: str) -> Node | None:
+    body = text[:-1] if text.endswith("\n") else text
+    if not body or _OTHER_SPACE.search(body):
+        return None
+    root = Node("root", None, [])
+    previous = ""
+    for block in body.split("\n\n"):
+        kind, node = _spared_block(block)
+        # A list after a blank line continues the list before it (and loosens it).
+        if node is None or (kind == previous and kind.endswith("list")):
+            return None
+        root.children.append(node)
+        previous = kind
+    return root
+
+
+def _spared_block(block: str) -> tuple[str, Node | None]:
+    lines = block.split("\n")
+    first = lines[0]
+    if first.startswith("- "):
+        items = [line[2:] if line.startswith("- ") else None for line in lines]
+        return "bullet_list", _spared_list("bullet_list", items)
+    if first.startswith("1. "):
+        items = []
+        for number, line in enumerate(lines, start=1):
+            match = _ORDERED.match(line)
+            items.append(line[match.end() :] if match and match[1] == str(number) else None)
+        return "ordered_list", _spared_list("ordered_list", items)
+    if len(lines) != 1:
+        return "", None
+    if first.startswith("> "):
+        paragraph = _spared_paragraph(first[2:], hidden=False)
+        if paragraph is None:
+            return "", None
+        return "blockquote", Node("blockquote", _QUOTE, [paragraph])
+    return "paragraph", _spared_paragraph(first, hidden=False)
+
+
+def _spared_list(kind: str, items: list[str | None]) -> Node | None:
+    children = []
+    for number, item in enumerate(items, start=1):
+        paragraph = _spared_paragraph(item, hidden=True) if item is not None else None
+        if paragraph is None:
+            return None
+        token = _ordered_item(number) if kind == "ordered_list" else _BULLET_ITEM
+        children.append(Node("list_item", token, [paragraph]))
+    return Node(kind, _LISTS[kind], children)
+
+
+def _spared_paragraph(line: str, *, hidden: bool) -> Node | None:
+    if not _SPARED_START.match(line) or line.endswith(" "):
+        return None
+    pieces: list[Node] = []
+    end = 0
+    for match in _SPARED_PIECE.finditer(line):
+        if match.start() != end:
+            return None
+        end = match.end()
+        kind = match.lastgroup
+        if kind == "text":
+            pieces.append(_leaf("text", None, match[0]))
+        elif kind == "code":
+            if line.startswith("`", end):  # `a``b` is one span of `a``b`
+                return None
+            pieces.append(_leaf("code_inline", _CODE, match[0][1:-1]))
+        elif kind == "strong":
+            inner = match["strong"]
+            # `**a****b**` is one run of four, not two bold words.
+            if not (_flanks(inner[0]) and _flanks(inner[-1])) or line.startswith("*", end):
+                return None
+            pieces.append(Node("strong", _STRONG, [_leaf("text", None, inner)]))
+        else:
+            # The lookahead bounding the host reads to the line's end here, not the URL's.
+            if not _NORMAL_URL.fullmatch(match["href"]):
+                return None
+            token = Token("link_open", "a", 1, attrs={"href": match["href"]})
+            pieces.append(Node("link", token, [_leaf("text", None, match["label"])]))
+    if end != len(line):
+        return None
+    inline = _leaf("inline", None, line)
+    inline.children = _with_empty_texts(pieces)
+    return Node("paragraph", _TIGHT_PARAGRAPH if hidden else _PARAGRAPH, [inline])
+
+
+def _with_empty_texts(pieces: list[Node]) -> list[Node]:
+    """`pieces` with the parser's empty texts: each `*` of a run is a text token until the
+    runs pair up, and the ones left beside a strong stay unless a text next to it absorbs them."""
+    out: list[Node] = []
+    after_strong = False
+    for piece in pieces:
+        is_text = piece.type == "text"
+        if (after_strong and not is_text) or (
+            piece.type == "strong" and not after_strong and (not out or out[-1].type != "text")
+        ):
+            out.append(_leaf("text", None, ""))
+        out.append(piece)
+        after_strong = piece.type == "strong"
+    if after_strong:
+        out.append(_leaf("text", None, ""))
+    return out
+
+
+# Tokens that differ only in their content are shared, the content kept on the node (the
+# only place the writer reads it): a token costs more to make than the node holding it. A
+# text's token and an inline's hold nothing else, so those nodes have none.
+_STRONG = Token("strong_open", "strong", 1, markup="**")
+_CODE = Token("code_inline", "code", 0, markup="`")
+_PARAGRAPH = Token("paragraph_open", "p", 1, block=True)
+_TIGHT_PARAGRAPH = Token("paragraph_open", "p", 1, block=True, hidden=True)
+_QUOTE = Token("blockquote_open", "blockquote", 1, markup=">", block=True)
+_BULLET_ITEM = Token("list_item_open", "li", 1, markup="-", block=True)
+_LISTS = {
+    "bullet_list": Token("bullet_list_open", "ul", 1, markup="-", block=True),
+    "ordered_list": Token("ordered_list_open", "ol", 1, markup=".", block=True),
+}
+
+
+@lru_cache(maxsize=64)
+def _ordered_item(number: int) -> Token:
+    return Token("list_item_open", "li", 1, markup=".", info=str(number), block=True)
+
+
+def _leaf(kind: str, token: Token | None, content: str) -> Node:
+    node = Node(kind, token, [])
+    node.content = content
+    return node
+
+
+def _flanks(char: str) -> bool:
+    """Whether `char` beside `**` inside it makes the run open (or close) whatever stands
+    outside it: neither space nor punctuation (`isPunctChar` counts symbols too)."""
+    return not unicodedata.category(char).startswith(("P", "S", "Z"))
 
 
 # Text that parses to one paragraph of just itself needs no parser: most short fields.

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from prdkit.images.pictures import NO_PICTURES, Pictures
-from prdkit.richtext import Node, plain_paragraph, tree
+from prdkit.richtext import Node, plain_paragraph, spared_tree
 from prdkit.writers.markdown.anchors import Outline
 from prdkit.writers.markdown.inline import BR, render_inline, render_text, visible_text
 from prdkit.writers.markdown.tables import table
@@ -253,14 +253,14 @@ class Fields:
         plain = plain_paragraph(md)
         if plain is not None:
             return _lines(render_text(plain))
-        return _Blocks(self.outline, level, self.pictures).children(tree(md))
+        return _Blocks(self.outline, level, self.pictures).children(spared_tree(md))
 
     def item(self, md: str, level: int) -> Lines:
         """Field `md` as the body of a list item (led by a no-break space where it must be)."""
         plain = plain_paragraph(md)
         if plain is not None:
             return _lines(render_text(plain))
-        root = tree(md)
+        root = spared_tree(md)
         state = _Blocks(self.outline, level, self.pictures)
         state.nested = 1
         body = state.children(root)
@@ -271,7 +271,7 @@ class Fields:
         plain = plain_paragraph(md)
         if plain is not None:
             return render_text(plain)
-        root = tree(md)
+        root = spared_tree(md)
         if len(root.children) == 1 and root.children[0].type == "paragraph":
             return render_inline(root.children[0].children[0], pictures=self.pictures)
         return None
@@ -281,5 +281,6 @@ class Fields:
         plain = plain_paragraph(md)
         if plain is not None:
             return render_text(plain, cell=True)
-        parts = [b for child in tree(md).children if (b := _cell_block(child, self.pictures))]
+        root = spared_tree(md)
+        parts = [b for child in root.children if (b := _cell_block(child, self.pictures))]
         return (BR + BR).join(parts)
