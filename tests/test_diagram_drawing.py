@@ -157,6 +157,40 @@ def test_a_long_diagram_with_lines_back_over_many_parts_draws_each_thing_once():
     assert labels == len(back)
 
 
+def test_a_tall_structure_repeats_its_spine_in_every_part_under_fresh_numbers():
+    # Every listed child's line runs down the parent's spine: a part the spine passes holds
+    # one line per child below it, each a shape of its own, all with the same geometry.
+    nodes = (Node("root", "产品"), *(Node(f"f{i}", f"功能 {i}") for i in range(120)))
+    edges = tuple(Edge("root", f"f{i}") for i in range(120))
+    placed = layout(Graph(nodes, edges, kind="tree"), max_width=300)
+    b = builder()
+    draw(b, placed, "tree", width_pt=b.width / 20, room_pt=500)
+    groups = list(b.body.iter(f"{{{WPG}}}wgp"))
+    assert len(groups) >= 3
+    names = [n.get("name") for n in b.body.iter(f"{{{WPS}}}cNvPr")]
+    assert len(names) == len(set(names))
+    for group in groups:
+        lines = [
+            s for s in group.iter(f"{{{WPS}}}wsp") if s.find(f".//{{{A}}}custGeom") is not None
+        ]
+        geometry = [etree.tostring(s.find(f"{{{WPS}}}spPr")) for s in lines]
+        if group is groups[0]:
+            assert len(set(geometry)) < len(geometry)  # the spine, once per child below
+        # the group's frame is the union of its shapes' frames
+        frames = []
+        for s in group.iter(f"{{{WPS}}}wsp"):
+            off, ext = s.find(f"{{{WPS}}}spPr/{{{A}}}xfrm")
+            x, y = int(off.get("x")), int(off.get("y"))
+            frames.append((x, y, x + int(ext.get("cx")), y + int(ext.get("cy"))))
+        xfrm = group.find(f"{{{WPG}}}grpSpPr/{{{A}}}xfrm")
+        assert int(xfrm.find(f"{{{A}}}chOff").get("y")) == min(f[1] for f in frames)
+        assert int(xfrm.find(f"{{{A}}}chExt").get("cx")) == max(f[2] for f in frames) - min(
+            f[0] for f in frames
+        )
+    spine = sum(len(g.findall(f"{{{WPS}}}wsp")) for g in groups) - len(nodes)
+    assert spine > len(edges)  # children below a part's foot add a line to it
+
+
 def test_a_diagram_too_wide_for_readable_text_does_not_fit():
     nodes = tuple(Node(f"n{i}", f"很长的步骤名称 {i}") for i in range(12))
     edges = tuple(Edge("n0", f"n{i}") for i in range(1, 12))

@@ -302,6 +302,17 @@ def test_a_200_step_flow_with_50_loops_takes_under_a_second_of_cpu():
     check_geometry(placed)
 
 
+def test_a_structure_of_4000_features_under_one_root_takes_under_a_second_of_cpu():
+    # Whether the root lists its children was asked again for each of them (2.2 s here).
+    nodes = (Node("root", "产品"), *(Node(f"f{i}", f"功能 {i}") for i in range(4000)))
+    edges = tuple(Edge("root", f"f{i}") for i in range(4000))
+    began = time.process_time()
+    placed = layout(Graph(nodes, edges, kind="tree"), max_width=300)
+    spent = time.process_time() - began
+    assert spent < 1.0, spent
+    assert len(placed.boxes) == 4001 and len(placed.routes) == 4000
+
+
 def test_self_loop_duplicate_ids_and_dangling_edges():
     graph = Graph(
         (Node("a", "A"), Node("b", "B"), Node("a", "again")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import cache
 
 __all__ = ["columns", "em", "text_width", "wrap"]
 
@@ -36,11 +37,15 @@ _ASCII_WIDTHS = {
 _ASCII = {char: width for width, chars in _ASCII_WIDTHS.items() for char in chars}
 
 
+# Each character is asked for its width once: a diagram's texts are measured again at every
+# width their lines are evened out to, and the same few thousand characters make them all.
+@cache
 def columns(char: str) -> int:
     """2 for a wide (CJK or fullwidth) character, else 1: the monospace measure."""
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
+@cache
 def em(char: str) -> float:
     """The advance of `char` in em, at most a little wider than the real glyph."""
     # An accented letter is as wide as its base letter (é as e, Ö as O).
@@ -59,7 +64,7 @@ def em(char: str) -> float:
 
 def text_width(text: str, measure: Callable[[str], float] = em) -> float:
     """The width of `text` on one line, in the unit of `measure`."""
-    return sum(measure(c) for c in text)
+    return sum(map(measure, text))
 
 
 def _units(text: str) -> list[tuple[str, bool]]:
@@ -83,7 +88,7 @@ def _units(text: str) -> list[tuple[str, bool]]:
 
 
 def _fill(
-    units: list[tuple[str, bool]], width: float, measure: Callable[[str], float]
+    units: list[tuple[str, bool]], sizes: list[float], width: float, measure: Callable[[str], float]
 ) -> tuple[list[str], int]:
     # A line that must break prefers a phrase boundary (a space, or after a comma or stop)
     # in its second half to a break between two characters of one phrase.
@@ -92,8 +97,8 @@ def _fill(
     ends: list[float] = []  # width of the line up to and including each unit
     hard = 0  # breaks inside a phrase
     space_width = measure(" ")
-    for unit in units:
-        size = text_width(unit[0], measure)
+    first = 0  # index in `units` of the line's first unit
+    for unit, size in zip(units, sizes, strict=True):
         while line and ends[-1] + space_width * unit[1] + size > width:
             cut = len(line)
             if not _soft(line[-1], unit):
@@ -104,10 +109,11 @@ def _fill(
             hard += not _soft(line[cut - 1], line[cut] if cut < len(line) else unit)
             lines.append(_join(line[:cut]))
             line = line[cut:]
+            first += cut
             ends = []
-            for n, (text, space) in enumerate(line):
+            for n, (_, space) in enumerate(line):
                 gap = space_width if n and space else 0.0
-                ends.append((ends[-1] if ends else 0.0) + gap + text_width(text, measure))
+                ends.append((ends[-1] if ends else 0.0) + gap + sizes[first + n])
         gap = space_width if line and unit[1] else 0.0
         ends.append((ends[-1] if ends else 0.0) + gap + size)
         line.append(unit)
@@ -130,13 +136,15 @@ def wrap(text: str, width: float, measure: Callable[[str], float] = columns) -> 
     spaces or between wide characters; lines are evened out so the last one is not a stray
     character or two."""
     units = _units(text)
-    lines, hard = _fill(units, width, measure)
+    # Each unit's width, measured once for every width the lines are filled to.
+    sizes = [text_width(unit, measure) for unit, _ in units]
+    lines, hard = _fill(units, sizes, width, measure)
     if len(lines) > 1:
         total = text_width(" ".join(lines), measure)
         step = 1.0 if measure is columns else 0.25
         narrower = -(-total // len(lines)) if measure is columns else total / len(lines)
         while narrower < width:
-            even, even_hard = _fill(units, narrower, measure)
+            even, even_hard = _fill(units, sizes, narrower, measure)
             if len(even) == len(lines) and even_hard <= hard:
                 return even
             narrower += step

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.diagrams.placed import GAP_X, LABEL_SPACE, MARGIN, Box, Label, Placed, Route
+from prdkit.diagrams.ranges import RangeMax
 from prdkit.diagrams.ranks import Item
 
 __all__ = ["Layered", "route"]
@@ -138,15 +139,19 @@ def _lanes(lay: Layered) -> dict[int, tuple[float, float]]:
         s, t = lay.items[lay.index[e.source]], lay.items[lay.index[e.target]]
         # Shorter loops inside longer ones; of equal ones, the one from further right.
         spans.append((s.layer - t.layer, -s.x, s.layer, k, t.layer))
-    placed: list[tuple[int, int, float, float]] = []  # (low, high layer, x, room)
+    # A loop's target is an ancestor of its source (or the source itself): `low` <= `high`.
+    # How far right the items of each run of layers reach, and the lanes placed over them.
+    depth = max((it.layer for it in lay.items), default=-1) + 1
+    reach, taken = RangeMax(depth), RangeMax(depth)
+    for it in lay.items:
+        reach.raise_to(it.layer, it.layer, it.x + it.right)
     for *_, high, k, low in sorted(spans):
-        base = max((it.x + it.right for it in lay.items if low <= it.layer <= high), default=0.0)
-        x = base + GAP_X / 2 + TRACK
-        for lo2, hi2, x2, room in placed:
-            if lo2 <= high and low <= hi2:
-                x = max(x, x2 + room)
+        base = reach.top(low, high)
+        x = (0.0 if base == reach.floor else base) + GAP_X / 2 + TRACK
+        # Right of every lane placed before over any of the same layers.
+        x = max(x, taken.top(low, high))
         room = TRACK + (lay.labels[k][1] + 2 * LABEL_SPACE if lay.labels[k][0] else 0.0)
-        placed.append((low, high, x, room))
+        taken.raise_to(low, high, x + room)
         lanes[k] = (x, room)
     return lanes
 

@@ -39,7 +39,13 @@ def forest(graph: Graph) -> bool:
 
 
 class _Tree:
-    def __init__(self, graph: Graph, *, outline: bool = False) -> None:
+    def __init__(
+        self,
+        graph: Graph,
+        *,
+        outline: bool = False,
+        sizes: dict[str, tuple[float, float, tuple[str, ...], tuple[str, ...]]] | None = None,
+    ) -> None:
         self.graph = graph
         self.outline = outline
         self.nodes = {n.id: n for n in graph.nodes}
@@ -50,7 +56,10 @@ class _Tree:
             self.edge[e.target] = e
         self.roots = [n.id for n in graph.nodes if n.id not in self.edge]
         # Narrower than a flow's boxes: a row of siblings must fit across the page.
-        self.sizes = {n.id: size(n, WRAP) for n in graph.nodes}
+        # The outline's sizes are the row's: each node is measured once for both.
+        self.sizes = sizes if sizes is not None else {n.id: size(n, WRAP) for n in graph.nodes}
+        # Whether a node lists its children, asked once per child and edge: known once.
+        self._listing: dict[str, bool] = {}
         self.depth: dict[str, int] = {}
         for root in self.roots:
             self._depths(root, 0)
@@ -75,6 +84,12 @@ class _Tree:
 
     def _lists(self, node_id: str) -> bool:
         """True when `node_id`'s children are listed under it rather than set in a row."""
+        known = self._listing.get(node_id)
+        if known is None:
+            known = self._listing[node_id] = self._decide(node_id)
+        return known
+
+    def _decide(self, node_id: str) -> bool:
         kids = self.children[node_id]
         if self.outline or not kids:
             return bool(kids)
@@ -177,7 +192,8 @@ class _Tree:
 def tree_layout(graph: Graph, max_width: float | None = None) -> Placed:
     """`graph` (a forest, see `forest`) laid out as a tree, roots side by side; wider than
     `max_width`, as an indented outline instead, which any width holds."""
-    placed = _Tree(graph).placed()
+    tree = _Tree(graph)
+    placed = tree.placed()
     if max_width is not None and placed.width > max_width:
-        return _Tree(graph, outline=True).placed()
+        return _Tree(graph, outline=True, sizes=tree.sizes).placed()
     return placed

@@ -21,7 +21,7 @@ from prdkit.diagrams.placed import Box, Placed, Route
 from prdkit.writers.docx import shapes
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.oxml import Look, clean, sub, w
-from prdkit.writers.docx.shapes import EMU, WP, WPG, WPS, A, Point, element
+from prdkit.writers.docx.shapes import EMU, WP, WPG, A, Point, element
 
 __all__ = ["MIN_SCALE", "diagram", "draw", "fits"]
 
@@ -197,25 +197,26 @@ def _group(
     def at(x: float, y: float) -> tuple[float, float]:
         return (x * scale, (y - band.top) * scale)
 
+    frames: list[shapes.Frame] = []
+    # A run shared by many routes (a structure chart's spine, passing every part) is the
+    # same line each time: built once per part, then copied under each number.
+    made: dict[tuple[tuple[Point, ...], bool, bool], tuple[etree._Element, shapes.Frame]] = {}
     for route in routes:
         for piece, last in _clip(route.points, band):
-            shapes.draw_line(
-                group, ids.next(), [at(x, y) for x, y in piece], route.arrow and last, route.back
-            )
+            key = (tuple(piece), route.arrow and last, route.back)
+            line = made.get(key)
+            if line is None:
+                line = made[key] = shapes.line_shape([at(x, y) for x, y in piece], *key[1:])
+            group.append(shapes.numbered(line[0], ids.next(), "Line"))
+            frames.append(line[1])
     for box in boxes:  # those wholly inside the band, in drawing order
-        shapes.draw_box(b, group, ids.next(), box, at, scale)
+        frames.append(shapes.draw_box(b, group, ids.next(), box, at, scale))
     for route in routes:
         label = route.label
         if label and band.top <= label.y and label.y + label.height <= band.bottom + 0.5:
-            shapes.draw_label(b, group, ids.next(), label, at, scale)
+            frames.append(shapes.draw_label(b, group, ids.next(), label, at, scale))
     # The group's frame is exactly the union of its shapes: LibreOffice sizes a group by its
     # shapes, so a frame with margins round them would be stretched to the extent.
-    frames = []
-    for shape in group.iterfind(f"{{{WPS}}}wsp"):
-        xfrm = shape.find(f"{{{WPS}}}spPr/{{{A}}}xfrm")
-        off, ext = xfrm.find(f"{{{A}}}off"), xfrm.find(f"{{{A}}}ext")
-        x, y = int(off.get("x")), int(off.get("y"))
-        frames.append((x, y, x + int(ext.get("cx")), y + int(ext.get("cy"))))
     left, top = min(f[0] for f in frames), min(f[1] for f in frames)
     width = max(f[2] for f in frames) - left
     height = max(f[3] for f in frames) - top

@@ -14,7 +14,20 @@ from prdkit.diagrams.placed import COLOURS, EDGE, INK, LABEL, LINE, MUTED, Box, 
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.oxml import Look, sub
 
-__all__ = ["EMU", "WP", "WPG", "WPS", "A", "draw_box", "draw_label", "draw_line", "element"]
+__all__ = [
+    "EMU",
+    "WP",
+    "WPG",
+    "WPS",
+    "A",
+    "Frame",
+    "draw_box",
+    "draw_label",
+    "draw_line",
+    "element",
+    "line_shape",
+    "numbered",
+]
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -58,10 +71,12 @@ def _fill(parent: etree._Element, colour: str) -> None:
     element(A, "srgbClr", {"val": colour}, fill)
 
 
-def draw_line(
-    group: etree._Element, number: str, points: Sequence[Point], arrow: bool, dashed: bool
-) -> None:
-    """Append a polyline through `points` (drawing coordinates), dashed for a loop back."""
+Frame = tuple[int, int, int, int]  # left, top, right, bottom of a shape, in EMU
+
+
+def line_shape(points: Sequence[Point], arrow: bool, dashed: bool) -> tuple[etree._Element, Frame]:
+    """A polyline through `points` (drawing coordinates), dashed for a loop back, and its
+    frame; without its number (see `numbered`)."""
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     left, top = min(xs), min(ys)
     # A straight line has no width (or height); Word and LibreOffice want a real box.
@@ -69,21 +84,41 @@ def draw_line(
     # A copy of the line's prototype (lxml copies deep, far cheaper than building it), its
     # numbers filled in: the flow and structure diagrams draw tens of thousands of lines.
     shape = _line(arrow, dashed).__copy__()
-    group.append(shape)
-    c_nv_pr, _, spr = shape[:3]
-    c_nv_pr.set("id", number)
-    c_nv_pr.set("name", f"Line {number}")
+    spr = shape[2]
     off, ext = spr[0]
-    off.set("x", _emu(left))
-    off.set("y", _emu(top))
-    ext.set("cx", _emu(w))
-    ext.set("cy", _emu(h))
+    x, y, cx, cy = _emu(left), _emu(top), _emu(w), _emu(h)
+    off.set("x", x)
+    off.set("y", y)
+    ext.set("cx", cx)
+    ext.set("cy", cy)
     path = spr[1][-1][0]
-    path.set("w", _emu(w))
-    path.set("h", _emu(h))
-    for n, (x, y) in enumerate(points):
+    path.set("w", cx)
+    path.set("h", cy)
+    for n, (px, py) in enumerate(points):
         step = etree.SubElement(path, _MOVE_TO if n == 0 else _LINE_TO)
-        etree.SubElement(step, _PT, {"x": _emu(x - left), "y": _emu(y - top)})
+        etree.SubElement(step, _PT, {"x": _emu(px - left), "y": _emu(py - top)})
+    return shape, (int(x), int(y), int(x) + int(cx), int(y) + int(cy))
+
+
+def numbered(shape: etree._Element, number: str, name: str) -> etree._Element:
+    """A copy of unnumbered `shape` with id `number`, named "`name` `number`"."""
+    # The parts of a tall drawing repeat a line wherever routes share a run (a structure
+    # chart's spine passes every part): the copy of one made before is cheaper than a build.
+    shape = shape.__copy__()
+    c_nv_pr = shape[0]
+    c_nv_pr.set("id", number)
+    c_nv_pr.set("name", f"{name} {number}")
+    return shape
+
+
+def draw_line(
+    group: etree._Element, number: str, points: Sequence[Point], arrow: bool, dashed: bool
+) -> Frame:
+    """Append a polyline through `points` (drawing coordinates), dashed for a loop back;
+    its frame."""
+    shape, frame = line_shape(points, arrow, dashed)
+    group.append(numbered(shape, number, "Line"))
+    return frame
 
 
 _MOVE_TO, _LINE_TO, _PT = f"{{{A}}}moveTo", f"{{{A}}}lnTo", f"{{{A}}}pt"
@@ -122,14 +157,16 @@ def _text_shape(
     name: str,
     frame: tuple[float, float, float, float],
     preset: str,
-) -> tuple[etree._Element, etree._Element]:
+) -> tuple[etree._Element, etree._Element, Frame]:
     shape = element(WPS, "wsp", None, group)
     element(WPS, "cNvPr", {"id": number, "name": f"{name} {number}"}, shape)
     element(WPS, "cNvSpPr", None, shape)
     spr = _spr(shape, *frame)
     geometry = element(A, "prstGeom", {"prst": preset}, spr)
     element(A, "avLst", None, geometry)
-    return shape, spr
+    x, y, w, h = frame
+    left, top = round(x * EMU), round(y * EMU)
+    return shape, spr, (left, top, left + round(w * EMU), top + round(h * EMU))
 
 
 def _paragraphs(
@@ -175,10 +212,10 @@ def _paragraphs(
 
 def draw_box(
     b: Builder, group: etree._Element, number: str, box: Box, at: Place, scale: float
-) -> None:
-    """Append `box` as a flowchart shape holding its note and text."""
+) -> Frame:
+    """Append `box` as a flowchart shape holding its note and text; its frame."""
     x, y = at(box.x, box.y)
-    shape, spr = _text_shape(
+    shape, spr, made = _text_shape(
         group,
         number,
         "Box",
@@ -191,17 +228,19 @@ def draw_box(
     _fill(ln, stroke)
     rows = [(text, size, note) for text, size, _, note in text_rows(box)]
     _paragraphs(b, shape, rows, scale, "center", "ctr")
+    return made
 
 
 def draw_label(
     b: Builder, group: etree._Element, number: str, label: Label, at: Place, scale: float
-) -> None:
-    """Append an edge label as a borderless text box."""
+) -> Frame:
+    """Append an edge label as a borderless text box; its frame."""
     x, y = at(label.x - 1, label.y)
     # A little wider than measured: a label that wraps in Word would run into its line.
     frame = (x, y, (label.width + 6) * scale, label.height * scale)
-    shape, spr = _text_shape(group, number, "Label", frame, "rect")
+    shape, spr, made = _text_shape(group, number, "Label", frame, "rect")
     element(A, "noFill", None, spr)
     ln = element(A, "ln", None, spr)
     element(A, "noFill", None, ln)
     _paragraphs(b, shape, [(line, LABEL, True) for line in label.lines], scale, "left", "t")
+    return made
