@@ -20,10 +20,9 @@ from prdkit.layout.cells import (
     Ref,
     Text,
 )
-from prdkit.richtext import parse
 from prdkit.writers.docx.oxml import PLAIN, Look
 from prdkit.writers.docx.palette import RED
-from prdkit.writers.docx.richtext import plain_text
+from prdkit.writers.docx.richtext import words
 
 if TYPE_CHECKING:
     from prdkit.writers.docx.builder import Builder
@@ -68,7 +67,7 @@ def text_of(cell: Cell, punct: dict[str, str]) -> str:
             return f"{cell.name}{punct['open']}{cell.id}{punct['close']}"
         return cell.id
     if isinstance(cell, Markdown):
-        return plain_text(parse(cell.source))
+        return words(cell.source)
     if isinstance(cell, Enum):
         return cell.label
     return getattr(cell, "text", "") or getattr(cell, "id", "")
@@ -89,7 +88,7 @@ def _changes(look: Look) -> dict[str, object]:
 
 def _markdown(b: Builder, para: etree._Element, cell: Markdown, look: Look) -> None:
     # Markdown inside a run of text (a fact, a list line) keeps its words, not its blocks.
-    b.run(para, plain_text(parse(cell.source)), b.style_of(para), look)
+    b.run(para, words(cell.source), b.style_of(para), look)
 
 
 def _ref(b: Builder, para: etree._Element, cell: Ref, look: Look) -> None:

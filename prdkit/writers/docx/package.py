@@ -12,9 +12,8 @@ from typing import Any
 
 from prdkit.i18n import LOCALES, language
 from prdkit.layout import Properties
-from prdkit.richtext import parse
 from prdkit.writers.docx.oxml import R_NS, W_NS, clean
-from prdkit.writers.docx.richtext import plain_text
+from prdkit.writers.docx.richtext import words
 
 # Entries every reader looks for first; the rest follow in name order.
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
@@ -49,7 +48,7 @@ def set_properties(
     props.language = LOCALES[language(lang)]
     props.category = _short(subject)
     if meta.summary:
-        props.comments = _short(plain_text(parse(meta.summary)))
+        props.comments = _short(words(meta.summary))
     props.revision = 1
     when = when.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
     props.created = when

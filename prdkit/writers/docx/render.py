@@ -24,14 +24,14 @@ from prdkit.layout.blocks import (
     Table,
 )
 from prdkit.layout.cells import Cell, Markdown
-from prdkit.richtext import parse, safe_link
+from prdkit.richtext import safe_link
 from prdkit.writers.docx.cells import fill, filler, text_of
 from prdkit.writers.docx.drawing import diagram
 from prdkit.writers.docx.gantt import gantt
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import Look, sub
 from prdkit.writers.docx.pictures import draw
-from prdkit.writers.docx.richtext import Block, new_paragraph, plain_paragraph, render_block
+from prdkit.writers.docx.richtext import Block, new_paragraph, render_text
 from prdkit.writers.docx.tables import DATE, Blank, Content, Md, Refs, fit
 from prdkit.writers.docx.tables import Table as WordTable
 
@@ -108,12 +108,7 @@ def _items(b: Builder, block: Items) -> None:
         if not isinstance(item, Markdown):
             fill(b, new_paragraph(each), item)
             continue
-        plain = plain_paragraph(item.source)
-        if plain is not None:
-            b.run(new_paragraph(each), plain, style_id)
-            continue
-        for node in parse(item.source).children:
-            render_block(node, each)
+        render_text(item.source, each)
         if each.pending is not None:
             new_paragraph(each)
 

@@ -14,10 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lxml import etree
-from markdown_it.tree import SyntaxTreeNode
 
 from prdkit.images.pictures import is_remote
-from prdkit.richtext import parse, plain_paragraph, safe_link
+from prdkit.richtext import Node, plain_paragraph, safe_link, tree
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import PLAIN, Look, paragraph_properties, sub
 from prdkit.writers.docx.pictures import draw
@@ -51,13 +50,22 @@ class Inline:
 
 def render(b: Writer, container: etree._Element, text: str, style: str, width: int) -> None:
     """Render Markdown `text` into `container` with paragraphs of style id `style`."""
-    block = Block(b, container, style, width)
+    render_text(text, Block(b, container, style, width))
+
+
+def render_text(text: str, block: Block) -> None:
+    """Render Markdown `text` as the blocks of `block`."""
     plain = plain_paragraph(text)
     if plain is not None:
-        b.run(new_paragraph(block), plain, style)
+        block.b.run(new_paragraph(block), plain, block.style)
         return
-    for node in parse(text).children:
+    for node in tree(text).children:
         render_block(node, block)
+
+
+def words(text: str) -> str:
+    """The words of Markdown `text` without markup, on one line (`plain_text` of its tree)."""
+    return plain_text(tree(text))
 
 
 def new_paragraph(
@@ -77,26 +85,26 @@ def new_paragraph(
     return para
 
 
-def render_block(node: SyntaxTreeNode, block: Block) -> None:
+def render_block(node: Node, block: Block) -> None:
     """Render one block node through BLOCK_RULES, or as plain text when it has no rule."""
     BLOCK_RULES.get(node.type, _unsupported_block)(node, block)
 
 
-def render_inline(node: SyntaxTreeNode, inline: Inline) -> None:
+def render_inline(node: Node, inline: Inline) -> None:
     """Render one inline node through INLINE_RULES, or as plain text when it has no rule."""
     INLINE_RULES.get(node.type, _unsupported_inline)(node, inline)
 
 
-def _inlines(node: SyntaxTreeNode, para: etree._Element, block: Block, look: Look = PLAIN) -> None:
+def _inlines(node: Node, para: etree._Element, block: Block, look: Look = PLAIN) -> None:
     inline = Inline(block.b, para, block.style, look, block.width)
     for child in node.children:
         render_inlines(child.children if child.type == "inline" else [child], inline)
 
 
-def render_inlines(nodes: list[SyntaxTreeNode], inline: Inline) -> None:
+def render_inlines(nodes: list[Node], inline: Inline) -> None:
     """Render sibling inline nodes in order.
 
-    A line break looks at its neighbours here, by position: SyntaxTreeNode's sibling
+    A line break looks at its neighbours here, by position: Node's sibling
     lookups search the list each time, quadratic in the lines of one paragraph.
     """
     last = len(nodes) - 1
@@ -107,7 +115,7 @@ def render_inlines(nodes: list[SyntaxTreeNode], inline: Inline) -> None:
             render_inline(node, inline)
 
 
-def plain_text(node: SyntaxTreeNode) -> str:
+def plain_text(node: Node) -> str:
     """The text of `node` and its descendants, without markup."""
     parts: list[str] = []
     todo = [node]
@@ -117,7 +125,7 @@ def plain_text(node: SyntaxTreeNode) -> str:
             parts.append(" ")
         elif current.children:
             todo.extend(reversed(current.children))
-        elif not current.is_root:  # the tree of blank text: a root with nothing in it
+        elif current.type != "root":  # the tree of blank text: a root with nothing in it
             parts.append(current.content or "")
     return "".join(parts)
 
@@ -125,15 +133,15 @@ def plain_text(node: SyntaxTreeNode) -> str:
 # ---- blocks ------------------------------------------------------------------------------
 
 
-def _paragraph(node: SyntaxTreeNode, block: Block) -> None:
+def _paragraph(node: Node, block: Block) -> None:
     _inlines(node, new_paragraph(block), block)
 
 
-def _heading(node: SyntaxTreeNode, block: Block) -> None:
+def _heading(node: Node, block: Block) -> None:
     _inlines(node, new_paragraph(block, keep_next=True), block, Look(bold=True))
 
 
-def _list(node: SyntaxTreeNode, block: Block) -> None:
+def _list(node: Node, block: Block) -> None:
     kind = "ordered" if node.type == "ordered_list" else "bullet"
     level = min(block.level + 1, 8)
     if block.pending is not None:
@@ -149,23 +157,23 @@ def _list(node: SyntaxTreeNode, block: Block) -> None:
             new_paragraph(inner)  # an empty item still shows its marker
 
 
-def _blockquote(node: SyntaxTreeNode, block: Block) -> None:
+def _blockquote(node: Node, block: Block) -> None:
     inner = replace(block, style=block.b.styles.id("Block Text"))
     for child in node.children:
         render_block(child, inner)
     block.pending = inner.pending
 
 
-def _code(node: SyntaxTreeNode, block: Block) -> None:
+def _code(node: Node, block: Block) -> None:
     para = new_paragraph(block, block.b.styles.id("Source Code"))
     block.b.run(para, node.content.rstrip("\n"), block.b.styles.id("Source Code"))
 
 
-def _rule(node: SyntaxTreeNode, block: Block) -> None:
+def _rule(node: Node, block: Block) -> None:
     new_paragraph(block, rule_below=True)
 
 
-def _table(node: SyntaxTreeNode, block: Block) -> None:
+def _table(node: Node, block: Block) -> None:
 
     rows = [tr for section in node.children for tr in section.children]
     if not rows:
@@ -188,7 +196,7 @@ _ALIGN = {"text-align:center": "center", "text-align:right": "right"}
 
 
 def _cell(
-    block: Block, table: Table, cell: SyntaxTreeNode | None, header: bool
+    block: Block, table: Table, cell: Node | None, header: bool
 ) -> Callable[[etree._Element], None]:
     """The filler of one GFM table cell: its inlines, aligned as the delimiter row says."""
 
@@ -203,13 +211,13 @@ def _cell(
     return fill
 
 
-def _unsupported_block(node: SyntaxTreeNode, block: Block) -> None:
+def _unsupported_block(node: Node, block: Block) -> None:
     text = plain_text(node)
     if text.strip():
         block.b.run(new_paragraph(block), text.strip("\n"), block.style)
 
 
-BLOCK_RULES: dict[str, Callable[[SyntaxTreeNode, Block], None]] = {
+BLOCK_RULES: dict[str, Callable[[Node, Block], None]] = {
     "paragraph": _paragraph,
     "heading": _heading,
     "bullet_list": _list,
@@ -225,23 +233,23 @@ BLOCK_RULES: dict[str, Callable[[SyntaxTreeNode, Block], None]] = {
 # ---- inlines -----------------------------------------------------------------------------
 
 
-def _text(node: SyntaxTreeNode, inline: Inline) -> None:
+def _text(node: Node, inline: Inline) -> None:
     if node.content:
         inline.b.run(inline.parent, node.content, inline.style, inline.look)
 
 
-def _styled(**change: object) -> Callable[[SyntaxTreeNode, Inline], None]:
-    def rule(node: SyntaxTreeNode, inline: Inline) -> None:
+def _styled(**change: object) -> Callable[[Node, Inline], None]:
+    def rule(node: Node, inline: Inline) -> None:
         render_inlines(node.children, replace(inline, look=inline.look.but(**change)))
 
     return rule
 
 
-def _code_inline(node: SyntaxTreeNode, inline: Inline) -> None:
+def _code_inline(node: Node, inline: Inline) -> None:
     inline.b.run(inline.parent, node.content, inline.style, inline.look.but(code=True))
 
 
-def _link(node: SyntaxTreeNode, inline: Inline) -> None:
+def _link(node: Node, inline: Inline) -> None:
     url = safe_link(str(node.attrs.get("href", "")))
     if url is None:  # javascript:, data:, relative links: the words without the link
         render_inlines(node.children, inline)
@@ -252,7 +260,7 @@ def _link(node: SyntaxTreeNode, inline: Inline) -> None:
     )
 
 
-def _image(node: SyntaxTreeNode, inline: Inline) -> None:
+def _image(node: Node, inline: Inline) -> None:
     src = str(node.attrs.get("src", ""))
     alt = plain_text(node) or src
     image = inline.b.pictures.get(src)
@@ -271,13 +279,7 @@ def _image(node: SyntaxTreeNode, inline: Inline) -> None:
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
-def _softbreak(node: SyntaxTreeNode, inline: Inline) -> None:
-    _break_between(node.previous_sibling, node.next_sibling, inline)
-
-
-def _break_between(
-    previous: SyntaxTreeNode | None, following: SyntaxTreeNode | None, inline: Inline
-) -> None:
+def _break_between(previous: Node | None, following: Node | None, inline: Inline) -> None:
     # A line break inside Chinese text is not a word boundary: joining with a space would
     # put stray spaces between characters.
     before = plain_text(previous)[-1:] if previous is not None else ""
@@ -287,18 +289,20 @@ def _break_between(
     inline.b.run(inline.parent, " ", inline.style, inline.look)
 
 
-def _hardbreak(node: SyntaxTreeNode, inline: Inline) -> None:
+def _hardbreak(node: Node, inline: Inline) -> None:
     inline.b.run(inline.parent, "\n", inline.style, inline.look)
 
 
-def _unsupported_inline(node: SyntaxTreeNode, inline: Inline) -> None:
+def _unsupported_inline(node: Node, inline: Inline) -> None:
     if node.children:
         render_inlines(node.children, inline)
     elif node.content:
         inline.b.run(inline.parent, node.content, inline.style, inline.look)
 
 
-INLINE_RULES: dict[str, Callable[[SyntaxTreeNode, Inline], None]] = {
+# No rule for "softbreak": a line break depends on its neighbours, which only
+# `render_inlines` knows (a node of the light tree has no parent to ask).
+INLINE_RULES: dict[str, Callable[[Node, Inline], None]] = {
     "text": _text,
     "strong": _styled(bold=True),
     "em": _styled(italic=True),
@@ -306,6 +310,5 @@ INLINE_RULES: dict[str, Callable[[SyntaxTreeNode, Inline], None]] = {
     "code_inline": _code_inline,
     "link": _link,
     "image": _image,
-    "softbreak": _softbreak,
     "hardbreak": _hardbreak,
 }
