@@ -183,7 +183,7 @@ def _nest(tokens: list[Token], children: list[Node]) -> None:
         _nest(inner, into)
 
 
-# The Markdown writer's fields are mostly sentences with bold words, code spans and links,
+# The writers' fields are mostly sentences with bold words, code spans and links,
 # in paragraphs, one-line list items and one-line quotes. Their trees are built here from a
 # few expressions, without the parser (a third of the Markdown render went into it); any
 # other shape, or any character the grammar below does not allow, takes `tree`.
@@ -203,7 +203,7 @@ _ORDERED = re.compile(r"(\d{1,3})\. ")
 
 def spared_tree(text: str) -> Node:
     """`tree(text)` for texts of the plainest shapes, built without the parser; the tree is
-    the parser's own for every text (the Markdown writer reads it only)."""
+    the parser's own for every text (the writers read it, never change it)."""
     root = _spared(text)
     return root if root is not None else tree(text)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from prdkit.images.pictures import is_remote
-from prdkit.richtext import Node, plain_paragraph, safe_link, tree
+from prdkit.richtext import Node, plain_paragraph, safe_link, spared_tree
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import PLAIN, Look, paragraph_properties, sub
 from prdkit.writers.docx.pictures import draw
@@ -59,13 +59,13 @@ def render_text(text: str, block: Block) -> None:
     if plain is not None:
         block.b.run(new_paragraph(block), plain, block.style)
         return
-    for node in tree(text).children:
+    for node in spared_tree(text).children:
         render_block(node, block)
 
 
 def words(text: str) -> str:
     """The words of Markdown `text` without markup, on one line (`plain_text` of its tree)."""
-    return plain_text(tree(text))
+    return plain_text(spared_tree(text))
 
 
 def new_paragraph(
