@@ -11,8 +11,10 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
-from prdkit.writers.docx.colwidths import distribute, em_width
+from prdkit.writers.docx.colwidths import _cell_text, distribute, em_width
+from prdkit.writers.docx.oxml import W_NS
 from prdkit.writers.docx.tables import CELL_MARGINS
 from tests.fonts import PRINTABLE, installed, widest
 from tests.test_docx_print import EN, ZH, render, tables_of
@@ -186,3 +188,22 @@ def test_no_column_is_starved_when_words_do_not_fit(columns, total):
         have = [0] * len(ids)
     for width, want, start in zip(widths, wants, have, strict=True):
         assert width >= start + int((want - start) * share) - 1, (widths, wants)
+
+
+def test_a_cells_text_keeps_its_empty_paragraphs_and_leaves_out_its_nested_tables():
+    tc = etree.fromstring(
+        f'<w:tc xmlns:w="{W_NS}"><w:tcPr/><w:p/>'
+        "<w:p><w:r><w:t>REQ\u2060-\u2060001</w:t><w:tab/><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>nested</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "<w:p><w:r><w:noBreakHyphen/></w:r></w:p></w:tc>"
+    )
+    assert _cell_text(tc) == "\nREQ-001 a\nb\n-"
+
+
+def test_word_joiners_take_no_room_and_widths_add_up_from_the_left():
+    assert em_width("REQ\u2060-\u2060001") == em_width("REQ-001")
+    total = 0.0
+    for ch in "Mixed 中文 text, é and \u00a0":
+        total += em_width(ch)
+    assert em_width("Mixed 中文 text, é and \u00a0") == total
+    assert em_width("中") == 1.0

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Sequence
+from functools import reduce
+from operator import add
 
 from lxml import etree
 
 from prdkit.diagrams.measure import em
-from prdkit.writers.docx.oxml import w
+from prdkit.writers.docx.oxml import W_NS, w
 
 __all__ = ["distribute", "em_width", "needs", "twips"]
 
@@ -35,9 +37,16 @@ LONGEST = 25  # percent of the table width one unbreakable piece may claim at mo
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
 PROSE = 8.0  # ems: the line a column of running text is given along with the headers
 SHORT_LINE = 14.0  # ems: a column whose lines are all this short wants its longest
+_P = w("p")
 _TEXT = {w("tab"): " ", w("br"): "\n", w("noBreakHyphen"): "-"}
-_BOLD = f".//{w('rPr')}/{w('b')}"
-_TC = w("tc")
+_NS = {"w": W_NS}
+# One query per cell, found by libxml2: its own paragraphs and, in document order (a
+# union is sorted so), the pieces of text of each, nested paragraphs' included.
+_PIECES_OF = etree.XPath(
+    "w:p | w:p//w:t | w:p//w:tab | w:p//w:br | w:p//w:noBreakHyphen", namespaces=_NS
+)
+_BOLD = etree.XPath("boolean(descendant::w:rPr/w:b)", namespaces=_NS)
+_ANY_CJK = re.compile("[\u2e80-\U0010ffff]")
 _SPACES = re.compile(r"[ \t]+")
 # Latin runs stay whole; each CJK character is a place a line may break.
 _PIECES = re.compile(r"[^\u2e80-\uffff]+|[\u2e80-\uffff]")
@@ -52,15 +61,24 @@ def _cjk(ch: str) -> bool:
     return ord(ch) >= 0x2E80
 
 
+class _Advances(dict[str, float]):
+    """Each character's advance in ems, worked out the first time it is met."""
+
+    def __missing__(self, ch: str) -> float:
+        # A word joiner takes no room.
+        advance = 0.0 if ch == "\u2060" else 1.0 if _cjk(ch) else em(" " if ch == "\u00a0" else ch)
+        self[ch] = advance
+        return advance
+
+
+_ADVANCES = _Advances()
+
+
 def em_width(text: str) -> float:
     """The width of `text` on one line, in ems of the font size: CJK a whole em, the rest
     as the diagrams measure it (the advances of the faces that stand in for Arial)."""
-    total = 0.0
-    for ch in text:
-        if ch == "\u2060":  # a word joiner takes no room
-            continue
-        total += 1.0 if _cjk(ch) else em(" " if ch == "\u00a0" else ch)
-    return total
+    # Added one by one from the left, as a loop would (sum() may round differently).
+    return reduce(add, map(_ADVANCES.__getitem__, text), 0.0)
 
 
 def twips(ems: float, size: int) -> int:
@@ -82,7 +100,7 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
     short = SHORT_CJK_HEADER if header else SHORT_CJK
     for line in text.split("\n"):
         line = " ".join(_SPACES.split(line.strip()))
-        brief = len(line) <= short and any(_cjk(ch) for ch in line)
+        brief = len(line) <= short and _ANY_CJK.search(line) is not None
         if brief:
             word = max(word, em_width(line))
         for token in line.split(" "):
@@ -91,7 +109,7 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
             if _whole(token, whole):
                 ids = max(ids, em_width(token))  # ids, dates and figures stay whole
                 continue
-            if not any(_cjk(ch) for ch in token):
+            if _ANY_CJK.search(token) is None:
                 pieces = _BREAKS.findall(token)
             else:
                 if header and not brief:
@@ -137,41 +155,45 @@ def _words(token: str) -> list[str]:
 
 def _whole(token: str, whole: Container[str]) -> bool:
     """Whether `token` is an id (of `whole`), a date or a figure: never broken."""
-    return token.strip(_AROUND) in whole or not any(ch.isalpha() for ch in token)
+    return token.strip(_AROUND) in whole or not any(map(str.isalpha, token))
 
 
 def _cell_text(tc: etree._Element) -> str:
     """The text of a cell's own paragraphs (not of tables nested in it), breaks as newlines."""
-    lines = []
-    for para in tc.iterchildren(w("p")):
-        parts = []
-        for node in para.iter(w("t"), w("tab"), w("br"), w("noBreakHyphen")):
-            parts.append(_TEXT.get(node.tag) or node.text or "")
-        lines.append("".join(parts))
-    return "\n".join(lines).replace("\u2060", "")  # word joiners keep ids whole
+    lines: list[list[str]] = []
+    for node in _PIECES_OF(tc):
+        tag = node.tag
+        if tag == _P:
+            lines.append([])
+        else:  # a piece of the paragraph met last
+            lines[-1].append(_TEXT.get(tag) or node.text or "")
+    return "\n".join(map("".join, lines)).replace("\u2060", "")  # word joiners keep ids whole
 
 
 def needs(
-    rows: Iterable[etree._Element], columns: int, header_rows: int, whole: Container[str] = ()
+    rows: Iterable[Iterable[etree._Element]],
+    columns: int,
+    header_rows: int,
+    whole: Container[str] = (),
 ) -> list[tuple[float, float, float, float]]:
     """What each of `columns` needs, in ems, most pressing first: (its widest id, its widest
     other word, of the header or the body, a short CJK name or header whole; a few words of
-    its running text; the width of its typical line).
+    its running text; the width of its typical line). `rows` hold the cells (w:tc) of each row.
     Tokens in `whole` are the ids. A column of short lines wants its longest line whole."""
     ids = [0.0] * columns
     words = [0.0] * columns
     lines: list[list[float]] = [[] for _ in range(columns)]
     # Names, labels and enum values repeat down a column: each text is measured once.
     measured: dict[tuple[str, bool], tuple[float, float, float]] = {}
-    for index, tr in enumerate(rows):
+    for index, cells in enumerate(rows):
         header = index < header_rows
-        for col, tc in enumerate(tr.iterchildren(_TC)):
+        for col, tc in enumerate(cells):
             if col >= columns:
                 break
             text = _cell_text(tc)
             if not text.strip():
                 continue
-            scale = BOLD if tc.find(_BOLD) is not None else 1.0
+            scale = BOLD if _BOLD(tc) else 1.0
             known = measured.get((text, header))
             if known is None:
                 own_ids, word = _unbreakable(text, header, whole)

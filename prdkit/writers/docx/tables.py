@@ -6,7 +6,7 @@ python-docx's `table.cell()` and `add_row()` rescan the table on every call, whi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from lxml import etree
 
@@ -14,8 +14,8 @@ from prdkit.writers.docx.colwidths import distribute, needs, twips
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.writer import Writer
 
-_W, _TC, _TBL, _GRID = w("w"), w("tc"), w("tbl"), w("tblGrid")
-_TC_W = f"{w('tcPr')}/{w('tcW')}"
+_W, _P, _TBL, _GRID = w("w"), w("p"), w("tbl"), w("tblGrid")
+_TR, _TC = w("tr"), w("tc")
 CELL_MARGINS = 170  # left + right cell margins of the table style, twips
 SLACK = 60  # room a column is given beyond its estimated text, until words would break for it
 MIN_COLUMN = 900  # a shared column keeps at least this much when others need room
@@ -198,32 +198,31 @@ class Table:
             self._tc_pr.append(tc_pr)
         self._p_pr = etree.Element(w("pPr"))
         sub(self._p_pr, "pStyle", {"val": self.style})
+        # The cells holding a table, kept as they are made: `finish` scales the tables
+        # without searching every cell for one.
+        self._nesting: list[tuple[etree._Element, int]] = []
         if header:
             self.row(list(header), header=True)
 
     def finish(self) -> None:
         """Set the column widths from the content (see `colwidths`), tables nested in a
         cell scaled along with their column."""
-        rows = self.tbl.findall(w("tr"))
         size = self.b.cell_size
         pad = CELL_MARGINS + SLACK
         measured = [
             tuple(twips(ems, size) + pad for ems in column)
-            for column in needs(rows, len(self.cols), self.header_rows, self.b.ids)
+            for column in needs(self._cells(), len(self.cols), self.header_rows, self.b.ids)
         ]
         old, self.cols = self.cols, distribute(self.width, measured, self.fixed, self.floors, SLACK)  # type: ignore[arg-type]
         values = [str(col) for col in self.cols]
         for grid_col, value in zip(self.tbl.find(_GRID), values, strict=True):
             grid_col.set(_W, value)
-        for tr in rows:
-            for index, tc in enumerate(tr.iterchildren(_TC)):
-                if index >= len(values):
-                    break
-                tc_w = tc.find(_TC_W)
-                if tc_w is not None:
-                    tc_w.set(_W, values[index])
-                    for nested in tc.iterchildren(_TBL):
-                        _scale(nested, self.cols[index] / max(old[index], 1))
+        for row in self._cells():
+            for tc, value in zip(row, values, strict=False):  # a short row leaves some out
+                tc[0][0].set(_W, value)  # tcPr/tcW, made first in every cell
+        for tc, index in self._nesting:
+            for nested in tc.iterchildren(_TBL):
+                _scale(nested, self.cols[index] / max(old[index], 1))
 
     def row(
         self,
@@ -266,7 +265,9 @@ class Table:
         tc.append(tc_pr)
         if isinstance(content, Md):
             self.b.markdown(tc, content, "Compact", self.cols[index] - CELL_MARGINS)
-            if tc.find(w("p")) is None and tc.find(w("tbl")) is None:
+            if tc.find(_TBL) is not None:  # Markdown's own table, scaled with its column
+                self._nesting.append((tc, index))
+            elif tc.find(_P) is None:
                 self._para(tc)
         elif callable(content):
             content(self._para(tc))
@@ -275,9 +276,14 @@ class Table:
             if content:
                 self.b.run(para, content, self.style, HEADER_LOOK if header else PLAIN)
         # A cell must end with a paragraph, even when Markdown ended it with a table.
-        if tc[-1].tag != w("p"):
+        if tc[-1].tag != _P:
             self._para(tc)
         return tc
+
+    def _cells(self) -> Iterator[Iterator[etree._Element]]:
+        # Each row's cells, read from the tree: holding them all as made would cost memory.
+        for tr in self.tbl.iterchildren(_TR):
+            yield tr.iterchildren(_TC)
 
     def _para(self, tc: etree._Element) -> etree._Element:
         para = sub(tc, "p")
