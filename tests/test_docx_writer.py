@@ -574,3 +574,41 @@ def test_column_widths_fill_the_table_and_keep_header_words_whole():
     assert free[2] < need <= narrow[2]
     assert sum(narrow) == 9000 and narrow[0] == 3000  # a fixed column never gives
     assert free[1] - narrow[1] > free[3] - narrow[3] > 0  # the widest gives the most
+
+
+@pytest.mark.parametrize("text", ["plain", " edges ", "", "a\tb\nc", "bad\x01char", "\u00a0x"])
+def test_runs_read_as_the_element_builder_writes_them(text: str):
+    from prdkit.layout import build as build_layout
+    from prdkit.writers.docx.base import open_base
+    from prdkit.writers.docx.builder import Builder
+    from prdkit.writers.docx.oxml import Look, add_text
+
+    b = Builder(open_base(None), build_layout(document(), "en"))
+    para = etree.Element(f"{W}p")
+    look = Look(bold=True)
+    first = b.run(para, text, None, look)
+    second = b.run(para, "other", None, look)
+    expected = etree.Element(f"{W}r")
+    expected.append(b.rpr(look, None))
+    add_text(expected, text)
+    assert etree.tostring(first) == etree.tostring(expected)
+    # Each run is a copy of its own: setting one's text leaves the other and the next alone.
+    assert [t.text for t in second.iter(f"{W}t")] == ["other"]
+    assert etree.tostring(b.run(para, text, None, look)) == etree.tostring(expected)
+
+
+def test_table_cells_made_from_prototypes_stay_apart():
+    from prdkit.layout import build as build_layout
+    from prdkit.writers.docx.base import open_base
+    from prdkit.writers.docx.builder import Builder
+    from prdkit.writers.docx.tables import Table
+
+    b = Builder(open_base(None), build_layout(document(), "en"))
+    table = Table(b, etree.Element(f"{W}body"), [1, 1], header=["A", "B"])
+    table.row(["x", "y"], fills=["FF0000", None])
+    table.row(["z", lambda para: table.text(para, "w")])
+    rows = list(table.tbl.iterchildren(f"{W}tr"))
+    assert [len(list(r.iter(f"{W}tblHeader"))) for r in rows] == [1, 0, 0]
+    assert [len(list(r.iter(f"{W}shd"))) for r in rows] == [2, 1, 0]
+    assert ["".join(t.text for t in r.iter(f"{W}t")) for r in rows] == ["AB", "xy", "zw"]
+    assert [len(list(tc.iterchildren(f"{W}p"))) for tc in rows[2].iterchildren(f"{W}tc")] == [1, 1]

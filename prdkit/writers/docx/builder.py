@@ -19,6 +19,7 @@ from prdkit.writers.docx.oxml import (
     PLAIN,
     W_NS,
     WORD_JOINER,
+    XML_SPACE,
     Look,
     add_text,
     body,
@@ -89,6 +90,7 @@ class Builder:
         self.ids = {a[len(prefix) :] for a in laid.anchors if a.startswith(prefix)}
         self.toc: list[TocEntry] = []
         self._runs: dict[tuple[object, ...], etree._Element] = {}
+        self._text_runs: dict[tuple[object, ...], etree._Element] = {}
         self._bookmarks = 0
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
@@ -191,9 +193,24 @@ class Builder:
     def _plain_run(
         self, parent: etree._Element, text: str, style_id: str | None, look: Look
     ) -> etree._Element:
-        run = self._run_proto(look, style_id).__copy__()
+        text = clean(text)
+        if "\t" in text or "\n" in text or "\r" in text:
+            run = self._run_proto(look, style_id).__copy__()
+            parent.append(run)
+            add_text(run, text)
+            return run
+        # Most runs are one line of text: their w:t comes with the copy, only its text is set.
+        key = (look.key(), style_id)
+        proto = self._text_runs.get(key)
+        if proto is None:
+            proto = self._text_runs[key] = self._run_proto(look, style_id).__copy__()
+            etree.SubElement(proto, _T)
+        run = proto.__copy__()
         parent.append(run)
-        add_text(run, text)
+        t = run[-1]
+        t.text = text
+        if text[:1].isspace() or text[-1:].isspace():
+            t.set(XML_SPACE, "preserve")
         return run
 
     def paragraph(

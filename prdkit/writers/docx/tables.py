@@ -190,14 +190,25 @@ class Table:
         grid = sub(self.tbl, "tblGrid")
         for col in self.cols:
             sub(grid, "gridCol", {"w": str(col)})
-        # Prototypes copied per cell (lxml's __copy__ is deep): cheaper than rebuilding.
-        self._tc_pr = []
+        # Prototypes copied per cell (lxml's __copy__ is deep): cheaper than rebuilding. Each
+        # column's empty cell (its tcPr/tcW), and the same with its first paragraph, which
+        # all but Markdown cells start with.
+        self._p = etree.Element(_P)
+        sub(sub(self._p, "pPr"), "pStyle", {"val": self.style})
+        self._tcs: list[etree._Element] = []
+        self._tcs_p: list[etree._Element] = []
         for col in self.cols:
-            tc_pr = etree.Element(w("tcPr"))
-            sub(tc_pr, "tcW", {"w": str(col), "type": "dxa"})
-            self._tc_pr.append(tc_pr)
-        self._p_pr = etree.Element(w("pPr"))
-        sub(self._p_pr, "pStyle", {"val": self.style})
+            tc = etree.Element(_TC)
+            sub(sub(tc, "tcPr"), "tcW", {"w": str(col), "type": "dxa"})
+            self._tcs.append(tc)
+            self._tcs_p.append(tc.__copy__())
+            self._tcs_p[-1].append(self._p.__copy__())
+        # Each kind of row's properties: rows kept on one page, header rows, other rows.
+        self._tr_kept = etree.Element(_TR)
+        sub(sub(self._tr_kept, "trPr"), "cantSplit")
+        self._tr_head = self._tr_kept.__copy__()
+        sub(self._tr_head[0], "tblHeader")
+        self._tr = etree.Element(_TR)
         # The cells holding a table, kept as they are made: `finish` scales the tables
         # without searching every cell for one.
         self._nesting: list[tuple[etree._Element, int]] = []
@@ -232,13 +243,14 @@ class Table:
         fills: Sequence[str | None] | None = None,
     ) -> etree._Element:
         """Append a row; `header` rows repeat at the top of every page the table spans."""
-        tr = sub(self.tbl, "tr")
         # Short rows stay whole on a page; long Markdown rows may break like paragraphs.
-        if header or all(not isinstance(c, Md) or len(c) < SHORT for c in cells):
-            tr_pr = sub(tr, "trPr")
-            sub(tr_pr, "cantSplit")
-            if header:
-                sub(tr_pr, "tblHeader")
+        if header:
+            tr = self._tr_head.__copy__()
+        elif all(not isinstance(c, Md) or len(c) < SHORT for c in cells):
+            tr = self._tr_kept.__copy__()
+        else:
+            tr = self._tr.__copy__()
+        self.tbl.append(tr)
         for index, content in enumerate(cells):
             self.cell(tr, index, content, fills[index] if fills else None, header=header)
         return tr
@@ -257,22 +269,22 @@ class Table:
         Header cells are shaded and lettered directly, not only through the table style's
         first-row look, because LibreOffice ignores that look's text colour.
         """
-        tc = sub(tr, "tc")
-        tc_pr = self._tc_pr[index].__copy__()
+        markdown = isinstance(content, Md)
+        tc = (self._tcs if markdown else self._tcs_p)[index].__copy__()
+        tr.append(tc)
         fill = fill or (HEADER_FILL if header else None)
         if fill:
-            sub(tc_pr, "shd", {"val": "clear", "color": "auto", "fill": fill})
-        tc.append(tc_pr)
-        if isinstance(content, Md):
+            sub(tc[0], "shd", {"val": "clear", "color": "auto", "fill": fill})
+        if markdown:
             self.b.markdown(tc, content, "Compact", self.cols[index] - CELL_MARGINS)
             if tc.find(_TBL) is not None:  # Markdown's own table, scaled with its column
                 self._nesting.append((tc, index))
             elif tc.find(_P) is None:
                 self._para(tc)
         elif callable(content):
-            content(self._para(tc))
+            content(tc[-1])
         else:
-            para = self._para(tc)
+            para = tc[-1]
             if content:
                 self.b.run(para, content, self.style, HEADER_LOOK if header else PLAIN)
         # A cell must end with a paragraph, even when Markdown ended it with a table.
@@ -286,8 +298,8 @@ class Table:
             yield tr.iterchildren(_TC)
 
     def _para(self, tc: etree._Element) -> etree._Element:
-        para = sub(tc, "p")
-        para.append(self._p_pr.__copy__())
+        para = self._p.__copy__()
+        tc.append(para)
         return para
 
     def text(self, para: etree._Element, text: str, look: Look = PLAIN) -> None:
