@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -176,6 +178,20 @@ def check_bytes(
     from prdkit.loader import load_bytes
 
     loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
+    with _collecting_less():
+        return _check_loaded(loaded, raw, file, config, limits, lang, folder)
+
+
+def _check_loaded(
+    loaded: Any,
+    raw: bytes,
+    file: str,
+    config: Config,
+    limits: Limits,
+    lang: str | None,
+    folder: Path | None,
+) -> CheckResult:
+    """The rest of `check_bytes` once the text is loaded: schema, model, rules, diagnostics."""
     language = choose_language(lang, loaded.data if loaded.data is not None else loaded.partial)
     result = CheckResult(
         file=file, text=loaded.text, data=loaded.data, source_map=loaded.source_map, lang=language
@@ -209,6 +225,32 @@ def check_bytes(
     placed.extend(place(f, Span(1, 1)) for f in _config_findings(config))
     _finish(result, placed, limits)
     return result
+
+
+# The young generation's threshold while checking; see `_collecting_less`.
+CHECK_GC_THRESHOLD = 100_000
+
+
+@contextmanager
+def _collecting_less() -> Iterator[None]:
+    """Spare the cyclic garbage collector the loaded data while the document is checked.
+
+    Loading leaves hundreds of thousands of long-lived, acyclic objects (data, source map);
+    every full collection while checking walked them all again. Frozen, they are skipped;
+    the young generation is also collected less often. Both are put back afterwards (the
+    language server checks again and again), and objects a caller froze stay frozen.
+    """
+    before = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    gc.set_threshold(max(before[0], CHECK_GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        if freeze:
+            gc.unfreeze()
 
 
 def _pictures(

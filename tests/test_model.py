@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
@@ -346,6 +347,20 @@ def test_wrong_shape_is_a_model_error():
     with pytest.raises(ModelError) as info:
         build(data)
     assert info.value.pointer == "/requirements/0"
+
+
+def test_any_mapping_builds_and_dates_in_lists_become_text():
+    # Plain dicts take a shorter path; other mappings and date objects must still build.
+    data = small()
+    data["meta"]["goals"] = [datetime.date(2026, 3, 1), "ship"]
+    data["meta"] = MappingProxyType(data["meta"])
+    data["resources"] = [{"team": "Web", "from": datetime.date(2026, 4, 2), "milestones": []}]
+    doc = build(MappingProxyType(data))
+    assert doc.meta.goals == ("2026-03-01", "ship")
+    assert doc.meta.pointer == "/meta"
+    assert doc.resources[0].from_ == "2026-04-02"
+    assert doc.resources[0].milestones == ()
+    assert doc.resources[0].pointer == "/resources/0"
 
 
 def test_build_does_not_change_its_input():

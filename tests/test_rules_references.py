@@ -289,3 +289,62 @@ BASE_METRIC = """\
     name: Conversion rate
     target: 3.5
 """
+
+
+# A target of the right kind for every field: each resolves.
+RIGHT = {
+    "requested_by": "SH1",
+    "evidence": "FI1",
+    "depends_on": "R1",
+    "matrix": "CO1",
+    "permissions": "A1",
+    "feature_requirements": "R1",
+    "feature_pages": "P1",
+    "navigates_to": "P1",
+    "page_features": "F1",
+    "event_page": "P1",
+    "event_feature": "F1",
+    "event_metrics": "K1",
+    "flow_features": "F1",
+    "step_page": "P1",
+    "deliverables": "F1",
+    "milestone_depends_on": "M1",
+    "metric_requirements": "R1",
+    "metric_events": "E1",
+    "resource_milestones": "M1",
+    "inherits": "RO1",
+    "grant_role": "RO2",  # a second role: RO1's own row follows it
+    "grant_action": "A1",
+    "sod_action": "A1",
+    "guarded_action": "A1",
+    "approver": "RO1",
+    "campaign_metrics": "K1",
+}
+REFERENCE_RULES = {"unresolved-reference", "wrong-kind-reference"}
+
+
+def fill_right(broken: str | None = None) -> str:
+    """Every reference resolved but `broken`, with a second role for the first grants row."""
+    text = fill(RIGHT | ({broken: "NOPE"} if broken else {}))
+    return text.replace("  actions:\n", "    - id: RO2\n      name: Lead\n  actions:\n", 1)
+
+
+@pytest.mark.parametrize("name", FIELDS)
+def test_one_broken_reference_among_resolved_ones_is_the_only_finding(name: str) -> None:
+    # Resolved references are passed over before any message is made; the one next to them
+    # (the same item, list or guardrail) must still be found.
+    assert set(RIGHT) == set(FIELDS)
+    text = fill_right(name)
+    kept = [f for f in found(text) if f[0] in REFERENCE_RULES]
+    assert kept == [("unresolved-reference", at(text, f"<{name}>"))]
+
+
+def test_references_without_known_ids_lists_every_one() -> None:
+    from prdkit.rules.references import references
+
+    doc = check(fill_right()).document
+    known = {key: doc.kind_of(item) for key, item in doc.items_by_id().items()}
+    listed = list(references(doc))
+    assert len(listed) >= len(FIELDS)  # the fields under test and the fixture's own
+    assert all(known[ref.target] in ref.kinds for ref in listed)
+    assert list(references(doc, known)) == []

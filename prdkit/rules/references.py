@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Literal
 
 from prdkit.diagnostics import Finding
@@ -33,11 +34,10 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     """Duplicate ids, unresolved references and references of the wrong kind."""
     yield from _duplicates(doc)
     by_id = doc.items_by_id()
+    known = {key: kind_of(item) for key, item in by_id.items()}
     suggesters: dict[tuple[str, ...], Suggester] = {}
-    for ref in references(doc):
+    for ref in references(doc, known):
         item = by_id.get(ref.target)
-        if item is not None and kind_of(item) in ref.kinds:
-            continue  # nearly every reference: no message is made for it
         intro = ref.phrase or msg("ref.lists", owner=ref.owner, target=ref.target, field=ref.field)
         if item is None:
             suggester = suggesters.get(ref.kinds)
@@ -88,18 +88,28 @@ def _duplicates(doc: Document) -> Iterator[Finding]:
             )
 
 
-def references(doc: Document) -> Iterator[Ref]:
-    """Every reference of the document in document order (flow `next` targets excepted)."""
+# Without `known`, every reference is listed: no target is known to be of a kind.
+_NONE_KNOWN: Mapping[str, str] = MappingProxyType({})
+
+
+def references(doc: Document, known: Mapping[str, str] = _NONE_KNOWN) -> Iterator[Ref]:
+    """Every reference of the document in document order (flow `next` targets excepted).
+
+    A reference whose target `known` (id → kind) gives a kind its field takes is left out:
+    one dict lookup settles it, before any pointer or message is made (nearly every one).
+    """
     for r in doc.requirements:
-        owner = _owner("requirement", r.id)
-        yield from _list(owner, "requested_by", r.requested_by, ("stakeholder",), r.pointer)
-        yield from _list(owner, "evidence", r.evidence, ("finding",), r.pointer)
-        yield from _list(owner, "depends_on", r.depends_on, ("requirement",), r.pointer)
+        owner = ("requirement", r.id)
+        yield from _list(owner, "requested_by", r.requested_by, ("stakeholder",), r.pointer, known)
+        yield from _list(owner, "evidence", r.evidence, ("finding",), r.pointer, known)
+        yield from _list(owner, "depends_on", r.depends_on, ("requirement",), r.pointer, known)
     if doc.competition is not None:
         here = join(doc.competition.pointer, "matrix")
         for key, _cells in doc.competition.matrix:
             if key == "us" or (key.startswith("x-") and key not in doc.items_by_id()):
                 continue  # `us` is the product itself; other x- keys are extensions
+            if known.get(key) == "competitor":
+                continue
             yield Ref(
                 "competition.matrix",
                 "competition.matrix",
@@ -111,87 +121,98 @@ def references(doc: Document) -> Iterator[Ref]:
                 takes=msg("ref.matrix-row.hint"),
             )
     for f in doc.features:
-        owner = _owner("feature", f.id)
-        yield from _list(owner, "requirements", f.requirements, ("requirement",), f.pointer)
-        yield from _list(owner, "permissions", f.permissions, ("action",), f.pointer)
-        yield from _list(owner, "pages", f.pages, ("page",), f.pointer)
-    yield from _pages_and_tracking(doc)
+        owner = ("feature", f.id)
+        yield from _list(owner, "requirements", f.requirements, ("requirement",), f.pointer, known)
+        yield from _list(owner, "permissions", f.permissions, ("action",), f.pointer, known)
+        yield from _list(owner, "pages", f.pages, ("page",), f.pointer, known)
+    yield from _pages_and_tracking(doc, known)
     for flow in doc.flows:
-        yield from _list(
-            _owner("flow", flow.id), "features", flow.features, ("feature",), flow.pointer
-        )
+        owner = ("flow", flow.id)
+        yield from _list(owner, "features", flow.features, ("feature",), flow.pointer, known)
         for step in flow.steps:
-            if step.page is not None:
+            if step.page is not None and known.get(step.page) != "page":
                 owner = msg("place.step", step=step.id, flow=flow.id)
                 here = join(step.pointer, "page")
                 phrase = msg("ref.step-page", owner=owner, page=step.page)
                 yield Ref(owner, "page", step.page, ("page",), here, phrase=phrase)
     if doc.schedule is not None:
         for m in doc.schedule.milestones:
-            owner = _owner("milestone", m.id)
+            owner = ("milestone", m.id)
             kinds = ("feature", "requirement")
-            yield from _list(owner, "deliverables", m.deliverables, kinds, m.pointer)
-            yield from _list(owner, "depends_on", m.depends_on, ("milestone",), m.pointer)
+            yield from _list(owner, "deliverables", m.deliverables, kinds, m.pointer, known)
+            yield from _list(owner, "depends_on", m.depends_on, ("milestone",), m.pointer, known)
     for k in doc.metrics:
-        owner = _owner("metric", k.id)
-        yield from _list(owner, "requirements", k.requirements, ("requirement",), k.pointer)
-        yield from _list(owner, "events", k.events, ("event",), k.pointer)
+        owner = ("metric", k.id)
+        yield from _list(owner, "requirements", k.requirements, ("requirement",), k.pointer, known)
+        yield from _list(owner, "events", k.events, ("event",), k.pointer, known)
     for i, res in enumerate(doc.resources):
-        owner = _owner("resource", res.team or f"#{i + 1}")
-        yield from _list(owner, "milestones", res.milestones, ("milestone",), res.pointer)
+        owner = ("resource", res.team or f"#{i + 1}")
+        yield from _list(owner, "milestones", res.milestones, ("milestone",), res.pointer, known)
     if doc.permissions is not None:
-        yield from _permissions(doc)
+        yield from _permissions(doc, known)
     for g in doc.guardrails:
-        owner = _owner("guardrail", g.id)
-        guarded = msg("ref.guards", owner=owner, action=g.action)
-        yield Ref(owner, "action", g.action, ("action",), join(g.pointer, "action"), phrase=guarded)
-        if g.approver is not None:
-            named = msg("ref.approver", owner=owner, role=g.approver)
+        approved = g.approver is None or known.get(g.approver) == "role"
+        if known.get(g.action) == "action" and approved:
+            continue  # both resolve (a guardrail without an approver names none)
+        guard = _owner("guardrail", g.id)
+        if known.get(g.action) != "action":
+            guarded = msg("ref.guards", owner=guard, action=g.action)
+            here = join(g.pointer, "action")
+            yield Ref(guard, "action", g.action, ("action",), here, phrase=guarded)
+        if g.approver is not None and known.get(g.approver) != "role":
+            named = msg("ref.approver", owner=guard, role=g.approver)
             here = join(g.pointer, "approver")
-            yield Ref(owner, "approver", g.approver, ("role",), here, phrase=named)
+            yield Ref(guard, "approver", g.approver, ("role",), here, phrase=named)
     if doc.operations is not None:
         for c in doc.operations.campaigns:
-            yield from _list(_owner("campaign", c.id), "metrics", c.metrics, ("metric",), c.pointer)
+            owner = ("campaign", c.id)
+            yield from _list(owner, "metrics", c.metrics, ("metric",), c.pointer, known)
     for dep in doc.dependencies:
-        owner = _owner("dependency", dep.id)
-        yield from _list(owner, "requirements", dep.requirements, ("requirement",), dep.pointer)
+        owner = ("dependency", dep.id)
+        kinds = ("requirement",)
+        yield from _list(owner, "requirements", dep.requirements, kinds, dep.pointer, known)
 
 
-def _pages_and_tracking(doc: Document) -> Iterator[Ref]:
+def _pages_and_tracking(doc: Document, known: Mapping[str, str]) -> Iterator[Ref]:
     for page in doc.pages:
-        owner = _owner("page", page.id)
-        yield from _list(owner, "navigates_to", page.navigates_to, ("page",), page.pointer)
-        yield from _list(owner, "features", page.features, ("feature",), page.pointer)
+        owner = ("page", page.id)
+        yield from _list(owner, "navigates_to", page.navigates_to, ("page",), page.pointer, known)
+        yield from _list(owner, "features", page.features, ("feature",), page.pointer, known)
     for event in doc.tracking:
-        owner = _owner("event", event.id)
+        owner = ("event", event.id)
         for name, target in (("page", event.page), ("feature", event.feature)):
-            if target is not None:
+            if target is not None and known.get(target) != name:
                 here = join(event.pointer, name)
-                phrase = msg("ref.names-as", owner=owner, target=target, kind=Kind(name))
-                yield Ref(owner, name, target, (name,), here, phrase=phrase)
-        yield from _list(owner, "metrics", event.metrics, ("metric",), event.pointer)
+                named = _owner(*owner)
+                phrase = msg("ref.names-as", owner=named, target=target, kind=Kind(name))
+                yield Ref(named, name, target, (name,), here, phrase=phrase)
+        yield from _list(owner, "metrics", event.metrics, ("metric",), event.pointer, known)
 
 
-def _permissions(doc: Document) -> Iterator[Ref]:
+def _permissions(doc: Document, known: Mapping[str, str]) -> Iterator[Ref]:
     perms = doc.permissions
     assert perms is not None
     for role in perms.roles:
-        yield from _list(
-            _owner("role", role.id), "inherits", role.inherits, ("role",), role.pointer
-        )
+        owner = ("role", role.id)
+        yield from _list(owner, "inherits", role.inherits, ("role",), role.pointer, known)
     grants = join(perms.pointer, "grants")
     for role_id, actions in perms.grants:
+        if known.get(role_id) == "role" and all(known.get(a) == "action" for a in actions):
+            continue
         here = join(grants, role_id)
-        yield Ref(
-            "permissions.grants",
-            "permissions.grants",
-            role_id,
-            ("role",),
-            here,
-            at="key",
-            phrase=msg("ref.grants-entry", role=role_id),
-        )
+        if known.get(role_id) != "role":
+            yield Ref(
+                "permissions.grants",
+                "permissions.grants",
+                role_id,
+                ("role",),
+                here,
+                at="key",
+                phrase=msg("ref.grants-entry", role=role_id),
+            )
         for i, action in enumerate(actions):
+            if known.get(action) == "action":
+                continue
             yield Ref(
                 _owner("role", role_id),
                 "grants",
@@ -202,7 +223,7 @@ def _permissions(doc: Document) -> Iterator[Ref]:
             )
     for n, sod in enumerate(perms.separation_of_duties, start=1):
         owner = f"separation_of_duties #{n}"
-        yield from _list(owner, "actions", sod.actions, ("action",), sod.pointer)
+        yield from _list(owner, "actions", sod.actions, ("action",), sod.pointer, known)
 
 
 def _owner(kind: str, name: str) -> Msg:
@@ -211,8 +232,18 @@ def _owner(kind: str, name: str) -> Msg:
 
 
 def _list(
-    owner: Msg | str, name: str, targets: tuple[str, ...], kinds: tuple[str, ...], base: str
+    owner: tuple[str, str] | str,
+    name: str,
+    targets: tuple[str, ...],
+    kinds: tuple[str, ...],
+    base: str,
+    known: Mapping[str, str],
 ) -> Iterator[Ref]:
+    """The references of one list field; `owner` is (kind, id), or a name used as it is."""
+    missed = [i for i, target in enumerate(targets) if known.get(target) not in kinds]
+    if not missed:
+        return
+    who = owner if isinstance(owner, str) else _owner(*owner)
     here = join(base, name)
-    for i, target in enumerate(targets):
-        yield Ref(owner, name, target, kinds, join(here, i))
+    for i in missed:
+        yield Ref(who, name, targets[i], kinds, join(here, i))

@@ -1,0 +1,48 @@
+"""Checking collects garbage less often, and leaves the collector as it found it."""
+
+from __future__ import annotations
+
+import gc
+
+from prdkit import check
+from prdkit.check import check_bytes
+
+TEXT = b"prdkit: 1\nmeta:\n  id: d\n  title: T\n  version: '1'\n  status: draft\n  owner: A\n"
+
+
+def test_collector_settings_are_restored_after_a_check(monkeypatch) -> None:
+    seen: list[tuple[tuple[int, int, int], int]] = []
+    real = check._check_loaded
+
+    def spy(*args, **kwargs):
+        seen.append((gc.get_threshold(), gc.get_freeze_count()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(check, "_check_loaded", spy)
+    before = gc.get_threshold()
+    gc.set_threshold(700, *before[1:])
+    try:
+        assert gc.get_freeze_count() == 0
+        result = check_bytes(TEXT, "t.prd.yaml")
+        assert result.data is not None
+        ((threshold, frozen),) = seen
+        assert threshold[0] == check.CHECK_GC_THRESHOLD
+        assert frozen > 0  # the loaded data is out of the collector's way
+        assert gc.get_threshold() == (700, *before[1:])
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_a_callers_frozen_objects_stay_frozen_and_a_higher_threshold_stays() -> None:
+    before = gc.get_threshold()
+    gc.set_threshold(500_000, *before[1:])
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        check_bytes(TEXT, "t.prd.yaml")
+        assert gc.get_freeze_count() >= frozen
+        assert gc.get_threshold()[0] == 500_000
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
