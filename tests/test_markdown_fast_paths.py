@@ -12,6 +12,7 @@ from prdkit.richtext import _ONE_LINE, MD, parse, plain_paragraph, token_stream,
 from prdkit.writers.markdown.anchors import Outline
 from prdkit.writers.markdown.blocks import BR, Fields, _Blocks, _cell_block, _lead
 from prdkit.writers.markdown.inline import render_inline
+from prdkit.writers.markdown.text import code_span, escape, guard_line
 
 # Characters that decide between the two paths: block openers, every inline delimiter, the
 # spaces the parser strips, the ones it keeps, and text that would be escaped on output.
@@ -136,3 +137,37 @@ def test_the_block_parser_is_skipped_only_where_no_block_can_start() -> None:
         "a\nb",
     ):
         assert not _ONE_LINE.fullmatch(md), md
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(tricky, st.booleans(), st.booleans())
+def test_escapes_remembered_for_short_texts_are_those_of_long_ones(
+    text: str, line_start: bool, autolink: bool
+) -> None:
+    # Texts past the cached length are escaped afresh; the same text, cached, reads the same.
+    line = " ".join(text.split()) or "a"
+    long_text = (line + " ") * (200 // len(line) + 2)
+    long_result = escape(long_text, line_start=line_start, autolink=autolink)
+    short = escape(line + " ", line_start=line_start, autolink=autolink)
+    assert long_result.startswith(short)
+    assert escape(line + " ", line_start=line_start, autolink=autolink) == short
+
+
+def test_escaping_cached_texts_keeps_flags_apart() -> None:
+    assert escape("- a|b", line_start=True) == "\\- a\\|b"
+    assert escape("- a|b") == "- a\\|b"
+    assert escape("see www.example.com") == "see [www.example.com](http://www.example.com)"
+    assert escape("see www.example.com", autolink=False) == "see www.example.com"
+    assert code_span("a|`b`", in_table=True) == "`` a\\|`b` ``"
+    assert code_span("a|`b`") == "`` a|`b` ``"
+    long_code = "x|" * 150
+    assert code_span(long_code, in_table=True) == "`" + "x\\|" * 150 + "`"
+
+
+def test_only_block_openers_are_guarded_at_a_line_start() -> None:
+    assert guard_line("- a") == "\\- a"
+    assert guard_line("> a") == "\\> a"
+    assert guard_line("12) a") == "12\\) a"
+    assert guard_line("12 a") == "12 a"
+    assert guard_line("a - b") == "a - b"
+    assert guard_line("") == ""

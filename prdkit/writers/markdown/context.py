@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from prdkit.headnumbers import HeadingCounter
 from prdkit.images.pictures import NO_PICTURES, Pictures
@@ -130,7 +131,16 @@ class Context:
 
 
 def _plain(text: str) -> str:
+    # Names, ids, dates and numbers recur across a document's tables: each is written once.
+    return _cached_plain(text) if len(text) <= _CACHED_UP_TO else _written(text)
+
+
+def _written(text: str) -> str:
     return inline_plain(text, separator=BR) if text else ""
+
+
+_CACHED_UP_TO = 200
+_cached_plain = lru_cache(maxsize=1 << 12)(_written)
 
 
 def _text(ctx: Context, cell: Text) -> str:
