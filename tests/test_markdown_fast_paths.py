@@ -141,10 +141,9 @@ def test_the_block_parser_is_skipped_only_where_no_block_can_start() -> None:
 
 @settings(max_examples=300, derandomize=True, deadline=None, database=None)
 @given(tricky, st.booleans(), st.booleans())
-def test_escapes_remembered_for_short_texts_are_those_of_long_ones(
+def test_a_text_is_escaped_alike_alone_and_within_a_longer_one(
     text: str, line_start: bool, autolink: bool
 ) -> None:
-    # Texts past the cached length are escaped afresh; the same text, cached, reads the same.
     line = " ".join(text.split()) or "a"
     long_text = (line + " ") * (200 // len(line) + 2)
     long_result = escape(long_text, line_start=line_start, autolink=autolink)
@@ -153,7 +152,7 @@ def test_escapes_remembered_for_short_texts_are_those_of_long_ones(
     assert escape(line + " ", line_start=line_start, autolink=autolink) == short
 
 
-def test_escaping_cached_texts_keeps_flags_apart() -> None:
+def test_escapes_and_remembered_code_spans_keep_their_flags_apart() -> None:
     assert escape("- a|b", line_start=True) == "\\- a\\|b"
     assert escape("- a|b") == "- a\\|b"
     assert escape("see www.example.com") == "see [www.example.com](http://www.example.com)"

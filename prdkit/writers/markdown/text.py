@@ -116,27 +116,15 @@ def _linked(text: str) -> str:
     return "".join(out)
 
 
-# A document repeats its short texts (enum labels, names, ids, units) in many cells: each
-# is escaped once. Longer texts rarely repeat and would only fill the cache.
-_CACHED_UP_TO = 200
-
-
 def escape(text: str, *, line_start: bool = False, autolink: bool = True) -> str:
     """`text` (one line) escaped so Markdown shows it literally; bare URLs become autolinks
     unless `autolink` is False (inside a link's text, where a link cannot nest)."""
-    if len(text) <= _CACHED_UP_TO:
-        return _cached_escape(text, line_start, autolink)
-    return _escape(text, line_start, autolink)
-
-
-def _escape(text: str, line_start: bool, autolink: bool) -> str:
     result = _linked(text) if autolink else _escape_run(text)
     if line_start:
         result = guard_line(result.lstrip(" \t"))
     return result
 
 
-_cached_escape = lru_cache(maxsize=1 << 12)(_escape)
 # What a line opening a block starts with: any other line is kept as it is, unsearched.
 _BLOCK_OPENERS = frozenset(">+=-0123456789")
 
@@ -183,8 +171,9 @@ def heading_end(markdown: str) -> str:
 
 def code_span(content: str, *, in_table: bool = False) -> str:
     """`content` as a code span whose backtick fence is longer than any run inside it."""
-    # Code spans repeat (a field's few identifiers, a table's column of codes).
-    if len(content) <= _CACHED_UP_TO:
+    # Code spans repeat (a field's few identifiers, a table's column of codes); a long one
+    # rarely does and would only fill the cache.
+    if len(content) <= 200:
         return _cached_code_span(content, in_table)
     return _code_span(content, in_table)
 
