@@ -170,3 +170,23 @@ def test_only_block_openers_are_guarded_at_a_line_start() -> None:
     assert guard_line("12 a") == "12 a"
     assert guard_line("a - b") == "a - b"
     assert guard_line("") == ""
+
+
+def test_a_reference_repeated_is_resolved_alike_each_time() -> None:
+    from prdkit.writers.markdown.context import Context
+
+    ctx = Context({"colon": ": ", "open": " (", "close": ")", "list": ", "})
+    ctx.heading(2, "REQ-1 Checkout", anchor="item:REQ-1")
+    known, unknown = "\x00ref:item:REQ-1\x01REQ-1\x00", "\x00ref:\x01REQ_*9\x00"
+    text = f"{known} {unknown} {known}|{unknown}"
+    link = "[REQ-1](#req-1-checkout)"
+    assert ctx.resolve(text) == f"{link} REQ\\_\\*9 {link}|REQ\\_\\*9"
+
+
+def test_only_lines_ending_in_a_space_get_a_reference_for_it() -> None:
+    from prdkit.writers.markdown.inline import _keep_end
+
+    assert _keep_end("a b") == "a b"
+    assert _keep_end("") == ""
+    assert _keep_end("a\u00a0") == "a&#160;"
+    assert _keep_end("a \u3000") == "a&#32;&#12288;"

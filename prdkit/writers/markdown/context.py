@@ -121,11 +121,16 @@ class Context:
     def resolve(self, text: str) -> str:
         """`text` with every reference replaced by a link to its heading (or the escaped id)."""
         anchors = {h.item_id: h.anchor for h in self.outline.headings if h.item_id}
+        written: dict[str, str] = {}  # a reference repeats in every row naming its item
 
         def link(match: re.Match[str]) -> str:
-            item_id = match[2]
-            anchor = anchors.get(match[1])
-            return f"[{escape(item_id)}](#{anchor})" if anchor else escape(item_id)
+            done = written.get(match[0])
+            if done is None:
+                item_id = match[2]
+                anchor = anchors.get(match[1])
+                done = f"[{escape(item_id)}](#{anchor})" if anchor else escape(item_id)
+                written[match[0]] = done
+            return done
 
         return _REF.sub(link, text)
 
