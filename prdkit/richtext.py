@@ -351,7 +351,7 @@ def _flanks(char: str) -> bool:
 # Text that parses to one paragraph of just itself needs no parser: most short fields.
 # Markdown syntax, and every space but U+0020 and every control (the parser has its own
 # rules for those; such text simply takes the parser's path).
-_MARKUP = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|(?! )\s")
+_MARKUP = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|[^\S ]")
 _LEADING = re.compile(r"\s|[-+=>]|\d{1,9}[.)]")
 
 

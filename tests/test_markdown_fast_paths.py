@@ -3,6 +3,8 @@ the light syntax tree holding what markdown-it's `SyntaxTreeNode` holds."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
@@ -190,3 +192,23 @@ def test_only_lines_ending_in_a_space_get_a_reference_for_it() -> None:
     assert _keep_end("") == ""
     assert _keep_end("a\u00a0") == "a&#160;"
     assert _keep_end("a \u3000") == "a&#32;&#12288;"
+
+
+def test_markup_is_found_as_before_at_every_code_point() -> None:
+    from prdkit.richtext import _MARKUP
+
+    # `[^\S ]` is `(?! )\s` written as a class: every space but U+0020.
+    before = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|(?! )\s")
+    differ = [
+        hex(code)
+        for code in range(0x110000)
+        if bool(_MARKUP.match(chr(code))) != bool(before.match(chr(code)))
+    ]
+    assert differ == []
+
+
+def test_table_cells_fold_line_breaks_and_trim() -> None:
+    from prdkit.writers.markdown.tables import table
+
+    lines = table(["h ", "x\r\ny"], [[" a ", "b\nc"], ["d"]])
+    assert lines == ["| h | x y |", "| --- | --- |", "| a | b c |", "| d | |"]
