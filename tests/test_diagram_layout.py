@@ -9,7 +9,7 @@ import pytest
 
 from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.diagrams.layout import layout
-from prdkit.diagrams.measure import columns, em, text_width, wrap
+from prdkit.diagrams.measure import _units, columns, em, text_width, wrap
 from prdkit.diagrams.placed import FONT, PAD_X, Box, Placed, clipped, size
 from tests.fonts import PRINTABLE, installed, widest
 
@@ -410,6 +410,20 @@ def test_wrap_breaks_after_a_phrase_rather_than_inside_one():
     # no phrase boundary in reach: break between characters rather than overflow
     lines = wrap("系统生效新价格恢复售卖并写入审计日志", 8, em)
     assert len(lines) == 3 and all(text_width(line, em) <= 8 for line in lines)
+
+
+def test_ascii_text_is_cut_into_the_units_the_general_path_makes():
+    # ASCII text takes a shortcut (each word a unit); a wide character after it does not.
+    for text in ("a  b,c (d) e.", "x", "", " lead and trail ", "a-b\tc\x1cd"):
+        assert _units(text) == _units(text + " 中")[:-1], text
+
+
+def test_wrapped_lines_may_be_changed_by_the_caller():
+    # The lines of a text are remembered: a caller changing its list changes no other's.
+    first = wrap("Member chooses how many points to apply", 10)
+    first.append("x")
+    assert wrap("Member chooses how many points to apply", 10) == first[:-1]
+    assert wrap("", 10) == [] and wrap("   ", 10, em) == []
 
 
 def test_a_tree_too_wide_for_the_page_becomes_an_indented_outline():

@@ -124,3 +124,23 @@ def test_every_table_has_a_key_of_its_own(path: Path):
         if isinstance(block, Table | Matrix)
     ]
     assert all(keys) and len(keys) == len(set(keys))
+
+
+def test_reference_and_enum_cells_are_made_once_and_keep_their_kind() -> None:
+    from prdkit.layout.cells import Enum, Ref
+    from prdkit.layout.context import Layout
+
+    doc = checked(EXAMPLES / "loyalty-checkout.prd.yaml").document
+    lay = Layout(doc, "en")
+    req = doc.requirements[0]
+    plain, named = lay.ref(req.id), lay.ref(req.id, named=True)
+    assert plain is lay.ref(req.id) and named is lay.ref(req.id, named=True)
+    assert plain == Ref(req.id, req.title, f"item:{req.id}", False)
+    assert named == Ref(req.id, req.title, f"item:{req.id}", True)
+    assert lay.ref("NOPE-1") == Ref("NOPE-1", None, None, False)
+    must = lay.enum("priority", "must")
+    assert must is lay.enum("priority", "must")
+    assert isinstance(must, Enum) and must.tone == "bad"
+    prefixed = lay.enum("priority", "must", prefix="> ")
+    assert prefixed is not must and prefixed.label == "> " + must.label
+    assert lay.enum("priority", None) is None

@@ -3,6 +3,8 @@ the light syntax tree holding what markdown-it's `SyntaxTreeNode` holds."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
@@ -12,6 +14,7 @@ from prdkit.richtext import _ONE_LINE, MD, parse, plain_paragraph, token_stream,
 from prdkit.writers.markdown.anchors import Outline
 from prdkit.writers.markdown.blocks import BR, Fields, _Blocks, _cell_block, _lead
 from prdkit.writers.markdown.inline import render_inline
+from prdkit.writers.markdown.text import code_span, escape, guard_line
 
 # Characters that decide between the two paths: block openers, every inline delimiter, the
 # spaces the parser strips, the ones it keeps, and text that would be escaped on output.
@@ -136,3 +139,76 @@ def test_the_block_parser_is_skipped_only_where_no_block_can_start() -> None:
         "a\nb",
     ):
         assert not _ONE_LINE.fullmatch(md), md
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(tricky, st.booleans(), st.booleans())
+def test_a_text_is_escaped_alike_alone_and_within_a_longer_one(
+    text: str, line_start: bool, autolink: bool
+) -> None:
+    line = " ".join(text.split()) or "a"
+    long_text = (line + " ") * (200 // len(line) + 2)
+    long_result = escape(long_text, line_start=line_start, autolink=autolink)
+    short = escape(line + " ", line_start=line_start, autolink=autolink)
+    assert long_result.startswith(short)
+    assert escape(line + " ", line_start=line_start, autolink=autolink) == short
+
+
+def test_escapes_and_remembered_code_spans_keep_their_flags_apart() -> None:
+    assert escape("- a|b", line_start=True) == "\\- a\\|b"
+    assert escape("- a|b") == "- a\\|b"
+    assert escape("see www.example.com") == "see [www.example.com](http://www.example.com)"
+    assert escape("see www.example.com", autolink=False) == "see www.example.com"
+    assert code_span("a|`b`", in_table=True) == "`` a\\|`b` ``"
+    assert code_span("a|`b`") == "`` a|`b` ``"
+    long_code = "x|" * 150
+    assert code_span(long_code, in_table=True) == "`" + "x\\|" * 150 + "`"
+
+
+def test_only_block_openers_are_guarded_at_a_line_start() -> None:
+    assert guard_line("- a") == "\\- a"
+    assert guard_line("> a") == "\\> a"
+    assert guard_line("12) a") == "12\\) a"
+    assert guard_line("12 a") == "12 a"
+    assert guard_line("a - b") == "a - b"
+    assert guard_line("") == ""
+
+
+def test_a_reference_repeated_is_resolved_alike_each_time() -> None:
+    from prdkit.writers.markdown.context import Context
+
+    ctx = Context({"colon": ": ", "open": " (", "close": ")", "list": ", "})
+    ctx.heading(2, "REQ-1 Checkout", anchor="item:REQ-1")
+    known, unknown = "\x00ref:item:REQ-1\x01REQ-1\x00", "\x00ref:\x01REQ_*9\x00"
+    text = f"{known} {unknown} {known}|{unknown}"
+    link = "[REQ-1](#req-1-checkout)"
+    assert ctx.resolve(text) == f"{link} REQ\\_\\*9 {link}|REQ\\_\\*9"
+
+
+def test_only_lines_ending_in_a_space_get_a_reference_for_it() -> None:
+    from prdkit.writers.markdown.inline import _keep_end
+
+    assert _keep_end("a b") == "a b"
+    assert _keep_end("") == ""
+    assert _keep_end("a\u00a0") == "a&#160;"
+    assert _keep_end("a \u3000") == "a&#32;&#12288;"
+
+
+def test_markup_is_found_as_before_at_every_code_point() -> None:
+    from prdkit.richtext import _MARKUP
+
+    # `[^\S ]` is `(?! )\s` written as a class: every space but U+0020.
+    before = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|(?! )\s")
+    differ = [
+        hex(code)
+        for code in range(0x110000)
+        if bool(_MARKUP.match(chr(code))) != bool(before.match(chr(code)))
+    ]
+    assert differ == []
+
+
+def test_table_cells_fold_line_breaks_and_trim() -> None:
+    from prdkit.writers.markdown.tables import table
+
+    lines = table(["h ", "x\r\ny"], [[" a ", "b\nc"], ["d"]])
+    assert lines == ["| h | x y |", "| --- | --- |", "| a | b c |", "| d | |"]

@@ -4,10 +4,12 @@ text, bold words, code spans and links."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prdkit.richtext import Node, _spared, spared_tree, tree
+from prdkit.richtext import _SPARED_RUN, _SPARED_TEXT, Node, _spared, spared_tree, tree
 
 # Pieces that make the grammar's shapes and the ones just outside it: runs of `*` that pair
 # up differently, punctuation and spaces beside a delimiter, URLs the grammar may not keep,
@@ -133,3 +135,14 @@ def test_common_field_shapes_are_spared() -> None:
     for md in parsed:
         assert _spared(md) is None, md
         agrees(md)
+
+
+def test_a_run_of_text_is_text_or_a_space_at_every_code_point() -> None:
+    # The one class spells out the spaces `\s` holds: a Unicode update would show here.
+    run, either = re.compile(_SPARED_RUN), re.compile(f"(?:{_SPARED_TEXT}| )")
+    differ = [
+        hex(code)
+        for code in range(0x110000)
+        if bool(run.fullmatch(chr(code))) != bool(either.fullmatch(chr(code)))
+    ]
+    assert differ == []

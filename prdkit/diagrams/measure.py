@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["columns", "em", "text_width", "wrap"]
 
@@ -69,6 +69,8 @@ def text_width(text: str, measure: Callable[[str], float] = em) -> float:
 
 def _units(text: str) -> list[tuple[str, bool]]:
     # A unit never breaks: a narrow word, or one wide character with any closing punctuation.
+    if text.isascii():  # no wide character: every word is one unit
+        return [(word, n > 0) for n, word in enumerate(text.split())]
     units: list[list] = []  # [text, space before]
     space = False
     for char in " ".join(text.split()):
@@ -89,37 +91,34 @@ def _units(text: str) -> list[tuple[str, bool]]:
 
 def _fill(
     units: list[tuple[str, bool]], sizes: list[float], width: float, measure: Callable[[str], float]
-) -> tuple[list[str], int]:
+) -> tuple[list[int], int]:
     # A line that must break prefers a phrase boundary (a space, or after a comma or stop)
-    # in its second half to a break between two characters of one phrase.
-    lines: list[str] = []
-    line: list[tuple[str, bool]] = []
+    # in its second half to a break between two characters of one phrase. The lines are
+    # given by the index of each one's first unit, joined only for the fill that is kept.
+    starts: list[int] = [0]
     ends: list[float] = []  # width of the line up to and including each unit
     hard = 0  # breaks inside a phrase
     space_width = measure(" ")
     first = 0  # index in `units` of the line's first unit
-    for unit, size in zip(units, sizes, strict=True):
-        while line and ends[-1] + space_width * unit[1] + size > width:
-            cut = len(line)
-            if not _soft(line[-1], unit):
-                for n in range(len(line) - 1, 0, -1):
-                    if _soft(line[n - 1], line[n]) and ends[n - 1] >= width / 2:
+    for index, (unit, size) in enumerate(zip(units, sizes, strict=True)):
+        while ends and ends[-1] + space_width * unit[1] + size > width:
+            count = index - first  # units on the line
+            cut = count
+            if not _soft(units[index - 1], unit):
+                for n in range(count - 1, 0, -1):
+                    if _soft(units[first + n - 1], units[first + n]) and ends[n - 1] >= width / 2:
                         cut = n
                         break
-            hard += not _soft(line[cut - 1], line[cut] if cut < len(line) else unit)
-            lines.append(_join(line[:cut]))
-            line = line[cut:]
+            hard += not _soft(units[first + cut - 1], units[first + cut])
             first += cut
+            starts.append(first)
             ends = []
-            for n, (_, space) in enumerate(line):
-                gap = space_width if n and space else 0.0
-                ends.append((ends[-1] if ends else 0.0) + gap + sizes[first + n])
-        gap = space_width if line and unit[1] else 0.0
+            for n in range(first, index):
+                gap = space_width if n > first and units[n][1] else 0.0
+                ends.append((ends[-1] if ends else 0.0) + gap + sizes[n])
+        gap = space_width if ends and unit[1] else 0.0
         ends.append((ends[-1] if ends else 0.0) + gap + size)
-        line.append(unit)
-    if line:
-        lines.append(_join(line))
-    return lines, hard
+    return starts, hard
 
 
 def _soft(before: tuple[str, bool], after: tuple[str, bool]) -> bool:
@@ -135,17 +134,31 @@ def wrap(text: str, width: float, measure: Callable[[str], float] = columns) -> 
     """`text` on lines at most `width` wide (a longer word keeps its own line), broken at
     spaces or between wide characters; lines are evened out so the last one is not a stray
     character or two."""
+    return list(_wrapped(text, width, measure))
+
+
+# A diagram's labels recur (a step named in several flows, a screen on every page map).
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: float, measure: Callable[[str], float]) -> tuple[str, ...]:
     units = _units(text)
+    if not units:
+        return ()
     # Each unit's width, measured once for every width the lines are filled to.
     sizes = [text_width(unit, measure) for unit, _ in units]
-    lines, hard = _fill(units, sizes, width, measure)
-    if len(lines) > 1:
+    starts, hard = _fill(units, sizes, width, measure)
+    if len(starts) > 1:
+        lines = _lines(units, starts)
         total = text_width(" ".join(lines), measure)
         step = 1.0 if measure is columns else 0.25
         narrower = -(-total // len(lines)) if measure is columns else total / len(lines)
         while narrower < width:
             even, even_hard = _fill(units, sizes, narrower, measure)
-            if len(even) == len(lines) and even_hard <= hard:
-                return even
+            if len(even) == len(starts) and even_hard <= hard:
+                return _lines(units, even)
             narrower += step
-    return lines
+    return _lines(units, starts)
+
+
+def _lines(units: list[tuple[str, bool]], starts: list[int]) -> tuple[str, ...]:
+    bounds = [*starts, len(units)]
+    return tuple(_join(units[bounds[n] : bounds[n + 1]]) for n in range(len(starts)))

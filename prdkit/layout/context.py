@@ -72,6 +72,11 @@ class Layout:
         self.punct = i18n.punct(self.lang)
         self.placed: dict[str, None] = {}  # anchors in the order they are placed
         self._items = doc.items_by_id()
+        # Cells are immutable, and a document names the same items and enum values in
+        # many rows (a requirement in the summary, the matrix and every feature that
+        # traces to it): each cell is made once.
+        self._refs: dict[tuple[str, bool], Ref] = {}
+        self._enums: dict[tuple[str, str, str], Enum] = {}
 
     @cached_property
     def links(self) -> Links:
@@ -135,9 +140,13 @@ class Layout:
         """An enum cell with its label (after `prefix`) and tone, None when absent."""
         if not value:
             return None
-        # The team's display label (priority must → P0) when it declares one.
-        label = prefix + self.doc.conventions.enum_label(group, value, self.lang)
-        return Enum(group, value, label, TONES.get((group, value)))
+        key = (group, value, prefix)
+        cell = self._enums.get(key)
+        if cell is None:
+            # The team's display label (priority must → P0) when it declares one.
+            label = prefix + self.doc.conventions.enum_label(group, value, self.lang)
+            cell = self._enums[key] = Enum(group, value, label, TONES.get((group, value)))
+        return cell
 
     def own(self, item_id: str) -> Id:
         """An item's id where the item is shown (a table row): its anchor is placed here."""
@@ -158,13 +167,16 @@ class Layout:
 
     def ref(self, item_id: str, *, named: bool = False) -> Ref:
         """A reference to item `item_id`; `named` shows its name too."""
-        known = item_id in self._items
-        return Ref(
-            item_id,
-            self.name_of(item_id) if known else None,
-            item_anchor(item_id) if known else None,
-            named,
-        )
+        cell = self._refs.get((item_id, named))
+        if cell is None:
+            known = item_id in self._items
+            cell = self._refs[item_id, named] = Ref(
+                item_id,
+                self.name_of(item_id) if known else None,
+                item_anchor(item_id) if known else None,
+                named,
+            )
+        return cell
 
     def refs(self, ids: Iterable[str], *, named: bool = False) -> Many | None:
         """References, `, `-separated (or by the language's list separator when `named`)."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 __all__ = ["Heading", "Outline", "Slugger", "slug"]
 
 
+@cache  # asked once per character: headings are made of the same few thousand
 def _kept(char: str) -> bool:
     # GitHub keeps letters, marks and numbers of any script (Chinese included), `-`, `_` and
     # the ASCII space; every other character (punctuation, symbols, emoji) is dropped.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from prdkit.headnumbers import HeadingCounter
 from prdkit.images.pictures import NO_PICTURES, Pictures
@@ -120,17 +121,31 @@ class Context:
     def resolve(self, text: str) -> str:
         """`text` with every reference replaced by a link to its heading (or the escaped id)."""
         anchors = {h.item_id: h.anchor for h in self.outline.headings if h.item_id}
+        written: dict[str, str] = {}  # a reference repeats in every row naming its item
 
         def link(match: re.Match[str]) -> str:
-            item_id = match[2]
-            anchor = anchors.get(match[1])
-            return f"[{escape(item_id)}](#{anchor})" if anchor else escape(item_id)
+            done = written.get(match[0])
+            if done is None:
+                item_id = match[2]
+                anchor = anchors.get(match[1])
+                done = f"[{escape(item_id)}](#{anchor})" if anchor else escape(item_id)
+                written[match[0]] = done
+            return done
 
         return _REF.sub(link, text)
 
 
 def _plain(text: str) -> str:
+    # Names, ids, dates and numbers recur across a document's tables: each is written once.
+    return _cached_plain(text) if len(text) <= _CACHED_UP_TO else _written(text)
+
+
+def _written(text: str) -> str:
     return inline_plain(text, separator=BR) if text else ""
+
+
+_CACHED_UP_TO = 200
+_cached_plain = lru_cache(maxsize=1 << 12)(_written)
 
 
 def _text(ctx: Context, cell: Text) -> str:

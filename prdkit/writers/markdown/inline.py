@@ -254,6 +254,8 @@ def _joined(state: _Inline) -> str:
 def _keep_end(line: str) -> str:
     # A no-break space (or any space CommonMark keeps) ending a line is a lint error (MD009)
     # as a character and invisible either way: written as a reference, it stays.
+    if not line or not line[-1].isspace():
+        return line
     end = len(line)
     while end and line[end - 1].isspace():
         end -= 1

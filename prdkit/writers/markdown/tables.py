@@ -11,6 +11,8 @@ _RULE = {"left": ":---", "right": "---:", "center": ":---:", "": "---"}
 
 def _cell(text: str) -> str:
     # Callers escape `|` and use <br>; a stray newline would still end the row, so fold it.
+    if "\n" not in text and "\r" not in text:
+        return text.strip()
     return " ".join(text.replace("\r", "").split("\n")).strip()
 
 

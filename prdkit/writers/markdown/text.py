@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "code_span",
@@ -124,8 +125,14 @@ def escape(text: str, *, line_start: bool = False, autolink: bool = True) -> str
     return result
 
 
+# What a line opening a block starts with: any other line is kept as it is, unsearched.
+_BLOCK_OPENERS = frozenset(">+=-0123456789")
+
+
 def guard_line(line: str) -> str:
     """`line` with a backslash where its start would open a quote, a list or an underline."""
+    if not line or line[0] not in _BLOCK_OPENERS:
+        return line
     return _LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], line, 1)
 
 
@@ -164,6 +171,14 @@ def heading_end(markdown: str) -> str:
 
 def code_span(content: str, *, in_table: bool = False) -> str:
     """`content` as a code span whose backtick fence is longer than any run inside it."""
+    # Code spans repeat (a field's few identifiers, a table's column of codes); a long one
+    # rarely does and would only fill the cache.
+    if len(content) <= 200:
+        return _cached_code_span(content, in_table)
+    return _code_span(content, in_table)
+
+
+def _code_span(content: str, in_table: bool) -> str:
     # Spaces at the edges are trimmed: markdownlint refuses them (MD038), readers miss them.
     content = " ".join(content.replace(_NUL, "\ufffd").splitlines()).strip(" ")
     longest = max((len(run) for run in re.findall(r"`+", content)), default=0)
@@ -174,3 +189,6 @@ def code_span(content: str, *, in_table: bool = False) -> str:
     if not content:
         return ""
     return f"{fence} {content} {fence}" if pad else f"{fence}{content}{fence}"
+
+
+_cached_code_span = lru_cache(maxsize=1 << 12)(_code_span)
