@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -177,8 +177,9 @@ def check_bytes(
     """
     from prdkit.loader import load_bytes
 
-    loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
-    with _collecting_less():
+    with _collecting_less() as read:
+        loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
+        read()
         return _check_loaded(loaded, raw, file, config, limits, lang, folder)
 
 
@@ -232,25 +233,39 @@ CHECK_GC_THRESHOLD = 100_000
 
 
 @contextmanager
-def _collecting_less() -> Iterator[None]:
+def _collecting_less() -> Iterator[Callable[[], None]]:
     """Spare the cyclic garbage collector the loaded data while the document is checked.
 
-    Loading leaves hundreds of thousands of long-lived, acyclic objects (data, source map);
-    every full collection while checking walked them all again. Frozen, they are skipped;
-    the young generation is also collected less often. Both are put back afterwards (the
+    Loading leaves hundreds of thousands of long-lived, acyclic objects (data, source map):
+    the collector is held off while they are made, then they are frozen (call the function
+    yielded once the document is read), so no collection ever walks them; while checking,
+    the young generation is also collected less often. All is put back afterwards (the
     language server checks again and again), and objects a caller froze stay frozen.
+    Freezing, not collecting, also ends the hold: a collection right after reading would
+    walk everything read.
     """
     before = gc.get_threshold()
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    gc.set_threshold(max(before[0], CHECK_GC_THRESHOLD), *before[1:])
+    enabled = gc.isenabled()
+    frozen = False
+    gc.disable()
+
+    def read() -> None:
+        nonlocal frozen
+        frozen = gc.get_freeze_count() == 0
+        if frozen:
+            gc.freeze()
+        gc.set_threshold(max(before[0], CHECK_GC_THRESHOLD), *before[1:])
+        if enabled:
+            gc.enable()
+
     try:
-        yield
+        yield read
     finally:
         gc.set_threshold(*before)
-        if freeze:
+        if frozen:
             gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 def _pictures(

@@ -46,3 +46,42 @@ def test_a_callers_frozen_objects_stay_frozen_and_a_higher_threshold_stays() -> 
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_the_collector_is_held_off_while_reading_and_resumed(monkeypatch) -> None:
+    import prdkit.loader
+
+    seen: list[tuple[bool, int]] = []
+    real = prdkit.loader.load_bytes
+
+    def spy(*args, **kwargs):
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(prdkit.loader, "load_bytes", spy)
+    assert gc.isenabled()
+    assert check_bytes(TEXT, "t.prd.yaml").data is not None
+    assert seen == [(False, 0)]  # nothing frozen yet: the data is frozen once read
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check_bytes(TEXT, "t.prd.yaml")
+        assert not gc.isenabled()  # a caller's choice stands
+    finally:
+        gc.enable()
+
+
+def test_reading_holds_the_collector_off_and_resumes_it(monkeypatch) -> None:
+    from prdkit import loader
+
+    seen: list[bool] = []
+    real = loader._Composer._compose
+
+    def spy(self, root):
+        seen.append(gc.isenabled())
+        return real(self, root)
+
+    monkeypatch.setattr(loader._Composer, "_compose", spy)
+    assert loader.load_bytes(TEXT).ok
+    assert seen == [False]
+    assert gc.isenabled()
