@@ -137,7 +137,7 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         for key in instance:
             if key in known or (patterns and key.startswith("x-")):
                 continue
-            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            guess = _guess(key, known)
             variant = "schema-unknown-key" + (".in" if path else "") + (".guess" if guess else "")
             message = msg(variant, key=key, name=name, guess=guess[0] if guess else "")
             extra = None if guess else allowed
@@ -183,6 +183,26 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         yield Finding("schema-pattern", join(pointer, str(bad)), message, at="key")
     else:
         yield Finding("schema", pointer, msg("schema", name=name, detail=error.message[:200]))
+
+
+# How close an unknown key must be to a known one to be offered as a guess (difflib's ratio).
+_GUESS_CUTOFF = 0.6
+
+
+def _guess(key: str, known: list[str]) -> list[str]:
+    """The known key closest to `key`, as `difflib.get_close_matches` finds it (or none).
+
+    A known key whose characters are mostly not in `key` cannot reach the cutoff: difflib's
+    ratios count at most the characters the two share, and those are no more than the
+    known key's characters found in `key`. Such keys are left out at C speed before difflib
+    compares the rest (a file of 50,000 unknown keys spent 3 of its 6 s in difflib). The
+    best match, ties included, does not depend on which others were compared.
+    """
+    chars, size = set(key), len(key)
+    likely = [
+        k for k in known if 2.0 * sum(map(chars.__contains__, k)) / (size + len(k)) >= _GUESS_CUTOFF
+    ]
+    return difflib.get_close_matches(key, likely, n=1, cutoff=_GUESS_CUTOFF) if likely else []
 
 
 def _enum_hint(instance: Any, allowed: list[Any]) -> Msg | None:

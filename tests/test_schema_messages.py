@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from prdkit.check import check_bytes
+from prdkit.schema import _guess
 from tests.conftest import MINIMAL
 
 
@@ -177,3 +182,19 @@ def test_a_language_with_its_region_is_answered_in_that_language_with_the_fix() 
     text = MINIMAL.replace("priority: could", "priority: Could")
     (found,) = [d for d in check_bytes(text.encode(), "t.prd.yaml").diagnostics if d.line == 11]
     assert found.hint == "write 'could'"
+
+
+_KEYS = st.text(alphabet="abcdeimnqrstu_-0159中文", max_size=14)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(key=_KEYS, known=st.lists(_KEYS.filter(bool), max_size=12, unique=True))
+def test_an_unknown_keys_guess_is_difflibs_own(key: str, known: list[str]) -> None:
+    # Keys that cannot reach the cutoff are left out before difflib compares: the guess
+    # must be the one difflib finds among them all.
+    assert _guess(key, known) == difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+
+
+def test_an_unknown_key_near_a_known_one_is_guessed() -> None:
+    assert _guess("requirments", ["meta", "requirements", "risks"]) == ["requirements"]
+    assert _guess("k49999", ["meta", "requirements", "risks"]) == []
