@@ -246,8 +246,10 @@ class _Composer:
         self.values: dict[str, Pos] = {}
         self.keys: dict[str, Pos] = {}
         self.problems: list[tuple[Finding, Span]] = []
-        # Only a text holding " #" or "\t#" can have a value cut short by a comment.
-        self.lines: list[str] | None = text.split("\n") if " #" in text or "\t#" in text else None
+        # Only a text holding " #" or "\t#" can have a value cut short by a comment. Many
+        # hold no "#" at all, which one pass finds several times faster than either pair.
+        cut = "#" in text and (" #" in text or "\t#" in text)
+        self.lines: list[str] | None = text.split("\n") if cut else None
         self.comment_cuts: list[tuple[str, Span, str, str]] = []
         self.source = text  # the text libyaml reads (see _compose)
 

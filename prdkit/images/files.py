@@ -184,8 +184,16 @@ class _Placer:
 
     def __init__(self, source_map: SourceMap, text: str) -> None:
         self._map = source_map
-        self._lines = text.split("\n")
+        self._text = text
+        self._split: list[str] | None = None  # the text's lines, split at the first search
         self._cursor: dict[str, tuple[int, int]] = {}  # pointer → where the last search ended
+
+    @property
+    def _lines(self) -> list[str]:
+        # Most documents have no picture problem to place: their text is never split.
+        if self._split is None:
+            self._split = self._text.split("\n")
+        return self._split
 
     def place(self, ref: ImageRef) -> Span:
         """Where `ref` is written; the start of its value when it cannot be found in the text."""

@@ -21,8 +21,9 @@ _BIDI_CHARS = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
 def idle(source: str) -> bool:
     """True when `source` proves the walk below finds nothing (it is most of a large check)."""
     # Substring tests, not the patterns: on megabytes of text they are many times faster.
+    # A word's first character alone is found faster still, and rules out the word if absent.
     words = (*WORDS, *_BIDI_CHARS)
-    return verbatim(source) and not any(word in source for word in words)
+    return verbatim(source) and not any(word[0] in source and word in source for word in words)
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
