@@ -208,9 +208,9 @@ def _check_loaded(
             from prdkit.mdfields import too_long
             from prdkit.mdmarks import over_budget
 
-            # No value is longer than the text it was read from: below the limit, the walk
-            # over every Markdown field (a fifth of a small file's check) finds nothing.
-            if len(loaded.text) > limits.max_markdown:
+            # The loader knows how long the longest value it read is: below the limit, the
+            # walk over every Markdown field (a fifth of a small file's check) finds nothing.
+            if loaded.longest > limits.max_markdown:
                 findings = list(too_long(loaded.data, limits.max_markdown))
             overspent = list(over_budget(loaded.data, limits.max_markdown_marks, raw))
             findings.extend(overspent)

@@ -86,6 +86,9 @@ class Loaded:
     # Plain text values cut short by a ` #` comment on their line:
     # (pointer, where the comment starts, the value as read, the dropped comment)
     comment_cuts: list[tuple[str, Span, str, str]] = field(default_factory=list)
+    # The length of the longest scalar read as a value: no text value of `data` is longer
+    # (numbers and constants are read from texts at least as long as they are shown).
+    longest: int = 0
 
     @property
     def ok(self) -> bool:
@@ -250,6 +253,7 @@ class _Composer:
         # hold no "#" at all, which one pass finds several times faster than either pair.
         cut = "#" in text and (" #" in text or "\t#" in text)
         self.lines: list[str] | None = text.split("\n") if cut else None
+        self.longest = 0
         self.comment_cuts: list[tuple[str, Span, str, str]] = []
         self.source = text  # the text libyaml reads (see _compose)
 
@@ -297,7 +301,9 @@ class _Composer:
                 message = msg(f"not-a-mapping.{kind}")
                 self.problems.append((_finding("not-a-mapping", message), source_map.nearest("")))
                 data = None
-        return Loaded(data, source_map, self.text, self.problems, partial, self.comment_cuts)
+        return Loaded(
+            data, source_map, self.text, self.problems, partial, self.comment_cuts, self.longest
+        )
 
     def _compose(self, root: list[Any]) -> None:
         # The loop every event of the file goes through (450,000 for 5,000 requirements):
@@ -312,7 +318,7 @@ class _Composer:
         key: str | None = None  # mappings: the key waiting for its value ("" and no position:
         key_pos: Pos | None = None  # a refused key, whose value is read and not kept)
         skip = 0  # >0 while discarding a complex (non-scalar) key
-        nodes = documents = depth = 0
+        nodes = documents = depth = longest = 0
         limits = self.limits
         max_nodes, max_depth, max_string = limits.max_nodes, limits.max_depth, self.max_string
         order, ends, lazy = self.order, self.ends, True
@@ -394,10 +400,13 @@ class _Composer:
                         else:
                             key, key_pos = value, pos
                         continue
+                    size = len(value)
+                    if size > longest:
+                        longest = size
                     if (
                         json_mode
                         or (style == '"' and escapes)
-                        or len(value) > max_string
+                        or size > max_string
                         or (not style and (not value or value[0] in maybe_not_text))
                     ):
                         value = self._scalar(event, value, pos, pointer)
@@ -446,6 +455,7 @@ class _Composer:
                 elif kind is stream_end:
                     break
         finally:
+            self.longest = longest
             parser.dispose()
 
     def _too_many_nodes(self, pos: Pos) -> None:

@@ -85,3 +85,17 @@ def test_reading_holds_the_collector_off_and_resumes_it(monkeypatch) -> None:
     assert loader.load_bytes(TEXT).ok
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_a_markdown_value_over_the_limit_is_found() -> None:
+    from prdkit.limits import Limits
+    from tests.conftest import MINIMAL
+
+    text = MINIMAL.replace(
+        "  owner: Ann\n", "  owner: Ann\n  summary: |\n    " + "word " * 40 + "\n"
+    )
+    result = check_bytes(text.encode(), "t.prd.yaml", limits=Limits(max_markdown=150))
+    found = [(d.rule, d.line) for d in result.diagnostics if d.severity == "error"]
+    assert found == [("schema-count", 8)]
+    within = check_bytes(text.encode(), "t.prd.yaml", limits=Limits(max_markdown=250))
+    assert not [d for d in within.diagnostics if d.rule == "schema-count"]

@@ -146,3 +146,22 @@ def test_many_problems_are_capped() -> None:
     # Far more than the text format lists: every one is kept up to the loader's bound.
     raw = b"".join(b"k%d: !!str x\n" % i for i in range(MAX_PROBLEMS + 200))
     assert len(problems(raw)) == MAX_PROBLEMS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: plain text\nb: 'single ''quoted'''\n",
+        'a: "esc\\x41pes \\u00e9 \\U0001F600 and \\\n  a folded line"\n',
+        "a: |\n  kept\n  lines\n\n\nb: >-\n  folded\n  lines\n",
+        "a: [1, 2.5, true, null, ~, 0x1F, 'x']\nb:\n  - plain\n    folded\n",
+        "? complex\n: value\n",
+    ],
+)
+def test_longest_bounds_every_text_value(text: str) -> None:
+    # The check skips its walk over Markdown fields when `longest` is within the limit.
+    from prdkit.mdfields import strings
+
+    loaded = load_bytes(text.encode("utf-8"))
+    assert loaded.ok
+    assert loaded.longest >= max(map(len, strings(loaded.data)), default=0)
