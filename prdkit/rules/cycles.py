@@ -7,7 +7,7 @@ from typing import Any
 
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
-from prdkit.model import Document, kind_of
+from prdkit.model import Document
 from prdkit.rules.graph import Cycle, cycles, describe_cycle
 from prdkit.source import join
 
@@ -28,24 +28,28 @@ def _check(
 ) -> Iterator[Finding]:
     if not items:
         return
-    kind = kind_of(items[0])
     by_id = doc.items_by_id()
     # Only first occurrences take part: a duplicate id is its own finding elsewhere.
     nodes = [i for i in items if by_id.get(i.id) is i]
+    # The walk keeps items by their place in `nodes`: hashing a frozen item hashes every
+    # field it holds, most of what this rule cost. An id names a node here exactly when the
+    # document's first item of that id is of this kind, which is what the walk may follow.
+    place = {item.id: n for n, item in enumerate(nodes)}
 
-    def successors(item: Any) -> Iterator[tuple[Any, str]]:
+    def successors(node: int) -> Iterator[tuple[int, tuple[int, int]]]:
         seen: set[str] = set()
-        for n, target in enumerate(getattr(item, field)):
-            found = by_id.get(target)
-            if found is not None and kind_of(found) == kind and target not in seen:
+        for n, target in enumerate(getattr(nodes[node], field)):
+            found = place.get(target)
+            if found is not None and target not in seen:
                 seen.add(target)
-                yield found, join(item.pointer, field, n)
+                yield found, (node, n)  # the reference's pointer, spelt out for a cycle only
 
-    for cycle in cycles(nodes, successors):
-        named = Cycle(tuple(m.id for m in cycle.members), cycle.length, cycle.edge)
+    for cycle in cycles(range(len(nodes)), successors):
+        named = Cycle(tuple(nodes[m].id for m in cycle.members), cycle.length, cycle.edge)
+        node, n = cycle.edge
         yield Finding(
             rule,
-            cycle.edge,
+            join(nodes[node].pointer, field, n),
             describe_cycle(named, prefix, verb),
             hint=msg("cycle.hint", field=field),
         )
