@@ -40,7 +40,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
         return (t for t in page.navigates_to if t in pages) if page is not None else ()
 
     roots = [p for p in entry_pages(doc) if p in pages]
-    reached = reach(roots, successors, set())
+    reached = set(reach(roots, successors, set()))  # asked of every page: a set, not a list
     reported: set[str] = set()
     # The first page of each unreachable stretch is reported, naming the pages it leads to.
     for page in doc.pages:
