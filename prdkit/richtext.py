@@ -16,6 +16,7 @@ __all__ = [
     "MD",
     "SAFE_SCHEMES",
     "Node",
+    "is_spared",
     "parse",
     "plain_paragraph",
     "reached_nesting_limit",
@@ -344,9 +345,15 @@ def _spared_inline(line: str) -> Node | None:
             pieces.append(Node("link", token, [_leaf("text", None, match["label"])]))
     if end != len(line):
         return None
-    inline = _leaf("inline", None, line)
+    inline = _leaf("inline", _SPARED_INLINE, line)
     inline.children = _with_empty_texts(pieces)
     return inline
+
+
+def is_spared(inline: Node) -> bool:
+    """Whether `inline` (an inline node) was built by `spared_tree`: its children are texts,
+    bold texts, code spans and links (to normal http(s) URLs) of one text, nothing else."""
+    return inline.token is _SPARED_INLINE
 
 
 def _with_empty_texts(pieces: list[Node]) -> list[Node]:
@@ -371,6 +378,9 @@ def _with_empty_texts(pieces: list[Node]) -> list[Node]:
 # only place the writer reads it): a token costs more to make than the node holding it. A
 # text's token and an inline's hold nothing else, so those nodes have none.
 _STRONG = Token("strong_open", "strong", 1, markup="**")
+# Marks the inline runs built here, so a writer may take a shorter path for them: what an
+# inline token holds besides its content and children is empty, as in this one.
+_SPARED_INLINE = Token("inline", "", 0)
 _CODE = Token("code_inline", "code", 0, markup="`")
 _PARAGRAPH = Token("paragraph_open", "p", 1, block=True)
 _TIGHT_PARAGRAPH = Token("paragraph_open", "p", 1, block=True, hidden=True)
