@@ -16,6 +16,7 @@ __all__ = [
     "MD",
     "SAFE_SCHEMES",
     "Node",
+    "is_spared",
     "parse",
     "plain_paragraph",
     "reached_nesting_limit",
@@ -242,6 +243,8 @@ def _spared_block(block: str) -> tuple[str, Node | None]:
             match = _ORDERED.match(line)
             items.append(line[match.end() :] if match and match[1] == str(number) else None)
         return "ordered_list", _spared_list("ordered_list", items)
+    if first.startswith("|"):
+        return "table", _spared_table(lines)
     if len(lines) != 1:
         return "", None
     if first.startswith("> "):
@@ -263,9 +266,58 @@ def _spared_list(kind: str, items: list[str | None]) -> Node | None:
     return Node(kind, _LISTS[kind], children)
 
 
+# A GFM table of one line per row, every row opening and closing with `|`: the header, the
+# delimiter row, then the body (the parser's table rule is the first it tries, and no other
+# block opens with `|`). A body row with fewer or more cells than the header takes the parser.
+_DELIMITER_ROW = re.compile(r"\|(?: *:?-+:? *\|)+")
+_ALIGNS = {
+    (False, False): "",
+    (True, False): "left",
+    (False, True): "right",
+    (True, True): "center",
+}
+
+
+def _spared_table(lines: list[str]) -> Node | None:
+    if len(lines) < 2 or not _DELIMITER_ROW.fullmatch(lines[1]):
+        return None
+    aligns = [
+        _ALIGNS[cell.startswith(":"), cell.endswith(":")]
+        for cell in (c.strip(" ") for c in lines[1][1:-1].split("|"))
+    ]
+    rows = []
+    for number, line in enumerate([lines[0], *lines[2:]]):
+        if not line.endswith("|") or not line.startswith("|") or len(line) < 2:
+            return None
+        cells = line[1:-1].split("|")
+        if len(cells) != len(aligns):
+            return None
+        kind = "th" if number == 0 else "td"
+        row = []
+        for text, align in zip(cells, aligns, strict=True):
+            inline = _spared_inline(text.strip(" "))
+            if inline is None:
+                return None
+            row.append(Node(kind, _CELLS[kind, align], [inline]))
+        rows.append(Node("tr", _ROW, row))
+    parts = [Node("thead", _THEAD, rows[:1])]
+    if len(rows) > 1:
+        parts.append(Node("tbody", _TBODY, rows[1:]))
+    return Node("table", _TABLE, parts)
+
+
 def _spared_paragraph(line: str, *, hidden: bool) -> Node | None:
     if not _SPARED_START.match(line) or line.endswith(" "):
         return None
+    inline = _spared_inline(line)
+    if inline is None:
+        return None
+    return Node("paragraph", _TIGHT_PARAGRAPH if hidden else _PARAGRAPH, [inline])
+
+
+def _spared_inline(line: str) -> Node | None:
+    """The inline node of `line` (a paragraph's or a table cell's text), or None when it holds
+    more than the grammar's pieces."""
     pieces: list[Node] = []
     end = 0
     for match in _SPARED_PIECE.finditer(line):
@@ -293,9 +345,15 @@ def _spared_paragraph(line: str, *, hidden: bool) -> Node | None:
             pieces.append(Node("link", token, [_leaf("text", None, match["label"])]))
     if end != len(line):
         return None
-    inline = _leaf("inline", None, line)
+    inline = _leaf("inline", _SPARED_INLINE, line)
     inline.children = _with_empty_texts(pieces)
-    return Node("paragraph", _TIGHT_PARAGRAPH if hidden else _PARAGRAPH, [inline])
+    return inline
+
+
+def is_spared(inline: Node) -> bool:
+    """Whether `inline` (an inline node) was built by `spared_tree`: its children are texts,
+    bold texts, code spans and links (to normal http(s) URLs) of one text, nothing else."""
+    return inline.token is _SPARED_INLINE
 
 
 def _with_empty_texts(pieces: list[Node]) -> list[Node]:
@@ -320,6 +378,9 @@ def _with_empty_texts(pieces: list[Node]) -> list[Node]:
 # only place the writer reads it): a token costs more to make than the node holding it. A
 # text's token and an inline's hold nothing else, so those nodes have none.
 _STRONG = Token("strong_open", "strong", 1, markup="**")
+# Marks the inline runs built here, so a writer may take a shorter path for them: what an
+# inline token holds besides its content and children is empty, as in this one.
+_SPARED_INLINE = Token("inline", "", 0)
 _CODE = Token("code_inline", "code", 0, markup="`")
 _PARAGRAPH = Token("paragraph_open", "p", 1, block=True)
 _TIGHT_PARAGRAPH = Token("paragraph_open", "p", 1, block=True, hidden=True)
@@ -328,6 +389,18 @@ _BULLET_ITEM = Token("list_item_open", "li", 1, markup="-", block=True)
 _LISTS = {
     "bullet_list": Token("bullet_list_open", "ul", 1, markup="-", block=True),
     "ordered_list": Token("ordered_list_open", "ol", 1, markup=".", block=True),
+}
+
+_TABLE = Token("table_open", "table", 1, block=True)
+_THEAD = Token("thead_open", "thead", 1, block=True)
+_TBODY = Token("tbody_open", "tbody", 1, block=True)
+_ROW = Token("tr_open", "tr", 1, block=True)
+_CELLS = {
+    (kind, align): Token(
+        f"{kind}_open", kind, 1, attrs={"style": f"text-align:{align}"} if align else {}, block=True
+    )
+    for kind in ("th", "td")
+    for align in _ALIGNS.values()
 }
 
 

@@ -10,11 +10,22 @@ from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 
 from prdkit.images.pictures import NO_PICTURES
-from prdkit.richtext import _ONE_LINE, MD, parse, plain_paragraph, token_stream, tree
+from prdkit.richtext import (
+    _ONE_LINE,
+    MD,
+    Node,
+    _spared,
+    is_spared,
+    parse,
+    plain_paragraph,
+    token_stream,
+    tree,
+)
 from prdkit.writers.markdown.anchors import Outline
 from prdkit.writers.markdown.blocks import BR, Fields, _Blocks, _cell_block, _lead
-from prdkit.writers.markdown.inline import render_inline
+from prdkit.writers.markdown.inline import _render_inline, _spared_run, render_inline
 from prdkit.writers.markdown.text import code_span, escape, guard_line
+from tests.test_markdown_spared_tree import RANDOM_TEXT, SHAPED, SHAPED_TEXT
 
 # Characters that decide between the two paths: block openers, every inline delimiter, the
 # spaces the parser strips, the ones it keeps, and text that would be escaped on output.
@@ -212,3 +223,49 @@ def test_table_cells_fold_line_breaks_and_trim() -> None:
 
     lines = table(["h ", "x\r\ny"], [[" a ", "b\nc"], ["d"]])
     assert lines == ["| h | x y |", "| --- | --- |", "| a | b c |", "| d | |"]
+
+
+def _inlines(root: Node) -> list[Node]:
+    out, todo = [], [root]
+    while todo:
+        node = todo.pop()
+        if node.type == "inline":
+            out.append(node)
+        todo.extend(node.children)
+    return out
+
+
+# Beside bold words: texts that autolink, vague link words, code spans that could touch.
+SHAPED_RUN = st.one_of(
+    SHAPED,
+    st.sampled_from(
+        ["http://x.io", "www.a.b", "[here](https://a.io)", "[Link!](https://b.io/c)", "`http`"]
+    ),
+    st.sampled_from(["a@b.co", "$", "|", "#", "- ", "1. ", ">", "é", "**x**", "`a`"]),
+)
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None, database=None)
+@given(st.one_of(SHAPED_TEXT, RANDOM_TEXT, st.lists(SHAPED_RUN, max_size=8).map("".join)))
+def test_spared_runs_are_written_as_the_general_path_writes_them(md: str) -> None:
+    root = _spared(md)
+    for inline in _inlines(root) if root is not None else []:
+        assert is_spared(inline)
+        for cell in (False, True):
+            fast = _spared_run(inline.children, cell)
+            assert fast in (None, _render_inline(inline, cell, NO_PICTURES)), repr(md)
+
+
+def test_spared_runs_take_the_short_path_unless_an_emphasis_is_in_doubt() -> None:
+    taken = [
+        "**库存池** 仓库人员导出订单。**风控引擎** 新用户 (`sku_id`)",
+        "1. See [the wiki](https://wiki.example.com/p/1) and `a` `b`, [here](https://a.io/x).",
+        "| a | **b** |\n| --- | --- |\n| - x | `y` |",
+    ]
+    for md in taken:
+        for inline in _inlines(_spared(md)):
+            assert _spared_run(inline.children, False) is not None, md
+    # `**a**` then a code span: what follows the bold text is not known to be text.
+    (inline,) = _inlines(_spared("**a**`b`"))
+    assert _spared_run(inline.children, False) is None
+    assert render_inline(inline) == _render_inline(inline, False, NO_PICTURES)

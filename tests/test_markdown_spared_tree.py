@@ -1,6 +1,6 @@
 """The Markdown writer's spared tree is the parser's tree wherever it is built, and it is
 built for the shapes most fields have: paragraphs, one-line list items and quotes holding
-text, bold words, code spans and links."""
+text, bold words, code spans and links, and GFM tables whose cells hold the same."""
 
 from __future__ import annotations
 
@@ -64,8 +64,28 @@ SHAPED = st.one_of(
     st.sampled_from([" ", "。", "(", ")", "，", "*", "**", "-", "> "]),
 )
 LINE = st.lists(SHAPED, min_size=1, max_size=6).map("".join)
+# Tables: cells of the same pieces (digits and openers first too), delimiter rows of every
+# alignment and some that are none, and now and then a row of a cell more or less.
+CELL = st.lists(st.one_of(SHAPED, st.sampled_from(["1", "43%", "- a", "#", " ", ""])), max_size=3)
+DELIMITER = st.sampled_from(["---", ":---", "---:", ":-:", " --- ", "-", ": -", "--- |", ""])
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> str:
+    width = draw(st.integers(1, 3))
+    edge = draw(st.sampled_from(["|", "|", "|", "| ", "", " |"]))
+
+    def row() -> str:
+        size = width + draw(st.sampled_from([0, 0, 0, 0, 1, -1]))
+        return f"{edge}{'|'.join(draw(CELL.map(''.join)) for _ in range(size))}|"
+
+    delimiter = f"|{'|'.join(draw(DELIMITER) for _ in range(width))}|"
+    return "\n".join([row(), delimiter, *(row() for _ in range(draw(st.integers(0, 3))))])
+
+
 BLOCK = st.one_of(
     LINE,
+    tables(),
     st.lists(LINE, min_size=1, max_size=3).map(lambda ls: "\n".join(f"- {x}" for x in ls)),
     st.lists(LINE, min_size=1, max_size=3).map(
         lambda ls: "\n".join(f"{i}. {x}" for i, x in enumerate(ls, start=1))
@@ -118,6 +138,8 @@ def test_common_field_shapes_are_spared() -> None:
         "See [the wiki](https://wiki.example.com/p/1)**now** and `POST /orders`.",
         "Intro.\n\n- one **a**\n- two\n\n1. first\n2. second\n\n> A quote.\n",
         "x**a** **b**",
+        "| a | b |\n| --- | --- |\n| 1 | 2 |",
+        "Intro.\n\n| 指标 | 现状 |\n| :--- | ---: |\n| `sku_id` | **43** % |\n|  | |\n",
     ]
     for md in spared:
         assert agrees(md), md
@@ -128,7 +150,10 @@ def test_common_field_shapes_are_spared() -> None:
         "a\nb",
         "**a **",
         "[a](javascript:x)",
-        "| a | b |\n| --- | --- |\n| 1 | 2 |",
+        "| a | b |\n| --- |\n| 1 | 2 |",  # no table: the delimiter row is short
+        "| a |\n| --- |\n| 1 | 2 |",  # a cell more than the header (the parser drops it)
+        "| a |\n| --- |\n2 |",
+        "| a \\| b |\n| --- |",
         "a\u3000b",
         "1. a\n\n1. b",
     ]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from prdkit.images.pictures import NO_PICTURES, Pictures, is_remote
-from prdkit.richtext import MD, Node, safe_link
+from prdkit.richtext import MD, Node, is_spared, safe_link
 from prdkit.writers.markdown.delimiters import DELIMITING, next_char, touches, usable
 from prdkit.writers.markdown.text import code_span, escape, guard_line, url_destination
 
@@ -80,15 +80,19 @@ class _Inline:
 
     def followed_by_text(self) -> bool:
         """True when text, a line break or nothing follows the current node."""
-        # Indexed, not sliced: a paragraph of thousands of runs would copy its list each time.
-        siblings = self.siblings
-        for i in range(self.index + 1, len(siblings)):
-            sibling = siblings[i]
-            if sibling.type not in _KNOWN_AFTER:
-                return False
-            if sibling.type != "text" or sibling.content:
-                return True
-        return True
+        return _followed_by_text(self.siblings, self.index)
+
+
+def _followed_by_text(siblings: list[Node], index: int) -> bool:
+    """True when text, a line break or nothing follows `siblings[index]`."""
+    # Indexed, not sliced: a paragraph of thousands of runs would copy its list each time.
+    for i in range(index + 1, len(siblings)):
+        sibling = siblings[i]
+        if sibling.type not in _KNOWN_AFTER:
+            return False
+        if sibling.type != "text" or sibling.content:
+            return True
+    return True
 
 
 def _text(state: _Inline, node: Node) -> None:
@@ -187,14 +191,18 @@ def _link(state: _Inline, node: Node) -> None:
         # javascript:, data:, relative links: the words stay, the link goes.
         state.parts.append(text)
         return
-    words = " ".join(re.sub(r"[^\w]+", " ", visible_text(node).lower()).split())
+    state.parts.append(_link_to(href, text, visible_text(node), _title(node)))
+
+
+def _link_to(href: str, text: str, shown: str, title: str) -> str:
+    """A link to `href` written `text` (Markdown of the words a reader sees, `shown`)."""
+    words = " ".join(re.sub(r"[^\w]+", " ", shown.lower()).split())
     if words in _VAGUE:
         # "click [here](…)" says nothing out of context (markdownlint MD059): the words stay
         # and the address itself becomes the link.
-        state.parts.append(f"{text} (<{url_destination(href)}>)")
-        return
+        return f"{text} (<{url_destination(href)}>)"
     label = text or escape(href, autolink=False)
-    state.parts.append(f"[{label}]({url_destination(href)}{_title(node)})")
+    return f"[{label}]({url_destination(href)}{title})"
 
 
 def _image(state: _Inline, node: Node) -> None:
@@ -243,8 +251,12 @@ _RULES: dict[str, Callable[[_Inline, Node], None]] = {
 
 
 def _joined(state: _Inline) -> str:
-    text = "".join(state.parts).strip(" ")
-    if state.cell:
+    return _finished("".join(state.parts), state.cell)
+
+
+def _finished(written: str, cell: bool) -> str:
+    text = written.strip(" ")
+    if cell:
         return text
     # A line may start with text that followed markup left out (`*1*)` without its emphasis
     # is `1)`, a list): every line start is checked once the run is whole.
@@ -288,6 +300,14 @@ def render_inline(node: Node, *, cell: bool = False, pictures: Pictures = NO_PIC
 
     `pictures` are the checked pictures: an image naming one points at it from the output.
     """
+    if is_spared(node):
+        fast = _spared_run(node.children, cell)
+        if fast is not None:
+            return fast
+    return _render_inline(node, cell, pictures)
+
+
+def _render_inline(node: Node, cell: bool, pictures: Pictures) -> str:
     state = _Inline(cell, pictures=pictures)
     state.children(node)
     written = _joined(state)
@@ -297,6 +317,51 @@ def render_inline(node: Node, *, cell: bool = False, pictures: Pictures = NO_PIC
     # emphasis as written would swallow or show an asterisk, the paragraph goes without it.
     bare = _bare(node, cell, pictures)
     return written if _reads_as(written, cell) == _reads_as(bare, cell) else bare
+
+
+def _spared_run(children: list[Node], cell: bool) -> str | None:
+    """What `_Inline` writes for the children of a spared inline node, without a state per
+    node; None where an emphasis would leave a doubt (the general path then decides)."""
+    # The spared grammar has no line breaks and no images, and nothing it writes holds a line
+    # end: a child opens the line when nothing visible was written before it.
+    parts: list[str] = []
+    last = ""  # the last two characters written (`_Inline.tail(2)`)
+    for i, child in enumerate(children):
+        kind = child.type
+        if kind == "text":
+            if not child.content:
+                continue
+            part = escape(child.content, line_start=not last)
+        elif kind == "code_inline":
+            part = code_span(child.content, in_table=cell)
+            if part.startswith("`") and touches(last, "`", end=True):
+                part = " " + part
+        elif kind == "strong":
+            following = children[i + 1] if i + 1 < len(children) else None
+            part = _spared_strong(child, last, following, children, i)
+            if part is None:
+                return None
+        else:  # a link of one text, to an address `safe_link` keeps as it is, untitled
+            shown = child.children[0].content
+            part = _link_to(str(child.attrs["href"]), escape(shown, autolink=False), shown, "")
+        parts.append(part)
+        last = (last + part)[-2:]
+    return _finished("".join(parts), cell)
+
+
+def _spared_strong(
+    node: Node, before: str, following: Node | None, siblings: list[Node], index: int
+) -> str | None:
+    """`_wrap("**")` for a spared bold text outside any other run; None where it would doubt."""
+    body = escape(node.children[0].content)
+    if not body or not usable("**", before, body, next_char(following), "strong"):
+        return None
+    edges = (before[-1:], body[:1], body[-1:], next_char(following))
+    if any(c and c in DELIMITING for c in edges):
+        return None
+    if following is not None and following.content.startswith(("http", "www.")):
+        return None
+    return f"**{body}**" if _followed_by_text(siblings, index) else None
 
 
 def render_text(text: str, *, cell: bool = False) -> str:
