@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -49,6 +50,8 @@ _VAL = w("val")
 _T = w("t")
 _P = w("p")
 _JOINED = f"{WORD_JOINER}-{WORD_JOINER}"
+# What makes a text more than one run or one w:t (placeholders aside).
+_SPLIT_TEXT = re.compile("[\t\n\r]")
 _HYPHENED = etree.XPath("descendant::w:t[contains(text(), '-')]", namespaces={"w": W_NS})
 
 
@@ -246,9 +249,12 @@ class Builder:
         """The style id of `para`."""
         # Every paragraph the writer makes starts with pPr/pStyle: look there first. Not
         # with len(): lxml counts children one by one, and a paragraph of 700 references
-        # asked once per reference made the Word file quadratic in them.
-        first = next(iter(para), None)
-        style = next(iter(first), None) if first is not None else None
+        # asked once per reference made the Word file quadratic in them. Indexing (the
+        # first child is found at once) is cheaper than iterating.
+        try:
+            style = para[0][0]
+        except IndexError:
+            style = None
         if style is not None and style.tag == _PSTYLE_TAG:
             return style.get(_VAL)
         style = para.find(_PSTYLE)
@@ -316,9 +322,19 @@ class Builder:
         self, parent: etree._Element, text: str, style_id: str | None, look: Look = PLAIN
     ) -> None:
         """Append an item's id that never breaks at its hyphens (REQ-/012 at a line end)."""
+        if "-" not in text:
+            self.run(parent, text, style_id, look)
+            return
+        if not _SPLIT_TEXT.search(text) and not (
+            self.flag_placeholders and PLACEHOLDER.search(text)
+        ):
+            # One run of one w:t: its hyphens are joined before it is made, as
+            # `unbroken_hyphens` would join them after.
+            self._plain_run(parent, text.replace("-", _JOINED), style_id, look)
+            return
         run = self.run(parent, text, style_id, look)
         t = run.find(_T)
-        if t is not None and "-" in text:
+        if t is not None:
             unbroken_hyphens(t)
 
     def badge(self, para: etree._Element, label: str, tone: str) -> None:
