@@ -646,3 +646,36 @@ def test_looks_changed_alike_are_one_look():
     assert linked.key() == Look(style="Hyperlink").key()
     assert PLAIN.but(bold=True, color="FF0000").key() == Look(bold=True, color="FF0000").key()
     assert PLAIN.key() == Look().key()
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.prd.yaml")), ids=lambda p: p.name)
+def test_ids_kept_whole_from_the_noted_texts_as_from_a_search(path: Path):
+    from prdkit.layout import build as build_layout
+    from prdkit.writers.docx.base import open_base
+    from prdkit.writers.docx.builder import _JOINED, Builder
+    from prdkit.writers.docx.oxml import unbroken_hyphens
+    from prdkit.writers.docx.render import render as render_block
+
+    doc = document(path.read_text(encoding="utf-8"))
+    laid = build_layout(doc, doc.meta.language)
+    b = Builder(open_base(None), laid)
+    for section in laid.sections:
+        for block in section.blocks:
+            render_block(b, block)
+    # The pass as it searched the part: every w:t holding a hyphen not yet joined, in a
+    # paragraph other than a heading.
+    searched = b.body.__copy__()
+    before = [t.text for t in searched.iter(f"{W}t")]
+    headings = {b.styles.id(f"heading {level}") for level in (1, 2, 3)}
+    hyphened = etree.XPath("descendant::w:t[contains(text(), '-')]", namespaces={"w": W[1:-1]})
+    for t in hyphened(searched):
+        if t.text.count("-") == t.text.count(_JOINED):
+            continue
+        if any(
+            p.tag == f"{W}p" and b.style_of(p) not in headings for p in t.iterancestors(f"{W}p")
+        ):
+            unbroken_hyphens(t, b.ids)
+    texts = [t.text for t in searched.iter(f"{W}t")]
+    finished = [t.text for t in b.finished(b.body).iter(f"{W}t")]
+    assert finished == texts
+    assert finished != before  # the pass had mentions to join
