@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -17,7 +18,6 @@ from prdkit.writers.docx.fields import TocEntry, bookmark
 from prdkit.writers.docx.numbering import Numbering, numbered
 from prdkit.writers.docx.oxml import (
     PLAIN,
-    W_NS,
     WORD_JOINER,
     XML_SPACE,
     Look,
@@ -49,7 +49,8 @@ _VAL = w("val")
 _T = w("t")
 _P = w("p")
 _JOINED = f"{WORD_JOINER}-{WORD_JOINER}"
-_HYPHENED = etree.XPath("descendant::w:t[contains(text(), '-')]", namespaces={"w": W_NS})
+# What makes a text more than one run or one w:t (placeholders aside).
+_SPLIT_TEXT = re.compile("[\t\n\r]")
 
 
 class Builder:
@@ -91,6 +92,8 @@ class Builder:
         self.toc: list[TocEntry] = []
         self._runs: dict[tuple[object, ...], etree._Element] = {}
         self._text_runs: dict[tuple[object, ...], etree._Element] = {}
+        # The w:t made with a hyphen, to keep the ids they mention whole (see `finished`).
+        self._hyphened: list[etree._Element] = []
         self._bookmarks = 0
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
@@ -130,19 +133,27 @@ class Builder:
         # Ids the text mentions (see REQ-012, in prose or a cell) stay on one line too;
         # headings keep their text as written, the contents copy it.
         headings = {self.styles.id(f"heading {level}") for level in (1, 2, 3)}
-        # Only the texts holding a hyphen are visited (found by libxml2, not one by one),
-        # each in a paragraph outside a heading (a text box's paragraph sits in another);
-        # ids kept whole already (every hyphen joined) are passed over.
-        for t in _HYPHENED(part):
+        # Only the texts made with a hyphen not yet joined are visited (runs note them as
+        # they are made: searching the whole part for them cost more than joining them),
+        # each in a paragraph outside a heading (a text box's paragraph sits in another).
+        # Those not in `part` wait for the part they are in (the cover's, finished last).
+        elsewhere = []
+        for t in self._hyphened:
             text = t.text
             if text.count("-") == text.count(_JOINED):
-                continue
-            para = t.getparent()
-            while para is not None and para is not part:
-                if para.tag == _P and self.style_of(para) not in headings:
-                    unbroken_hyphens(t, self.ids)
+                continue  # an id kept whole since
+            inside = mentioned = False
+            for above in t.iterancestors():
+                if above is part:
+                    inside = True
                     break
-                para = para.getparent()
+                if not mentioned and above.tag == _P and self.style_of(above) not in headings:
+                    mentioned = True
+            if not inside:
+                elsewhere.append(t)
+            elif mentioned:
+                unbroken_hyphens(t, self.ids)
+        self._hyphened = elsewhere
         # Tables nested in a cell are fitted first, then scaled with the column that holds
         # them. Every table made so far is whole: the parts before were finished already.
         for table in reversed(self.tables):
@@ -198,6 +209,8 @@ class Builder:
             run = self._run_proto(look, style_id).__copy__()
             parent.append(run)
             add_text(run, text)
+            if "-" in text:
+                self._hyphened.extend(t for t in run.iterchildren(_T) if "-" in t.text)
             return run
         # Most runs are one line of text: their w:t comes with the copy, only its text is set.
         key = (look.key(), style_id)
@@ -211,6 +224,8 @@ class Builder:
         t.text = text
         if text[:1].isspace() or text[-1:].isspace():
             t.set(XML_SPACE, "preserve")
+        if "-" in text and text.count("-") != text.count(_JOINED):
+            self._hyphened.append(t)
         return run
 
     def paragraph(
@@ -246,9 +261,12 @@ class Builder:
         """The style id of `para`."""
         # Every paragraph the writer makes starts with pPr/pStyle: look there first. Not
         # with len(): lxml counts children one by one, and a paragraph of 700 references
-        # asked once per reference made the Word file quadratic in them.
-        first = next(iter(para), None)
-        style = next(iter(first), None) if first is not None else None
+        # asked once per reference made the Word file quadratic in them. Indexing (the
+        # first child is found at once) is cheaper than iterating.
+        try:
+            style = para[0][0]
+        except IndexError:
+            style = None
         if style is not None and style.tag == _PSTYLE_TAG:
             return style.get(_VAL)
         style = para.find(_PSTYLE)
@@ -316,9 +334,19 @@ class Builder:
         self, parent: etree._Element, text: str, style_id: str | None, look: Look = PLAIN
     ) -> None:
         """Append an item's id that never breaks at its hyphens (REQ-/012 at a line end)."""
+        if "-" not in text:
+            self.run(parent, text, style_id, look)
+            return
+        if not _SPLIT_TEXT.search(text) and not (
+            self.flag_placeholders and PLACEHOLDER.search(text)
+        ):
+            # One run of one w:t: its hyphens are joined before it is made, as
+            # `unbroken_hyphens` would join them after.
+            self._plain_run(parent, text.replace("-", _JOINED), style_id, look)
+            return
         run = self.run(parent, text, style_id, look)
         t = run.find(_T)
-        if t is not None and "-" in text:
+        if t is not None:
             unbroken_hyphens(t)
 
     def badge(self, para: etree._Element, label: str, tone: str) -> None:
