@@ -13,9 +13,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from prdkit.writers.docx.colwidths import _cell_text, distribute, em_width
+from prdkit.writers.docx.colwidths import (
+    Measurer,
+    _cell_text,
+    _unbreakable,
+    distribute,
+    em_width,
+    needs,
+)
 from prdkit.writers.docx.oxml import W_NS
-from prdkit.writers.docx.tables import CELL_MARGINS
+from prdkit.writers.docx.tables import CELL_MARGINS, Table
 from tests.fonts import PRINTABLE, installed, widest
 from tests.test_docx_print import EN, ZH, render, tables_of
 
@@ -207,3 +214,39 @@ def test_word_joiners_take_no_room_and_widths_add_up_from_the_left():
         total += em_width(ch)
     assert em_width("Mixed 中文 text, é and \u00a0") == total
     assert em_width("中") == 1.0
+
+
+# Pieces a cell's text is made of: ids, brackets, CJK stops, hyphens, slashes, spaces.
+_PIECES_OF_TEXT = st.sampled_from(
+    [
+        *("REQ-001", "ACT-x", "2026-01-31", "42", "data", "on/off", "well-known", "-", "/", "a"),
+        *"数据分析师交易中台（）【】「」《》“”，、。；：！？()[],;.: \t\n\u00a0\u2060",
+        *("\U0001f600", "ﾀ"),
+    ]
+)
+
+
+@given(st.lists(_PIECES_OF_TEXT, max_size=30).map("".join))
+def test_a_measurer_finds_in_a_body_cell_what_the_plain_reading_finds(text: str):
+    whole = {"REQ-001", "ACT-x", "数", "a"}
+    measurer = Measurer(whole)
+    for _ in range(2):  # the second time from what it kept
+        assert measurer._unbreakable(text) == _unbreakable(text, False, whole)
+
+
+def test_tables_gather_as_they_are_filled_what_their_filled_cells_need(monkeypatch):
+    # Measured cell by cell (cells of one key once), a table needs what its tree, read
+    # back once filled, says it needs.
+    checked = []
+
+    def finish(table: Table) -> None:
+        read = needs(table._cells(), len(table.cols), table.header_rows, table.b.ids)
+        assert table._needs is not None and table._needs.result() == read
+        checked.append(table)
+        unchecked(table)
+
+    unchecked = Table.finish
+    monkeypatch.setattr(Table, "finish", finish)
+    for path in (ZH, EN, TEMPLATES / "ecommerce.zh.prd.yaml"):
+        render(path)
+    assert len(checked) > 20

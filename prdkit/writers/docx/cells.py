@@ -23,6 +23,7 @@ from prdkit.layout.cells import (
 from prdkit.writers.docx.oxml import PLAIN, Look
 from prdkit.writers.docx.palette import RED
 from prdkit.writers.docx.richtext import words
+from prdkit.writers.docx.tables import Keyed
 
 if TYPE_CHECKING:
     from prdkit.writers.docx.builder import Builder
@@ -47,13 +48,22 @@ def fill(b: Builder, para: etree._Element, cell: Cell, look: Look = PLAIN) -> No
         CELLS[type(cell)](b, para, cell, look)
 
 
-def filler(b: Builder, cell: Cell, look: Look = PLAIN) -> Callable[[etree._Element], None]:
+def filler(b: Builder, cell: Cell, look: Look = PLAIN) -> Keyed:
     """A function filling a paragraph with `cell` (what a table cell takes)."""
+    return _Filler(b, cell, look)
 
-    def run(para: etree._Element) -> None:
-        fill(b, para, cell, look)
 
-    return run
+class _Filler(Keyed):
+    # Cells are frozen values and looks constants: a cell and a look decide every word
+    # written and its weight (the render's labels and anchors are the same throughout).
+    __slots__ = ("b", "cell", "key", "look")
+
+    def __init__(self, b: Builder, cell: Cell, look: Look) -> None:
+        self.b, self.cell, self.look = b, cell, look
+        self.key = (cell, look)
+
+    def __call__(self, para: etree._Element) -> None:
+        fill(self.b, para, self.cell, self.look)
 
 
 def text_of(cell: Cell, punct: dict[str, str]) -> str:

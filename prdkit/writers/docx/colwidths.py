@@ -1,4 +1,4 @@
-"""Column widths from what the columns hold, measured once a table is filled.
+"""Column widths from what the columns hold, measured as a table is filled.
 
 Each column needs room for its ids (and dates and figures), then for the words best kept
 whole: its Latin words, every word of its header, and every short Chinese name, label or
@@ -18,8 +18,9 @@ of the usual substitutes, so an estimate that fits there fits everywhere; CJK gl
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from functools import reduce
+from itertools import compress
 from operator import add
 
 from lxml import etree
@@ -27,7 +28,7 @@ from lxml import etree
 from prdkit.diagrams.measure import em
 from prdkit.writers.docx.oxml import W_NS, w
 
-__all__ = ["distribute", "em_width", "needs", "twips"]
+__all__ = ["Measured", "Measurer", "Needs", "distribute", "em_width", "measurer", "needs", "twips"]
 
 BOLD = 1.1
 SHORT_CJK = 10  # a CJK cell text up to this long (a name, an enum label) stays on one line
@@ -170,50 +171,183 @@ def _cell_text(tc: etree._Element) -> str:
     return "\n".join(map("".join, lines)).replace("\u2060", "")  # word joiners keep ids whole
 
 
+Measured = tuple[float, float, float]
+"""What one cell needs, in ems, bold counted: its widest id, its widest other word (see
+`_unbreakable`), and its longest line (0 in a header row, whose lines are not prose)."""
+
+
+class Measurer:
+    """Measures the cells of one render's tables as they are filled.
+
+    Names, labels and enum values repeat down a column and across tables: a cell's needs
+    are kept under the key its content gives (see `cell`), and the words of running text,
+    Latin words and CJK sentences alike, are worked out once each.
+    """
+
+    HELD = 1 << 14  # cells and tokens kept at most: the most frequent soon come back
+
+    def __init__(self, whole: Container[str]) -> None:
+        self.whole = whole  # the ids, which stay whole
+        self._cells: dict[object, Measured | None] = {}
+        self._tokens: dict[str, tuple[float, float]] = {}
+        # Of each piece of a CJK token (a character, a Latin run): whether it stays whole,
+        # and its width as a word (0.0 when it stays whole).
+        self._wholes = _Memo(lambda piece: _whole(piece, whole))
+        self._words = _Memo(lambda piece: 0.0 if self._wholes[piece] else em_width(piece))
+
+    def cell(self, tc: etree._Element, header: bool, key: object = None) -> Measured | None:
+        """What `tc` (a filled w:tc) needs; None for a blank cell. Cells of one `key`
+        (not None) hold the same text, as bold: the first of them is read for all."""
+        if key is None:
+            return self._read(tc, header)
+        try:
+            return self._cells[key, header]
+        except KeyError:
+            pass
+        if len(self._cells) >= self.HELD:
+            self._cells.clear()
+        measured = self._cells[key, header] = self._read(tc, header)
+        return measured
+
+    def _read(self, tc: etree._Element, header: bool) -> Measured | None:
+        text = _cell_text(tc)
+        if not text.strip():
+            return None
+        scale = BOLD if _BOLD(tc) else 1.0
+        if header:
+            own_ids, word = _unbreakable(text, header, self.whole)
+            line = 0.0
+        else:
+            own_ids, word = self._unbreakable(text)
+            line = max(em_width(part) for part in text.split("\n"))
+        return own_ids * scale, word * scale, line * scale
+
+    def _unbreakable(self, text: str) -> tuple[float, float]:
+        """`_unbreakable(text, False, self.whole)`, each token worked out once (a word
+        repeats across cells, a CJK sentence's characters and stops across sentences)."""
+        ids = word = 0.0
+        tokens = self._tokens
+        for line in text.split("\n"):
+            line = " ".join(_SPACES.split(line.strip()))
+            if len(line) <= SHORT_CJK and _ANY_CJK.search(line) is not None:
+                word = max(word, em_width(line))
+            for token in line.split(" "):
+                if token:
+                    own = tokens.get(token)
+                    if own is None:
+                        if len(tokens) >= self.HELD:
+                            tokens.clear()
+                            self._wholes.clear()
+                            self._words.clear()
+                        own = tokens[token] = self._token(token)
+                    ids = max(ids, own[0])
+                    word = max(word, own[1])
+        return ids, word
+
+    def _token(self, token: str) -> tuple[float, float]:
+        # The widest id and other word of one token of a body cell, as `_unbreakable` finds
+        # them (the larger of 0.0 and a width being the width, a missing one counts 0.0).
+        if _whole(token, self.whole):
+            return em_width(token), 0.0
+        if _ANY_CJK.search(token) is None:
+            return 0.0, max(map(em_width, _BREAKS.findall(token)))
+        split = _PIECES.findall(token)
+        flags = list(map(self._wholes.__getitem__, split))
+        # A piece's width as a word, 0.0 for the pieces that stay whole: found in C.
+        word = max(map(self._words.__getitem__, split))
+        ids = 0.0
+        for index in compress(range(len(split)), flags):
+            unit = split[index]
+            if index and split[index - 1] in _OPENING:
+                unit = "".join(split[max(index - 2, 0) : index]) + unit
+            if index + 1 < len(split) and split[index + 1] in _CLOSING:
+                unit += split[index + 1]
+            ids = max(ids, em_width(unit))
+        return ids, word
+
+
+class _Memo(dict[str, object]):
+    """`function` of each key, worked out the first time it is asked for."""
+
+    def __init__(self, function: Callable[[str], object]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> object:
+        value = self[key] = self.function(key)
+        return value
+
+
+_measurer: Measurer | None = None
+
+
+def measurer(whole: Container[str]) -> Measurer:
+    """The `Measurer` of the render whose ids are `whole` (the same object for all its
+    tables): one at a time is kept."""
+    global _measurer
+    if _measurer is None or _measurer.whole is not whole:
+        _measurer = Measurer(whole)
+    return _measurer
+
+
+class Needs:
+    """What each column of one table needs, gathered cell by cell as the table is filled,
+    so the filled tree is never read back: the running widest id and word of each column,
+    and the lines of its body, whose typical one is found at the end (see `result`)."""
+
+    __slots__ = ("ids", "lines", "words")
+
+    def __init__(self, columns: int) -> None:
+        self.ids = [0.0] * columns
+        self.words = [0.0] * columns
+        self.lines: list[list[float]] = [[] for _ in range(columns)]
+
+    def add(self, col: int, measured: Measured | None, header: bool) -> None:
+        """Count a cell of column `col` (in a header row when `header`)."""
+        if measured is None:
+            return
+        ids, word, line = measured
+        self.ids[col] = max(self.ids[col], ids)
+        # Words, of a header, a body or a short CJK name, are met before any running text
+        # gets a few words a line.
+        self.words[col] = max(self.words[col], word)
+        if not header:
+            self.lines[col].append(line)
+
+    def result(self) -> list[tuple[float, float, float, float]]:
+        """What each column needs, in ems, most pressing first: (its widest id, its widest
+        other word, of the header or the body, a short CJK name or header whole; a few words
+        of its running text; the width of its typical line). A column of short lines wants
+        its longest line whole."""
+        out = []
+        for ids, word, lines in zip(self.ids, self.words, self.lines, strict=True):
+            widths = sorted(lines)
+            typical = widths[min(int(len(widths) * TYPICAL), len(widths) - 1)] if widths else 0.0
+            if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
+                typical = widths[-1]
+            # A column of running text wants a few words a line as much as a header its words.
+            out.append((ids, word, min(typical, PROSE), typical))
+        return out
+
+
 def needs(
     rows: Iterable[Iterable[etree._Element]],
     columns: int,
     header_rows: int,
     whole: Container[str] = (),
 ) -> list[tuple[float, float, float, float]]:
-    """What each of `columns` needs, in ems, most pressing first: (its widest id, its widest
-    other word, of the header or the body, a short CJK name or header whole; a few words of
-    its running text; the width of its typical line). `rows` hold the cells (w:tc) of each row.
-    Tokens in `whole` are the ids. A column of short lines wants its longest line whole."""
-    ids = [0.0] * columns
-    words = [0.0] * columns
-    lines: list[list[float]] = [[] for _ in range(columns)]
-    # Names, labels and enum values repeat down a column: each text is measured once.
-    measured: dict[tuple[str, bool], tuple[float, float, float]] = {}
+    """What each of `columns` needs (see `Needs.result`), read from the cells (w:tc) of
+    each of `rows` of a filled table, the first `header_rows` of them its header. Tokens in
+    `whole` are the ids. A table gathers the same as it is filled; this reads it back."""
+    gathered = Needs(columns)
+    measure = Measurer(whole)
     for index, cells in enumerate(rows):
         header = index < header_rows
         for col, tc in enumerate(cells):
             if col >= columns:
                 break
-            text = _cell_text(tc)
-            if not text.strip():
-                continue
-            scale = BOLD if _BOLD(tc) else 1.0
-            known = measured.get((text, header))
-            if known is None:
-                own_ids, word = _unbreakable(text, header, whole)
-                line = 0.0 if header else max(em_width(part) for part in text.split("\n"))
-                known = measured[text, header] = (own_ids, word, line)
-            ids[col] = max(ids[col], known[0] * scale)
-            # Words, of a header, a body or a short CJK name, are met before any running
-            # text gets a few words a line.
-            words[col] = max(words[col], known[1] * scale)
-            if not header:
-                lines[col].append(known[2] * scale)
-    out = []
-    for col in range(columns):
-        widths = sorted(lines[col])
-        typical = widths[min(int(len(widths) * TYPICAL), len(widths) - 1)] if widths else 0.0
-        if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
-            typical = widths[-1]
-        # A column of running text wants a few words a line as much as a header its words.
-        out.append((ids[col], words[col], min(typical, PROSE), typical))
-    return out
+            gathered.add(col, measure.cell(tc, header), header)
+    return gathered.result()
 
 
 def distribute(

@@ -6,11 +6,11 @@ python-docx's `table.cell()` and `add_row()` rescan the table on every call, whi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 
 from lxml import etree
 
-from prdkit.writers.docx.colwidths import distribute, needs, twips
+from prdkit.writers.docx.colwidths import Needs, distribute, measurer, twips
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.writer import Writer
 
@@ -39,7 +39,20 @@ class Md(str):
 
 # A cell is plain text, Markdown, or a function that fills the cell's first paragraph.
 Filler = Callable[[etree._Element], None]
-Content = str | Md | Filler | None
+
+
+class Keyed:
+    """A filler that says what it writes: fillers of one `key` write the same words, in the
+    same weight, so a table measures the first of their cells for all of them."""
+
+    __slots__ = ()
+    key: Hashable
+
+    def __call__(self, para: etree._Element) -> None:
+        raise NotImplementedError
+
+
+Content = str | Md | Filler | Keyed | None
 
 
 HEADER_FILL = "1F3864"
@@ -146,6 +159,10 @@ class Table:
         ]
         self.floors = [int(w_) if isinstance(w_, Blank) else 0 for w_ in weights]
         self.header_rows = 1 if header else 0
+        self.rows = 0
+        # What the columns need, gathered as cells are added; only a fitted table measures.
+        self._needs = Needs(len(weights)) if fit else None
+        self._measure = measurer(builder.ids)
         if fit:
             builder.tables.append(self)
         # Widths are measured for 9 pt text; a reference document's cell style may be larger.
@@ -220,9 +237,9 @@ class Table:
         cell scaled along with their column."""
         size = self.b.cell_size
         pad = CELL_MARGINS + SLACK
+        assert self._needs is not None, "a table laid out as a grid is not fitted"
         measured = [
-            tuple(twips(ems, size) + pad for ems in column)
-            for column in needs(self._cells(), len(self.cols), self.header_rows, self.b.ids)
+            tuple(twips(ems, size) + pad for ems in column) for column in self._needs.result()
         ]
         old, self.cols = self.cols, distribute(self.width, measured, self.fixed, self.floors, SLACK)  # type: ignore[arg-type]
         values = [str(col) for col in self.cols]
@@ -251,6 +268,7 @@ class Table:
         else:
             tr = self._tr.__copy__()
         self.tbl.append(tr)
+        self.rows += 1
         for index, content in enumerate(cells):
             self.cell(tr, index, content, fills[index] if fills else None, header=header)
         return tr
@@ -290,7 +308,21 @@ class Table:
         # A cell must end with a paragraph, even when Markdown ended it with a table.
         if tc[-1].tag != _P:
             self._para(tc)
+        if self._needs is not None:  # measured now, filled: `finish` reads no cell back
+            in_header = self.rows <= self.header_rows  # cells fill the last row
+            measured = self._measure.cell(tc, in_header, self._key(content, header))
+            self._needs.add(index, measured, in_header)
         return tc
+
+    def _key(self, content: Content, header: bool) -> Hashable:
+        """What decides the words of a cell holding `content` (None: the cell is read)."""
+        if isinstance(content, Md):  # Markdown rarely repeats: its text is not kept
+            return None
+        if isinstance(content, str):
+            return ("text", content, header)
+        if isinstance(content, Keyed):
+            return ("keyed", content.key)
+        return ("blank",) if content is None else None
 
     def _cells(self) -> Iterator[Iterator[etree._Element]]:
         # Each row's cells, read from the tree: holding them all as made would cost memory.
