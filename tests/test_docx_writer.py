@@ -679,3 +679,37 @@ def test_ids_kept_whole_from_the_noted_texts_as_from_a_search(path: Path):
     finished = [t.text for t in b.finished(b.body).iter(f"{W}t")]
     assert finished == texts
     assert finished != before  # the pass had mentions to join
+
+
+@pytest.mark.parametrize("keep_next", [False, True])
+@pytest.mark.parametrize("indent", [None, 720])
+@pytest.mark.parametrize("rule_below", [False, True])
+@pytest.mark.parametrize("pending", [None, (3, 1)])
+def test_a_field_paragraph_copied_from_its_prototype_is_the_one_built(
+    keep_next, indent, rule_below, pending
+):
+    # Markdown fields copy most paragraphs from a prototype per kind; numbered ones are
+    # built. Both read as the paragraph the properties alone make, again and again.
+    from prdkit.layout import build as build_layout
+    from prdkit.writers.docx.base import open_base
+    from prdkit.writers.docx.builder import Builder
+    from prdkit.writers.docx.oxml import body, paragraph_properties
+    from prdkit.writers.docx.richtext import Block, new_paragraph
+
+    b = Builder(open_base(None), build_layout(document(), "en"))
+    container = body()
+    for _ in range(2):
+        block = Block(b, container, "Compact", b.width, pending=pending, indent=indent)
+        made = new_paragraph(block, keep_next=keep_next, rule_below=rule_below)
+        assert block.pending is None
+        expected = etree.SubElement(body(), f"{W}p")
+        paragraph_properties(
+            expected,
+            "Compact",
+            keep_next=keep_next,
+            num=pending,
+            indent=indent if pending is None else None,
+            rule_below=rule_below,
+        )
+        assert made.getparent() is container
+        assert etree.tostring(made) == etree.tostring(expected)

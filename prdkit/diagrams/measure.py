@@ -9,6 +9,7 @@ mark, so a label reads as a phrase on every line.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -73,51 +74,61 @@ def _units(text: str) -> list[tuple[str, bool]]:
         return [(word, n > 0) for n, word in enumerate(text.split())]
     units: list[list] = []  # [text, space before]
     space = False
+    last = ""  # the last character of the last unit
     for char in " ".join(text.split()):
         if char == " ":
             space = True
             continue
-        wide = columns(char) == 2
-        joins = units and not space and char in _NO_LINE_START
-        joins = joins or (units and not space and units[-1][0][-1] in _NO_LINE_END)
-        joins = joins or (units and not space and not wide and columns(units[-1][0][-1]) == 1)
-        if joins:
+        if (
+            units
+            and not space
+            and (
+                char in _NO_LINE_START
+                or last in _NO_LINE_END
+                or (columns(char) == 1 and columns(last) == 1)
+            )
+        ):
             units[-1][0] += char
         else:
             units.append([char, space])
+        last = char
         space = False
     return [(t, s) for t, s in units]
 
 
 def _fill(
-    units: list[tuple[str, bool]], sizes: list[float], width: float, measure: Callable[[str], float]
+    sizes: list[float], gaps: list[float], soft: list[bool], width: float
 ) -> tuple[list[int], int]:
     # A line that must break prefers a phrase boundary (a space, or after a comma or stop)
     # in its second half to a break between two characters of one phrase. The lines are
     # given by the index of each one's first unit, joined only for the fill that is kept.
+    # `gaps[i]` is the space before unit i on its line, `soft[i]` whether a break before it
+    # falls between phrases: the same at every width a text is filled to, so known once.
     starts: list[int] = [0]
     ends: list[float] = []  # width of the line up to and including each unit
     hard = 0  # breaks inside a phrase
-    space_width = measure(" ")
-    first = 0  # index in `units` of the line's first unit
-    for index, (unit, size) in enumerate(zip(units, sizes, strict=True)):
-        while ends and ends[-1] + space_width * unit[1] + size > width:
+    half = width / 2
+    first = 0  # index of the line's first unit
+    for index, size in enumerate(sizes):
+        while ends and ends[-1] + gaps[index] + size > width:
             count = index - first  # units on the line
             cut = count
-            if not _soft(units[index - 1], unit):
+            if not soft[index]:
                 for n in range(count - 1, 0, -1):
-                    if _soft(units[first + n - 1], units[first + n]) and ends[n - 1] >= width / 2:
+                    if soft[first + n] and ends[n - 1] >= half:
                         cut = n
                         break
-            hard += not _soft(units[first + cut - 1], units[first + cut])
+            hard += not soft[first + cut]
             first += cut
             starts.append(first)
             ends = []
-            for n in range(first, index):
-                gap = space_width if n > first and units[n][1] else 0.0
-                ends.append((ends[-1] if ends else 0.0) + gap + sizes[n])
-        gap = space_width if ends and unit[1] else 0.0
-        ends.append((ends[-1] if ends else 0.0) + gap + size)
+            if first < index:  # the units carried over, summed in the same order
+                reach = sizes[first]
+                ends.append(reach)
+                for n in range(first + 1, index):
+                    reach = reach + gaps[n] + sizes[n]
+                    ends.append(reach)
+        ends.append(ends[-1] + gaps[index] + size if ends else size)
     return starts, hard
 
 
@@ -143,16 +154,20 @@ def _wrapped(text: str, width: float, measure: Callable[[str], float]) -> tuple[
     units = _units(text)
     if not units:
         return ()
-    # Each unit's width, measured once for every width the lines are filled to.
+    # Each unit's width, the space before it and whether a break there is soft, found once
+    # for every width the lines are filled to.
     sizes = [text_width(unit, measure) for unit, _ in units]
-    starts, hard = _fill(units, sizes, width, measure)
+    space = measure(" ")
+    gaps = [space if before else 0.0 for _, before in units]
+    soft = [False, *(_soft(a, b) for a, b in itertools.pairwise(units))]
+    starts, hard = _fill(sizes, gaps, soft, width)
     if len(starts) > 1:
         lines = _lines(units, starts)
         total = text_width(" ".join(lines), measure)
         step = 1.0 if measure is columns else 0.25
         narrower = -(-total // len(lines)) if measure is columns else total / len(lines)
         while narrower < width:
-            even, even_hard = _fill(units, sizes, narrower, measure)
+            even, even_hard = _fill(sizes, gaps, soft, narrower)
             if len(even) == len(starts) and even_hard <= hard:
                 return _lines(units, even)
             narrower += step

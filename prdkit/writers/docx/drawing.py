@@ -155,7 +155,7 @@ def draw(b: Builder, placed: Placed, title: str, *, width_pt: float, room_pt: fl
         held = [
             boxes[i] for i in sorted(inside) if boxes[i].y + boxes[i].height <= band.bottom + 0.5
         ]
-        drawing.append(_group(b, routes, held, band, scale, title))
+        _group(b, drawing, routes, held, band, scale, title)
         # A part of a tall picture is the size of a page, its whole a 100 MB tree.
         b.flush()
 
@@ -182,15 +182,26 @@ class _Shapes:
 
 def _group(
     b: Builder,
+    drawing: etree._Element,
     routes: Sequence[Route],
     boxes: Sequence[Box],
     band: _Band,
     scale: float,
     title: str,
-) -> etree._Element:
+) -> None:
     ids = _Shapes(b)
     number = ids.next()
-    group = element(WPG, "wgp")
+    # Built where it stays, from the top down: an element moved into another tree has its
+    # whole subtree walked again to fix its namespaces, once per level it was built apart.
+    margins = {"distT": "0", "distB": "0", "distL": "0", "distR": "0"}
+    inline = element(WP, "inline", margins, drawing, declare=True)
+    extent = element(WP, "extent", None, inline)
+    element(WP, "effectExtent", {"l": "0", "t": "0", "r": "0", "b": "0"}, inline)
+    element(WP, "docPr", {"id": number, "name": f"Diagram {number}", "descr": clean(title)}, inline)
+    element(WP, "cNvGraphicFramePr", None, inline)
+    graphic = element(A, "graphic", None, inline)
+    data = element(A, "graphicData", {"uri": WPG}, graphic)
+    group = element(WPG, "wgp", None, data)
     element(WPG, "cNvGrpSpPr", None, group)
     spec = element(WPG, "grpSpPr", None, group)
 
@@ -207,7 +218,10 @@ def _group(
             line = made.get(key)
             if line is None:
                 line = made[key] = shapes.line_shape([at(x, y) for x, y in piece], *key[1:])
-            group.append(shapes.numbered(line[0], ids.next(), "Line"))
+                shapes.number_shape(line[0], ids.next(), "Line")
+                group.append(line[0])
+            else:
+                group.append(shapes.numbered(line[0], ids.next(), "Line"))
             frames.append(line[1])
     for box in boxes:  # those wholly inside the band, in drawing order
         frames.append(shapes.draw_box(b, group, ids.next(), box, at, scale))
@@ -225,15 +239,8 @@ def _group(
     element(A, "ext", {"cx": str(width), "cy": str(height)}, xfrm)
     element(A, "chOff", {"x": str(left), "y": str(top)}, xfrm)
     element(A, "chExt", {"cx": str(width), "cy": str(height)}, xfrm)
-    inline = element(WP, "inline", {"distT": "0", "distB": "0", "distL": "0", "distR": "0"})
-    element(WP, "extent", {"cx": str(width), "cy": str(height)}, inline)
-    element(WP, "effectExtent", {"l": "0", "t": "0", "r": "0", "b": "0"}, inline)
-    element(WP, "docPr", {"id": number, "name": f"Diagram {number}", "descr": clean(title)}, inline)
-    element(WP, "cNvGraphicFramePr", None, inline)
-    graphic = element(A, "graphic", None, inline)
-    data = element(A, "graphicData", {"uri": WPG}, graphic)
-    data.append(group)
-    return inline
+    extent.set("cx", str(width))
+    extent.set("cy", str(height))
 
 
 def _clip(points: Sequence[Point], band: _Band) -> list[tuple[list[Point], bool]]:

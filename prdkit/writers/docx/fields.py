@@ -60,13 +60,22 @@ def field_end(para: etree._Element, rpr: etree._Element | None = None) -> None:
 
 def bookmark(para: etree._Element, name: str, number: int) -> None:
     """Wrap the current content of `para` (after its pPr) in bookmark `name`."""
-    start = make("bookmarkStart", {"id": str(number), "name": name})
-    ppr = para.find(w("pPr"))
+    ident = str(number)
+    # Made in the paragraph's own document: a new element of its own (`make`) is a document
+    # of its own too, and every heading and item row of a large file has a bookmark.
+    start = para.makeelement(_START, {_ID: ident, _NAME: name})
+    first = next(iter(para), None)  # a paragraph's pPr comes first
+    ppr = first if first is not None and first.tag == _PPR else para.find(_PPR)
     if ppr is not None:
         ppr.addnext(start)
     else:
         para.insert(0, start)
-    sub(para, "bookmarkEnd", {"id": str(number)})
+    etree.SubElement(para, _END, {_ID: ident})
+
+
+_START, _END, _PPR, _ID, _NAME = (
+    w(tag) for tag in ("bookmarkStart", "bookmarkEnd", "pPr", "id", "name")
+)
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,13 @@ from lxml import etree
 from prdkit.images.pictures import is_remote
 from prdkit.richtext import Node, plain_paragraph, safe_link, spared_tree
 from prdkit.writers.docx.numbering import Numbering
-from prdkit.writers.docx.oxml import PLAIN, Look, paragraph_properties, sub
+from prdkit.writers.docx.oxml import PLAIN, Look, make, paragraph_properties, sub
 from prdkit.writers.docx.pictures import draw
 from prdkit.writers.docx.tables import HEADER_LOOK, Table
 from prdkit.writers.docx.writer import Writer
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """Where block nodes go: the container, paragraph style and list state."""
 
@@ -37,7 +37,7 @@ class Block:
     indent: int | None = None  # left indent of an item's later paragraphs
 
 
-@dataclass
+@dataclass(slots=True)
 class Inline:
     """Where inline nodes go: a paragraph or hyperlink, its style and the current look."""
 
@@ -46,6 +46,14 @@ class Inline:
     style: str
     look: Look
     width: int = 0  # the width a picture may take, twips (0: the text width)
+
+    def but(self, look: Look, parent: etree._Element | None = None) -> Inline:
+        """The same place with `look` (inside `parent` if given)."""
+        # Not dataclasses.replace, which reads the fields anew for each of the tens of
+        # thousands of bold words and links of a large file.
+        return Inline(
+            self.b, self.parent if parent is None else parent, self.style, look, self.width
+        )
 
 
 def render(b: Writer, container: etree._Element, text: str, style: str, width: int) -> None:
@@ -72,17 +80,32 @@ def new_paragraph(
     block: Block, style: str | None = None, *, keep_next: bool = False, rule_below: bool = False
 ) -> etree._Element:
     """A paragraph in `block`, numbered when it opens a list item, indented after that."""
-    para = sub(block.container, "p")
     num, block.pending = block.pending, None
-    paragraph_properties(
-        para,
-        style or block.style,
-        keep_next=keep_next,
-        num=num,
-        indent=block.indent if num is None else None,
-        rule_below=rule_below,
-    )
+    indent = block.indent if num is None else None
+    style = style or block.style
+    if num is not None:  # a list's number is its own: not worth a prototype
+        para = sub(block.container, "p")
+        paragraph_properties(
+            para, style, keep_next=keep_next, num=num, indent=indent, rule_below=rule_below
+        )
+        return para
+    # A copy of an empty paragraph with its properties, one per kind: cheaper than making
+    # the paragraph and then copying its properties into it, for every paragraph of a field.
+    key = (style, keep_next, indent, rule_below)
+    proto = _PARAGRAPHS.get(key)
+    if proto is None:
+        if len(_PARAGRAPHS) >= 1024:  # styles of reference documents come and go
+            _PARAGRAPHS.clear()
+        proto = _PARAGRAPHS[key] = make("p")
+        paragraph_properties(
+            proto, style, keep_next=keep_next, indent=indent, rule_below=rule_below
+        )
+    para = proto.__copy__()
+    block.container.append(para)
     return para
+
+
+_PARAGRAPHS: dict[tuple[object, ...], etree._Element] = {}
 
 
 def render_block(node: Node, block: Block) -> None:
@@ -109,10 +132,14 @@ def render_inlines(nodes: list[Node], inline: Inline) -> None:
     """
     last = len(nodes) - 1
     for i, node in enumerate(nodes):
-        if node.type == "softbreak":
+        kind = node.type
+        if kind == "text":  # most nodes: no lookup of the rule
+            if node.content:
+                inline.b.run(inline.parent, node.content, inline.style, inline.look)
+        elif kind == "softbreak":
             _break_between(nodes[i - 1] if i else None, nodes[i + 1] if i < last else None, inline)
         else:
-            render_inline(node, inline)
+            INLINE_RULES.get(kind, _unsupported_inline)(node, inline)
 
 
 def plain_text(node: Node) -> str:
@@ -240,13 +267,28 @@ def _text(node: Node, inline: Inline) -> None:
 
 def _styled(**change: object) -> Callable[[Node, Inline], None]:
     def rule(node: Node, inline: Inline) -> None:
-        render_inlines(node.children, replace(inline, look=inline.look.but(**change)))
+        render_inlines(node.children, inline.but(_changed(inline.look, change)))
 
     return rule
 
 
+_CODE = {"code": True}
+_LOOKS: dict[tuple[object, ...], Look] = {}
+
+
+def _changed(look: Look, change: dict[str, object]) -> Look:
+    """`look.but(**change)`, one instance per distinct result (looks are never changed)."""
+    key = (look.key(), *change.items())
+    changed = _LOOKS.get(key)
+    if changed is None:
+        if len(_LOOKS) >= 256:
+            _LOOKS.clear()
+        changed = _LOOKS[key] = look.but(**change)
+    return changed
+
+
 def _code_inline(node: Node, inline: Inline) -> None:
-    inline.b.run(inline.parent, node.content, inline.style, inline.look.but(code=True))
+    inline.b.run(inline.parent, node.content, inline.style, _changed(inline.look, _CODE))
 
 
 def _link(node: Node, inline: Inline) -> None:
@@ -255,9 +297,8 @@ def _link(node: Node, inline: Inline) -> None:
         render_inlines(node.children, inline)
         return
     link = inline.b.hyperlink(inline.parent, url)
-    render_inlines(
-        node.children, replace(inline, parent=link, look=inline.look.but(style=inline.b.link_style))
-    )
+    look = _changed(inline.look, {"style": inline.b.link_style})
+    render_inlines(node.children, inline.but(look, link))
 
 
 def _image(node: Node, inline: Inline) -> None:

@@ -12,7 +12,7 @@ from lxml import etree
 
 from prdkit.diagrams.placed import COLOURS, EDGE, INK, LABEL, LINE, MUTED, Box, Label, text_rows
 from prdkit.writers.docx.builder import Builder
-from prdkit.writers.docx.oxml import Look, sub
+from prdkit.writers.docx.oxml import Look, make, paragraph_properties, sub
 
 __all__ = [
     "EMU",
@@ -26,6 +26,7 @@ __all__ = [
     "draw_line",
     "element",
     "line_shape",
+    "number_shape",
     "numbered",
 ]
 
@@ -45,13 +46,24 @@ Place = Callable[[float, float], Point]  # picture coordinates → drawing coord
 
 
 def element(
-    ns: str, tag: str, attrs: dict[str, str] | None = None, parent: etree._Element | None = None
+    ns: str,
+    tag: str,
+    attrs: dict[str, str] | None = None,
+    parent: etree._Element | None = None,
+    *,
+    declare: bool = False,
 ) -> etree._Element:
-    """A new `ns`:`tag`, appended to `parent` when given."""
+    """A new `ns`:`tag`, appended to `parent` when given; the drawing namespaces declared
+    on it when it has no parent, or when `declare` asks (those its parent does not know)."""
     name = f"{{{ns}}}{tag}"
     if parent is None:
-        return etree.Element(name, attrs or {}, nsmap={"wp": WP, "a": A, "wpg": WPG, "wps": WPS})
+        return etree.Element(name, attrs or {}, nsmap=_NSMAP)
+    if declare:
+        return etree.SubElement(parent, name, attrs or {}, nsmap=_NSMAP)
     return etree.SubElement(parent, name, attrs or {})
+
+
+_NSMAP = {"wp": WP, "a": A, "wpg": WPG, "wps": WPS}
 
 
 def _emu(points: float) -> str:
@@ -101,10 +113,14 @@ def line_shape(points: Sequence[Point], arrow: bool, dashed: bool) -> tuple[etre
 
 
 def numbered(shape: etree._Element, number: str, name: str) -> etree._Element:
-    """A copy of unnumbered `shape` with id `number`, named "`name` `number`"."""
+    """A copy of `shape` with id `number`, named "`name` `number`"."""
     # The parts of a tall drawing repeat a line wherever routes share a run (a structure
     # chart's spine passes every part): the copy of one made before is cheaper than a build.
-    shape = shape.__copy__()
+    return number_shape(shape.__copy__(), number, name)
+
+
+def number_shape(shape: etree._Element, number: str, name: str) -> etree._Element:
+    """`shape` given id `number` and named "`name` `number`"; returned."""
     c_nv_pr = shape[0]
     c_nv_pr.set("id", number)
     c_nv_pr.set("name", f"{name} {number}")
@@ -156,40 +172,48 @@ def _text_shape(
     number: str,
     name: str,
     frame: tuple[float, float, float, float],
-    preset: str,
-) -> tuple[etree._Element, etree._Element, Frame]:
-    shape = element(WPS, "wsp", None, group)
-    element(WPS, "cNvPr", {"id": number, "name": f"{name} {number}"}, shape)
-    element(WPS, "cNvSpPr", None, shape)
-    spr = _spr(shape, *frame)
-    geometry = element(A, "prstGeom", {"prst": preset}, spr)
-    element(A, "avLst", None, geometry)
+    proto: etree._Element,
+) -> tuple[etree._Element, Frame]:
+    """A copy of text shape `proto` in `group`, numbered and placed at `frame`."""
+    # A copy of the prototype of its kind, its numbers filled in: a diagram of a large file
+    # holds tens of thousands of boxes, and building each one's dozen elements cost more.
+    shape = number_shape(proto.__copy__(), number, name)
+    group.append(shape)
     x, y, w, h = frame
     left, top = round(x * EMU), round(y * EMU)
-    return shape, spr, (left, top, left + round(w * EMU), top + round(h * EMU))
+    off, ext = shape[2][0]
+    off.set("x", str(left))
+    off.set("y", str(top))
+    ext.set("cx", _emu(w))
+    ext.set("cy", _emu(h))
+    return shape, (left, top, left + round(w * EMU), top + round(h * EMU))
 
 
-def _paragraphs(
-    b: Builder,
-    shape: etree._Element,
-    rows: Sequence[tuple[str, float, bool]],
-    scale: float,
-    align: str,
-    anchor: str,
-) -> None:
-    frame = element(WPS, "txbx", None, shape)
-    content = sub(frame, "txbxContent")
-    style = b.styles.id("Normal")
-    for text, size, note in rows:
-        line = round(size * LINE * scale * 20)
-        para = b.paragraph(
-            content,
-            "Normal",
-            align=align,
-            spacing={"before": "0", "after": "0", "line": str(line), "lineRule": "exact"},
-        )
-        look = Look(size=max(2, round(size * scale * 2)), color=MUTED if note else INK)
-        b.run(para, text, style, look)
+_TEXT_SHAPES: dict[tuple[str, str | None, str | None, str], etree._Element] = {}
+
+
+def _text_proto(preset: str, fill: str | None, stroke: str | None, anchor: str) -> etree._Element:
+    """The shape of a box (`fill`, `stroke`) or a label (neither) without its numbers and
+    text: built once per kind."""
+    key = (preset, fill, stroke, anchor)
+    proto = _TEXT_SHAPES.get(key)
+    if proto is not None:
+        return proto
+    shape = _TEXT_SHAPES[key] = element(WPS, "wsp")
+    element(WPS, "cNvPr", {"id": "", "name": ""}, shape)
+    element(WPS, "cNvSpPr", None, shape)
+    spr = _spr(shape, 0, 0, 0, 0)
+    geometry = element(A, "prstGeom", {"prst": preset}, spr)
+    element(A, "avLst", None, geometry)
+    if fill is None:
+        element(A, "noFill", None, spr)
+    else:
+        _fill(spr, fill)
+    if stroke is None:
+        element(A, "noFill", None, element(A, "ln", None, spr))
+    else:
+        _fill(element(A, "ln", {"w": "9525"}, spr), stroke)
+    sub(element(WPS, "txbx", None, shape), "txbxContent")
     element(
         WPS,
         "bodyPr",
@@ -208,6 +232,40 @@ def _paragraphs(
         },
         shape,
     )
+    return shape
+
+
+def _paragraphs(
+    b: Builder,
+    shape: etree._Element,
+    rows: Sequence[tuple[str, float, bool]],
+    scale: float,
+    align: str,
+) -> None:
+    content = shape[3][0]
+    style = b.styles.id("Normal")
+    for text, size, note in rows:
+        line = round(size * LINE * scale * 20)
+        para = _paragraph(style, align, line).__copy__()
+        content.append(para)
+        look = Look(size=max(2, round(size * scale * 2)), color=MUTED if note else INK)
+        b.run(para, text, style, look)
+
+
+_PARAGRAPHS: dict[tuple[str, str, int], etree._Element] = {}
+
+
+def _paragraph(style: str, align: str, line: int) -> etree._Element:
+    """An empty paragraph of a text shape, its properties set: built once per kind."""
+    key = (style, align, line)
+    proto = _PARAGRAPHS.get(key)
+    if proto is None:
+        if len(_PARAGRAPHS) >= 1024:  # a line height per scale: held briefly
+            _PARAGRAPHS.clear()
+        proto = _PARAGRAPHS[key] = make("p")
+        spacing = {"before": "0", "after": "0", "line": str(line), "lineRule": "exact"}
+        paragraph_properties(proto, style, align=align, spacing=spacing)
+    return proto
 
 
 def draw_box(
@@ -215,19 +273,12 @@ def draw_box(
 ) -> Frame:
     """Append `box` as a flowchart shape holding its note and text; its frame."""
     x, y = at(box.x, box.y)
-    shape, spr, made = _text_shape(
-        group,
-        number,
-        "Box",
-        (x, y, box.width * scale, box.height * scale),
-        _PRESETS.get(box.node.shape, "flowChartProcess"),
-    )
     fill, stroke = COLOURS.get(box.node.shape, COLOURS["box"])
-    _fill(spr, fill)
-    ln = element(A, "ln", {"w": "9525"}, spr)
-    _fill(ln, stroke)
+    preset = _PRESETS.get(box.node.shape, "flowChartProcess")
+    frame = (x, y, box.width * scale, box.height * scale)
+    shape, made = _text_shape(group, number, "Box", frame, _text_proto(preset, fill, stroke, "ctr"))
     rows = [(text, size, note) for text, size, _, note in text_rows(box)]
-    _paragraphs(b, shape, rows, scale, "center", "ctr")
+    _paragraphs(b, shape, rows, scale, "center")
     return made
 
 
@@ -238,9 +289,6 @@ def draw_label(
     x, y = at(label.x - 1, label.y)
     # A little wider than measured: a label that wraps in Word would run into its line.
     frame = (x, y, (label.width + 6) * scale, label.height * scale)
-    shape, spr, made = _text_shape(group, number, "Label", frame, "rect")
-    element(A, "noFill", None, spr)
-    ln = element(A, "ln", None, spr)
-    element(A, "noFill", None, ln)
-    _paragraphs(b, shape, [(line, LABEL, True) for line in label.lines], scale, "left", "t")
+    shape, made = _text_shape(group, number, "Label", frame, _text_proto("rect", None, None, "t"))
+    _paragraphs(b, shape, [(line, LABEL, True) for line in label.lines], scale, "left")
     return made
