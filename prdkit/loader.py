@@ -323,7 +323,7 @@ class _Composer:
         max_nodes, max_depth, max_string = limits.max_nodes, limits.max_depth, self.max_string
         order, ends, lazy = self.order, self.ends, True
         json_mode, hidden_breaks = self.json_mode, self.hidden_breaks
-        maybe_not_text, maybe_number, constants = _MAYBE_NOT_TEXT, _MAYBE_NUMBER, _CONSTANTS
+        maybe_number, constants = _MAYBE_NUMBER, _CONSTANTS
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -407,7 +407,9 @@ class _Composer:
                         json_mode
                         or (style == '"' and escapes)
                         or size > max_string
-                        or (not style and (not value or value[0] in maybe_not_text))
+                        # A plain value is a constant, or text unless it starts as a number
+                        # does: a word such as "flag" or "F-001" is not sent to be resolved.
+                        or (not style and (value in constants or value[0] in maybe_number))
                     ):
                         value = self._scalar(event, value, pos, pointer)
                     if not lazy or container is None:
