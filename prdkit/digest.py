@@ -14,8 +14,15 @@ def canonical(data: Mapping[str, Any]) -> bytes:
     meta = signed.get("meta")
     if isinstance(meta, Mapping):
         signed["meta"] = {k: v for k, v in meta.items() if k != "status"}
+    # Loaded data holds no cycles (the loader refuses aliases): the encoder's check for
+    # them, a dictionary entry made and dropped per mapping and list, is spared.
     text = json.dumps(
-        signed, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        signed,
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        allow_nan=False,
+        check_circular=False,
     )
     return text.encode("utf-8")
 

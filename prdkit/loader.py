@@ -20,7 +20,7 @@ from prdkit.diagnostics import Finding
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.messages import Msg, msg
 from prdkit.source import Pos, SourceMap, Span, escape_token
-from prdkit.sourcemap import LazySourceMap, spell
+from prdkit.sourcemap import LazySourceMap, Mark, position, spell
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -226,10 +226,6 @@ def _strict_json_problem(text: str) -> tuple[Finding, Span] | None:
     return None
 
 
-def _pos(mark: Any) -> Pos:
-    return (mark.line + 1, mark.column + 1)
-
-
 class _Composer:
     """Builds plain data and the source map from libyaml events, iteratively."""
 
@@ -243,7 +239,7 @@ class _Composer:
         # pointers only when the map is used; but once a key is refused, its value is read
         # and kept nowhere in the data, so from then on each pointer is filed as it is read.
         self.root: list[Any] = []  # the document's value, once it is read
-        self.order: list[Pos] = []
+        self.order: list[Mark] = []
         self.ends: dict[int, int] = {}  # id() of a mapping or list → the slot after its last
         self.lazy = True
         self.values: dict[str, Pos] = {}
@@ -258,9 +254,9 @@ class _Composer:
         self.source = text  # the text libyaml reads (see _compose)
 
     def problem(
-        self, rule: str, message: Msg, pos: Pos, pointer: str = "", hint: Msg | None = None
+        self, rule: str, message: Msg, at: Mark, pointer: str = "", hint: Msg | None = None
     ) -> None:
-        self.problems.append((_finding(rule, message, pointer, hint), Span(*pos)))
+        self.problems.append((_finding(rule, message, pointer, hint), Span(*position(at))))
         if len(self.problems) >= MAX_PROBLEMS:
             raise _Stop
 
@@ -316,14 +312,14 @@ class _Composer:
         is_map = False
         pointer, prefix = "", "/"  # the open container's pointer, and that followed by "/"
         key: str | None = None  # mappings: the key waiting for its value ("" and no position:
-        key_pos: Pos | None = None  # a refused key, whose value is read and not kept)
+        key_pos: Mark | None = None  # a refused key, whose value is read and not kept)
         skip = 0  # >0 while discarding a complex (non-scalar) key
         nodes = documents = depth = longest = 0
         limits = self.limits
         max_nodes, max_depth, max_string = limits.max_nodes, limits.max_depth, self.max_string
         order, ends, lazy = self.order, self.ends, True
         json_mode, hidden_breaks = self.json_mode, self.hidden_breaks
-        maybe_not_text, maybe_number, constants = _MAYBE_NOT_TEXT, _MAYBE_NUMBER, _CONSTANTS
+        maybe_number, constants = _MAYBE_NUMBER, _CONSTANTS
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -350,8 +346,10 @@ class _Composer:
                 event = get_event()
                 kind = type(event)
                 if kind is scalar_event or kind is mapping_start or kind is sequence_start:
-                    mark = event.start_mark
-                    pos = (mark.line + 1, mark.column + 1)
+                    # Where the node starts: libyaml's mark itself, read as a line and column
+                    # only when asked for (making a tuple of them for every node cost 70 ms
+                    # of reading 5,000 requirements).
+                    pos = event.start_mark
                     nodes += 1
                     if nodes > max_nodes:
                         self._too_many_nodes(pos)
@@ -407,7 +405,9 @@ class _Composer:
                         json_mode
                         or (style == '"' and escapes)
                         or size > max_string
-                        or (not style and (not value or value[0] in maybe_not_text))
+                        # A plain value is a constant, or text unless it starts as a number
+                        # does: a word such as "flag" or "F-001" is not sent to be resolved.
+                        or (not style and (value in constants or value[0] in maybe_number))
                     ):
                         value = self._scalar(event, value, pos, pointer)
                     if not lazy or container is None:
@@ -435,7 +435,7 @@ class _Composer:
                     depth -= 1
                     key = None
                 elif kind is alias_event:
-                    pos = _pos(event.start_mark)
+                    pos = event.start_mark
                     message = msg("alias.alias", name=event.anchor)
                     self.problem("alias", message, pos, hint=self._quote_hint(pos))
                     if skip:
@@ -450,7 +450,7 @@ class _Composer:
                     documents += 1
                     if documents > 1:
                         message = msg("multiple-documents")
-                        self.problem("multiple-documents", message, _pos(event.start_mark))
+                        self.problem("multiple-documents", message, event.start_mark)
                         raise _Stop
                 elif kind is stream_end:
                     break
@@ -458,12 +458,12 @@ class _Composer:
             self.longest = longest
             parser.dispose()
 
-    def _too_many_nodes(self, pos: Pos) -> None:
+    def _too_many_nodes(self, pos: Mark) -> None:
         limit = self.limits.max_nodes
         self.problem("too-many-nodes", msg("too-many-nodes", limit=limit), pos)
         raise _Stop
 
-    def _anchor_or_tag(self, event: Any, scalar: bool, pos: Pos) -> None:
+    def _anchor_or_tag(self, event: Any, scalar: bool, pos: Mark) -> None:
         """Anchors are refused, and so are tags but a collection's implicit one."""
         if event.anchor is not None:
             message = msg("alias.anchor", name=event.anchor)
@@ -471,11 +471,11 @@ class _Composer:
         if event.tag is not None and not (not scalar and event.implicit):
             self.problem("explicit-tag", msg("explicit-tag", tag=event.tag), pos)
 
-    def _quote_hint(self, pos: Pos) -> Msg:
+    def _quote_hint(self, pos: Mark) -> Msg:
         """How to keep the rest of the line as text: `"&x text"` (anchors read as text)."""
         from prdkit.yamlerrors import quoted
 
-        line, column = pos
+        line, column = position(pos)
         lines = self.lines if self.lines is not None else self.text.split("\n")
         rest = lines[line - 1][column - 1 :].rstrip() if line <= len(lines) else ""
         return msg("alias.hint", fix=quoted(rest[:80]))
@@ -494,8 +494,8 @@ class _Composer:
             self.comment_cuts.append((pointer, Span(end.line + 1, end.column + 2), value, dropped))
 
     def _key(
-        self, container: dict, pointer: str, event: Any, value: str, pos: Pos
-    ) -> tuple[str, Pos | None]:
+        self, container: dict, pointer: str, event: Any, value: str, pos: Mark
+    ) -> tuple[str, Mark | None]:
         """Accept a mapping key: text only, no merge keys, no duplicates.
 
         Returns the key and its position; a refused key is `("", None)`.
@@ -548,10 +548,10 @@ class _Composer:
         is_map: bool,
         prefix: str,
         key: str | None,
-        key_pos: Pos | None,
+        key_pos: Mark | None,
         root: list[Any],
         value: Any,
-        pos: Pos,
+        pos: Mark,
     ) -> str:
         """Put `value` into the open `container` (None: the root); return its pointer."""
         if container is None:
@@ -569,16 +569,16 @@ class _Composer:
             if self.lazy:
                 self.order.append(key_pos)
             else:
-                self.keys[pointer] = key_pos
+                self.keys[pointer] = position(key_pos)
         if self.lazy:
             self.order.append(pos)
         else:
-            self.values[pointer] = pos
+            self.values[pointer] = position(pos)
         return pointer
 
     @staticmethod
     def _last_pointer(
-        container: Any, is_map: bool, prefix: str, key: str | None, key_pos: Pos | None
+        container: Any, is_map: bool, prefix: str, key: str | None, key_pos: Mark | None
     ) -> str:
         """The pointer of the value just placed into `container` (see `_place`)."""
         if container is None:
@@ -589,7 +589,7 @@ class _Composer:
             return prefix + "~"
         return prefix + escape_token(key)  # type: ignore[arg-type]
 
-    def _scalar(self, event: Any, value: str, pos: Pos, pointer: str) -> Any:
+    def _scalar(self, event: Any, value: str, pos: Mark, pointer: str) -> Any:
         style = event.style
         if not style and event.implicit[0]:
             if self.json_mode and not _JSON_LITERAL.match(value):
@@ -603,7 +603,7 @@ class _Composer:
             self._check_text(value, style, pos, pointer)
         return value
 
-    def _resolve_plain(self, value: str, pos: Pos, pointer: str) -> Any:
+    def _resolve_plain(self, value: str, pos: Mark, pointer: str) -> Any:
         """YAML 1.2 core: null, booleans, integers and finite floats; the rest is text."""
         if value in _CONSTANTS:
             return _CONSTANTS[value]
@@ -634,7 +634,7 @@ class _Composer:
             return 0.0
         return value
 
-    def _not_json(self, value: str, pos: Pos, pointer: str) -> None:
+    def _not_json(self, value: str, pos: Mark, pointer: str) -> None:
         """An unquoted word strict JSON refuses: NaN, Infinity, YAML's .inf or 0x1F, bare text."""
         if value.lstrip("+-") in ("NaN", "Infinity"):
             message = msg("json-syntax.infinite", value=value)
@@ -642,10 +642,10 @@ class _Composer:
             message = msg("json-syntax.bare", value=_short(value))
         self.problem("json-syntax", message, pos, pointer)
 
-    def _bad_number(self, message: Msg, pos: Pos, pointer: str) -> None:
+    def _bad_number(self, message: Msg, pos: Mark, pointer: str) -> None:
         self.problem("bad-number", message, pos, pointer)
 
-    def _check_text(self, value: str, style: str | None, pos: Pos, pointer: str) -> None:
+    def _check_text(self, value: str, style: str | None, pos: Mark, pointer: str) -> None:
         if len(value) > self.limits.max_string:
             message = msg("string-too-long", length=len(value), limit=self.limits.max_string)
             self.problem("string-too-long", message, pos, pointer)

@@ -217,6 +217,10 @@ class _Compiler:
         dependent = [(k, self.compile(s)) for k, s in schema.get("dependentSchemas", {}).items()]
         dependent_required = list(schema.get("dependentRequired", {}).items())
         low, high = schema.get("minProperties"), schema.get("maxProperties")
+        # Most objects of the schema have none of the rarer keywords: their check, run for
+        # every entry of every mapping, asks one flag rather than loop over empty lists.
+        by_key = bool(patterns) or names is not _always
+        whole = bool(dependent or dependent_required) or low is not None or high is not None
 
         def check(value: Any) -> bool:
             if not isinstance(value, dict):
@@ -231,11 +235,14 @@ class _Compiler:
                         return False
                 elif not sub(item):  # type: ignore[operator]
                     return False
-                for match, pattern_check in patterns:
-                    if match(key) and not pattern_check(item):
+                if by_key:
+                    for match, pattern_check in patterns:
+                        if match(key) and not pattern_check(item):
+                            return False
+                    if names is not _always and not names(key):
                         return False
-                if names is not _always and not names(key):
-                    return False
+            if not whole:
+                return True
             for key, sub in dependent:
                 if key in value and not sub(value):
                     return False

@@ -35,9 +35,10 @@ def parent(pointer: str) -> str:
     return pointer[: pointer.rfind("/")] if pointer else ""
 
 
-# A position as the loader records it: (line, column), 1-based. A `Span` is made from it
+# A position as a `SourceMap` files it: (line, column), 1-based. A `Span` is made from it
 # only when asked for; a 5,000-requirement file has ~330,000 of them, a dataclass each
-# cost a quarter of the time to read it.
+# cost a quarter of the time to read it. (While reading, the loader keeps libyaml's marks
+# instead: see `sourcemap`.)
 Pos = tuple[int, int]
 
 

@@ -6,7 +6,8 @@ a fifth of the time to read 5,000 requirements, and a third of the memory it kep
 loader records positions in reading order instead ("slots": a mapping entry's key, then its
 value; a list item's value), and where each mapping and list it read ends. A pointer is
 found by walking the data, which holds the values in that same order; only `entries()`
-spells every pointer. The data must stay as the loader made it.
+spells every pointer. The data must stay as the loader made it. Each position is the mark
+libyaml made, kept as it is: a line and column are read from it only when asked for.
 """
 
 from __future__ import annotations
@@ -15,9 +16,17 @@ from typing import Any
 
 from prdkit.source import Pos, SourceMap, Span, escape_token, parent
 
+# A libyaml mark (`yaml.Mark`, or the C parser's own): `line` and `column`, counted from 0.
+Mark = Any
 
-def spell(root: list[Any], order: list[Pos], values: dict[str, Pos], keys: dict[str, Pos]) -> None:
-    """File the positions `order` holds under the pointers of the values in `root`.
+
+def position(mark: Mark) -> Pos:
+    """The 1-based (line, column) of `mark`."""
+    return (mark.line + 1, mark.column + 1)
+
+
+def spell(root: list[Any], order: list[Mark], values: dict[str, Pos], keys: dict[str, Pos]) -> None:
+    """File the positions of the marks `order` holds under the pointers of the values in `root`.
 
     `root` holds the document's value (or nothing yet), `order` its slots in reading order.
     The data must hold exactly the values read (reading may have stopped early, or be under
@@ -29,8 +38,8 @@ def spell(root: list[Any], order: list[Pos], values: dict[str, Pos], keys: dict[
     while stack:
         pointer, value, keyed = stack.pop()
         if keyed:
-            keys[pointer] = next(positions)
-        values[pointer] = next(positions)
+            keys[pointer] = position(next(positions))
+        values[pointer] = position(next(positions))
         kind = type(value)
         if kind is dict:
             prefix = pointer + "/"
@@ -45,7 +54,7 @@ class LazySourceMap(SourceMap):
 
     __slots__ = ("_children", "_ends", "_order", "_root", "_spelt")
 
-    def __init__(self, root: list[Any], order: list[Pos], ends: dict[int, int]) -> None:
+    def __init__(self, root: list[Any], order: list[Mark], ends: dict[int, int]) -> None:
         """`ends`: `id()` of each mapping and list read → the slot after its last one."""
         super().__init__()
         self._root, self._order, self._ends = root, order, ends
@@ -108,19 +117,19 @@ class LazySourceMap(SourceMap):
     def value(self, pointer: str) -> Span | None:
         """The span of the value at `pointer`, if the loader saw it."""
         found = self._find(pointer)
-        return None if found is None else Span(*self._order[found[0]])
+        return None if found is None else Span(*position(self._order[found[0]]))
 
     def key(self, pointer: str) -> Span | None:
         """The span of the key of the mapping entry at `pointer`."""
         found = self._find(pointer)
-        return None if found is None or found[1] is None else Span(*self._order[found[1]])
+        return None if found is None or found[1] is None else Span(*position(self._order[found[1]]))
 
     def nearest(self, pointer: str) -> Span:
         """The span of `pointer` or of its closest recorded ancestor (line 1 if none)."""
         while True:
             found = self._find(pointer)
             if found is not None:
-                return Span(*self._order[found[0]])
+                return Span(*position(self._order[found[0]]))
             if not pointer:
                 return Span(1, 1)
             pointer = parent(pointer)

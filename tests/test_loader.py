@@ -165,3 +165,28 @@ def test_longest_bounds_every_text_value(text: str) -> None:
     loaded = load_bytes(text.encode("utf-8"))
     assert loaded.ok
     assert loaded.longest >= max(map(len, strings(loaded.data)), default=0)
+
+
+@pytest.mark.parametrize(
+    ("plain", "value"),
+    [
+        ("true", True),
+        ("False", False),
+        ("NULL", None),
+        ("~", None),
+        ("", None),
+        ("truth", "truth"),
+        ("nul", "nul"),
+        ("F-001", "F-001"),
+        ("~x", "~x"),
+        ("t", "t"),
+        ("1e3", 1000.0),
+        ("0x1F", 31),
+        ("2025-11-06", "2025-11-06"),
+    ],
+)
+def test_plain_words_and_constants(plain: str, value: object) -> None:
+    # Only constants and what starts as a number does are resolved; other words stay text.
+    data = load_bytes(f"a: {plain}\n".encode()).data
+    assert data == {"a": value}
+    assert type(data["a"]) is type(value)

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 
 from prdkit.limits import DEFAULT_LIMITS
 from prdkit.loader import load_bytes
@@ -110,7 +111,9 @@ def test_a_refused_key_spells_the_pointers_read_before_it() -> None:
 def test_spell_files_positions_in_reading_order() -> None:
     values: dict[str, tuple[int, int]] = {}
     keys: dict[str, tuple[int, int]] = {}
-    order = [(1, 1), (1, 1), (1, 4), (2, 1), (3, 3), (3, 5)]
+    # The loader records libyaml's marks, counted from 0.
+    lines = [(1, 1), (1, 1), (1, 4), (2, 1), (3, 3), (3, 5)]
+    order = [yaml.Mark("t", 0, line - 1, column - 1, None, None) for line, column in lines]
     spell([{"a": 1, "b": ["x"]}], order, values, keys)
     assert list(values) == ["", "/a", "/b", "/b/0"]
     assert values["/b/0"] == (3, 5) and keys == {"/a": (1, 1), "/b": (2, 1)}
