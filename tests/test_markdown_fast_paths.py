@@ -269,3 +269,26 @@ def test_spared_runs_take_the_short_path_unless_an_emphasis_is_in_doubt() -> Non
     (inline,) = _inlines(_spared("**a**`b`"))
     assert _spared_run(inline.children, False) is None
     assert render_inline(inline) == _render_inline(inline, False, NO_PICTURES)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=20) | tricky)
+def test_ascii_headings_get_the_slug_each_character_would_give(text: str) -> None:
+    from prdkit.writers.markdown.anchors import _kept, slug
+
+    each = "".join(c for c in text.strip().lower() if _kept(c)).replace(" ", "-")
+    assert slug(text) == each
+
+
+def test_references_are_resolved_alike_split_or_searched() -> None:
+    from prdkit.writers.markdown.context import Context
+
+    ctx = Context({"colon": ": ", "open": " (", "close": ")", "list": ", "})
+    ctx.heading(2, "REQ-1 Checkout", anchor="item:REQ-1")
+    known, other = "\x00ref:item:REQ-1\x01REQ-1\x00", "\x00ref:item:X\x01X\x01Y\x00"
+    link = "[REQ-1](#req-1-checkout)"
+    assert ctx.resolve(f"a{known}b{other}{known}") == f"a{link}bX&#1;Y{link}"
+    # A NUL that marks no reference (none reaches here) leaves the text to the search.
+    assert ctx.resolve(f"{known}\x00") == f"{link}\x00"
+    assert ctx.resolve("\x00x\x00") == "\x00x\x00"
+    assert ctx.resolve("") == ""

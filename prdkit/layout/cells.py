@@ -127,8 +127,13 @@ def is_empty(cell: Cell) -> bool:
     """True for a cell that shows nothing (None, empty text, an empty list)."""
     if cell is None:
         return True
-    if isinstance(cell, Many):
-        return all(is_empty(c) for c in cell.items)
+    # Asked of every fact and of each cell a list holds: references, the most of them,
+    # answer at once.
+    kind = type(cell)
+    if kind is Ref or kind is Enum:
+        return False
+    if kind is Many:
+        return all(map(is_empty, cell.items))
     if isinstance(cell, Text | Code | Date):
         return not cell.text
     if isinstance(cell, Markdown):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from prdkit import i18n
 from prdkit.layout.blocks import Block, Heading
@@ -180,7 +180,8 @@ class Layout:
 
     def refs(self, ids: Iterable[str], *, named: bool = False) -> Many | None:
         """References, `, `-separated (or by the language's list separator when `named`)."""
-        cells = tuple(self.ref(i, named=named) for i in ids)
+        made = self._refs  # most ids are named again and again: their cell is made already
+        cells = tuple([made.get((i, named)) or self.ref(i, named=named) for i in ids])
         if not cells:
             return None
         return Many(cells, self.punct["list"] if named else ", ")
@@ -199,9 +200,18 @@ class Layout:
 
 def _is_markdown(item: object, *names: str) -> bool:
     """Whether the schema makes the value at `item`'s `names` Markdown."""
-    tokens = getattr(item, "pointer", "").split("/")[1:]
-    path = tuple(ANY if t.isdigit() else t for t in tokens) + names
-    return path in schema_paths(MARKDOWN_REF)
+    return _schema_path(getattr(item, "pointer", "")) + names in schema_paths(MARKDOWN_REF)
+
+
+@lru_cache(maxsize=1024)
+def _schema_path(pointer: str) -> tuple[str, ...]:
+    """`pointer` as a schema path: list indexes become `ANY`."""
+    # Found from the parent's path: thousands of items share a few parents (`/requirements`),
+    # and an item's fields are asked for one after the other.
+    if not pointer:
+        return ()
+    parent, _, last = pointer.rpartition("/")
+    return (*_schema_path(parent), ANY if last.isdigit() else last)
 
 
 def facts(rows: Iterable[tuple[str, Cell]]) -> tuple[tuple[str, Cell], ...]:

@@ -179,7 +179,13 @@ def features(lay: Layout) -> list[Block]:
         return []
     out: list[Block] = [lay.heading(1, "section.features", "features")]
     out.append(Diagram(feature_graph(lay, feats), lay.t("ui.feature_structure")))
-    flows_of = {f.id: [fl.id for fl in lay.doc.flows if f.id in fl.features] for f in feats}
+    # Each flow's features looked up once: asking every flow about every feature grew with
+    # their product.
+    flows_of: dict[str, list[str]] = {f.id: [] for f in feats}
+    for flow in lay.doc.flows:
+        for feature in dict.fromkeys(flow.features):
+            if feature in flows_of:
+                flows_of[feature].append(flow.id)
     pages_of = lay.links.pages_of_feature
     for f in feats:
         out.append(lay.item_heading(2, f.id, f.name))

@@ -16,9 +16,19 @@ def _kept(char: str) -> bool:
     return char in "-_ " or unicodedata.category(char)[0] in "LMN"
 
 
+# What `_kept` drops of ASCII: every character but letters, digits, `-`, `_` and the space.
+_ASCII_DROPPED = {
+    code: None for code in range(128) if not (chr(code) in "-_ " or chr(code).isalnum())
+}
+
+
 def slug(text: str) -> str:
     """The anchor GitHub derives from heading text: lower-cased, punctuation dropped, ` ` → `-`."""
-    kept = "".join(c for c in text.strip().lower() if _kept(c))
+    lowered = text.strip().lower()
+    if lowered.isascii():
+        kept = lowered.translate(_ASCII_DROPPED)
+    else:
+        kept = "".join(c for c in lowered if _kept(c))
     return kept.replace(" ", "-")
 
 

@@ -55,6 +55,7 @@ class Context:
         self.fields = Fields(self.outline, pictures)
         self.blocks: list[Lines] = []
         self.punct = punct
+        self._labels: dict[str, str] = {}  # a document's few labels, each written once
 
     # -- output --------------------------------------------------------------------------
     def add(self, lines: Lines) -> None:
@@ -77,7 +78,10 @@ class Context:
 
     def label(self, text: str) -> str:
         """`**Label:**` (the colon of the language, without its trailing space)."""
-        return f"**{escape(text)}{self.punct['colon'].rstrip()}**"
+        written = self._labels.get(text)
+        if written is None:
+            written = self._labels[text] = f"**{escape(text)}{self.punct['colon'].rstrip()}**"
+        return written
 
     def md_list(self, items: Sequence[str], level: int, *, ordered: bool = False) -> None:
         """Markdown fields as the items of one list (items that render to nothing are skipped)."""
@@ -132,7 +136,20 @@ class Context:
                 written[match[0]] = done
             return done
 
-        return _REF.sub(link, text)
+        # NUL marks references only (see `_REF`): split on it, each odd part is one.
+        parts = text.split("\x00")
+        for i in range(1, len(parts), 2):
+            body = parts[i]
+            if not body.startswith("ref:") or "\x01" not in body or i == len(parts) - 1:
+                return _REF.sub(link, text)  # not the writer's own marks: read them as such
+            done = written.get(body)
+            if done is None:
+                anchor, _, item_id = body[4:].partition("\x01")
+                target = anchors.get(anchor)
+                done = f"[{escape(item_id)}](#{target})" if target else escape(item_id)
+                written[body] = done
+            parts[i] = done
+        return "".join(parts)
 
 
 def _plain(text: str) -> str:

@@ -34,6 +34,7 @@ _CODES = {
     "\\": "#92;",
 }
 _GANTT_CODES = {**_CODES, ":": "#58;"}  # a gantt task name ends at its first `:`
+_TABLES = {False: str.maketrans(_CODES), True: str.maketrans(_GANTT_CODES)}
 WIDTH = 28  # columns per label line; a Chinese character takes two
 
 
@@ -44,10 +45,10 @@ def wrap(text: str, width: int = WIDTH) -> list[str]:
 
 def label(text: str, *, gantt: bool = False, width: int | None = WIDTH) -> str:
     """`text` safe inside a quoted Mermaid label (or a gantt task name), wrapped with <br>."""
-    codes = _GANTT_CODES if gantt else _CODES
+    codes = _TABLES[gantt]
     text = text.replace("\x00", "\ufffd")
     lines = wrap(text, width) if width else [" ".join(text.split())]
-    return "<br>".join("".join(codes.get(c, c) for c in line) for line in lines)
+    return "<br>".join(line.translate(codes) for line in lines)
 
 
 def flowchart(graph: Graph) -> list[str]:
