@@ -597,6 +597,43 @@ def test_runs_read_as_the_element_builder_writes_them(text: str):
     assert etree.tostring(b.run(para, text, None, look)) == etree.tostring(expected)
 
 
+@pytest.mark.parametrize("name", ["flash-sale.prd.yaml", "loyalty-checkout.prd.yaml"])
+def test_cells_of_one_value_copied_read_as_cells_filled_one_by_one(monkeypatch, name):
+    # A table copies a cell it made for the same value and look (and measures it once);
+    # every cell filled anew, as for the ids that place their bookmark, gives the same file.
+    from prdkit.writers.docx import cells
+    from tests.test_docx_print import render
+
+    copied = render(EXAMPLES / name)
+    monkeypatch.setattr(cells, "_places", lambda cell: True)
+    assert render(EXAMPLES / name) == copied
+
+
+def test_a_copied_cell_keeps_its_own_shading_and_column(monkeypatch):
+    from prdkit.layout import build as build_layout
+    from prdkit.layout.cells import Enum, Ref, Text
+    from prdkit.writers.docx import cells
+    from prdkit.writers.docx.base import open_base
+    from prdkit.writers.docx.builder import Builder
+    from prdkit.writers.docx.cells import filler
+    from prdkit.writers.docx.tables import Table
+
+    def table() -> bytes:
+        b = Builder(open_base(None), build_layout(document(), "en"))
+        made = Table(b, etree.Element(f"{W}body"), [1, 2], header=["A", "B"])
+        name, ref = Text("Ann", tone="good"), Ref("REQ-1", "Checkout", None, named=True)
+        for fills in ([None, None], ["EEF2F7", None], [None, "FF0000"], [None, None]):
+            made.row([filler(b, name), filler(b, ref)], fills=fills)
+        made.row([filler(b, ref), filler(b, Enum("status", "x", "X", "good"))])
+        made.row([filler(b, name, cells.LOOKS["bad"]), filler(b, name)])
+        made.finish()
+        return etree.tostring(made.tbl)
+
+    copied = table()
+    monkeypatch.setattr(cells, "_places", lambda cell: True)  # every cell filled anew
+    assert table() == copied
+
+
 def test_table_cells_made_from_prototypes_stay_apart():
     from prdkit.layout import build as build_layout
     from prdkit.writers.docx.base import open_base

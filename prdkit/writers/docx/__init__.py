@@ -7,7 +7,7 @@ Modules follow the parts of the file:
 - `numbering`: list definitions, a restarted w:num per list
 - `fields`: TOC, PAGE and NUMPAGES fields, bookmarks
 - `oxml`, `builder`, `tables`: element building, runs, links, fast tables
-- `colwidths`: column widths measured from what a filled table holds
+- `colwidths`: column widths measured from what a table holds, cell by cell as it is filled
 - `writer`: the protocol `richtext` and `tables` know the render state by
 - `richtext`: Markdown fields through a dispatch table, one function per node type
 - `render`, `cells`: the document layer's blocks and cells, one function per kind

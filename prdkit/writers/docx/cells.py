@@ -54,16 +54,24 @@ def filler(b: Builder, cell: Cell, look: Look = PLAIN) -> Keyed:
 
 
 class _Filler(Keyed):
-    # Cells are frozen values and looks constants: a cell and a look decide every word
-    # written and its weight (the render's labels and anchors are the same throughout).
+    # Cells are frozen values and looks constants: a cell and a look decide all that is
+    # written (the render's labels and anchors are the same throughout), but for an id's
+    # bookmark, made once for the place of its item.
     __slots__ = ("b", "cell", "key", "look")
 
     def __init__(self, b: Builder, cell: Cell, look: Look) -> None:
         self.b, self.cell, self.look = b, cell, look
-        self.key = (cell, look)
+        self.key = None if _places(cell) else (cell, look)
 
     def __call__(self, para: etree._Element) -> None:
         fill(self.b, para, self.cell, self.look)
+
+
+def _places(cell: Cell) -> bool:
+    """Whether filling `cell` may place an anchor (an item's id in its row)."""
+    if isinstance(cell, Many):
+        return any(_places(item) for item in cell.items)
+    return isinstance(cell, Id)
 
 
 def text_of(cell: Cell, punct: dict[str, str]) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 
 from lxml import etree
 
-from prdkit.writers.docx.colwidths import Needs, distribute, measurer, twips
+from prdkit.writers.docx.colwidths import Measured, Needs, distribute, measurer, twips
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.writer import Writer
 
@@ -42,8 +42,9 @@ Filler = Callable[[etree._Element], None]
 
 
 class Keyed:
-    """A filler that says what it writes: fillers of one `key` write the same words, in the
-    same weight, so a table measures the first of their cells for all of them."""
+    """A filler that says what it writes: fillers of one `key` (not None) write the same,
+    and nothing else (no bookmark), so a table makes and measures the first of their cells
+    and copies it for the others."""
 
     __slots__ = ()
     key: Hashable
@@ -58,6 +59,7 @@ Content = str | Md | Filler | Keyed | None
 HEADER_FILL = "1F3864"
 HEADER_LOOK = Look(bold=True, color="FFFFFF")
 SHORT = 300  # Markdown cells shorter than this keep their row on one page
+MADE = 1 << 14  # cells a table keeps to copy: the most repeated soon come back
 
 
 class Refs:
@@ -229,12 +231,17 @@ class Table:
         # The cells holding a table, kept as they are made: `finish` scales the tables
         # without searching every cell for one.
         self._nesting: list[tuple[etree._Element, int]] = []
+        # Cells of a keyed content made so far (names, labels, references repeat down a
+        # column), with what they need: copied whole, a deep copy being cheaper than
+        # filling a cell again. Nothing changes a cell before the table is finished.
+        self._made: dict[Hashable, tuple[etree._Element, Measured | None]] = {}
         if header:
             self.row(list(header), header=True)
 
     def finish(self) -> None:
         """Set the column widths from the content (see `colwidths`), tables nested in a
         cell scaled along with their column."""
+        self._made.clear()  # the cells are about to change
         size = self.b.cell_size
         pad = CELL_MARGINS + SLACK
         assert self._needs is not None, "a table laid out as a grid is not fitted"
@@ -287,6 +294,31 @@ class Table:
         Header cells are shaded and lettered directly, not only through the table style's
         first-row look, because LibreOffice ignores that look's text colour.
         """
+        in_header = self.rows <= self.header_rows  # cells fill the last row
+        key = content.key if isinstance(content, Keyed) else None
+        if key is not None:
+            key = (index, key, fill, header, in_header)
+            made = self._made.get(key)
+            if made is not None:  # a cell made before, copied with what it needs
+                tc = made[0].__copy__()
+                tr.append(tc)
+                if self._needs is not None:
+                    self._needs.add(index, made[1], in_header)
+                return tc
+        tc = self._make(tr, index, content, fill, header)
+        measured = None
+        if self._needs is not None:  # measured now, filled: `finish` reads no cell back
+            measured = self._measure.cell(tc, in_header, self._key(content, header))
+            self._needs.add(index, measured, in_header)
+        if key is not None:
+            if len(self._made) >= MADE:
+                self._made.clear()
+            self._made[key] = (tc, measured)
+        return tc
+
+    def _make(
+        self, tr: etree._Element, index: int, content: Content, fill: str | None, header: bool
+    ) -> etree._Element:
         markdown = isinstance(content, Md)
         tc = (self._tcs if markdown else self._tcs_p)[index].__copy__()
         tr.append(tc)
@@ -308,10 +340,6 @@ class Table:
         # A cell must end with a paragraph, even when Markdown ended it with a table.
         if tc[-1].tag != _P:
             self._para(tc)
-        if self._needs is not None:  # measured now, filled: `finish` reads no cell back
-            in_header = self.rows <= self.header_rows  # cells fill the last row
-            measured = self._measure.cell(tc, in_header, self._key(content, header))
-            self._needs.add(index, measured, in_header)
         return tc
 
     def _key(self, content: Content, header: bool) -> Hashable:
@@ -321,7 +349,7 @@ class Table:
         if isinstance(content, str):
             return ("text", content, header)
         if isinstance(content, Keyed):
-            return ("keyed", content.key)
+            return None if content.key is None else ("keyed", content.key)
         return ("blank",) if content is None else None
 
     def _cells(self) -> Iterator[Iterator[etree._Element]]:
