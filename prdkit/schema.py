@@ -134,10 +134,11 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         known = list(error.schema.get("properties", {}))
         patterns = list(error.schema.get("patternProperties", {}))
         allowed = msg("schema-unknown-key.allowed", allowed=Listing(tuple(known), "", quoted=False))
+        likely_of: dict[tuple[frozenset[str], int], list[str]] = {}
         for key in instance:
             if key in known or (patterns and key.startswith("x-")):
                 continue
-            guess = _guess(key, known)
+            guess = _guess(key, known, likely_of)
             variant = "schema-unknown-key" + (".in" if path else "") + (".guess" if guess else "")
             message = msg(variant, key=key, name=name, guess=guess[0] if guess else "")
             extra = None if guess else allowed
@@ -189,7 +190,9 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
 _GUESS_CUTOFF = 0.6
 
 
-def _guess(key: str, known: list[str]) -> list[str]:
+def _guess(
+    key: str, known: list[str], likely_of: dict[tuple[frozenset[str], int], list[str]]
+) -> list[str]:
     """The known key closest to `key`, as `difflib.get_close_matches` finds it (or none).
 
     A known key whose characters are mostly not in `key` cannot reach the cutoff: difflib's
@@ -197,11 +200,19 @@ def _guess(key: str, known: list[str]) -> list[str]:
     known key's characters found in `key`. Such keys are left out at C speed before difflib
     compares the rest (a file of 50,000 unknown keys spent 3 of its 6 s in difflib). The
     best match, ties included, does not depend on which others were compared.
+
+    Which keys are left depends only on the characters of `key` and its length, so
+    `likely_of` keeps the answer for each such pair: a flood of keys like `k1` … `k49999`
+    shares a few hundred of them.
     """
-    chars, size = set(key), len(key)
-    likely = [
-        k for k in known if 2.0 * sum(map(chars.__contains__, k)) / (size + len(k)) >= _GUESS_CUTOFF
-    ]
+    chars, size = frozenset(key), len(key)
+    likely = likely_of.get((chars, size))
+    if likely is None:
+        likely = likely_of[chars, size] = [
+            k
+            for k in known
+            if 2.0 * sum(map(chars.__contains__, k)) / (size + len(k)) >= _GUESS_CUTOFF
+        ]
     return difflib.get_close_matches(key, likely, n=1, cutoff=_GUESS_CUTOFF) if likely else []
 
 

@@ -188,13 +188,20 @@ _KEYS = st.text(alphabet="abcdeimnqrstu_-0159中文", max_size=14)
 
 
 @settings(max_examples=400, derandomize=True, deadline=None, database=None)
-@given(key=_KEYS, known=st.lists(_KEYS.filter(bool), max_size=12, unique=True))
-def test_an_unknown_keys_guess_is_difflibs_own(key: str, known: list[str]) -> None:
-    # Keys that cannot reach the cutoff are left out before difflib compares: the guess
-    # must be the one difflib finds among them all.
-    assert _guess(key, known) == difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+@given(
+    keys=st.lists(_KEYS, min_size=1, max_size=6),
+    known=st.lists(_KEYS.filter(bool), max_size=12, unique=True),
+)
+def test_an_unknown_keys_guess_is_difflibs_own(keys: list[str], known: list[str]) -> None:
+    # Keys that cannot reach the cutoff are left out before difflib compares, and the keys
+    # left are kept for the next key of the same characters and length: each guess must
+    # be the one difflib finds among them all.
+    likely_of: dict = {}
+    for key in [*keys, *(k[::-1] for k in keys)]:
+        wanted = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        assert _guess(key, known, likely_of) == wanted
 
 
 def test_an_unknown_key_near_a_known_one_is_guessed() -> None:
-    assert _guess("requirments", ["meta", "requirements", "risks"]) == ["requirements"]
-    assert _guess("k49999", ["meta", "requirements", "risks"]) == []
+    assert _guess("requirments", ["meta", "requirements", "risks"], {}) == ["requirements"]
+    assert _guess("k49999", ["meta", "requirements", "risks"], {}) == []
