@@ -27,6 +27,18 @@ def canonical(data: Mapping[str, Any]) -> bytes:
     return text.encode("utf-8")
 
 
+# The mapping digested last and its digest. A render asks twice for the digest of the
+# same loaded data (the stale-approval rule, then the layout that marks stale sign-offs),
+# and loaded data is never changed once read; JSON and hash of 5,000 requirements
+# take 0.145 s each time.
+_last: tuple[Mapping[str, Any] | None, str] = (None, "")
+
+
 def digest(data: Mapping[str, Any]) -> str:
     """`sha256:` and the hex digest of the canonical JSON."""
-    return "sha256:" + hashlib.sha256(canonical(data)).hexdigest()
+    global _last
+    seen, value = _last
+    if seen is not data:
+        value = "sha256:" + hashlib.sha256(canonical(data)).hexdigest()
+        _last = (data, value)
+    return value
