@@ -609,6 +609,18 @@ def test_cells_of_one_value_copied_read_as_cells_filled_one_by_one(monkeypatch, 
     assert render(EXAMPLES / name) == copied
 
 
+def test_copied_cells_keep_their_ids_and_dates_whole(monkeypatch):
+    # Dates and ids repeat down a column of a long document; a copied cell's texts go
+    # through the same hyphen pass as the cell they were copied from.
+    from benchmarks.generate import generate
+    from prdkit.writers.docx import cells
+
+    doc = document(generate(60, seed=3, lang="zh"))
+    copied = render(doc)
+    monkeypatch.setattr(cells, "_places", lambda cell: True)
+    assert render(doc) == copied
+
+
 def test_a_copied_cell_keeps_its_own_shading_and_column(monkeypatch):
     from prdkit.layout import build as build_layout
     from prdkit.layout.cells import Enum, Ref, Text

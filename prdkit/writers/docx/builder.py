@@ -128,6 +128,19 @@ class Builder:
             self.parts.append(inner(self.finished(self.body)))
             self.body = self._empty.__copy__()
 
+    @property
+    def hyphened(self) -> int:
+        """How many texts made so far were noted for the hyphen pass (see `finished`)."""
+        return len(self._hyphened)
+
+    def note_hyphened(self, copy: etree._Element) -> None:
+        """Note the texts of `copy`, a copy of content made before, that hold a hyphen not
+        yet joined: the pass at `finished` visits only the texts noted as they are made."""
+        for t in copy.iter(_T):
+            text = t.text
+            if text and "-" in text and text.count("-") != text.count(_JOINED):
+                self._hyphened.append(t)
+
     def finished(self, part: etree._Element) -> etree._Element:
         """`part` of the body with its last touches: unbroken ids, tables fitted; returned."""
         # Ids the text mentions (see REQ-012, in prose or a cell) stay on one line too;

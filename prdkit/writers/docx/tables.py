@@ -234,7 +234,7 @@ class Table:
         # Cells of a keyed content made so far (names, labels, references repeat down a
         # column), with what they need: copied whole, a deep copy being cheaper than
         # filling a cell again. Nothing changes a cell before the table is finished.
-        self._made: dict[Hashable, tuple[etree._Element, Measured | None]] = {}
+        self._made: dict[Hashable, tuple[etree._Element, Measured | None, bool]] = {}
         if header:
             self.row(list(header), header=True)
 
@@ -302,9 +302,12 @@ class Table:
             if made is not None:  # a cell made before, copied with what it needs
                 tc = made[0].__copy__()
                 tr.append(tc)
+                if made[2]:  # its texts with a hyphen, noted as the first one's were
+                    self.b.note_hyphened(tc)
                 if self._needs is not None:
                     self._needs.add(index, made[1], in_header)
                 return tc
+        noted = self.b.hyphened
         tc = self._make(tr, index, content, fill, header)
         measured = None
         if self._needs is not None:  # measured now, filled: `finish` reads no cell back
@@ -313,7 +316,7 @@ class Table:
         if key is not None:
             if len(self._made) >= MADE:
                 self._made.clear()
-            self._made[key] = (tc, measured)
+            self._made[key] = (tc, measured, self.b.hyphened != noted)
         return tc
 
     def _make(
