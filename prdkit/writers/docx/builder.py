@@ -26,6 +26,7 @@ from prdkit.writers.docx.oxml import (
     clean,
     inner,
     paragraph_properties,
+    prototype,
     r,
     run_properties,
     sub,
@@ -180,8 +181,9 @@ class Builder:
         proto = self._runs.get(key)
         if proto is None:
             east_asia = self.styles.east_asia(style_id)
-            proto = self._runs[key] = etree.Element(w("r"))
+            proto = etree.Element(w("r"))
             proto.append(run_properties(look, east_asia, self.code_style, self._lang_tags))
+            self._runs[key] = proto = prototype(proto)
         return proto
 
     def run(
