@@ -762,3 +762,16 @@ def test_a_field_paragraph_copied_from_its_prototype_is_the_one_built(
         )
         assert made.getparent() is container
         assert etree.tostring(made) == etree.tostring(expected)
+
+
+@pytest.mark.parametrize(
+    "ppr",
+    [{}, {"keep_next": True, "spacing": {"after": "0"}}, {"num": (3, 1)}, {"indent": 360}],
+)
+def test_paragraphs_copied_whole_read_as_paragraphs_given_properties(ppr: dict[str, object]):
+    from prdkit.writers.docx.oxml import add_paragraph, paragraph_properties
+
+    whole, made = etree.Element(f"{W}body"), etree.Element(f"{W}body")
+    add_paragraph(whole, "Compact", **ppr)
+    paragraph_properties(etree.SubElement(made, f"{W}p"), "Compact", **ppr)
+    assert etree.tostring(whole) == etree.tostring(made)

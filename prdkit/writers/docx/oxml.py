@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
+from typing import Any
 
 from lxml import etree
 
@@ -79,6 +80,16 @@ def make(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
     if attrs:
         for key, value in attrs.items():
             element.set(w(key), value)
+    return element
+
+
+def prototype(element: etree._Element) -> etree._Element:
+    """`element`, to be copied, rid of the namespace declarations it does not use.
+
+    lxml reconciles every declaration a copy carries when the copy joins another tree: a
+    run or paragraph properties declaring only w: are copied and placed a tenth cheaper.
+    """
+    etree.cleanup_namespaces(element)
     return element
 
 
@@ -237,20 +248,34 @@ def run_properties(
     return rpr
 
 
-def paragraph_properties(
-    para: etree._Element,
+def paragraph_properties(para: etree._Element, style: str | None, **ppr: Any) -> etree._Element:
+    """Give `para` its w:pPr (children in schema order) and return it; `ppr`, the options
+    of `_prototypes` (keep_next, num, indent, align, spacing, rule_below)."""
+    made = _prototypes(style, **ppr)[0].__copy__()
+    para.append(made)
+    return made
+
+
+def add_paragraph(container: etree._Element, style: str | None, **ppr: Any) -> etree._Element:
+    """Append to `container` a w:p holding only its w:pPr, the `paragraph_properties` of
+    `style` and `ppr`, and return it (one copy, rather than a w:p made and a pPr copied)."""
+    para = _prototypes(style, **ppr)[1].__copy__()
+    container.append(para)
+    return para
+
+
+def _prototypes(
     style: str | None,
-    *,
     keep_next: bool = False,
     num: tuple[int, int] | None = None,
     indent: int | None = None,
     align: str | None = None,
     spacing: dict[str, str] | None = None,
     rule_below: bool = False,
-) -> etree._Element:
-    """Give `para` its w:pPr (children in schema order) and return it."""
+) -> tuple[etree._Element, etree._Element]:
     # A copy of one prototype per distinct set of properties: five times cheaper than
     # building the elements, for the hundreds of thousands of paragraphs of a large file.
+    # Each set has a pPr and a w:p holding it.
     key = (
         style,
         keep_next,
@@ -260,17 +285,18 @@ def paragraph_properties(
         tuple(spacing.items()) if spacing else (),
         rule_below,
     )
-    proto = _PPRS.get(key)
-    if proto is None:
+    protos = _PPRS.get(key)
+    if protos is None:
         if len(_PPRS) >= _PPRS_HELD:  # every list numbered apart has its own: held briefly
             _PPRS.clear()
-        proto = _PPRS[key] = _ppr(style, keep_next, num, indent, align, spacing, rule_below)
-    ppr = proto.__copy__()
-    para.append(ppr)
-    return ppr
+        ppr = prototype(_ppr(style, keep_next, num, indent, align, spacing, rule_below))
+        para = make("p")
+        para.append(ppr.__copy__())
+        protos = _PPRS[key] = (ppr, prototype(para))
+    return protos
 
 
-_PPRS: dict[tuple[object, ...], etree._Element] = {}
+_PPRS: dict[tuple[object, ...], tuple[etree._Element, etree._Element]] = {}
 _PPRS_HELD = 4096
 
 
