@@ -18,7 +18,7 @@ from lxml import etree
 from prdkit.images.pictures import is_remote
 from prdkit.richtext import Node, plain_paragraph, safe_link, spared_tree
 from prdkit.writers.docx.numbering import Numbering
-from prdkit.writers.docx.oxml import PLAIN, Look, make, paragraph_properties, sub
+from prdkit.writers.docx.oxml import PLAIN, Look, add_paragraph, sub
 from prdkit.writers.docx.pictures import draw
 from prdkit.writers.docx.tables import HEADER_LOOK, Table
 from prdkit.writers.docx.writer import Writer
@@ -81,31 +81,16 @@ def new_paragraph(
 ) -> etree._Element:
     """A paragraph in `block`, numbered when it opens a list item, indented after that."""
     num, block.pending = block.pending, None
-    indent = block.indent if num is None else None
-    style = style or block.style
-    if num is not None:  # a list's number is its own: not worth a prototype
-        para = sub(block.container, "p")
-        paragraph_properties(
-            para, style, keep_next=keep_next, num=num, indent=indent, rule_below=rule_below
-        )
-        return para
-    # A copy of an empty paragraph with its properties, one per kind: cheaper than making
-    # the paragraph and then copying its properties into it, for every paragraph of a field.
-    key = (style, keep_next, indent, rule_below)
-    proto = _PARAGRAPHS.get(key)
-    if proto is None:
-        if len(_PARAGRAPHS) >= 1024:  # styles of reference documents come and go
-            _PARAGRAPHS.clear()
-        proto = _PARAGRAPHS[key] = make("p")
-        paragraph_properties(
-            proto, style, keep_next=keep_next, indent=indent, rule_below=rule_below
-        )
-    para = proto.__copy__()
-    block.container.append(para)
-    return para
-
-
-_PARAGRAPHS: dict[tuple[object, ...], etree._Element] = {}
+    # A copy of one prototype paragraph per set of properties (`oxml.add_paragraph`). A
+    # list's number is its own, so a numbered paragraph is a prototype used once.
+    return add_paragraph(
+        block.container,
+        style or block.style,
+        keep_next=keep_next,
+        num=num,
+        indent=block.indent if num is None else None,
+        rule_below=rule_below,
+    )
 
 
 def render_block(node: Node, block: Block) -> None:
