@@ -210,19 +210,20 @@ def _group(
 
     frames: list[shapes.Frame] = []
     # A run shared by many routes (a structure chart's spine, passing every part) is the
-    # same line each time: built once per part, then copied under each number.
-    made: dict[tuple[tuple[Point, ...], bool, bool], tuple[etree._Element, shapes.Frame]] = {}
+    # same line each time: drawn once per part. Drawing it again under each route would lay
+    # identical lines on top of one another, as many as the routes passing the part: the
+    # shapes of a tall chart would grow with its children times its parts.
+    made: set[tuple[tuple[Point, ...], bool, bool]] = set()
     for route in routes:
         for piece, last in _clip(route.points, band):
             key = (tuple(piece), route.arrow and last, route.back)
-            line = made.get(key)
-            if line is None:
-                line = made[key] = shapes.line_shape([at(x, y) for x, y in piece], *key[1:])
-                shapes.number_shape(line[0], ids.next(), "Line")
-                group.append(line[0])
-            else:
-                group.append(shapes.numbered(line[0], ids.next(), "Line"))
-            frames.append(line[1])
+            if key in made:
+                continue
+            made.add(key)
+            shape, frame = shapes.line_shape([at(x, y) for x, y in piece], *key[1:])
+            shapes.number_shape(shape, ids.next(), "Line")
+            group.append(shape)
+            frames.append(frame)
     for box in boxes:  # those wholly inside the band, in drawing order
         frames.append(shapes.draw_box(b, group, ids.next(), box, at, scale))
     for route in routes:

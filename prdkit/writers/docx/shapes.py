@@ -114,8 +114,6 @@ def line_shape(points: Sequence[Point], arrow: bool, dashed: bool) -> tuple[etre
 
 def numbered(shape: etree._Element, number: str, name: str) -> etree._Element:
     """A copy of `shape` with id `number`, named "`name` `number`"."""
-    # The parts of a tall drawing repeat a line wherever routes share a run (a structure
-    # chart's spine passes every part): the copy of one made before is cheaper than a build.
     return number_shape(shape.__copy__(), number, name)
 
 
