@@ -23,11 +23,9 @@ __all__ = [
     "Frame",
     "draw_box",
     "draw_label",
-    "draw_line",
     "element",
     "line_shape",
     "number_shape",
-    "numbered",
 ]
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -88,7 +86,7 @@ Frame = tuple[int, int, int, int]  # left, top, right, bottom of a shape, in EMU
 
 def line_shape(points: Sequence[Point], arrow: bool, dashed: bool) -> tuple[etree._Element, Frame]:
     """A polyline through `points` (drawing coordinates), dashed for a loop back, and its
-    frame; without its number (see `numbered`)."""
+    frame; without its number (see `number_shape`)."""
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     left, top = min(xs), min(ys)
     # A straight line has no width (or height); Word and LibreOffice want a real box.
@@ -112,27 +110,12 @@ def line_shape(points: Sequence[Point], arrow: bool, dashed: bool) -> tuple[etre
     return shape, (int(x), int(y), int(x) + int(cx), int(y) + int(cy))
 
 
-def numbered(shape: etree._Element, number: str, name: str) -> etree._Element:
-    """A copy of `shape` with id `number`, named "`name` `number`"."""
-    return number_shape(shape.__copy__(), number, name)
-
-
 def number_shape(shape: etree._Element, number: str, name: str) -> etree._Element:
     """`shape` given id `number` and named "`name` `number`"; returned."""
     c_nv_pr = shape[0]
     c_nv_pr.set("id", number)
     c_nv_pr.set("name", f"{name} {number}")
     return shape
-
-
-def draw_line(
-    group: etree._Element, number: str, points: Sequence[Point], arrow: bool, dashed: bool
-) -> Frame:
-    """Append a polyline through `points` (drawing coordinates), dashed for a loop back;
-    its frame."""
-    shape, frame = line_shape(points, arrow, dashed)
-    group.append(numbered(shape, number, "Line"))
-    return frame
 
 
 _MOVE_TO, _LINE_TO, _PT = f"{{{A}}}moveTo", f"{{{A}}}lnTo", f"{{{A}}}pt"
