@@ -169,6 +169,21 @@ def test_subprocess_validate_exit_codes(tmp_path: Path) -> None:
     assert run_prdkit("validate", str(tmp_path / "missing.prd.yaml")).returncode == 2
 
 
+def test_subprocess_long_report_arrives_whole_through_a_pipe(tmp_path: Path) -> None:
+    # The process ends without the interpreter's teardown (os._exit): a report many times
+    # a pipe's buffer still arrives whole, and the exit code is the run's own.
+    rows = "".join(
+        f"  - id: R{i}\n    title: Requirement {i}\n    priority: soon\n" for i in range(2, 1500)
+    )
+    doc = write(tmp_path / "many.prd.yaml", MINIMAL + rows)
+    result = run_prdkit("validate", "--format", "json", str(doc))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    found = report["diagnostics"]
+    assert report["files"] == 1 and len(result.stdout) > 100_000
+    assert len(found) == 1498 and {d["rule"] for d in found} == {"schema-enum"}
+
+
 def test_subprocess_help_and_version() -> None:
     assert run_prdkit("--help").returncode == 0
     version = run_prdkit("--version")
