@@ -99,3 +99,32 @@ def test_a_markdown_value_over_the_limit_is_found() -> None:
     assert found == [("schema-count", 8)]
     within = check_bytes(text.encode(), "t.prd.yaml", limits=Limits(max_markdown=250))
     assert not [d for d in within.diagnostics if d.rule == "schema-count"]
+
+
+def test_what_a_check_made_is_not_walked_when_the_threshold_is_restored() -> None:
+    # The model and findings outnumber the caller's threshold: left young, the first
+    # allocation after the check would walk them all in one collection.
+    rows = "".join(
+        f"  - id: R{i}\n    title: Requirement {i}\n    priority: must\n" for i in range(300)
+    )
+    text = TEXT + b"requirements:\n" + rows.encode()
+    collections: list[int] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    before = gc.get_threshold()
+    gc.collect()
+    gc.set_threshold(700, *before[1:])
+    gc.callbacks.append(seen)
+    try:
+        result = check_bytes(text, "t.prd.yaml")
+        made = [[] for _ in range(50)]
+    finally:
+        gc.callbacks.remove(seen)
+        gc.set_threshold(*before)
+    assert result.document is not None and len(result.document.requirements) == 300
+    assert len(made) == 50
+    assert collections == []
+    assert gc.get_freeze_count() == 0
