@@ -230,6 +230,18 @@ def test_junit_escapes_and_strips_what_xml_cannot_hold() -> None:
     assert case is not None and case.get("name") == "docs/<&\"'\\udcff>.prd.yaml"
 
 
+def test_junit_replaces_exactly_the_characters_xml_cannot_hold() -> None:
+    from prdkit.reporters import _xml
+
+    def allowed(c: int) -> bool:  # XML 1.0, production 2 (Char)
+        return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or c >= 0x10000
+
+    every = "".join(map(chr, range(0x110000)))
+    kept = _xml(every)
+    assert len(kept) == len(every)
+    assert [c for c in range(0x110000) if (kept[c] == every[c]) != allowed(c)] == []
+
+
 # -- many files in one run
 
 
