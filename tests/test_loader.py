@@ -190,3 +190,46 @@ def test_plain_words_and_constants(plain: str, value: object) -> None:
     data = load_bytes(f"a: {plain}\n".encode()).data
     assert data == {"a": value}
     assert type(data["a"]) is type(value)
+
+
+# Every character the loader refuses, and a neighbourhood of Chinese text, full-width forms
+# and characters sharing their bytes (EF, B7, BF), where the quick byte scan must not miss one.
+_REFUSED = [
+    *map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]),
+    *map(chr, [*range(0xFDD0, 0xFDF0), 0xFFFE, 0xFFFF]),
+    *(chr((plane << 16) | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF)),
+    *map(chr, [*range(0x80, 0x85), *range(0x86, 0xA0)]),
+]
+_AROUND = [
+    "需求",
+    "，",
+    "Ｗ",
+    "\uff77",
+    "\u4ff7",
+    "\ufdcf",
+    "\ufdf0",
+    "\ufffd",
+    "\U0001fffd",
+    "a",
+    "",
+]
+
+
+@pytest.mark.parametrize("bad", _REFUSED, ids=lambda c: f"U+{ord(c):04X}")
+def test_the_quick_scan_never_misses_a_refused_character(bad: str) -> None:
+    from prdkit.loader import _may_hold_bad_chars
+
+    for before in _AROUND:
+        for after in _AROUND:
+            raw = f"title: {before}{bad}{after}\n".encode("utf-8", "surrogatepass")
+            assert _may_hold_bad_chars(raw), (before, bad, after)
+
+
+def test_the_quick_scan_passes_clean_chinese_text() -> None:
+    from prdkit.loader import _may_hold_bad_chars
+
+    text = "".join(f"- 需求{i}：用户可以在结算页使用优惠券（Ｗ{i}）。\n" for i in range(2000))
+    assert not _may_hold_bad_chars(text.encode())
+    # Neighbours of the refused ones need not pass (a hit only means the exact search runs),
+    # but these do.
+    assert not _may_hold_bad_chars("\ufffd\U0001fffd\u4ff7\uff77 ｗＷ\n".encode())
