@@ -130,10 +130,12 @@ def check_file(
     limits: Limits = DEFAULT_LIMITS,
     *,
     lang: str | None = None,
+    one_shot: bool = False,
 ) -> CheckResult:
     """Validate one file; raises InputError for faults of the run.
 
     Messages are in `lang`, else the document's `meta.language`, else the locale's language.
+    `one_shot`: see `check_bytes`.
     """
     raw = read_document(path, limits)
     size = size_if_cut(path, raw, limits)
@@ -146,6 +148,7 @@ def check_file(
         lang=lang,
         folder=path.parent,
         size=size,
+        one_shot=one_shot,
     )
 
 
@@ -169,15 +172,18 @@ def check_bytes(
     lang: str | None = None,
     folder: Path | None = None,
     size: int = 0,
+    one_shot: bool = False,
 ) -> CheckResult:
     """Validate one document given as bytes; `file` is the name used in diagnostics.
 
     Pictures are looked for in `folder` (the document's own); without one, only the form
-    of their paths is checked.
+    of their paths is checked. `one_shot` says the process ends once it has used the
+    result (the command line), so that what the check made may join the long-lived
+    objects at once (see `_collecting_less`); a long-running caller leaves it False.
     """
     from prdkit.loader import load_bytes
 
-    with _collecting_less() as read:
+    with _collecting_less(one_shot) as read:
         loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
         read()
         return _check_loaded(loaded, raw, file, config, limits, lang, folder)
@@ -233,7 +239,7 @@ CHECK_GC_THRESHOLD = 100_000
 
 
 @contextmanager
-def _collecting_less() -> Iterator[Callable[[], None]]:
+def _collecting_less(one_shot: bool = False) -> Iterator[Callable[[], None]]:
     """Spare the cyclic garbage collector the loaded data while the document is checked.
 
     Loading leaves hundreds of thousands of long-lived, acyclic objects (data, source map):
@@ -243,6 +249,12 @@ def _collecting_less() -> Iterator[Callable[[], None]]:
     language server checks again and again), and objects a caller froze stay frozen.
     Freezing, not collecting, also ends the hold: a collection right after reading would
     walk everything read.
+
+    `one_shot`: the young objects are then moved to the oldest generation at the end, so
+    that restoring the threshold does not set off a collection of all the check made (its
+    count is past the threshold restored: 18 ms of validating 5,000 requirements, 40 ms at
+    12,000). That moves every young object of the process, garbage too, out of reach of all
+    but a full collection: right for a command that ends soon, not for the language server.
     """
     before = gc.get_threshold()
     enabled = gc.isenabled()
@@ -263,12 +275,9 @@ def _collecting_less() -> Iterator[Callable[[], None]]:
     finally:
         gc.set_threshold(*before)
         if frozen:
-            # What the check made (model, findings) is as long-lived as what was read: it
-            # goes with it to the oldest generation. Left young, its count was past the
-            # threshold just restored, and the next allocation walked all of it at once
-            # (18 ms of validating 5,000 requirements, 40 ms at 12,000).
-            gc.freeze()
-            gc.unfreeze()
+            if one_shot:
+                gc.freeze()  # the young objects join the frozen ones…
+            gc.unfreeze()  # …and all go to the oldest generation
         if enabled:
             gc.enable()
 

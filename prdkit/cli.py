@@ -276,7 +276,9 @@ def validate(
         try:
             config = config_for(document)
             language = lang.value if lang else None
-            results.append(check_file(document, config, config.limits, lang=language))
+            results.append(
+                check_file(document, config, config.limits, lang=language, one_shot=True)
+            )
         except ConfigError:
             raise  # a configuration problem stops the run
         except PrdkitError as exc:  # this file's problem: the others are still checked
@@ -405,7 +407,7 @@ def _produce(
             result = None
             try:
                 config = config_for(document)
-                result = check_file(document, config, config.limits, lang=language)
+                result = check_file(document, config, config.limits, lang=language, one_shot=True)
                 if result.failed():
                     invalid.append(result)
                 else:
@@ -597,7 +599,7 @@ def _new_document_bytes(target: Path, text: str, lang: str) -> bytes:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         raise fail(msg("cli.name-not-utf8", path=str(target))) from None
-    result = check_bytes(data, str(target), lang=lang)
+    result = check_bytes(data, str(target), lang=lang, one_shot=True)
     if result.failed():
         first = next(d for d in result.diagnostics if d.severity.value == "error")
         raise fail(msg("cli.name-invalid", path=str(target), problem=first.message))

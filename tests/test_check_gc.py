@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import weakref
+from collections.abc import Callable
 
 from prdkit import check
 from prdkit.check import check_bytes
@@ -119,7 +121,7 @@ def test_what_a_check_made_is_not_walked_when_the_threshold_is_restored() -> Non
     gc.set_threshold(700, *before[1:])
     gc.callbacks.append(seen)
     try:
-        result = check_bytes(text, "t.prd.yaml")
+        result = check_bytes(text, "t.prd.yaml", one_shot=True)
         made = [[] for _ in range(50)]
     finally:
         gc.callbacks.remove(seen)
@@ -128,3 +130,41 @@ def test_what_a_check_made_is_not_walked_when_the_threshold_is_restored() -> Non
     assert len(made) == 50
     assert collections == []
     assert gc.get_freeze_count() == 0
+
+
+def _cycle_made_during_a_check(monkeypatch, one_shot: bool) -> Callable[[], object]:
+    """Check a document; return a weak reference to cyclic garbage the check left."""
+    from prdkit import model
+
+    real = model.build
+    left: list[Callable[[], object]] = []
+
+    def build(*args, **kwargs):
+        class Node:  # a class, so that a weak reference can be taken
+            pass
+
+        node = Node()
+        node.self = node  # unreachable once build returns: cyclic garbage
+        left.append(weakref.ref(node))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(model, "build", build)
+    gc.collect()
+    text = TEXT + b"requirements:\n  - id: R1\n    title: Pay\n    priority: must\n"
+    assert check_bytes(text, "t.prd.yaml", one_shot=one_shot).document is not None
+    (ref,) = left
+    return ref
+
+
+def test_a_long_running_caller_keeps_what_a_check_made_young(monkeypatch) -> None:
+    ref = _cycle_made_during_a_check(monkeypatch, one_shot=False)
+    gc.collect(1)  # a young collection frees the check's garbage, as without the check
+    assert ref() is None
+
+
+def test_a_one_shot_check_moves_what_it_made_to_the_oldest_generation(monkeypatch) -> None:
+    ref = _cycle_made_during_a_check(monkeypatch, one_shot=True)
+    gc.collect(1)
+    assert ref() is not None  # out of the young generations' reach
+    gc.collect(2)
+    assert ref() is None
