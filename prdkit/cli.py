@@ -799,19 +799,20 @@ def _leave(exc: SystemExit) -> None:
     Everything the run built (loaded data, model, a Word tree) would be freed object by
     object at exit: a tenth of validating 5,000 requirements, and nothing any output needs.
     Outputs are already written and renamed into place; only the standard streams may still
-    hold text, so they are flushed first. When they cannot be (a closed pipe), or the code
-    is not a number, the exit goes the interpreter's usual way.
+    hold text, so they are flushed first. The exit goes the interpreter's usual way when
+    they cannot be (a closed pipe), when the code is not a small number, and under a
+    profiler or tracer (cProfile, coverage), which write what they gathered at exit.
     """
-    code = exc.code
-    if code is not None and (not isinstance(code, int) or isinstance(code, bool)):
+    code = 0 if exc.code is None else exc.code
+    if type(code) is not int or not 0 <= code <= 255 or sys.getprofile() or sys.gettrace():
         raise exc
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
-    except (OSError, ValueError):
+    except BaseException:  # any failure, ^C too, leaves the usual way
         raise exc from None
-    os._exit(code or 0)
+    os._exit(code)
 
 
 def main() -> None:

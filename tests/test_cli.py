@@ -169,19 +169,42 @@ def test_subprocess_validate_exit_codes(tmp_path: Path) -> None:
     assert run_prdkit("validate", str(tmp_path / "missing.prd.yaml")).returncode == 2
 
 
-def test_subprocess_long_report_arrives_whole_through_a_pipe(tmp_path: Path) -> None:
-    # The process ends without the interpreter's teardown (os._exit): a report many times
-    # a pipe's buffer still arrives whole, and the exit code is the run's own.
+# Run before prdkit: the report is left in stdout's buffer (not flushed as it is written),
+# and a handler says whether the interpreter's teardown ran.
+_EXIT_HOOK = """
+import atexit, os, sys
+import prdkit.cli
+
+def emit(text, *, err=False):
+    for start in range(0, len(text), 1000):
+        (sys.stderr if err else sys.stdout).write(text[start : start + 1000])
+
+prdkit.cli.emit = emit
+atexit.register(lambda: os.write(2, b"teardown ran\\n"))
+"""
+
+
+@pytest.mark.parametrize("traced", [False, True], ids=["plain", "traced"])
+def test_subprocess_exit_flushes_and_skips_teardown_unless_traced(
+    tmp_path: Path, traced: bool
+) -> None:
+    # A report many times a pipe's buffer arrives whole with the run's own exit code. The
+    # teardown (freeing everything the run built) is skipped, but not under a tracer or
+    # profiler, which writes what it gathered at exit (coverage, cProfile).
+    hook = _EXIT_HOOK + ("sys.settrace(lambda *args: None)\n" if traced else "")
+    (tmp_path / "sitecustomize.py").write_text(hook, encoding="utf-8")
     rows = "".join(
         f"  - id: R{i}\n    title: Requirement {i}\n    priority: soon\n" for i in range(2, 1500)
     )
     doc = write(tmp_path / "many.prd.yaml", MINIMAL + rows)
-    result = run_prdkit("validate", "--format", "json", str(doc))
+    env = {"PYTHONPATH": str(tmp_path), "PYTHONUNBUFFERED": ""}
+    result = run_prdkit("validate", "--format", "json", str(doc), env=env)
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    found = report["diagnostics"]
     assert report["files"] == 1 and len(result.stdout) > 100_000
+    found = report["diagnostics"]
     assert len(found) == 1498 and {d["rule"] for d in found} == {"schema-enum"}
+    assert ("teardown ran" in result.stderr) is traced
 
 
 def test_subprocess_help_and_version() -> None:
