@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import stat
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -237,6 +238,10 @@ def _check_loaded(
 # The young generation's threshold while checking; see `_collecting_less`.
 CHECK_GC_THRESHOLD = 100_000
 
+# Held by the check whose `_collecting_less` has the collector's settings in hand: they are
+# the process's, and the language server checks in several threads at once.
+_SETTINGS = threading.Lock()
+
 
 @contextmanager
 def _collecting_less(one_shot: bool = False) -> Iterator[Callable[[], None]]:
@@ -255,7 +260,28 @@ def _collecting_less(one_shot: bool = False) -> Iterator[Callable[[], None]]:
     count is past the threshold restored: 18 ms of validating 5,000 requirements, 40 ms at
     12,000). That moves every young object of the process, garbage too, out of reach of all
     but a full collection: right for a command that ends soon, not for the language server.
+
+    One check at a time holds the settings; a check that starts meanwhile leaves them alone
+    and runs under the other's. Otherwise it could take the other's raised threshold for
+    the one to restore, or unfreeze the other's data in the middle of its check.
     """
+    if not _SETTINGS.acquire(blocking=False):
+        yield _nothing
+        return
+    try:
+        with _holding_settings(one_shot) as read:
+            yield read
+    finally:
+        _SETTINGS.release()
+
+
+def _nothing() -> None:
+    pass
+
+
+@contextmanager
+def _holding_settings(one_shot: bool) -> Iterator[Callable[[], None]]:
+    """`_collecting_less` for the check that holds the collector's settings."""
     before = gc.get_threshold()
     enabled = gc.isenabled()
     frozen = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 import weakref
 from collections.abc import Callable
 
@@ -168,3 +169,48 @@ def test_a_one_shot_check_moves_what_it_made_to_the_oldest_generation(monkeypatc
     assert ref() is not None  # out of the young generations' reach
     gc.collect(2)
     assert ref() is None
+
+
+def test_checks_in_two_threads_leave_the_collector_as_they_found_it(monkeypatch) -> None:
+    # The language server checks in several threads. Here the first check to start ends
+    # first while the second is still in progress: the second must not restore, at its
+    # end, the threshold the first had raised.
+    from prdkit import model
+
+    real = model.build
+    inside = {name: threading.Event() for name in ("first", "second")}
+    go = {name: threading.Event() for name in ("first", "second")}
+
+    def build(*args, **kwargs):
+        name = threading.current_thread().name
+        inside[name].set()
+        assert go[name].wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(model, "build", build)
+    text = TEXT + b"requirements:\n  - id: R1\n    title: Pay\n    priority: must\n"
+    results: dict[str, object] = {}
+
+    def check(name: str) -> None:
+        results[name] = check_bytes(text, "t.prd.yaml").document
+
+    before = gc.get_threshold()
+    gc.set_threshold(700, *before[1:])
+    threads = {name: threading.Thread(target=check, args=(name,), name=name) for name in go}
+    try:
+        threads["first"].start()
+        assert inside["first"].wait(30)
+        threads["second"].start()
+        assert inside["second"].wait(30)
+        go["first"].set()
+        threads["first"].join(30)
+        go["second"].set()
+        threads["second"].join(30)
+        assert gc.get_threshold()[0] == 700
+        assert gc.get_freeze_count() == 0
+        assert gc.isenabled()
+    finally:
+        for event in go.values():
+            event.set()
+        gc.set_threshold(*before)
+    assert all(results[name] is not None for name in go)
