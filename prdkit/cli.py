@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import os
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -839,10 +840,35 @@ def main() -> None:
         if sys.stdout is not None:
             _discard(sys.stdout)
         sys.exit(EXIT_OK)
+    except OSError as exc:
+        if exc.errno not in _WRITE_FAILURES:
+            _internal_error()
+        # A write the framework makes itself (help, a usage message) failed: an I/O problem
+        # of the run, told as when a report cannot be written (see `emit`).
+        if sys.stdout is not None:
+            _discard(sys.stdout)
+        complain(_say("cli.write-failed", None, reason=exc.strerror or ""))
+        sys.exit(EXIT_USAGE)
     except Exception:
-        if _state["debug"] or os.environ.get("PRDKIT_DEBUG"):
-            import traceback
+        _internal_error()
 
-            emit(traceback.format_exc(), err=True)
-        emit(f"prdkit: {_say('cli.internal-error', None)}\n", err=True)
-        sys.exit(EXIT_INTERNAL)
+
+# Errors of a write that failed for want of room or of a working device, not of a bug.
+_WRITE_FAILURES = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS")
+    if hasattr(errno, name)
+)
+
+
+def _internal_error() -> NoReturn:
+    """Exit 3 with the one line asking for a report; the traceback only when debugging.
+
+    Called while the unexpected exception is being handled, whose traceback it shows.
+    """
+    if _state["debug"] or os.environ.get("PRDKIT_DEBUG"):
+        import traceback
+
+        emit(traceback.format_exc(), err=True)
+    emit(f"prdkit: {_say('cli.internal-error', None)}\n", err=True)
+    sys.exit(EXIT_INTERNAL)

@@ -220,13 +220,31 @@ def test_subprocess_c_locale_and_chinese_text(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_subprocess_internal_error_is_exit_3_without_traceback(tmp_path: Path) -> None:
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [["--help"], ["validate", "--help"], ["--version"]])
+def test_subprocess_help_to_a_full_device_is_exit_2(args: list[str]) -> None:
+    # Help is written by the framework itself, not by prdkit's own output path: a failed
+    # write is still an I/O problem (exit 2), said in one line, never an internal error.
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "prdkit", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+            timeout=120,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "prdkit: error: cannot write the output (No space left on device)\n"
+
+
+# An OSError is an internal error too unless a write failed for want of room or a device.
+@pytest.mark.parametrize("error", ["RuntimeError('boom')", "FileNotFoundError(2, 'gone')"])
+def test_subprocess_internal_error_is_exit_3_without_traceback(tmp_path: Path, error: str) -> None:
     # A sitecustomize that breaks the schema check stands in for an unforeseen bug.
     hook = tmp_path / "sitecustomize.py"
     hook.write_text(
-        "import prdkit.schema\n"
-        "def boom(data):\n    raise RuntimeError('boom')\n"
-        "prdkit.schema.check = boom\n",
+        f"import prdkit.schema\ndef boom(data):\n    raise {error}\nprdkit.schema.check = boom\n",
         encoding="utf-8",
     )
     doc = write(tmp_path / "a.prd.yaml", MINIMAL)
