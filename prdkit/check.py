@@ -266,22 +266,8 @@ def _collecting_less(one_shot: bool = False) -> Iterator[Callable[[], None]]:
     the one to restore, or unfreeze the other's data in the middle of its check.
     """
     if not _SETTINGS.acquire(blocking=False):
-        yield _nothing
+        yield lambda: None
         return
-    try:
-        with _holding_settings(one_shot) as read:
-            yield read
-    finally:
-        _SETTINGS.release()
-
-
-def _nothing() -> None:
-    pass
-
-
-@contextmanager
-def _holding_settings(one_shot: bool) -> Iterator[Callable[[], None]]:
-    """`_collecting_less` for the check that holds the collector's settings."""
     before = gc.get_threshold()
     enabled = gc.isenabled()
     frozen = False
@@ -306,6 +292,7 @@ def _holding_settings(one_shot: bool) -> Iterator[Callable[[], None]]:
             gc.unfreeze()  # …and all go to the oldest generation
         if enabled:
             gc.enable()
+        _SETTINGS.release()
 
 
 def _pictures(

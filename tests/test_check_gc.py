@@ -11,6 +11,8 @@ from prdkit import check
 from prdkit.check import check_bytes
 
 TEXT = b"prdkit: 1\nmeta:\n  id: d\n  title: T\n  version: '1'\n  status: draft\n  owner: A\n"
+# Valid, so that a model is built (where the tests below step in).
+MODELLED = TEXT + b"requirements:\n  - id: R1\n    title: Pay\n    priority: must\n"
 
 
 def test_collector_settings_are_restored_after_a_check(monkeypatch) -> None:
@@ -151,8 +153,7 @@ def _cycle_made_during_a_check(monkeypatch, one_shot: bool) -> Callable[[], obje
 
     monkeypatch.setattr(model, "build", build)
     gc.collect()
-    text = TEXT + b"requirements:\n  - id: R1\n    title: Pay\n    priority: must\n"
-    assert check_bytes(text, "t.prd.yaml", one_shot=one_shot).document is not None
+    assert check_bytes(MODELLED, "t.prd.yaml", one_shot=one_shot).document is not None
     (ref,) = left
     return ref
 
@@ -188,11 +189,10 @@ def test_checks_in_two_threads_leave_the_collector_as_they_found_it(monkeypatch)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(model, "build", build)
-    text = TEXT + b"requirements:\n  - id: R1\n    title: Pay\n    priority: must\n"
     results: dict[str, object] = {}
 
     def check(name: str) -> None:
-        results[name] = check_bytes(text, "t.prd.yaml").document
+        results[name] = check_bytes(MODELLED, "t.prd.yaml").document
 
     before = gc.get_threshold()
     gc.set_threshold(700, *before[1:])
