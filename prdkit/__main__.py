@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 
 try:
     from prdkit.cli import main
 except ModuleNotFoundError as exc:  # run from a checkout without its dependencies installed
+    # The README's first command installs them into the checkout's .venv: run there.
+    checkout = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    venv = os.path.join(checkout, ".venv")
+    python = os.path.join(venv, "Scripts" if os.name == "nt" else "bin", "python")
+    if (
+        os.path.isfile(python)
+        and os.path.realpath(sys.prefix) != os.path.realpath(venv)
+        and not os.environ.get("PRDKIT_FROM_CHECKOUT")
+    ):
+        os.environ["PRDKIT_FROM_CHECKOUT"] = "1"  # once: that .venv may lack them too
+        with contextlib.suppress(OSError):  # not runnable here: say what is missing, below
+            os.execv(python, [python, "-m", "prdkit", *sys.argv[1:]])
     sys.stderr.write(
-        f"prdkit: error: the dependency '{exc.name}' is not installed; "
-        "install prdkit first: python3 -m pip install .\n"
+        f"prdkit: error: the dependency '{exc.name}' is not installed; install prdkit into a "
+        "virtual environment first: python3 -m venv .venv && .venv/bin/pip install . "
+        "(then run .venv/bin/prdkit, or python3 -m prdkit from the checkout)\n"
     )
     sys.exit(2)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -265,6 +266,52 @@ def test_subprocess_missing_dependency_is_a_clear_message(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "the dependency 'typer' is not installed" in result.stderr
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the venv layout and symlinks here are POSIX")
+def test_subprocess_from_a_checkout_runs_in_its_venv(tmp_path: Path) -> None:
+    # `python3 -m prdkit` in a checkout, with a Python that lacks the dependencies, after
+    # the README's first command made .venv: it runs there instead of failing.
+    import sysconfig
+    import venv
+
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    (checkout / "prdkit").symlink_to(Path(__file__).resolve().parent.parent / "prdkit")
+    venv.create(checkout / ".venv", with_pip=False, symlinks=True)
+    made = subprocess.run(
+        [
+            str(checkout / ".venv" / "bin" / "python"),
+            "-c",
+            "import sysconfig, sys; sys.stdout.write(sysconfig.get_paths()['purelib'])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    # The new .venv sees the packages of the Python running the tests.
+    (Path(made.stdout) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    # The Python started first lacks typer; the one in .venv (PRDKIT_FROM_CHECKOUT) has it.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import os, sys\n"
+        "if not os.environ.get('PRDKIT_FROM_CHECKOUT'):\n    sys.modules['typer'] = None\n",
+        encoding="utf-8",
+    )
+    doc = write(tmp_path / "a.prd.yaml", MINIMAL)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "NO_COLOR": "1"}
+    env.pop("PRDKIT_FROM_CHECKOUT", None)
+    argv = [sys.executable, "-m", "prdkit", "validate", str(doc)]
+    run = functools.partial(
+        subprocess.run, argv, cwd=checkout, env=env, capture_output=True, text=True, timeout=120
+    )
+    result = run()
+    assert result.returncode == 0, result.stderr
+    assert "0 errors, " in result.stdout and "in 1 file" in result.stdout
+    # Without the .venv, the message says how to make it.
+    shutil.rmtree(checkout / ".venv")
+    result = run()
+    assert result.returncode == 2
+    assert "python3 -m venv .venv && .venv/bin/pip install ." in result.stderr
 
 
 def test_render_help_names_every_format() -> None:
