@@ -54,6 +54,7 @@ _JOINED = f"{WORD_JOINER}-{WORD_JOINER}"
 _ANCHOR = w("anchor")
 # A link to a place in the document, its anchor set on each copy (attributes in this order).
 _INNER_LINK = prototype(make("hyperlink", {"anchor": "", "history": "1"}))
+_UNSTYLED = (None, None)  # no paragraph's style known (see `style_of`)
 # What makes a text more than one run or one w:t (placeholders aside).
 _SPLIT_TEXT = re.compile("[\t\n\r]")
 
@@ -99,6 +100,7 @@ class Builder:
         self._text_runs: dict[tuple[object, ...], etree._Element] = {}
         # The w:t made with a hyphen, to keep the ids they mention whole (see `finished`).
         self._hyphened: list[etree._Element] = []
+        self._styled: tuple[etree._Element | None, str | None] = _UNSTYLED
         self._bookmarks = 0
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
@@ -131,6 +133,7 @@ class Builder:
         """
         if self.parts is not None and len(self.body):
             self.parts.append(inner(self.finished(self.body)))
+            self._styled = _UNSTYLED  # holding a paragraph would hold its whole tree
             self.body = self._empty.__copy__()
 
     @property
@@ -258,6 +261,7 @@ class Builder:
         """Append a paragraph of required style `style` to `container`, with optional text."""
         style_id = self.styles.id(style)
         para = add_paragraph(container, style_id, **ppr)
+        self._styled = (para, style_id)
         if text:
             self.run(para, text, style_id, look)
         return para
@@ -275,8 +279,18 @@ class Builder:
         style_id = self.styles.ids.get(style, style)
         render(self, container, text, style_id, width or self.width)
 
+    def styled(self, para: etree._Element, style_id: str | None) -> None:
+        """Note that `para`, about to be filled, has the style `style_id`."""
+        self._styled = (para, style_id)
+
     def style_of(self, para: etree._Element) -> str | None:
         """The style id of `para`."""
+        # The paragraph being filled is asked for most (every cell, reference and badge
+        # asks): it is known without reading the tree, which makes two elements each time.
+        # `is` holds: lxml gives one Python object per element while one is referenced.
+        known = self._styled
+        if known[0] is para:
+            return known[1]
         # Every paragraph the writer makes starts with pPr/pStyle: look there first. Not
         # with len(): lxml counts children one by one, and a paragraph of 700 references
         # asked once per reference made the Word file quadratic in them. Indexing (the

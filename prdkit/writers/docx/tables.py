@@ -335,7 +335,9 @@ class Table:
             elif tc.find(_P) is None:
                 self._para(tc)
         elif callable(content):
-            content(tc[-1])
+            para = tc[-1]
+            self.b.styled(para, self.style)
+            content(para)
         else:
             para = tc[-1]
             if content:

@@ -39,6 +39,10 @@ class Writer(Protocol):
         """Append a run of `text` to `parent`."""
         ...
 
+    def styled(self, para: etree._Element, style_id: str | None) -> None:
+        """Note that `para`, about to be filled, has the style `style_id`."""
+        ...
+
     def hyperlink(self, parent: etree._Element, url: str) -> etree._Element:
         """Append a link to external `url` and return it."""
         ...
