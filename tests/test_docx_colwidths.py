@@ -6,14 +6,19 @@ fonts (`tests.fonts`), not to the writer's own estimate.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from prdkit.layout import build as lay_out
+from prdkit.writers.docx.base import open_base
+from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.colwidths import (
+    _BOLD,
     Measurer,
     _cell_text,
     _unbreakable,
@@ -21,10 +26,10 @@ from prdkit.writers.docx.colwidths import (
     em_width,
     needs,
 )
-from prdkit.writers.docx.oxml import W_NS
+from prdkit.writers.docx.oxml import W_NS, Look
 from prdkit.writers.docx.tables import CELL_MARGINS, Table
 from tests.fonts import PRINTABLE, installed, widest
-from tests.test_docx_print import EN, ZH, render, tables_of
+from tests.test_docx_print import EN, ZH, model, render, tables_of
 
 SIZE = 180  # twips in an em at the tables' 9 pt
 TEMPLATES = ZH.parent.parent / "templates"
@@ -250,3 +255,55 @@ def test_tables_gather_as_they_are_filled_what_their_filled_cells_need(monkeypat
     for path in (ZH, EN, TEMPLATES / "ecommerce.zh.prd.yaml"):
         render(path)
     assert len(checked) > 20
+
+
+@functools.cache
+def _builder() -> Builder:
+    builder = Builder(open_base(None), lay_out(model(EN), "en"))
+    builder.flag_placeholders = True  # TODO and 待补充 split into runs of their own
+    return builder
+
+
+_WRITTEN = st.lists(
+    st.sampled_from(
+        [
+            "REQ-001",
+            "-",
+            "a b",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            "TODO",
+            "待补充",
+            "\u2060",
+            "\x01",
+            " ",
+            "中",
+        ]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["run", "bold", "id", "ref", "badge"]), _WRITTEN)))
+def test_what_a_cell_was_written_is_what_reading_it_back_finds(writes):
+    # A table measures its text and filler cells from the runs written into them; reading
+    # the cell back must find the same text (tabs as spaces, breaks as newlines, word
+    # joiners dropped) and the same boldness.
+    b = _builder()
+    tc = etree.Element(f"{{{W_NS}}}tc")
+    para = b.paragraph(tc, "Compact")
+    style = b.style_of(para)
+    b.record()
+    for kind, text in writes:
+        if kind == "id":
+            b.item_id(para, text, style)
+        elif kind == "ref":
+            b.ref(para, text, next(iter(b.anchors)))
+        elif kind == "badge":
+            b.badge(para, text, "good")
+        else:
+            b.run(para, text, style, Look(bold=kind == "bold"))
+    assert b.recorded() == (_cell_text(tc), bool(_BOLD(tc)))

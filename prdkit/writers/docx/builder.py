@@ -101,6 +101,9 @@ class Builder:
         # The w:t made with a hyphen, to keep the ids they mention whole (see `finished`).
         self._hyphened: list[etree._Element] = []
         self._styled: tuple[etree._Element | None, str | None] = _UNSTYLED
+        # The texts of the runs written while a cell is recorded, and whether one is bold:
+        # a table measures what was written rather than read the cell back (see `record`).
+        self._records: list[tuple[list[str], list[bool]]] = []
         self._bookmarks = 0
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
@@ -227,6 +230,11 @@ class Builder:
         self, parent: etree._Element, text: str, style_id: str | None, look: Look
     ) -> etree._Element:
         text = clean(text)
+        if self._records:
+            texts, bold = self._records[-1]
+            texts.append(text)
+            if look.bold:
+                bold[0] = True
         if "\t" in text or "\n" in text or "\r" in text:
             run = self._run_proto(look, style_id).__copy__()
             parent.append(run)
@@ -278,6 +286,19 @@ class Builder:
             return
         style_id = self.styles.ids.get(style, style)
         render(self, container, text, style_id, width or self.width)
+
+    def record(self) -> None:
+        """Gather the text of the runs written from now on, until `recorded`."""
+        self._records.append(([], [False]))
+
+    def recorded(self) -> tuple[str, bool]:
+        """The text written since the matching `record`, as a cell's text reads (tabs as
+        spaces, line breaks as newlines, no word joiners), and whether a run is bold."""
+        texts, bold = self._records.pop()
+        text = "".join(texts)
+        if "\r" in text or "\t" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+        return text.replace(WORD_JOINER, ""), bold[0]
 
     def styled(self, para: etree._Element, style_id: str | None) -> None:
         """Note that `para`, about to be filled, has the style `style_id`."""

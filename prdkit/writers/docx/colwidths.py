@@ -195,25 +195,38 @@ class Measurer:
         self._wholes = _Memo(lambda piece: _whole(piece, whole))
         self._words = _Memo(lambda piece: 0.0 if self._wholes[piece] else em_width(piece))
 
-    def cell(self, tc: etree._Element, header: bool, key: object = None) -> Measured | None:
+    def cell(
+        self,
+        tc: etree._Element,
+        header: bool,
+        key: object = None,
+        written: tuple[str, bool] | None = None,
+    ) -> Measured | None:
         """What `tc` (a filled w:tc) needs; None for a blank cell. Cells of one `key`
-        (not None) hold the same text, as bold: the first of them is read for all."""
-        if key is None:
-            return self._read(tc, header)
-        try:
-            return self._cells[key, header]
-        except KeyError:
-            pass
-        if len(self._cells) >= self.HELD:
-            self._cells.clear()
-        measured = self._cells[key, header] = self._read(tc, header)
+        (not None) hold the same text, as bold: the first of them is read for all.
+        `written`, the cell's text and boldness as its runs were written (see `Writer`),
+        spares reading them back from the tree."""
+        if key is not None:
+            try:
+                return self._cells[key, header]
+            except KeyError:
+                pass
+        measured = self._read(tc, header) if written is None else self.text(*written, header)
+        if key is not None:
+            if len(self._cells) >= self.HELD:
+                self._cells.clear()
+            self._cells[key, header] = measured
         return measured
 
     def _read(self, tc: etree._Element, header: bool) -> Measured | None:
-        text = _cell_text(tc)
+        return self.text(_cell_text(tc), bool(_BOLD(tc)), header)
+
+    def text(self, text: str, bold: bool, header: bool) -> Measured | None:
+        """What a cell needs whose text (its paragraphs' joined by newlines, no word
+        joiners) is `text`, bold in some part when `bold`; None for a blank one."""
         if not text.strip():
             return None
-        scale = BOLD if _BOLD(tc) else 1.0
+        scale = BOLD if bold else 1.0
         if header:
             own_ids, word = _unbreakable(text, header, self.whole)
             line = 0.0

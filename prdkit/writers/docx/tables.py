@@ -7,6 +7,7 @@ python-docx's `table.cell()` and `add_row()` rescan the table on every call, whi
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from types import NoneType
 
 from lxml import etree
 
@@ -308,10 +309,21 @@ class Table:
                     self._needs.add(index, made[1], in_header)
                 return tc
         noted = self.b.hyphened
+        # Text and fillers write runs only, into the cell's one paragraph: what they wrote
+        # is its text. Markdown and other fillers may write more (a list, a table): read.
+        written = (
+            self._needs is not None
+            and isinstance(content, (str, Keyed, NoneType))
+            and not isinstance(content, Md)
+        )
+        if written:
+            self.b.record()
         tc = self._make(tr, index, content, fill, header)
         measured = None
         if self._needs is not None:  # measured now, filled: `finish` reads no cell back
-            measured = self._measure.cell(tc, in_header, self._key(content, header))
+            measured = self._measure.cell(
+                tc, in_header, self._key(content, header), self.b.recorded() if written else None
+            )
             self._needs.add(index, measured, in_header)
         if key is not None:
             if len(self._made) >= MADE:

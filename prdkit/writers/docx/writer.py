@@ -39,6 +39,14 @@ class Writer(Protocol):
         """Append a run of `text` to `parent`."""
         ...
 
+    def record(self) -> None:
+        """Gather the text of the runs written from now on, until `recorded`."""
+        ...
+
+    def recorded(self) -> tuple[str, bool]:
+        """The text written since `record` as a cell's text reads, and whether it is bold."""
+        ...
+
     def styled(self, para: etree._Element, style_id: str | None) -> None:
         """Note that `para`, about to be filled, has the style `style_id`."""
         ...
