@@ -698,7 +698,7 @@ def test_looks_changed_alike_are_one_look():
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.prd.yaml")), ids=lambda p: p.name)
-def test_ids_kept_whole_from_the_noted_texts_as_from_a_search(path: Path):
+def test_ids_kept_whole_as_texts_are_made_as_from_the_noted_texts_and_a_search(path: Path):
     from prdkit.layout import build as build_layout
     from prdkit.writers.docx.base import open_base
     from prdkit.writers.docx.builder import _JOINED, Builder
@@ -707,27 +707,32 @@ def test_ids_kept_whole_from_the_noted_texts_as_from_a_search(path: Path):
 
     doc = document(path.read_text(encoding="utf-8"))
     laid = build_layout(doc, doc.meta.language)
-    b = Builder(open_base(None), laid)
-    for section in laid.sections:
-        for block in section.blocks:
-            render_block(b, block)
+
+    def built(joins_ids: bool) -> Builder:
+        b = Builder(open_base(None), laid)
+        b.joins_ids = joins_ids  # False: every text with a hyphen is left to `finished`
+        for section in laid.sections:
+            for block in section.blocks:
+                render_block(b, block)
+        return b
+
+    noted, made = built(False), built(True)
     # The pass as it searched the part: every w:t holding a hyphen not yet joined, in a
     # paragraph other than a heading.
-    searched = b.body.__copy__()
+    searched = noted.body.__copy__()
     before = [t.text for t in searched.iter(f"{W}t")]
-    headings = {b.styles.id(f"heading {level}") for level in (1, 2, 3)}
+    headings = {noted.styles.id(f"heading {level}") for level in (1, 2, 3)}
     hyphened = etree.XPath("descendant::w:t[contains(text(), '-')]", namespaces={"w": W[1:-1]})
     for t in hyphened(searched):
         if t.text.count("-") == t.text.count(_JOINED):
             continue
-        if any(
-            p.tag == f"{W}p" and b.style_of(p) not in headings for p in t.iterancestors(f"{W}p")
-        ):
-            unbroken_hyphens(t, b.ids)
+        if any(p.tag == f"{W}p" and noted.style_of(p) not in headings for p in t.iterancestors()):
+            unbroken_hyphens(t, noted.ids)
     texts = [t.text for t in searched.iter(f"{W}t")]
-    finished = [t.text for t in b.finished(b.body).iter(f"{W}t")]
-    assert finished == texts
-    assert finished != before  # the pass had mentions to join
+    assert texts != before  # the pass had mentions to join
+    assert made.hyphened < noted.hyphened / 2  # most were joined as they were made
+    for b in (noted, made):
+        assert [t.text for t in b.finished(b.body).iter(f"{W}t")] == texts
 
 
 @pytest.mark.parametrize("keep_next", [False, True])
@@ -775,3 +780,19 @@ def test_paragraphs_copied_whole_read_as_paragraphs_given_properties(ppr: dict[s
     add_paragraph(whole, "Compact", **ppr)
     paragraph_properties(etree.SubElement(made, f"{W}p"), "Compact", **ppr)
     assert etree.tostring(whole) == etree.tostring(made)
+
+
+def test_ids_in_the_header_stay_as_written_and_in_the_body_stay_whole():
+    # The title's date is kept whole where the title is prose (the cover), and as written in
+    # the page header, which is made after the body's texts were joined.
+    from tests.conftest import MINIMAL
+
+    data = render(document(MINIMAL.replace("title: Demo", "title: Launch 2026-01-31 REQ-9")))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        headers = [n for n in z.namelist() if n.startswith("word/header")]
+        header_text = "".join(
+            t.text or "" for n in headers for t in etree.fromstring(z.read(n)).iter(f"{W}t")
+        )
+    body = "".join(t.text or "" for t in part(data, "word/document.xml").iter(f"{W}t"))
+    assert "Launch 2026-01-31 REQ-9" in header_text
+    assert "Launch 2026\u2060-\u206001\u2060-\u206031 REQ-9" in body

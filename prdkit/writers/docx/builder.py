@@ -26,6 +26,7 @@ from prdkit.writers.docx.oxml import (
     body,
     clean,
     inner,
+    joined_ids,
     make,
     prototype,
     r,
@@ -101,6 +102,12 @@ class Builder:
         # The w:t made with a hyphen, to keep the ids they mention whole (see `finished`).
         self._hyphened: list[etree._Element] = []
         self._styled: tuple[etree._Element | None, str | None] = _UNSTYLED
+        # Ids the text mentions (see REQ-012, in prose or a cell) stay on one line too;
+        # headings keep their text as written, the contents copy it. A line of text outside
+        # a heading has its ids joined as it is made (see `_plain_run`); other texts with a
+        # hyphen are noted for `finished`. The header and footer, made last, keep theirs.
+        self.heading_ids = {self.styles.id(f"heading {level}") for level in (1, 2, 3)}
+        self.joins_ids = True
         # The texts of the runs written while a cell is recorded, and whether one is bold:
         # a table measures what was written rather than read the cell back (see `record`).
         self._records: list[tuple[list[str], list[bool]]] = []
@@ -156,7 +163,7 @@ class Builder:
         """`part` of the body with its last touches: unbroken ids, tables fitted; returned."""
         # Ids the text mentions (see REQ-012, in prose or a cell) stay on one line too;
         # headings keep their text as written, the contents copy it.
-        headings = {self.styles.id(f"heading {level}") for level in (1, 2, 3)}
+        headings = self.heading_ids
         # Only the texts made with a hyphen not yet joined are visited (runs note them as
         # they are made: searching the whole part for them cost more than joining them),
         # each in a paragraph outside a heading (a text box's paragraph sits in another).
@@ -251,11 +258,14 @@ class Builder:
         run = proto.__copy__()
         parent.append(run)
         t = run[-1]
+        if "-" in text and text.count("-") != text.count(_JOINED):
+            if self.joins_ids and style_id not in self.heading_ids:
+                text = joined_ids(text, self.ids)  # as `finished` would join them
+            else:
+                self._hyphened.append(t)
         t.text = text
         if text[:1].isspace() or text[-1:].isspace():
             t.set(XML_SPACE, "preserve")
-        if "-" in text and text.count("-") != text.count(_JOINED):
-            self._hyphened.append(t)
         return run
 
     def paragraph(
@@ -400,7 +410,10 @@ class Builder:
             # `unbroken_hyphens` would join them after.
             self._plain_run(parent, text.replace("-", _JOINED), style_id, look)
             return
+        # Every hyphen of the last run is joined below; the runs before it are as any text.
+        joins, self.joins_ids = self.joins_ids, False
         run = self.run(parent, text, style_id, look)
+        self.joins_ids = joins
         t = run.find(_T)
         if t is not None:
             unbroken_hyphens(t)

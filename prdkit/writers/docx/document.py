@@ -100,6 +100,7 @@ def header_footer(b: Builder, laid: LaidOutDocument, own: bool) -> None:
 
     A reference document's own header and footer are kept; only missing ones are added.
     """
+    b.joins_ids = False  # their text is as written, as it always was
     section = b.document.sections[-1]
     props = laid.properties
     adding = section.header.is_linked_to_previous or section.footer.is_linked_to_previous

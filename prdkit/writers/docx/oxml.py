@@ -147,19 +147,27 @@ def unbroken_hyphens(t: etree._Element, keep: Container[str] | None = None) -> N
     """
     text = t.text or ""
     if keep is None:
-        cuts = {i for i, ch in enumerate(text) if ch == "-"}
-    else:
-        cuts = {
-            match.start() + i
-            for match in _HYPHENATED.finditer(text)
-            if match.group() in keep or _DATE.fullmatch(match.group())
-            for i, ch in enumerate(match.group())
-            if ch == "-"
-        }
-    if cuts:
-        t.text = "".join(
-            f"{WORD_JOINER}-{WORD_JOINER}" if i in cuts else ch for i, ch in enumerate(text)
-        )
+        if "-" in text:
+            t.text = text.replace("-", f"{WORD_JOINER}-{WORD_JOINER}")
+        return
+    joined = joined_ids(text, keep)
+    if joined is not text:
+        t.text = joined
+
+
+def joined_ids(text: str, keep: Container[str]) -> str:
+    """`text` with the hyphens of the ids of `keep` and of the ISO dates it mentions
+    joined (see `unbroken_hyphens`): `text` itself when it mentions none."""
+    cuts = {
+        match.start() + i
+        for match in _HYPHENATED.finditer(text)
+        if match.group() in keep or _DATE.fullmatch(match.group())
+        for i, ch in enumerate(match.group())
+        if ch == "-"
+    }
+    if not cuts:
+        return text
+    return "".join(f"{WORD_JOINER}-{WORD_JOINER}" if i in cuts else ch for i, ch in enumerate(text))
 
 
 _LOOK_FIELDS = ("bold", "code", "color", "fill", "italic", "mark", "size", "strike", "style")
