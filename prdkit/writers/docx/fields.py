@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from prdkit.writers.docx.oxml import add_text, make, sub, w
+from prdkit.writers.docx.oxml import add_text, make, prototype, sub, w
 
 
 def field(
@@ -61,21 +61,31 @@ def field_end(para: etree._Element, rpr: etree._Element | None = None) -> None:
 def bookmark(para: etree._Element, name: str, number: int) -> None:
     """Wrap the current content of `para` (after its pPr) in bookmark `name`."""
     ident = str(number)
-    # Made in the paragraph's own document: a new element of its own (`make`) is a document
-    # of its own too, and every heading and item row of a large file has a bookmark.
-    start = para.makeelement(_START, {_ID: ident, _NAME: name})
+    # Copies of prototypes, their attributes set in place: a third cheaper than making the
+    # elements, for every heading and item row of a large file.
+    start = _START_PROTO.__copy__()
+    start.set(_ID, ident)
+    start.set(_NAME, name)
     first = next(iter(para), None)  # a paragraph's pPr comes first
-    ppr = first if first is not None and first.tag == _PPR else para.find(_PPR)
-    if ppr is not None:
-        ppr.addnext(start)
+    if first is not None and first.tag == _PPR:
+        para.insert(1, start)
     else:
-        para.insert(0, start)
-    etree.SubElement(para, _END, {_ID: ident})
+        ppr = para.find(_PPR)
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            para.insert(0, start)
+    end = _END_PROTO.__copy__()
+    end.set(_ID, ident)
+    para.append(end)
 
 
 _START, _END, _PPR, _ID, _NAME = (
     w(tag) for tag in ("bookmarkStart", "bookmarkEnd", "pPr", "id", "name")
 )
+# Attributes in the order they are written (w:id, then w:name), declaring only w:.
+_START_PROTO = prototype(make("bookmarkStart", {"id": "", "name": ""}))
+_END_PROTO = prototype(make("bookmarkEnd", {"id": ""}))
 
 
 @dataclass(frozen=True)
