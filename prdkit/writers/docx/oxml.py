@@ -264,12 +264,36 @@ def paragraph_properties(para: etree._Element, style: str | None, **ppr: Any) ->
     return made
 
 
-def add_paragraph(container: etree._Element, style: str | None, **ppr: Any) -> etree._Element:
+def add_paragraph(
+    container: etree._Element,
+    style: str | None,
+    num: tuple[int, int] | None = None,
+    **ppr: Any,
+) -> etree._Element:
     """Append to `container` a w:p holding only its w:pPr, the `paragraph_properties` of
-    `style` and `ppr`, and return it (one copy, rather than a w:p made and a pPr copied)."""
+    `style`, `num` and `ppr`, and return it (one copy, rather than a w:p made and a pPr
+    copied)."""
     para = _prototypes(style, **ppr)[1].__copy__()
+    if num is not None:
+        # Every list is numbered apart: a prototype per number would serve one list and
+        # crowd out the others. The number joins a copy of its unnumbered prototype.
+        _number(para[0], num)
     container.append(para)
     return para
+
+
+def _number(ppr: etree._Element, num: tuple[int, int]) -> None:
+    # w:numPr in its place among the properties (see PPR_ORDER), made in the same tree.
+    numpr = sub(ppr, "numPr")
+    later = _AFTER_NUMPR
+    follower = next((c for c in ppr if etree.QName(c).localname in later), None)
+    if follower is not None:
+        follower.addprevious(numpr)
+    sub(numpr, "ilvl", {"val": str(num[1])})
+    sub(numpr, "numId", {"val": str(num[0])})
+
+
+_AFTER_NUMPR = frozenset(PPR_ORDER[PPR_ORDER.index("numPr") + 1 :])
 
 
 def _prototypes(
