@@ -86,11 +86,7 @@ class Spool:
 
 
 def _segment(piece: bytes | Spool) -> Packed:
-    if isinstance(piece, Spool):
-        return piece.close()
-    deflater = Deflater()
-    deflater.add(piece)
-    return deflater.close(last=False)
+    return piece.close() if isinstance(piece, Spool) else deflate(piece, last=False)
 
 
 class _Entries:
@@ -134,9 +130,13 @@ def save(document: Any, when: datetime, body: Sequence[bytes | Spool] = ()) -> b
         document.save(out)
         with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
             sink.entries = {name: source.read(name) for name in source.namelist()}
-    packed = {name: deflate(content) for name, content in sink.entries.items()}
+    name = document.part.partname.membername
+    packed = {
+        entry: deflate(content)
+        for entry, content in sink.entries.items()
+        if not (body and entry == name)  # its body is spliced in below
+    }
     if body:
-        name = document.part.partname.membername
         head, found, tail = sink.entries[name].partition(token)
         if not found:
             raise ValueError(f"no {token.decode()} in {name}")

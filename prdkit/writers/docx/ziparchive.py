@@ -64,11 +64,11 @@ class Deflater:
         return Packed(self._chunks, self._crc, self._size)
 
 
-def deflate(data: bytes, level: int = LEVEL) -> Packed:
-    """`data` as a whole deflate stream."""
-    deflater = Deflater(level)
+def deflate(data: bytes, *, last: bool = True) -> Packed:
+    """`data` as a deflate stream (see `Deflater.close` for `last`)."""
+    deflater = Deflater()
     deflater.add(data)
-    return deflater.close()
+    return deflater.close(last=last)
 
 
 def join(streams: Iterable[Packed]) -> Packed:
