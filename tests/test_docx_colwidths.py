@@ -10,7 +10,7 @@ import functools
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -288,6 +288,7 @@ _WRITTEN = st.lists(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["run", "bold", "id", "ref", "badge"]), _WRITTEN)))
+@example([("run", "\r"), ("run", "\n")])  # two breaks, not one CRLF
 def test_what_a_cell_was_written_is_what_reading_it_back_finds(writes):
     # A table measures its text and filler cells from the runs written into them; reading
     # the cell back must find the same text (tabs as spaces, breaks as newlines, word

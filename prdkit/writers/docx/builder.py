@@ -307,7 +307,10 @@ class Builder:
         texts, bold = self._records.pop()
         text = "".join(texts)
         if "\r" in text or "\t" in text:
-            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+            # Run by run: a run ending in CR and the next starting with LF are two breaks.
+            text = "".join(
+                t.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ") for t in texts
+            )
         return text.replace(WORD_JOINER, ""), bold[0]
 
     def styled(self, para: etree._Element, style_id: str | None) -> None:
