@@ -140,6 +140,72 @@ class Blank(Fixed):
 DATE = Fixed(1230)  # "2026-01-31" at 9 pt, margins included
 
 
+class _Skeleton:
+    """A table's w:tbl with its properties and grid, and the prototypes of its rows and
+    cells, as `Table` copies them."""
+
+    __slots__ = ("p", "tbl", "tcs", "tcs_p", "tr", "tr_head", "tr_kept")
+
+    def __init__(
+        self,
+        style: str | None,
+        table_style: str | None,
+        width: int,
+        cols: Sequence[int],
+        margins: int | None,
+        header: bool,
+    ) -> None:
+        self.tbl = etree.Element(_TBL)
+        tbl_pr = sub(self.tbl, "tblPr")
+        sub(tbl_pr, "tblStyle", {"val": table_style})  # type: ignore[dict-item]
+        sub(tbl_pr, "tblW", {"w": str(width), "type": "dxa"})
+        sub(tbl_pr, "tblLayout", {"type": "fixed"})
+        if margins is not None:  # narrow cells (the Gantt weeks) need slimmer margins
+            cell_mar = sub(tbl_pr, "tblCellMar")
+            for side in ("left", "right"):
+                sub(cell_mar, side, {"w": str(margins), "type": "dxa"})
+        first = "1" if header else "0"
+        sub(
+            tbl_pr,
+            "tblLook",
+            {
+                "val": "0420" if header else "0400",
+                "firstRow": first,
+                "lastRow": "0",
+                "firstColumn": "0",
+                "lastColumn": "0",
+                "noHBand": "0",
+                "noVBand": "1",
+            },
+        )
+        grid = sub(self.tbl, "tblGrid")
+        for col in cols:
+            sub(grid, "gridCol", {"w": str(col)})
+        # Prototypes copied per cell (lxml's __copy__ is deep): cheaper than rebuilding. Each
+        # column's empty cell (its tcPr/tcW), and the same with its first paragraph, which
+        # all but Markdown cells start with.
+        self.p = etree.Element(_P)
+        sub(sub(self.p, "pPr"), "pStyle", {"val": style})  # type: ignore[dict-item]
+        self.tcs: list[etree._Element] = []
+        self.tcs_p: list[etree._Element] = []
+        for col in cols:
+            tc = etree.Element(_TC)
+            sub(sub(tc, "tcPr"), "tcW", {"w": str(col), "type": "dxa"})
+            self.tcs.append(tc)
+            self.tcs_p.append(tc.__copy__())
+            self.tcs_p[-1].append(self.p.__copy__())
+        # Each kind of row's properties: rows kept on one page, header rows, other rows.
+        self.tr_kept = etree.Element(_TR)
+        sub(sub(self.tr_kept, "trPr"), "cantSplit")
+        self.tr_head = self.tr_kept.__copy__()
+        sub(self.tr_head[0], "tblHeader")
+        self.tr = etree.Element(_TR)
+
+
+_SKELETONS: dict[tuple[object, ...], _Skeleton] = {}
+_SKELETONS_HELD = 256
+
+
 class Table:
     """One w:tbl being filled; rows are appended in order."""
 
@@ -184,51 +250,23 @@ class Table:
         ]
         self.cols = widths(self.width, plain, [int(n * scale) for n in least])
         self.style = builder.styles.id("Compact")
-        self.tbl = sub(container, "tbl")
-        tbl_pr = sub(self.tbl, "tblPr")
-        sub(tbl_pr, "tblStyle", {"val": builder.styles.id("PRD Table")})
-        sub(tbl_pr, "tblW", {"w": str(self.width), "type": "dxa"})
-        sub(tbl_pr, "tblLayout", {"type": "fixed"})
-        if margins is not None:  # narrow cells (the Gantt weeks) need slimmer margins
-            cell_mar = sub(tbl_pr, "tblCellMar")
-            for side in ("left", "right"):
-                sub(cell_mar, side, {"w": str(margins), "type": "dxa"})
-        first = "1" if header else "0"
-        sub(
-            tbl_pr,
-            "tblLook",
-            {
-                "val": "0420" if header else "0400",
-                "firstRow": first,
-                "lastRow": "0",
-                "firstColumn": "0",
-                "lastColumn": "0",
-                "noHBand": "0",
-                "noVBand": "1",
-            },
-        )
-        grid = sub(self.tbl, "tblGrid")
-        for col in self.cols:
-            sub(grid, "gridCol", {"w": str(col)})
-        # Prototypes copied per cell (lxml's __copy__ is deep): cheaper than rebuilding. Each
-        # column's empty cell (its tcPr/tcW), and the same with its first paragraph, which
-        # all but Markdown cells start with.
-        self._p = etree.Element(_P)
-        sub(sub(self._p, "pPr"), "pStyle", {"val": self.style})
-        self._tcs: list[etree._Element] = []
-        self._tcs_p: list[etree._Element] = []
-        for col in self.cols:
-            tc = etree.Element(_TC)
-            sub(sub(tc, "tcPr"), "tcW", {"w": str(col), "type": "dxa"})
-            self._tcs.append(tc)
-            self._tcs_p.append(tc.__copy__())
-            self._tcs_p[-1].append(self._p.__copy__())
-        # Each kind of row's properties: rows kept on one page, header rows, other rows.
-        self._tr_kept = etree.Element(_TR)
-        sub(sub(self._tr_kept, "trPr"), "cantSplit")
-        self._tr_head = self._tr_kept.__copy__()
-        sub(self._tr_head[0], "tblHeader")
-        self._tr = etree.Element(_TR)
+        # The table's own properties and the prototypes its rows and cells are copied from.
+        # A fitted table's widths are all set by `finish`: its skeleton is shared by every
+        # table of its shape, which spares 3,000 tables twenty elements each at 5,000
+        # requirements. A grid keeps the widths it is made with.
+        key = (self.style, builder.styles.id("PRD Table"), self.width, margins, bool(header))
+        key += (len(self.cols),)
+        skeleton = _SKELETONS.get(key) if fit else None
+        if skeleton is None:
+            skeleton = _Skeleton(self.style, key[1], self.width, self.cols, margins, bool(header))
+            if fit:
+                if len(_SKELETONS) >= _SKELETONS_HELD:
+                    _SKELETONS.clear()
+                _SKELETONS[key] = skeleton
+        self.tbl = skeleton.tbl.__copy__()
+        container.append(self.tbl)
+        self._p, self._tcs, self._tcs_p = skeleton.p, skeleton.tcs, skeleton.tcs_p
+        self._tr_kept, self._tr_head, self._tr = skeleton.tr_kept, skeleton.tr_head, skeleton.tr
         # The cells holding a table, kept as they are made: `finish` scales the tables
         # without searching every cell for one.
         self._nesting: list[tuple[etree._Element, int]] = []
