@@ -283,17 +283,16 @@ def add_paragraph(
 
 
 def _number(ppr: etree._Element, num: tuple[int, int]) -> None:
-    # w:numPr in its place among the properties (see PPR_ORDER), made in the same tree.
+    # Made in the same tree (no namespaces to reconcile), then put in its place.
+    place_in_ppr(ppr, _numpr(ppr, num))
+
+
+def _numpr(ppr: etree._Element, num: tuple[int, int]) -> etree._Element:
+    """Append to `ppr` the w:numPr of list `num` (numId, level) and return it."""
     numpr = sub(ppr, "numPr")
-    later = _AFTER_NUMPR
-    follower = next((c for c in ppr if etree.QName(c).localname in later), None)
-    if follower is not None:
-        follower.addprevious(numpr)
     sub(numpr, "ilvl", {"val": str(num[1])})
     sub(numpr, "numId", {"val": str(num[0])})
-
-
-_AFTER_NUMPR = frozenset(PPR_ORDER[PPR_ORDER.index("numPr") + 1 :])
+    return numpr
 
 
 def _prototypes(
@@ -347,9 +346,7 @@ def _ppr(
     if keep_next:
         sub(ppr, "keepNext")
     if num is not None:
-        numpr = sub(ppr, "numPr")
-        sub(numpr, "ilvl", {"val": str(num[1])})
-        sub(numpr, "numId", {"val": str(num[0])})
+        _numpr(ppr, num)
     if rule_below:
         border = sub(ppr, "pBdr")
         sub(border, "bottom", {"val": "single", "sz": "6", "space": "1", "color": "BFC8D6"})
