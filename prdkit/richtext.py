@@ -424,7 +424,10 @@ def _flanks(char: str) -> bool:
 # Text that parses to one paragraph of just itself needs no parser: most short fields.
 # Markdown syntax, and every space but U+0020 and every control (the parser has its own
 # rules for those; such text simply takes the parser's path).
-_MARKUP = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|[^\S ]")
+# Every whitespace character but U+0020 (what `[^\S ]` matches) is listed in the one class:
+# an alternation tried at every character took five times as long on a field of prose.
+_NOT_SPACE_BLANKS = "\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_MARKUP = re.compile(f"[\\\\`*_\\[\\]<>#|~&!\x00-\x1f\x7f-\x9f{_NOT_SPACE_BLANKS}]")
 _LEADING = re.compile(r"\s|[-+=>]|\d{1,9}[.)]")
 
 

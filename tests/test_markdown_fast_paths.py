@@ -4,6 +4,7 @@ the light syntax tree holding what markdown-it's `SyntaxTreeNode` holds."""
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,6 +72,18 @@ def test_the_shortcut_is_taken_for_plain_text_and_only_for_it() -> None:
     fields = Fields(Outline())
     assert fields.blocks("a $5 price", 2) == ["a \\$5 price"]
     assert fields.cell("see https://example.com/x, then") == "see <https://example.com/x>, then"
+
+
+def test_the_shortcut_refuses_every_blank_but_the_space_as_the_parser_needs() -> None:
+    # The one character class stands for "syntax, controls, or whitespace other than U+0020"
+    # (`[^\\S ]`): checked against that definition over every code point.
+    syntax_or_blank = re.compile(r"[\\`*_\[\]<>#|~&!\x00-\x1f\x7f-\x9f]|[^\S ]")
+    differ = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if (plain_paragraph(f"a{chr(code)}b") is None) != bool(syntax_or_blank.search(chr(code)))
+    ]
+    assert differ == []
 
 
 def shape(node) -> list[tuple[object, ...]]:
