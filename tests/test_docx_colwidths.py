@@ -27,7 +27,7 @@ from prdkit.writers.docx.colwidths import (
     needs,
 )
 from prdkit.writers.docx.oxml import W_NS, Look
-from prdkit.writers.docx.tables import CELL_MARGINS, Table
+from prdkit.writers.docx.tables import CELL_MARGINS, Md, Table
 from tests.fonts import PRINTABLE, installed, widest
 from tests.test_docx_print import EN, ZH, model, render, tables_of
 
@@ -264,26 +264,29 @@ def _builder() -> Builder:
     return builder
 
 
-_WRITTEN = st.lists(
-    st.sampled_from(
-        [
-            "REQ-001",
-            "-",
-            "a b",
-            "\t",
-            "\n",
-            "\r",
-            "\r\n",
-            "TODO",
-            "待补充",
-            "\u2060",
-            "\x01",
-            " ",
-            "中",
-        ]
-    ),
-    max_size=6,
-).map("".join)
+def _joined(pieces: list[str], most: int) -> st.SearchStrategy[str]:
+    """Texts of up to `most` of `pieces` in a row."""
+    return st.lists(st.sampled_from(pieces), max_size=most).map("".join)
+
+
+_WRITTEN = _joined(
+    [
+        "REQ-001",
+        "-",
+        "a b",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "TODO",
+        "待补充",
+        "\u2060",
+        "\x01",
+        " ",
+        "中",
+    ],
+    6,
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -308,3 +311,73 @@ def test_what_a_cell_was_written_is_what_reading_it_back_finds(writes):
         else:
             b.run(para, text, style, Look(bold=kind == "bold"))
     assert b.recorded() == (_cell_text(tc), bool(_BOLD(tc)))
+
+
+_MARKDOWN = _joined(
+    [
+        "a b",
+        "**bold**",
+        "`co-de`",
+        "[REQ-001](https://example.com/x)",
+        "*em*",
+        "~~gone~~",
+        "REQ-001",
+        "2026-01-31",
+        "TODO",
+        "待补充",
+        "中文，",
+        "\t",
+        "\n",
+        "  \n",
+        "\\\n",
+        "\n\n",
+        "# ",
+        "> ",
+        "- ",
+        "1. ",
+        "```\n",
+        "| a | b |\n| - | - |\n| c | d |\n",
+        "![alt](https://example.com/p.png)",
+        "<b>",
+        "\u2060",
+    ],
+    8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MARKDOWN)
+@example("a  \nb")  # a hard break: one paragraph of two lines
+@example("- a\n- b")  # two paragraphs: read back
+def test_a_markdown_cell_of_one_paragraph_reads_as_it_was_written(md):
+    # A Markdown cell that came out as one paragraph is measured from the runs written into
+    # it (see `Table.cell`): that must be what reading the paragraph back finds.
+    b = _builder()
+    tc = etree.Element(f"{{{W_NS}}}tc")
+    b.record()
+    b.markdown(tc, md, "Compact", 4000)
+    recorded = b.recorded()
+    if len(tc) == 1 and tc[0].tag == f"{{{W_NS}}}p":
+        assert recorded == (_cell_text(tc), bool(_BOLD(tc)))
+
+
+def test_markdown_cells_of_more_than_one_paragraph_are_read_back(monkeypatch):
+    # A list or a table in a cell is measured from the tree: its paragraphs' breaks and its
+    # nested table's text are not in what was written.
+    read = []
+    original = Measurer._read
+
+    def reading(self, tc, header):
+        read.append(len(tc))
+        return original(self, tc, header)
+
+    monkeypatch.setattr(Measurer, "_read", reading)
+    b = _builder()
+    container = b.paragraph(etree.Element(f"{{{W_NS}}}body"), "Normal").getparent()
+    table = Table(b, container, [1.0, 1.0], header=["a", "b"])
+    table.row([Md("one **paragraph**"), Md("- a\n- b")])
+    table.row([Md("| x | y |\n| - | - |\n| 1 | 2 |"), Md("")])
+    # The list's cell (tcPr and two paragraphs) and the table's (tcPr, the table and the
+    # paragraph a cell ends with); the nested table's own cells are read as its fillers'.
+    assert [n for n in read if n != 2] == [3, 3]
+    assert read.count(2) == 4

@@ -348,20 +348,18 @@ class Table:
                 return tc
         noted = self.b.hyphened
         # Text and fillers write runs only, into the cell's one paragraph: what they wrote
-        # is its text. Markdown and other fillers may write more (a list, a table): read.
-        written = (
-            self._needs is not None
-            and isinstance(content, (str, Keyed, NoneType))
-            and not isinstance(content, Md)
-        )
+        # is its text. Markdown too, when it made one paragraph (most cells: 15,699 of
+        # 16,122 at 5,000 requirements); a list or a table is read back, as other fillers.
+        written = self._needs is not None and isinstance(content, (str, Keyed, NoneType))
         if written:
             self.b.record()
         tc = self._make(tr, index, content, fill, header)
         measured = None
         if self._needs is not None:  # measured now, filled: `finish` reads no cell back
-            measured = self._measure.cell(
-                tc, in_header, self._key(content, header), self.b.recorded() if written else None
-            )
+            recorded = self.b.recorded() if written else None
+            if recorded is not None and isinstance(content, Md) and len(tc) != 2:
+                recorded = None  # more than its tcPr and one paragraph
+            measured = self._measure.cell(tc, in_header, self._key(content, header), recorded)
             self._needs.add(index, measured, in_header)
         if key is not None:
             if len(self._made) >= MADE:
