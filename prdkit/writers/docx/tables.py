@@ -380,7 +380,9 @@ class Table:
             self.b.markdown(tc, content, "Compact", self.cols[index] - CELL_MARGINS)
             if tc.find(_TBL) is not None:  # Markdown's own table, scaled with its column
                 self._nesting.append((tc, index))
-            elif tc.find(_P) is None:
+            # A cell must end with a paragraph, even when Markdown ended it with a table
+            # (other contents fill the paragraph the cell was made with, and only that).
+            if tc[-1].tag != _P:
                 self._para(tc)
         elif callable(content):
             para = tc[-1]
@@ -390,9 +392,6 @@ class Table:
             para = tc[-1]
             if content:
                 self.b.run(para, content, self.style, HEADER_LOOK if header else PLAIN)
-        # A cell must end with a paragraph, even when Markdown ended it with a table.
-        if tc[-1].tag != _P:
-            self._para(tc)
         return tc
 
     def _key(self, content: Content, header: bool) -> Hashable:
