@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prdkit.check import SUFFIXES, CheckResult
-from prdkit.digest import digest
+from prdkit.digest import digest, forget
 from prdkit.i18n import language
 from prdkit.images.pictures import Pictures
 from prdkit.limits import DEFAULT_LIMITS, Limits
@@ -94,6 +94,7 @@ def release_source(result: CheckResult) -> None:
     No writer reads them (they render the model), and they are half of what a checked
     document holds: about 90 MiB at 5,000 requirements, room the Word writer's trees need.
     """
+    forget(result.data)  # the digest's memo held on to it
     result.text = ""
     result.data = None
     result.source_map = SourceMap()

@@ -35,3 +35,13 @@ def test_the_same_mapping_is_digested_once(monkeypatch: pytest.MonkeyPatch):
     # An equal mapping that is another object is digested anew: only identity is trusted.
     assert [id(d) for d in calls] == [id(first), id(second)]
     assert digest(first) != digest({"meta": {"id": "b"}})
+
+
+def test_a_forgotten_mapping_is_no_longer_held():
+    data = {"meta": {"id": "a"}}
+    value = digest(data)
+    digest_module.forget({"meta": {"id": "a"}})  # another mapping: the memo stays
+    assert digest_module._last == (data, value)
+    digest_module.forget(data)
+    assert digest_module._last[0] is None
+    assert digest(data) == value
