@@ -9,7 +9,7 @@ from typing import Any, Literal
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
 from prdkit.model import Document
-from prdkit.placeholders import PLACEHOLDER, WORDS
+from prdkit.placeholders import PLACEHOLDER, WORDS, may_hold
 from prdkit.rules._common import Places, graded, listing, verbatim
 from prdkit.source import join
 
@@ -36,7 +36,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     while stack:
         parent, token, value, extension = stack.pop()
         if isinstance(value, str):
-            placeholders = None if extension else PLACEHOLDER.findall(value)
+            placeholders = None if extension or not may_hold(value) else PLACEHOLDER.findall(value)
             bidi = BIDI.search(value)
             if placeholders or bidi:
                 pointer = parent if token is None else join(parent, token)

@@ -12,7 +12,7 @@ from prdkit.headnumbers import HeadingCounter
 from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout import LaidOutDocument
 from prdkit.layout.context import item_anchor
-from prdkit.placeholders import PLACEHOLDER
+from prdkit.placeholders import PLACEHOLDER, may_hold
 from prdkit.writers.docx.base import Base
 from prdkit.writers.docx.fields import TocEntry, bookmark
 from prdkit.writers.docx.numbering import Numbering, numbered
@@ -221,7 +221,7 @@ class Builder:
     ) -> etree._Element:
         """Append a run of `text` to `parent` (a paragraph or hyperlink); the last one if
         placeholders in it (TODO, 待补充) are set apart to be highlighted."""
-        if self.flag_placeholders and PLACEHOLDER.search(text):
+        if self.flag_placeholders and may_hold(text) and PLACEHOLDER.search(text):
             start = 0
             for match in PLACEHOLDER.finditer(text):
                 if match.start() > start:
@@ -407,7 +407,7 @@ class Builder:
             self.run(parent, text, style_id, look)
             return
         if not _SPLIT_TEXT.search(text) and not (
-            self.flag_placeholders and PLACEHOLDER.search(text)
+            self.flag_placeholders and may_hold(text) and PLACEHOLDER.search(text)
         ):
             # One run of one w:t: its hyphens are joined before it is made, as
             # `unbroken_hyphens` would join them after.
