@@ -40,6 +40,7 @@ from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.richtext import render
 from prdkit.writers.docx.safexml import xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
+from prdkit.writers.docx.tables import ROWS_MARK
 
 if TYPE_CHECKING:
     from prdkit.writers.docx.package import Spool
@@ -58,6 +59,7 @@ _INNER_LINK = prototype(make("hyperlink", {"anchor": "", "history": "1"}))
 _UNSTYLED = (None, None)  # no paragraph's style known (see `style_of`)
 # What makes a text more than one run or one w:t (placeholders aside).
 _SPLIT_TEXT = re.compile("[\t\n\r]")
+_ROWS_MARK = f"<?{ROWS_MARK} ".encode()
 
 
 class Builder:
@@ -112,6 +114,9 @@ class Builder:
         # a table measures what was written rather than read the cell back (see `record`).
         self._records: list[tuple[list[str], list[bool]]] = []
         self._bookmarks = 0
+        # Long tables' rows serialized as they were made, by the mark standing for them.
+        self._spilled: dict[str, list[bytes]] = {}
+        self._marks = 0
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
         # link forward.
@@ -142,9 +147,44 @@ class Builder:
         is never more than one part's. Does nothing unless the body is built in parts.
         """
         if self.parts is not None and len(self.body):
-            self.parts.append(inner(self.finished(self.body)))
+            self._put(inner(self.finished(self.body)))
             self._styled = _UNSTYLED  # holding a paragraph would hold its whole tree
             self.body = self._empty.__copy__()
+
+    def _put(self, piece: bytes) -> None:
+        # The rows long tables serialized as they went go where their marks are.
+        assert self.parts is not None
+        start = 0
+        while self._spilled:
+            at = piece.find(_ROWS_MARK, start)
+            if at < 0:
+                break
+            end = piece.index(b"?>", at) + 2
+            self.parts.append(piece[start:at])
+            for rows in self._spilled.pop(piece[at + len(_ROWS_MARK) : end - 2].decode()):
+                self.parts.append(rows)
+            start = end
+        self.parts.append(piece[start:] if start else piece)
+
+    def spill_mark(self, container: etree._Element) -> str | None:
+        """The mark under which a table in `container` may serialize its rows as they are
+        made: only a table of the body, when the body is built in parts (see `flush`)."""
+        if self.parts is None or container is not self.body:
+            return None
+        self._marks += 1
+        return str(self._marks)
+
+    def release(self, within: etree._Element, since: int) -> None:
+        """Join the ids of the texts in `within`, about to be serialized apart from the
+        body, of those noted since the `since`-th (see `hyphened`), and forget the
+        paragraph `style_of` knows, which may be in it."""
+        noted = self._hyphened
+        self._hyphened = noted[:since] + self._join_noted(within, noted[since:])
+        self._styled = _UNSTYLED
+
+    def spilled(self, mark: str, rows: list[bytes]) -> None:
+        """Keep the finished rows of the table marked `mark` until its part is serialized."""
+        self._spilled[mark] = rows
 
     @property
     def hyphened(self) -> int:
@@ -161,6 +201,18 @@ class Builder:
 
     def finished(self, part: etree._Element) -> etree._Element:
         """`part` of the body with its last touches: unbroken ids, tables fitted; returned."""
+        self._hyphened = self._join_noted(part, self._hyphened)
+        # Tables nested in a cell are fitted first, then scaled with the column that holds
+        # them. Every table made so far is whole: the parts before were finished already.
+        for table in reversed(self.tables):
+            table.finish()
+        self.tables.clear()
+        return part
+
+    def _join_noted(
+        self, part: etree._Element, noted: list[etree._Element]
+    ) -> list[etree._Element]:
+        """Join the ids of the texts of `noted` in `part`; those elsewhere."""
         # Ids the text mentions (see REQ-012, in prose or a cell) stay on one line too;
         # headings keep their text as written, the contents copy it.
         headings = self.heading_ids
@@ -169,7 +221,7 @@ class Builder:
         # each in a paragraph outside a heading (a text box's paragraph sits in another).
         # Those not in `part` wait for the part they are in (the cover's, finished last).
         elsewhere = []
-        for t in self._hyphened:
+        for t in noted:
             text = t.text
             if text.count("-") == text.count(_JOINED):
                 continue  # an id kept whole since
@@ -184,13 +236,7 @@ class Builder:
                 elsewhere.append(t)
             elif mentioned:
                 unbroken_hyphens(t, self.ids)
-        self._hyphened = elsewhere
-        # Tables nested in a cell are fitted first, then scaled with the column that holds
-        # them. Every table made so far is whole: the parts before were finished already.
-        for table in reversed(self.tables):
-            table.finish()
-        self.tables.clear()
-        return part
+        return elsewhere
 
     # ---- words -------------------------------------------------------------------------
 

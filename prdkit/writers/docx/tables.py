@@ -154,6 +154,7 @@ class _Skeleton:
         cols: Sequence[int],
         margins: int | None,
         header: bool,
+        fitted: bool,
     ) -> None:
         self.tbl = etree.Element(_TBL)
         tbl_pr = sub(self.tbl, "tblPr")
@@ -188,9 +189,11 @@ class _Skeleton:
         sub(sub(self.p, "pPr"), "pStyle", {"val": style})  # type: ignore[dict-item]
         self.tcs: list[etree._Element] = []
         self.tcs_p: list[etree._Element] = []
-        for col in cols:
+        for index, col in enumerate(cols):
             tc = etree.Element(_TC)
-            sub(sub(tc, "tcPr"), "tcW", {"w": str(col), "type": "dxa"})
+            # A fitted table's cells hold their column's marker until `finish` sets them.
+            value = _marker(index) if fitted else str(col)
+            sub(sub(tc, "tcPr"), "tcW", {"w": value, "type": "dxa"})
             self.tcs.append(tc)
             self.tcs_p.append(tc.__copy__())
             self.tcs_p[-1].append(self.p.__copy__())
@@ -200,6 +203,25 @@ class _Skeleton:
         self.tr_head = self.tr_kept.__copy__()
         sub(self.tr_head[0], "tblHeader")
         self.tr = etree.Element(_TR)
+
+
+def _marker(index: int) -> str:
+    """What a fitted table's cells of column `index` hold as their width until `finish`: a
+    tab, written `&#9;` in an attribute (text writes it as it is, and `"` in attributes as
+    `&quot;`), so no text and no other width reads as the serialized marker."""
+    return f"\t{index}"
+
+
+def _marked(index: int) -> bytes:
+    """`_marker(index)` as serialized in a cell's width."""
+    return b'w:w="&#9;%d"' % index
+
+
+# A long table at the top of the body serializes its rows as they are made, SPILL at a time,
+# their widths left as column markers `finish` replaces in the bytes: its tree holds a few
+# hundred rows, not 12,000 requirements' 800,000 elements (most of a 300 MB peak).
+SPILL = 512
+ROWS_MARK = "prdkit-rows"  # a processing instruction where a table's serialized rows go
 
 
 _SKELETONS: dict[tuple[object, ...], _Skeleton] = {}
@@ -258,7 +280,9 @@ class Table:
         key += (len(self.cols),)
         skeleton = _SKELETONS.get(key) if fit else None
         if skeleton is None:
-            skeleton = _Skeleton(self.style, key[1], self.width, self.cols, margins, bool(header))
+            skeleton = _Skeleton(
+                self.style, key[1], self.width, self.cols, margins, bool(header), fit
+            )
             if fit:
                 if len(_SKELETONS) >= _SKELETONS_HELD:
                     _SKELETONS.clear()
@@ -270,6 +294,12 @@ class Table:
         # The cells holding a table, kept as they are made: `finish` scales the tables
         # without searching every cell for one.
         self._nesting: list[tuple[etree._Element, int]] = []
+        # Rows serialized apart (see SPILL) under the mark of the instruction standing for
+        # them; rows made since, and how many texts were noted for the hyphen pass by then.
+        self._spill = builder.spill_mark(container) if fit else None
+        self._spilled: list[bytes] = []
+        self._held = 0
+        self._noted = builder.hyphened
         # Cells of a keyed content made so far (names, labels, references repeat down a
         # column), with what they need: copied whole, a deep copy being cheaper than
         # filling a cell again. Nothing changes a cell before the table is finished.
@@ -297,6 +327,32 @@ class Table:
         for tc, index in self._nesting:
             for nested in tc.iterchildren(_TBL):
                 _scale(nested, self.cols[index] / max(old[index], 1))
+        if self._spilled:
+            widths = [(_marked(i), b'w:w="%s"' % v.encode()) for i, v in enumerate(values)]
+            for number, rows in enumerate(self._spilled):
+                for marker, width in widths:
+                    rows = rows.replace(marker, width)
+                self._spilled[number] = rows
+            assert self._spill is not None
+            self.b.spilled(self._spill, self._spilled)
+            self._spilled = []
+
+    def _spill_rows(self) -> None:
+        """Serialize the rows made so far, as they read in the body but for their widths,
+        and drop them from the tree."""
+        assert self._spill is not None
+        self.b.release(self.tbl, self._noted)  # ids joined; no paragraph of theirs kept
+        self._made.clear()  # a cell kept to copy would keep its row
+        mark = f"<?{ROWS_MARK} {self._spill}?>".encode()
+        if not self._spilled:
+            self.tbl.find(_GRID).addnext(etree.PI(ROWS_MARK, self._spill))
+        text = etree.tostring(self.tbl, encoding="UTF-8")
+        # Markup cannot occur in text or attributes, where `<` is written `&lt;`.
+        self._spilled.append(text[text.index(mark) + len(mark) : text.rindex(b"</w:tbl>")])
+        for tr in list(self.tbl.iterchildren(_TR)):
+            self.tbl.remove(tr)
+        self._held = 0
+        self._noted = self.b.hyphened
 
     def row(
         self,
@@ -306,6 +362,9 @@ class Table:
         fills: Sequence[str | None] | None = None,
     ) -> etree._Element:
         """Append a row; `header` rows repeat at the top of every page the table spans."""
+        if self._spill is not None and self._held >= SPILL and not self._nesting:
+            self._spill_rows()  # the rows made so far are whole: a row is made in one go
+        self._held += 1
         # Short rows stay whole on a page; long Markdown rows may break like paragraphs.
         if header:
             tr = self._tr_head.__copy__()

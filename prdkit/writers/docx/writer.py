@@ -47,6 +47,25 @@ class Writer(Protocol):
         """The text written since `record` as a cell's text reads, and whether it is bold."""
         ...
 
+    def spill_mark(self, container: etree._Element) -> str | None:
+        """The mark under which a table in `container` may serialize its rows as they are
+        made, or None where it may not (see `tables.SPILL`)."""
+        ...
+
+    @property
+    def hyphened(self) -> int:
+        """How many texts made so far were noted for the hyphen pass."""
+        ...
+
+    def release(self, within: etree._Element, since: int) -> None:
+        """Give the texts in `within` noted since the `since`-th their last touches, and
+        forget `within`: it is about to be serialized apart."""
+        ...
+
+    def spilled(self, mark: str, rows: list[bytes]) -> None:
+        """Take the serialized rows of the table marked `mark`, finished, to put in place."""
+        ...
+
     def styled(self, para: etree._Element, style_id: str | None) -> None:
         """Note that `para`, about to be filled, has the style `style_id`."""
         ...
