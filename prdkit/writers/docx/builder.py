@@ -179,7 +179,7 @@ class Builder:
         body, of those noted since the `since`-th (see `hyphened`), and forget the
         paragraph `style_of` knows, which may be in it."""
         noted = self._hyphened
-        self._hyphened = noted[:since] + self._join_noted(within, noted[since:])
+        noted[since:] = self._join_noted(within, noted[since:])
         self._styled = _UNSTYLED
 
     def spilled(self, mark: str, rows: list[bytes]) -> None:

@@ -349,8 +349,9 @@ class Table:
         text = etree.tostring(self.tbl, encoding="UTF-8")
         # Markup cannot occur in text or attributes, where `<` is written `&lt;`.
         self._spilled.append(text[text.index(mark) + len(mark) : text.rindex(b"</w:tbl>")])
-        for tr in list(self.tbl.iterchildren(_TR)):
-            self.tbl.remove(tr)
+        # Cut as a slice, holding no row: a row removed while held has its whole tree
+        # walked to make it stand alone, before it is freed.
+        del self.tbl[self.tbl.index(self.tbl.find(_GRID)) + 2 :]
         self._held = 0
         self._noted = self.b.hyphened
 
