@@ -40,7 +40,7 @@ from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.richtext import render
 from prdkit.writers.docx.safexml import xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
-from prdkit.writers.docx.tables import ROWS_MARK
+from prdkit.writers.docx.tables import ROWS_CLOSE, ROWS_OPEN
 
 if TYPE_CHECKING:
     from prdkit.writers.docx.package import Spool
@@ -59,7 +59,6 @@ _INNER_LINK = prototype(make("hyperlink", {"anchor": "", "history": "1"}))
 _UNSTYLED = (None, None)  # no paragraph's style known (see `style_of`)
 # What makes a text more than one run or one w:t (placeholders aside).
 _SPLIT_TEXT = re.compile("[\t\n\r]")
-_ROWS_MARK = f"<?{ROWS_MARK} ".encode()
 
 
 class Builder:
@@ -156,14 +155,14 @@ class Builder:
         assert self.parts is not None
         start = 0
         while self._spilled:
-            at = piece.find(_ROWS_MARK, start)
+            at = piece.find(ROWS_OPEN, start)
             if at < 0:
                 break
-            end = piece.index(b"?>", at) + 2
+            close = piece.index(ROWS_CLOSE, at)
             self.parts.append(piece[start:at])
-            for rows in self._spilled.pop(piece[at + len(_ROWS_MARK) : end - 2].decode()):
+            for rows in self._spilled.pop(piece[at + len(ROWS_OPEN) : close].decode()):
                 self.parts.append(rows)
-            start = end
+            start = close + len(ROWS_CLOSE)
         self.parts.append(piece[start:] if start else piece)
 
     def spill_mark(self, container: etree._Element) -> str | None:

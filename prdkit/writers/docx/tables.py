@@ -221,7 +221,10 @@ def _marked(index: int) -> bytes:
 # their widths left as column markers `finish` replaces in the bytes: its tree holds a few
 # hundred rows, not 12,000 requirements' 800,000 elements (most of a 300 MB peak).
 SPILL = 512
-ROWS_MARK = "prdkit-rows"  # a processing instruction where a table's serialized rows go
+# Where a table's serialized rows go: a processing instruction, `<?prdkit-rows MARK?>` once
+# serialized (markup, which no text or attribute value is written as).
+_ROWS = "prdkit-rows"
+ROWS_OPEN, ROWS_CLOSE = f"<?{_ROWS} ".encode(), b"?>"
 
 
 _SKELETONS: dict[tuple[object, ...], _Skeleton] = {}
@@ -296,7 +299,7 @@ class Table:
         self._nesting: list[tuple[etree._Element, int]] = []
         # Rows serialized apart (see SPILL) under the mark of the instruction standing for
         # them; rows made since, and how many texts were noted for the hyphen pass by then.
-        self._spill = builder.spill_mark(container) if fit else None
+        self._mark = builder.spill_mark(container) if fit else None
         self._spilled: list[bytes] = []
         self._held = 0
         self._noted = builder.hyphened
@@ -333,22 +336,21 @@ class Table:
                 for marker, width in widths:
                     rows = rows.replace(marker, width)
                 self._spilled[number] = rows
-            assert self._spill is not None
-            self.b.spilled(self._spill, self._spilled)
+            assert self._mark is not None
+            self.b.spilled(self._mark, self._spilled)
             self._spilled = []
 
     def _spill_rows(self) -> None:
         """Serialize the rows made so far, as they read in the body but for their widths,
         and drop them from the tree."""
-        assert self._spill is not None
+        assert self._mark is not None
         self.b.release(self.tbl, self._noted)  # ids joined; no paragraph of theirs kept
         self._made.clear()  # a cell kept to copy would keep its row
-        mark = f"<?{ROWS_MARK} {self._spill}?>".encode()
         if not self._spilled:
-            self.tbl.find(_GRID).addnext(etree.PI(ROWS_MARK, self._spill))
+            self.tbl.find(_GRID).addnext(etree.PI(_ROWS, self._mark))
         text = etree.tostring(self.tbl, encoding="UTF-8")
-        # Markup cannot occur in text or attributes, where `<` is written `&lt;`.
-        self._spilled.append(text[text.index(mark) + len(mark) : text.rindex(b"</w:tbl>")])
+        pi = ROWS_OPEN + self._mark.encode() + ROWS_CLOSE
+        self._spilled.append(text[text.index(pi) + len(pi) : text.rindex(b"</w:tbl>")])
         # Cut as a slice, holding no row: a row removed while held has its whole tree
         # walked to make it stand alone, before it is freed.
         del self.tbl[self.tbl.index(self.tbl.find(_GRID)) + 2 :]
@@ -363,7 +365,7 @@ class Table:
         fills: Sequence[str | None] | None = None,
     ) -> etree._Element:
         """Append a row; `header` rows repeat at the top of every page the table spans."""
-        if self._spill is not None and self._held >= SPILL and not self._nesting:
+        if self._mark is not None and self._held >= SPILL and not self._nesting:
             self._spill_rows()  # the rows made so far are whole: a row is made in one go
         self._held += 1
         # Short rows stay whole on a page; long Markdown rows may break like paragraphs.
