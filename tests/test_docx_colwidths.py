@@ -18,7 +18,6 @@ from prdkit.layout import build as lay_out
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.colwidths import (
-    _BOLD,
     Measurer,
     _cell_text,
     _unbreakable,
@@ -27,6 +26,7 @@ from prdkit.writers.docx.colwidths import (
     needs,
 )
 from prdkit.writers.docx.oxml import W_NS, Look
+from prdkit.writers.docx.runmarks import HAS_BOLD
 from prdkit.writers.docx.tables import CELL_MARGINS, Md, Table
 from tests.fonts import PRINTABLE, installed, widest
 from tests.test_docx_print import EN, ZH, model, render, tables_of
@@ -310,7 +310,7 @@ def test_what_a_cell_was_written_is_what_reading_it_back_finds(writes):
             b.badge(para, text, "good")
         else:
             b.run(para, text, style, Look(bold=kind == "bold"))
-    assert b.recorded() == (_cell_text(tc), bool(_BOLD(tc)))
+    assert b.recorded() == (_cell_text(tc), bool(HAS_BOLD(tc)))
 
 
 _MARKDOWN = _joined(
@@ -358,7 +358,7 @@ def test_a_markdown_cell_of_one_paragraph_reads_as_it_was_written(md):
     b.markdown(tc, md, "Compact", 4000)
     recorded = b.recorded()
     if len(tc) == 1 and tc[0].tag == f"{{{W_NS}}}p":
-        assert recorded == (_cell_text(tc), bool(_BOLD(tc)))
+        assert recorded == (_cell_text(tc), bool(HAS_BOLD(tc)))
 
 
 def test_markdown_cells_of_more_than_one_paragraph_are_read_back(monkeypatch):

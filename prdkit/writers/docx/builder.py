@@ -38,6 +38,7 @@ from prdkit.writers.docx.oxml import (
 from prdkit.writers.docx.palette import TONES
 from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.richtext import render
+from prdkit.writers.docx.runmarks import RunMarks
 from prdkit.writers.docx.safexml import xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 from prdkit.writers.docx.tables import ROWS_CLOSE, ROWS_OPEN
@@ -99,6 +100,10 @@ class Builder:
         self.ids = {a[len(prefix) :] for a in laid.anchors if a.startswith(prefix)}
         self.toc: list[TocEntry] = []
         self._runs: dict[tuple[object, ...], etree._Element] = {}
+        # Until `end_body`, runs' properties are marks, written out as the body is
+        # serialized (see runmarks).
+        self.run_marks = RunMarks(self.nsmap)
+        self._marking = True
         self._text_runs: dict[tuple[object, ...], etree._Element] = {}
         # The w:t made with a hyphen, to keep the ids they mention whole (see `finished`).
         self._hyphened: list[etree._Element] = []
@@ -146,7 +151,7 @@ class Builder:
         is never more than one part's. Does nothing unless the body is built in parts.
         """
         if self.parts is not None and len(self.body):
-            self._put(inner(self.finished(self.body)))
+            self._put(self.serialized(self.finished(self.body)))
             self._styled = _UNSTYLED  # holding a paragraph would hold its whole tree
             self.body = self._empty.__copy__()
 
@@ -161,7 +166,7 @@ class Builder:
             close = piece.index(ROWS_CLOSE, at)
             self.parts.append(piece[start:at])
             for rows in self._spilled.pop(piece[at + len(ROWS_OPEN) : close].decode()):
-                self.parts.append(rows)
+                self.parts.append(self.run_marks.expand(rows))
             start = close + len(ROWS_CLOSE)
         self.parts.append(piece[start:] if start else piece)
 
@@ -247,7 +252,8 @@ class Builder:
 
     def rpr(self, look: Look, style_id: str | None) -> etree._Element:
         """A fresh w:rPr for `look` in a paragraph of `style_id`."""
-        return self._run_proto(look, style_id)[0].__copy__()
+        east_asia = self.styles.east_asia(style_id)
+        return run_properties(look, east_asia, self.code_style, self._lang_tags)
 
     def _run_proto(self, look: Look, style_id: str | None) -> etree._Element:
         # One prototype w:r (with its rPr) per look and style, copied for every run: lxml's
@@ -257,9 +263,23 @@ class Builder:
         if proto is None:
             east_asia = self.styles.east_asia(style_id)
             proto = etree.Element(w("r"))
-            proto.append(run_properties(look, east_asia, self.code_style, self._lang_tags))
+            rpr = run_properties(look, east_asia, self.code_style, self._lang_tags)
+            if self._marking:
+                rpr = self.run_marks.mark(rpr, bold=look.bold)
+            proto.append(rpr)
             self._runs[key] = proto = prototype(proto)
         return proto
+
+    def end_body(self) -> None:
+        """Write runs with their properties in full from now on: what follows the body (the
+        header and footer) is serialized with its part, never by `serialized`."""
+        self._marking = False
+        self._runs.clear()
+        self._text_runs.clear()
+
+    def serialized(self, part: etree._Element) -> bytes:
+        """The content of `part` of the body, serialized as it reads in the document."""
+        return self.run_marks.expand(inner(part))
 
     def run(
         self, parent: etree._Element, text: str, style_id: str | None, look: Look = PLAIN

@@ -27,6 +27,7 @@ from lxml import etree
 
 from prdkit.diagrams.measure import em
 from prdkit.writers.docx.oxml import W_NS, w
+from prdkit.writers.docx.runmarks import HAS_BOLD
 
 __all__ = ["Measured", "Measurer", "Needs", "distribute", "em_width", "measurer", "needs", "twips"]
 
@@ -46,7 +47,6 @@ _NS = {"w": W_NS}
 _PIECES_OF = etree.XPath(
     "w:p | w:p//w:t | w:p//w:tab | w:p//w:br | w:p//w:noBreakHyphen", namespaces=_NS
 )
-_BOLD = etree.XPath("boolean(descendant::w:rPr/w:b)", namespaces=_NS)
 _ANY_CJK = re.compile("[\u2e80-\U0010ffff]")
 _SPACES = re.compile(r"[ \t]+")
 # Latin runs stay whole; each CJK character is a place a line may break.
@@ -219,7 +219,7 @@ class Measurer:
         return measured
 
     def _read(self, tc: etree._Element, header: bool) -> Measured | None:
-        return self.text(_cell_text(tc), bool(_BOLD(tc)), header)
+        return self.text(_cell_text(tc), bool(HAS_BOLD(tc)), header)
 
     def text(self, text: str, bold: bool, header: bool) -> Measured | None:
         """What a cell needs whose text (its paragraphs' joined by newlines, no word
