@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime, timezone
+from pathlib import Path
 
+import docx
 from lxml import etree
 
 from prdkit.model import build
@@ -44,6 +46,38 @@ def test_every_run_of_every_part_carries_its_properties_in_full():
                 assert rpr is not None and not rpr.attrib, (name, etree.tostring(run))
                 assert rpr.find(f"{W}rFonts") is not None, (name, etree.tostring(run))
         assert b"<w:rPr w:val=" not in parts["word/document.xml"]
+
+
+def test_marks_are_expanded_whatever_prefix_a_reference_document_gives_word(tmp_path: Path):
+    # A reference document may bind w: to another namespace and write Word's as ns0:; the
+    # body is then serialized with ns0:, its marks too.
+    plain = io.BytesIO()
+    docx.Document().save(plain)
+    odd = io.BytesIO()
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(odd, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "word/document.xml":
+                data = data.replace(b"xmlns:w=", b'xmlns:w="urn:x-other" xmlns:ns0=')
+                for old, new in ((b"<w:", b"<ns0:"), (b"</w:", b"</ns0:"), (b" w:", b" ns0:")):
+                    data = data.replace(old, new)
+            zout.writestr(name, data)
+    reference = tmp_path / "reference.docx"
+    reference.write_bytes(odd.getvalue())
+    document = _parts(render(ZH, reference_doc=reference))["word/document.xml"]
+    assert b"<ns0:rPr ns0:val=" in _mark_as_written(reference)  # the case is the one meant
+    assert b'val="&#9;' not in document
+    runs = _runs_with_text(etree.fromstring(document))
+    assert runs and all(run.find(f"{W}rPr/{W}rFonts") is not None for run in runs)
+
+
+def _mark_as_written(reference: Path) -> bytes:
+    """A mark as the body of a document on `reference` serializes it."""
+    with zipfile.ZipFile(reference) as z:
+        nsmap = etree.fromstring(z.read("word/document.xml")).nsmap
+    holder = body(nsmap)
+    holder.append(RunMarks(nsmap).mark(etree.Element(f"{W}rPr"), bold=False))
+    return inner(holder)
 
 
 def test_text_that_reads_like_a_mark_stays_text():

@@ -253,7 +253,7 @@ class Builder:
     def rpr(self, look: Look, style_id: str | None) -> etree._Element:
         """A fresh w:rPr for `look` in a paragraph of `style_id`."""
         east_asia = self.styles.east_asia(style_id)
-        return run_properties(look, east_asia, self.code_style, self._lang_tags)
+        return prototype(run_properties(look, east_asia, self.code_style, self._lang_tags))
 
     def _run_proto(self, look: Look, style_id: str | None) -> etree._Element:
         # One prototype w:r (with its rPr) per look and style, copied for every run: lxml's

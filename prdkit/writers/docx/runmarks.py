@@ -21,8 +21,7 @@ from lxml import etree
 
 from prdkit.writers.docx.oxml import W_NS, body, inner, make
 
-_OPEN = b'<w:rPr w:val="&#9;'
-_MARK = re.compile(rb'<w:rPr w:val="&#9;b?[0-9]+"/>')
+_CLOSE = b'"/>'
 # Whether anything in an element is bold: its runs' own properties, or the mark of them.
 HAS_BOLD = etree.XPath(
     'boolean(descendant::w:rPr/w:b | descendant::w:rPr[starts-with(@w:val, "\tb")])',
@@ -38,18 +37,26 @@ class RunMarks:
         # they read as they would inside it.
         self._holder = body(nsmap)
         self._written: dict[bytes, bytes] = {}
+        # A mark reads as the body writes it: with the prefix the document's root gives the
+        # Word namespace, which a reference document may choose (`<ns0:rPr ns0:val=...`).
+        self._open = self._serialized(make("rPr", {"val": "\t"}))[: -len(_CLOSE)]
+        self._mark = re.compile(re.escape(self._open) + rb"b?[0-9]+" + re.escape(_CLOSE))
+
+    def _serialized(self, element: etree._Element) -> bytes:
+        self._holder.append(element)
+        written = inner(self._holder)
+        self._holder.remove(element)
+        return written
 
     def mark(self, rpr: etree._Element, *, bold: bool) -> etree._Element:
         """An empty w:rPr standing for `rpr` (bold when `bold`), to be expanded later."""
         mark = f"\t{'b' if bold else ''}{len(self._written)}"
-        self._holder.append(rpr)
-        self._written[_OPEN + mark[1:].encode() + b'"/>'] = inner(self._holder)
-        self._holder.remove(rpr)
+        self._written[self._open + mark[1:].encode() + _CLOSE] = self._serialized(rpr)
         return make("rPr", {"val": mark})
 
     def expand(self, piece: bytes) -> bytes:
         """`piece` of serialized body with the properties in place of their marks."""
-        if _OPEN not in piece:
+        if self._open not in piece:
             return piece
         written = self._written
-        return _MARK.sub(lambda found: written[found.group()], piece)
+        return self._mark.sub(lambda found: written[found.group()], piece)
