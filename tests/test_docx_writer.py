@@ -481,6 +481,42 @@ def test_reference_document_lends_styles_page_and_header(tmp_path: Path):
     assert all("must not survive" not in p.text for p in opened.paragraphs)
 
 
+def _respelled(path: Path, how: str) -> Path:
+    """A reference document whose document.xml writes Word's namespace `how`: as the
+    default namespace, or under ns0: with w: bound to another."""
+    plain = io.BytesIO()
+    docx.Document().save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                uri = W[1:-1].encode()
+                if how == "default":
+                    data = data.replace(b"xmlns:w=", b'xmlns="' + uri + b'" xmlns:w=', 1)
+                    pairs = ((b"<w:", b"<"), (b"</w:", b"</"))
+                else:
+                    data = data.replace(b"xmlns:w=", b'xmlns:w="urn:x-other" xmlns:ns0=', 1)
+                    pairs = ((b"<w:", b"<ns0:"), (b"</w:", b"</ns0:"), (b" w:", b" ns0:"))
+                for old, new in pairs:
+                    data = data.replace(old, new)
+            target.writestr(name, data)
+    return path
+
+
+def _names(data: bytes) -> list[tuple[object, ...]]:
+    """The body as namespaces, names, attributes and text, whatever the prefixes."""
+    body = part(data, "word/document.xml").find(f"{W}body")
+    return [(e.tag, sorted(e.attrib.items()), e.text, e.tail) for e in body.iter()]
+
+
+@pytest.mark.parametrize("how", ["default", "ns0"])
+def test_a_reference_document_may_spell_words_namespace_its_own_way(tmp_path: Path, how):
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(plain)
+    odd = _respelled(tmp_path / f"{how}.docx", how)
+    assert _names(render(reference_doc=odd)) == _names(render(reference_doc=plain))
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -111,7 +111,9 @@ def save(document: Any, when: datetime, body: Sequence[bytes | Spool] = ()) -> b
     requirements) nor deflated twice.
     """
     old = document.element.body
-    token = f"<{old.prefix}:body/>".encode()
+    # As the document's XML writes its empty body: a reference document may give Word's
+    # namespace as the default one, without a prefix.
+    token = (f"<{old.prefix}:body/>" if old.prefix else "<body/>").encode()
     if body and len(old):
         raise ValueError("the document's own body must be empty to take another")
     from docx.opc.pkgwriter import PackageWriter
