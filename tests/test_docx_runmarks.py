@@ -8,7 +8,6 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-import docx
 from lxml import etree
 
 from prdkit.model import build
@@ -17,6 +16,7 @@ from prdkit.writers.docx import write
 from prdkit.writers.docx.oxml import Look, body, inner, run_properties
 from prdkit.writers.docx.runmarks import HAS_BOLD, RunMarks
 from tests.test_docx_print import EN, ZH, render
+from tests.test_docx_writer import respelled_reference
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = datetime(2026, 3, 1, tzinfo=timezone.utc)
@@ -51,19 +51,7 @@ def test_every_run_of_every_part_carries_its_properties_in_full():
 def test_marks_are_expanded_whatever_prefix_a_reference_document_gives_word(tmp_path: Path):
     # A reference document may bind w: to another namespace and write Word's as ns0:; the
     # body is then serialized with ns0:, its marks too.
-    plain = io.BytesIO()
-    docx.Document().save(plain)
-    odd = io.BytesIO()
-    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(odd, "w") as zout:
-        for name in zin.namelist():
-            data = zin.read(name)
-            if name == "word/document.xml":
-                data = data.replace(b"xmlns:w=", b'xmlns:w="urn:x-other" xmlns:ns0=')
-                for old, new in ((b"<w:", b"<ns0:"), (b"</w:", b"</ns0:"), (b" w:", b" ns0:")):
-                    data = data.replace(old, new)
-            zout.writestr(name, data)
-    reference = tmp_path / "reference.docx"
-    reference.write_bytes(odd.getvalue())
+    reference = respelled_reference(tmp_path / "reference.docx", "ns0")
     document = _parts(render(ZH, reference_doc=reference))["word/document.xml"]
     assert b"<ns0:rPr ns0:val=" in _mark_as_written(reference)  # the case is the one meant
     assert b'val="&#9;' not in document

@@ -481,26 +481,31 @@ def test_reference_document_lends_styles_page_and_header(tmp_path: Path):
     assert all("must not survive" not in p.text for p in opened.paragraphs)
 
 
-def _respelled(path: Path, how: str) -> Path:
-    """A reference document whose document.xml writes Word's namespace `how`: as the
-    default namespace, or under ns0: with w: bound to another."""
+def edited_reference(path: Path, name: str, *pairs: tuple[bytes, bytes]) -> Path:
+    """python-docx's default document saved at `path`, with each (old, new) of `pairs`
+    replaced in turn in its part `name`."""
     plain = io.BytesIO()
     docx.Document().save(plain)
     with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "word/document.xml":
-                uri = W[1:-1].encode()
-                if how == "default":
-                    data = data.replace(b"xmlns:w=", b'xmlns="' + uri + b'" xmlns:w=', 1)
-                    pairs = ((b"<w:", b"<"), (b"</w:", b"</"))
-                else:
-                    data = data.replace(b"xmlns:w=", b'xmlns:w="urn:x-other" xmlns:ns0=', 1)
-                    pairs = ((b"<w:", b"<ns0:"), (b"</w:", b"</ns0:"), (b" w:", b" ns0:"))
+        for member in source.namelist():
+            data = source.read(member)
+            if member == name:
                 for old, new in pairs:
                     data = data.replace(old, new)
-            target.writestr(name, data)
+            target.writestr(member, data)
     return path
+
+
+def respelled_reference(path: Path, how: str) -> Path:
+    """A reference document whose document.xml writes Word's namespace `how`: as the
+    default namespace, or under ns0: with w: bound to another."""
+    if how == "default":
+        declare = b'xmlns="' + W[1:-1].encode() + b'" xmlns:w='
+        pairs = ((b"<w:", b"<"), (b"</w:", b"</"))
+    else:
+        declare = b'xmlns:w="urn:x-other" xmlns:ns0='
+        pairs = ((b"<w:", b"<ns0:"), (b"</w:", b"</ns0:"), (b" w:", b" ns0:"))
+    return edited_reference(path, "word/document.xml", (b"xmlns:w=", declare), *pairs)
 
 
 def _names(data: bytes) -> list[tuple[object, ...]]:
@@ -513,7 +518,7 @@ def _names(data: bytes) -> list[tuple[object, ...]]:
 def test_a_reference_document_may_spell_words_namespace_its_own_way(tmp_path: Path, how):
     plain = tmp_path / "plain.docx"
     docx.Document().save(plain)
-    odd = _respelled(tmp_path / f"{how}.docx", how)
+    odd = respelled_reference(tmp_path / f"{how}.docx", how)
     assert _names(render(reference_doc=odd)) == _names(render(reference_doc=plain))
 
 
@@ -528,14 +533,8 @@ def test_a_reference_document_may_spell_words_namespace_its_own_way(tmp_path: Pa
 def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, message):
     path = tmp_path / "corp.docx"
     if content == "template":  # a .dotx renamed: python-docx refuses its content type
-        buffer = io.BytesIO()
-        docx.Document().save(buffer)
-        with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
-            for name in source.namelist():
-                data = source.read(name)
-                if name == "[Content_Types].xml":
-                    data = data.replace(b"document.main+xml", b"template.main+xml")
-                target.writestr(name, data)
+        pair = (b"document.main+xml", b"template.main+xml")
+        edited_reference(path, "[Content_Types].xml", pair)
     elif content is None:
         with zipfile.ZipFile(path, "w") as z:
             z.writestr("hello.txt", "a zip, but no Word document")
