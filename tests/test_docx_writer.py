@@ -481,9 +481,11 @@ def test_reference_document_lends_styles_page_and_header(tmp_path: Path):
     assert all("must not survive" not in p.text for p in opened.paragraphs)
 
 
-def edited_reference(path: Path, name: str, *pairs: tuple[bytes, bytes]) -> Path:
+def edited_reference(
+    path: Path, name: str, *pairs: tuple[bytes | re.Pattern[bytes], bytes]
+) -> Path:
     """python-docx's default document saved at `path`, with each (old, new) of `pairs`
-    replaced in turn in its part `name`."""
+    replaced in turn in its part `name` (old a string or a pattern)."""
     plain = io.BytesIO()
     docx.Document().save(plain)
     with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
@@ -491,7 +493,11 @@ def edited_reference(path: Path, name: str, *pairs: tuple[bytes, bytes]) -> Path
             data = source.read(member)
             if member == name:
                 for old, new in pairs:
-                    data = data.replace(old, new)
+                    data = (
+                        old.sub(new, data)
+                        if isinstance(old, re.Pattern)
+                        else data.replace(old, new)
+                    )
             target.writestr(member, data)
     return path
 
@@ -522,12 +528,57 @@ def test_a_reference_document_may_spell_words_namespace_its_own_way(tmp_path: Pa
     assert _names(render(reference_doc=odd)) == _names(render(reference_doc=plain))
 
 
+# Files Word opens, written as Word would not, or with what Word leaves out.
+_ODD_REFERENCES = {
+    "no section properties": (
+        "word/document.xml",
+        re.compile(rb"<w:sectPr.*?</w:sectPr>", re.S),
+        b"",
+    ),
+    "a page height with a decimal point": (
+        "word/document.xml",
+        re.compile(rb'(<w:pgSz[^>]*w:h=")([0-9]+)"'),
+        rb'\g<1>\2.0"',
+    ),
+    "a style without an id": ("word/styles.xml", b'w:styleId="Heading1"', b""),
+    "a relationship without an id": (
+        "word/_rels/document.xml.rels",
+        re.compile(rb' Id="rId3"'),
+        b"",
+    ),
+    "a comment among relationships": (
+        "word/_rels/document.xml.rels",
+        b"<Relationship ",
+        b"<!-- c --><Relationship ",
+    ),
+    "a comment among content types": ("[Content_Types].xml", b"<Default ", b"<!-- c --><Default "),
+    "a comment in the settings": (
+        "word/settings.xml",
+        re.compile(rb"(<w:settings[^>]*>)"),
+        rb"\1<!-- c -->",
+    ),
+    "a comment in a style": ("word/styles.xml", b"<w:rPr>", b"<w:rPr><!-- c -->"),
+}
+
+
+@pytest.mark.parametrize("odd", sorted(_ODD_REFERENCES))
+def test_an_odd_but_readable_reference_document_renders(tmp_path: Path, odd: str):
+    name, old, new = _ODD_REFERENCES[odd]
+    path = edited_reference(tmp_path / "odd.docx", name, (old, new))
+    plain = edited_reference(tmp_path / "plain.docx", name)
+    with zipfile.ZipFile(path) as odd_zip, zipfile.ZipFile(plain) as plain_zip:
+        assert odd_zip.read(name) != plain_zip.read(name)  # the edit took
+    data = render(reference_doc=path)
+    assert outline(data) == outline(render(reference_doc=plain))
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         (b"plain text, not a zip", "not a Word document"),
         (None, "not a Word document (a zip archive, but not a .docx)"),
         ("template", "not a usable .docx reference document"),
+        ("types", "[Content_Types].xml does not list content types"),
     ],
 )
 def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, message):
@@ -535,6 +586,10 @@ def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, mes
     if content == "template":  # a .dotx renamed: python-docx refuses its content type
         pair = (b"document.main+xml", b"template.main+xml")
         edited_reference(path, "[Content_Types].xml", pair)
+    elif content == "types":  # a part of that name that is something else
+        edited_reference(
+            path, "[Content_Types].xml", (re.compile(rb"<Types.*</Types>", re.S), b"<a/>")
+        )
     elif content is None:
         with zipfile.ZipFile(path, "w") as z:
             z.writestr("hello.txt", "a zip, but no Word document")

@@ -120,8 +120,8 @@ def _text_height(b: Builder) -> float:
     section = b.document.sections[-1]
     try:
         height = section.page_height - section.top_margin - section.bottom_margin
-    except TypeError:  # a reference document may leave the page size to Word's default
-        return 711.0
+    except (TypeError, ValueError):  # a reference document may leave the page size to
+        return 711.0  # Word's default, or write it as Word does not ("15840.0")
     return max(height / EMU, 200.0)
 
 

@@ -24,6 +24,7 @@ from prdkit.writers.docx.oxml import w
 from prdkit.writers.docx.refmarkup import defuse_fields, drop_dangling, drop_links
 from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize
 
+_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}Types"
 MAX_ENTRIES = 2000
 MAX_PART = 16 * 1024 * 1024  # bytes inflated, one part
 MAX_TOTAL = 48 * 1024 * 1024  # bytes inflated, every part kept
@@ -119,6 +120,8 @@ class _Cleaner:
 
     def run(self) -> bytes:
         types = self.types = parse(self._read("[Content_Types].xml"), "[Content_Types].xml")
+        if types.tag != _TYPES:
+            raise ReferenceError("[Content_Types].xml does not list content types")
         self._follow("", "package")
         kept = set(self.parts)
         for override in list(types):
@@ -164,7 +167,8 @@ class _Cleaner:
                 # One relationship of each kind but pictures, headers and footers; a part
                 # taken as one kind is never another (a loop, or styles that are the body).
                 if (
-                    target is None
+                    not rel.get("Id")  # nothing can name it; python-docx cannot load it
+                    or target is None
                     or (reltype in _CONTENT and reltype not in _MANY and reltype in seen)
                     or self.taken_as.get(target, reltype) != reltype
                     or not self._is_a(target, reltype)
@@ -173,7 +177,7 @@ class _Cleaner:
                     rels.remove(rel)
                     continue
                 seen.add(reltype)
-                kept_ids.add(rel.get("Id") or "")
+                kept_ids.add(rel.get("Id"))
             self.parts[rels_name] = serialize(rels)
         if source:
             self._clean_part(source, kind, kept_ids)
@@ -233,6 +237,10 @@ class _Cleaner:
                 for child in list(body):
                     if child is not sect_pr:
                         body.remove(child)
+        if kind == "styles":
+            for style in root.findall(w("style")):
+                if not style.get(w("styleId")):  # no paragraph can name it
+                    root.remove(style)
         if kind == "settings":
             for tag in _SETTINGS_DROPPED:
                 for element in root.findall(w(tag)):

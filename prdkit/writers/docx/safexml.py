@@ -18,6 +18,8 @@ _PARSER = etree.XMLParser(
     no_network=True,
     huge_tree=False,
     remove_pis=True,
+    # Nothing reads a comment, and code walking children expects elements only.
+    remove_comments=True,
 )
 _INT = re.compile(r"[+-]?[0-9]{1,9}")
 
