@@ -558,6 +558,11 @@ _ODD_REFERENCES = {
         rb"\1<!-- c -->",
     ),
     "a comment in a style": ("word/styles.xml", b"<w:rPr>", b"<w:rPr><!-- c -->"),
+    "a percent-encoded target": (
+        "word/_rels/document.xml.rels",
+        b'Target="styles.xml"',
+        b'Target="st%79les.xml"',
+    ),
 }
 
 

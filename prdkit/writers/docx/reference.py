@@ -178,6 +178,11 @@ class _Cleaner:
                     continue
                 seen.add(reltype)
                 kept_ids.add(rel.get("Id"))
+                # Followed by the part name it decodes to (see `_target`), so python-docx,
+                # which takes the reference as written, finds the same part.
+                written = rel.get("Target") or ""
+                if unquote(written) != written:
+                    rel.set("Target", unquote(written))
             self.parts[rels_name] = serialize(rels)
         if source:
             self._clean_part(source, kind, kept_ids)
