@@ -1,7 +1,8 @@
 """Valid documents at the edges of what the format allows: both writers render them, in time.
 
 Each goes through a real `prdkit render --to md,docx`, with the corpus guarantees: no exit 3,
-no traceback, under 5 s and 300 MB, outputs written and the marker text visible in both.
+no traceback, under 5 s (the largest valid document: 10 s) and 300 MB, outputs written and
+the marker text visible in both.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from tests.conftest import MINIMAL
 from tests.hostile.corpus import requirements
 from tests.hostile.guarantees import assert_bounded, assert_no_crash
 from tests.hostile.inspect_outputs import markdown_page, read_docx
-from tests.hostile.runner import run_cli
+from tests.hostile.runner import TIME_LIMIT, run_cli
 from tests.hostile.writers import needs_writers
 
 pytestmark = needs_writers("md", "docx")
@@ -43,6 +44,7 @@ class Edge:
     env: dict[str, str] = field(default_factory=dict)
     bug: str | None = None  # a known bug elsewhere: the test is an expected failure
     exit: int = 0  # 2: a usage problem (an unusable SOURCE_DATE_EPOCH), nothing written
+    cpu_limit: float = TIME_LIMIT  # seconds of CPU for both renders
 
 
 HUGE = "1e308"
@@ -100,9 +102,13 @@ EDGES = [
     ),
     # Both writers within the bounds: the Word writer's long tables are serialized as they
     # are made (once 670 MB, then 300 MB held as trees; 110 MB since).
+    # Its CPU bound is wider: the largest document the default limits admit, rendered
+    # twice, takes 2.8 s on a steady machine and 3.4-5.0 s on a busy shared one; what it
+    # guards is the memory, and its time grows linearly (benchmarks/).
     Edge(
         "largest-valid-document",
         requirements(12_000).replace(b"title: Demo", b"title: " + MARK.encode()),
+        cpu_limit=10.0,
     ),
 ]
 
@@ -122,7 +128,7 @@ def test_edge_document_renders(tmp_path: Path, edge: Edge) -> None:
     run = run_cli("render", source, "--to", "md,docx", env=edge.env, timeout=30)
     assert_no_crash(run)
     assert run.returncode == edge.exit, run.stdout[-2000:] + run.stderr[-2000:]
-    assert_bounded(run)
+    assert_bounded(run, edge.cpu_limit)
     if edge.exit:
         assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.prd.yaml"]
         return
