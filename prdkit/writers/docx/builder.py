@@ -252,8 +252,11 @@ class Builder:
 
     def rpr(self, look: Look, style_id: str | None) -> etree._Element:
         """A fresh w:rPr for `look` in a paragraph of `style_id`."""
+        return prototype(self._properties(look, style_id))
+
+    def _properties(self, look: Look, style_id: str | None) -> etree._Element:
         east_asia = self.styles.east_asia(style_id)
-        return prototype(run_properties(look, east_asia, self.code_style, self._lang_tags))
+        return run_properties(look, east_asia, self.code_style, self._lang_tags)
 
     def _run_proto(self, look: Look, style_id: str | None) -> etree._Element:
         # One prototype w:r (with its rPr) per look and style, copied for every run: lxml's
@@ -261,9 +264,8 @@ class Builder:
         key = (look.key(), style_id)
         proto = self._runs.get(key)
         if proto is None:
-            east_asia = self.styles.east_asia(style_id)
             proto = etree.Element(w("r"))
-            rpr = run_properties(look, east_asia, self.code_style, self._lang_tags)
+            rpr = self._properties(look, style_id)
             if self._marking:
                 rpr = self.run_marks.mark(rpr, bold=look.bold)
             proto.append(rpr)
