@@ -380,6 +380,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: not a usable .docx reference document ({reason})",
         "{path}: 不能用作 .docx 参考文档（{reason}）",
     ),
+    # Why a reference document cannot be used, said inside "reference.unusable".
+    "reference.zip-damaged": ("damaged Word document ({detail})", "Word 文档已损坏（{detail}）"),
+    "reference.too-many-parts": (
+        "{count} parts; a Word document has a few dozen",
+        "有 {count} 个部件，Word 文档通常只有几十个",
+    ),
+    "reference.no-content-types": (
+        "[Content_Types].xml does not list content types",
+        "[Content_Types].xml 没有列出内容类型",
+    ),
+    "reference.part-missing": ("{part} is missing", "缺少 {part}"),
+    "reference.no-document-part": (
+        "no part holds a Word document's body",
+        "没有任何部件包含 Word 文档的正文",
+    ),
+    "reference.part-too-large": (
+        "{part} inflates to {size} bytes; a reference document may hold parts of {part_mib} MiB,"
+        " {total_mib} MiB in all",
+        "{part} 解压后有 {size} 字节；参考文档的每个部件最多 {part_mib} MiB，"
+        "合计最多 {total_mib} MiB",
+    ),
+    "reference.not-xml": (
+        "{part} is not well-formed XML ({detail})",
+        "{part} 不是格式正确的 XML（{detail}）",
+    ),
+    "reference.dtd": (
+        "{part} declares a DTD, which Word documents never do",
+        "{part} 声明了 DTD，Word 文档从不这样做",
+    ),
     "pdf.needs-extra": (
         "--to pdf needs the optional extra: {install}",
         "--to pdf 需要先安装可选组件：{install}",

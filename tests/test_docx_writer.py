@@ -20,6 +20,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from prdkit.check import check_bytes
 from prdkit.i18n import label, page_pieces
+from prdkit.messages import Msg
 from prdkit.model import Document, build
 from prdkit.outputs import OutputError
 from prdkit.richtext import parse
@@ -604,6 +605,25 @@ def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, mes
         render(reference_doc=path)
     with pytest.raises(OutputError, match="not found"):
         render(reference_doc=tmp_path / "missing.docx")
+
+
+@pytest.mark.parametrize(
+    ("edit", "zh", "en"),
+    [
+        ((b"<w:styles", b"<!DOCTYPE x><w:styles"), "声明了 DTD", "declares a DTD"),
+        ((b"</w:styles>", b""), "不是格式正确的 XML", "not well-formed XML"),
+    ],
+)
+def test_why_a_reference_is_refused_is_said_in_the_documents_language(
+    tmp_path: Path, edit, zh: str, en: str
+):
+    path = edited_reference(tmp_path / "corp.docx", "word/styles.xml", edit)
+    with pytest.raises(OutputError) as refused:
+        render(reference_doc=path)
+    said = refused.value.message
+    assert isinstance(said, Msg)
+    assert zh in said.render("zh") and en not in said.render("zh")
+    assert en in said.render("en") and "word/styles.xml" in said.render("zh")
 
 
 def test_cli_renders_atomically_and_refuses_a_broken_reference(tmp_path: Path):

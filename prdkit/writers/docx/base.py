@@ -133,7 +133,7 @@ def _open_reference(path: Path) -> Any:
     try:
         cleaned = clean_package(path)
     except ReferenceError as exc:
-        raise OutputError(msg("reference.unusable", path=str(path), reason=str(exc))) from None
+        raise OutputError(msg("reference.unusable", path=str(path), reason=exc.reason)) from None
     except OSError as exc:
         raise OutputError(
             msg("file.unreadable", path=str(path), reason=exc.strerror or "")

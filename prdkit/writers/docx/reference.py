@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from prdkit.messages import Msg, msg
 from prdkit.writers.docx.oxml import w
 from prdkit.writers.docx.refmarkup import defuse_fields, drop_dangling, drop_links
 from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize
@@ -90,7 +91,11 @@ _SETTINGS_DROPPED = (
 
 
 class ReferenceError(Exception):
-    """A reference document that cannot be used safely; the message says why."""
+    """A reference document that cannot be used safely; `reason` says why."""
+
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 def clean_package(path: Path) -> bytes:
@@ -99,18 +104,18 @@ def clean_package(path: Path) -> bytes:
         with zipfile.ZipFile(path) as archive:
             return _Cleaner(archive).run()
     except UnsafeXML as exc:
-        raise ReferenceError(str(exc)) from None
+        raise ReferenceError(exc.reason) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise ReferenceError(f"damaged Word document ({exc})") from None
+        raise ReferenceError(msg("reference.zip-damaged", detail=str(exc))) from None
     except RuntimeError as exc:  # an encrypted part: zipfile asks for a password
-        raise ReferenceError(f"damaged Word document ({exc})") from None
+        raise ReferenceError(msg("reference.zip-damaged", detail=str(exc))) from None
 
 
 class _Cleaner:
     def __init__(self, archive: zipfile.ZipFile) -> None:
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise ReferenceError(f"{len(infos):,} parts; a Word document has a few dozen")
+            raise ReferenceError(msg("reference.too-many-parts", count=f"{len(infos):,}"))
         self.archive = archive
         self.infos = {info.filename: info for info in infos}
         self.parts: dict[str, bytes] = {}
@@ -121,7 +126,7 @@ class _Cleaner:
     def run(self) -> bytes:
         types = self.types = parse(self._read("[Content_Types].xml"), "[Content_Types].xml")
         if types.tag != _TYPES:
-            raise ReferenceError("[Content_Types].xml does not list content types")
+            raise ReferenceError(msg("reference.no-content-types"))
         self._follow("", "package")
         kept = set(self.parts)
         for override in list(types):
@@ -138,11 +143,16 @@ class _Cleaner:
     def _read(self, name: str) -> bytes:
         info = self.infos.get(name)
         if info is None:
-            raise ReferenceError(f"{name} is missing")
+            raise ReferenceError(msg("reference.part-missing", part=name))
         if info.file_size > MAX_PART or self.total + info.file_size > MAX_TOTAL:
             raise ReferenceError(
-                f"{name} inflates to {info.file_size:,} bytes; a reference document may hold"
-                f" parts of {MAX_PART // 2**20} MiB, {MAX_TOTAL // 2**20} MiB in all"
+                msg(
+                    "reference.part-too-large",
+                    part=name,
+                    size=f"{info.file_size:,}",
+                    part_mib=MAX_PART // 2**20,
+                    total_mib=MAX_TOTAL // 2**20,
+                )
             )
         self.total += info.file_size
         # In small pieces: zipfile stops at the declared size (a longer part fails its CRC),

@@ -11,6 +11,8 @@ import re
 
 from lxml import etree
 
+from prdkit.messages import Msg, msg
+
 _PARSER = etree.XMLParser(
     resolve_entities=False,
     load_dtd=False,
@@ -25,7 +27,12 @@ _INT = re.compile(r"[+-]?[0-9]{1,9}")
 
 
 class UnsafeXML(Exception):
-    """A part that is not well-formed XML, or declares a DTD."""
+    """A part that is not well-formed XML, or declares a DTD; `reason` says which, in the
+    words of the run's language."""
+
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 def parse(data: bytes, name: str) -> etree._Element:
@@ -33,10 +40,10 @@ def parse(data: bytes, name: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise UnsafeXML(f"{name} is not well-formed XML ({exc.msg})") from None
+        raise UnsafeXML(msg("reference.not-xml", part=name, detail=exc.msg)) from None
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
-        raise UnsafeXML(f"{name} declares a DTD, which Word documents never do")
+        raise UnsafeXML(msg("reference.dtd", part=name))
     return root
 
 
