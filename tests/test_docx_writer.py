@@ -542,6 +542,16 @@ _ODD_REFERENCES = {
         rb'\g<1>\2.0"',
     ),
     "a style without an id": ("word/styles.xml", b'w:styleId="Heading1"', b""),
+    "a heading style that is a character style": (
+        "word/styles.xml",
+        b'w:type="paragraph" w:styleId="Heading1"',
+        b'w:type="character" w:styleId="Heading1"',
+    ),
+    "a document without a body": (
+        "word/document.xml",
+        re.compile(rb"<w:body>.*</w:body>", re.S),
+        b"",
+    ),
     "a relationship without an id": (
         "word/_rels/document.xml.rels",
         re.compile(rb' Id="rId3"'),
@@ -585,6 +595,7 @@ def test_an_odd_but_readable_reference_document_renders(tmp_path: Path, odd: str
         (None, "not a Word document (a zip archive, but not a .docx)"),
         ("template", "not a usable .docx reference document"),
         ("types", "[Content_Types].xml does not list content types"),
+        ("root", "no part holds a Word document's body"),
     ],
 )
 def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, message):
@@ -596,6 +607,9 @@ def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, mes
         edited_reference(
             path, "[Content_Types].xml", (re.compile(rb"<Types.*</Types>", re.S), b"<a/>")
         )
+    elif content == "root":  # the main part holds something other than a document
+        tags = (re.compile(rb"<w:document\b"), b"<w:ftr"), (b"</w:document>", b"</w:ftr>")
+        edited_reference(path, "word/document.xml", *tags)
     elif content is None:
         with zipfile.ZipFile(path, "w") as z:
             z.writestr("hello.txt", "a zip, but no Word document")

@@ -79,6 +79,28 @@ _CONTENT = {
     "endnotes": ".endnotes+xml",
 }
 _MANY = frozenset({"header", "footer"})
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The root element each kind of part has. A part holding something else (a styles part
+# whose root is a body, a Strict Open XML document's other namespace) is not what python-docx
+# reads it as, and fails deep inside it: such a part is left out, as one of the wrong type.
+_ROOTS = {
+    "officeDocument": f"{_W}document",
+    "core-properties": "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+    "coreProperties",
+    "extended-properties": "{http://schemas.openxmlformats.org/officeDocument/2006/"
+    "extended-properties}Properties",
+    "styles": f"{_W}styles",
+    "stylesWithEffects": f"{_W}styles",
+    "numbering": f"{_W}numbering",
+    "settings": f"{_W}settings",
+    "fontTable": f"{_W}fonts",
+    "theme": "{http://schemas.openxmlformats.org/drawingml/2006/main}theme",
+    "webSettings": f"{_W}webSettings",
+    "header": f"{_W}hdr",
+    "footer": f"{_W}ftr",
+    "footnotes": f"{_W}footnotes",
+    "endnotes": f"{_W}endnotes",
+}
 # settings.xml children that tie the document to other files or data.
 _SETTINGS_DROPPED = (
     "attachedTemplate",
@@ -128,6 +150,9 @@ class _Cleaner:
         if types.tag != _TYPES:
             raise ReferenceError(msg("reference.no-content-types"))
         self._follow("", "package")
+        # python-docx would look for it and fail with an error that names no part.
+        if not any(k == "officeDocument" and n in self.parts for n, k in self.taken_as.items()):
+            raise ReferenceError(msg("reference.no-document-part"))
         kept = set(self.parts)
         for override in list(types):
             part = (override.get("PartName") or "").lstrip("/")
@@ -163,8 +188,9 @@ class _Cleaner:
                 pieces.append(piece)
         return b"".join(pieces)
 
-    def _follow(self, source: str, kind: str) -> None:
-        """Keep the parts `source` relates to that its kind may use; then clean `source`."""
+    def _follow(self, source: str, kind: str, root: etree._Element | None = None) -> None:
+        """Keep the parts `source` (its XML `root`) relates to that its kind may use; then
+        clean `source`."""
         folder, base = posixpath.split(source)
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         kept_ids: set[str] = set()
@@ -194,8 +220,8 @@ class _Cleaner:
                 if unquote(written) != written:
                     rel.set("Target", unquote(written))
             self.parts[rels_name] = serialize(rels)
-        if source:
-            self._clean_part(source, kind, kept_ids)
+        if root is not None:
+            self._clean_part(source, root, kind, kept_ids)
 
     def _target(self, rel: etree._Element, folder: str, kind: str) -> str | None:
         """The part name `rel` leads to, or None when it is external or not for a look."""
@@ -237,17 +263,21 @@ class _Cleaner:
                 return False
             self.parts[name] = data
             return True
+        root = parse(self._read(name), name)
+        if root.tag != _ROOTS[reltype]:
+            return False
         self.parts[name] = b""  # a placeholder: each part is reached once, even in a cycle
-        self._follow(name, "document" if reltype == "officeDocument" else reltype)
+        self._follow(name, "document" if reltype == "officeDocument" else reltype, root)
         return True
 
-    def _clean_part(self, name: str, kind: str, kept_ids: set[str]) -> None:
-        root = parse(self._read(name), name)
+    def _clean_part(self, name: str, root: etree._Element, kind: str, kept_ids: set[str]) -> None:
         drop_dangling(root, kept_ids)
         drop_links(root)
         if kind == "document":
             body = root.find(w("body"))
-            if body is not None:  # the body is the reference's text: only its sectPr stays
+            if body is None:  # Word's schema lets a document leave its body out
+                etree.SubElement(root, w("body"))  # last: only a background comes before
+            else:  # the body is the reference's text: only its sectPr stays
                 sect_pr = body.find(w("sectPr"))
                 for child in list(body):
                     if child is not sect_pr:

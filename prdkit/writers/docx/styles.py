@@ -33,10 +33,12 @@ class StyleSheet:
         created: list[etree._Element] = []
         for name in REQUIRED:
             existing = by_name.get(name.lower())
-            if existing is not None and not own:
+            fresh = _parse_style(defs[name])
+            # A style of the name but another type (a "heading 1" that is a character
+            # style) cannot style what prdkit puts it on: prdkit's own replaces it.
+            if existing is not None and not own and _type(existing) == _type(fresh):
                 self.ids[name] = existing.get(w("styleId"))
                 continue
-            fresh = _parse_style(defs[name])
             if existing is not None:
                 existing.getparent().replace(existing, fresh)
             else:
@@ -143,6 +145,11 @@ class StyleSheet:
             if style.get(w("styleId")) == style_id:
                 return style
         return None
+
+
+def _type(style: etree._Element) -> str:
+    """What `style` formats: paragraph (when unsaid), character, table or numbering."""
+    return style.get(w("type")) or "paragraph"
 
 
 def _east_asia(fonts: etree._Element, own: bool) -> None:
