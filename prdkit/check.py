@@ -219,7 +219,8 @@ def _check_loaded(
             # walk over every Markdown field (a fifth of a small file's check) finds nothing.
             if loaded.longest > limits.max_markdown:
                 findings = list(too_long(loaded.data, limits.max_markdown))
-            overspent = list(over_budget(loaded.data, limits.max_markdown_marks, raw))
+            budget = limits.max_markdown_marks
+            overspent = list(over_budget(loaded.data, budget, raw, loaded.line_breaks))
             findings.extend(overspent)
             result.document = model.build(loaded.data, config.conventions)
             from prdkit.rules.comments import check_cuts

@@ -89,6 +89,9 @@ class Loaded:
     # The length of the longest scalar read as a value: no text value of `data` is longer
     # (numbers and constants are read from texts at least as long as they are shown).
     longest: int = 0
+    # The line breaks in every value read (each text's, as read; keys aside): with the
+    # marks the source holds, a bound on the Markdown budget's count (see `mdmarks`).
+    line_breaks: int = 0
 
     @property
     def ok(self) -> bool:
@@ -259,7 +262,7 @@ class _Composer:
         # hold no "#" at all, which one pass finds several times faster than either pair.
         cut = "#" in text and (" #" in text or "\t#" in text)
         self.lines: list[str] | None = text.split("\n") if cut else None
-        self.longest = 0
+        self.longest = self.line_breaks = 0
         self.comment_cuts: list[tuple[str, Span, str, str]] = []
         self.source = text  # the text libyaml reads (see _compose)
 
@@ -308,7 +311,14 @@ class _Composer:
                 self.problems.append((_finding("not-a-mapping", message), source_map.nearest("")))
                 data = None
         return Loaded(
-            data, source_map, self.text, self.problems, partial, self.comment_cuts, self.longest
+            data,
+            source_map,
+            self.text,
+            self.problems,
+            partial,
+            self.comment_cuts,
+            self.longest,
+            self.line_breaks,
         )
 
     def _compose(self, root: list[Any]) -> None:
@@ -324,7 +334,7 @@ class _Composer:
         key: str | None = None  # mappings: the key waiting for its value ("" and no position:
         key_pos: Mark | None = None  # a refused key, whose value is read and not kept)
         skip = 0  # >0 while discarding a complex (non-scalar) key
-        nodes = documents = depth = longest = 0
+        nodes = documents = depth = longest = breaks = 0
         limits = self.limits
         max_nodes, max_depth, max_string = limits.max_nodes, limits.max_depth, self.max_string
         order, ends, lazy = self.order, self.ends, True
@@ -411,6 +421,8 @@ class _Composer:
                     size = len(value)
                     if size > longest:
                         longest = size
+                    if "\n" in value:
+                        breaks += value.count("\n")
                     if (
                         json_mode
                         or (style == '"' and escapes)
@@ -465,7 +477,7 @@ class _Composer:
                 elif kind is stream_end:
                     break
         finally:
-            self.longest = longest
+            self.longest, self.line_breaks = longest, breaks
             parser.dispose()
 
     def _too_many_nodes(self, pos: Mark) -> None:

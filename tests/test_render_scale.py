@@ -19,10 +19,13 @@ from prdkit.layout import LaidOutDocument, build
 from prdkit.layout.blocks import Block, Facts, Heading, Matrix, Note, Table
 from prdkit.layout.cells import Many, Ref, Text
 from prdkit.limits import Limits
-from prdkit.mdmarks import marks
+from prdkit.loader import load_bytes
+from prdkit.mdmarks import _source_bound, _strings_bound, marks
 from prdkit.model import Document
 from prdkit.writers import RenderOptions, get_writer
 from tests.hostile.runner import run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def laid_out(source: bytes) -> tuple[Document, LaidOutDocument]:
@@ -134,6 +137,29 @@ def test_escaped_line_breaks_count_against_the_budget() -> None:
     assert marks(source.decode()) == 76
     result = check_bytes(source, "x.prd.yaml", limits=Limits(max_markdown_marks=100))
     assert [d.line for d in result.diagnostics if d.rule == "markdown-budget"] == [12]
+
+
+def test_line_breaks_of_a_file_ending_its_lines_in_cr_count_against_the_budget() -> None:
+    # Forty lines of a block scalar, 120 marks as the value holds them, where no byte of the
+    # file is a line feed: the bound taken before the walk must still see them.
+    block = "|\n" + "".join(f"      line {i}\n" for i in range(40))
+    source = budget_document(block).replace(b"\n", b"\r")
+    assert b"\n" not in source
+    result = check_bytes(source, "x.prd.yaml", limits=Limits(max_markdown_marks=100))
+    assert [d.line for d in result.diagnostics if d.rule == "markdown-budget"] == [12]
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "templates").glob("*.prd.yaml")) + sorted((ROOT / "examples").glob("*.yaml")),
+    ids=lambda p: p.name,
+)
+@pytest.mark.parametrize("ends", ["\n", "\r\n", "\r"])
+def test_the_budgets_bound_is_never_below_what_the_values_hold(path: Path, ends: str) -> None:
+    raw = path.read_bytes().replace(b"\n", ends.encode())
+    loaded = load_bytes(raw)
+    assert loaded.data is not None
+    assert _source_bound(raw, loaded.line_breaks) >= _strings_bound(loaded.data)
 
 
 def test_emphasis_past_the_budget_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
