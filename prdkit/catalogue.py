@@ -372,10 +372,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: not a usable Word document ({reason})",
         "{path}: 这个 Word 文档无法使用（{reason}）",
     ),
-    "reference.no-main-part": (
-        "{path}: not a Word document (no main document part)",
-        "{path}: 不是 Word 文档（缺少正文部分）",
-    ),
     "reference.not-a-template": (
         "{path}: not a usable .docx reference document ({reason})",
         "{path}: 不能用作 .docx 参考文档（{reason}）",
@@ -391,15 +387,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "[Content_Types].xml 没有列出内容类型",
     ),
     "reference.part-missing": ("{part} is missing", "缺少 {part}"),
-    "reference.no-document-part": (
-        "no part holds a Word document's body",
-        "没有任何部件包含 Word 文档的正文",
+    "reference.no-main-part": ("no main document part", "缺少正文部分"),
+    "reference.not-a-document": (
+        "its main part {part} holds <{root}>, not a Word document",
+        "其正文部分 {part} 的内容是 <{root}>，不是 Word 文档",
+    ),
+    "reference.strict": (
+        "saved as Strict Open XML, which prdkit cannot read: save it in Word as a Word"
+        " Document (.docx)",
+        "保存成了 Strict Open XML 格式，prdkit 无法读取：请在 Word 中另存为“Word 文档 (.docx)”",
     ),
     "reference.part-too-large": (
-        "{part} inflates to {size} bytes; a reference document may hold parts of {part_mib} MiB,"
-        " {total_mib} MiB in all",
-        "{part} 解压后有 {size} 字节；参考文档的每个部件最多 {part_mib} MiB，"
-        "合计最多 {total_mib} MiB",
+        "{part} inflates to {size} bytes; a part of a reference document may hold {mib} MiB",
+        "{part} 解压后有 {size} 字节；参考文档的一个部件最多 {mib} MiB",
+    ),
+    "reference.parts-too-large": (
+        "with {part}, its parts inflate to more than the {mib} MiB a reference document may"
+        " hold in all",
+        "加上 {part}，各部件解压后超过参考文档合计允许的 {mib} MiB",
     ),
     "reference.not-xml": (
         "{part} is not well-formed XML ({detail})",

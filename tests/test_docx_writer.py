@@ -25,7 +25,7 @@ from prdkit.model import Document, build
 from prdkit.outputs import OutputError
 from prdkit.richtext import parse
 from prdkit.writers import RenderOptions
-from prdkit.writers.docx import write
+from prdkit.writers.docx import reference, write
 from prdkit.writers.docx.richtext import BLOCK_RULES, INLINE_RULES, plain_paragraph
 from tests.conftest import EXAMPLES, run_prdkit
 
@@ -547,6 +547,11 @@ _ODD_REFERENCES = {
         b'w:type="paragraph" w:styleId="Heading1"',
         b'w:type="character" w:styleId="Heading1"',
     ),
+    "core properties whose root is something else": (
+        "docProps/core.xml",
+        b"cp:coreProperties",
+        b"cp:other",
+    ),
     "a document without a body": (
         "word/document.xml",
         re.compile(rb"<w:body>.*</w:body>", re.S),
@@ -595,7 +600,7 @@ def test_an_odd_but_readable_reference_document_renders(tmp_path: Path, odd: str
         (None, "not a Word document (a zip archive, but not a .docx)"),
         ("template", "not a usable .docx reference document"),
         ("types", "[Content_Types].xml does not list content types"),
-        ("root", "no part holds a Word document's body"),
+        ("root", "its main part word/document.xml holds <ftr>, not a Word document"),
     ],
 )
 def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, message):
@@ -619,6 +624,67 @@ def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, mes
         render(reference_doc=path)
     with pytest.raises(OutputError, match="not found"):
         render(reference_doc=tmp_path / "missing.docx")
+
+
+def headed_reference(path: Path, *pairs: tuple[bytes | re.Pattern[bytes], bytes]) -> Path:
+    """A reference document with a header of its own, each (old, new) of `pairs` replaced
+    in the document's relationships; the header part's root is then a footer's."""
+    made = io.BytesIO()
+    corp = docx.Document()
+    corp.sections[0].header.paragraphs[0].text = "Corp"
+    corp.save(made)
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w") as target:
+        for member in source.namelist():
+            data = source.read(member)
+            if member == "word/_rels/document.xml.rels":
+                for old, new in pairs:
+                    data = (
+                        old.sub(new, data)
+                        if isinstance(old, re.Pattern)
+                        else data.replace(old, new)
+                    )
+            elif member.startswith("word/header"):
+                data = data.replace(b"w:hdr", b"w:ftr")
+            target.writestr(member, data)
+    return path
+
+
+def test_a_header_that_is_not_one_is_left_out_and_read_once(tmp_path: Path, monkeypatch):
+    # Three more relationships to the same header part: judged once, each left out.
+    again = re.compile(rb'(<Relationship Id="(rId\d+)"[^>]*relationships/header"[^>]*/>)')
+    path = headed_reference(tmp_path / "corp.docx", (again, rb"\1\1\1\1"))
+    reads: list[str] = []
+    cleaner = reference._Cleaner
+    original = cleaner._read
+    monkeypatch.setattr(
+        cleaner, "_read", lambda self, name: reads.append(name) or original(self, name)
+    )
+    data = render(reference_doc=path)
+    assert len(reads) == len(set(reads)), reads
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        headers = [z.read(n) for n in z.namelist() if n.startswith("word/header")]
+    # prdkit's own header and its blank first-page one; none with a footer's root
+    assert {etree.fromstring(h).tag for h in headers} == {f"{W}hdr"}
+    assert not any(b"Corp" in h for h in headers)
+
+
+def test_of_two_styles_named_alike_the_last_is_used(tmp_path: Path):
+    twin = b'<w:style w:type="paragraph" w:styleId="Title2"><w:name w:val="title"/></w:style>'
+    path = edited_reference(
+        tmp_path / "corp.docx", "word/styles.xml", (b"</w:styles>", twin + b"</w:styles>")
+    )
+    body = part(render(reference_doc=path), "word/document.xml")
+    styles = [e.get(f"{W}val") for e in body.iter(f"{W}pStyle")]
+    assert "Title2" in styles and "Title" not in styles
+
+
+def test_a_reference_keeps_its_theme_and_kinds_of_parts_are_known(tmp_path: Path):
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(plain)
+    with zipfile.ZipFile(io.BytesIO(render(reference_doc=plain))) as z:
+        assert "word/theme/theme1.xml" in z.namelist()
+    kept = set().union(*reference._KEEP.values()) - {"image"}
+    assert kept <= set(reference._PARTS)
 
 
 @pytest.mark.parametrize(

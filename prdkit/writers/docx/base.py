@@ -18,7 +18,7 @@ from lxml import etree
 from prdkit.messages import msg
 from prdkit.outputs import OutputError
 from prdkit.writers.docx.oxml import make, sub, w
-from prdkit.writers.docx.reference import ReferenceError, clean_package
+from prdkit.writers.docx.reference import UnusableReference, clean_package
 from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize, xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 from prdkit.writers.docx.styles import EAST_ASIA, StyleSheet, font_table_entry
@@ -117,7 +117,6 @@ def open_base(reference: Path | None) -> Base:
 
 def _open_reference(path: Path) -> Any:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     if not path.is_file():
         raise OutputError(msg("reference.not-found", path=str(path)))
@@ -132,7 +131,7 @@ def _open_reference(path: Path) -> Any:
         raise OutputError(msg("reference.not-docx", path=str(path)))
     try:
         cleaned = clean_package(path)
-    except ReferenceError as exc:
+    except UnusableReference as exc:
         raise OutputError(msg("reference.unusable", path=str(path), reason=exc.reason)) from None
     except OSError as exc:
         raise OutputError(
@@ -142,8 +141,6 @@ def _open_reference(path: Path) -> Any:
         document = docx.Document(io.BytesIO(cleaned))
         document.styles.element  # noqa: B018 - a broken styles part fails here, not later
         len(document.sections)  # a body without sections is fine: _empty_body adds one
-    except PackageNotFoundError:
-        raise OutputError(msg("reference.no-main-part", path=str(path))) from None
     except ValueError as exc:
         # python-docx refuses templates (.dotx) and macro documents with a ValueError that
         # names the file it was given: here an in-memory copy, whose name means nothing.

@@ -60,47 +60,35 @@ _RASTER = (
     b"II*\x00",
     b"MM\x00*",
 )
-# What the content type of a part must end with (start with, for pictures), by the type of
-# the relationship that reaches it: a part lends one thing, as what it says it is.
-_CONTENT = {
-    "officeDocument": ".main+xml",  # a document, template or macro document: python-docx judges
-    "core-properties": ".core-properties+xml",
-    "extended-properties": ".extended-properties+xml",
-    "styles": ".styles+xml",
-    "stylesWithEffects": ".stylesWithEffects+xml",
-    "numbering": ".numbering+xml",
-    "settings": ".settings+xml",
-    "fontTable": ".fontTable+xml",
-    "theme": ".theme+xml",
-    "webSettings": ".webSettings+xml",
-    "header": ".header+xml",
-    "footer": ".footer+xml",
-    "footnotes": ".footnotes+xml",
-    "endnotes": ".endnotes+xml",
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PROPS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_APP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+# Word documents saved as Strict Open XML: python-docx reads none of their parts.
+_STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+# By the type of the relationship that reaches a part: what its content type must end with
+# (a part lends one thing, as what it says it is), and the root element it must have. A
+# part holding something else (styles whose root is a body, another namespace) is not what
+# python-docx reads it as and fails deep inside it: it is left out, as one of the wrong
+# content type. Pictures are judged by their content type and signature (`_RASTER`).
+_PARTS = {
+    # a document, template or macro document: python-docx judges which
+    "officeDocument": (".main+xml", etree.QName(_W, "document").text),
+    "core-properties": (".core-properties+xml", etree.QName(_PROPS, "coreProperties").text),
+    "extended-properties": (".extended-properties+xml", etree.QName(_APP, "Properties").text),
+    "styles": (".styles+xml", etree.QName(_W, "styles").text),
+    "stylesWithEffects": (".stylesWithEffects+xml", etree.QName(_W, "styles").text),
+    "numbering": (".numbering+xml", etree.QName(_W, "numbering").text),
+    "settings": (".settings+xml", etree.QName(_W, "settings").text),
+    "fontTable": (".fontTable+xml", etree.QName(_W, "fonts").text),
+    "theme": (".theme+xml", etree.QName(_A, "theme").text),
+    "webSettings": (".webSettings+xml", etree.QName(_W, "webSettings").text),
+    "header": (".header+xml", etree.QName(_W, "hdr").text),
+    "footer": (".footer+xml", etree.QName(_W, "ftr").text),
+    "footnotes": (".footnotes+xml", etree.QName(_W, "footnotes").text),
+    "endnotes": (".endnotes+xml", etree.QName(_W, "endnotes").text),
 }
 _MANY = frozenset({"header", "footer"})
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-# The root element each kind of part has. A part holding something else (a styles part
-# whose root is a body, a Strict Open XML document's other namespace) is not what python-docx
-# reads it as, and fails deep inside it: such a part is left out, as one of the wrong type.
-_ROOTS = {
-    "officeDocument": f"{_W}document",
-    "core-properties": "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-    "coreProperties",
-    "extended-properties": "{http://schemas.openxmlformats.org/officeDocument/2006/"
-    "extended-properties}Properties",
-    "styles": f"{_W}styles",
-    "stylesWithEffects": f"{_W}styles",
-    "numbering": f"{_W}numbering",
-    "settings": f"{_W}settings",
-    "fontTable": f"{_W}fonts",
-    "theme": "{http://schemas.openxmlformats.org/drawingml/2006/main}theme",
-    "webSettings": f"{_W}webSettings",
-    "header": f"{_W}hdr",
-    "footer": f"{_W}ftr",
-    "footnotes": f"{_W}footnotes",
-    "endnotes": f"{_W}endnotes",
-}
 # settings.xml children that tie the document to other files or data.
 _SETTINGS_DROPPED = (
     "attachedTemplate",
@@ -112,7 +100,7 @@ _SETTINGS_DROPPED = (
 )
 
 
-class ReferenceError(Exception):
+class UnusableReference(Exception):
     """A reference document that cannot be used safely; `reason` says why."""
 
     def __init__(self, reason: Msg) -> None:
@@ -126,18 +114,18 @@ def clean_package(path: Path) -> bytes:
         with zipfile.ZipFile(path) as archive:
             return _Cleaner(archive).run()
     except UnsafeXML as exc:
-        raise ReferenceError(exc.reason) from None
+        raise UnusableReference(exc.reason) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise ReferenceError(msg("reference.zip-damaged", detail=str(exc))) from None
+        raise UnusableReference(msg("reference.zip-damaged", detail=str(exc))) from None
     except RuntimeError as exc:  # an encrypted part: zipfile asks for a password
-        raise ReferenceError(msg("reference.zip-damaged", detail=str(exc))) from None
+        raise UnusableReference(msg("reference.zip-damaged", detail=str(exc))) from None
 
 
 class _Cleaner:
     def __init__(self, archive: zipfile.ZipFile) -> None:
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise ReferenceError(msg("reference.too-many-parts", count=f"{len(infos):,}"))
+            raise UnusableReference(msg("reference.too-many-parts", count=len(infos)))
         self.archive = archive
         self.infos = {info.filename: info for info in infos}
         self.parts: dict[str, bytes] = {}
@@ -148,11 +136,11 @@ class _Cleaner:
     def run(self) -> bytes:
         types = self.types = parse(self._read("[Content_Types].xml"), "[Content_Types].xml")
         if types.tag != _TYPES:
-            raise ReferenceError(msg("reference.no-content-types"))
+            raise UnusableReference(msg("reference.no-content-types"))
         self._follow("", "package")
         # python-docx would look for it and fail with an error that names no part.
-        if not any(k == "officeDocument" and n in self.parts for n, k in self.taken_as.items()):
-            raise ReferenceError(msg("reference.no-document-part"))
+        if "officeDocument" not in self.taken_as.values():
+            raise UnusableReference(msg("reference.no-main-part"))
         kept = set(self.parts)
         for override in list(types):
             part = (override.get("PartName") or "").lstrip("/")
@@ -168,17 +156,15 @@ class _Cleaner:
     def _read(self, name: str) -> bytes:
         info = self.infos.get(name)
         if info is None:
-            raise ReferenceError(msg("reference.part-missing", part=name))
-        if info.file_size > MAX_PART or self.total + info.file_size > MAX_TOTAL:
-            raise ReferenceError(
-                msg(
-                    "reference.part-too-large",
-                    part=name,
-                    size=f"{info.file_size:,}",
-                    part_mib=MAX_PART // 2**20,
-                    total_mib=MAX_TOTAL // 2**20,
-                )
+            raise UnusableReference(msg("reference.part-missing", part=name))
+        if info.file_size > MAX_PART:
+            limit = MAX_PART // 2**20
+            raise UnusableReference(
+                msg("reference.part-too-large", part=name, size=info.file_size, mib=limit)
             )
+        if self.total + info.file_size > MAX_TOTAL:
+            limit = MAX_TOTAL // 2**20
+            raise UnusableReference(msg("reference.parts-too-large", part=name, mib=limit))
         self.total += info.file_size
         # In small pieces: zipfile stops at the declared size (a longer part fails its CRC),
         # but one unbounded read would inflate the whole stream before cutting it there.
@@ -205,9 +191,11 @@ class _Cleaner:
                 if (
                     not rel.get("Id")  # nothing can name it; python-docx cannot load it
                     or target is None
-                    or (reltype in _CONTENT and reltype not in _MANY and reltype in seen)
+                    or (reltype in _PARTS and reltype not in _MANY and reltype in seen)
                     or self.taken_as.get(target, reltype) != reltype
                     or not self._is_a(target, reltype)
+                    # a part left out before stays out: it is read and judged once
+                    or (target not in self.parts and target in self.taken_as)
                     or (target not in self.parts and not self._take(target, reltype))
                 ):
                     rels.remove(rel)
@@ -252,10 +240,12 @@ class _Cleaner:
                 declared = declared or entry.get("ContentType") or ""
         if reltype == "image":
             return declared.startswith("image/")
-        return declared.endswith(_CONTENT[reltype])
+        return declared.endswith(_PARTS[reltype][0])
 
     def _take(self, name: str, reltype: str) -> bool:
-        """Keep part `name`: XML cleaned, a picture only if it is a plain raster image."""
+        """Keep part `name`, reached as `reltype`, and say whether it was kept: XML whose
+        root is the one `reltype` has, cleaned; a picture only if it is a plain raster image.
+        """
         self.taken_as[name] = reltype
         if reltype == "image":
             data = self._read(name)
@@ -264,7 +254,11 @@ class _Cleaner:
             self.parts[name] = data
             return True
         root = parse(self._read(name), name)
-        if root.tag != _ROOTS[reltype]:
+        if root.tag != _PARTS[reltype][1]:
+            if reltype == "officeDocument":  # nothing to render into: say what it holds
+                strict = etree.QName(root).namespace == _STRICT_W
+                key = "reference.strict" if strict else "reference.not-a-document"
+                raise UnusableReference(msg(key, part=name, root=etree.QName(root).localname))
             return False
         self.parts[name] = b""  # a placeholder: each part is reached once, even in a cycle
         self._follow(name, "document" if reltype == "officeDocument" else reltype, root)

@@ -27,8 +27,8 @@ _INT = re.compile(r"[+-]?[0-9]{1,9}")
 
 
 class UnsafeXML(Exception):
-    """A part that is not well-formed XML, or declares a DTD; `reason` says which, in the
-    words of the run's language."""
+    """A part that is not well-formed XML, or declares a DTD; `reason` says which (a
+    catalogue message, put in words in the run's language)."""
 
     def __init__(self, reason: Msg) -> None:
         super().__init__(str(reason))

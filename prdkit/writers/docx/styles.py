@@ -29,20 +29,35 @@ class StyleSheet:
         self.ids: dict[str, str] = {}
         self._fonts: dict[str, str] = {}
         defs = definitions(width)
-        by_name = {self._name(s).lower(): s for s in styles.iter(w("style"))}
+        by_name: dict[str, list[etree._Element]] = {}
+        for style in styles.iter(w("style")):
+            by_name.setdefault(self._name(style).lower(), []).append(style)
+        taken = {style.get(w("styleId")) for style in styles.iter(w("style"))}
         created: list[etree._Element] = []
         for name in REQUIRED:
-            existing = by_name.get(name.lower())
             fresh = _parse_style(defs[name])
-            # A style of the name but another type (a "heading 1" that is a character
-            # style) cannot style what prdkit puts it on: prdkit's own replaces it.
-            if existing is not None and not own and _type(existing) == _type(fresh):
+            kind = _style_type(fresh)
+            named = by_name.get(name.lower(), [])
+            # Of two alike (LibreOffice keeps its own "Caption" beside Word's "caption"),
+            # the last, as prdkit has always taken it.
+            existing = next((s for s in reversed(named) if _style_type(s) == kind), None)
+            if existing is not None and not own:
                 self.ids[name] = existing.get(w("styleId"))
                 continue
+            # A style of the name but another type (a "heading 1" that is a character
+            # style) cannot style what prdkit puts it on, and two of one name confuse
+            # Word: prdkit's own takes its place, under an id no other style has.
+            for other in named:
+                if other is not existing:
+                    taken.discard(other.get(w("styleId")))
+                    other.getparent().remove(other)
             if existing is not None:
                 existing.getparent().replace(existing, fresh)
             else:
+                _unique_id(fresh, taken)
+                _sole_default(fresh, styles)
                 styles.append(fresh)
+            taken.add(fresh.get(w("styleId")))
             self.ids[name] = fresh.get(w("styleId"))
             created.append(fresh)
         self._link_bases(created)
@@ -147,9 +162,31 @@ class StyleSheet:
         return None
 
 
-def _type(style: etree._Element) -> str:
+def _style_type(style: etree._Element) -> str:
     """What `style` formats: paragraph (when unsaid), character, table or numbering."""
     return style.get(w("type")) or "paragraph"
+
+
+def _unique_id(fresh: etree._Element, taken: set[str | None]) -> None:
+    """Give `fresh` an id no style in `taken` has: its own, else that with a number."""
+    base = fresh.get(w("styleId")) or "Style"
+    number = 1
+    styled = base
+    while styled in taken:
+        number += 1
+        styled = f"{base}{number}"
+    fresh.set(w("styleId"), styled)
+
+
+def _sole_default(fresh: etree._Element, styles: etree._Element) -> None:
+    """Keep `fresh` from being a second default style of its type (Word takes one)."""
+    if fresh.get(w("default")) is None:
+        return
+    kind = _style_type(fresh)
+    for style in styles.iter(w("style")):
+        if style.get(w("default")) in ("1", "true", "on") and _style_type(style) == kind:
+            del fresh.attrib[w("default")]
+            return
 
 
 def _east_asia(fonts: etree._Element, own: bool) -> None:
