@@ -307,6 +307,10 @@ TANGLED: dict[str, Mapping[str, Edit]] = {
     "two-style-sheets": {
         DOCUMENT_RELS: add_rel("rId99", "styles", "styles.xml", external=False),
     },
+    "header-is-a-footer": {HEADER: lambda old: old.replace(b"w:hdr", b"w:ftr")},
+    "core-properties-are-something-else": {
+        "docProps/core.xml": lambda old: old.replace(b"cp:coreProperties", b"cp:other"),
+    },
 }
 
 
@@ -321,3 +325,33 @@ def test_a_main_part_that_is_no_document_is_refused(tmp_path: Path) -> None:
     assert_no_crash(run)
     assert run.returncode == 2, run.stderr
     assert "corp.docx" in run.stderr and "BytesIO" not in run.stderr
+
+
+def _big_footer_rooted(old: bytes) -> bytes:
+    """The header, its root a footer's, holding 13 MB of spaces."""
+    start = old.index(b"<w:hdr")
+    end = old.index(b">", start) + 1
+    root = old[start:end].replace(b"w:hdr", b"w:ftr")
+    return old[:start] + root + (b" " * 1_000_000 + b"<w:p/>") * 13 + b"</w:ftr>"
+
+
+def test_a_part_left_out_is_judged_once(tmp_path: Path) -> None:
+    # Reached by four relationships, the header is read once and left out: not counted
+    # four times against the 48 MiB all parts may inflate to (once refused as too large).
+    again = "".join(
+        add_rel(f"rIdH{n}", "header", "header1.xml", external=False)(b"")
+        .decode()
+        .split("<Relationships", 1)[1]
+        .split(">", 1)[1]
+        .replace("</Relationships>", "")
+        for n in range(3)
+    )
+    edits = {
+        HEADER: _big_footer_rooted,
+        DOCUMENT_RELS: replace("</Relationships>", again + "</Relationships>"),
+    }
+    run = render_with(tmp_path, write_reference(tmp_path / "corp.docx", edits))
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    written = parts(tmp_path / "doc.docx")
+    assert not any(b"<w:ftr" in data for name, data in written.items() if "header" in name)
