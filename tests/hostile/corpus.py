@@ -47,6 +47,18 @@ class Case:
         return self.name + self.suffix
 
 
+def _cr_lines(fields: int, items: int) -> bytes:
+    """MINIMAL and more requirements, each with a description of `items` list items, every
+    line ended by CR alone."""
+    more = "".join(
+        f"  - id: R{n}\n    title: T{n}\n    priority: could\n" for n in range(2, fields + 1)
+    )
+    text = MINIMAL + more
+    block = "    description: |\n" + "      - a\n" * items
+    text = text.replace("    priority: could\n", "    priority: could\n" + block)
+    return text.replace("\n", "\r").encode()
+
+
 def after(extra: str | bytes) -> Callable[[], bytes]:
     """MINIMAL with `extra` appended: the hazard starts on line 12."""
     tail = extra.encode("utf-8") if isinstance(extra, str) else extra
@@ -600,6 +612,9 @@ CASES: tuple[Case, ...] = (
         12,
         "schema-count",
     ),
+    # 8 descriptions of 9,000 list items: 216,000 marks, past the budget of 200,000, in a
+    # file whose lines end in CR alone (the bound before the walk once saw no line there).
+    Case("markdown-budget-cr-lines", lambda: _cr_lines(8, 9_000), 1, 63_040, "markdown-budget"),
     Case(
         "markdown-pathological-at-limit",
         replaced(
