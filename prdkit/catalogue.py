@@ -372,10 +372,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: not a usable Word document ({reason})",
         "{path}: 这个 Word 文档无法使用（{reason}）",
     ),
-    "reference.not-a-template": (
-        "{path}: not a usable .docx reference document ({reason})",
-        "{path}: 不能用作 .docx 参考文档（{reason}）",
-    ),
     # Why a reference document cannot be used, said inside "reference.unusable".
     "reference.zip-damaged": ("damaged Word document ({detail})", "Word 文档已损坏（{detail}）"),
     "reference.too-many-parts": (
@@ -388,6 +384,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "reference.part-missing": ("{part} is missing", "缺少 {part}"),
     "reference.no-main-part": ("no main document part", "缺少正文部分"),
+    "reference.not-a-docx": (
+        "its main part {part} is of type {type}, not a Word document: save it in Word as a"
+        " Word Document (.docx)",
+        "其正文部分 {part} 的类型是 {type}，不是 Word 文档：请在 Word 中另存为“Word 文档 (.docx)”",
+    ),
+    "reference.part-damaged": (
+        "{part} is damaged: its data in the archive does not read back",
+        "{part} 已损坏：压缩包里的数据无法读出",
+    ),
+    "reference.part-encrypted": (
+        "{part} is encrypted in the archive",
+        "{part} 在压缩包里是加密的",
+    ),
+    "reference.part-compression": (
+        "{part} is compressed in a way Word never writes",
+        "{part} 使用了 Word 从不使用的压缩方式",
+    ),
+    "reference.part-markup": (
+        "{part} holds more than {limit} elements and attributes, more than a part of a"
+        " reference document may",
+        "{part} 的元素和属性超过 {limit} 个，超出参考文档一个部件的上限",
+    ),
+    "reference.parts-markup": (
+        "with {part}, its parts hold more than the {limit} elements and attributes a"
+        " reference document may hold in all",
+        "加上 {part}，各部件的元素和属性超过参考文档合计允许的 {limit} 个",
+    ),
     "reference.not-a-document": (
         "its main part {part} holds <{root}>, not a Word document",
         "其正文部分 {part} 的内容是 <{root}>，不是 Word 文档",

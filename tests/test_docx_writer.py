@@ -598,7 +598,10 @@ def test_an_odd_but_readable_reference_document_renders(tmp_path: Path, odd: str
     [
         (b"plain text, not a zip", "not a Word document"),
         (None, "not a Word document (a zip archive, but not a .docx)"),
-        ("template", "not a usable .docx reference document"),
+        (
+            "template",
+            "is of type application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        ),
         ("types", "[Content_Types].xml does not list content types"),
         ("root", "its main part word/document.xml holds <ftr>, not a Word document"),
     ],

@@ -7,7 +7,6 @@ body text is dropped. Styles prdkit needs and the reference lacks are created.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,12 @@ from lxml import etree
 from prdkit.messages import msg
 from prdkit.outputs import OutputError
 from prdkit.writers.docx.oxml import make, sub, w
-from prdkit.writers.docx.reference import UnusableReference, clean_package
+from prdkit.writers.docx.reference import (
+    MAX_ENTRIES,
+    UnusableReference,
+    clean_package,
+    declared_parts,
+)
 from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize, xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 from prdkit.writers.docx.styles import EAST_ASIA, StyleSheet, font_table_entry
@@ -100,7 +104,9 @@ def open_base(reference: Path | None) -> Base:
         own = False
     try:
         sect_pr = _empty_body(document)
-        if own:
+        # A page with no room to write in (a size of 0, margins past the page) gets
+        # prdkit's: LibreOffice wrote no PDF at all of a document on a page of size 0.
+        if own or not _has_room(sect_pr):
             _page_setup(sect_pr)
         width = _text_width(sect_pr)
         styles = StyleSheet(document.styles.element, width, own=own)
@@ -123,6 +129,10 @@ def _open_reference(path: Path) -> Any:
     if not zipfile.is_zipfile(path):
         raise OutputError(msg("reference.not-zip", path=str(path)))
     try:
+        declared = declared_parts(path)
+        if declared > MAX_ENTRIES:
+            reason = msg("reference.too-many-parts", count=declared)
+            raise OutputError(msg("reference.unusable", path=str(path), reason=reason))
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError) as exc:
@@ -141,12 +151,8 @@ def _open_reference(path: Path) -> Any:
         document = docx.Document(io.BytesIO(cleaned))
         document.styles.element  # noqa: B018 - a broken styles part fails here, not later
         len(document.sections)  # a body without sections is fine: _empty_body adds one
-    except ValueError as exc:
-        # python-docx refuses templates (.dotx) and macro documents with a ValueError that
-        # names the file it was given: here an in-memory copy, whose name means nothing.
-        reason = re.sub(r"^file '<[^']*>' ", "", str(exc))
-        raise OutputError(msg("reference.not-a-template", path=str(path), reason=reason)) from None
-    except (KeyError, zipfile.BadZipFile, etree.LxmlError, OSError) as exc:
+    # Templates and macro documents, which python-docx refuses, are refused when cleaned.
+    except (KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError, OSError) as exc:
         raise OutputError(_damaged(path, exc)) from None
     return document
 
@@ -191,19 +197,28 @@ def _twips(element: etree._Element | None, attr: str, default: int) -> int:
     return default if element is None else xml_int(element.get(w(attr)), default)
 
 
-def _text_width(sect_pr: etree._Element) -> int:
+def _room(sect_pr: etree._Element) -> tuple[int, int]:
+    """The width and height (twips) of the text area of the page `sect_pr` sets up."""
     size, margins = sect_pr.find(w("pgSz")), sect_pr.find(w("pgMar"))
-    width = (
+    across = (
         _twips(size, "w", 11906) - _twips(margins, "left", 1134) - _twips(margins, "right", 1134)
     )
+    down = _twips(size, "h", 16838) - _twips(margins, "top", 1134) - _twips(margins, "bottom", 1134)
+    return across, down
+
+
+def _has_room(sect_pr: etree._Element) -> bool:
+    """Whether the page `sect_pr` sets up has an inch of text width and height."""
+    return min(_room(sect_pr)) > 1440
+
+
+def _text_width(sect_pr: etree._Element) -> int:
+    width = _room(sect_pr)[0]
     return width if width > 1440 else 9638
 
 
 def _text_height(sect_pr: etree._Element) -> int:
-    size, margins = sect_pr.find(w("pgSz")), sect_pr.find(w("pgMar"))
-    height = (
-        _twips(size, "h", 16838) - _twips(margins, "top", 1134) - _twips(margins, "bottom", 1134)
-    )
+    height = _room(sect_pr)[1]
     return height if height > 1440 else 14570
 
 

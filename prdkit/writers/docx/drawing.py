@@ -120,8 +120,10 @@ def _text_height(b: Builder) -> float:
     section = b.document.sections[-1]
     try:
         height = section.page_height - section.top_margin - section.bottom_margin
-    except (TypeError, ValueError):  # a reference document may leave the page size to
-        return 711.0  # Word's default, or write it as Word does not ("15840.0")
+    except (TypeError, ValueError, KeyError, ArithmeticError):  # a reference document may
+        # leave the page size to Word's default, or write it as Word does not ("15840.0",
+        # "5px", "1e999in")
+        return 711.0
     return max(height / EMU, 200.0)
 
 

@@ -13,8 +13,10 @@ bounded before it is read.
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -22,12 +24,20 @@ from lxml import etree
 
 from prdkit.messages import Msg, msg
 from prdkit.writers.docx.oxml import w
-from prdkit.writers.docx.refmarkup import defuse_fields, drop_dangling, drop_links
+from prdkit.writers.docx.refmarkup import defuse_fields, drop_dangling, drop_links, tidy_sections
+from prdkit.writers.docx.refstyles import tidy_styles
 from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize
 
 _TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}Types"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationships"
 MAX_ENTRIES = 2000
 MAX_PART = 16 * 1024 * 1024  # bytes inflated, one part
+# Markup read, one part and all parts together: its elements and attributes, counted as
+# "<" and "=" before parsing. Parsed, each takes about 200 bytes: a style part of 16 MB of
+# empty elements came to 580 MB, one of 330,000 empty styles to 560 MB. Word's own style
+# part counts 26,000.
+MAX_PART_MARKUP = 400_000
+MAX_MARKUP = 1_000_000
 MAX_TOTAL = 48 * 1024 * 1024  # bytes inflated, every part kept
 
 # Relationship types (their last path segment) worth following, by the kind of their source.
@@ -66,27 +76,43 @@ _PROPS = "http://schemas.openxmlformats.org/package/2006/metadata/core-propertie
 _APP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 # Word documents saved as Strict Open XML: python-docx reads none of their parts.
 _STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-# By the type of the relationship that reaches a part: what its content type must end with
-# (a part lends one thing, as what it says it is), and the root element it must have. A
-# part holding something else (styles whose root is a body, another namespace) is not what
-# python-docx reads it as and fails deep inside it: it is left out, as one of the wrong
-# content type. Pictures are judged by their content type and signature (`_RASTER`).
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+# The main part's content type: python-docx renders into a document, never a template
+# (.dotx) or a macro document (.docm).
+_DOCUMENT = _WML + "document.main+xml"
+# By the type of the relationship that reaches a part: its content type, exactly (a part
+# lends one thing, as what it says it is; python-docx picks the class it reads a part as by
+# the exact type, and fails deep inside one it reads as plain data), and the root element
+# it must have (styles whose root is a body, another namespace: python-docx fails on those
+# too). A part that is not both is left out. Pictures are judged by their content type and
+# signature (`_RASTER`).
 _PARTS = {
-    # a document, template or macro document: python-docx judges which
-    "officeDocument": (".main+xml", etree.QName(_W, "document").text),
-    "core-properties": (".core-properties+xml", etree.QName(_PROPS, "coreProperties").text),
-    "extended-properties": (".extended-properties+xml", etree.QName(_APP, "Properties").text),
-    "styles": (".styles+xml", etree.QName(_W, "styles").text),
-    "stylesWithEffects": (".stylesWithEffects+xml", etree.QName(_W, "styles").text),
-    "numbering": (".numbering+xml", etree.QName(_W, "numbering").text),
-    "settings": (".settings+xml", etree.QName(_W, "settings").text),
-    "fontTable": (".fontTable+xml", etree.QName(_W, "fonts").text),
-    "theme": (".theme+xml", etree.QName(_A, "theme").text),
-    "webSettings": (".webSettings+xml", etree.QName(_W, "webSettings").text),
-    "header": (".header+xml", etree.QName(_W, "hdr").text),
-    "footer": (".footer+xml", etree.QName(_W, "ftr").text),
-    "footnotes": (".footnotes+xml", etree.QName(_W, "footnotes").text),
-    "endnotes": (".endnotes+xml", etree.QName(_W, "endnotes").text),
+    "officeDocument": (_DOCUMENT, etree.QName(_W, "document").text),
+    "core-properties": (
+        "application/vnd.openxmlformats-package.core-properties+xml",
+        etree.QName(_PROPS, "coreProperties").text,
+    ),
+    "extended-properties": (
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        etree.QName(_APP, "Properties").text,
+    ),
+    "styles": (_WML + "styles+xml", etree.QName(_W, "styles").text),
+    "stylesWithEffects": (
+        "application/vnd.ms-word.stylesWithEffects+xml",
+        etree.QName(_W, "styles").text,
+    ),
+    "numbering": (_WML + "numbering+xml", etree.QName(_W, "numbering").text),
+    "settings": (_WML + "settings+xml", etree.QName(_W, "settings").text),
+    "fontTable": (_WML + "fontTable+xml", etree.QName(_W, "fonts").text),
+    "theme": (
+        "application/vnd.openxmlformats-officedocument.theme+xml",
+        etree.QName(_A, "theme").text,
+    ),
+    "webSettings": (_WML + "webSettings+xml", etree.QName(_W, "webSettings").text),
+    "header": (_WML + "header+xml", etree.QName(_W, "hdr").text),
+    "footer": (_WML + "footer+xml", etree.QName(_W, "ftr").text),
+    "footnotes": (_WML + "footnotes+xml", etree.QName(_W, "footnotes").text),
+    "endnotes": (_WML + "endnotes+xml", etree.QName(_W, "endnotes").text),
 }
 _MANY = frozenset({"header", "footer"})
 # settings.xml children that tie the document to other files or data.
@@ -108,6 +134,17 @@ class UnusableReference(Exception):
         self.reason = reason
 
 
+def declared_parts(path: Path) -> int:
+    """How many entries the zip at `path` says it holds, read from its end record alone:
+    zipfile reads every entry of the directory before it can be asked (1.5 million of them
+    took 800 MB), so the count is checked first. 0 when there is no end record."""
+    with path.open("rb") as file:
+        # zipfile's own reader of the end record (Zip64 too); a private name, kept in step
+        # with the zipfile that reads the archive afterwards.
+        end = zipfile._EndRecData(file)  # type: ignore[attr-defined]
+    return int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0  # type: ignore[attr-defined]
+
+
 def clean_package(path: Path) -> bytes:
     """The reference at `path` rebuilt with only the parts a look is made of, as .docx bytes."""
     try:
@@ -115,9 +152,7 @@ def clean_package(path: Path) -> bytes:
             return _Cleaner(archive).run()
     except UnsafeXML as exc:
         raise UnusableReference(exc.reason) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise UnusableReference(msg("reference.zip-damaged", detail=str(exc))) from None
-    except RuntimeError as exc:  # an encrypted part: zipfile asks for a password
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
         raise UnusableReference(msg("reference.zip-damaged", detail=str(exc))) from None
 
 
@@ -130,28 +165,58 @@ class _Cleaner:
         self.infos = {info.filename: info for info in infos}
         self.parts: dict[str, bytes] = {}
         self.taken_as: dict[str, str] = {}  # part → the relationship type it was taken for
-        self.total = 0
+        self.total = self.markup = 0
         self.types = etree.Element("Types")
+        # Content types by part name and by extension, as python-docx reads them: the
+        # first entry of a name (duplicates are dropped when the types are written out).
+        self.overrides: dict[str, str] = {}
+        self.defaults: dict[str, str] = {}
 
     def run(self) -> bytes:
-        types = self.types = parse(self._read("[Content_Types].xml"), "[Content_Types].xml")
+        types = self.types = self._parse("[Content_Types].xml")
         if types.tag != _TYPES:
             raise UnusableReference(msg("reference.no-content-types"))
+        self._read_types()
         self._follow("", "package")
         # python-docx would look for it and fail with an error that names no part.
         if "officeDocument" not in self.taken_as.values():
             raise UnusableReference(msg("reference.no-main-part"))
-        kept = set(self.parts)
-        for override in list(types):
-            part = (override.get("PartName") or "").lstrip("/")
-            if etree.QName(override).localname == "Override" and part not in kept:
-                types.remove(override)
+        kept = {name.lower() for name in self.parts}  # part names match in any case
+        seen: set[tuple[str, str]] = set()
+        for entry in list(types):
+            local = etree.QName(entry).localname
+            key = (entry.get("PartName") if local == "Override" else entry.get("Extension")) or ""
+            part = key.lstrip("/").lower()
+            if (local, key.lower()) in seen or (local == "Override" and part not in kept):
+                types.remove(entry)
+            seen.add((local, key.lower()))
         self.parts["[Content_Types].xml"] = serialize(types)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for name, data in self.parts.items():
                 target.writestr(name, data)
         return out.getvalue()
+
+    def _read_types(self) -> None:
+        for entry in self.types:
+            local = etree.QName(entry).localname
+            kind = entry.get("ContentType") or ""
+            if local == "Override":
+                self.overrides.setdefault((entry.get("PartName") or "").lower(), kind)
+            elif local == "Default":
+                self.defaults.setdefault((entry.get("Extension") or "").lower(), kind)
+
+    def _parse(self, name: str) -> etree._Element:
+        """The XML of part `name`, its markup counted against the bounds before parsing."""
+        data = self._read(name)
+        markup = data.count(b"<") + data.count(b"=")
+        if markup > MAX_PART_MARKUP:
+            limit = MAX_PART_MARKUP
+            raise UnusableReference(msg("reference.part-markup", part=name, limit=limit))
+        self.markup += markup
+        if self.markup > MAX_MARKUP:
+            raise UnusableReference(msg("reference.parts-markup", part=name, limit=MAX_MARKUP))
+        return parse(data, name)
 
     def _read(self, name: str) -> bytes:
         info = self.infos.get(name)
@@ -169,9 +234,17 @@ class _Cleaner:
         # In small pieces: zipfile stops at the declared size (a longer part fails its CRC),
         # but one unbounded read would inflate the whole stream before cutting it there.
         pieces = []
-        with self.archive.open(info) as member:
-            while piece := member.read(1 << 16):
-                pieces.append(piece)
+        try:
+            with self.archive.open(info) as member:
+                while piece := member.read(1 << 16):
+                    pieces.append(piece)
+        except NotImplementedError:  # a compression method zipfile does not read
+            raise UnusableReference(msg("reference.part-compression", part=name)) from None
+        except RuntimeError:  # zipfile asks for a password
+            raise UnusableReference(msg("reference.part-encrypted", part=name)) from None
+        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError):
+            # a bad checksum, a name unlike the directory's, data that does not inflate
+            raise UnusableReference(msg("reference.part-damaged", part=name)) from None
         return b"".join(pieces)
 
     def _follow(self, source: str, kind: str, root: etree._Element | None = None) -> None:
@@ -180,8 +253,8 @@ class _Cleaner:
         folder, base = posixpath.split(source)
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         kept_ids: set[str] = set()
-        if rels_name in self.infos:
-            rels = parse(self._read(rels_name), rels_name)
+        rels = self._parse(rels_name) if rels_name in self.infos else None
+        if rels is not None and rels.tag == _RELS:  # else python-docx could not read it
             seen: set[str] = set()
             for rel in list(rels):
                 reltype = rel.get("Type", "").rsplit("/", 1)[-1]
@@ -202,11 +275,9 @@ class _Cleaner:
                     continue
                 seen.add(reltype)
                 kept_ids.add(rel.get("Id"))
-                # Followed by the part name it decodes to (see `_target`), so python-docx,
-                # which takes the reference as written, finds the same part.
-                written = rel.get("Target") or ""
-                if unquote(written) != written:
-                    rel.set("Target", unquote(written))
+                # Named as the part it was followed to (see `_target`): python-docx takes
+                # the reference as written ("st%79les.xml", "//word/styles.xml").
+                rel.set("Target", "/" + target)
             self.parts[rels_name] = serialize(rels)
         if root is not None:
             self._clean_part(source, root, kind, kept_ids)
@@ -227,20 +298,23 @@ class _Cleaner:
             return None
         return name
 
+    def _content_type(self, name: str) -> str:
+        """The content type of part `name`, as python-docx finds it."""
+        declared = self.overrides.get("/" + name.lower())
+        if declared is None:
+            base = posixpath.basename(name)
+            extension = base.rsplit(".", 1)[1].lower() if "." in base else ""
+            declared = self.defaults.get(extension, "")
+        return declared
+
     def _is_a(self, name: str, reltype: str) -> bool:
         """`True` when the content type of part `name` is the one `reltype` expects."""
-        declared = ""
-        extension = name.rsplit(".", 1)[-1].lower()
-        for entry in self.types:
-            local = etree.QName(entry).localname
-            if local == "Override" and (entry.get("PartName") or "").lstrip("/") == name:
-                declared = entry.get("ContentType") or ""
-                break
-            if local == "Default" and (entry.get("Extension") or "").lower() == extension:
-                declared = declared or entry.get("ContentType") or ""
+        declared = self._content_type(name)
         if reltype == "image":
             return declared.startswith("image/")
-        return declared.endswith(_PARTS[reltype][0])
+        if reltype == "officeDocument":  # a template or macro document is named as such
+            return declared.endswith(".main+xml")
+        return declared == _PARTS[reltype][0]
 
     def _take(self, name: str, reltype: str) -> bool:
         """Keep part `name`, reached as `reltype`, and say whether it was kept: XML whose
@@ -253,7 +327,10 @@ class _Cleaner:
                 return False
             self.parts[name] = data
             return True
-        root = parse(self._read(name), name)
+        if reltype == "officeDocument" and self._content_type(name) != _DOCUMENT:
+            kind = self._content_type(name)
+            raise UnusableReference(msg("reference.not-a-docx", part=name, type=kind))
+        root = self._parse(name)
         if root.tag != _PARTS[reltype][1]:
             if reltype == "officeDocument":  # nothing to render into: say what it holds
                 strict = etree.QName(root).namespace == _STRICT_W
@@ -276,10 +353,9 @@ class _Cleaner:
                 for child in list(body):
                     if child is not sect_pr:
                         body.remove(child)
-        if kind == "styles":
-            for style in root.findall(w("style")):
-                if not style.get(w("styleId")):  # no paragraph can name it
-                    root.remove(style)
+            tidy_sections(root)
+        if kind in ("styles", "stylesWithEffects"):
+            tidy_styles(root)
         if kind == "settings":
             for tag in _SETTINGS_DROPPED:
                 for element in root.findall(w(tag)):
