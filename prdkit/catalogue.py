@@ -378,6 +378,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} parts; a Word document has a few dozen",
         "有 {count} 个部件，Word 文档通常只有几十个",
     ),
+    "reference.directory-too-large": (
+        "its zip directory takes {size} bytes; a Word document's takes a few thousand",
+        "其 zip 目录有 {size} 字节；Word 文档的目录只有几千字节",
+    ),
     "reference.no-content-types": (
         "[Content_Types].xml does not list content types",
         "[Content_Types].xml 没有列出内容类型",
@@ -385,13 +389,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reference.part-missing": ("{part} is missing", "缺少 {part}"),
     "reference.no-main-part": ("no main document part", "缺少正文部分"),
     "reference.not-a-docx": (
-        "its main part {part} is of type {type}, not a Word document: save it in Word as a"
-        " Word Document (.docx)",
-        "其正文部分 {part} 的类型是 {type}，不是 Word 文档：请在 Word 中另存为“Word 文档 (.docx)”",
+        "its main part {part} is of type {type}, not a Word document",
+        "其正文部分 {part} 的类型是 {type}，不是 Word 文档",
     ),
     "reference.part-damaged": (
-        "{part} is damaged: its data in the archive does not read back",
-        "{part} 已损坏：压缩包里的数据无法读出",
+        "{part} cannot be read: the file is damaged",
+        "{part} 无法读出：文件已损坏",
     ),
     "reference.part-encrypted": (
         "{part} is encrypted in the archive",

@@ -552,6 +552,16 @@ _ODD_REFERENCES = {
         b"cp:coreProperties",
         b"cp:other",
     ),
+    "a template (.dotx), which python-docx refuses": (
+        "[Content_Types].xml",
+        b"wordprocessingml.document.main+xml",
+        b"wordprocessingml.template.main+xml",
+    ),
+    "a macro document (.docm)": (
+        "[Content_Types].xml",
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    ),
     "a document without a body": (
         "word/document.xml",
         re.compile(rb"<w:body>.*</w:body>", re.S),
@@ -599,8 +609,8 @@ def test_an_odd_but_readable_reference_document_renders(tmp_path: Path, odd: str
         (b"plain text, not a zip", "not a Word document"),
         (None, "not a Word document (a zip archive, but not a .docx)"),
         (
-            "template",
-            "is of type application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+            "workbook",
+            "is of type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
         ),
         ("types", "[Content_Types].xml does not list content types"),
         ("root", "its main part word/document.xml holds <ftr>, not a Word document"),
@@ -608,8 +618,8 @@ def test_an_odd_but_readable_reference_document_renders(tmp_path: Path, odd: str
 )
 def test_broken_reference_document_is_a_clear_error(tmp_path: Path, content, message):
     path = tmp_path / "corp.docx"
-    if content == "template":  # a .dotx renamed: python-docx refuses its content type
-        pair = (b"document.main+xml", b"template.main+xml")
+    if content == "workbook":  # an Excel workbook renamed
+        pair = (b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml")
         edited_reference(path, "[Content_Types].xml", pair)
     elif content == "types":  # a part of that name that is something else
         edited_reference(

@@ -430,16 +430,28 @@ flows:
 """
 
 
+# Cases whose style sheet is still the reference's own: its headings' colour is kept.
+KEEP_THE_STYLES = {
+    "a-second-override-of-the-styles",
+    "an-override-named-in-capitals",
+    "a-target-of-two-slashes",
+}
+MARK = b"C0FFEE"  # the reference's own heading colour, in no style python-docx brings
+
+
 @pytest.mark.parametrize("case", list(READ_AS_PYTHON_DOCX_DOES))
 def test_what_python_docx_reads_its_own_way_renders(tmp_path: Path, case: str) -> None:
     source = valid(tmp_path, "doc.prd.yaml")
     source.write_text(source.read_text(encoding="utf-8") + FLOW, encoding="utf-8")
-    reference = write_reference(tmp_path / "corp.docx", READ_AS_PYTHON_DOCX_DOES[case])
+    edits = {STYLES: lambda old: old.replace(b"4F81BD", MARK), **READ_AS_PYTHON_DOCX_DOES[case]}
+    reference = write_reference(tmp_path / "corp.docx", edits)
     run = run_cli("render", source, "--to", "docx", "--reference-doc", reference)
     assert_no_crash(run)
     assert run.returncode == 0, run.stderr
     opened = docx.Document(io.BytesIO((tmp_path / "doc.docx").read_bytes()))
     assert any(p.style.name == "Heading 2" and "Checkout" in p.text for p in opened.paragraphs)
+    if case in KEEP_THE_STYLES:
+        assert MARK in parts(tmp_path / "doc.docx")[STYLES]
 
 
 def _spoil(path: Path, name: str, how: str) -> Path:
@@ -473,7 +485,7 @@ def _spoil(path: Path, name: str, how: str) -> Path:
 @pytest.mark.parametrize(
     ("how", "said"),
     [
-        ("does-not-inflate", "is damaged"),
+        ("does-not-inflate", "cannot be read: the file is damaged"),
         ("encrypted", "is encrypted"),
         ("unknown-method", "is compressed in a way Word never writes"),
     ],
@@ -515,33 +527,54 @@ def test_a_part_of_too_much_markup_is_refused_before_it_is_parsed(
     assert_bounded(run)
 
 
-def test_a_zip_of_a_million_entries_is_refused_unread(tmp_path: Path) -> None:
-    # zipfile reads every entry of the directory before one can count them: 1.5 million
-    # took 800 MB. The count is read from the end record first.
-    count = 400_000
+def _zip_of(count: int, claimed: int) -> bytes:
+    """A zip of `count` empty entries whose end record says it holds `claimed`."""
     local = b"PK\x03\x04" + struct.pack("<HHHHHLLLHH", 20, 0, 0, 0, 0, 0, 0, 0, 1, 0) + b"a"
-    names = [b"%x" % n for n in range(count)]
     central = b"".join(
         b"PK\x01\x02"
         + struct.pack("<HHHHHHLLLHHHHHLL", 20, 20, 0, 0, 0, 0, 0, 0, 0, len(n), 0, 0, 0, 0, 0, 0)
         + n
-        for n in names
-    )
-    end = b"PK\x05\x06" + struct.pack(
-        "<HHHHLLH", 0, 0, count % 65536, count % 65536, len(central), len(local), 0
+        for n in (b"%x" % i for i in range(count))
     )
     zip64_end = b"PK\x06\x06" + struct.pack(
-        "<QHHLLQQQQ", 44, 45, 45, 0, 0, count, count, len(central), len(local)
+        "<QHHLLQQQQ", 44, 45, 45, 0, 0, claimed, claimed, len(central), len(local)
     )
     locator = b"PK\x06\x07" + struct.pack("<LQL", 0, len(local) + len(central), 1)
     end = b"PK\x05\x06" + struct.pack("<HHHHLLH", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    return local + central + zip64_end + locator + end
+
+
+@pytest.mark.parametrize(
+    ("claimed", "said"), [(400_000, "400,000 parts"), (10, "its zip directory takes")]
+)
+def test_a_zip_of_hundreds_of_thousands_of_entries_is_refused_unread(
+    tmp_path: Path, claimed: int, said: str
+) -> None:
+    # zipfile reads the whole directory, by its size whatever its count, before one can
+    # count its entries: 1.5 million took 800 MB. Count and size are read first.
     reference = tmp_path / "corp.docx"
-    reference.write_bytes(local + central + zip64_end + locator + end)
+    reference.write_bytes(_zip_of(400_000, claimed))
     run = render_with(tmp_path, reference)
     assert_no_crash(run)
     assert run.returncode == 2, run.stderr
-    assert "400,000 parts" in run.stderr
+    assert said in run.stderr
     assert run.peak_bytes < 150 * 1024 * 1024, f"{run.peak_bytes / 2**20:.0f} MiB"
+
+
+def test_fields_nested_by_the_thousand_are_cut_in_linear_time(tmp_path: Path) -> None:
+    # 5,000 fields of code, each begun inside the code of the one before, all ended: the
+    # runs of all of them go, and each is marked once, not once for every field open.
+    begun = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>INCLUDETEXT x</w:instrText></w:r>'
+    ended = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    edits = {
+        HEADER: in_header(f"{W_P}{begun * 5000}{ended * 5000}<w:r><w:t>after</w:t></w:r></w:p>")
+    }
+    run = render_with(tmp_path, write_reference(tmp_path / "corp.docx", edits))
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    assert_bounded(run)
+    headers = [d for n, d in parts(tmp_path / "doc.docx").items() if n.startswith("word/header")]
+    assert any(b"after" in h for h in headers) and not any(b"INCLUDETEXT" in h for h in headers)
 
 
 def _paragraph_styles(document: bytes) -> list[tuple[str, str | None, str]]:
@@ -633,3 +666,17 @@ def test_a_page_with_no_room_gets_prdkits(tmp_path: Path) -> None:
     body = etree.fromstring(rendered_parts["word/document.xml"])
     size = next(body.iter(f"{W}pgSz"))
     assert int(size.get(f"{W}w")) > 10_000 and int(size.get(f"{W}h")) > 10_000
+
+
+def test_a_long_document_serves_as_a_reference(tmp_path: Path) -> None:
+    # Last quarter's PRD as the reference: its 60,000 paragraphs are let go as they are
+    # read, never counted against what a part may hold nor held whole.
+    text = "<w:p><w:r><w:t>Words of last quarter.</w:t></w:r></w:p>" * 60_000
+    edits = {
+        "word/document.xml": lambda old: old.replace(b"<w:body>", b"<w:body>" + text.encode(), 1)
+    }
+    run = render_with(tmp_path, write_reference(tmp_path / "corp.docx", edits))
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    assert_bounded(run)
+    assert b"last quarter" not in parts(tmp_path / "doc.docx")["word/document.xml"]

@@ -18,10 +18,11 @@ from prdkit.messages import msg
 from prdkit.outputs import OutputError
 from prdkit.writers.docx.oxml import make, sub, w
 from prdkit.writers.docx.reference import (
+    MAX_DIRECTORY,
     MAX_ENTRIES,
     UnusableReference,
     clean_package,
-    declared_parts,
+    directory_of,
 )
 from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize, xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
@@ -129,9 +130,13 @@ def _open_reference(path: Path) -> Any:
     if not zipfile.is_zipfile(path):
         raise OutputError(msg("reference.not-zip", path=str(path)))
     try:
-        declared = declared_parts(path)
-        if declared > MAX_ENTRIES:
-            reason = msg("reference.too-many-parts", count=declared)
+        declared, directory = directory_of(path)
+        if declared > MAX_ENTRIES or directory > MAX_DIRECTORY:
+            reason = (
+                msg("reference.too-many-parts", count=declared)
+                if declared > MAX_ENTRIES
+                else msg("reference.directory-too-large", size=directory)
+            )
             raise OutputError(msg("reference.unusable", path=str(path), reason=reason))
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

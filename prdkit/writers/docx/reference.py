@@ -26,11 +26,14 @@ from prdkit.messages import Msg, msg
 from prdkit.writers.docx.oxml import w
 from prdkit.writers.docx.refmarkup import defuse_fields, drop_dangling, drop_links, tidy_sections
 from prdkit.writers.docx.refstyles import tidy_styles
-from prdkit.writers.docx.safexml import UnsafeXML, parse, serialize
+from prdkit.writers.docx.safexml import UnsafeXML, parse, parse_without_body, serialize
 
 _TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}Types"
+_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationships"
 MAX_ENTRIES = 2000
+# A Word document's zip directory is a few KB: 2,000 entries of long names fit in 2 MiB.
+MAX_DIRECTORY = 2 * 1024 * 1024
 MAX_PART = 16 * 1024 * 1024  # bytes inflated, one part
 # Markup read, one part and all parts together: its elements and attributes, counted as
 # "<" and "=" before parsing. Parsed, each takes about 200 bytes: a style part of 16 MB of
@@ -77,13 +80,22 @@ _APP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-propertie
 # Word documents saved as Strict Open XML: python-docx reads none of their parts.
 _STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-# The main part's content type: python-docx renders into a document, never a template
-# (.dotx) or a macro document (.docm).
+# The main part's content type: python-docx renders into a document, and refuses a
+# template (.dotx) or a macro document (.docm, .dotm). Their look is a document's: taken
+# as one (their macros are parts never followed), a corporate template serves as it is.
 _DOCUMENT = _WML + "document.main+xml"
-# By the type of the relationship that reaches a part: its content type, exactly (a part
-# lends one thing, as what it says it is; python-docx picks the class it reads a part as by
-# the exact type, and fails deep inside one it reads as plain data), and the root element
-# it must have (styles whose root is a body, another namespace: python-docx fails on those
+_WORD_MAIN = frozenset(
+    {
+        _DOCUMENT,
+        _WML + "template.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    }
+)
+# By the type of the relationship that reaches a part: its content type (a part lends one
+# thing, as what it says it is; python-docx picks the class it reads a part as by the exact
+# type, and fails deep inside one it reads as plain data), and the root element it must
+# have (styles whose root is a body, another namespace: python-docx fails on those
 # too). A part that is not both is left out. Pictures are judged by their content type and
 # signature (`_RASTER`).
 _PARTS = {
@@ -114,6 +126,11 @@ _PARTS = {
     "footnotes": (_WML + "footnotes+xml", etree.QName(_W, "footnotes").text),
     "endnotes": (_WML + "endnotes+xml", etree.QName(_W, "endnotes").text),
 }
+# The kinds python-docx reads as a class of its own, chosen by the exact content type; it
+# keeps the others as data, whatever their type's vendor prefix.
+_READ_AS_CLASSES = frozenset(
+    {"core-properties", "styles", "numbering", "settings", "header", "footer"}
+)
 _MANY = frozenset({"header", "footer"})
 # settings.xml children that tie the document to other files or data.
 _SETTINGS_DROPPED = (
@@ -134,15 +151,18 @@ class UnusableReference(Exception):
         self.reason = reason
 
 
-def declared_parts(path: Path) -> int:
-    """How many entries the zip at `path` says it holds, read from its end record alone:
-    zipfile reads every entry of the directory before it can be asked (1.5 million of them
-    took 800 MB), so the count is checked first. 0 when there is no end record."""
+def directory_of(path: Path) -> tuple[int, int]:
+    """How many entries the zip at `path` says it holds, and the size of its directory, read
+    from its end record alone; (0, 0) without one. zipfile reads the whole directory before
+    it can be asked (1.5 million entries took 800 MB), and reads it by its size, whatever
+    the count says: both are checked first."""
     with path.open("rb") as file:
-        # zipfile's own reader of the end record (Zip64 too); a private name, kept in step
-        # with the zipfile that reads the archive afterwards.
+        # zipfile's own reader of the end record (Zip64 too), a private name of Python 3.10
+        # to 3.13 at least, kept in step with the zipfile that reads the archive afterwards.
         end = zipfile._EndRecData(file)  # type: ignore[attr-defined]
-    return int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0  # type: ignore[attr-defined]
+    if not end:
+        return 0, 0
+    return int(end[zipfile._ECD_ENTRIES_TOTAL]), int(end[zipfile._ECD_SIZE])  # type: ignore[attr-defined]
 
 
 def clean_package(path: Path) -> bytes:
@@ -179,8 +199,14 @@ class _Cleaner:
         self._read_types()
         self._follow("", "package")
         # python-docx would look for it and fail with an error that names no part.
-        if "officeDocument" not in self.taken_as.values():
+        main = next((n for n, k in self.taken_as.items() if k == "officeDocument"), None)
+        if main is None:
             raise UnusableReference(msg("reference.no-main-part"))
+        if self._content_type(main) != _DOCUMENT:  # a template or a macro document
+            for entry in types.iterchildren(_OVERRIDE):
+                if (entry.get("PartName") or "").lower() == "/" + main.lower():
+                    types.remove(entry)
+            etree.SubElement(types, _OVERRIDE, PartName="/" + main, ContentType=_DOCUMENT)
         kept = {name.lower() for name in self.parts}  # part names match in any case
         seen: set[tuple[str, str]] = set()
         for entry in list(types):
@@ -209,6 +235,8 @@ class _Cleaner:
     def _parse(self, name: str) -> etree._Element:
         """The XML of part `name`, its markup counted against the bounds before parsing."""
         data = self._read(name)
+        if self.taken_as.get(name) == "officeDocument":  # its text is let go as it is read
+            return parse_without_body(data, name)
         markup = data.count(b"<") + data.count(b"=")
         if markup > MAX_PART_MARKUP:
             limit = MAX_PART_MARKUP
@@ -314,7 +342,10 @@ class _Cleaner:
             return declared.startswith("image/")
         if reltype == "officeDocument":  # a template or macro document is named as such
             return declared.endswith(".main+xml")
-        return declared == _PARTS[reltype][0]
+        expected = _PARTS[reltype][0]
+        if reltype in _READ_AS_CLASSES:
+            return declared == expected
+        return declared.endswith("." + expected.rsplit(".", 1)[-1])  # ".theme+xml"
 
     def _take(self, name: str, reltype: str) -> bool:
         """Keep part `name`, reached as `reltype`, and say whether it was kept: XML whose
@@ -327,7 +358,7 @@ class _Cleaner:
                 return False
             self.parts[name] = data
             return True
-        if reltype == "officeDocument" and self._content_type(name) != _DOCUMENT:
+        if reltype == "officeDocument" and self._content_type(name) not in _WORD_MAIN:
             kind = self._content_type(name)
             raise UnusableReference(msg("reference.not-a-docx", part=name, type=kind))
         root = self._parse(name)

@@ -7,22 +7,26 @@ Office documents never carry one (ECMA-376 forbids it), so one that does is host
 
 from __future__ import annotations
 
+import io
 import re
 
 from lxml import etree
 
 from prdkit.messages import Msg, msg
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False,
-    load_dtd=False,
-    dtd_validation=False,
-    no_network=True,
-    huge_tree=False,
-    remove_pis=True,
+_OPTIONS = {
+    "resolve_entities": False,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "no_network": True,
+    "huge_tree": False,
+    "remove_pis": True,
     # Nothing reads a comment, and code walking children expects elements only.
-    remove_comments=True,
-)
+    "remove_comments": True,
+}
+_PARSER = etree.XMLParser(**_OPTIONS)  # type: ignore[arg-type]
+_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
+_SECT_PR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr"
 _INT = re.compile(r"[+-]?[0-9]{1,9}")
 
 
@@ -41,6 +45,41 @@ def parse(data: bytes, name: str) -> etree._Element:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise UnsafeXML(msg("reference.not-xml", part=name, detail=exc.msg)) from None
+    return _checked(root, name)
+
+
+def parse_without_body(data: bytes, name: str) -> etree._Element:
+    """The root element of document part `name`, its body emptied as it is read but for the
+    body's section properties (the first), as `parse` checks it.
+
+    A reference's text is never kept: read whole, a long document counted more elements
+    than a part may hold, and could take hundreds of MB. Each element of the body is let go
+    once read, so what is held is the page setup and the element being read.
+    """
+    reading = etree.iterparse(io.BytesIO(data), events=("start", "end"), **_OPTIONS)  # type: ignore[call-overload]
+    depth, body, kept = 0, 0, 0  # the depths of the body and of its section properties
+    try:
+        for event, element in reading:
+            if event == "start":
+                depth += 1
+                if depth == 2 and element.tag == _BODY and body == 0:
+                    body = depth
+                elif depth == body + 1 and element.tag == _SECT_PR and kept == 0:
+                    kept = depth
+                continue
+            if body > 0 and depth > body and not (kept > 0 and depth >= kept):
+                element.getparent().remove(element)
+            if depth == kept:
+                kept = -1  # the section properties read: any later ones go
+            if depth == body:
+                body = -1  # only the first body is emptied as read
+            depth -= 1
+    except etree.XMLSyntaxError as exc:
+        raise UnsafeXML(msg("reference.not-xml", part=name, detail=exc.msg)) from None
+    return _checked(reading.root, name)
+
+
+def _checked(root: etree._Element, name: str) -> etree._Element:
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
         raise UnsafeXML(msg("reference.dtd", part=name))
