@@ -680,3 +680,48 @@ def test_a_long_document_serves_as_a_reference(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert_bounded(run)
     assert b"last quarter" not in parts(tmp_path / "doc.docx")["word/document.xml"]
+
+
+PARAGRAPH = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+DOCUMENT = "word/document.xml"
+# What the main part holds besides its text: each once parsed without a bound or kept.
+AROUND_THE_TEXT: dict[str, Edit] = {
+    # 16 MB of elements after the body, then inside its section properties: 861 MB once
+    "after-the-body": lambda old: old.replace(
+        b"</w:document>", b"<w:x>" + b"<a/>" * 4_000_000 + b"</w:x></w:document>"
+    ),
+    "in-the-section-properties": lambda old: old.replace(
+        b"</w:sectPr>", b"<a/>" * 4_000_000 + b"</w:sectPr>", 1
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(AROUND_THE_TEXT))
+def test_what_the_main_part_keeps_is_bounded(tmp_path: Path, case: str) -> None:
+    reference = write_reference(tmp_path / "corp.docx", {DOCUMENT: AROUND_THE_TEXT[case]})
+    run = render_with(tmp_path, reference)
+    assert_no_crash(run)
+    assert run.returncode == 2, run.stderr
+    assert f"{DOCUMENT} holds more than 400,000 elements and attributes" in run.stderr
+    assert_bounded(run)
+
+
+@pytest.mark.parametrize(
+    ("case", "body"),
+    [
+        # text between paragraphs, read after the paragraph it follows was let go: it was
+        # left in the body, which then was not found when saved (an internal error)
+        ("text-between-paragraphs", (PARAGRAPH + b"SECRET ") * 20_000),
+        # a pretty-printed body without section properties (an internal error before)
+        ("a-pretty-printed-body", b"\n  " + PARAGRAPH + b"\n  " + PARAGRAPH + b"\n"),
+    ],
+)
+def test_no_text_of_the_body_is_left_behind(tmp_path: Path, case: str, body: bytes) -> None:
+    def edit(old: bytes) -> bytes:
+        start = old.index(b"<w:body>") + len(b"<w:body>")
+        return old[:start] + body + old[old.index(b"</w:body>") :]
+
+    run = render_with(tmp_path, write_reference(tmp_path / "corp.docx", {DOCUMENT: edit}))
+    assert_no_crash(run)
+    assert run.returncode == 0, run.stderr
+    assert b"SECRET" not in parts(tmp_path / "doc.docx")[DOCUMENT]

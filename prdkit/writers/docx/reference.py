@@ -236,7 +236,7 @@ class _Cleaner:
         """The XML of part `name`, its markup counted against the bounds before parsing."""
         data = self._read(name)
         if self.taken_as.get(name) == "officeDocument":  # its text is let go as it is read
-            return parse_without_body(data, name)
+            return parse_without_body(data, name, MAX_PART_MARKUP)
         markup = data.count(b"<") + data.count(b"=")
         if markup > MAX_PART_MARKUP:
             limit = MAX_PART_MARKUP
@@ -384,6 +384,10 @@ class _Cleaner:
                 for child in list(body):
                     if child is not sect_pr:
                         body.remove(child)
+                # Nor any text around it: the body is found by its empty form when saved.
+                body.text = None
+                if sect_pr is not None:
+                    sect_pr.tail = None
             tidy_sections(root)
         if kind in ("styles", "stylesWithEffects"):
             tidy_styles(root)

@@ -48,30 +48,51 @@ def parse(data: bytes, name: str) -> etree._Element:
     return _checked(root, name)
 
 
-def parse_without_body(data: bytes, name: str) -> etree._Element:
+def parse_without_body(data: bytes, name: str, limit: int) -> etree._Element:
     """The root element of document part `name`, its body emptied as it is read but for the
-    body's section properties (the first), as `parse` checks it.
+    body's section properties (the first), as `parse` checks it; what is kept may hold
+    `limit` elements and attributes.
 
     A reference's text is never kept: read whole, a long document counted more elements
-    than a part may hold, and could take hundreds of MB. Each element of the body is let go
-    once read, so what is held is the page setup and the element being read.
+    than a part may hold, and could take hundreds of MB. Each element of the body is let
+    go once read: a child of the body when its next sibling starts (its tail, read by
+    then, goes with it, so no text of the body is left behind), deeper ones as they end.
     """
     reading = etree.iterparse(io.BytesIO(data), events=("start", "end"), **_OPTIONS)  # type: ignore[call-overload]
-    depth, body, kept = 0, 0, 0  # the depths of the body and of its section properties
+    depth, body, kept, held = 0, 0, 0, 0  # depths of the body and of its section properties
+    read: etree._Element | None = None  # the child of the body read last, yet to go
+
+    def dropped(at: int) -> bool:  # whether what is at depth `at` is the body's content
+        return body > 0 and at > body and not (kept > 0 and at >= kept)
+
     try:
         for event, element in reading:
             if event == "start":
                 depth += 1
                 if depth == 2 and element.tag == _BODY and body == 0:
                     body = depth
-                elif depth == body + 1 and element.tag == _SECT_PR and kept == 0:
-                    kept = depth
+                elif body > 0 and depth == body + 1:
+                    if read is not None:
+                        element.getparent().remove(read)
+                        read = None
+                    if element.tag == _SECT_PR and kept == 0:
+                        kept = depth
+                if not dropped(depth):
+                    held += 1 + len(element.attrib)
+                    if held > limit:
+                        raise UnsafeXML(msg("reference.part-markup", part=name, limit=limit))
                 continue
-            if body > 0 and depth > body and not (kept > 0 and depth >= kept):
-                element.getparent().remove(element)
+            if dropped(depth):
+                if depth == body + 1:
+                    read = element
+                else:
+                    element.getparent().remove(element)
             if depth == kept:
                 kept = -1  # the section properties read: any later ones go
             if depth == body:
+                if read is not None:
+                    element.remove(read)
+                    read = None
                 body = -1  # only the first body is emptied as read
             depth -= 1
     except etree.XMLSyntaxError as exc:
