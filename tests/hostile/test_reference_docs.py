@@ -597,7 +597,7 @@ def _paragraph_styles(document: bytes) -> list[tuple[str, str | None, str]]:
     return found
 
 
-def _heading_based_on(text: str, style_id: str, base: str) -> str:
+def _based_on(text: str, style_id: str, base: str) -> str:
     start = text.index(f'w:styleId="{style_id}"')
     end = text.index("</w:style>", start)
     style = re.sub(r"<w:basedOn [^>]*/>", "", text[start:end])
@@ -623,7 +623,7 @@ def _odd_styles(how: str) -> Edit:
             ("Heading2", "Heading1"),
             ("Normal", "Normal"),
         ):
-            text = _heading_based_on(text, style_id, base)
+            text = _based_on(text, style_id, base)
         return text.encode()
 
     return edit

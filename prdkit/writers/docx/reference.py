@@ -73,7 +73,6 @@ _RASTER = (
     b"II*\x00",
     b"MM\x00*",
 )
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PROPS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _APP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
@@ -99,7 +98,7 @@ _WORD_MAIN = frozenset(
 # too). A part that is not both is left out. Pictures are judged by their content type and
 # signature (`_RASTER`).
 _PARTS = {
-    "officeDocument": (_DOCUMENT, etree.QName(_W, "document").text),
+    "officeDocument": (_DOCUMENT, w("document")),
     "core-properties": (
         "application/vnd.openxmlformats-package.core-properties+xml",
         etree.QName(_PROPS, "coreProperties").text,
@@ -108,23 +107,23 @@ _PARTS = {
         "application/vnd.openxmlformats-officedocument.extended-properties+xml",
         etree.QName(_APP, "Properties").text,
     ),
-    "styles": (_WML + "styles+xml", etree.QName(_W, "styles").text),
+    "styles": (_WML + "styles+xml", w("styles")),
     "stylesWithEffects": (
         "application/vnd.ms-word.stylesWithEffects+xml",
-        etree.QName(_W, "styles").text,
+        w("styles"),
     ),
-    "numbering": (_WML + "numbering+xml", etree.QName(_W, "numbering").text),
-    "settings": (_WML + "settings+xml", etree.QName(_W, "settings").text),
-    "fontTable": (_WML + "fontTable+xml", etree.QName(_W, "fonts").text),
+    "numbering": (_WML + "numbering+xml", w("numbering")),
+    "settings": (_WML + "settings+xml", w("settings")),
+    "fontTable": (_WML + "fontTable+xml", w("fonts")),
     "theme": (
         "application/vnd.openxmlformats-officedocument.theme+xml",
         etree.QName(_A, "theme").text,
     ),
-    "webSettings": (_WML + "webSettings+xml", etree.QName(_W, "webSettings").text),
-    "header": (_WML + "header+xml", etree.QName(_W, "hdr").text),
-    "footer": (_WML + "footer+xml", etree.QName(_W, "ftr").text),
-    "footnotes": (_WML + "footnotes+xml", etree.QName(_W, "footnotes").text),
-    "endnotes": (_WML + "endnotes+xml", etree.QName(_W, "endnotes").text),
+    "webSettings": (_WML + "webSettings+xml", w("webSettings")),
+    "header": (_WML + "header+xml", w("hdr")),
+    "footer": (_WML + "footer+xml", w("ftr")),
+    "footnotes": (_WML + "footnotes+xml", w("footnotes")),
+    "endnotes": (_WML + "endnotes+xml", w("endnotes")),
 }
 # The kinds python-docx reads as a class of its own, chosen by the exact content type; it
 # keeps the others as data, whatever their type's vendor prefix.
@@ -232,10 +231,11 @@ class _Cleaner:
             elif local == "Default":
                 self.defaults.setdefault((entry.get("Extension") or "").lower(), kind)
 
-    def _parse(self, name: str) -> etree._Element:
-        """The XML of part `name`, its markup counted against the bounds before parsing."""
+    def _parse(self, name: str, *, text: bool = True) -> etree._Element:
+        """The XML of part `name`, its markup counted against the bounds before parsing;
+        without `text`, a document part whose text is let go as it is read."""
         data = self._read(name)
-        if self.taken_as.get(name) == "officeDocument":  # its text is let go as it is read
+        if not text:
             return parse_without_body(data, name, MAX_PART_MARKUP)
         markup = data.count(b"<") + data.count(b"=")
         if markup > MAX_PART_MARKUP:
@@ -358,18 +358,19 @@ class _Cleaner:
                 return False
             self.parts[name] = data
             return True
-        if reltype == "officeDocument" and self._content_type(name) not in _WORD_MAIN:
+        main = reltype == "officeDocument"
+        if main and self._content_type(name) not in _WORD_MAIN:
             kind = self._content_type(name)
             raise UnusableReference(msg("reference.not-a-docx", part=name, type=kind))
-        root = self._parse(name)
+        root = self._parse(name, text=not main)
         if root.tag != _PARTS[reltype][1]:
-            if reltype == "officeDocument":  # nothing to render into: say what it holds
+            if main:  # nothing to render into: say what it holds
                 strict = etree.QName(root).namespace == _STRICT_W
                 key = "reference.strict" if strict else "reference.not-a-document"
                 raise UnusableReference(msg(key, part=name, root=etree.QName(root).localname))
             return False
         self.parts[name] = b""  # a placeholder: each part is reached once, even in a cycle
-        self._follow(name, "document" if reltype == "officeDocument" else reltype, root)
+        self._follow(name, "document" if main else reltype, root)
         return True
 
     def _clean_part(self, name: str, root: etree._Element, kind: str, kept_ids: set[str]) -> None:

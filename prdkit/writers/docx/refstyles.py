@@ -10,6 +10,8 @@ left LibreOffice converting the rendered document for minutes.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from lxml import etree
 
 from prdkit.writers.docx.oxml import w
@@ -33,10 +35,7 @@ def tidy_styles(root: etree._Element) -> None:
     for style in root.iterchildren(_STYLE):
         style_id: str = style.get(_ID)  # type: ignore[assignment]
         if style_id in by_id:
-            number = 2
-            while f"{style_id}{number}" in taken:
-                number += 1
-            style_id = f"{style_id}{number}"
+            style_id = free_id(style_id, taken)
             style.set(_ID, style_id)
             taken.add(style_id)
         by_id[style_id] = style
@@ -62,6 +61,15 @@ def tidy_styles(root: etree._Element) -> None:
                 below = 0
             below += 1
             height[style_id] = below
+
+
+def free_id(wanted: str, taken: Container[str | None]) -> str:
+    """`wanted` if no style in `taken` has it, else it with the first number free ("Heading12")."""
+    style_id, number = wanted, 1
+    while style_id in taken:
+        number += 1
+        style_id = f"{wanted}{number}"
+    return style_id
 
 
 def _unbase(style: etree._Element) -> None:

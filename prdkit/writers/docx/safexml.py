@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 from prdkit.messages import Msg, msg
+from prdkit.writers.docx.oxml import w
 
 _OPTIONS = {
     "resolve_entities": False,
@@ -25,8 +26,7 @@ _OPTIONS = {
     "remove_comments": True,
 }
 _PARSER = etree.XMLParser(**_OPTIONS)  # type: ignore[arg-type]
-_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
-_SECT_PR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr"
+_BODY, _SECT_PR = w("body"), w("sectPr")
 _INT = re.compile(r"[+-]?[0-9]{1,9}")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from prdkit.writers.docx.oxml import W_NS, make, sub, w
+from prdkit.writers.docx.refstyles import free_id
 from prdkit.writers.docx.safexml import xml_int
 from prdkit.writers.docx.styledefs import EAST_ASIA, LATIN, REQUIRED, THEME_ATTRS, definitions
 
@@ -54,7 +55,7 @@ class StyleSheet:
             if existing is not None:
                 existing.getparent().replace(existing, fresh)
             else:
-                _unique_id(fresh, taken)
+                fresh.set(w("styleId"), free_id(fresh.get(w("styleId")) or "Style", taken))
                 _sole_default(fresh, styles)
                 styles.append(fresh)
             taken.add(fresh.get(w("styleId")))
@@ -165,17 +166,6 @@ class StyleSheet:
 def _style_type(style: etree._Element) -> str:
     """What `style` formats: paragraph (when unsaid), character, table or numbering."""
     return style.get(w("type")) or "paragraph"
-
-
-def _unique_id(fresh: etree._Element, taken: set[str | None]) -> None:
-    """Give `fresh` an id no style in `taken` has: its own, else that with a number."""
-    base = fresh.get(w("styleId")) or "Style"
-    number = 1
-    styled = base
-    while styled in taken:
-        number += 1
-        styled = f"{base}{number}"
-    fresh.set(w("styleId"), styled)
 
 
 def _sole_default(fresh: etree._Element, styles: etree._Element) -> None:
