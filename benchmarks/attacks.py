@@ -9,6 +9,7 @@ test can afford.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,6 +92,39 @@ def emphasis_fields(count: int, size: int = 99_000) -> bytes:
     return markdown_fields(count, EMPHASIS, size)
 
 
+def misspelt_steps(flows: int, steps: int = 100) -> bytes:
+    """`flows` flows of `steps` look-alike step ids, the first 25 of each going on to a
+    missing look-alike: every one asks for a "did you mean" among all the flow's ids."""
+
+    def step(i: int) -> str:
+        return f"s{i:05d}abcdefghijklmnopqrstuvwx"
+
+    listed = "".join(
+        f"      - id: {step(i)}\n        action: a\n"
+        + (f"        next: {step(100_000 + i)}\n" if i < 25 else "")
+        for i in range(steps)
+    )
+    body = "".join(f"  - id: FL{f}\n    name: F\n    steps:\n{listed}" for f in range(flows))
+    return (HEAD + ONE_REQUIREMENT + "flows:\n" + body).encode()
+
+
+def long_dimensions(length: int, count: int = 4) -> bytes:
+    """`count` declared competition dimensions of `length` CJK characters and as many
+    undeclared near-copies in the matrix (explicit keys): each asks for a "did you mean"."""
+    rng = random.Random(1)
+    base = [chr(0x4E00 + rng.randrange(150)) for _ in range(length)]
+
+    def near_copy(k: int) -> str:
+        text = base[:]
+        text[(k * 7919) % length] = "x"
+        return "".join(text)
+
+    declared = "".join(f'    - "{near_copy(k)}"\n' for k in range(count))
+    matrix = "".join(f'      ? "{near_copy(count + k)}"\n      : 1\n' for k in range(count))
+    body = f"competition:\n  dimensions:\n{declared}  matrix:\n    us:\n{matrix}"
+    return (HEAD + ONE_REQUIREMENT + body).encode()
+
+
 def id_list(count: int, *, shifted: bool) -> bytes:
     """One requirement listing `count` ids; `shifted` drops the first and adds one."""
     ids = [f"X{i}" for i in range(1 if shifted else 0, count + (1 if shifted else 0))]
@@ -111,10 +145,13 @@ CASES: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
     "table-rows-2x99k": (lambda: markdown_fields(2, TABLE), ("validate", "md", "docx")),
 }
 
-# Inputs past a budget: refused at once, exit 1 and nothing written, never parsed.
+# Inputs past a budget: refused at once, exit 1 and nothing written, never parsed; and
+# inputs whose errors each ask for a "did you mean" (exit 1), once 11 s and 21 s.
 REFUSED: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
     # 7.9 MB, under `max-bytes`, every field under `max-markdown`: 2,112,000 marks.
     "emphasis-80x99k": (lambda: emphasis_fields(80), ("validate", "md", "docx")),
+    "misspelt-steps-200": (lambda: misspelt_steps(200), ("validate",)),
+    "long-dimensions-4x40k": (lambda: long_dimensions(40_000), ("validate",)),
 }
 
 

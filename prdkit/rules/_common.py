@@ -12,8 +12,15 @@ from prdkit.messages import Kind, Listing, Msg, msg
 from prdkit.model import Document, kind_of
 from prdkit.source import join
 
-# Work bound for "did you mean" hints: only this many per call site, over near-length ids.
+# Work bounds for "did you mean" hints. Candidates are names of near length only; a hint
+# is for a misspelt name or id, so a word longer than `_MAX_HINT_LENGTH` gets none (difflib's
+# cost grows with the product of the lengths: 131 µs a pair of 64 characters, seconds for a
+# pair of 40,000-character dimensions). And all the suggesters of one rule over a document
+# share `HINT_WORK` characters compared (their lengths multiplied), about a third of a
+# second at worst: per flow, 1,000 flows of 25 misspelt steps each once took 55 s.
 _MAX_LENGTH_GAP = 3
+_MAX_HINT_LENGTH = 64
+HINT_WORK = 10_000_000
 
 
 def verbatim(source: str) -> bool:
@@ -48,23 +55,50 @@ def listing(words: Iterable[str], conjunction: str = "and") -> Listing:
     return Listing(tuple(words), conjunction)
 
 
-class Suggester:
-    """Close matches for misspelt names, with a per-instance budget so hints stay cheap."""
+class HintWork:
+    """What is left of `HINT_WORK` for the suggesters of one rule over one document."""
 
-    def __init__(self, candidates: Iterable[str], budget: int = 25) -> None:
+    __slots__ = ("left",)
+
+    def __init__(self, work: int = HINT_WORK) -> None:
+        self.left = work
+
+
+class Suggester:
+    """Close matches for misspelt names, with a budget so hints stay cheap: at most `budget`
+    hints, and at most the `work` it shares with the rule's other suggesters."""
+
+    def __init__(
+        self, candidates: Iterable[str], budget: int = 25, work: HintWork | None = None
+    ) -> None:
         self._candidates = list(dict.fromkeys(candidates))
         self._folded = {c.casefold(): c for c in self._candidates}
         self._budget = budget
+        self._work = work if work is not None else HintWork()
+        self._by_length: dict[int, list[str]] | None = None
 
     def hint(self, word: str) -> Msg | None:
         """`did you mean 'X'?` for the closest candidate, or None."""
         match = self._folded.get(word.casefold())
-        if match is None and self._budget > 0:
-            self._budget -= 1
-            near = [c for c in self._candidates if abs(len(c) - len(word)) <= _MAX_LENGTH_GAP]
-            close = difflib.get_close_matches(word, near, n=1, cutoff=0.75)
-            match = close[0] if close else None
+        if match is None and self._budget > 0 and len(word) <= _MAX_HINT_LENGTH:
+            near = self._near(len(word))
+            cost = len(word) * sum(map(len, near))
+            if near and cost <= self._work.left:
+                self._budget -= 1
+                self._work.left -= cost
+                close = difflib.get_close_matches(word, near, n=1, cutoff=0.75)
+                match = close[0] if close else None
         return msg("did-you-mean", name=match) if match is not None and match != word else None
+
+    def _near(self, size: int) -> list[str]:
+        """The candidates whose length is within `_MAX_LENGTH_GAP` of `size` (their order
+        does not matter: difflib breaks ties between equal scores by the names)."""
+        if self._by_length is None:
+            self._by_length = {}
+            for candidate in self._candidates:
+                self._by_length.setdefault(len(candidate), []).append(candidate)
+        lengths = range(size - _MAX_LENGTH_GAP, size + _MAX_LENGTH_GAP + 1)
+        return [c for n in lengths for c in self._by_length.get(n, ())]
 
 
 def _label(item: Any) -> Msg | Kind:

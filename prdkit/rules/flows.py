@@ -8,7 +8,7 @@ from typing import Any
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
 from prdkit.model import Document, Flow
-from prdkit.rules._common import Suggester, listing
+from prdkit.rules._common import HintWork, Suggester, listing
 from prdkit.rules.graph import reach
 from prdkit.source import join
 
@@ -18,11 +18,12 @@ _NAMED_FOLLOWERS = 5
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     """Every flow rule, flow by flow."""
+    work = HintWork()  # shared by every flow's hints
     for flow in doc.flows:
-        yield from _flow(flow)
+        yield from _flow(flow, work)
 
 
-def _flow(flow: Flow) -> Iterator[Finding]:
+def _flow(flow: Flow, work: HintWork) -> Iterator[Finding]:
     index: dict[str, int] = {}  # step id → its first position
     duplicates: set[int] = set()
     for i, step in enumerate(flow.steps):
@@ -36,13 +37,13 @@ def _flow(flow: Flow) -> Iterator[Finding]:
             )
         else:
             index[step.id] = i
-    yield from _targets(flow, index)
+    yield from _targets(flow, index, work)
     yield from _unreachable(flow, index, duplicates)
-    yield from _actors(flow)
+    yield from _actors(flow, work)
 
 
-def _targets(flow: Flow, index: dict[str, int]) -> Iterator[Finding]:
-    suggester = Suggester(index)
+def _targets(flow: Flow, index: dict[str, int], work: HintWork) -> Iterator[Finding]:
+    suggester = Suggester(index, work=work)
     for step in flow.steps:
         exits = [(step.next, join(step.pointer, "next"))] if step.next is not None else []
         exits += [(b.next, join(b.pointer, "next")) for b in step.branches]
@@ -87,11 +88,11 @@ def _unreachable(flow: Flow, index: dict[str, int], duplicates: set[int]) -> Ite
         )
 
 
-def _actors(flow: Flow) -> Iterator[Finding]:
+def _actors(flow: Flow, work: HintWork) -> Iterator[Finding]:
     if not flow.actors:
         return
     actors = set(flow.actors)
-    suggester = Suggester(flow.actors)
+    suggester = Suggester(flow.actors, work=work)
     for step in flow.steps:
         if step.actor is not None and step.actor not in actors:
             yield Finding(

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from prdkit.diagnostics import Finding
 from prdkit.messages import Kind, Msg, msg
 from prdkit.model import Document, kind_of
-from prdkit.rules._common import Suggester, kind_name
+from prdkit.rules._common import HintWork, Suggester, kind_name
 from prdkit.source import join
 
 
@@ -36,6 +36,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     by_id = doc.items_by_id()
     known = {key: kind_of(item) for key, item in by_id.items()}
     suggesters: dict[tuple[str, ...], Suggester] = {}
+    work = HintWork()  # shared by the suggesters of every kind
     for ref in references(doc, known):
         item = by_id.get(ref.target)
         intro = ref.phrase or msg("ref.lists", owner=ref.owner, target=ref.target, field=ref.field)
@@ -43,7 +44,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             suggester = suggesters.get(ref.kinds)
             if suggester is None:
                 ids = (i.id for i in doc.identified() if kind_of(i) in ref.kinds)
-                suggester = suggesters[ref.kinds] = Suggester(ids)
+                suggester = suggesters[ref.kinds] = Suggester(ids, work=work)
             yield Finding(
                 "unresolved-reference",
                 ref.pointer,
