@@ -132,6 +132,15 @@ def id_list(count: int, *, shifted: bool) -> bytes:
     return (HEAD + ONE_REQUIREMENT + f"    depends_on:\n{listed}").encode()
 
 
+def goal_list(count: int, seed: int, texts: int = 100) -> bytes:
+    """`count` goals drawn from `texts` texts, shuffled by `seed`: no text frequent enough
+    for difflib to set it aside, two versions changed throughout."""
+    goals = [f"g{i % texts}" for i in range(count)]
+    random.Random(seed).shuffle(goals)
+    listed = "".join(f"    - {goal}\n" for goal in goals)
+    return (HEAD + f"  goals:\n{listed}" + ONE_REQUIREMENT).encode()
+
+
 # name → (document, commands measured on it)
 CASES: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
     "roles-inherit-1000": (lambda: role_chain(1000), ("validate", "md", "docx")),
@@ -165,4 +174,7 @@ def write_all(folder: Path) -> dict[str, Path]:
     for name, shifted in (("ids-old", False), ("ids-new", True)):
         found[name] = folder / f"{name}.prd.yaml"
         found[name].write_bytes(id_list(40_000, shifted=shifted))
+    for name, seed in (("goals-old", 1), ("goals-new", 2)):
+        found[name] = folder / f"{name}.prd.yaml"
+        found[name].write_bytes(goal_list(64_000, seed))
     return found

@@ -281,6 +281,8 @@ def attack_table(run: list[str], repeat: int) -> str:
             jobs.append((label, command, argv, attacks.CPU_BOUND))
     diff = [*run, "diff", str(docs["ids-old"]), str(docs["ids-new"])]
     jobs.append(("ids-40000", "diff", diff, attacks.DIFF_BOUND))
+    goals = [*run, "diff", str(docs["goals-old"]), str(docs["goals-new"])]
+    jobs.append(("goals-64000", "diff", goals, attacks.CPU_BOUND))
     for name, command, argv, bound in jobs:
         print(f"measuring {name} {command}…", file=sys.stderr, flush=True)
         series = _series(command, argv)

@@ -200,14 +200,34 @@ def _as_sets(a: list[Any], b: list[Any], path: tuple[str, ...], shown: str) -> l
     return [FieldChange(shown, path, a, b, added=added, removed=removed)]
 
 
+# Past this many pairs of items between their first and last difference, two ordered
+# lists are compared position by position. difflib's matching grows faster than the lists
+# (64,000 goals drawn from 100 texts took 13.7 s; 2,000 took up to 0.1 s), and a list
+# edited throughout reads no better as a minimal script. A PRD's lists hold tens of items.
+MATCHED_PAIRS = 250_000
+
+
 def _as_text(
     a: list[Any], b: list[Any], path: tuple[str, ...], shown: str
 ) -> Iterator[FieldChange]:
     """Ordered text lists (acceptance criteria, goals): item edits, insertions, deletions."""
-    matcher = difflib.SequenceMatcher(a=[_canonical(v) for v in a], b=[_canonical(v) for v in b])
+    old, new = [_canonical(v) for v in a], [_canonical(v) for v in b]
+    start = end = 0
+    if len(old) * len(new) > MATCHED_PAIRS:
+        # Only what lies between the first and the last difference is matched.
+        shorter = min(len(old), len(new))
+        while start < shorter and old[start] == new[start]:
+            start += 1
+        while end < shorter - start and old[-1 - end] == new[-1 - end]:
+            end += 1
+    if (len(old) - start - end) * (len(new) - start - end) > MATCHED_PAIRS:
+        yield from _by_position(a, b, old, new, path, shown)
+        return
+    matcher = difflib.SequenceMatcher(a=old[start : len(old) - end], b=new[start : len(new) - end])
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
+        i1, i2, j1, j2 = i1 + start, i2 + start, j1 + start, j2 + start
         pairs = min(i2 - i1, j2 - j1) if op == "replace" else 0
         for k in range(pairs):
             yield _at(shown, path, j1 + k, a[i1 + k], b[j1 + k])
@@ -215,6 +235,20 @@ def _as_text(
             yield _at(shown, path, j, MISSING, b[j])
         for i in range(i1 + pairs, i2):
             yield _at(shown, path, i, a[i], MISSING)
+
+
+def _by_position(
+    a: list[Any], b: list[Any], old: list[str], new: list[str], path: tuple[str, ...], shown: str
+) -> Iterator[FieldChange]:
+    """Item k of `a` against item k of `b` (`old` and `new`, as compared), then what one
+    list has past the other's end."""
+    for k in range(min(len(a), len(b))):
+        if old[k] != new[k]:
+            yield _at(shown, path, k, a[k], b[k])
+    for j in range(len(a), len(b)):
+        yield _at(shown, path, j, MISSING, b[j])
+    for i in range(len(b), len(a)):
+        yield _at(shown, path, i, a[i], MISSING)
 
 
 def _at(shown: str, path: tuple[str, ...], index: int, old: Any, new: Any) -> FieldChange:
