@@ -141,11 +141,25 @@ def goal_list(count: int, seed: int, texts: int = 100) -> bytes:
     return (HEAD + f"  goals:\n{listed}" + ONE_REQUIREMENT).encode()
 
 
+def comparison_matrix(competitors: int, dimensions: int, *, full: bool = False) -> bytes:
+    """`competitors` competitors and `dimensions` declared dimensions; the matrix holds a
+    single value (ours on the first dimension), or with `full` a value in every cell."""
+    listed = "".join(f"    - {{id: c{i}, name: C{i}}}\n" for i in range(competitors))
+    declared = "".join(f"    - d{j}\n" for j in range(dimensions))
+    keys = ["us", *(f"c{i}" for i in range(competitors))] if full else ["us"]
+    row = "".join(f"      d{j}: {j}\n" for j in range(dimensions if full else 1))
+    matrix = "".join(f"    {key}:\n{row}" for key in keys)
+    body = f"competition:\n  competitors:\n{listed}  dimensions:\n{declared}  matrix:\n{matrix}"
+    return (HEAD + ONE_REQUIREMENT + body).encode()
+
+
 # name → (document, commands measured on it)
 CASES: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
     "roles-inherit-1000": (lambda: role_chain(1000), ("validate", "md", "docx")),
     "duties-6000": (lambda: duties_chains(6000), ("validate", "md", "docx")),
     "depends-dense-700": (lambda: dense_dependencies(700), ("validate", "md", "docx")),
+    # (1,400 + 1) × 1,400 cells of a comparison grid from one value written.
+    "matrix-sparse-1400": (lambda: comparison_matrix(1400, 1400), ("validate", "md", "docx")),
     # The most Markdown work the default `max-markdown-marks` budget (200,000) admits, in
     # three shapes: 7 fields of dense emphasis (184,800 marks), 2 of list items (148,494),
     # 2 of table rows (197,994).

@@ -488,6 +488,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "{roles} 个角色 × {actions} 个操作，矩阵过大难以阅读：改为逐个角色列出直接授予的操作"
         "及其继承的角色（同时拥有被继承角色的全部操作）",
     ),
+    "ui.comparison_values": ("Comparison values", "对比取值"),
+    "ui.product": ("Product", "产品"),
+    "ui.dimension": ("Dimension", "对比维度"),
+    "ui.value": ("Value", "取值"),
+    "ui.comparison_listed": (
+        "{products} products × {dimensions} dimensions is too large a grid to read: each value "
+        "written is listed with its product and dimension, and empty cells are left out",
+        "{products} 个产品 × {dimensions} 个对比维度，矩阵过大难以阅读：改为逐条列出已填写的取值"
+        "及其产品和对比维度，空白单元格从略",
+    ),
     "ui.risk_matrix": ("Likelihood × impact", "风险矩阵（可能性 × 影响）"),
     "ui.unresolved": ("Unresolved", "未解决"),
     # The marking of a document not (or no longer) in force, on its cover and every page.

@@ -13,11 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.attacks import HEAD, dense_dependencies, emphasis_fields, role_chain
+from benchmarks.attacks import (
+    HEAD,
+    comparison_matrix,
+    dense_dependencies,
+    emphasis_fields,
+    role_chain,
+)
 from prdkit.check import check_bytes
 from prdkit.layout import LaidOutDocument, build
 from prdkit.layout.blocks import Block, Facts, Heading, Matrix, Note, Table
-from prdkit.layout.cells import Many, Ref, Text
+from prdkit.layout.cells import Many, Number, Ref, Text
 from prdkit.limits import Limits
 from prdkit.loader import load_bytes
 from prdkit.mdmarks import _source_bound, _strings_bound, marks
@@ -67,6 +73,65 @@ def test_a_thousand_role_chain_is_listed_by_role(fmt: str) -> None:
     # Linear: each role once, with its own grant, never the 500,000 inherited ones.
     assert len(out) < 2_000_000
     assert elapsed < 15, f"{elapsed:.1f}s of CPU"
+
+
+@pytest.mark.parametrize(
+    ("competitors", "dimensions"),
+    [(61, 38), (1, 1200)],  # us and 61 competitors (62 columns); 2 × 1,200 = 2,400 cells
+)
+def test_a_comparison_at_the_thresholds_keeps_the_grid(competitors: int, dimensions: int) -> None:
+    _, laid = laid_out(comparison_matrix(competitors, dimensions, full=True))
+    (grid,) = [b for b in section(laid, "competition/matrix") if isinstance(b, Matrix)]
+    assert (len(grid.columns), len(grid.rows)) == (competitors + 1, dimensions)
+
+
+@pytest.mark.parametrize(
+    ("competitors", "dimensions", "note"),
+    [
+        (62, 38, "63 products × 38 dimensions"),  # a column too many
+        (1, 1201, "2 products × 1,201 dimensions"),  # two cells too many
+    ],
+)
+def test_a_comparison_past_the_thresholds_lists_every_value_written(
+    competitors: int, dimensions: int, note: str
+) -> None:
+    doc, laid = laid_out(comparison_matrix(competitors, dimensions, full=True))
+    listing = section(laid, "competition/matrix")
+    assert not any(isinstance(b, Matrix) for b in listing)
+    (said,) = [b for b in listing if isinstance(b, Note)]
+    assert said.lines[0][0] == Text(
+        f"{note} is too large a grid to read: each value written is listed with its product "
+        "and dimension, and empty cells are left out",
+        "muted",
+    )
+    (table,) = [b for b in listing if isinstance(b, Table)]
+    assert [c.label for c in table.columns] == ["Product", "Dimension", "Value"]
+    # Every cell of the matrix, in the order written: ours first, then each competitor's.
+    assert doc.competition is not None
+    names = {"us": "Us"} | {c.id: c.name for c in doc.competition.competitors}
+    written = [
+        (names[key], dimension, value)
+        for key, cells in doc.competition.matrix
+        for dimension, value in cells
+    ]
+    assert len(written) == (competitors + 1) * dimensions
+    shown = [(p.text, d.text, v.value) for p, d, v in table.rows]
+    assert all(isinstance(v, Number) for _, _, v in table.rows)
+    assert shown == written
+
+
+def test_a_wide_sparse_comparison_in_word_lists_its_one_value(tmp_path: Path) -> None:
+    source = tmp_path / "sparse.prd.yaml"
+    source.write_bytes(comparison_matrix(1400, 1400))
+    run = run_cli("render", source, "--to", "docx", "-o", tmp_path)
+    assert run.returncode == 0, run.stderr
+    # One value written, 1,401 × 1,400 cells as a grid: over 60 s and 2.3 GB once.
+    assert run.cpu_seconds < 5, f"{run.cpu_seconds:.1f}s of CPU"
+    assert run.peak_bytes < 250 * 1024 * 1024, f"{run.peak_bytes / 2**20:.0f} MiB"
+    with zipfile.ZipFile(tmp_path / "sparse.docx") as docx:
+        xml = docx.read("word/document.xml").decode()
+    assert "1,401 products × 1,400 dimensions is too large a grid" in xml
+    assert ">d0<" in xml and ">d1399<" not in xml  # the one value, not a row per dimension
 
 
 def test_long_dependency_lists_are_plain_ids_short_ones_links() -> None:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from prdkit.layout.blocks import Block, Column, Facts, Items, Matrix, RichText, Table
+from prdkit.layout.blocks import Block, Column, Facts, Items, Matrix, Note, RichText, Table
 from prdkit.layout.cells import Cell, Many, Text
 from prdkit.layout.context import Layout, facts
 from prdkit.layout.numbers import money, number
 from prdkit.layout.sections.front import link
+from prdkit.model import Competition
 
 __all__ = ["business_model", "competition", "market_research"]
+
+# Past this many product columns or cells a comparison grid no longer reads, and its gaps
+# grow with products × dimensions whatever was written: 1,000 competitors on 1,000
+# dimensions with a single value filled in were a million cells (over a minute and 1.7 GB
+# in Word). 62 products beside the dimensions' column are 63 columns, the most a Word table
+# holds; 2,400 cells, as the permissions grid, are some five pages of table.
+MAX_MATRIX_COLUMNS = 62
+MAX_MATRIX_CELLS = 2_400
 
 
 def market_research(lay: Layout) -> list[Block]:
@@ -157,6 +166,82 @@ def _value(lay: Layout, value: object) -> Cell:
     return Text(" ".join(str(value).split())) if value is not None else None
 
 
+def _comparison(lay: Layout, comp: Competition) -> list[Block]:
+    """The products × dimensions grid when it is readable, else each value written, listed."""
+    if not comp.matrix:
+        return []
+    rows: dict[str, dict[str, object]] = {}  # key → its first row, as `Competition.row` reads
+    for key, cells in comp.matrix:
+        rows.setdefault(key, dict(cells))
+    # Declared dimensions first (as declared, repeats too), then the undeclared ones the
+    # matrix uses, in written order.
+    dimensions = list(comp.dimensions)
+    seen = set(dimensions)
+    for _, cells in comp.matrix:
+        for d, _ in cells:
+            if d not in seen:
+                seen.add(d)
+                dimensions.append(d)
+    if not dimensions:
+        return []
+    # Our own column first, then the competitors in the order they are described.
+    columns: list[tuple[str, Cell]] = [("us", Text(lay.t("ui.us")))] if rows.get("us") else []
+    columns += [(c.id, Text(c.name)) for c in comp.competitors]
+    known = {key for key, _ in columns}
+    columns += [(key, Text(key)) for key, _ in comp.matrix if key not in known]
+    count = len(columns)
+    if count > MAX_MATRIX_COLUMNS or count * len(dimensions) > MAX_MATRIX_CELLS:
+        names: dict[str, Cell] = {}
+        for key, name in columns:
+            names.setdefault(key, name)
+        return _comparison_list(lay, comp, names, count, len(dimensions))
+    values = [rows.get(key, {}) for key, _ in columns]
+    gap = Text(lay.t("ui.gap"), "gap")
+    return [
+        lay.heading(2, "field.matrix", "competition/matrix"),
+        Matrix(
+            lay.t("field.dimensions"),
+            tuple(name for _, name in columns),
+            tuple(
+                (Text(d), tuple(_value(lay, row[d]) if d in row else gap for row in values))
+                for d in dimensions
+            ),
+            highlight=0 if columns and columns[0][0] == "us" else None,
+        ),
+    ]
+
+
+def _comparison_list(
+    lay: Layout, comp: Competition, names: dict[str, Cell], products: int, dimensions: int
+) -> list[Block]:
+    """Each value written, as the matrix holds it: product, dimension, value; no gaps."""
+    note = lay.t("ui.comparison_listed").format(
+        products=f"{products:,}", dimensions=f"{dimensions:,}"
+    )
+    out: list[Block] = [
+        lay.heading(2, "ui.comparison_values", "competition/matrix"),
+        Note(((Text(note, "muted"),),)),
+    ]
+    dimension: dict[str, Cell] = {}  # one cell per dimension, however many rows name it
+    rows = tuple(
+        (names[key], dimension.setdefault(d, Text(d)), _value(lay, value))
+        for key, cells in comp.matrix
+        for d, value in cells
+    )
+    if rows:
+        out.append(
+            Table(
+                (
+                    Column(lay.t("ui.product")),
+                    Column(lay.t("ui.dimension")),
+                    Column(lay.t("ui.value")),
+                ),
+                rows,
+            )
+        )
+    return out
+
+
 def competition(lay: Layout) -> list[Block]:
     """Competitors, the comparison matrix (us first) and the differentiation."""
     comp = lay.doc.competition
@@ -192,29 +277,7 @@ def competition(lay: Layout) -> list[Block]:
                 ),
             )
         )
-    dimensions = list(comp.dimensions)
-    for _, cells in comp.matrix:
-        dimensions.extend(d for d, _ in cells if d not in dimensions)
-    if dimensions and comp.matrix:
-        out.append(lay.heading(2, "field.matrix", "competition/matrix"))
-        # Our own column first, then the competitors in the order they are described.
-        columns: list[tuple[str, Cell]] = [("us", Text(lay.t("ui.us")))] if comp.row("us") else []
-        columns += [(c.id, Text(c.name)) for c in comp.competitors]
-        known = {key for key, _ in columns}
-        columns += [(key, Text(key)) for key, _ in comp.matrix if key not in known]
-        rows = [comp.row(key) for key, _ in columns]
-        gap = Text(lay.t("ui.gap"), "gap")
-        out.append(
-            Matrix(
-                lay.t("field.dimensions"),
-                tuple(name for _, name in columns),
-                tuple(
-                    (Text(d), tuple(_value(lay, row[d]) if d in row else gap for row in rows))
-                    for d in dimensions
-                ),
-                highlight=0 if columns and columns[0][0] == "us" else None,
-            )
-        )
+    out += _comparison(lay, comp)
     if comp.differentiation and comp.differentiation.strip():
         out.append(lay.heading(2, "field.differentiation", "competition/differentiation"))
         out.append(RichText(comp.differentiation, 2))
