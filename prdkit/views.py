@@ -1,14 +1,18 @@
 """Tables derived from the model that every writer shows: traceability and inherited grants.
 
 Each view is computed from the `Document` alone, in time linear in the document and the
-view's own size, so a writer can call it once per render without a second thought.
+view's own size, so a writer can call it once per render without a second thought. The
+traceability view, which can name every flow in every row, keeps its derived lists as
+`Members`: counted at once, read only as far as a reader asks.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
+from typing import overload
 
 from prdkit.model import Document, Permissions, Requirement
 
@@ -17,6 +21,7 @@ __all__ = [
     "MILESTONE_COLUMNS",
     "RESOURCE_COLUMNS",
     "Links",
+    "Members",
     "Trace",
     "grant_sources",
     "grant_table",
@@ -68,16 +73,62 @@ def shelved(req: Requirement) -> bool:
     return req.priority == "wont" or req.status in SHELVED_STATUSES
 
 
+class Members(Sequence[str]):
+    """The ids at the positions set in `bits`, in position order, equal to that tuple.
+
+    Read lazily: one feature citing every requirement and named by every flow puts every
+    flow in every row of the traceability view, n² ids from an input of n items, while the
+    layer shows at most a few of each (`Layout.listed`) and their count.
+    """
+
+    __slots__ = ("_bits", "_ids")
+
+    def __init__(self, ids: Sequence[str], bits: int) -> None:
+        self._ids = ids
+        self._bits = bits
+
+    def __len__(self) -> int:
+        return self._bits.bit_count()
+
+    def __iter__(self) -> Iterator[str]:
+        digits = bin(self._bits)[:1:-1]  # the lowest position first
+        at = digits.find("1")
+        while at >= 0:
+            yield self._ids[at]
+            at = digits.find("1", at + 1)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        """The id at `index`, or the ids of a slice; the first `n` (`[:n]`) are read alone."""
+        if isinstance(index, slice) and index.start is None and index.step is None:
+            return tuple(islice(self, index.stop)) if (index.stop or 0) >= 0 else tuple(self)[index]
+        return tuple(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Members) else other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
 @dataclass(frozen=True)
 class Trace:
-    """The items that trace to one requirement, each tuple in document order."""
+    """The items that trace to one requirement, each in document order."""
 
     requirement: str
     features: tuple[str, ...]
-    flows: tuple[str, ...]
+    flows: Sequence[str]
     metrics: tuple[str, ...]
-    milestones: tuple[str, ...]
-    events: tuple[str, ...] = ()  # the events feeding its metrics or measuring its features
+    milestones: Sequence[str]
+    events: Sequence[str] = ()  # the events feeding its metrics or measuring its features
 
 
 def traceability(doc: Document) -> list[Trace]:
@@ -100,10 +151,10 @@ def traceability(doc: Document) -> list[Trace]:
     rows = []
     for req in doc.requirements:
         features = tuple(features_of.get(req.id, ()))
-        flows = _members(flow_ids, _union(flows_of, features))
+        flows = Members(flow_ids, _union(flows_of, features))
         metrics = tuple(metrics_of.get(req.id, ()))
-        due = _members(milestone_ids, _union(due_of, features) | due_of.get(req.id, 0))
-        events = _members(event_ids, _union(fed, metrics) | _union(measured, features))
+        due = Members(milestone_ids, _union(due_of, features) | due_of.get(req.id, 0))
+        events = Members(event_ids, _union(fed, metrics) | _union(measured, features))
         rows.append(Trace(req.id, features, flows, metrics, due, events))
     return rows
 
@@ -227,13 +278,3 @@ def _union(index: dict[str, int], ids: Iterable[str]) -> int:
     for item_id in ids:
         bits |= index.get(item_id, 0)
     return bits
-
-
-def _members(ids: Sequence[str], bits: int) -> tuple[str, ...]:
-    """The ids at the positions set in `bits`, in position order."""
-    out = []
-    while bits:
-        lowest = bits & -bits
-        out.append(ids[lowest.bit_length() - 1])
-        bits ^= lowest
-    return tuple(out)
