@@ -471,6 +471,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "a gap, nothing in that column traces to the requirement",
         "缺口，该列没有任何内容追溯到此需求",
     ),
+    # A long list cut short where every link it holds is shown in full elsewhere.
+    "ui.and_more": ("… and {count} more", "…… 另有 {count} 项"),
+    "ui.and_more_legend": (
+        "a cell of more than {count} lists its first {count}; the others are listed in full where"
+        " each link is written (a feature's requirements and flows, a milestone's deliverables,"
+        " a metric's requirements, an event's feature and metrics)",
+        "超过 {count} 项的单元格只列出前 {count} 项；其余各项在写明关联之处完整列出"
+        "（功能的关联需求与关联流程、里程碑的交付内容、指标的关联需求、埋点事件的功能与关联指标）",
+    ),
     "ui.untraced_features": ("Features that trace to no requirement", "未关联需求的功能"),
     "ui.start": ("Start", "开始"),
     "ui.baseline_to_target": ("Baseline → target", "基线 → 目标"),

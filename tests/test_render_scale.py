@@ -18,12 +18,15 @@ from benchmarks.attacks import (
     comparison_matrix,
     dense_dependencies,
     emphasis_fields,
+    milestone_dependencies,
     role_chain,
+    trace_fan,
 )
 from prdkit.check import check_bytes
 from prdkit.layout import LaidOutDocument, build
 from prdkit.layout.blocks import Block, Facts, Heading, Matrix, Note, Table
 from prdkit.layout.cells import Many, Number, Ref, Text
+from prdkit.layout.context import LINKED_REFS, Layout
 from prdkit.limits import Limits
 from prdkit.loader import load_bytes
 from prdkit.mdmarks import _source_bound, _strings_bound, marks
@@ -134,8 +137,23 @@ def test_a_wide_sparse_comparison_in_word_lists_its_one_value(tmp_path: Path) ->
     assert ">d0<" in xml and ">d1399<" not in xml  # the one value, not a row per dimension
 
 
+def test_the_threshold_of_linked_references() -> None:
+    doc, _ = laid_out(dense_dependencies(3))
+    lay = Layout(doc, "en")
+    ids = [f"X{i}" for i in range(LINKED_REFS + 1)]
+    linked = lay.listed(ids[:-1], named=True)
+    assert isinstance(linked, Many) and [r.id for r in linked.items] == ids[:-1]
+    # Past it: every id, in order, as one text, named or not.
+    assert lay.listed(ids) == lay.listed(ids, named=True) == Text(", ".join(ids))
+    # Or, where every link is stated elsewhere, the first ones and how many more.
+    cut = lay.listed([*ids, "X99"], restated=True)
+    assert cut == Many((*(lay.ref(i) for i in ids[:-1]), Text("… and 2 more", "muted")))
+    assert lay.listed([]) is None
+
+
 def test_long_dependency_lists_are_plain_ids_short_ones_links() -> None:
-    _, laid = laid_out(dense_dependencies(60))
+    count = LINKED_REFS + 10
+    _, laid = laid_out(dense_dependencies(count))
     blocks = [b for s in laid.sections for b in s.blocks]
     depends = [
         cell
@@ -144,14 +162,95 @@ def test_long_dependency_lists_are_plain_ids_short_ones_links() -> None:
         for label, cell in b.rows
         if label == "Depends on"
     ]
-    assert len(depends) == 59
-    # R0 depends on 59, R8 on 51: every id, in order, as one text.
+    assert len(depends) == count - 1
+    # R0 depends on 19, R8 on 11: every id, in order, as one text.
     for first, cell in enumerate(depends[:9], 1):
-        assert cell == Text(", ".join(f"R{i}" for i in range(first, 60)))
-    # R9 depends on 50, the most still linked one by one.
+        assert cell == Text(", ".join(f"R{i}" for i in range(first, count)))
+    # R9 depends on 10, the most still linked one by one.
     assert isinstance(depends[9], Many)
-    assert [r.id for r in depends[9].items] == [f"R{i}" for i in range(10, 60)]
+    assert [r.id for r in depends[9].items] == [f"R{i}" for i in range(10, count)]
     assert all(isinstance(r, Ref) and r.anchor for r in depends[9].items)
+
+
+def test_long_milestone_dependencies_are_plain_ids_short_ones_links() -> None:
+    count = LINKED_REFS + 3
+    _, laid = laid_out(milestone_dependencies(count))
+    (table,) = [b for b in section(laid, "schedule") if isinstance(b, Table)]
+    assert table.columns[7].label == "Depends on"
+    depends = [row[7] for row in table.rows]
+    # M0 depends on 12, M1 on 11: every id, in order, as one text.
+    assert depends[0] == Text(", ".join(f"M{i}" for i in range(1, count)))
+    assert depends[1] == Text(", ".join(f"M{i}" for i in range(2, count)))
+    # M2 depends on 10, the most still linked one by one; the last on none.
+    assert isinstance(depends[2], Many)
+    assert [r.id for r in depends[2].items] == [f"M{i}" for i in range(3, count)]
+    assert all(isinstance(r, Ref) and r.anchor for r in depends[2].items)
+    assert depends[-1] is None
+
+
+def _trace_rows(count: int) -> tuple[list[tuple[object, ...]], Note, list[Block]]:
+    _, laid = laid_out(trace_fan(count))
+    blocks = section(laid, "requirements/traceability")
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert [c.label for c in table.columns] == [
+        "Requirement", "Features", "Flows", "Metrics", "Milestones", "Events"
+    ]  # fmt: skip
+    (note,) = [b for b in blocks if isinstance(b, Note)]
+    return list(table.rows), note, section(laid, "item:F1")
+
+
+def test_a_traceability_cell_at_the_threshold_links_every_item() -> None:
+    rows, note, _ = _trace_rows(LINKED_REFS)
+    assert len(rows) == LINKED_REFS
+    for row in rows:
+        for cell, prefix in zip(row[2:], ("FL", None, "M", "E"), strict=True):
+            if prefix is None:  # no metric: a gap
+                assert cell == Text("— ⚠", "gap")
+                continue
+            assert isinstance(cell, Many)
+            assert [r.id for r in cell.items] == [f"{prefix}{i}" for i in range(LINKED_REFS)]
+    assert len(note.lines) == 1  # the gap's legend alone
+
+
+def test_a_traceability_cell_past_the_threshold_is_cut_short_and_says_so() -> None:
+    count = LINKED_REFS + 1
+    rows, note, feature = _trace_rows(count)
+    assert len(rows) == count
+    more = Text("… and 1 more", "muted")
+    for row in rows:
+        assert row[1] == Many((Ref("F1", "Feature", "item:F1"),))
+        flows, milestones, events = row[2], row[4], row[5]
+        for cell, prefix in ((flows, "FL"), (milestones, "M"), (events, "E")):
+            assert isinstance(cell, Many) and cell.items[-1] == more
+            assert [r.id for r in cell.items[:-1]] == [f"{prefix}{i}" for i in range(LINKED_REFS)]
+    assert note.lines[1] == (
+        Text("… and n more", "muted"),
+        Text(
+            ": a cell of more than 10 lists its first 10; the others are listed in full where "
+            "each link is written (a feature's requirements and flows, a milestone's "
+            "deliverables, a metric's requirements, an event's feature and metrics)",
+            "muted",
+        ),
+    )
+    # Nothing is lost: the feature lists every requirement and every flow, as plain ids.
+    (facts,) = [b for b in feature if isinstance(b, Facts)]
+    shown = dict(facts.rows)
+    assert shown["Requirements"] == Text(", ".join(f"R{i}" for i in range(count)))
+    assert shown["Flows"] == Text(", ".join(f"FL{i}" for i in range(count)))
+
+
+def test_a_wide_traceability_fan_in_word_is_linear(tmp_path: Path) -> None:
+    source = tmp_path / "fan.prd.yaml"
+    source.write_bytes(trace_fan(1000))
+    run = run_cli("render", source, "--to", "docx", "-o", tmp_path)
+    assert run.returncode == 0, run.stderr
+    # 1,000 requirements, each tracing to all 1,000 flows, milestones and events: 3,000,000
+    # references once, 39 s and 5.7 GB; about 2 s and 130 MB now.
+    assert run.cpu_seconds < 15, f"{run.cpu_seconds:.1f}s of CPU"
+    assert run.peak_bytes < 400 * 1024 * 1024, f"{run.peak_bytes / 2**20:.0f} MiB"
+    with zipfile.ZipFile(tmp_path / "fan.docx") as docx:
+        xml = docx.read("word/document.xml").decode()
+    assert xml.count("… and 990 more") == 3000
 
 
 def test_dense_dependencies_in_word_are_linear_in_references(tmp_path: Path) -> None:
@@ -160,14 +259,14 @@ def test_dense_dependencies_in_word_are_linear_in_references(tmp_path: Path) -> 
     run = run_cli("render", source, "--to", "docx", "-o", tmp_path)
     assert run.returncode == 0, run.stderr
     # 124,750 references, each shown once where it is written: as 124,750 links they once
-    # cost 27 s and 1.15 GB at 700 requirements; lists past 50 are plain ids now.
+    # cost 27 s and 1.15 GB at 700 requirements; lists past 10 are plain ids now.
     assert run.cpu_seconds < 15, f"{run.cpu_seconds:.1f}s of CPU"
     assert run.peak_bytes < 450 * 1024 * 1024, f"{run.peak_bytes / 2**20:.0f} MiB"
     with zipfile.ZipFile(tmp_path / "dense.docx") as docx:
         xml = docx.read("word/document.xml").decode()
     assert ", ".join(f"R{i}" for i in range(1, 500)) in xml
-    # The 50 shortest lists are linked: 1 + 2 + … + 50 links beside the tables' own.
-    assert xml.count('w:anchor="') >= 1275
+    # The 10 shortest lists are linked: 1 + 2 + … + 10 links beside the tables' own.
+    assert xml.count('w:anchor="') >= 55
 
 
 def budget_document(*descriptions: str) -> bytes:

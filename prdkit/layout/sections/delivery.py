@@ -83,7 +83,7 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
             facts(
                 [
                     (lay.t("field.actors"), lay.joined(lay.fields(flow, "actors"))),
-                    (lay.t("field.features"), lay.refs(flow.features)),
+                    (lay.t("field.features"), lay.listed(flow.features)),
                 ]
             )
         )
@@ -151,8 +151,8 @@ def schedule(lay: Layout) -> list[Block]:
             lay.date(m.due),
             lay.field(m, "owner"),
             lay.enum("milestone_status", m.status),
-            lay.refs(m.deliverables),
-            lay.refs(m.depends_on),
+            lay.listed(m.deliverables),
+            lay.listed(m.depends_on),
         )
         for m in milestones
     ]
@@ -208,7 +208,7 @@ def metrics(lay: Layout) -> list[Block]:
                 lay.date(m.by),
                 lay.enum("frequency", m.frequency),
                 lay.field(m, "owner"),
-                lay.refs(m.requirements),
+                lay.listed(m.requirements),
             )
             for m in ms
         ),
@@ -249,7 +249,7 @@ def resources(lay: Layout) -> list[Block]:
             lay.number(r.effort_days),
             lay.date(r.from_),
             lay.date(r.to),
-            lay.refs(r.milestones),
+            lay.listed(r.milestones),
             lay.field(r, "notes"),
         )
         for r in res

@@ -38,8 +38,8 @@ def _grants(lay: Layout, perms: Permissions) -> list[Block]:
             tuple(
                 (
                     lay.ref(role.id, named=True),
-                    lay.refs(direct.get(role.id, ()), named=True),
-                    lay.refs(role.inherits),
+                    lay.listed(direct.get(role.id, ()), named=True),
+                    lay.listed(role.inherits),
                 )
                 for role in perms.roles
             ),
@@ -98,7 +98,7 @@ def permissions(lay: Layout) -> list[Block]:
                     (
                         lay.own(r.id),
                         lay.field(r, "name"),
-                        lay.refs(r.inherits),
+                        lay.listed(r.inherits),
                         lay.field(r, "description"),
                     )
                     for r in perms.roles
@@ -134,7 +134,7 @@ def permissions(lay: Layout) -> list[Block]:
             Table(
                 (Column(lay.t("field.actions"), "ref"), Column(lay.t("field.reason"), "markdown")),
                 tuple(
-                    (lay.refs(rule.actions, named=True), lay.field(rule, "reason"))
+                    (lay.listed(rule.actions, named=True), lay.field(rule, "reason"))
                     for rule in perms.separation_of_duties
                 ),
             )
@@ -199,7 +199,7 @@ def operations(lay: Layout) -> list[Block]:
                         lay.date(c.end),
                         lay.joined(lay.fields(c, "channels")),
                         money(c.budget, c.currency, lay.lang) if c.budget is not None else None,
-                        lay.refs(c.metrics),
+                        lay.listed(c.metrics),
                         lay.field(c, "description"),
                     )
                     for c in ops.campaigns

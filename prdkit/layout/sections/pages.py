@@ -59,8 +59,8 @@ def pages(lay: Layout) -> list[Block]:
                     lay.ref(p.id),
                     lay.field(p, "name"),
                     lay.enum("surface", p.surface),
-                    lay.refs(p.navigates_to),
-                    lay.refs(linked.features_of_page.get(p.id, ())),
+                    lay.listed(p.navigates_to),
+                    lay.listed(linked.features_of_page.get(p.id, ())),
                 )
                 for p in doc.pages
             ),
@@ -78,8 +78,8 @@ def _page(lay: Layout, page: Page, linked: Links) -> list[Block]:
             facts(
                 [
                     (lay.t("field.surface"), lay.enum("surface", page.surface)),
-                    (lay.t("field.features"), lay.refs(linked.features_of_page.get(page.id, ()))),
-                    (lay.t("field.navigates_to"), lay.refs(page.navigates_to, named=True)),
+                    (lay.t("field.features"), lay.listed(linked.features_of_page.get(page.id, ()))),
+                    (lay.t("field.navigates_to"), lay.listed(page.navigates_to, named=True)),
                     (lay.t("field.events"), lay.refs(linked.events_of_page.get(page.id, ()))),
                 ]
             )
@@ -192,7 +192,7 @@ def _event_row(lay: Layout, event: TrackingEvent, linked: Links) -> tuple[Cell, 
         lay.field(event, "name"),
         lay.field(event, "trigger"),
         where if where.items else None,
-        lay.refs(linked.metrics_of_event.get(event.id, ())),
+        lay.listed(linked.metrics_of_event.get(event.id, ())),
     )
 
 
@@ -200,7 +200,7 @@ def metric_events(lay: Layout) -> list[Block]:
     """Per metric, the tracking events that feed it (from either side of the link)."""
     linked = lay.links
     rows = [
-        (lay.ref(m.id, named=True), lay.refs(linked.events_of_metric[m.id], named=True))
+        (lay.ref(m.id, named=True), lay.listed(linked.events_of_metric[m.id], named=True))
         for m in lay.doc.metrics
         if linked.events_of_metric.get(m.id)
     ]

@@ -57,7 +57,7 @@ def dependencies(lay: Layout) -> list[Block]:
                 lay.field(d, "owner"),
                 lay.date(d.needed_by),
                 lay.enum("dependency_status", d.status or "open"),
-                lay.refs(d.requirements),
+                lay.listed(d.requirements),
             )
             for d in items
         ),

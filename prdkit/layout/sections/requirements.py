@@ -6,7 +6,7 @@ from prdkit import i18n
 from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.layout.blocks import Block, Column, Diagram, Facts, Items, Note, RichText, Table
 from prdkit.layout.cells import Cell, Number, Text
-from prdkit.layout.context import Layout, facts
+from prdkit.layout.context import LINKED_REFS, Layout, facts
 from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import number_text, score_text
 from prdkit.model import Feature, Requirement
@@ -38,12 +38,19 @@ def _trace(lay: Layout) -> list[Block]:
     idle = Text(lay.t("ui.gap"), "muted")
     by_id = {r.id: r for r in lay.doc.requirements}
     rows = []
+    cut = False
     for trace in traceability(lay.doc):
         empty = idle if shelved(by_id[trace.requirement]) else gap
         columns = [trace.features, trace.flows, trace.metrics, trace.milestones]
         if lay.doc.tracking:
             columns.append(trace.events)
-        rows.append((lay.ref(trace.requirement), *(lay.refs(ids) or empty for ids in columns)))
+        # Every link of a row is stated in full where it is written (a feature's requirements
+        # and flows, a milestone's deliverables, an event's feature and metrics, a metric's
+        # requirements): a long cell is cut short, or one feature citing 1,000 requirements
+        # and named by 1,000 flows would list a million flows here.
+        cut = cut or any(len(ids) > LINKED_REFS for ids in columns)
+        cells = (lay.listed(ids, restated=True) or empty for ids in columns)
+        rows.append((lay.ref(trace.requirement), *cells))
     table = Table(
         (
             Column(lay.t("ui.requirement"), "ref"),
@@ -59,6 +66,10 @@ def _trace(lay: Layout) -> list[Block]:
     lines: list[tuple[Cell, ...]] = [
         (gap, Text(f"{lay.punct['colon']}{lay.t('ui.gap_legend')}", "muted"))
     ]
+    if cut:  # where the rest of a cut cell is found
+        legend = lay.t("ui.and_more_legend").format(count=LINKED_REFS)
+        more = Text(lay.t("ui.and_more").format(count="n"), "muted")
+        lines.append((more, Text(f"{lay.punct['colon']}{legend}", "muted")))
     untraced = untraced_features(lay.doc)
     if untraced:
         lines.append((Text(lay.colon("ui.untraced_features"), "muted"), lay.refs(untraced)))
@@ -77,19 +88,6 @@ def criteria(lay: Layout, item: object, level: int) -> list[Block]:
     return [Items(items, level, ordered=True, label=lay.t("field.acceptance_criteria"))]
 
 
-# Past this many, a requirement's dependencies are listed as plain ids in one text: every
-# id is still there, but not each as a link of its own. A PRD names one or two; 700
-# requirements each depending on every later one made 244,650 links and a 9 s Word file.
-LINKED_DEPENDENCIES = 50
-
-
-def _depends(lay: Layout, ids: tuple[str, ...]) -> Cell:
-    """A requirement's dependencies: linked references, or plain ids past the threshold."""
-    if len(ids) > LINKED_DEPENDENCIES:
-        return Text(", ".join(ids))
-    return lay.refs(ids)
-
-
 def _entry(lay: Layout, req: Requirement) -> list[Block]:
     out: list[Block] = [lay.item_heading(2, req.id, req.title)]
     out.append(
@@ -100,9 +98,9 @@ def _entry(lay: Layout, req: Requirement) -> list[Block]:
                     (lay.t("field.kind"), lay.enum("req_kind", req.kind)),
                     (lay.t("field.status"), lay.enum("req_status", req.status)),
                     (lay.t("field.rice_score"), _rice(lay, req)),
-                    (lay.t("field.requested_by"), lay.refs(req.requested_by, named=True)),
-                    (lay.t("field.evidence"), lay.refs(req.evidence)),
-                    (lay.t("field.depends_on"), _depends(lay, req.depends_on)),
+                    (lay.t("field.requested_by"), lay.listed(req.requested_by, named=True)),
+                    (lay.t("field.evidence"), lay.listed(req.evidence)),
+                    (lay.t("field.depends_on"), lay.listed(req.depends_on)),
                 ]
             )
         )
@@ -195,10 +193,10 @@ def features(lay: Layout) -> list[Block]:
                     [
                         (lay.t("field.surface"), lay.enum("surface", f.surface)),
                         (lay.t("field.priority"), lay.enum("priority", f.priority)),
-                        (lay.t("field.requirements"), lay.refs(f.requirements)),
-                        (lay.t("field.permissions"), lay.refs(f.permissions, named=True)),
-                        (lay.t("ui.flows"), lay.refs(flows_of[f.id])),
-                        (lay.t("field.pages"), lay.refs(pages_of.get(f.id, ()), named=True)),
+                        (lay.t("field.requirements"), lay.listed(f.requirements)),
+                        (lay.t("field.permissions"), lay.listed(f.permissions, named=True)),
+                        (lay.t("ui.flows"), lay.listed(flows_of[f.id])),
+                        (lay.t("field.pages"), lay.listed(pages_of.get(f.id, ()), named=True)),
                     ]
                 )
             )
