@@ -26,7 +26,7 @@ from prdkit.check import check_bytes
 from prdkit.layout import LaidOutDocument, build
 from prdkit.layout.blocks import Block, Facts, Heading, Matrix, Note, Table
 from prdkit.layout.cells import Many, Number, Ref, Text
-from prdkit.layout.context import LINKED_REFS, Layout
+from prdkit.layout.context import LINKED_REFS, RESTATED_REFS, Layout
 from prdkit.limits import Limits
 from prdkit.loader import load_bytes
 from prdkit.mdmarks import _source_bound, _strings_bound, marks
@@ -137,7 +137,7 @@ def test_a_wide_sparse_comparison_in_word_lists_its_one_value(tmp_path: Path) ->
     assert ">d0<" in xml and ">d1399<" not in xml  # the one value, not a row per dimension
 
 
-def test_the_threshold_of_linked_references() -> None:
+def test_the_thresholds_of_linked_references() -> None:
     doc, _ = laid_out(dense_dependencies(3))
     lay = Layout(doc, "en")
     ids = [f"X{i}" for i in range(LINKED_REFS + 1)]
@@ -145,9 +145,12 @@ def test_the_threshold_of_linked_references() -> None:
     assert isinstance(linked, Many) and [r.id for r in linked.items] == ids[:-1]
     # Past it: every id, in order, as one text, named or not.
     assert lay.listed(ids) == lay.listed(ids, named=True) == Text(", ".join(ids))
-    # Or, where every link is stated elsewhere, the first ones and how many more.
-    cut = lay.listed([*ids, "X99"], restated=True)
-    assert cut == Many((*(lay.ref(i) for i in ids[:-1]), Text("… and 2 more", "muted")))
+    # Where every link is stated elsewhere, past a lower threshold: the first ones and how
+    # many more.
+    few = ids[: RESTATED_REFS + 2]
+    cut = lay.listed(few, restated=True)
+    assert cut == Many((*(lay.ref(i) for i in few[:-2]), Text("… and 2 more", "muted")))
+    assert lay.listed(few[:-2], restated=True) == lay.refs(few[:-2])
     assert lay.listed([]) is None
 
 
@@ -163,10 +166,10 @@ def test_long_dependency_lists_are_plain_ids_short_ones_links() -> None:
         if label == "Depends on"
     ]
     assert len(depends) == count - 1
-    # R0 depends on 19, R8 on 11: every id, in order, as one text.
+    # R0 depends on 59, R8 on 51: every id, in order, as one text.
     for first, cell in enumerate(depends[:9], 1):
         assert cell == Text(", ".join(f"R{i}" for i in range(first, count)))
-    # R9 depends on 10, the most still linked one by one.
+    # R9 depends on 50, the most still linked one by one.
     assert isinstance(depends[9], Many)
     assert [r.id for r in depends[9].items] == [f"R{i}" for i in range(10, count)]
     assert all(isinstance(r, Ref) and r.anchor for r in depends[9].items)
@@ -178,10 +181,10 @@ def test_long_milestone_dependencies_are_plain_ids_short_ones_links() -> None:
     (table,) = [b for b in section(laid, "schedule") if isinstance(b, Table)]
     assert table.columns[7].label == "Depends on"
     depends = [row[7] for row in table.rows]
-    # M0 depends on 12, M1 on 11: every id, in order, as one text.
+    # M0 depends on 52, M1 on 51: every id, in order, as one text.
     assert depends[0] == Text(", ".join(f"M{i}" for i in range(1, count)))
     assert depends[1] == Text(", ".join(f"M{i}" for i in range(2, count)))
-    # M2 depends on 10, the most still linked one by one; the last on none.
+    # M2 depends on 50, the most still linked one by one; the last on none.
     assert isinstance(depends[2], Many)
     assert [r.id for r in depends[2].items] == [f"M{i}" for i in range(3, count)]
     assert all(isinstance(r, Ref) and r.anchor for r in depends[2].items)
@@ -200,20 +203,20 @@ def _trace_rows(count: int) -> tuple[list[tuple[object, ...]], Note, list[Block]
 
 
 def test_a_traceability_cell_at_the_threshold_links_every_item() -> None:
-    rows, note, _ = _trace_rows(LINKED_REFS)
-    assert len(rows) == LINKED_REFS
+    rows, note, _ = _trace_rows(RESTATED_REFS)
+    assert len(rows) == RESTATED_REFS
     for row in rows:
         for cell, prefix in zip(row[2:], ("FL", None, "M", "E"), strict=True):
             if prefix is None:  # no metric: a gap
                 assert cell == Text("— ⚠", "gap")
                 continue
             assert isinstance(cell, Many)
-            assert [r.id for r in cell.items] == [f"{prefix}{i}" for i in range(LINKED_REFS)]
+            assert [r.id for r in cell.items] == [f"{prefix}{i}" for i in range(RESTATED_REFS)]
     assert len(note.lines) == 1  # the gap's legend alone
 
 
 def test_a_traceability_cell_past_the_threshold_is_cut_short_and_says_so() -> None:
-    count = LINKED_REFS + 1
+    count = RESTATED_REFS + 1
     rows, note, feature = _trace_rows(count)
     assert len(rows) == count
     more = Text("… and 1 more", "muted")
@@ -222,7 +225,7 @@ def test_a_traceability_cell_past_the_threshold_is_cut_short_and_says_so() -> No
         flows, milestones, events = row[2], row[4], row[5]
         for cell, prefix in ((flows, "FL"), (milestones, "M"), (events, "E")):
             assert isinstance(cell, Many) and cell.items[-1] == more
-            assert [r.id for r in cell.items[:-1]] == [f"{prefix}{i}" for i in range(LINKED_REFS)]
+            assert [r.id for r in cell.items[:-1]] == [f"{prefix}{i}" for i in range(RESTATED_REFS)]
     assert note.lines[1] == (
         Text("… and n more", "muted"),
         Text(
@@ -232,11 +235,11 @@ def test_a_traceability_cell_past_the_threshold_is_cut_short_and_says_so() -> No
             "muted",
         ),
     )
-    # Nothing is lost: the feature lists every requirement and every flow, as plain ids.
+    # Nothing is lost: the feature lists every requirement and every flow.
     (facts,) = [b for b in feature if isinstance(b, Facts)]
     shown = dict(facts.rows)
-    assert shown["Requirements"] == Text(", ".join(f"R{i}" for i in range(count)))
-    assert shown["Flows"] == Text(", ".join(f"FL{i}" for i in range(count)))
+    for label, prefix in (("Requirements", "R"), ("Flows", "FL")):
+        assert [r.id for r in shown[label].items] == [f"{prefix}{i}" for i in range(count)]
 
 
 def test_a_wide_traceability_fan_in_word_is_linear(tmp_path: Path) -> None:
@@ -259,7 +262,7 @@ def test_dense_dependencies_in_word_are_linear_in_references(tmp_path: Path) -> 
     run = run_cli("render", source, "--to", "docx", "-o", tmp_path)
     assert run.returncode == 0, run.stderr
     # 124,750 references, each shown once where it is written: as 124,750 links they once
-    # cost 27 s and 1.15 GB at 700 requirements; lists past 10 are plain ids now.
+    # cost 27 s and 1.15 GB at 700 requirements; lists past 50 are plain ids now.
     assert run.cpu_seconds < 15, f"{run.cpu_seconds:.1f}s of CPU"
     assert run.peak_bytes < 450 * 1024 * 1024, f"{run.peak_bytes / 2**20:.0f} MiB"
     with zipfile.ZipFile(tmp_path / "dense.docx") as docx:

@@ -14,15 +14,18 @@ from prdkit.model import Document
 from prdkit.schemarefs import ANY, schema_paths
 from prdkit.views import Links, links
 
-__all__ = ["LINKED_REFS", "Layout", "item_anchor"]
+__all__ = ["LINKED_REFS", "RESTATED_REFS", "Layout", "item_anchor"]
 
-# Past this many ids, a list of references no longer links each one (`Layout.listed`). A
-# PRD names a handful (the examples and the benchmark's 5,000 requirements at most 5), and
-# ten is about what a table cell is read for. Each link costs Word ~10 µs: 700 milestones
-# each depending on every later one made 244,650 (4.8 s, 728 MiB), and a traceability
-# matrix of 1,000 requirements sharing one feature 3,000,000 (39 s, 5.7 GB). Cut short
-# there, a row adds at most 3 × 10 links to what its requirement costs.
-LINKED_REFS = 10
+# Past this many ids, a list written on an item no longer links each one, but names them
+# all in one plain text (`Layout.listed`). A PRD names a handful; each link costs Word
+# about 10 µs: 700 milestones each depending on every later one made 244,650 (4.8 s,
+# 728 MiB).
+LINKED_REFS = 50
+# Past this many, a cell of a view that restates links written elsewhere (traceability)
+# links its first ones and says how many more: 1,000 requirements sharing one feature
+# named by 1,000 flows made a matrix of 3,000,000 (39 s, 5.7 GB); cut here, a row adds
+# at most 3 × 10 links to what its requirement costs.
+RESTATED_REFS = 10
 
 # The tone of enum values that should stand out; other values read as plain labels.
 TONES: dict[tuple[str, str], Tone] = {
@@ -196,16 +199,16 @@ class Layout:
 
     def listed(self, ids: Sequence[str], *, named: bool = False, restated: bool = False) -> Cell:
         """References as `refs` makes them, up to `LINKED_REFS`; past it, every id in one plain
-        text, or, where each link is `restated` in full elsewhere in the document (a view
-        derived from lists shown at their source), the first `LINKED_REFS` linked and how many
-        more there are."""
+        text. Where each link is `restated` in full elsewhere in the document (a view derived
+        from lists shown at their source), past `RESTATED_REFS` the first ones linked and how
+        many more there are."""
+        if restated and len(ids) > RESTATED_REFS:
+            more = number_text(len(ids) - RESTATED_REFS)
+            shown = tuple(self.ref(i) for i in ids[:RESTATED_REFS])
+            return Many((*shown, Text(self.t("ui.and_more").format(count=more), "muted")), ", ")
         if len(ids) <= LINKED_REFS:
             return self.refs(ids, named=named)
-        if not restated:
-            return Text(", ".join(ids))
-        more = number_text(len(ids) - LINKED_REFS)
-        shown = tuple(self.ref(i) for i in ids[:LINKED_REFS])
-        return Many((*shown, Text(self.t("ui.and_more").format(count=more), "muted")), ", ")
+        return Text(", ".join(ids))
 
     def joined(self, cells: Iterable[Cell]) -> Many | None:
         """Cells joined the way the language lists things; empty ones left out."""

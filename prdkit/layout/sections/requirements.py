@@ -6,7 +6,7 @@ from prdkit import i18n
 from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.layout.blocks import Block, Column, Diagram, Facts, Items, Note, RichText, Table
 from prdkit.layout.cells import Cell, Number, Text
-from prdkit.layout.context import LINKED_REFS, Layout, facts
+from prdkit.layout.context import RESTATED_REFS, Layout, facts
 from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import number_text, score_text
 from prdkit.model import Feature, Requirement
@@ -48,7 +48,7 @@ def _trace(lay: Layout) -> list[Block]:
         # and flows, a milestone's deliverables, an event's feature and metrics, a metric's
         # requirements): a long cell is cut short, or one feature citing 1,000 requirements
         # and named by 1,000 flows would list a million flows here.
-        cut = cut or any(len(ids) > LINKED_REFS for ids in columns)
+        cut = cut or any(len(ids) > RESTATED_REFS for ids in columns)
         cells = (lay.listed(ids, restated=True) or empty for ids in columns)
         rows.append((lay.ref(trace.requirement), *cells))
     table = Table(
@@ -67,7 +67,7 @@ def _trace(lay: Layout) -> list[Block]:
         (gap, Text(f"{lay.punct['colon']}{lay.t('ui.gap_legend')}", "muted"))
     ]
     if cut:  # where the rest of a cut cell is found
-        legend = lay.t("ui.and_more_legend").format(count=LINKED_REFS)
+        legend = lay.t("ui.and_more_legend").format(count=RESTATED_REFS)
         more = Text(lay.t("ui.and_more").format(count="n"), "muted")
         lines.append((more, Text(f"{lay.punct['colon']}{legend}", "muted")))
     untraced = untraced_features(lay.doc)
