@@ -112,6 +112,34 @@ def trace_fan(count: int) -> bytes:
     return (HEAD + body).encode()
 
 
+def flows_to_the_end(steps: int, flows: int = 1) -> bytes:
+    """`flows` flows of `steps` steps in a chain, each step also branching to the last: a
+    layered layout crosses about `steps`² / 2 layers with those lines."""
+    listed = "".join(
+        f"      - id: s{i}\n        action: Step {i}\n"
+        + (
+            f"        branches:\n          - {{when: go, next: s{i + 1}}}\n"
+            f"          - {{when: quit, next: s{steps - 1}}}\n"
+            if i < steps - 1
+            else ""
+        )
+        for i in range(steps)
+    )
+    body = "".join(f"  - id: F{f + 1}\n    name: Flow\n    steps:\n{listed}" for f in range(flows))
+    return (HEAD + ONE_REQUIREMENT + "flows:\n" + body).encode()
+
+
+def pages_to_the_end(count: int) -> bytes:
+    """`count` pages in a chain, each also navigating to the last: the page map's lines
+    cross about `count`² / 2 layers."""
+    listed = "".join(
+        f"  - id: pg{i}\n    name: Page {i}\n"
+        f"    navigates_to: {f'[pg{i + 1}, pg{count - 1}]' if i < count - 1 else '[]'}\n"
+        for i in range(count)
+    )
+    return (HEAD + ONE_REQUIREMENT + "pages:\n" + listed).encode()
+
+
 def markdown_fields(count: int, unit: str, size: int = 99_000) -> bytes:
     """`count` requirements whose description is `unit` repeated to `size` characters."""
     text = (unit * (size // len(unit) + 1))[:size].rstrip()
@@ -201,6 +229,12 @@ CASES: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
     "depends-dense-700": (lambda: dense_dependencies(700), ("validate", "md", "docx")),
     # (1,400 + 1) × 1,400 cells of a comparison grid from one value written.
     "matrix-sparse-1400": (lambda: comparison_matrix(1400, 1400), ("validate", "md", "docx")),
+    # Diagrams whose layout is too large to draw: once 30 s and 500 MB (a flow), over 60 s
+    # and 1.7 GB (the page map); and 120 flows each just under that size, which only the
+    # document's budget for diagrams keeps from adding up (20 s).
+    "flow-to-the-end-1000": (lambda: flows_to_the_end(1000), ("validate", "md", "docx")),
+    "flows-to-the-end-120x98": (lambda: flows_to_the_end(98, 120), ("validate", "md", "docx")),
+    "pages-to-the-end-2000": (lambda: pages_to_the_end(2000), ("validate", "md", "docx")),
     # The most Markdown work the default `max-markdown-marks` budget (200,000) admits, in
     # three shapes: 7 fields of dense emphasis (184,800 marks), 2 of list items (148,494),
     # 2 of table rows (197,994).

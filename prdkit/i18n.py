@@ -457,6 +457,27 @@ LABELS: dict[str, tuple[str, str]] = {
         "Too wide to draw legibly on a page: the same content follows below.",
         "此图过宽，无法在页面内清晰绘制，相同内容见下文。",
     ),
+    # In place of a diagram whose layout is too large to read or to compute
+    # (`diagrams.budget`); the same content stays in the table or sections below it.
+    "ui.flow_not_drawn": (
+        "This flow's {steps} steps and {links} links are too many to draw legibly; "
+        "its steps are listed below",
+        "该流程有 {steps} 个步骤、{links} 条连线，过多而无法清晰绘制；步骤见下表",
+    ),
+    "ui.page_map_not_drawn": (
+        "The {pages} pages and {links} links between them are too many to draw legibly; "
+        "the pages are listed below",
+        "共 {pages} 个页面、{links} 条跳转，过多而无法清晰绘制；页面见下表",
+    ),
+    "ui.features_not_drawn": (
+        "The {features} features are too many to draw legibly; each is described below",
+        "共 {features} 个功能，过多而无法清晰绘制；各功能见下文",
+    ),
+    "ui.diagrams_spent": (
+        "The diagrams before this one are as many as one document draws: this one is left "
+        "out, and what it shows is listed below",
+        "本文档此前的图示已达可绘制的上限，此图从略；其内容见下文",
+    ),
     "ui.signature": ("Signature", "签字"),
     "field.signer": ("Name", "姓名"),
     "field.signoff": ("Sign-off", "签署状态"),

@@ -18,13 +18,16 @@ from benchmarks.attacks import (
     comparison_matrix,
     dense_dependencies,
     emphasis_fields,
+    flows_to_the_end,
     milestone_dependencies,
+    pages_to_the_end,
     role_chain,
     trace_fan,
 )
 from prdkit.check import check_bytes
+from prdkit.diagrams.budget import MAX_COST, cost
 from prdkit.layout import LaidOutDocument, build
-from prdkit.layout.blocks import Block, Facts, Heading, Matrix, Note, Table
+from prdkit.layout.blocks import Block, Diagram, Facts, Heading, Matrix, Note, Table
 from prdkit.layout.cells import Many, Number, Ref, Text
 from prdkit.layout.context import LINKED_REFS, RESTATED_REFS, Layout
 from prdkit.limits import Limits
@@ -152,6 +155,80 @@ def test_the_thresholds_of_linked_references() -> None:
     assert cut == Many((*(lay.ref(i) for i in few[:-2]), Text("… and 2 more", "muted")))
     assert lay.listed(few[:-2], restated=True) == lay.refs(few[:-2])
     assert lay.listed([]) is None
+
+
+def muted_notes(blocks: list[Block]) -> list[str]:
+    """The texts of the muted notes among `blocks`."""
+    return [
+        b.lines[0][0].text
+        for b in blocks
+        if isinstance(b, Note) and isinstance(b.lines[0][0], Text) and b.lines[0][0].tone == "muted"
+    ]
+
+
+def test_a_flow_too_large_to_lay_out_is_a_note_above_its_steps() -> None:
+    doc, laid = laid_out(flows_to_the_end(99))
+    flow = section(laid, "item:F1")
+    assert not any(isinstance(b, Diagram) for b in flow)
+    assert muted_notes(flow) == [
+        "This flow's 99 steps and 198 links are too many to draw legibly; "
+        "its steps are listed below"
+    ]
+    (table,) = [b for b in flow if isinstance(b, Table)]
+    assert len(table.rows) == 99  # every step, with where it goes next
+    zh = section(build(doc, "zh"), "item:F1")
+    assert muted_notes(zh) == ["该流程有 99 个步骤、198 条连线，过多而无法清晰绘制；步骤见下表"]
+
+
+def test_a_flow_just_under_the_limit_is_drawn() -> None:
+    _, laid = laid_out(flows_to_the_end(98))
+    (diagram,) = [b for b in section(laid, "item:F1") if isinstance(b, Diagram)]
+    # 100 nodes, 196 links and 4,656 layers crossed; one step more is 5,052.
+    assert cost(diagram.graph) == 4_952 <= MAX_COST
+    assert not muted_notes(section(laid, "item:F1"))
+
+
+def test_a_page_map_too_large_to_lay_out_is_a_note_above_the_pages() -> None:
+    _, laid = laid_out(pages_to_the_end(200))
+    page_map = section(laid, "pages/map")
+    assert not any(isinstance(b, Diagram) for b in page_map)
+    assert muted_notes(page_map) == [
+        "The 200 pages and 397 links between them are too many to draw legibly; "
+        "the pages are listed below"
+    ]
+    (table,) = [b for b in page_map if isinstance(b, Table)]
+    assert len(table.rows) == 200
+
+
+def test_the_diagrams_of_a_document_share_one_budget() -> None:
+    # Each flow is under the limit for one diagram; four of them spend the document's budget,
+    # and the rest say so in place of their diagram.
+    _, laid = laid_out(flows_to_the_end(98, flows=6))
+    blocks = [b for s in laid.sections for b in s.blocks]
+    assert sum(isinstance(b, Diagram) for b in blocks) == 4
+    assert (
+        muted_notes(blocks)
+        == [
+            "The diagrams before this one are as many as one document draws: this one is left "
+            "out, and what it shows is listed below"
+        ]
+        * 2
+    )
+    assert sum(isinstance(b, Table) and len(b.rows) == 98 for b in blocks) == 6
+
+
+def test_a_thousand_step_flow_to_the_end_renders_in_word_in_linear_time(tmp_path: Path) -> None:
+    source = tmp_path / "flow.prd.yaml"
+    source.write_bytes(flows_to_the_end(1000))
+    run = run_cli("render", source, "--to", "docx", "-o", tmp_path)
+    assert run.returncode == 0, run.stderr
+    # Laid out, its 1,000 steps and 2,000 links crossed 498,501 layers: 30 s and 500 MB.
+    assert run.cpu_seconds < 10, f"{run.cpu_seconds:.1f}s of CPU"
+    assert run.peak_bytes < 300 * 1024 * 1024, f"{run.peak_bytes / 2**20:.0f} MiB"
+    with zipfile.ZipFile(tmp_path / "flow.docx") as docx:
+        xml = docx.read("word/document.xml").decode()
+    assert "1,000 steps and 2,000 links are too many to draw legibly" in xml
+    assert "<wpg:wgp" not in xml  # nothing drawn
 
 
 def test_long_dependency_lists_are_plain_ids_short_ones_links() -> None:

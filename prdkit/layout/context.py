@@ -6,7 +6,9 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 
 from prdkit import i18n
-from prdkit.layout.blocks import Block, Heading
+from prdkit.diagrams.budget import DOCUMENT_COST, MAX_COST, cost
+from prdkit.diagrams.graph import Graph
+from prdkit.layout.blocks import Block, Diagram, Heading, Note
 from prdkit.layout.cells import Cell, Date, Enum, Id, Many, Markdown, Ref, Text, Tone, is_empty
 from prdkit.layout.numbers import number, number_text
 from prdkit.mdfields import MARKDOWN_REF
@@ -88,6 +90,8 @@ class Layout:
         # traces to it): each cell is made once.
         self._refs: dict[tuple[str, bool], Ref] = {}
         self._enums: dict[tuple[str, str, str], Enum] = {}
+        # What the diagrams laid out so far leave of the document's budget (`diagram`).
+        self._diagram_room = DOCUMENT_COST
 
     @cached_property
     def links(self) -> Links:
@@ -122,6 +126,19 @@ class Layout:
         anchor = item_anchor(item_id)
         self.placed.setdefault(anchor)
         return Heading(level, text, anchor, item=item_id)
+
+    def diagram(self, graph: Graph, title: str, too_large_note: str) -> Diagram | Note:
+        """`graph` drawn, titled `title`; in its place a muted note when it is too large to
+        draw (`too_large_note`, which says where its content is listed) or when the diagrams
+        before it have spent what one document draws (`ui.diagrams_spent`)."""
+        spent = cost(graph)
+        if spent > MAX_COST:
+            return Note(((Text(too_large_note, "muted"),),))
+        if spent > self._diagram_room:
+            self._diagram_room = 0  # none after it either: the budget reads in order
+            return Note(((Text(self.t("ui.diagrams_spent"), "muted"),),))
+        self._diagram_room -= spent
+        return Diagram(graph, title)
 
     # -- cells ---------------------------------------------------------------------------
     def text(self, value: str | None) -> Text | None:

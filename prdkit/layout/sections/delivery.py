@@ -6,7 +6,6 @@ from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.layout.blocks import (
     Block,
     Column,
-    Diagram,
     Facts,
     RichText,
     Schedule,
@@ -89,7 +88,10 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
         )
     )
     graph = flow_graph(flow, lay.t("ui.start"), lay.t("ui.end_of_flow"))
-    out.append(Diagram(graph, flow.name))
+    note = lay.t("ui.flow_not_drawn").format(
+        steps=f"{len(flow.steps):,}", links=f"{len(graph.edges):,}"
+    )
+    out.append(lay.diagram(graph, flow.name, note))
     # A step is shown once per flow: its row is where a "next" of the same flow points.
     steps: dict[str, str] = {}
     rows = []

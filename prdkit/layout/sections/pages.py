@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prdkit.diagrams.graph import Edge, Graph, Node
-from prdkit.layout.blocks import Block, Column, Diagram, Facts, Figure, RichText, Table
+from prdkit.layout.blocks import Block, Column, Facts, Figure, RichText, Table
 from prdkit.layout.cells import Cell, Code, Many
 from prdkit.layout.context import Layout, facts
 from prdkit.model import Document, EventProperty, Page, TrackingEvent
@@ -44,7 +44,11 @@ def pages(lay: Layout) -> list[Block]:
     linked = links(doc)
     out: list[Block] = [lay.heading(1, "section.pages", "pages")]
     out.append(lay.heading(2, "ui.page_map", "pages/map"))
-    out.append(Diagram(page_map(doc), lay.t("ui.page_map")))
+    graph = page_map(doc)
+    note = lay.t("ui.page_map_not_drawn").format(
+        pages=f"{len(graph.nodes):,}", links=f"{len(graph.edges):,}"
+    )
+    out.append(lay.diagram(graph, lay.t("ui.page_map"), note))
     out.append(
         Table(
             (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prdkit import i18n
 from prdkit.diagrams.graph import Edge, Graph, Node
-from prdkit.layout.blocks import Block, Column, Diagram, Facts, Items, Note, RichText, Table
+from prdkit.layout.blocks import Block, Column, Facts, Items, Note, RichText, Table
 from prdkit.layout.cells import Cell, Number, Text
 from prdkit.layout.context import RESTATED_REFS, Layout, facts
 from prdkit.layout.custom import custom_columns, custom_row
@@ -176,7 +176,8 @@ def features(lay: Layout) -> list[Block]:
     if not feats:
         return []
     out: list[Block] = [lay.heading(1, "section.features", "features")]
-    out.append(Diagram(feature_graph(lay, feats), lay.t("ui.feature_structure")))
+    note = lay.t("ui.features_not_drawn").format(features=f"{len(feats):,}")
+    out.append(lay.diagram(feature_graph(lay, feats), lay.t("ui.feature_structure"), note))
     # Each flow's features looked up once: asking every flow about every feature grew with
     # their product.
     flows_of: dict[str, list[str]] = {f.id: [] for f in feats}
