@@ -85,17 +85,18 @@ def _listed(result: CheckResult, quiet: bool) -> list[Diagnostic]:
     return result.diagnostics
 
 
-def _excerpt(result: CheckResult, diagnostic: Diagnostic, color: bool) -> list[str]:
-    lines = result.text.split("\n") if result.text else []
+def _excerpt(lines: Sequence[str], diagnostic: Diagnostic, color: bool) -> list[str]:
+    """The line of `diagnostic` among the source's `lines`, with a caret at its column."""
     if not 1 <= diagnostic.line <= len(lines):
         return []
-    source = lines[diagnostic.line - 1].replace("\t", " ")
-    # Shorten long lines around the column so the caret still points at the value.
+    line = lines[diagnostic.line - 1]
+    # Shorten long lines around the column so the caret still points at the value. Only
+    # the piece shown is read: 8,000 diagnostics on one line of 48 KB read it 8,000 times.
     start = max(0, diagnostic.column - 1 - 60)
-    shown = source[start : start + 120]
+    shown = line[start : start + 120].replace("\t", " ")
     prefix = "…" if start else ""
     shown_clean = clean(shown, 200)
-    caret_at = len(prefix) + len(clean(source[start : diagnostic.column - 1], 200))
+    caret_at = len(prefix) + len(clean(line[start : diagnostic.column - 1].replace("\t", " "), 200))
     gutter = f"{diagnostic.line:>5} | "
     caret = " " * (len(gutter) + caret_at) + "^"
     if color:
@@ -134,6 +135,8 @@ def render_text(
     out: list[str] = []
     for result in _ordered(results):
         listed = _listed(result, quiet)
+        # Split once per file: each diagnostic's excerpt reads its own line.
+        lines = result.text.split("\n") if result.text and not quiet else []
         cap = result.listed if max_diagnostics is None else max_diagnostics
         left_out = len(listed) - cap if 0 < cap < len(listed) else 0
         for d in most_severe(listed, len(listed) - left_out):
@@ -144,7 +147,7 @@ def render_text(
                 f"{shown_path(d.file)}:{d.line}:{d.column}: {severity} {d.rule} {clean(d.message)}"
             )
             if not quiet:
-                out.extend(_excerpt(result, d, color))
+                out.extend(_excerpt(lines, d, color))
                 if d.hint:
                     out.append(f"        {hint_label}{clean(d.hint)}")
         if left_out:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -74,6 +75,39 @@ def test_text_lines_excerpt_caret_and_summary() -> None:
     assert out[-2] == "1 error, 1 warning in 1 file"
     assert "\x1b[" not in "\n".join(out)
     assert "\x1b[1;31merror\x1b[0m" in render_text([result()], color=True)
+
+
+def test_text_excerpts_of_a_long_line_with_tabs_show_the_piece_around_each_column() -> None:
+    # Tabs read as one space each, and only 60 characters before the column are shown.
+    goals = ", ".join(["TODO"] * 40)
+    text = TEXT.replace("  owner: Ann\n", f"  owner: Ann\n  goals: [\t{goals}]\n", 1)
+    lines = text.split("\n")
+    row = next(i for i, line in enumerate(lines, 1) if line.startswith("  goals:"))
+    out = render_text([result(text=text)], max_diagnostics=0).split("\n")
+    excerpts = [
+        (out[i + 1], out[i + 2])
+        for i, line in enumerate(out)
+        if line.startswith(f"docs/a.prd.yaml:{row}:")
+    ]
+    assert len(excerpts) == 40
+    for (shown, caret), column in zip(excerpts, range(12, 12 + 6 * 40, 6), strict=True):
+        start = max(0, column - 61)
+        piece = lines[row - 1].replace("\t", " ")
+        assert shown == f"{row:>5} | " + ("…" if start else "") + piece[start : start + 120]
+        assert caret == " " * (8 + (1 if start else 0) + column - 1 - start) + "^"
+
+
+def test_text_of_many_diagnostics_is_linear_in_them() -> None:
+    # 12,500 placeholders, each with its excerpt: the source was split again for each one
+    # (3.9 s of CPU).
+    goals = "".join(f"    - TODO {i}\n" for i in range(12_500))
+    text = TEXT.replace("  owner: Ann\n", f"  owner: Ann\n  goals:\n{goals}", 1)
+    checked = result(text=text)
+    started = time.process_time()
+    out = render_text([checked], max_diagnostics=0)
+    elapsed = time.process_time() - started
+    assert out.count(" |     - TODO ") == 12_500
+    assert elapsed < 1.5, f"{elapsed:.1f}s of CPU"
 
 
 def test_text_quiet_lists_errors_and_summary_only() -> None:
