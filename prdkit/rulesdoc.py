@@ -195,7 +195,7 @@ def _configuration() -> Iterator[str]:
 
 
 def _conventions() -> Iterator[str]:
-    from prdkit.conventions import FIELD_TYPES, STATUS_ORDER, UNLABELLED
+    from prdkit.conventions import FIELD_TYPES, MAX_FIELDS_PER_KIND, STATUS_ORDER, UNLABELLED
 
     yield "## Team conventions: custom fields and labels"
     yield ""
@@ -211,8 +211,9 @@ def _conventions() -> Iterator[str]:
         "warning, from it on an error (`custom-field-missing`). A value of the wrong type, "
         "pattern or choice is `custom-field-invalid`, at its line. Every writer shows a "
         "declared field in the item's detail and, for short values (numbers, dates, choices, "
-        "patterned text; or `column = true`), as a column of the section's table. An "
-        "undeclared `x-` key stays ignored."
+        "patterned text; or `column = true`), as a column of the section's table. An item "
+        f"kind takes at most {MAX_FIELDS_PER_KIND} declared fields (more is a configuration "
+        "error, exit 2). An undeclared `x-` key stays ignored."
     )
     yield ""
     yield (

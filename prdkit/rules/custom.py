@@ -19,43 +19,50 @@ _URL = re.compile(r"^(https?|mailto):")
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     """`custom-field-invalid` at the value, `custom-field-missing` at the item, by status."""
-    for declared in doc.conventions.fields:
-        severity = _missing_severity(declared, doc.meta.status)
-        kind = kind_at(item_paths().get(declared.kind, ())) or declared.kind
-        for pointer, item in items_of(data, declared.kind):
-            if declared.key in item:
-                problem = _problem(declared, item[declared.key])
+    # Item by item, kind by kind: an item's own keys are read for values, and only the
+    # required fields for what is missing (not every declared field for every item).
+    for kind_key in dict.fromkeys(f.kind for f in doc.conventions.fields):
+        fields = doc.conventions.fields_of(kind_key)
+        by_key = {f.key: f for f in fields}
+        order = {f.key: n for n, f in enumerate(fields)}
+        required = [(f, s) for f in fields if (s := _missing_severity(f, doc.meta.status))]
+        kind = kind_at(item_paths().get(kind_key, ())) or kind_key
+        for pointer, item in items_of(data, kind_key):
+            for key in sorted((k for k in item if k in by_key), key=order.__getitem__):
+                declared = by_key[key]
+                problem = _problem(declared, item[key])
                 if problem is not None:
                     yield Finding(
                         "custom-field-invalid",
-                        join(pointer, declared.key),
+                        join(pointer, key),
                         problem,
                         hint=msg("custom-field-invalid.hint", expected=_expected(declared)),
                     )
-            elif severity is not None:
-                name = next(
-                    (
-                        item[k]
-                        for k in ("id", "name", "term", "team")
-                        if isinstance(item.get(k), str)
-                    ),
-                    pointer,
-                )
-                yield Finding(
-                    "custom-field-missing",
-                    pointer,
-                    msg(
-                        f"custom-field-missing.{declared.required_from}",
-                        kind=Kind(kind),
-                        name=name,
-                        key=declared.key,
-                        label=Translated(declared.label_en, declared.label_zh),
-                    ),
-                    hint=msg(
-                        "custom-field-missing.hint", key=declared.key, expected=_expected(declared)
-                    ),
-                    severity=severity,
-                )
+            for declared, severity in required:
+                if declared.key not in item:
+                    yield _missing(declared, severity, kind, pointer, item)
+
+
+def _missing(
+    declared: CustomField, severity: Severity, kind: str, pointer: str, item: Mapping[str, Any]
+) -> Finding:
+    name = next(
+        (item[k] for k in ("id", "name", "term", "team") if isinstance(item.get(k), str)),
+        pointer,
+    )
+    return Finding(
+        "custom-field-missing",
+        pointer,
+        msg(
+            f"custom-field-missing.{declared.required_from}",
+            kind=Kind(kind),
+            name=name,
+            key=declared.key,
+            label=Translated(declared.label_en, declared.label_zh),
+        ),
+        hint=msg("custom-field-missing.hint", key=declared.key, expected=_expected(declared)),
+        severity=severity,
+    )
 
 
 def _missing_severity(declared: CustomField, status: str) -> Severity | None:
