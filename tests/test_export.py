@@ -262,6 +262,27 @@ def test_a_jira_description_fits_jira_s_text_field(tmp_path: Path) -> None:
     assert tail == "Demo (demo 0.1.0): R1"
 
 
+def test_a_jira_issue_carries_at_most_20_labels(tmp_path: Path) -> None:
+    # Every row has a column per label of the row with the most: one feature citing 8,000
+    # requirements made 8,000 columns of every row (129 MB). The requirements past the
+    # labels are named in the description.
+    reqs = "".join(f"  - {{id: R{i}, title: T{i}, priority: could}}\n" for i in range(30))
+    cited = ", ".join(f"R{i}" for i in range(30))
+    source = tmp_path / "wide.prd.yaml"
+    source.write_text(
+        MINIMAL.split("requirements:")[0]
+        + f"requirements:\n{reqs}features:\n  - id: F1\n    name: F\n    requirements: [{cited}]\n",
+        "utf-8",
+    )
+    export(tmp_path, "--to", "jira", source=source)
+    text = (tmp_path / "wide.jira.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows[0]) == 6 + 20 and all(len(row) == 26 for row in rows)
+    story = rows[-1]
+    assert story[6:] == ["demo", "F1", *(f"R{i}" for i in range(18))]
+    assert all(f"R{i} T{i}" in story[4] for i in range(30))
+
+
 def test_an_invalid_document_exports_nothing_and_a_bad_format_is_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.prd.yaml"
     bad.write_text(MINIMAL.replace("priority: could", "priority: urgent"), "utf-8")

@@ -69,6 +69,11 @@ def _source(lay: Layout, item_id: str) -> str:
     )
 
 
+# Labels an issue carries at most: every row has a column for each label of the row with
+# the most, so one feature citing 8,000 requirements made 8,000 columns of every row (a
+# 129 MB file from 843 KB). A feature's requirements are listed in its description too.
+MAX_LABELS = 20
+
 # What a description holds, in order: (how it is shown, label key, field of the item).
 _REQUIREMENT = (
     (_section, "field.description", "description"),
@@ -127,10 +132,10 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
             parent,
         ]
         body.append((fields, labels))
-    width = max((len(labels) for _, labels in body), default=1)
+    kept = [list(dict.fromkeys(_label(x) for x in labels))[:MAX_LABELS] for _, labels in body]
+    width = max(map(len, kept), default=1)
     table = [[*HEADER, *["Labels"] * width]]
-    for fields, labels in body:
-        cleaned = list(dict.fromkeys(_label(x) for x in labels))
+    for (fields, _), cleaned in zip(body, kept, strict=True):
         table.append(fields + cleaned + [""] * (width - len(cleaned)))
     return table
 
