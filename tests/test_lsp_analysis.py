@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from prdkit.lsp.analysis import Range, analyse, completion, definition, hover, problems, symbols
+from prdkit.lsp.tokens import ID_CHARS, LineTokens, Tokens
 from prdkit.schemapath import item_kind, refers_to
 from tests.conftest import EXAMPLES, MINIMAL
 from tests.pictures import png
@@ -161,3 +163,63 @@ def test_completion_reads_the_document_with_the_team_s_limits(tmp_path: Path) ->
     typing = long.replace("      - R2\n", "      - R2\n      - \n")
     snap = analyse(long, tmp_path / "demo.prd.yaml")
     assert [i.id for i in completion(snap, typing, 24, 8)] == ["R1", "R2"]
+
+
+def scanned_end(line: str, start: int) -> int:
+    """Where a token ends, scanning the line from `start` (and before it) every time."""
+    if start >= len(line):
+        return start
+    if line[start] in "\"'":
+        end = line.find(line[start], start + 1)
+        return len(line) if end < 0 else end + 1
+    if line[start] in ID_CHARS:
+        end = start
+        while end < len(line) and line[end] in ID_CHARS:
+            end += 1
+        if end == len(line) or line[end] in " ,]}#\t":
+            return end
+    in_flow = any(c in "[{" for c in line[:start])
+    end = start
+    while end < len(line):
+        if (in_flow and line[end] in ",]}") or (line[end] == "#" and line[end - 1] in " \t"):
+            break
+        end += 1
+    return max(start + 1, len(line[:end].rstrip()))
+
+
+TRICKY_LINES = [
+    "",
+    "  goals: [TODO, 长 TODO, 😀TODO, TODO\t, 'TODO', \"😀 TODO\", {k: TODO}]  # 😀 TODO",
+    "    description: 长😀 x\t\x01 plain text #not a comment # a comment \u3000\xa0 ",
+    "    - 'it''s \"quoted\"', \"unclosed",
+    "#comment with a space at the end ",
+    "\t[a,\tb ,c\t]\t# tabbed",
+    "x" * 300 + " ![a](m\\_.png) ![b](😀.png), ![c](<sp ace.png>)} " * 20,
+    "key: value   ",
+]
+
+
+def test_token_ends_are_those_of_a_scan_from_each_start() -> None:
+    for line in TRICKY_LINES:
+        kept = LineTokens(line)
+        # Out of order, and each start twice: what one token finds must not mislead another.
+        starts = [*reversed(range(len(line) + 2)), *range(len(line) + 2)]
+        assert [kept.end(s) for s in starts] == [scanned_end(line, s) for s in starts], line
+    tokens = Tokens(TRICKY_LINES)
+    assert tokens.end(1, 9) == scanned_end(TRICKY_LINES[1], 9)
+    assert tokens.end(len(TRICKY_LINES), 4) == 4  # past the last line: an empty one
+
+
+def test_many_problems_on_one_long_line_are_placed_in_linear_time() -> None:
+    # 1,000 control characters in a value of 1 MB, each a diagnostic on that line: each
+    # token's end was found by scanning the line before and after it (36 s of CPU).
+    value = ("x" * 1000 + "\x01") * 1000
+    text = MINIMAL + f"    description: {value}\n"
+    snap = snapshot(text)
+    started = time.process_time()
+    found = [p for p in problems(snap) if p.rule == "control-character"]
+    elapsed = time.process_time() - started
+    assert len(found) == 1000
+    line = text.count("\n") - 1
+    assert found[-1].range == Range(line, 17 + 1000 * 1001 - 1, line, 17 + 1000 * 1001)
+    assert elapsed < 2, f"{elapsed:.1f}s of CPU"

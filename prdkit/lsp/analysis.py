@@ -8,7 +8,6 @@ half-typed and not yet valid.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,10 @@ from prdkit.check import CheckResult, check_bytes
 from prdkit.diagnostics import Severity
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.loader import load_bytes
+from prdkit.lsp.tokens import ID_CHARS, Tokens
 from prdkit.schemapath import item_kind, refers_to, split
 from prdkit.source import join
 
-ID_CHARS = frozenset(string.ascii_letters + string.digits + "_.-")
 # Stands in for the word being typed, so the loader can say where the cursor is.
 _CURSOR = "prdkitCursor"
 # Fields that name an item, most telling first.
@@ -80,6 +79,7 @@ class Snapshot:
     steps: dict[str, tuple[Item, ...]] = field(default_factory=dict)  # flow pointer → steps
     limits: Limits = DEFAULT_LIMITS  # the team's, as validate would use them
     _by_line: dict[int, list[tuple[str, Any, Any]]] | None = None
+    _tokens: Tokens | None = None
 
     def entries_on(self, line: int) -> list[tuple[str, Any, Any]]:
         """Source-map entries whose value or key starts on 1-based `line` (indexed once)."""
@@ -97,6 +97,13 @@ class Snapshot:
     def lines(self) -> list[str]:
         """The text split into lines (no line ends)."""
         return self.text.split("\n")
+
+    @property
+    def tokens(self) -> Tokens:
+        """Where tokens end on each line, each line scanned once (however many are asked)."""
+        if self._tokens is None:
+            self._tokens = Tokens(self.lines)
+        return self._tokens
 
 
 def analyse(text: str, path: Path | None, previous: Snapshot | None = None) -> Snapshot:
@@ -129,7 +136,6 @@ def analyse(text: str, path: Path | None, previous: Snapshot | None = None) -> S
 
 
 def _index_items(snapshot: Snapshot) -> None:
-    lines = snapshot.lines
     data, source_map = snapshot.result.data, snapshot.result.source_map
     steps: dict[str, list[Item]] = {}
     for pointer, _span, _key in source_map.entries():
@@ -143,7 +149,8 @@ def _index_items(snapshot: Snapshot) -> None:
             continue
         span = source_map.value(pointer)
         assert span is not None
-        item = Item(ident, kind, _title(node), owner, token_range(lines, span.line, span.column))
+        where = token_range(snapshot.tokens, span.line, span.column)
+        item = Item(ident, kind, _title(node), owner, where)
         if kind == "step":  # step ids are local to their flow
             steps.setdefault(owner.rsplit("/", 2)[0], []).append(item)
         else:
@@ -172,54 +179,27 @@ def value_at(data: Any, pointer: str) -> Any:
     return data
 
 
-def token_end(line: str, start: int) -> int:
-    """Where the scalar starting at `start` ends: a quoted string, an id, or plain text."""
-    if start >= len(line):
-        return start
-    quote = line[start]
-    if quote in "\"'":
-        end = line.find(quote, start + 1)
-        return len(line) if end < 0 else end + 1
-    if line[start] in ID_CHARS:
-        end = start
-        while end < len(line) and line[end] in ID_CHARS:
-            end += 1
-        if end == len(line) or line[end] in " ,]}#\t":
-            return end
-    # Plain text runs to a comment, or in a flow collection to the next separator.
-    in_flow = any(c in "[{" for c in line[:start])
-    end = start
-    while end < len(line):
-        ch = line[end]
-        if (in_flow and ch in ",]}") or (ch == "#" and line[end - 1] in " \t"):
-            break
-        end += 1
-    return max(start + 1, len(line[:end].rstrip()))
-
-
-def token_range(lines: list[str], line: int, column: int) -> Range:
+def token_range(tokens: Tokens, line: int, column: int) -> Range:
     """The range of the token at 1-based `line`/`column`."""
-    text = lines[line - 1] if 0 < line <= len(lines) else ""
     start = column - 1
-    return Range(line - 1, start, line - 1, token_end(text, start))
+    return Range(line - 1, start, line - 1, tokens.end(line - 1, start))
 
 
 def problems(snapshot: Snapshot) -> list[Problem]:
     """The diagnostics of `validate` for this version, each with its hint."""
     from prdkit.messages import msg
 
-    lines = snapshot.lines
+    tokens = snapshot.tokens
     hint = msg("report.hint").render(snapshot.result.lang)  # "hint: ", "提示："
     found = []
     for d in snapshot.result.diagnostics:
         message = d.message + (f"\n{hint}{d.hint}" if d.hint else "")
-        found.append(Problem(token_range(lines, d.line, d.column), d.severity, d.rule, message))
+        found.append(Problem(token_range(tokens, d.line, d.column), d.severity, d.rule, message))
     return found
 
 
 def place_at(snapshot: Snapshot, line: int, column: int) -> tuple[str, bool, Range] | None:
     """The pointer of the scalar or mapping key under the cursor, whether a key, and its range."""
-    text = snapshot.lines[line] if line < len(snapshot.lines) else ""
     best: tuple[int, int, str, bool] | None = None
     for pointer, value, key in snapshot.entries_on(line + 1):
         for span, is_key in ((value, False), (key, True)):
@@ -231,7 +211,7 @@ def place_at(snapshot: Snapshot, line: int, column: int) -> tuple[str, bool, Ran
     if best is None:
         return None
     start, _, pointer, is_key = best
-    end = token_end(text, start)
+    end = snapshot.tokens.end(line, start)
     if column > end:
         return None
     return pointer, is_key, Range(line, start, line, end)
@@ -404,7 +384,7 @@ def _items_of(snapshot: Snapshot, pointer: str, values: list[Any], end: int) -> 
         following = next((s for s in spans[i + 1 :] if s is not None), None)
         stop = _end_before(lines, following.line - 1) if following else end
         whole = Range(span.line - 1, span.column - 1, stop, len(lines[stop]))
-        selection = token_range(lines, id_span.line, id_span.column)
+        selection = token_range(snapshot.tokens, id_span.line, id_span.column)
         title = _title(value)
         found.append(Symbol(ident, title, "item", whole, selection))
     return found

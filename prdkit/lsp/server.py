@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
-from pygls.workspace.position_codec import ServerTextPosition
+from pygls.workspace.position_codec import PositionCodec
 
 from prdkit import __version__
 from prdkit.check import is_document_name
@@ -39,15 +40,9 @@ class PrdServer(LanguageServer):
         self.snapshots: dict[str, Snapshot] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
 
-    def to_client(self, lines: list[str], where: Range) -> types.Range:
-        """A range in the client's position encoding (UTF-16 unless agreed otherwise)."""
-        codec = self.workspace.position_codec
-        start = ServerTextPosition(where.start_line, where.start_column)
-        end = ServerTextPosition(where.end_line, where.end_column)
-        return types.Range(
-            start=codec.position_to_client_units(lines, start),
-            end=codec.position_to_client_units(lines, end),
-        )
+    def columns(self, lines: list[str]) -> ClientColumns:
+        """Ranges on `lines` in the client's position encoding (UTF-16 unless agreed otherwise)."""
+        return ClientColumns(self.workspace.position_codec, lines)
 
     def ask(self, uri: str, position: types.Position, question: Any) -> tuple[Snapshot, Any]:
         """`question(snapshot, line, column)` at the client's `position`; (snapshot, answer)."""
@@ -81,18 +76,7 @@ class PrdServer(LanguageServer):
         if self.workspace.get_text_document(uri).version != version:
             return  # an edit arrived meanwhile; its own check follows
         self.snapshots[uri] = snapshot
-        lines = snapshot.lines
-        diagnostics = [
-            types.Diagnostic(
-                range=self.to_client(lines, p.range),
-                severity=_SEVERITIES[p.severity.value],
-                code=p.rule,
-                source="prdkit",
-                message=p.message,
-            )
-            for p in analysis.problems(snapshot)
-        ]
-        self.publish(uri, version, diagnostics)
+        self.publish(uri, version, diagnostics(snapshot, self.columns(snapshot.lines)))
 
     def schedule(self, uri: str, delay: float) -> None:
         """Check `uri` after `delay`, replacing a check still waiting."""
@@ -114,6 +98,62 @@ class PrdServer(LanguageServer):
                 message=f"prdkit: internal error while checking: {error!r}; please report it",
             )
         )
+
+
+class ClientColumns:
+    """Code-point columns of one text in the client's units, each line's sums made once.
+
+    pygls's codec sums the units of `line[:column]` for every position it converts: a
+    line holding thousands of diagnostics would be summed thousands of times.
+    """
+
+    __slots__ = ("_codec", "_sums", "lines")
+
+    def __init__(self, codec: PositionCodec, lines: list[str]) -> None:
+        self._codec = codec
+        self.lines = lines
+        self._sums: dict[int, list[int] | None] = {}  # line → units before each column
+
+    def position(self, line: int, column: int) -> types.Position:
+        """What `codec.position_to_client_units` answers for `line`, `column`."""
+        try:
+            text = self.lines[line]
+        except IndexError:
+            return types.Position(line=len(self.lines), character=0)
+        # How many characters `text[:column]` holds.
+        count = min(column, len(text)) if column >= 0 else max(len(text) + column, 0)
+        if line not in self._sums:
+            self._sums[line] = self._units(text)
+        sums = self._sums[line]
+        return types.Position(line=line, character=count if sums is None else sums[count])
+
+    def range(self, where: Range) -> types.Range:
+        """`where` in the client's units."""
+        return types.Range(
+            start=self.position(where.start_line, where.start_column),
+            end=self.position(where.end_line, where.end_column),
+        )
+
+    def _units(self, text: str) -> list[int] | None:
+        """The units before each column of `text`; None when each character is one unit."""
+        # Every position encoding counts an ASCII character as one unit.
+        if text.isascii() or self._codec.client_num_units(text) == len(text):
+            return None
+        return list(accumulate(map(self._codec.client_num_units, text), initial=0))
+
+
+def diagnostics(snapshot: Snapshot, columns: ClientColumns) -> list[types.Diagnostic]:
+    """The problems of `snapshot` as the protocol sends them."""
+    return [
+        types.Diagnostic(
+            range=columns.range(p.range),
+            severity=_SEVERITIES[p.severity.value],
+            code=p.rule,
+            source="prdkit",
+            message=p.message,
+        )
+        for p in analysis.problems(snapshot)
+    ]
 
 
 server = PrdServer()
@@ -152,7 +192,7 @@ def _hover(ls: PrdServer, params: types.HoverParams) -> types.Hover | None:
     text, where = answer
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
-        range=ls.to_client(snapshot.lines, where),
+        range=ls.columns(snapshot.lines).range(where),
     )
 
 
@@ -162,7 +202,7 @@ def _definition(ls: PrdServer, params: types.DefinitionParams) -> types.Location
     snapshot, target = ls.ask(uri, params.position, analysis.definition)
     if target is None:
         return None
-    return types.Location(uri=uri, range=ls.to_client(snapshot.lines, target))
+    return types.Location(uri=uri, range=ls.columns(snapshot.lines).range(target))
 
 
 @server.feature(
@@ -201,18 +241,18 @@ def _symbols(ls: PrdServer, params: types.DocumentSymbolParams) -> list[types.Do
     snapshot = ls.snapshots.get(params.text_document.uri)
     if snapshot is None:
         return []
-    lines = snapshot.lines
-    return [_symbol(ls, lines, s) for s in analysis.symbols(snapshot)]
+    columns = ls.columns(snapshot.lines)
+    return [_symbol(columns, s) for s in analysis.symbols(snapshot)]
 
 
-def _symbol(ls: PrdServer, lines: list[str], symbol: analysis.Symbol) -> types.DocumentSymbol:
+def _symbol(columns: ClientColumns, symbol: analysis.Symbol) -> types.DocumentSymbol:
     return types.DocumentSymbol(
         name=symbol.name,
         detail=symbol.detail or None,
         kind=_SYMBOL_KINDS[symbol.kind],
-        range=ls.to_client(lines, symbol.range),
-        selection_range=ls.to_client(lines, symbol.selection),
-        children=[_symbol(ls, lines, c) for c in symbol.children] or None,
+        range=columns.range(symbol.range),
+        selection_range=columns.range(symbol.selection),
+        children=[_symbol(columns, c) for c in symbol.children] or None,
     )
 
 
