@@ -10,8 +10,10 @@ import hashlib
 import os
 import posixpath
 import stat
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -186,13 +188,16 @@ class _Placer:
         self._map = source_map
         self._text = text
         self._split: list[str] | None = None  # the text's lines, split at the first search
+        self._starts: list[int] = []  # where each line starts in the text, then len(text) + 1
         self._cursor: dict[str, tuple[int, int]] = {}  # pointer → where the last search ended
+        self._seen: dict[str, _Scanned] = {}  # needle → what the text was searched for it
 
     @property
     def _lines(self) -> list[str]:
         # Most documents have no picture problem to place: their text is never split.
         if self._split is None:
             self._split = self._text.split("\n")
+            self._starts = list(accumulate((len(line) + 1 for line in self._split), initial=0))
         return self._split
 
     def place(self, ref: ImageRef) -> Span:
@@ -217,17 +222,64 @@ class _Placer:
     def _find(
         self, line: int, column: int, extent: int, needles: list[tuple[str, int]]
     ) -> Span | None:
-        """The first of `needles` (text, where the path starts in it) from `line`, `column`."""
+        """The first of `needles` (text, where the path starts in it) from `line`, `column`.
+
+        The rest of `line` is searched, then the lines after it while the budget lasts; on
+        the first line holding any needle, the one that starts first wins.
+        """
+        lines, starts = self._lines, self._starts
+        if line >= len(lines):
+            return None
         # The source of a value is not much longer than the value (indentation, quotes,
         # escapes): the search stops there rather than run into the fields that follow.
         budget = 2 * extent + 200
-        for index in range(line, len(self._lines)):
-            text = self._lines[index]
-            offset = column if index == line else 0
-            hits = [h + skip for n, skip in needles if (h := text.find(n, offset)) >= 0]
-            if hits:
-                return Span(index + 1, min(hits) + 1)
-            budget -= len(text) + 1
-            if budget < 0:
-                break
-        return None
+        # The lines searched: through the first whose end takes the budget below zero.
+        after = bisect_right(starts, starts[line] + budget, line + 1)
+        end = starts[min(after, len(lines))] - 1  # the end of the last line searched
+        size = len(lines[line])
+        # `column` as str.find takes a start: past the end clips to it, negative counts back.
+        begin = starts[line] + (min(column, size) if column >= 0 else max(size + column, 0))
+        found: list[tuple[int, int]] = []  # (line, column of the path) of each needle met
+        for needle, skip in needles:
+            if "\n" in needle:
+                continue  # never inside one line
+            at = self._first(needle, begin, end)
+            if at >= 0:
+                index = bisect_right(starts, at) - 1
+                found.append((index, at - starts[index] + skip))
+        if not found:
+            return None
+        first_line, first_column = min(found)
+        return Span(first_line + 1, first_column + 1)
+
+    def _first(self, needle: str, begin: int, end: int) -> int:
+        """Where `needle` first occurs wholly within text[begin:end], or -1.
+
+        Each needle's search resumes where its last one stopped, so the same path missed or
+        met again (every prototype on one line naming it) costs no new pass over the text.
+        """
+        seen = self._seen.get(needle)
+        if seen is None or not seen.start <= begin <= seen.stop:
+            seen = self._seen[needle] = _Scanned(begin, begin, [])
+        at = bisect_left(seen.hits, begin)
+        if at < len(seen.hits):
+            hit = seen.hits[at]
+        elif seen.stop >= end - len(needle) + 1:
+            return -1  # every place it could start in text[begin:end] was looked at
+        else:
+            hit = self._text.find(needle, seen.stop, end)
+            if hit < 0:
+                seen.stop = end - len(needle) + 1
+                return -1
+            seen.hits.append(hit)
+            seen.stop = hit + 1
+        return hit if hit + len(needle) <= end else -1
+
+
+@dataclass(slots=True)
+class _Scanned:
+    """Where a needle was looked for: every place from `start` to `stop`; it is met at `hits`."""
+
+    start: int
+    stop: int
+    hits: list[int]
