@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -163,3 +164,55 @@ def test_right_to_left_text_reads_right_to_left(chromium, tmp_path: Path) -> Non
     assert {tag for tag, _ in directions} >= {"H3", "P", "LI", "TD"}
     assert {d for _, d in directions} == {"rtl"}, directions
     assert page.eval_on_selector("h1", "(el) => getComputedStyle(el).direction") == "ltr"
+
+
+# A wide picture shown from four places (one in a Markdown field, one under another name),
+# and one of the same size shown once, as an <img>: every place must show the picture's
+# pixels, laid out as that <img> is, on screen and in print.
+SHOWN_AGAIN = MINIMAL.replace(
+    "    priority: could\n",
+    "    priority: could\n    description: |\n      See ![the list](red.png) and ![](copy.png)\n",
+) + (
+    "pages:\n  - id: P1\n    name: Home\n    prototypes:\n"
+    "      - image: red.png\n        caption: The list\n"
+    "      - image: blue.png\n"
+    "      - image: red.png\n"
+)
+RED, BLUE = (208, 32, 32), (32, 32, 208)
+PLACES = """
+() => [...document.querySelectorAll('main img, main svg.picture')].map(e => {
+  const r = e.getBoundingClientRect();
+  return [e.tagName, Math.round(r.width), Math.round(r.height)];
+})
+"""
+
+
+def test_a_picture_shown_again_is_drawn_at_every_place(chromium, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from tests.pictures import png
+
+    for name, rgb in {"red.png": RED, "copy.png": RED, "blue.png": BLUE}.items():
+        (tmp_path / name).write_bytes(png(3000, 1000, rgb=bytes(rgb)))
+    source = tmp_path / "doc.prd.yaml"
+    source.write_text(SHOWN_AGAIN, encoding="utf-8")
+    (item,) = render(check_file(source), source, ["html"], tmp_path)
+    assert item.path.read_text(encoding="utf-8").count("data:image/png") == 2
+    seen = visit(chromium, item.path)
+    page = seen.page
+    assert seen.errors == [] and [u for u in seen.requests if not u.startswith("data:")] == []
+    # Four <svg> places and the one <img>, each the width of the text, aspect kept.
+    places = page.evaluate(PLACES)
+    assert [tag for tag, _, _ in places] == ["svg", "svg", "svg", "IMG", "svg"]
+    (size,) = {(w, h) for _, w, h in places}
+    assert size[0] > 600 and abs(size[0] - 3 * size[1]) <= 3
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        colours = []
+        located = page.locator("main img, main svg.picture")
+        for i in range(located.count()):
+            shot = Image.open(io.BytesIO(located.nth(i).screenshot())).convert("RGB")
+            width, height = shot.size
+            colours.append(shot.getpixel((width // 2, height // 2)))
+        assert colours == [RED, RED, RED, BLUE, RED], media
+    page.close()

@@ -1,5 +1,6 @@
 """The checked pictures of one document as writers use them: found by the reference as
-written, embedded by their bytes (Word) or pointed at from the output's folder (Markdown).
+written, embedded by their bytes (Word, HTML) or pointed at from the output's folder
+(Markdown).
 
 Markdown refers to each picture by a relative path rather than copying it beside the
 output: the pictures stay where the author keeps them (one copy, reviewed in the same
@@ -10,7 +11,6 @@ another folder rewrites the paths to climb back to the PRD's folder.
 
 from __future__ import annotations
 
-import base64
 import os
 import posixpath
 from collections.abc import Mapping
@@ -34,13 +34,6 @@ class Pictures:
     def get(self, src: str) -> Image | None:
         """The checked picture `src` names, or None (an address, or nothing checked)."""
         return None if is_remote(src) else self.images.get(src)
-
-    def data_uri(self, src: str) -> str | None:
-        """The checked picture `src` names as a `data:` URI (for self-contained pages)."""
-        image = self.get(src)
-        if image is None:
-            return None
-        return f"data:{image.header.mime};base64,{base64.b64encode(image.data).decode('ascii')}"
 
     def path_from_output(self, src: str) -> str | None:
         """The path from the output's folder to the picture `src` names, '/'-separated."""

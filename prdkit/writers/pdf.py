@@ -42,11 +42,16 @@ def write(doc: Document, options: RenderOptions) -> bytes:
         raise OutputError(problem)
     import weasyprint
 
-    from prdkit.writers.html import render_page
+    from prdkit.writers.html import PageTooLarge, render_page
 
     _check_pictures(options.pictures, options.limits.max_pdf_image_pixels)
-    page = render_page(doc, options, media="print")
-    _check_size(len(page), options.limits.max_pdf_html)
+    limit = options.limits.max_pdf_html
+    try:
+        # Refused before any layout, and before the page is made: the print page has a
+        # picture's data URI at each place showing it, so its size is known beforehand.
+        page = render_page(doc, options, media="print", limit=limit)
+    except PageTooLarge as exc:
+        raise OutputError(msg("pdf.too-large", size=_mib(exc.size), limit=_mib(limit))) from None
     # WeasyPrint logs every CSS property it does not know (the screen-only rules) as a warning.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -55,12 +60,6 @@ def write(doc: Document, options: RenderOptions) -> bytes:
     # The identifier comes from the page itself: same input, same bytes.
     html.write_pdf(buffer, pdf_identifier=hashlib.sha256(page).hexdigest()[:32].encode())
     return buffer.getvalue()
-
-
-def _check_size(size: int, limit: int) -> None:
-    """Refuse, before any layout, a page whose PDF would cost minutes and gigabytes."""
-    if size > limit:
-        raise OutputError(msg("pdf.too-large", size=_mib(size), limit=_mib(limit)))
 
 
 def _check_pictures(pictures: Pictures, limit: int) -> None:

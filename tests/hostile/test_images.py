@@ -16,7 +16,7 @@ from prdkit.writers.pdf import available
 from tests.conftest import MINIMAL
 from tests.hostile.guarantees import checked, text_diagnostics
 from tests.hostile.runner import run_cli
-from tests.pictures import bomb_png, deep_png, gif, jpeg, png
+from tests.pictures import bomb_png, deep_png, gif, jpeg, noise_png, png
 
 DOCUMENT = MINIMAL + "pages:\n  - id: P1\n    name: Home\n    prototypes:\n      - image: {}\n"
 needs_pdf = pytest.mark.skipif(available() is not None, reason=f"{available()}")
@@ -120,3 +120,56 @@ def test_the_pdf_pixel_budget_counts_each_picture_once_and_is_configured(tmp_pat
     config.write_text("max-pdf-image-pixels = 399\n", encoding="utf-8")
     run = checked(run_cli("render", source, "--to", "pdf"), 2)
     assert "its pictures hold 400 pixels" in run.stderr and "a.png (20 × 20)" in run.stderr
+
+
+# -- the HTML page embeds pictures: each picture's bytes once, however often it is shown
+
+
+def shown_everywhere(folder: Path) -> Path:
+    """One 2.3 MB picture shown from 100 places: 40 in a Markdown field, 60 prototypes."""
+    (folder / "shot.png").write_bytes(noise_png(900, 850))
+    shots = "".join(f"      ![screen {i}](shot.png)\n" for i in range(40))
+    text = MINIMAL.replace(
+        "    priority: could\n", f"    priority: could\n    description: |\n{shots}"
+    )
+    source = folder / "doc.prd.yaml"
+    source.write_text(
+        text
+        + "pages:\n  - id: P1\n    name: Home\n    prototypes:\n"
+        + "      - image: shot.png\n" * 60,
+        encoding="utf-8",
+    )
+    return source
+
+
+def test_a_picture_shown_at_many_places_is_embedded_once(tmp_path: Path) -> None:
+    # A data URI at each place made a 306 MB page: 3.9 s of CPU and 2.1 GB before.
+    source = shown_everywhere(tmp_path)
+    out = tmp_path / "out"
+    run = checked(run_cli("render", source, "--to", "html", "-o", out), 0)
+    picture = (tmp_path / "shot.png").stat().st_size
+    assert (out / "doc.html").stat().st_size < picture * 4 / 3 + 200_000
+    assert run.cpu_seconds < 2.5 and run.peak_bytes < 150 * 1024 * 1024
+    run = checked(run_cli("site", tmp_path, "-o", tmp_path / "site"), 0)
+    assert (tmp_path / "site" / "doc.html").stat().st_size < picture * 4 / 3 + 200_000
+    assert run.cpu_seconds < 2.5 and run.peak_bytes < 150 * 1024 * 1024
+
+
+@needs_pdf
+def test_a_print_page_over_the_pdf_limit_is_refused_before_it_is_made(tmp_path: Path) -> None:
+    # The PDF's page keeps a data URI at each place (WeasyPrint needs them): 306 MB of HTML,
+    # made and then refused, 2 GB before; now its size is known and refused first.
+    run = checked(run_cli("render", shown_everywhere(tmp_path), "--to", "pdf"), 2)
+    assert "too large for a PDF: its print layout is 292.0 MiB of HTML" in run.stderr
+    assert run.cpu_seconds < 2.5 and run.peak_bytes < 150 * 1024 * 1024
+
+
+def test_a_picture_the_checks_refused_is_not_embedded_with_its_rule_off(tmp_path: Path) -> None:
+    # The page read a picture the checks had refused from the folder itself, past every
+    # picture budget; it shows only the pictures the checks read, as Word and Markdown do.
+    source = prototypes(tmp_path, {"big.png": noise_png(40, 40)})
+    config = '[tool.prdkit]\nmax-image-bytes = 1000\n[tool.prdkit.rules]\nimage-too-large = "off"\n'
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
+    checked(run_cli("render", source, "--to", "html,md"), 0)
+    page = (tmp_path / "doc.html").read_text(encoding="utf-8")
+    assert "data:image" not in page and "Home (big.png)" in page

@@ -1,10 +1,11 @@
 """The HTML writer: one self-contained page per PRD.
 
-Inline CSS, diagrams as inline SVG, pictures as data URIs, no script, and a
-Content-Security-Policy that forbids requests to any host: the page reads the same opened
-from a mail attachment, a static site or a file share. `blocks` maps block kinds to
-functions, `context` maps cell kinds and holds one render's state, `richtext` renders the
-source's Markdown fields, `assets` reads pictures, `style` is the stylesheet.
+Inline CSS, diagrams as inline SVG, pictures as data URIs (each picture's bytes once),
+no script, and a Content-Security-Policy that forbids requests to any host: the page reads
+the same opened from a mail attachment, a static site or a file share. `blocks` maps block
+kinds to functions, `context` maps cell kinds and holds one render's state, `richtext`
+renders the source's Markdown fields, `pictures` places the pictures, `assets` reads those
+of an unchecked document, `style` is the stylesheet.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from prdkit.model import Document
 from prdkit.writers import RenderOptions
 from prdkit.writers.html.blocks import BLOCKS
 from prdkit.writers.html.context import Context
+from prdkit.writers.html.pictures import PageTooLarge
 from prdkit.writers.html.style import BASE_CSS, PAGE_CSS, TONE_CSS, print_page_css
 
-__all__ = ["CSP", "render_page", "write"]
+__all__ = ["CSP", "PageTooLarge", "render_page", "write"]
 
 # Nothing may be fetched: styles are inline, pictures are data URIs, there is no script.
 CSP = (
@@ -33,12 +35,18 @@ def write(doc: Document, options: RenderOptions) -> bytes:
     return render_page(doc, options)
 
 
-def render_page(doc: Document, options: RenderOptions, media: str = "screen") -> bytes:
-    """The page of `doc`; `media="print"` is the variant the PDF writer lays out."""
+def render_page(
+    doc: Document, options: RenderOptions, media: str = "screen", limit: int | None = None
+) -> bytes:
+    """The page of `doc`; `media="print"` is the variant the PDF writer lays out.
+
+    `PageTooLarge` instead of a page over `limit` bytes, found before the page is made.
+    """
     laid = build(doc, options.lang, options.digest)
-    ctx = Context(laid.lang, laid.punct, options.source_dir, options.pictures)
+    shared = media == "screen"  # WeasyPrint follows no `<use>` between inline pictures
+    ctx = Context(laid.lang, laid.punct, options.source_dir, options.pictures, shared)
     front, sections = _body(ctx, laid)
-    return _page(laid, ctx, front, sections, media).encode("utf-8")
+    return ctx.pictures.page(_page(laid, ctx, front, sections, media), limit)
 
 
 def _body(ctx: Context, laid: LaidOutDocument) -> tuple[str, str]:
@@ -114,6 +122,7 @@ def _page(laid: LaidOutDocument, ctx: Context, front: str, sections: str, media:
             f"<style>{css}</style>",
             "</head>",
             "<body>",
+            *filter(None, [ctx.pictures.definitions()]),
             '<div class="layout">',
             *(
                 [_contents(ctx, laid.lang), f"<main>\n{front}\n{sections}\n</main>"]

@@ -1,20 +1,18 @@
-"""Pictures a page embeds: read from the PRD's folder tree only, sniffed by their bytes.
+"""Pictures of a page rendered without checks: read from the PRD's folder tree only, sniffed.
 
-Validation already reports every picture that is missing, leaves the folder, is no PNG,
-JPEG or GIF, or is too large; this is the writer's own guard, so that whatever reaches it
-(a document rendered without checks, a file swapped after validation) never embeds a file
-from outside the tree or anything that is not a picture.
+A checked document's page embeds the very bytes its checks read, within their budgets
+(`pictures`). A page rendered without them (a library call) reads the files here, and this
+is its guard: never a file from outside the tree, nor anything that is not a picture.
 """
 
 from __future__ import annotations
 
-import base64
 import os
 import stat
 from pathlib import Path
 from urllib.parse import unquote
 
-__all__ = ["MAX_IMAGE_BYTES", "data_uri", "sniff"]
+__all__ = ["MAX_IMAGE_BYTES", "read_picture", "sniff"]
 
 # A picture larger than this is not embedded (validation's default limit is lower).
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -33,15 +31,6 @@ def sniff(head: bytes) -> str | None:
         if head.startswith(magic):
             return kind
     return None
-
-
-def data_uri(folder: Path | None, reference: str) -> str | None:
-    """`reference` (a path relative to `folder`) as a `data:` URI; None when not embeddable."""
-    data = read_picture(folder, reference)
-    if data is None:
-        return None
-    kind = sniff(data[:16])
-    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def read_picture(folder: Path | None, reference: str) -> bytes | None:

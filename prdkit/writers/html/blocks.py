@@ -22,7 +22,6 @@ from prdkit.layout.blocks import (
 )
 from prdkit.layout.cells import Markdown, is_empty
 from prdkit.richtext import safe_link
-from prdkit.writers.html.assets import data_uri
 from prdkit.writers.html.context import Context
 from prdkit.writers.html.diagram import diagram_html
 
@@ -184,10 +183,10 @@ def _figure(ctx: Context, block: Figure) -> None:
     if url is not None:  # never fetched: a link the reader may follow
         picture = f'<a href="{escape(url)}" rel="noopener noreferrer">{alt}</a>'
     else:
-        data = ctx.pictures.data_uri(block.src) or data_uri(ctx.source_dir, block.src)
+        shown = ctx.pictures.show(block.src, block.alt)
         picture = (
-            f'<img src="{data}" alt="{alt}">'
-            if data is not None
+            shown
+            if shown is not None
             else f'<span class="missing-image">{alt} ({escape(block.src)})</span>'
         )
     caption = ""

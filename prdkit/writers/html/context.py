@@ -22,7 +22,7 @@ from prdkit.layout.cells import (
     Ref,
     Text,
 )
-from prdkit.writers.html.assets import data_uri
+from prdkit.writers.html.pictures import PagePictures
 from prdkit.writers.html.richtext import FieldRenderer
 from prdkit.writers.markdown.anchors import Outline
 
@@ -48,18 +48,19 @@ class Context:
         punct: dict[str, str],
         source_dir: Path | None,
         pictures: Pictures = NO_PICTURES,
+        shared: bool = True,
     ) -> None:
         self.lang = lang
         self.punct = punct
-        self.pictures = pictures
-        self.source_dir = source_dir
+        # Pictures the checks read are embedded from those very bytes, each once when
+        # `shared` (see `pictures`).
+        self.pictures = PagePictures(pictures, source_dir, shared)
         self.outline = Outline()
         self.parts: list[str] = []
         self.targets: dict[str, str] = {}  # layer anchor → HTML id of the element showing it
         self.toc: list[tuple[int, str, str]] = []  # (level, text, id)
         self.fields = FieldRenderer(
-            # Pictures the checks read are embedded from those very bytes.
-            embed=lambda src, alt: pictures.data_uri(src) or data_uri(source_dir, src),
+            embed=self.pictures.show,
             slug=lambda level, text: self.outline.add(level, text, toc=False),
         )
 

@@ -4,7 +4,7 @@ The token stream is flat, so a field nested a thousand levels deep renders witho
 recursion. Raw HTML was never parsed as HTML (the parser has it off), every text is
 escaped by the renderer, links keep only http, https and mailto targets (others keep their
 words and lose the link), headings sit below the heading the field is under, and pictures
-are embedded as data URIs (`http(s)` pictures are never fetched: they become links).
+are embedded by the page (`http(s)` pictures are never fetched: they become links).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ MAX_LEVEL = 6
 # so a paragraph in Arabic or Hebrew reads right to left inside a left-to-right page.
 DIR_AUTO = frozenset({"p", "li", "blockquote", "td", "th"})
 
-Embed = Callable[[str, str], str | None]  # (path, alt) → data URI, or None when not embeddable
+# (path, alt, title) → the HTML showing the picture, or None when it is not embeddable
+Embed = Callable[[str, str, str | None], str | None]
 Slug = Callable[[int, str], str]  # (level, heading text) → the heading's id
 
 
@@ -113,12 +114,11 @@ class FieldRenderer(RendererHTML):
         if remote is not None and not remote.lower().startswith("mailto:"):
             shown = escape(alt or remote)
             return f'<a href="{escape(remote)}" rel="noopener noreferrer">{shown}</a>'
-        data = self._embed(src, alt)
-        if data is None:
-            return f'<span class="missing-image">{escape(alt or src)}</span>'
         title = token.attrGet("title")
-        extra = f' title="{escape(str(title))}"' if title else ""
-        return f'<img src="{data}" alt="{escape(alt)}"{extra}>'
+        shown = self._embed(src, alt, str(title) if title else None)
+        if shown is None:
+            return f'<span class="missing-image">{escape(alt or src)}</span>'
+        return shown
 
     def table_open(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]

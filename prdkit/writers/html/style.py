@@ -92,8 +92,10 @@ figure.diagram svg { max-width: 100%; height: auto; }
 figure.diagram figcaption, figure.image figcaption { font-size: .88em; color: #57606a; }
 figure.image { margin: 1em 0; }
 /* A tall prototype (a phone screenshot) keeps to the screen's height, aspect kept. */
-figure.image img { max-height: 70vh; width: auto; }
-img { max-width: 100%; height: auto; }
+figure.image img, figure.image svg.picture { max-height: 70vh; width: auto; }
+img, svg.picture { max-width: 100%; height: auto; }
+/* A picture shown at several places: defined once, hidden, and drawn by each svg.picture. */
+svg.pictures { position: absolute; width: 0; height: 0; }
 ol.graph { font-size: .92em; }
 .timeline td.bar-cell { min-width: 12rem; }
 .bar { position: relative; height: 1rem; background: #f3f4f6; border-radius: 3px; }

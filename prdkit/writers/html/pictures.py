@@ -1,0 +1,173 @@
+"""Pictures on a page: each picture's bytes written once, however often it is shown.
+
+A picture shown at one place is an `<img>` with a data URI. A picture shown at several
+places (one screen under many prototypes, an icon in many fields) would repeat its data
+URI at each: the images budget counts a file once, so one 8 MB picture named 40 times made
+a 410 MB page. Such a picture is defined once instead, an SVG `<image>` in a hidden `<svg>`
+at the top of the body, and every place shows it through `<use>` in an `<svg>` of the
+picture's size, named by its alt text (`role="img"`). Browsers size that `<svg>` as they
+size the `<img>` (its width and height, then the stylesheet's `max-width`, `max-height`
+and `height: auto`, aspect kept), print it, and fetch nothing: the page's policy allows
+`data:` pictures, which is what the `<image>` holds.
+
+WeasyPrint draws every inline `<svg>` on its own and cannot follow a `<use>` into
+another, so the print variant (the PDF's page) keeps an `<img>` at each place; the page's
+size is known before it is put together, so a PDF past its budget is refused unbuilt.
+
+Places and the definitions are markers until then (`page`): the data URIs are made once,
+as bytes, and joined into the page once.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from prdkit.images.headers import Unreadable, probe
+from prdkit.images.pictures import Pictures
+from prdkit.writers.html.assets import read_picture, sniff
+
+__all__ = ["PagePictures", "PageTooLarge"]
+
+# A place showing picture N, or (no number) where the shared pictures are defined. NUL never
+# reaches the page from the document: the loader refuses it in every value.
+_MARK = re.compile("\x00picture(?::([0-9]+))?\x00")
+_DEFINITIONS = "\x00picture\x00"
+# Frames are not counted here: the header is read for the picture's size alone.
+_ANY_FRAMES = 1 << 30
+
+
+class PageTooLarge(Exception):
+    """The page would be `size` bytes, over the limit it was built for."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+@dataclass(eq=False)
+class _Picture:
+    """One distinct picture of the page: its bytes, size and how many places show it."""
+
+    key: int
+    mime: str
+    data: bytes
+    width: int
+    height: int
+    places: int = 0
+
+    @property
+    def ident(self) -> str:
+        # ':' is in no heading slug and no element id the layer's anchors give.
+        return f"picture:{self.key}"
+
+    def uri(self) -> bytes:
+        return f"data:{self.mime};base64,".encode("ascii") + base64.b64encode(self.data)
+
+
+class PagePictures:
+    """The pictures one page shows, found by the reference as written, and their places."""
+
+    def __init__(self, pictures: Pictures, source_dir: Path | None, shared: bool) -> None:
+        self._checked = pictures
+        # A checked document shows only the pictures its checks read, within their budgets;
+        # the folder is read directly only when nothing was checked (a library call).
+        self._folder = source_dir if pictures.source_dir is None else None
+        self._shared = shared  # False: an `<img>` at every place (the PDF's page)
+        self._by_src: dict[str, _Picture | None] = {}
+        self._by_digest: dict[str, _Picture] = {}
+        self._places: list[tuple[_Picture, str, str | None]] = []  # picture, alt, title
+        self._uris: dict[int, bytes] = {}  # key → data URI, while the page is put together
+
+    def show(self, src: str, alt: str, title: str | None = None) -> str | None:
+        """A place showing the picture `src` names, filled in by `page`; None when there is
+        no picture to embed."""
+        if src not in self._by_src:
+            self._by_src[src] = self._find(src)
+        picture = self._by_src[src]
+        if picture is None:
+            return None
+        picture.places += 1
+        self._places.append((picture, alt, title))
+        return f"\x00picture:{len(self._places) - 1}\x00"
+
+    def definitions(self) -> str:
+        """Where the pictures shown at several places are defined (at the top of the body)."""
+        return (
+            _DEFINITIONS
+            if self._shared and any(p.places > 1 for p in self._by_digest.values())
+            else ""
+        )
+
+    def page(self, html: str, limit: int | None = None) -> bytes:
+        """`html` as UTF-8 with every picture in its place; `PageTooLarge` instead of a page
+        over `limit` bytes."""
+        pieces: list[bytes] = []
+        for i, part in enumerate(_MARK.split(html)):
+            if i % 2 == 0:
+                pieces.append(part.encode())
+            elif part is None:
+                pieces += self._defined()
+            else:
+                pieces += self._placed(int(part))
+        self._uris.clear()
+        size = sum(map(len, pieces))
+        if limit is not None and size > limit:
+            raise PageTooLarge(size)
+        return b"".join(pieces)
+
+    def _uri(self, picture: _Picture) -> bytes:
+        uri = self._uris.get(picture.key)
+        if uri is None:
+            uri = self._uris[picture.key] = picture.uri()
+        return uri
+
+    def _find(self, src: str) -> _Picture | None:
+        image = self._checked.get(src)
+        if image is not None:
+            digest, mime, data = image.digest, image.header.mime, image.data
+            width, height = image.header.width, image.header.height
+        else:
+            data = read_picture(self._folder, src) if self._folder is not None else None
+            mime = sniff(data[:16]) if data is not None else None
+            if data is None or mime is None:
+                return None
+            try:
+                header = probe(data, _ANY_FRAMES)
+            except Unreadable:
+                return None
+            digest = hashlib.sha256(data).hexdigest()
+            width, height = header.width, header.height
+        picture = self._by_digest.get(digest)
+        if picture is None:  # the same bytes under another name are the same picture
+            picture = _Picture(len(self._by_digest) + 1, mime, data, width, height)
+            self._by_digest[digest] = picture
+        return picture
+
+    def _defined(self) -> list[bytes]:
+        pieces = [b'<svg class="pictures" aria-hidden="true" focusable="false"><defs>']
+        for p in self._by_digest.values():
+            if p.places > 1:
+                head = f'<image id="{p.ident}" width="{p.width}" height="{p.height}" href="'
+                pieces += [head.encode("ascii"), self._uri(p), b'"/>']
+        pieces.append(b"</defs></svg>")
+        return pieces
+
+    def _placed(self, index: int) -> list[bytes]:
+        picture, alt, title = self._places[index]
+        tip = f' title="{escape(title)}"' if title else ""
+        if picture.places == 1 or not self._shared:
+            end = f'" alt="{escape(alt)}"{tip}>'
+            return [b'<img src="', self._uri(picture), end.encode()]
+        w, h = picture.width, picture.height
+        named = f' role="img" aria-label="{escape(alt)}"' if alt else ' aria-hidden="true"'
+        tip = f"<title>{escape(title)}</title>" if title else ""
+        svg = (
+            f'<svg class="picture"{named} width="{w}" height="{h}" viewBox="0 0 {w} {h}">'
+            f'{tip}<use href="#{picture.ident}"/></svg>'
+        )
+        return [svg.encode()]
