@@ -8,7 +8,7 @@ import functools
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -79,20 +79,43 @@ def complete_formats(incomplete: str) -> list[str]:
     return [prefix + f for f in FORMATS if f.startswith(current) and f not in chosen]
 
 
-def emit(text: str, *, err: bool = False) -> None:
-    """Write to stdout (or stderr); a reader that went away (`| head`) is not an error."""
+def emit(text: str, *, err: bool = False) -> bool:
+    """Write to stdout (or stderr); a reader that went away (`| head`) is not an error.
+
+    `False` when nothing more can be written there (no stream, or its reader went away).
+    """
     stream = sys.stderr if err else sys.stdout
     if stream is None:  # started with the stream closed (`>&-`): nowhere to write
-        return
+        return False
     try:
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
         _discard(stream)
+        return False
     except OSError as exc:
         _discard(stream)
         if not err:  # a full disk or a failing device: the output is lost, say so (exit 2)
             raise fail(_say("cli.write-failed", None, reason=exc.strerror or "")) from None
+        return False
+    return True
+
+
+EMIT_BATCH = 1 << 16  # characters a streamed report gathers before each write
+
+
+def emit_all(pieces: Iterable[str]) -> None:
+    """Write a report to stdout as it is made, in batches; stop when its reader goes away."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= EMIT_BATCH:
+            if not emit("".join(batch)):
+                return
+            batch, size = [], 0
+    emit("".join(batch))
 
 
 def _discard(stream: TextIO) -> None:
@@ -288,7 +311,7 @@ def validate(
     color = fmt == "text" and _use_color()
     # Only the text format is capped; the machine formats carry every diagnostic.
     capped = {"max_diagnostics": max_diagnostics, "lang": _language()} if fmt == "text" else {}
-    emit(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict, **capped))
+    emit_all(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict, **capped))
     if fmt == "github":
         _write_step_summary(results)
     if io_failed:
