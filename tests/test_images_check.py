@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -336,19 +337,41 @@ def test_pictures_are_placed_where_a_search_line_by_line_places_them() -> None:
     assert lines[goal.line - 1][goal.column - 1 :].startswith("'![a]")
 
 
+def _checked_images(text: str, folder: Path) -> tuple[files_module.ImageCheck, float]:
+    """The pictures of `text` checked against `folder`, and the CPU seconds that took."""
+    result = check_bytes(text.encode("utf-8"), "doc.prd.yaml")
+    started = time.process_time()
+    found = files_module.check_images(
+        result.data, result.document, folder, DEFAULT_LIMITS, result.source_map, result.text
+    )
+    return found, time.process_time() - started
+
+
 def test_pictures_not_found_as_written_are_placed_in_linear_time(tmp_path: Path) -> None:
     # 20,000 prototypes on one line, each `"m\x41.png"` (a missing file): the path as read
     # is nowhere in the text. Every miss searched the rest of the line again: 3.7 s of CPU
     # here, 0.6 s once a path's search resumes where its last one stopped.
     protos = ", ".join(['{image: "m\\x41.png"}'] * 20_000)
     text = HEAD + TAIL + f"pages:\n  - id: P1\n    name: Home\n    prototypes: [{protos}]\n"
-    result = check_bytes(text.encode("utf-8"), "doc.prd.yaml")
+    found, elapsed = _checked_images(text, tmp_path)
     line = text.count("\n")
-    started = time.process_time()
-    found = files_module.check_images(
-        result.data, result.document, tmp_path, DEFAULT_LIMITS, result.source_map, result.text
-    )
-    elapsed = time.process_time() - started
     assert len(found.problems) == 20_000
     assert {span.line for _, span in found.problems} == {line}
+    assert elapsed < 2, f"{elapsed:.1f}s of CPU"
+
+
+def test_distinct_pictures_not_found_as_written_share_a_bounded_search(tmp_path: Path) -> None:
+    # 20,000 prototypes on one line, each naming a different missing file through an escape
+    # (`m\x410.png`, `m\x411.png`, …): no search can resume another's, and each read the
+    # rest of the line (3.7 s of CPU). Together they now read at most `SEARCHED` times the
+    # text, then are placed at their value, where a miss is placed anyway.
+    protos = ", ".join(f'{{image: "m\\x41{i}.png"}}' for i in range(20_000))
+    text = HEAD + TAIL + f"pages:\n  - id: P1\n    name: Home\n    prototypes: [{protos}]\n"
+    found, elapsed = _checked_images(text, tmp_path)
+    line = text.count("\n")
+    assert len(found.problems) == 20_000
+    values = re.finditer(r'"m\\x41\d+\.png"', text.split("\n")[line - 1])
+    assert sorted((span.line, span.column) for _, span in found.problems) == [
+        (line, value.start() + 1) for value in values
+    ]
     assert elapsed < 2, f"{elapsed:.1f}s of CPU"
