@@ -112,7 +112,7 @@ def emit_all(pieces: Iterable[str]) -> None:
         batch.append(piece)
         size += len(piece)
         if size >= EMIT_BATCH:
-            if not emit("".join(batch)):
+            if emit("".join(batch)) is False:  # only a stream gone stops it
                 return
             batch, size = [], 0
     emit("".join(batch))

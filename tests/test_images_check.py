@@ -14,7 +14,6 @@ from prdkit.check import check_bytes, check_file
 from prdkit.config import ConfigError, parse
 from prdkit.images import files as files_module
 from prdkit.images.refs import image_refs
-from prdkit.limits import DEFAULT_LIMITS
 from prdkit.source import Span
 from tests.pictures import bomb_png, gif, png
 from tests.test_rules_base import at
@@ -337,41 +336,42 @@ def test_pictures_are_placed_where_a_search_line_by_line_places_them() -> None:
     assert lines[goal.line - 1][goal.column - 1 :].startswith("'![a]")
 
 
-def _checked_images(text: str, folder: Path) -> tuple[files_module.ImageCheck, float]:
-    """The pictures of `text` checked against `folder`, and the CPU seconds that took."""
+def _placed(text: str) -> tuple[list[Span], float]:
+    """Where each picture of `text` is placed, and the CPU seconds the placing took."""
     result = check_bytes(text.encode("utf-8"), "doc.prd.yaml")
+    refs = image_refs(result.data, result.document, result.text)
+    placer = files_module._Placer(result.source_map, result.text)
     started = time.process_time()
-    found = files_module.check_images(
-        result.data, result.document, folder, DEFAULT_LIMITS, result.source_map, result.text
-    )
-    return found, time.process_time() - started
+    placed = [placer.place(ref) for ref in refs]
+    return placed, time.process_time() - started
 
 
-def test_pictures_not_found_as_written_are_placed_in_linear_time(tmp_path: Path) -> None:
+def _prototypes(paths: list[str]) -> str:
+    """A document of one page whose prototypes, on one line, name `paths` as escaped text."""
+    protos = ", ".join(f'{{image: "{path}"}}' for path in paths)
+    return HEAD + TAIL + f"pages:\n  - id: P1\n    name: Home\n    prototypes: [{protos}]\n"
+
+
+def test_pictures_not_found_as_written_are_placed_in_linear_time() -> None:
     # 20,000 prototypes on one line, each `"m\x41.png"` (a missing file): the path as read
     # is nowhere in the text. Every miss searched the rest of the line again: 3.7 s of CPU
-    # here, 0.6 s once a path's search resumes where its last one stopped.
-    protos = ", ".join(['{image: "m\\x41.png"}'] * 20_000)
-    text = HEAD + TAIL + f"pages:\n  - id: P1\n    name: Home\n    prototypes: [{protos}]\n"
-    found, elapsed = _checked_images(text, tmp_path)
+    # for the whole check once; a path's search now resumes where its last one stopped.
+    text = _prototypes(["m\\x41.png"] * 20_000)
+    placed, elapsed = _placed(text)
     line = text.count("\n")
-    assert len(found.problems) == 20_000
-    assert {span.line for _, span in found.problems} == {line}
-    assert elapsed < 2, f"{elapsed:.1f}s of CPU"
+    values = re.finditer(r'"m\\x41\.png"', text.split("\n")[line - 1])
+    assert placed == [Span(line, value.start() + 1) for value in values]
+    assert elapsed < 1, f"{elapsed:.1f}s of CPU"
 
 
-def test_distinct_pictures_not_found_as_written_share_a_bounded_search(tmp_path: Path) -> None:
-    # 20,000 prototypes on one line, each naming a different missing file through an escape
-    # (`m\x410.png`, `m\x411.png`, …): no search can resume another's, and each read the
-    # rest of the line (3.7 s of CPU). Together they now read at most `SEARCHED` times the
-    # text, then are placed at their value, where a miss is placed anyway.
-    protos = ", ".join(f'{{image: "m\\x41{i}.png"}}' for i in range(20_000))
-    text = HEAD + TAIL + f"pages:\n  - id: P1\n    name: Home\n    prototypes: [{protos}]\n"
-    found, elapsed = _checked_images(text, tmp_path)
+def test_distinct_pictures_not_found_as_written_share_a_bounded_search() -> None:
+    # The same, each naming a different missing file (`m\x410.png`, `m\x411.png`, …): no
+    # search can resume another's, and each read the rest of the line (3.5 s of CPU for the
+    # whole check). Together they now read at most `SEARCHED` times the text, then are
+    # placed at their value, where a miss is placed anyway.
+    text = _prototypes([f"m\\x41{i}.png" for i in range(20_000)])
+    placed, elapsed = _placed(text)
     line = text.count("\n")
-    assert len(found.problems) == 20_000
     values = re.finditer(r'"m\\x41\d+\.png"', text.split("\n")[line - 1])
-    assert sorted((span.line, span.column) for _, span in found.problems) == [
-        (line, value.start() + 1) for value in values
-    ]
-    assert elapsed < 2, f"{elapsed:.1f}s of CPU"
+    assert placed == [Span(line, value.start() + 1) for value in values]
+    assert elapsed < 1, f"{elapsed:.1f}s of CPU"
