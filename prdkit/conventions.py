@@ -361,16 +361,26 @@ def _folded(text: str) -> str:
 
 def _text_pair(value: Any, where: tuple[str, ...]) -> tuple[str, str]:
     # "P0" serves both languages; { en = "…", zh = "…" } gives each its own.
+    pair: tuple[str, str] | None = None
     if isinstance(value, str) and value.strip():
-        return value, value
-    if isinstance(value, Mapping) and set(value) <= {"en", "zh"} and value:
+        pair = value, value
+    elif isinstance(value, Mapping) and set(value) <= {"en", "zh"} and value:
         texts = [value.get("en"), value.get("zh")]
         if all(t is None or (isinstance(t, str) and t.strip()) for t in texts):
             en = texts[0] or texts[1]
-            return en, texts[1] or en
-    raise ConventionError(
-        where, f"{'.'.join(where)} must be a text, or a table with en and zh texts"
-    )
+            pair = en, texts[1] or en
+    if pair is None:
+        raise ConventionError(
+            where, f"{'.'.join(where)} must be a text, or a table with en and zh texts"
+        )
+    # A label is shown in every output, as a document's text is: it may hold no control
+    # character, which TOML allows ("\u0000") and the loader refuses in documents.
+    if any(_CONTROL.search(text) for text in pair):
+        raise ConventionError(where, f"{'.'.join(where)} holds a control character")
+    return pair
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 # ---- the line of a setting in the TOML text --------------------------------------------------

@@ -297,6 +297,9 @@ def test_labels_in_diagnostics_follow_the_language_of_the_run() -> None:
             "'应该' is how 'should' reads",
         ),
         ('[labels.req_status]\nrejected = "DONE"\n', 2, "'DONE' is how 'done' reads"),
+        # A label is shown in every output: no control character, which TOML allows.
+        ('[labels.priority]\nmust = "P0\\u0000x"\n', 2, "priority.must holds a control"),
+        ('[fields.requirements.x-a]\nlabel = { zh = "a\\tb" }\n', 2, "label holds a control"),
     ],
 )
 def test_bad_declaration_names_file_and_line(

@@ -100,3 +100,18 @@ def test_a_page_with_no_picture_shown_again_defines_none(source: Path) -> None:
     html = page_of(source)
     assert b'<svg class="picture' not in html and b'<svg class="pictures' not in html
     assert [a["src"] for t, a in parse(html).elements if t == "img"] == [uri(SHOT), uri(ONCE)]
+
+
+def test_a_mark_spelt_in_the_text_is_not_a_picture(source: Path) -> None:
+    # A place or the definitions are marks until the page is put together; text that spells
+    # one (a configuration's label may hold NUL, though none is accepted now) stays text.
+    from prdkit.images.pictures import NO_PICTURES
+    from prdkit.writers.html.pictures import PagePictures
+
+    pictures = PagePictures(NO_PICTURES, source.parent, shared=True)
+    place = pictures.show("shot.png", "the list")
+    assert place is not None and "picture" not in place
+    forged = "a\x00picture:7\x00b\x00picture\x00c"
+    page = pictures.page(f"{forged}{place}").decode()
+    assert page.startswith(forged)
+    assert page.endswith(f'<img src="{uri(SHOT)}" alt="the list">')

@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import secrets
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -33,10 +34,10 @@ from prdkit.writers.html.assets import read_picture, sniff
 
 __all__ = ["PagePictures", "PageTooLarge"]
 
-# A place showing picture N, or (no number) where the shared pictures are defined. NUL never
-# reaches the page from the document: the loader refuses it in every value.
-_MARK = re.compile("\x00picture(?::([0-9]+))?\x00")
-_DEFINITIONS = "\x00picture\x00"
+# A place showing picture N, or (no number) where the shared pictures are defined, named by
+# a token of the page's own: the loader refuses NUL in every value, but a team's labels come
+# from a configuration file, where TOML allows it; a mark spelt there must not be one.
+_MARK = "\x00{token}{number}\x00"
 # Frames are not counted here: the header is read for the picture's size alone.
 _ANY_FRAMES = 1 << 30
 
@@ -82,6 +83,8 @@ class PagePictures:
         self._by_digest: dict[str, _Picture] = {}
         self._places: list[tuple[_Picture, str, str | None]] = []  # picture, alt, title
         self._uris: dict[int, bytes] = {}  # key → data URI, while the page is put together
+        self._token = secrets.token_hex(16)  # never in the page: marks are all replaced
+        self._marks = re.compile(_MARK.format(token=self._token, number="(?::([0-9]+))?"))
 
     def show(self, src: str, alt: str, title: str | None = None) -> str | None:
         """A place showing the picture `src` names, filled in by `page`; None when there is
@@ -93,21 +96,18 @@ class PagePictures:
             return None
         picture.places += 1
         self._places.append((picture, alt, title))
-        return f"\x00picture:{len(self._places) - 1}\x00"
+        return _MARK.format(token=self._token, number=f":{len(self._places) - 1}")
 
     def definitions(self) -> str:
         """Where the pictures shown at several places are defined (at the top of the body)."""
-        return (
-            _DEFINITIONS
-            if self._shared and any(p.places > 1 for p in self._by_digest.values())
-            else ""
-        )
+        shared = self._shared and any(p.places > 1 for p in self._by_digest.values())
+        return _MARK.format(token=self._token, number="") if shared else ""
 
     def page(self, html: str, limit: int | None = None) -> bytes:
         """`html` as UTF-8 with every picture in its place; `PageTooLarge` instead of a page
         over `limit` bytes."""
         pieces: list[bytes] = []
-        for i, part in enumerate(_MARK.split(html)):
+        for i, part in enumerate(self._marks.split(html)):
             if i % 2 == 0:
                 pieces.append(part.encode())
             elif part is None:
@@ -149,7 +149,12 @@ class PagePictures:
         return picture
 
     def _defined(self) -> list[bytes]:
-        pieces = [b'<svg class="pictures" aria-hidden="true" focusable="false"><defs>']
+        # Sized 0 × 0 as well as hidden by the stylesheet: a page read without its styles
+        # shows no empty box.
+        pieces = [
+            b'<svg class="pictures" width="0" height="0" aria-hidden="true" focusable="false">'
+            b"<defs>"
+        ]
         for p in self._by_digest.values():
             if p.places > 1:
                 head = f'<image id="{p.ident}" width="{p.width}" height="{p.height}" href="'
