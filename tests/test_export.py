@@ -265,13 +265,14 @@ def test_a_jira_description_fits_jira_s_text_field(tmp_path: Path) -> None:
 def test_a_jira_issue_carries_at_most_20_labels(tmp_path: Path) -> None:
     # Every row has a column per label of the row with the most: one feature citing 8,000
     # requirements made 8,000 columns of every row (129 MB). The requirements past the
-    # labels are named in the description.
+    # labels are named in the description; a feature keeps its surface.
     reqs = "".join(f"  - {{id: R{i}, title: T{i}, priority: could}}\n" for i in range(30))
     cited = ", ".join(f"R{i}" for i in range(30))
     source = tmp_path / "wide.prd.yaml"
     source.write_text(
         MINIMAL.split("requirements:")[0]
-        + f"requirements:\n{reqs}features:\n  - id: F1\n    name: F\n    requirements: [{cited}]\n",
+        + f"requirements:\n{reqs}features:\n  - id: F1\n    name: F\n    surface: mobile\n"
+        + f"    requirements: [{cited}]\n",
         "utf-8",
     )
     export(tmp_path, "--to", "jira", source=source)
@@ -279,7 +280,7 @@ def test_a_jira_issue_carries_at_most_20_labels(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert len(rows[0]) == 6 + 20 and all(len(row) == 26 for row in rows)
     story = rows[-1]
-    assert story[6:] == ["demo", "F1", *(f"R{i}" for i in range(18))]
+    assert story[6:] == ["demo", "F1", *(f"R{i}" for i in range(17)), "mobile"]  # its surface kept
     assert all(f"R{i} T{i}" in story[4] for i in range(30))
 
 

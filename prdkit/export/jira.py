@@ -105,7 +105,7 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
     """The header and one row per requirement (Epic) and feature (Story)."""
     lay = Layout(doc, lang or doc.meta.language or "en")
     issue_of: dict[str, str] = {}
-    body: list[tuple[list[str], list[str]]] = []
+    body: list[tuple[list[str], list[str], str | None]] = []  # fields, labels, last label
     for req in doc.requirements:
         issue_of.setdefault(req.id, str(len(body) + 1))
         labels = [doc.meta.id, req.id, *([req.kind] if req.kind else [])]
@@ -117,12 +117,10 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
             _description(lay, req, _REQUIREMENT),
             "",
         ]
-        body.append((fields, labels))
+        body.append((fields, labels, None))
     for feature in doc.features:
         parent = next((issue_of[r] for r in feature.requirements if r in issue_of), "")
         labels = [doc.meta.id, feature.id, *feature.requirements]
-        if feature.surface:
-            labels.append(feature.surface)
         fields = [
             str(len(body) + 1),
             STORY,
@@ -131,13 +129,24 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
             _description(lay, feature, _FEATURE),
             parent,
         ]
-        body.append((fields, labels))
-    kept = [list(dict.fromkeys(_label(x) for x in labels))[:MAX_LABELS] for _, labels in body]
+        body.append((fields, labels, feature.surface))
+    kept = [_kept(labels, last) for _, labels, last in body]
     width = max(map(len, kept), default=1)
     table = [[*HEADER, *["Labels"] * width]]
-    for (fields, _), cleaned in zip(body, kept, strict=True):
+    for (fields, _, _), cleaned in zip(body, kept, strict=True):
         table.append(fields + cleaned + [""] * (width - len(cleaned)))
     return table
+
+
+def _kept(labels: list[str], last: str | None) -> list[str]:
+    """An issue's labels, then `last`, each once and at most `MAX_LABELS`: `last` (a
+    feature's surface, after its requirements) is kept in place of one of them."""
+    cleaned = list(dict.fromkeys(_label(x) for x in [*labels, *([last] if last else [])]))
+    if len(cleaned) <= MAX_LABELS:
+        return cleaned
+    if last:
+        return [*cleaned[: MAX_LABELS - 1], cleaned[-1]]
+    return cleaned[:MAX_LABELS]
 
 
 def write(doc: Document, lang: str | None = None, *, bom: bool = False) -> bytes:
