@@ -26,8 +26,8 @@ LINKED_REFS = 50
 # Past this many, a cell of a view that restates links written elsewhere (traceability)
 # links its first ones and says how many more: 1,000 requirements sharing one feature
 # named by 1,000 flows made a matrix of 3,000,000 (39 s, 5.7 GB); cut here, a row adds
-# at most 3 × 10 links to what its requirement costs.
-RESTATED_REFS = 10
+# at most 3 × 20 links to what its requirement costs.
+RESTATED_REFS = 20
 
 # The tone of enum values that should stand out; other values read as plain labels.
 TONES: dict[tuple[str, str], Tone] = {
