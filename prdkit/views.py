@@ -119,6 +119,17 @@ class Members(Sequence[str]):
         return repr(tuple(self))
 
 
+# Past this many, a row's ids stay `Members`, read as far as asked; fewer are a tuple, as
+# an ordinary document's rows are (a tuple of strings costs the collector nothing).
+_LISTED = 64
+
+
+def _members(ids: Sequence[str], bits: int) -> Sequence[str]:
+    """The ids at the positions set in `bits`, in position order."""
+    members = Members(ids, bits)
+    return tuple(members) if bits.bit_count() <= _LISTED else members
+
+
 @dataclass(frozen=True)
 class Trace:
     """The items that trace to one requirement, each in document order."""
@@ -151,10 +162,10 @@ def traceability(doc: Document) -> list[Trace]:
     rows = []
     for req in doc.requirements:
         features = tuple(features_of.get(req.id, ()))
-        flows = Members(flow_ids, _union(flows_of, features))
+        flows = _members(flow_ids, _union(flows_of, features))
         metrics = tuple(metrics_of.get(req.id, ()))
-        due = Members(milestone_ids, _union(due_of, features) | due_of.get(req.id, 0))
-        events = Members(event_ids, _union(fed, metrics) | _union(measured, features))
+        due = _members(milestone_ids, _union(due_of, features) | due_of.get(req.id, 0))
+        events = _members(event_ids, _union(fed, metrics) | _union(measured, features))
         rows.append(Trace(req.id, features, flows, metrics, due, events))
     return rows
 
