@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from prdkit.images.headers import Unreadable, probe
+from prdkit.images.headers import Header, Unreadable, probe
 from prdkit.images.pictures import Pictures
 from prdkit.writers.html.assets import read_picture, sniff
 
@@ -55,10 +55,8 @@ class _Picture:
     """One distinct picture of the page: its bytes, size and how many places show it."""
 
     key: int
-    mime: str
     data: bytes
-    width: int
-    height: int
+    header: Header  # its kind and size, as the checks read them
     places: int = 0
 
     @property
@@ -67,7 +65,8 @@ class _Picture:
         return f"picture:{self.key}"
 
     def uri(self) -> bytes:
-        return f"data:{self.mime};base64,".encode("ascii") + base64.b64encode(self.data)
+        mime = self.header.mime
+        return f"data:{mime};base64,".encode("ascii") + base64.b64encode(self.data)
 
 
 class PagePictures:
@@ -129,22 +128,19 @@ class PagePictures:
     def _find(self, src: str) -> _Picture | None:
         image = self._checked.get(src)
         if image is not None:
-            digest, mime, data = image.digest, image.header.mime, image.data
-            width, height = image.header.width, image.header.height
+            digest, data, header = image.digest, image.data, image.header
         else:
             data = read_picture(self._folder, src) if self._folder is not None else None
-            mime = sniff(data[:16]) if data is not None else None
-            if data is None or mime is None:
+            if data is None or sniff(data[:16]) is None:
                 return None
             try:
                 header = probe(data, _ANY_FRAMES)
             except Unreadable:
                 return None
             digest = hashlib.sha256(data).hexdigest()
-            width, height = header.width, header.height
         picture = self._by_digest.get(digest)
         if picture is None:  # the same bytes under another name are the same picture
-            picture = _Picture(len(self._by_digest) + 1, mime, data, width, height)
+            picture = _Picture(len(self._by_digest) + 1, data, header)
             self._by_digest[digest] = picture
         return picture
 
@@ -157,7 +153,8 @@ class PagePictures:
         ]
         for p in self._by_digest.values():
             if p.places > 1:
-                head = f'<image id="{p.ident}" width="{p.width}" height="{p.height}" href="'
+                size = f'width="{p.header.width}" height="{p.header.height}"'
+                head = f'<image id="{p.ident}" {size} href="'
                 pieces += [head.encode("ascii"), self._uri(p), b'"/>']
         pieces.append(b"</defs></svg>")
         return pieces
@@ -168,7 +165,7 @@ class PagePictures:
         if picture.places == 1 or not self._shared:
             end = f'" alt="{escape(alt)}"{tip}>'
             return [b'<img src="', self._uri(picture), end.encode()]
-        w, h = picture.width, picture.height
+        w, h = picture.header.width, picture.header.height
         named = f' role="img" aria-label="{escape(alt)}"' if alt else ' aria-hidden="true"'
         tip = f"<title>{escape(title)}</title>" if title else ""
         svg = (
