@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from benchmarks.generate import document, generate
+from benchmarks.generate import LATER, document, generate
 from prdkit.check import check_bytes
 from prdkit.schema import load_schema
 from tests.conftest import ROOT
@@ -37,6 +37,17 @@ def test_every_section_of_the_format_is_filled() -> None:
         assert data.get(section), section
     assert data["meta"]["status"] == "approved"
     assert all(a["digest"].startswith("sha256:") for a in data["approvals"])
+
+
+def test_without_the_later_sections_the_rest_is_the_full_document() -> None:
+    full, targeted = document(200), document(200, later=False)
+    assert set(full) - set(targeted) == set(LATER)
+    for name, value in targeted.items():
+        if name != "approvals":  # signed over what the document holds
+            assert value == full[name], name
+    result = check_bytes(generate(200, later=False).encode("utf-8"), "targeted.prd.yaml")
+    shown = [f"{d.line}: {d.rule} {d.message}" for d in result.diagnostics]
+    assert (result.errors, result.warnings) == (0, 0), shown
 
 
 def test_requirements_form_one_chain_as_long_as_the_document() -> None:
