@@ -268,7 +268,7 @@ def test_junit_escapes_and_strips_what_xml_cannot_hold() -> None:
 
 
 def test_junit_replaces_exactly_the_characters_xml_cannot_hold() -> None:
-    from prdkit.reporters import _xml
+    from prdkit.reporters.junit import _xml
 
     def allowed(c: int) -> bool:  # XML 1.0, production 2 (Char)
         return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or c >= 0x10000
@@ -401,7 +401,7 @@ def test_cli_formats_are_parseable(tmp_path: Path) -> None:
 
 
 def test_github_escaping_functions() -> None:
-    from prdkit.reporters import _github_data, _github_property
+    from prdkit.reporters.github import _github_data, _github_property
 
     assert _github_data("50%\r\n::x:y,z") == "50%25%0D%0A::x:y,z"
     assert _github_property("50%\r\n::x:y,z") == "50%25%0D%0A%3A%3Ax%3Ay%2Cz"
