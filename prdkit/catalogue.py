@@ -750,6 +750,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "如果它是一个键，请在后面加上 `: `；如果它是上一行文字的延续，请把它缩进到那段文字下面"
         "（或者把那段文字写成 `|` 文字块）",
     ),
+    "yaml-missing-colon.full-width": (
+        "the key '{key}' is followed by a full-width colon '：', which YAML does not read as "
+        "the end of a key",
+        "键 '{key}' 后面是全角冒号 '：'（中文输入法打出来的），YAML 不把它当作键的结尾",
+    ),
+    "yaml-missing-colon.full-width.hint": (
+        "type the colon in half-width, followed by a space: `{fix}`",
+        "把它换成半角冒号并在后面空一格：`{fix}`",
+    ),
     "comment-in-text": (
         "the text after ` #` was read as a comment and dropped: '{dropped}'",
         "` #` 之后的文字被当作注释丢掉了：'{dropped}'",

@@ -9,6 +9,7 @@ key or item, a quote or bracket left open (reported where it opens), a tab, a se
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -260,9 +261,31 @@ def _missing_colon(
         return None
     if "expected ':'" not in problem or mark.line >= len(lines):
         return None
-    text = _short(lines[mark.line][mark.column :].strip(), 60)
+    whole = lines[mark.line][mark.column :].strip()
+    wide = _full_width_colon(whole)
+    if wide is not None:
+        key, value = wide
+        fix = _short(f"{key}: {value}" if value else f"{key}:", 100)
+        message = msg("yaml-missing-colon.full-width", key=key)
+        hint = msg("yaml-missing-colon.full-width.hint", fix=fix)
+        column = mark.column + lines[mark.line][mark.column :].index("\uff1a")
+        return Finding("yaml-missing-colon", "", message, hint), Span(mark.line + 1, column + 1)
+    text = _short(whole, 60)
     message = msg("yaml-missing-colon", text=text)
     return Finding("yaml-missing-colon", "", message, msg("yaml-missing-colon.hint")), _at(mark)
+
+
+# A key as the format spells them (`owner`, `acceptance_criteria`, `x-jira`), then a
+# full-width colon, the one a Chinese input method types: YAML sees no key there.
+_FULL_WIDTH_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)\s*\uff1a\s*(.*)$")
+
+
+def _full_width_colon(text: str) -> tuple[str, str] | None:
+    """`(key, value)` when `text` is a key followed by `：` instead of `: `."""
+    found = _FULL_WIDTH_KEY.match(text)
+    if found is None:
+        return None
+    return found.group(1), found.group(2)
 
 
 def _generic(exc: yaml.YAMLError, mark: Any, problem: str, context: str) -> tuple[Finding, Span]:

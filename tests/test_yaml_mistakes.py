@@ -266,6 +266,29 @@ def test_a_line_without_its_colon() -> None:
     )
 
 
+def test_a_key_typed_with_a_full_width_colon() -> None:
+    # A Chinese input method types "：": YAML sees a line without a key, and "add `: `
+    # after it" would puzzle an author who sees a colon there.
+    text = MINIMAL.replace("  owner: Ann\n", "  owner：王晓晨\n  language: zh\n")
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-missing-colon", 7, 8)
+    assert (
+        message == "键 'owner' 后面是全角冒号 '：'（中文输入法打出来的），YAML 不把它当作键的结尾"
+    )
+    assert hint == "把它换成半角冒号并在后面空一格：`owner: 王晓晨`"
+    english = only(check(text, "en"))
+    assert english[3].startswith("the key 'owner' is followed by a full-width colon '：'")
+    assert english[4].endswith("`owner: 王晓晨`")
+
+
+def test_a_full_width_colon_before_a_nested_list() -> None:
+    text = MINIMAL + "    acceptance_criteria：\n      - 可以下单\n"
+    rule, line, column, message, hint = only(check(text, "zh"))
+    assert (rule, line, column) == ("yaml-missing-colon", 12, 24)
+    assert "'acceptance_criteria'" in message
+    assert hint.endswith("`acceptance_criteria:`")
+
+
 def test_a_key_indented_deeper_than_the_keys_before_it() -> None:
     text = (
         MINIMAL
