@@ -200,7 +200,10 @@ def _check_loaded(
     folder: Path | None,
 ) -> CheckResult:
     """The rest of `check_bytes` once the text is loaded: schema, model, rules, diagnostics."""
-    language = choose_language(lang, loaded.data if loaded.data is not None else loaded.partial)
+    if loaded.data is not None:
+        language = choose_language(lang, loaded.data)
+    else:
+        language = choose_language(lang, loaded.partial, loaded.text)
     result = CheckResult(
         file=file, text=loaded.text, data=loaded.data, source_map=loaded.source_map, lang=language
     )

@@ -8,6 +8,7 @@ a message (a place, a kind of item) or a list, rendered in the same language.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -180,10 +181,25 @@ def locale_language(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
-def choose_language(explicit: str | None, data: Any) -> str:
-    """`--lang` if given, else the document's `meta.language`, else the locale."""
+def choose_language(explicit: str | None, data: Any, text: str | None = None) -> str:
+    """`--lang` if given, else the document's `meta.language`, else the locale.
+
+    `text`, the source of a document that could not be read to its end, is searched for
+    the `language:` line its reading never reached: a YAML slip above it (a full-width
+    colon in `title：…`) is still explained in the author's language."""
     meta = data.get("meta") if isinstance(data, dict) else None
-    return pick_language(explicit, meta.get("language") if isinstance(meta, dict) else None)
+    written = meta.get("language") if isinstance(meta, dict) else None
+    if written is None and text is not None:
+        found = _LANGUAGE_LINE.search(text, 0, _LANGUAGE_SEARCHED)
+        written = found.group(1) if found else None
+    return pick_language(explicit, written)
+
+
+# `language: zh` indented under `meta:`, as the format and the templates write it.
+_LANGUAGE_LINE = re.compile(
+    r"^[ \t]+language:[ \t]*[\"']?([A-Za-z][A-Za-z_-]*)[\"']?[ \t]*(?:#.*)?$", re.M
+)
+_LANGUAGE_SEARCHED = 1 << 16  # `meta` opens the document: its lines are near the top
 
 
 def pick_language(explicit: str | None, written: object = None) -> str:

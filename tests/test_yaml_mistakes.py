@@ -289,6 +289,18 @@ def test_a_full_width_colon_before_a_nested_list() -> None:
     assert hint.endswith("`acceptance_criteria:`")
 
 
+def test_a_slip_above_the_language_line_is_explained_in_that_language() -> None:
+    # Reading stops at the slip, before `language: zh`: the message still speaks Chinese.
+    text = MINIMAL.replace("  title: Demo\n", "  title：演示\n").replace(
+        "  owner: Ann\n", "  owner: Ann\n  language: zh\n"
+    )
+    result = check_bytes(text.encode("utf-8"), "a.prd.yaml")
+    assert result.lang == "zh"
+    assert only(result)[3].startswith("键 'title' 后面是全角冒号")
+    english = check_bytes(text.replace("language: zh", "language: en").encode(), "a.prd.yaml")
+    assert english.lang == "en"
+
+
 def test_a_key_indented_deeper_than_the_keys_before_it() -> None:
     text = (
         MINIMAL
