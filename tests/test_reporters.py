@@ -80,6 +80,22 @@ def test_text_lines_excerpt_caret_and_summary() -> None:
     assert "\x1b[1;31merror\x1b[0m" in render_text([result()], color=True)
 
 
+def test_text_caret_sits_under_the_value_after_chinese_text() -> None:
+    # A terminal draws each Chinese character two columns wide: counting characters put
+    # the caret under "按" instead of under the `: ` it points at.
+    text = MINIMAL.replace(
+        "    title: Checkout works\n", '    title: 用户点击"发起拼团"按钮时上报，注意: 支付前上报\n'
+    )
+    r = check_bytes(text.encode("utf-8"), "a.prd.yaml", lang="zh")
+    (d,) = r.diagnostics
+    assert (d.rule, d.column) == ("yaml-colon", 30)
+    out = render_text([r]).split("\n")
+    shown, caret = out[1], out[2]
+    assert shown == '   10 |     title: 用户点击"发起拼团"按钮时上报，注意: 支付前上报'
+    # gutter 8 + "    title: " 11 + 用户点击 8 + " 1 + 发起拼团 8 + " 1 + 按钮时上报， 12 + 注意 4
+    assert caret == " " * (8 + 11 + 8 + 1 + 8 + 1 + 12 + 4) + "^"
+
+
 def test_text_excerpts_of_a_long_line_with_tabs_show_the_piece_around_each_column() -> None:
     # Tabs read as one space each, and only 60 characters before the column are shown.
     goals = ", ".join(["TODO"] * 40)

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from prdkit.check import CheckResult
 from prdkit.diagnostics import Diagnostic, Severity, most_severe
 from prdkit.reporters.common import listed, ordered, summary, summary_zh
 from prdkit.reporters.safety import clean, shown_path
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns `text` takes: a CJK character (wide or full-width) two,
+    a combining mark none, anything else one."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return width
 
 
 def _excerpt(lines: Sequence[str], diagnostic: Diagnostic, color: bool) -> list[str]:
@@ -21,7 +33,10 @@ def _excerpt(lines: Sequence[str], diagnostic: Diagnostic, color: bool) -> list[
     shown = line[start : start + 120].replace("\t", " ")
     prefix = "…" if start else ""
     shown_clean = clean(shown, 200)
-    caret_at = len(prefix) + len(clean(line[start : diagnostic.column - 1].replace("\t", " "), 200))
+    # The caret goes under the value as a terminal draws the line: Chinese text before it
+    # takes two columns a character.
+    before = clean(line[start : diagnostic.column - 1].replace("\t", " "), 200)
+    caret_at = len(prefix) + _columns(before)
     gutter = f"{diagnostic.line:>5} | "
     caret = " " * (len(gutter) + caret_at) + "^"
     if color:
