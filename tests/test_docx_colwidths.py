@@ -18,7 +18,9 @@ from prdkit.layout import build as lay_out
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.colwidths import (
+    PROSE_LEAST,
     Measurer,
+    Needs,
     _cell_text,
     _unbreakable,
     distribute,
@@ -200,6 +202,30 @@ def test_no_column_is_starved_when_words_do_not_fit(columns, total):
         have = [0] * len(ids)
     for width, want, start in zip(widths, wants, have, strict=True):
         assert width >= start + int((want - start) * share) - 1, (widths, wants)
+
+
+@pytest.mark.parametrize(
+    ("headers", "prose"),
+    [
+        (("编号", "操作", "控制方式", "触发条件"), "描述"),  # guardrails: 7 columns
+        (("编号", "名称", "类型", "开始日期"), "描述"),  # operations: 9 columns
+        (("团队", "角色", "人数"), "备注"),  # resources: 8 columns
+    ],
+)
+def test_running_text_keeps_a_few_words_a_line_in_a_wide_table(zh_tables, headers, prose):
+    # Where not every column's words fit, a description was left the width of its header:
+    # two characters a line, its row half a page tall, to keep short names whole elsewhere.
+    cols, rows = table(zh_tables, *headers)
+    width = cols[rows[0].index(prose)]
+    assert width - CELL_MARGINS >= PROSE_LEAST * SIZE, (cols, rows[0])
+
+
+def test_a_column_of_running_text_counts_a_few_words_among_its_words():
+    gathered = Needs(2)
+    gathered.add(0, (0.0, 2.0, 30.0), False)  # a description: a long line, short words
+    gathered.add(1, (0.0, 3.0, 3.0), False)  # a name
+    (_, prose_words, _, _), (_, name_words, _, _) = gathered.result()
+    assert (prose_words, name_words) == (PROSE_LEAST, 3.0)
 
 
 def test_a_cells_text_keeps_its_empty_paragraphs_and_leaves_out_its_nested_tables():

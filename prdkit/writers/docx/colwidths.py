@@ -38,6 +38,10 @@ WHOLE_LEVELS = 2  # ids, then words: each fits its column or breaks
 LONGEST = 25  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
 PROSE = 8.0  # ems: the line a column of running text is given along with the headers
+# ems: the line a column of running text keeps even where the words of all columns cannot
+# fit (a table of seven or more columns): counted as one of its words, so a description is
+# not squeezed to two characters a line to keep a short name or a condition on one.
+PROSE_LEAST = 5.0
 SHORT_LINE = 14.0  # ems: a column whose lines are all this short wants its longest
 _P = w("p")
 _TEXT = {w("tab"): " ", w("br"): "\n", w("noBreakHyphen"): "-"}
@@ -339,6 +343,8 @@ class Needs:
             if widths and widths[-1] <= SHORT_LINE:  # labels, names: all of them on one line
                 typical = widths[-1]
             # A column of running text wants a few words a line as much as a header its words.
+            if typical > SHORT_LINE:
+                word = max(word, PROSE_LEAST)
             out.append((ids, word, min(typical, PROSE), typical))
         return out
 
