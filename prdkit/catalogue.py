@@ -1201,6 +1201,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`prdkit approve` again",
         "修改期间请把 `meta.status` 改回 review，改完后请审批人重新执行 `prdkit approve`",
     ),
+    "stale-approval.hint.unapproved": (
+        "once the changes are done, have the approver run `prdkit approve` again",
+        "改完后请审批人重新执行 `prdkit approve`",
+    ),
     "approval-missing": (
         "the document is approved, but records no approval",
         "文档状态是已批准，但没有任何审核签字记录",

@@ -71,10 +71,13 @@ def test_stale_approval(status: str, severity: str) -> None:
         "the approved sign-off by Cy Park on 2026-02-02 is for an earlier version: "
         "the document changed since"
     )
-    # The way out while editing an approved document: back to review, then sign again.
+    # The way out while editing an approved document: back to review, then sign again. A
+    # draft or a document in review has no status to step back from.
     assert result.diagnostics[0].hint == (
         "set `meta.status: review` while you change it, then have the approver run "
         "`prdkit approve` again"
+        if status == "approved"
+        else "once the changes are done, have the approver run `prdkit approve` again"
     )
 
 

@@ -30,7 +30,8 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
                 "stale-approval",
                 join(a.pointer, "digest"),
                 msg(key, decision=decision, name=a.name, date=a.date or ""),
-                hint=msg("stale-approval.hint"),
+                # Only an approved document has a status to step back from while editing.
+                hint=msg("stale-approval.hint" if approved else "stale-approval.hint.unapproved"),
                 severity=Severity.ERROR if approved else Severity.WARNING,
             )
 
