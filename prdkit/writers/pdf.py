@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
+import os
+import shlex
+import sys
+from importlib.metadata import PackageNotFoundError, distribution
+from urllib.parse import unquote, urlsplit
 
 from prdkit.images.files import Image
 from prdkit.images.pictures import Pictures
@@ -20,7 +26,7 @@ from prdkit.model import Document
 from prdkit.outputs import OutputError
 from prdkit.writers import RenderOptions
 
-INSTALL = "pip install 'prdkit[pdf]'"
+EXTRA = "prdkit[pdf]"
 _NAMED = 3  # pictures named when the budget is exceeded, the largest first
 
 
@@ -29,10 +35,38 @@ def available() -> Msg | None:
     try:
         import weasyprint  # noqa: F401
     except ImportError:
-        return msg("pdf.needs-extra", install=INSTALL)
+        return msg("pdf.needs-extra", install=install_command())
     except OSError as exc:  # the Python package is there, its system libraries (Pango) are not
         return msg("pdf.no-libraries", reason=str(exc))
     return None
+
+
+def install_command() -> str:
+    """The command that adds the extra to the Python prdkit runs on: from the folder prdkit
+    was installed from (a clone, where `prdkit[pdf]` would look on the package index for
+    another copy), else from the index. Named by that Python's path: a bare `pip` may be
+    another Python's, or refused outside a virtual environment (PEP 668)."""
+    target, editable = EXTRA, False
+    try:
+        recorded = distribution("prdkit").read_text("direct_url.json")
+        origin = json.loads(recorded or "{}")
+        url, folder = origin.get("url", ""), origin.get("dir_info")
+        if isinstance(url, str) and url.startswith("file://") and isinstance(folder, dict):
+            target = _local_path(url) + "[pdf]"
+            editable = folder.get("editable") is True
+    except (PackageNotFoundError, OSError, ValueError, AttributeError):
+        pass  # not installed as a distribution (run from a source tree): the index
+    pip = [shlex.quote(sys.executable), "-m", "pip", "install"]
+    return " ".join([*pip, *(["-e"] if editable else []), shlex.quote(target)])
+
+
+def _local_path(url: str) -> str:
+    """The path of a `file://` URL (not urllib.request's url2pathname: importing it costs
+    30 ms, ssl and email included)."""
+    path = unquote(urlsplit(url).path)
+    if os.name == "nt" and path[:1] == "/" and path[2:3] == ":":  # /C:/x → C:/x
+        path = path[1:]
+    return path
 
 
 def write(doc: Document, options: RenderOptions) -> bytes:
