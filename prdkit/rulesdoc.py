@@ -196,6 +196,7 @@ def _configuration() -> Iterator[str]:
 
 def _conventions() -> Iterator[str]:
     from prdkit.conventions import FIELD_TYPES, MAX_FIELDS_PER_KIND, STATUS_ORDER, UNLABELLED
+    from prdkit.layout.custom import WIDEST
 
     yield "## Team conventions: custom fields and labels"
     yield ""
@@ -211,7 +212,9 @@ def _conventions() -> Iterator[str]:
         "warning, from it on an error (`custom-field-missing`). A value of the wrong type, "
         "pattern or choice is `custom-field-invalid`, at its line. Every writer shows a "
         "declared field in the item's detail and, for short values (numbers, dates, choices, "
-        "patterned text; or `column = true`), as a column of the section's table. An item "
+        "patterned text; or `column = true`), as a column of the section's table; a table "
+        f"the fields would widen past {WIDEST} columns is followed by a table of them instead, "
+        "each row naming its item. An item "
         f"kind takes at most {MAX_FIELDS_PER_KIND} declared fields (more is a configuration "
         "error, exit 2). An undeclared `x-` key stays ignored."
     )

@@ -426,3 +426,78 @@ def test_other_labels_reach_their_diagnostics() -> None:
     assert diagnostic.message == (
         "dependency D1 was needed by 2026-01-15 but is still stuck (document updated 2026-02-01)"
     )
+
+
+MILESTONE_FIELDS = """\
+[fields.milestones.x-train]
+label = { en = "Release train", zh = "发布火车" }
+type = "string"
+[fields.milestones.x-review]
+label = { en = "Review", zh = "评审日期" }
+type = "date"
+"""
+
+
+def _milestones(team: str):  # type: ignore[no-untyped-def]
+    text = document(
+        schedule="""\
+  milestones:
+    - id: M1
+      name: Beta
+      due: 2026-03-01
+      x-train: 2026-R08
+    - id: M2
+      name: Launch
+      due: 2026-04-01
+""",
+    )
+    result = check(text, config(team))
+    assert result.document is not None and not result.failed()
+    return result.document
+
+
+def _milestone_tables(team: str) -> list[tuple[list[str], list[list[str]]]]:
+    from prdkit.layout import build
+    from prdkit.layout.blocks import Table
+    from prdkit.layout.cells import Date, Id, Ref, Text
+
+    def shown(cell: object) -> str:
+        if isinstance(cell, Id | Ref):
+            return cell.id
+        return cell.text if isinstance(cell, Text | Date) else ""
+
+    laid = build(_milestones(team), "en")
+    (schedule,) = [s for s in laid.sections if s.key == "schedule"]
+    tables = [b for b in schedule.blocks if isinstance(b, Table)]
+    return [([c.label for c in t.columns], [[shown(c) for c in r] for r in t.rows]) for t in tables]
+
+
+def test_fields_that_would_widen_a_table_past_nine_columns_get_a_table_of_their_own() -> None:
+    # The milestones' eight columns and two fields made ten: names and statuses printed a
+    # character a line in Word. The fields follow in a table naming each item with values.
+    (columns, _), (own_columns, own_rows) = _milestone_tables(MILESTONE_FIELDS)[-2:]
+    assert len(columns) == 8 and "Release train" not in columns
+    assert own_columns == ["ID", "Release train", "Review"]
+    assert own_rows == [["M1", "2026-R08", ""]]  # M2 has no value: no row
+
+
+def test_a_field_that_keeps_a_table_within_nine_columns_is_one_of_its_columns() -> None:
+    one = MILESTONE_FIELDS.split("[fields.milestones.x-review]")[0]
+    columns, rows = _milestone_tables(one)[-1]
+    assert len(columns) == 9 and columns[-1] == "Release train"
+    assert [row[-1] for row in rows] == ["2026-R08", ""]
+
+
+def test_word_keeps_the_table_of_fields_apart_from_the_table_before_it() -> None:
+    # Word joins tables that touch into one: the fields would read as rows of the milestones.
+    import io
+    import zipfile
+
+    from prdkit.writers import RenderOptions
+    from prdkit.writers.docx import write
+
+    data = write(_milestones(MILESTONE_FIELDS), RenderOptions(lang="en"))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode()
+    assert "Release train" in body
+    assert "</w:tbl><w:tbl>" not in body

@@ -3,7 +3,8 @@
 A declared field shows as a fact in its item's detail (the facts under the item's heading)
 and, when its value is short (numbers, dates, choices, patterned text, or `column = true`),
 as a column of the table whose rows are the items. An item kind shown only in a table gets
-every declared field as a column: there is no other place for it. Undeclared `x-` keys stay
+every declared field as a column: there is no other place for it. A table the fields would
+widen past `WIDEST` columns is followed by a table of the fields instead. Undeclared `x-` keys stay
 ignored. One pass over the blocks serves every section, including ones added later.
 """
 
@@ -93,7 +94,10 @@ def _blocks(lay: Layout, blocks: tuple[Block, ...], items: Any, detailed: set[st
             if item is not None:
                 pending = _facts(lay, item)
         elif isinstance(block, Table):
-            block = _table(lay, block, items, detailed)
+            block, *after = _table(lay, block, items, detailed)
+            out.append(block)
+            out.extend(after)
+            continue
         out.append(block)
     if pending:
         out.append(Facts(tuple(pending)))
@@ -113,26 +117,44 @@ def _merge(rows: tuple[tuple[str, Cell], ...], extra: list[tuple[str, Cell]]) ->
     return (*rows, *((label, cell) for label, cell in extra if label not in have))
 
 
-def _table(lay: Layout, table: Table, items: Any, detailed: set[str]) -> Table:
+# Columns a table takes with the team's fields added (the widest of the format's own has
+# nine); past it, the fields get a table of their own after it, each row naming its item.
+# At ten columns on a page, names and statuses printed a character a line.
+WIDEST = 9
+
+
+def _table(lay: Layout, table: Table, items: Any, detailed: set[str]) -> tuple[Table, ...]:
     # Only tables listing items in their own rows (an `Id` cell first) get columns; tables
     # that refer to items (a traceability matrix) do not.
     firsts = [row[0] if row else None for row in table.rows]
     if not firsts or not all(isinstance(c, Id) and c.id in items for c in firsts):
-        return table
+        return (table,)
     rows_items = [items[c.id] for c in firsts if isinstance(c, Id)]
     kinds = {kind_of_pointer(i.pointer) for i in rows_items}
     if len(kinds) != 1:
-        return table
+        return (table,)
     (kind,) = kinds
     every = not any(i.id in detailed for i in rows_items)
     have = {c.label for c in table.columns}
     added = [c for c in custom_columns(lay, kind, every) if c.label not in have]
     if not added:
-        return table
+        return (table,)
     labels = {c.label for c in added}
     shown = [f for f in _shown(lay, kind, every) if f.label(lay.lang) in labels]
-    rows = tuple(
-        (*row, *(custom_cell(lay, f, lay.doc.custom_of(item).get(f.key)) for f in shown))
-        for row, item in zip(table.rows, rows_items, strict=True)
+    values = [
+        tuple(custom_cell(lay, f, lay.doc.custom_of(item).get(f.key)) for f in shown)
+        for item in rows_items
+    ]
+    if len(table.columns) + len(added) <= WIDEST:
+        rows = tuple((*row, *cells) for row, cells in zip(table.rows, values, strict=True))
+        return (replace(table, columns=(*table.columns, *added), rows=rows),)
+    # The item's id links back to its row: the anchor stays with the table that lists it.
+    own = tuple(
+        (lay.ref(item.id), *cells)
+        for item, cells in zip(rows_items, values, strict=True)
+        if not all(map(is_empty, cells))
     )
-    return replace(table, columns=(*table.columns, *added), rows=rows)
+    if not own:
+        return (table,)
+    fields = Table(columns=(table.columns[0], *added), rows=own, key=f"{table.key}#fields")
+    return table, fields

@@ -291,6 +291,9 @@ class Table:
                     _SKELETONS.clear()
                 _SKELETONS[key] = skeleton
         self.tbl = skeleton.tbl.__copy__()
+        if len(container) and container[-1].tag == _TBL:
+            # Word joins tables that touch into one; an empty paragraph keeps them apart.
+            container.append(etree.Element(_P))
         container.append(self.tbl)
         self._p, self._tcs, self._tcs_p = skeleton.p, skeleton.tcs, skeleton.tcs_p
         self._tr_kept, self._tr_head, self._tr = skeleton.tr_kept, skeleton.tr_head, skeleton.tr
