@@ -180,3 +180,29 @@ def test_user_text_takes_its_own_direction(tmp_path: Path) -> None:
     assert '<li dir="auto">بند أول</li>' in page
     assert re.search(r'<td class="col-text" dir="auto">תשלום בקופה</td>', page)
     assert '<html lang="en"' in page and 'dir="auto"' not in page.split("<body>")[0]
+
+
+@pytest.mark.parametrize(
+    ("status", "word", "note"),
+    [
+        ("draft", "DRAFT", "Draft — not approved; its contents may still change"),
+        ("review", "IN REVIEW", "In review — not yet approved"),
+    ],
+)
+def test_a_document_not_approved_is_stamped_above_its_title_and_on_every_printed_page(
+    tmp_path: Path, status: str, word: str, note: str
+) -> None:
+    # Word stamps a draft on its cover and every page; the page and its PDF said nothing,
+    # so a printed draft read as the approved text.
+    page = render_text(MINIMAL.replace("status: draft", f"status: {status}"), tmp_path).decode()
+    stamp = page.index('<p class="stamp">')
+    assert stamp < page.index('<h1 class="title"')
+    assert f'<strong class="stamp-word stamp-{status}">{word}</strong>' in page
+    assert f'<span class="stamp-note">{note}</span>' in page
+    assert "string-set: doc-mark content()" in page  # its word in the printed pages' corner
+    assert "@top-right { content: string(doc-mark)" in page
+
+
+def test_an_approved_document_carries_no_stamp() -> None:
+    page = render(EXAMPLES / "flash-sale.prd.yaml").decode()
+    assert 'class="stamp"' not in page

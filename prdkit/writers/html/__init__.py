@@ -19,7 +19,7 @@ from prdkit.writers import RenderOptions
 from prdkit.writers.html.blocks import BLOCKS
 from prdkit.writers.html.context import Context
 from prdkit.writers.html.pictures import PageTooLarge
-from prdkit.writers.html.style import BASE_CSS, PAGE_CSS, TONE_CSS, print_page_css
+from prdkit.writers.html.style import BASE_CSS, MARK_CSS, PAGE_CSS, TONE_CSS, print_page_css
 
 __all__ = ["CSP", "PageTooLarge", "render_page", "write"]
 
@@ -51,6 +51,13 @@ def render_page(
 
 def _body(ctx: Context, laid: LaidOutDocument) -> tuple[str, str]:
     """The title with its key facts, and the sections (references resolved in both)."""
+    marking = laid.properties.marking
+    if marking is not None:  # a draft says so above its title, and on every printed page
+        state = escape(laid.properties.state)
+        ctx.add(
+            f'<p class="stamp"><strong class="stamp-word stamp-{state}">{escape(marking[0])}'
+            f'</strong><span class="stamp-note">{escape(marking[1])}</span></p>'
+        )
     ctx.heading(1, laid.title, None, toc=False)
     ctx.parts[-1] = ctx.parts[-1].replace("<h1 ", '<h1 class="title" ', 1)
     start = len(ctx.parts)
@@ -100,7 +107,7 @@ def _page(laid: LaidOutDocument, ctx: Context, front: str, sections: str, media:
     """The whole page. On screen the contents are a sidebar; in print they follow the title."""
     props = laid.properties
     html_lang = "zh-CN" if laid.lang == "zh" else "en"
-    css = BASE_CSS + TONE_CSS + PAGE_CSS + print_page_css(*page_pieces(laid.lang))
+    css = BASE_CSS + TONE_CSS + MARK_CSS + PAGE_CSS + print_page_css(*page_pieces(laid.lang))
     meta = [
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',

@@ -34,6 +34,24 @@ TONE_CSS = "".join(
     f".tone-{name} {{ color: {fg}; background: {bg}; }}\n" for name, (fg, bg) in TONES.items()
 )
 
+# The stamp of a draft, a document in review or a deprecated one, in the Word writer's
+# colours: (text colour, fill). An approved document carries none.
+MARKS: dict[str, tuple[str, str]] = {
+    "draft": ("#FFFFFF", "#B42318"),
+    "review": ("#FFFFFF", "#B45309"),
+    "deprecated": ("#FFFFFF", "#4D4D4D"),
+}
+
+MARK_CSS = (
+    ".stamp { text-align: right; margin: 0; }\n"
+    ".stamp-word { display: inline-block; padding: .1em .6em; font-size: 1.4rem; "
+    "letter-spacing: .05em; string-set: doc-mark content(); }\n"
+    ".stamp-note { display: block; color: #B42318; font-size: .9rem; }\n"
+    + "".join(
+        f".stamp-{name} {{ color: {fg}; background: {bg}; }}\n" for name, (fg, bg) in MARKS.items()
+    )
+)
+
 BASE_CSS = f"""
 :root {{ color-scheme: light; }}
 * {{ box-sizing: border-box; }}
@@ -136,6 +154,8 @@ def print_page_css(footer_before: str, footer_between: str, footer_after: str) -
     return (
         "@page { size: A4; margin: 20mm 16mm 18mm;"
         " @top-center { content: string(doc-title); font-size: 8.5pt; color: #57606a; }"
+        " @top-right { content: string(doc-mark); font-size: 8.5pt; font-weight: bold;"
+        " color: #B42318; }"
         " @bottom-center { content: "
         f"{quoted(footer_before)} counter(page) {quoted(footer_between)} counter(pages)"
         f" {quoted(footer_after)}; font-size: 8.5pt; color: #57606a; }} }}\n"

@@ -39,6 +39,8 @@ def render_layout(
 
     ctx = Context(laid.punct, pictures, laid.lang if number_headings else None)
     ctx.heading(1, laid.title, toc=False)
+    if laid.properties.marking is not None:  # what the Word file stamps on every page
+        ctx.add([f"> **{escape(laid.properties.marking[1])}**"])
     BLOCKS[type(laid.cover)](ctx, laid.cover)
     # The contents heading comes before every section, so it takes its anchor first.
     ctx.heading(2, label("ui.toc", laid.lang), toc=False)
