@@ -368,9 +368,24 @@ def test_emphasis_before_a_link_written_as_its_words_reads_back_or_goes():
 
 
 def test_cell_keeps_breaks_and_escapes_pipes():
-    out = cell("line one\nline | two\n\n- a\n- b\n\n```\ncode|x\n```")
+    out = cell("line one\nline | two\\\nthree\n\n- a\n- b\n\n```\ncode|x\n```")
     assert "\n" not in out
-    assert out == "line one<br>line \\| two<br><br>• a<br>• b<br><br>`code\\|x`"
+    assert out == "line one line \\| two<br>three<br><br>• a<br>• b<br><br>`code\\|x`"
+
+
+def test_cell_reads_a_wrapped_line_as_github_reads_a_paragraph():
+    # A YAML block wrapped by the author's editor is one paragraph: GitHub shows its line ends
+    # as spaces, so a cell must not turn them into breaks in the middle of a sentence.
+    assert cell("Repeat purchase rate and a program\nthey can run alone.") == (
+        "Repeat purchase rate and a program they can run alone."
+    )
+    assert cell("ends in **bold**\n*then* more") == "ends in **bold** *then* more"
+    # Chinese lines join without a space (as in Word); only a hard break stays a break.
+    assert (
+        cell("超卖率 0.37%；取消赔付，\n相关差评占 23%。")
+        == "超卖率 0.37%；取消赔付，相关差评占 23%。"
+    )
+    assert cell("第一行  \n第二行") == "第一行<br>第二行"
 
 
 def test_line_starts_that_would_open_blocks_are_escaped():

@@ -277,7 +277,7 @@ class Fields:
         return None
 
     def cell(self, md: str) -> str:
-        """Field `md` on one line for a table cell: `|` escaped, line breaks as `<br>`."""
+        """Field `md` on one line for a table cell: `|` escaped, hard breaks as `<br>`."""
         plain = plain_paragraph(md)
         if plain is not None:
             return render_text(plain, cell=True)

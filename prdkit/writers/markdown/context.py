@@ -104,7 +104,7 @@ class Context:
 
     # -- cells ---------------------------------------------------------------------------
     def cell(self, cell: Cell) -> str:
-        """`cell` on one line (a table cell, a fact's value): `|` escaped, breaks as `<br>`."""
+        """`cell` on one line (a table cell, a fact's value): `|` escaped, hard breaks as `<br>`."""
         if cell is None:
             return ""
         return CELLS[type(cell)](self, cell)

@@ -100,8 +100,20 @@ def _text(state: _Inline, node: Node) -> None:
     state.parts.append(escape(node.content, line_start=line_start, autolink=not state.in_link))
 
 
+# Chinese and Japanese characters and punctuation, full-width forms included: a source line
+# that ends beside one joins the next without a space (as the Word writer joins them).
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
 def _softbreak(state: _Inline, node: Node) -> None:
-    state.parts.append(BR if state.cell else "\n")
+    if not state.cell:
+        state.parts.append("\n")
+        return
+    # A line end inside a paragraph is where the author's editor wrapped, not a break: GitHub
+    # shows it as a space in a paragraph, so a cell shows it as one too (only a hard break, or
+    # a new block, is written `<br>`). Beside a Chinese character it is nothing at all.
+    before, after = state.tail(1), next_char(state.following)
+    state.parts.append("" if _CJK.match(before) or _CJK.match(after) else " ")
 
 
 def _hardbreak(state: _Inline, node: Node) -> None:
@@ -296,7 +308,7 @@ def _reads_as(markdown: str, cell: bool) -> str:
 
 
 def render_inline(node: Node, *, cell: bool = False, pictures: Pictures = NO_PICTURES) -> str:
-    """Markdown for the inline children of `node`; in a cell, line breaks become `<br>`.
+    """Markdown for the inline children of `node`; in a cell, hard line breaks become `<br>`.
 
     `pictures` are the checked pictures: an image naming one points at it from the output.
     """
