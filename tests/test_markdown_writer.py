@@ -388,6 +388,13 @@ def test_cell_reads_a_wrapped_line_as_github_reads_a_paragraph():
     assert cell("第一行  \n第二行") == "第一行<br>第二行"
 
 
+def test_chinese_lines_of_a_paragraph_join_without_a_space():
+    # Browsers draw a line end between two Chinese characters as a space ("配置， 库存"):
+    # GitHub keeps the line ends of a paragraph, so the writer joins such lines itself.
+    out = field("每次都手工配置，\n库存直接扣减。\nEnglish words\nwrap as they did")
+    assert out == "每次都手工配置，库存直接扣减。English words\nwrap as they did"
+
+
 def test_line_starts_that_would_open_blocks_are_escaped():
     outline = Outline()
     md = "a\\\n\\# not heading\n\\- not list\n1\\. not ordered\n\\> not quote"

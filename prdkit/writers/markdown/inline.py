@@ -106,14 +106,14 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
 def _softbreak(state: _Inline, node: Node) -> None:
-    if not state.cell:
-        state.parts.append("\n")
-        return
     # A line end inside a paragraph is where the author's editor wrapped, not a break: GitHub
-    # shows it as a space in a paragraph, so a cell shows it as one too (only a hard break, or
-    # a new block, is written `<br>`). Beside a Chinese character it is nothing at all.
+    # shows it as a space, so a cell shows it as one too (only a hard break, or a new block,
+    # is written `<br>`). Beside a Chinese character it is nothing at all: browsers draw a
+    # kept line end there as a space between two characters, so the lines are joined.
     before, after = state.tail(1), next_char(state.following)
-    state.parts.append("" if _CJK.match(before) or _CJK.match(after) else " ")
+    if _CJK.match(before) or _CJK.match(after):
+        return
+    state.parts.append(" " if state.cell else "\n")
 
 
 def _hardbreak(state: _Inline, node: Node) -> None:
