@@ -127,8 +127,8 @@ def _list(state: _Blocks, node: Node) -> Lines:
     items = node.children
     tight = all(c.hidden for item in items for c in item.children if c.type == "paragraph")
     rendered = []
-    for number, item in enumerate(items, start=1):
-        # Numbered from 1 whatever the source's start (markdownlint MD029).
+    start = _start(node)
+    for number, item in enumerate(items, start=start):
         marker = f"{number}. " if ordered else "- "
         state.nested += 1
         blocks = [(c.type, b) for c in item.children if (b := state.block(c))]
@@ -143,7 +143,23 @@ def _list(state: _Blocks, node: Node) -> Lines:
         body = _lead(blocks[0][0], body) if blocks else body
         rendered.append(_indent(body, marker, " " * len(marker)))
     loose = not tight or any("" in lines for lines in rendered)
-    return _join(rendered, tight=not loose)
+    joined = _join(rendered, tight=not loose)
+    if start in (0, 1):
+        return joined
+    # A list the author numbered on from an earlier one (steps 3 and 4 after a code block)
+    # keeps its numbers, as the HTML page and Word do. markdownlint's MD029 wants every
+    # list to count from 0 or 1: it is told so, in comments GitHub does not show.
+    return [_MD029_OFF, "", *joined, "", _MD029_ON]
+
+
+_MD029_OFF = "<!-- markdownlint-disable MD029 -->"
+_MD029_ON = "<!-- markdownlint-enable MD029 -->"
+
+
+def _start(node: Node) -> int:
+    """The number the source's ordered list starts at (1 for a bullet list)."""
+    start = node.attrs.get("start", 1) if node.type == "ordered_list" else 1
+    return start if isinstance(start, int) else 1
 
 
 def _blockquote(state: _Blocks, node: Node) -> Lines:
@@ -221,7 +237,7 @@ def _cell_block(node: Node, pictures: Pictures, depth: int = 0) -> str:
         return f"**{text}**" if text else ""
     if kind in ("bullet_list", "ordered_list"):
         lines = []
-        for number, item in enumerate(node.children, start=1):
+        for number, item in enumerate(node.children, start=_start(node)):
             marker = f"{number}." if kind == "ordered_list" else ("•" if depth == 0 else "◦")
             body = BR.join(b for c in item.children if (b := _cell_block(c, pictures, depth + 1)))
             lines.append(f"{marker} {body}")
