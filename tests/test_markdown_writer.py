@@ -710,3 +710,21 @@ def test_a_link_whose_text_is_its_address_is_one_link() -> None:
     written = CELLS[Link](None, Link("https://a.example/x", "https://a.example/x"))  # type: ignore[arg-type]
     html = MarkdownIt("commonmark").render(written)
     assert html.count("<a ") == 1 and "https://a.example/x</a>" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "label", "value"),
+    [
+        ("zh", "- **文档编号**：flash-sale-channel", "文档编号", "：flash-sale-channel"),
+        ("en", "- **Document ID:** flash-sale-channel", "Document ID:", " flash-sale-channel"),
+    ],
+)
+def test_a_fact_label_is_bold_without_a_gap_after_a_full_width_colon(lang, line, label, value):
+    # `**文档编号：** x` showed the full-width colon's own gap and a space after it; the space
+    # was there only because bold cannot close after `：` when text follows.
+    text = write(load(EXAMPLES / "flash-sale.prd.yaml"), RenderOptions(lang=lang)).decode()
+    assert line in text.split("\n")
+    item = SyntaxTreeNode(GITHUB.parse(line)).children[0].children[0].children[0]
+    bold, after = [n for n in item.children[0].children if n.type != "text" or n.content]
+    assert (bold.type, after.type) == ("strong", "text")
+    assert (bold.children[0].content, after.content) == (label, value)

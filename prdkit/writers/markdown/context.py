@@ -55,7 +55,7 @@ class Context:
         self.fields = Fields(self.outline, pictures)
         self.blocks: list[Lines] = []
         self.punct = punct
-        self._labels: dict[str, str] = {}  # a document's few labels, each written once
+        self._labels: dict[str, tuple[str, str]] = {}  # a document's few labels, each once
 
     # -- output --------------------------------------------------------------------------
     def add(self, lines: Lines) -> None:
@@ -77,10 +77,25 @@ class Context:
         self.add([f"{'#' * level} {heading_end(escape(text))}"])
 
     def label(self, text: str) -> str:
-        """`**Label:**` (the colon of the language, without its trailing space)."""
+        """`**Label:**`, or `**标签**：` where the language's colon is full-width: bold cannot
+        close after `：` when text follows, and `**标签：** ` showed the colon's gap and a
+        space's."""
+        return self._label(text)[0]
+
+    def lead(self, text: str) -> str:
+        """`label(text)` as it leads a value on its line: `**Label:** ` or `**标签**：`."""
+        return self._label(text)[1]
+
+    def _label(self, text: str) -> tuple[str, str]:
         written = self._labels.get(text)
         if written is None:
-            written = self._labels[text] = f"**{escape(text)}{self.punct['colon'].rstrip()}**"
+            colon, bold = self.punct["colon"], escape(text)
+            if colon.endswith(" "):  # "Label: value"
+                alone = f"**{bold}{colon.rstrip()}**"
+                written = (alone, alone + " ")
+            else:
+                written = (f"**{bold}**{colon}",) * 2
+            self._labels[text] = written
         return written
 
     def md_list(self, items: Sequence[str], level: int, *, ordered: bool = False) -> None:

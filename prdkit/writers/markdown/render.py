@@ -35,8 +35,8 @@ def _heading(ctx: Context, block: Heading) -> None:
 
 
 def _facts(ctx: Context, block: Facts) -> None:
-    lines = [f"{ctx.label(label)} {ctx.cell(cell)}" for label, cell in block.rows]
-    lines = [line for line in lines if not line.endswith("** ")]
+    values = [(label, ctx.cell(cell)) for label, cell in block.rows]
+    lines = [f"{ctx.lead(label)}{value}" for label, value in values if value]
     if block.boxed:
         ctx.add([f"- {line}" for line in lines])
     else:
@@ -54,7 +54,7 @@ def _rich_text(ctx: Context, block: RichText) -> None:
         return
     inline = ctx.fields.inline(md)
     if inline is not None:
-        ctx.add(f"{ctx.label(block.label)} {inline}".split("\n"))
+        ctx.add(f"{ctx.lead(block.label)}{inline}".split("\n"))
     else:
         ctx.add([ctx.label(block.label)])
         ctx.add(ctx.fields.blocks(md, level))
