@@ -220,6 +220,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " of file systems",
         "{what} {name}: 文件或文件夹名长 {size} 字节，超过了文件系统 {limit} 字节的上限",
     ),
+    "path.too-long-total": (
+        "{what} {name}: a path of {size} bytes, over the {limit}-byte limit of the system",
+        "{what} {name}: 路径长 {size} 字节，超过了系统 {limit} 字节的上限",
+    ),
     "path.no-cwd": (
         "the current folder cannot be used ({reason}): it was deleted or moved; "
         "change to an existing folder and run again",

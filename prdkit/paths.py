@@ -17,18 +17,44 @@ from prdkit.messages import msg
 NAME_MAX = 255  # bytes per path component on Linux, macOS and Windows alike
 
 
+def _path_max() -> int | None:
+    """The bytes a whole path may hold in one system call (4096 on Linux, 1024 on macOS);
+    None where the system sets no such limit that Python can ask about (Windows)."""
+    try:
+        limit = os.pathconf("/", "PC_PATH_MAX")
+    except (AttributeError, OSError, ValueError):
+        return None
+    return limit if limit > 0 else None
+
+
+PATH_MAX = _path_max()
+
+
 class PathError(PrdkitError):
     """A path no file system can hold (a usage problem: exit 2)."""
 
 
 def check_path(path: os.PathLike[str] | str, what: str = "path") -> None:
-    """Raise PathError when a component of `path` is too long or the path holds a NUL.
+    """Raise PathError when a component of `path`, or the whole of it, is too long, or the
+    path holds a NUL: every system call would fail on it with ENAMETOOLONG, which `pathlib`'s
+    `exists()` and `is_dir()` pass on rather than answer.
 
     `what` names the path in the message: `path`, `output`, `output-folder`, `reference`.
     """
     name = os.fspath(path)
     if "\x00" in name:
         raise PathError(msg("path.nul", what=msg(f"path.what.{what}")))
+    total = len(os.fsencode(name))
+    if PATH_MAX is not None and total >= PATH_MAX:  # the limit counts the closing NUL
+        raise PathError(
+            msg(
+                "path.too-long-total",
+                what=msg(f"path.what.{what}"),
+                name=name[:40] + "…",
+                size=total,
+                limit=PATH_MAX,
+            )
+        )
     for part in Path(name).parts:
         size = len(os.fsencode(part))
         if size > NAME_MAX:

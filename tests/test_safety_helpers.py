@@ -9,7 +9,7 @@ import pytest
 
 from prdkit.diff import is_revision
 from prdkit.limits import CEILINGS, DEFAULT_LIMITS, Limits
-from prdkit.paths import NAME_MAX, PathError, check_path, sibling
+from prdkit.paths import NAME_MAX, PATH_MAX, PathError, check_path, sibling
 from prdkit.reporters import safe_lines
 from prdkit.writers.docx.safexml import UnsafeXML, parse, xml_int
 
@@ -95,3 +95,42 @@ def test_every_limit_has_a_ceiling_above_its_default() -> None:
     for name in Limits.__slots__:
         assert getattr(CEILINGS, name) >= getattr(DEFAULT_LIMITS, name), name
     assert CEILINGS.max_int_digits < 4300  # Python's own limit on converting digits
+
+
+def test_check_path_limits_the_whole_path() -> None:
+    limit = PATH_MAX or 4096
+    deep = "/".join(["d" * 200] * (limit // 200 + 2))
+    if PATH_MAX is None:
+        pytest.skip("no system limit on a whole path here")
+    with pytest.raises(PathError, match="byte limit of the system"):
+        check_path(deep)
+    check_path("/".join(["d" * 200] * ((limit - 1) // 201)))  # under the limit: fine
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{deep}.prd.yaml"],
+        ["render", "{deep}.prd.yaml"],
+        ["render", "{doc}", "-o", "{deep}"],
+        ["export", "{doc}", "-o", "{deep}"],
+        ["site", "{root}", "-o", "{deep}"],
+        ["site", "{deep}"],
+        ["new", "{deep}"],
+        ["schema", "-o", "{deep}"],
+        ["render", "{doc}", "--reference-doc", "{deep}.docx"],
+    ],
+)
+def test_a_path_over_the_system_limit_is_a_usage_error(args: list[str], tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL, run_prdkit
+
+    if PATH_MAX is None:
+        pytest.skip("no system limit on a whole path here")
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    deep = str(tmp_path / "/".join(["d" * 200] * (PATH_MAX // 200 + 2)))
+    filled = [a.format(deep=deep, doc=doc, root=tmp_path) for a in args]
+    result = run_prdkit(*filled, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert "byte limit of the system" in result.stderr
