@@ -597,7 +597,7 @@ def new(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Start a new PRD from a template."""
-    from prdkit.outputs import write_atomic
+    from prdkit.outputs import write_atomic, write_new
     from prdkit.render import output_stem
     from prdkit.reporters import shown_path
     from prdkit.templates import find, instantiate
@@ -609,7 +609,14 @@ def new(
     if (target.exists() or target.is_symlink()) and not force:
         raise fail(_say("cli.exists", lang, path=target))
     text = instantiate(chosen, output_stem(target), _today())
-    write_atomic(target, _new_document_bytes(target, text, chosen.lang))
+    data = _new_document_bytes(target, text, chosen.lang)
+    if force:
+        write_atomic(target, data)
+    else:
+        try:
+            write_new(target, data)  # made meanwhile (another `new`, an editor): refused too
+        except FileExistsError:
+            raise fail(_say("cli.exists", lang, path=target)) from None
     shown = shown_path(str(target))
     emit(_say("cli.new", lang, path=shown, template=chosen.name, language=chosen.lang) + "\n")
 

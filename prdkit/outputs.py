@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -74,6 +75,56 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = No
         if isinstance(exc, OSError):
             raise OutputError(_unwritable(current, exc)) from None
         raise
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write `data` to `path` only when nothing stands there, a dangling link included.
+
+    The file is staged beside `path` and then hard-linked into place: the link fails when
+    another run (or an editor) made `path` meanwhile, so of two runs creating the same file
+    one wins and the other gets FileExistsError, instead of replacing what the first wrote.
+    A file system without hard links gets an exclusive create instead.
+    """
+    check_path(path, "output")
+    temp = _stage(path, data)
+    try:
+        os.link(temp, path, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise OutputError(_unwritable(path, exc)) from None
+        _create_exclusive(path, data)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
+# Errors of a file system that holds no hard links (FAT, some network and FUSE mounts).
+_NO_LINKS = frozenset(
+    getattr(errno, name)
+    for name in ("EPERM", "EOPNOTSUPP", "ENOTSUP", "EMLINK", "ENOSYS")
+    if hasattr(errno, name)
+)
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise OutputError(_unwritable(path, exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise OutputError(_unwritable(path, exc)) from None
 
 
 def _unwritable(path: Path | None, exc: OSError) -> object:

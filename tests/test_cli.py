@@ -149,6 +149,44 @@ def test_new_refuses_to_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert existing.read_text(encoding="utf-8") != "keep me\n"
 
 
+def test_new_refuses_a_file_made_while_it_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another `new` (or an editor) creates the file between the check and the write:
+    the one that comes second says so (exit 2) and leaves the first one's file alone."""
+    import prdkit.templates
+
+    monkeypatch.chdir(tmp_path)
+    real = prdkit.templates.instantiate
+
+    def racing(*args: object, **kwargs: object) -> str:
+        write(tmp_path / "demo.prd.yaml", "made meanwhile\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(prdkit.templates, "instantiate", racing)
+    result = runner.invoke(app, ["new", "demo"])
+    assert result.exit_code == 2, result.output
+    assert "already exists" in result.output
+    assert (tmp_path / "demo.prd.yaml").read_text(encoding="utf-8") == "made meanwhile\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["demo.prd.yaml"]  # no temporary left
+
+
+def test_concurrent_new_of_one_name_has_one_winner(tmp_path: Path) -> None:
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "prdkit", "new", "race", "--template", template],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for template in ("feature", "launch") * 3
+    ]
+    codes = [run.wait(timeout=120) for run in runs]
+    assert sorted(codes) == [0, 2, 2, 2, 2, 2], codes
+    assert [p.name for p in tmp_path.iterdir()] == ["race.prd.yaml"]
+
+
 def test_new_unknown_template_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["new", "demo", "--template", "nope"])
