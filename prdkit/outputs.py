@@ -42,16 +42,24 @@ def ensure_folder(folder: Path) -> None:
         ) from None
 
 
-def write_atomic(path: Path, data: bytes, *, source: Path | None = None) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename."""
-    write_all([(path, data)], source=source)
+def write_atomic(
+    path: Path, data: bytes, *, source: Path | None = None, mode: int | None = None
+) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and a rename.
+
+    `mode`: the permissions the file has from the moment it appears (an edited file keeps
+    its own), else a new file's.
+    """
+    write_all([(path, data)], source=source, mode=mode)
 
 
-def write_all(outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = None) -> None:
+def write_all(
+    outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = None, mode: int | None = None
+) -> None:
     """Write every output or none: each is staged in a temporary file, then all are renamed.
 
     A failure while staging (a full disk, a missing folder) leaves every existing output
-    byte-identical and no temporary file behind.
+    byte-identical and no temporary file behind. `mode`: see `write_atomic`.
     """
     for path, _ in outputs:
         check_path(path, "output")
@@ -63,7 +71,7 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = No
     current = None
     try:
         for current, data in outputs:
-            staged.append((_stage(current, data), current))
+            staged.append((_stage(current, data, mode), current))
         while staged:
             temp, current = staged[0]
             os.replace(temp, current)
@@ -131,8 +139,9 @@ def _unwritable(path: Path | None, exc: OSError) -> object:
     return msg("output.cannot-write", path=str(path), reason=exc.strerror or "")
 
 
-def _stage(path: Path, data: bytes) -> str:
-    """A temporary file beside `path` holding `data`, synced, with a new file's mode."""
+def _stage(path: Path, data: bytes, mode: int | None = None) -> str:
+    """A temporary file beside `path` holding `data`, synced, with `mode` (else a new
+    file's mode)."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(msg("output.no-folder", path=str(folder)))
@@ -145,9 +154,11 @@ def _stage(path: Path, data: bytes) -> str:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temp, mode)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

@@ -283,6 +283,28 @@ def test_file_mode_is_kept(tmp_path: Path) -> None:
     assert stat.S_IMODE(os.stat(doc).st_mode) == 0o640
 
 
+def test_a_private_file_is_never_readable_by_others_while_signed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new content takes the file's mode before it is renamed into place: a 0600
+    document is not world-readable for a moment (or for good, when the run is killed
+    between the rename and a chmod after it)."""
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    os.chmod(doc, 0o600)
+    seen: list[int] = []
+    real = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        seen.append(stat.S_IMODE(os.stat(src).st_mode))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    assert approve(doc, "--name", "Ann").exit_code == 0
+    assert seen == [0o600]
+    assert stat.S_IMODE(os.stat(doc).st_mode) == 0o600
+
+
 # ---- values the YAML must carry exactly -------------------------------------------------------
 
 

@@ -359,8 +359,9 @@ def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) 
         mode = stat.S_IMODE(os.stat(path).st_mode)
         if read_document(path, limits) != raw:
             raise ApproveError(msg("approve.changed", file=str(path)), language=recorded.language)
-        write_atomic(path, recorded.content)
-        os.chmod(path, mode)  # an in-place edit keeps the file's permissions
+        # An in-place edit keeps the file's permissions, set before the rename: a private
+        # document is never readable by others, not even for a moment.
+        write_atomic(path, recorded.content, mode=mode)
     return recorded
 
 
