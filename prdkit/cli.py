@@ -846,9 +846,29 @@ def _leave(exc: SystemExit) -> None:
     os._exit(code)
 
 
+def _stop_on_signals() -> None:
+    """End the run on SIGTERM and SIGHUP as on ^C: through Python, so the temporary files
+    of outputs being written are removed (the default action kills the process on the spot
+    and leaves them behind). A signal the caller chose to ignore stays ignored."""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            if signal.getsignal(signum) == signal.SIG_DFL:
+                signal.signal(signum, _stopped)
+
+
+def _stopped(signum: int, _frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)  # the shell's code for a run ended by that signal
+
+
 def main() -> None:
     """Entry point: run the app, map every outcome to an exit code, never a bare traceback."""
     _reserve_standard_streams()
+    _stop_on_signals()
     # A run builds hundreds of thousands of long-lived objects (data, model, syntax trees)
     # and frees few cycles: collecting every 700 allocations spent a quarter of a Markdown
     # render re-scanning them. Young objects are collected a hundred times less often; the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -72,10 +73,11 @@ def write_all(
     try:
         for current, data in outputs:
             staged.append((_stage(current, data, mode), current))
-        while staged:
-            temp, current = staged[0]
-            os.replace(temp, current)
-            staged.pop(0)
+        with _signals_held():  # ^C or a TERM now would leave some outputs old, some new
+            while staged:
+                temp, current = staged[0]
+                os.replace(temp, current)
+                staged.pop(0)
     except BaseException as exc:
         for temp, _ in staged:
             with contextlib.suppress(OSError):
@@ -83,6 +85,26 @@ def write_all(
         if isinstance(exc, OSError):
             raise OutputError(_unwritable(current, exc)) from None
         raise
+
+
+# The signals that stop a run: ^C, `kill`/`timeout`/a cancelled CI job, a closed terminal.
+_STOPPING = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back the stopping signals (delivered when the block ends) where the system can."""
+    try:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    except (AttributeError, OSError, ValueError):  # pragma: no cover - not on POSIX
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def write_new(path: Path, data: bytes) -> None:

@@ -114,3 +114,116 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path, lang: str, label: str, 
     assert label.encode() in terminal and b"/3" in terminal
     assert stdout.decode("utf-8").count(done) == 3
     assert b"\x1b" not in stdout  # the file output stays clean
+
+
+_KILLED_WHILE_STAGING = """
+import os, signal, sys
+real = os.fsync
+count, after, name = 0, int(sys.argv[1]), sys.argv[2]
+def fsync(fd):  # an output being staged: the signal comes while it is written
+    global count
+    count += 1
+    if count == after:
+        os.kill(os.getpid(), getattr(signal, name))
+    return real(fd)
+os.fsync = fsync
+from prdkit.cli import main
+sys.argv = ["prdkit", *sys.argv[3:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP", "SIGINT"])
+@pytest.mark.parametrize("after", [1, 2, 3])
+def test_a_stopped_render_leaves_the_old_outputs_and_no_temporary_file(
+    tmp_path: Path, signal_name: str, after: int
+) -> None:
+    """`timeout`, a cancelled CI job or a closed terminal stop the run while it stages its
+    outputs: every existing output stays as it was, and no temporary file is left."""
+    import signal
+    import subprocess
+    import sys
+
+    if not hasattr(signal, signal_name):
+        pytest.skip(f"no {signal_name} here")
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    for suffix in (".docx", ".md", ".html"):
+        (out / f"a{suffix}").write_bytes(b"old")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _KILLED_WHILE_STAGING,
+            str(after),
+            signal_name,
+            "render",
+            str(doc),
+            "--to",
+            "docx,md,html",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    signum = getattr(signal, signal_name)
+    assert run.returncode in (128 + signum, -signum) and run.returncode > 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.docx", "a.html", "a.md"]
+    assert all(p.read_bytes() == b"old" for p in out.iterdir())
+
+
+_STOPPED_WHILE_RENAMING = """
+import os, signal, sys
+real = os.replace
+name = sys.argv[1]
+def replace(src, dst):  # the first output is in place: the signal comes now
+    real(src, dst)
+    os.replace = real
+    os.kill(os.getpid(), getattr(signal, name))
+os.replace = replace
+from prdkit.cli import main
+sys.argv = ["prdkit", *sys.argv[2:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_a_render_stopped_while_renaming_leaves_every_output_new(
+    tmp_path: Path, signal_name: str
+) -> None:
+    """Outputs are written all or none, a stopping signal included: none is left old while
+    another is new."""
+    import signal
+
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    for suffix in (".docx", ".md", ".html"):
+        (out / f"a{suffix}").write_bytes(b"old")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _STOPPED_WHILE_RENAMING,
+            signal_name,
+            "render",
+            str(doc),
+            "--to",
+            "docx,md,html",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 128 + getattr(signal, signal_name), run.stderr
+    assert "Traceback" not in run.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.docx", "a.html", "a.md"]
+    assert all(p.read_bytes() != b"old" for p in out.iterdir())
