@@ -6,9 +6,20 @@ import contextlib
 import os
 import sys
 
-try:
-    from prdkit.cli import main
-except ModuleNotFoundError as exc:  # run from a checkout without its dependencies installed
+
+def run() -> None:
+    """The `prdkit` command: the command line, imported here so that ^C while it loads (typer,
+    the catalogue: tens of milliseconds) ends the run quietly rather than in a traceback."""
+    try:
+        from prdkit.cli import main
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except ModuleNotFoundError as exc:  # run from a checkout without its dependencies installed
+        _missing(exc)
+    main()
+
+
+def _missing(exc: ModuleNotFoundError) -> None:
     # The README's first command installs them into the checkout's .venv: run there.
     checkout = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     venv = os.path.join(checkout, ".venv")
@@ -28,5 +39,6 @@ except ModuleNotFoundError as exc:  # run from a checkout without its dependenci
     )
     sys.exit(2)
 
+
 if __name__ == "__main__":
-    main()
+    run()

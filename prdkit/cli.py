@@ -882,6 +882,8 @@ def main() -> None:
         # Typer reports usage errors itself (exit 2) and turns typer.Exit into sys.exit.
         app()
     except SystemExit as exc:
+        if exc.code == 130:  # typer turns ^C into this exit, saying nothing
+            emit(f"prdkit: {_say('cli.interrupted', None)}\n", err=True)
         _leave(exc)
     except KeyboardInterrupt:
         emit(f"prdkit: {_say('cli.interrupted', None)}\n", err=True)

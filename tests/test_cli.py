@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from prdkit import __version__
 from prdkit.cli import app
-from tests.conftest import MINIMAL, run_prdkit
+from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
 
 runner = CliRunner()
 
@@ -464,3 +464,47 @@ def test_commands_without_paths_run_without_a_current_folder(
     monkeypatch.setattr(os, "getcwd", gone)
     assert runner.invoke(app, ["templates"]).exit_code == 0
     assert runner.invoke(app, ["schema"]).output.startswith("{")
+
+
+_INTERRUPTED_WHILE_CHECKING = """
+import sys
+import prdkit.check
+
+def interrupted(*args, **kwargs):
+    raise KeyboardInterrupt
+
+prdkit.check.check_file = interrupted
+from prdkit.cli import main
+sys.argv = ["prdkit", "validate", sys.argv[1]]
+main()
+"""
+
+_INTERRUPTED_WHILE_LOADING = """
+import builtins, sys
+real = builtins.__import__
+
+def importing(name, *args, **kwargs):
+    if name == "typer":  # the command line's first heavy import
+        raise KeyboardInterrupt
+    return real(name, *args, **kwargs)
+
+builtins.__import__ = importing
+from prdkit.__main__ import run
+run()
+"""
+
+
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [(_INTERRUPTED_WHILE_CHECKING, "prdkit: interrupted\n"), (_INTERRUPTED_WHILE_LOADING, "")],
+)
+def test_ctrl_c_ends_the_run_with_130_and_no_traceback(script: str, said: str) -> None:
+    # typer turned ^C into a silent exit 130; ^C while the command line loaded (its first
+    # tens of milliseconds) ended in a traceback.
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(EXAMPLES / "flash-sale.prd.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (130, said)
