@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 __all__ = [
+    "JOINED_BESIDE",
     "MD",
     "SAFE_SCHEMES",
     "Node",
@@ -29,6 +30,12 @@ __all__ = [
 # Raw HTML stays literal text (authors' <script> must never reach a reader); linkify stays
 # off so bare text is never turned into links the author did not write.
 MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(["table", "strikethrough"])
+
+# Chinese and Japanese characters and punctuation, full-width forms included: a line end
+# beside one, inside a paragraph, is where the author's editor wrapped, not a space (every
+# writer joins the lines there; browsers and Word would show a stray space between two
+# characters).
+JOINED_BESIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 # An http(s) address of lower-case ASCII host labels and a path of unreserved characters is
 # its own normal form (nothing to percent-encode, no host to punycode): most links in a PRD.

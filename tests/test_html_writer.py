@@ -206,3 +206,14 @@ def test_a_document_not_approved_is_stamped_above_its_title_and_on_every_printed
 def test_an_approved_document_carries_no_stamp() -> None:
     page = render(EXAMPLES / "flash-sale.prd.yaml").decode()
     assert 'class="stamp"' not in page
+
+
+def test_lines_wrapped_beside_chinese_text_are_joined(tmp_path: Path) -> None:
+    # A kept line end between two Chinese characters is drawn as a space ("配置， 库存"), as
+    # Word and the Markdown do not; one between English words stays the space it reads as.
+    summary = (
+        "  summary: |\n    手工配置，\n    库存扣减。Then English\n    words **粗体**\n    结尾.\n"
+    )
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n" + summary)
+    page = render_text(text, tmp_path).decode()
+    assert "手工配置，库存扣减。Then English\nwords <strong>粗体</strong>结尾." in page

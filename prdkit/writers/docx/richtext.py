@@ -9,14 +9,13 @@ picture becomes its alt text linked to the address (a document never fetches any
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lxml import etree
 
 from prdkit.images.pictures import is_remote
-from prdkit.richtext import Node, plain_paragraph, safe_link, spared_tree
+from prdkit.richtext import JOINED_BESIDE, Node, plain_paragraph, safe_link, spared_tree
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import PLAIN, Look, add_paragraph, sub
 from prdkit.writers.docx.pictures import draw
@@ -302,15 +301,12 @@ def _image(node: Node, inline: Inline) -> None:
     inline.b.run(parent, alt, inline.style, look)
 
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-
-
 def _break_between(previous: Node | None, following: Node | None, inline: Inline) -> None:
     # A line break inside Chinese text is not a word boundary: joining with a space would
     # put stray spaces between characters.
     before = plain_text(previous)[-1:] if previous is not None else ""
     after = plain_text(following)[:1] if following is not None else ""
-    if _CJK.match(before) or _CJK.match(after):
+    if JOINED_BESIDE.match(before) or JOINED_BESIDE.match(after):
         return
     inline.b.run(inline.parent, " ", inline.style, inline.look)
 

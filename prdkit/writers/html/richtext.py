@@ -18,7 +18,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 
-from prdkit.richtext import MD, reached_nesting_limit, safe_link, token_stream
+from prdkit.richtext import JOINED_BESIDE, MD, reached_nesting_limit, safe_link, token_stream
 
 __all__ = ["FieldRenderer"]
 
@@ -120,6 +120,17 @@ class FieldRenderer(RendererHTML):
             return f'<span class="missing-image">{escape(alt or src)}</span>'
         return shown
 
+    def softbreak(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        # A line the author wrapped beside a Chinese character: browsers draw the line end
+        # as a space between two characters ("配置， 库存"), so the lines are joined.
+        if JOINED_BESIDE.match(_beside(tokens, idx, -1)) or JOINED_BESIDE.match(
+            _beside(tokens, idx, 1)
+        ):
+            return ""
+        return "\n"
+
     def table_open(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
     ) -> str:
@@ -129,3 +140,18 @@ class FieldRenderer(RendererHTML):
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
     ) -> str:
         return "</table></div>\n"
+
+
+def _beside(tokens: Sequence[Token], idx: int, step: int) -> str:
+    """The character written next to inline token `idx` on the side of `step` (-1: before),
+    past the marks of emphasis and links; "" past a break, a picture or the paragraph's end."""
+    idx += step
+    while 0 <= idx < len(tokens):
+        token = tokens[idx]
+        if token.type in ("text", "code_inline"):
+            if token.content:
+                return token.content[-1] if step < 0 else token.content[0]
+        elif token.type in ("softbreak", "hardbreak", "image"):
+            return ""
+        idx += step
+    return ""

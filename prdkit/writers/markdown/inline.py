@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from prdkit.images.pictures import NO_PICTURES, Pictures, is_remote
-from prdkit.richtext import MD, Node, is_spared, safe_link
+from prdkit.richtext import JOINED_BESIDE, MD, Node, is_spared, safe_link
 from prdkit.writers.markdown.delimiters import DELIMITING, next_char, touches, usable
 from prdkit.writers.markdown.text import code_span, escape, guard_line, url_destination
 
@@ -100,18 +100,13 @@ def _text(state: _Inline, node: Node) -> None:
     state.parts.append(escape(node.content, line_start=line_start, autolink=not state.in_link))
 
 
-# Chinese and Japanese characters and punctuation, full-width forms included: a source line
-# that ends beside one joins the next without a space (as the Word writer joins them).
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-
-
 def _softbreak(state: _Inline, node: Node) -> None:
     # A line end inside a paragraph is where the author's editor wrapped, not a break: GitHub
     # shows it as a space, so a cell shows it as one too (only a hard break, or a new block,
     # is written `<br>`). Beside a Chinese character it is nothing at all: browsers draw a
     # kept line end there as a space between two characters, so the lines are joined.
     before, after = state.tail(1), next_char(state.following)
-    if _CJK.match(before) or _CJK.match(after):
+    if JOINED_BESIDE.match(before) or JOINED_BESIDE.match(after):
         return
     state.parts.append(" " if state.cell else "\n")
 
