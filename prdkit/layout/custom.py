@@ -4,8 +4,9 @@ A declared field shows as a fact in its item's detail (the facts under the item'
 and, when its value is short (numbers, dates, choices, patterned text, or `column = true`),
 as a column of the table whose rows are the items. An item kind shown only in a table gets
 every declared field as a column: there is no other place for it. A table the fields would
-widen past `WIDEST` columns is followed by a table of the fields instead. Undeclared `x-` keys stay
-ignored. One pass over the blocks serves every section, including ones added later.
+widen past `WIDEST` columns is followed by a table of the fields instead. Undeclared `x-`
+keys stay ignored. One pass over the blocks serves every section, including ones added
+later.
 """
 
 from __future__ import annotations
