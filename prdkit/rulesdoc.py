@@ -212,9 +212,10 @@ def _conventions() -> Iterator[str]:
         "warning, from it on an error (`custom-field-missing`). A value of the wrong type, "
         "pattern or choice is `custom-field-invalid`, at its line. Every writer shows a "
         "declared field in the item's detail and, for short values (numbers, dates, choices, "
-        "patterned text; or `column = true`), as a column of the section's table; a table "
-        f"the fields would widen past {WIDEST} columns is followed by a table of them instead, "
-        "each row naming its item. An item "
+        "patterned text; or `column = true`), as a column of the section's table. A table "
+        f"the fields would widen past {WIDEST} columns keeps only its own: the fields are then "
+        "in each item's detail, or, for items shown only in the table (milestones), in a "
+        "table of them that follows, each row naming its item. An item "
         f"kind takes at most {MAX_FIELDS_PER_KIND} declared fields (more is a configuration "
         "error, exit 2). An undeclared `x-` key stays ignored."
     )

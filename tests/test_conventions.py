@@ -501,3 +501,27 @@ def test_word_keeps_the_table_of_fields_apart_from_the_table_before_it() -> None
         body = z.read("word/document.xml").decode()
     assert "Release train" in body
     assert "</w:tbl><w:tbl>" not in body
+
+
+def test_requirements_past_nine_columns_show_their_fields_in_each_entry_only() -> None:
+    # The summary table added its fields itself, past any width: six fields made ten
+    # columns. Each requirement's entry lists every field anyway.
+    from prdkit.layout import build
+    from prdkit.layout.blocks import Facts, Table
+
+    team = "".join(f'[fields.requirements.x-f{n}]\ntype = "number"\n' for n in range(6))
+    values = "".join(f"    x-f{n}: {n}\n" for n in range(6))
+    text = document(requirements=f"  - id: R1\n    title: One-tap\n    priority: must\n{values}")
+    result = check(text, config(team))
+    assert result.document is not None and not result.failed()
+    (section,) = [s for s in build(result.document, "en").sections if s.key == "requirements"]
+    summary = next(b for b in section.blocks if isinstance(b, Table))
+    assert [c.label for c in summary.columns] == ["ID", "Title", "Priority", "Status"]
+    facts = [dict(b.rows) for b in section.blocks if isinstance(b, Facts)]
+    assert any({f"f{n}" for n in range(6)} <= set(f) for f in facts)  # labels: key sans x-
+    fewer = team.split("[fields.requirements.x-f5]")[0]  # 5 fields: 9 columns, kept
+    result = check(text, config(fewer))
+    assert result.document is not None
+    (section,) = [s for s in build(result.document, "en").sections if s.key == "requirements"]
+    summary = next(b for b in section.blocks if isinstance(b, Table))
+    assert len(summary.columns) == 9

@@ -4,9 +4,9 @@ A declared field shows as a fact in its item's detail (the facts under the item'
 and, when its value is short (numbers, dates, choices, patterned text, or `column = true`),
 as a column of the table whose rows are the items. An item kind shown only in a table gets
 every declared field as a column: there is no other place for it. A table the fields would
-widen past `WIDEST` columns is followed by a table of the fields instead. Undeclared `x-`
-keys stay ignored. One pass over the blocks serves every section, including ones added
-later.
+widen past `WIDEST` columns keeps its own columns: the fields follow in a table of their
+own, or only in the items' details when they have any. Undeclared `x-` keys stay ignored.
+One pass over the blocks serves every section, including ones added later.
 """
 
 from __future__ import annotations
@@ -149,6 +149,8 @@ def _table(lay: Layout, table: Table, items: Any, detailed: set[str]) -> tuple[T
     if len(table.columns) + len(added) <= WIDEST:
         rows = tuple((*row, *cells) for row, cells in zip(table.rows, values, strict=True))
         return (replace(table, columns=(*table.columns, *added), rows=rows),)
+    if not every:  # the items' own entries list every field: the table stays as it is
+        return (table,)
     # The item's id links back to its row: the anchor stays with the table that lists it.
     own = tuple(
         (lay.ref(item.id), *cells)

@@ -7,7 +7,7 @@ from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.layout.blocks import Block, Column, Facts, Items, Note, RichText, Table
 from prdkit.layout.cells import Cell, Number, Text
 from prdkit.layout.context import RESTATED_REFS, Layout, facts
-from prdkit.layout.custom import custom_columns, custom_row
+from prdkit.layout.custom import WIDEST, custom_columns, custom_row
 from prdkit.layout.numbers import number_text, score_text
 from prdkit.model import Feature, Requirement
 from prdkit.views import shelved, traceability, untraced_features
@@ -119,6 +119,11 @@ def requirements(lay: Layout) -> list[Block]:
         return []
     # The RICE column only when some requirement is scored: an empty column says nothing.
     scored = any(r.rice is not None for r in reqs)
+    # The team's short fields as columns, while the table stays within `WIDEST`: every
+    # requirement's entry below lists them all anyway. Its rows refer to requirements shown
+    # below, so the layer's pass (`with_custom_fields`) leaves this table alone.
+    fields = custom_columns(lay, "requirements")
+    columned = len(fields) + 4 + scored <= WIDEST
     summary = Table(
         (
             Column(lay.t("field.id"), "ref"),
@@ -126,8 +131,7 @@ def requirements(lay: Layout) -> list[Block]:
             Column(lay.t("field.priority"), "enum", "priority"),
             Column(lay.t("field.status"), "enum", "req_status"),
             *((Column(lay.t("field.rice_score"), "number"),) if scored else ()),
-            # Its rows refer to requirements shown below, so the layer's pass leaves it alone.
-            *custom_columns(lay, "requirements"),
+            *(fields if columned else ()),
         ),
         tuple(
             (
@@ -136,7 +140,7 @@ def requirements(lay: Layout) -> list[Block]:
                 lay.enum("priority", r.priority),
                 lay.enum("req_status", r.status),
                 *((_score(r),) if scored else ()),
-                *custom_row(lay, "requirements", r),
+                *(custom_row(lay, "requirements", r) if columned else ()),
             )
             for r in reqs
         ),
