@@ -130,10 +130,11 @@ def write_new(path: Path, data: bytes) -> None:
             os.unlink(temp)
 
 
-# Errors of a file system that holds no hard links (FAT, some network and FUSE mounts).
+# Errors of a file system that holds no hard links (FAT, some network and FUSE mounts;
+# Windows reports FAT's refusal as EINVAL).
 _NO_LINKS = frozenset(
     getattr(errno, name)
-    for name in ("EPERM", "EOPNOTSUPP", "ENOTSUP", "EMLINK", "ENOSYS")
+    for name in ("EPERM", "EOPNOTSUPP", "ENOTSUP", "EMLINK", "ENOSYS", "EINVAL")
     if hasattr(errno, name)
 )
 
@@ -151,10 +152,12 @@ def _create_exclusive(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, or ^C / a TERM while writing: no half file
         with contextlib.suppress(OSError):
             os.unlink(path)
-        raise OutputError(_unwritable(path, exc)) from None
+        if isinstance(exc, OSError):
+            raise OutputError(_unwritable(path, exc)) from None
+        raise
 
 
 def _unwritable(path: Path | None, exc: OSError) -> object:

@@ -57,3 +57,34 @@ def test_a_usage_problem_is_exit_2_with_its_message(tmp_path: Path):
     assert result.exit_code == EXIT_USAGE
     assert result.output.startswith("prdkit: error: ")
     assert "nope" in result.output
+
+
+def test_a_new_file_on_a_file_system_without_hard_links_is_whole_or_absent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Where the staged file cannot be linked into place, it is created in place: a stop
+    # while it was written (^C, a TERM turned into SystemExit) left a truncated document.
+    import errno
+    import os
+
+    from prdkit import outputs
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "hard links not supported")
+
+    monkeypatch.setattr(outputs.os, "link", no_links)
+    target = tmp_path / "new.prd.yaml"
+    outputs.write_new(target, b"whole\n")
+    assert target.read_bytes() == b"whole\n"
+
+    fsync = os.fsync
+
+    def stopped(fd: int) -> None:
+        if os.fstat(fd).st_size == len(b"cut\n") and (tmp_path / "cut.prd.yaml").exists():
+            raise KeyboardInterrupt
+        fsync(fd)
+
+    monkeypatch.setattr(outputs.os, "fsync", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        outputs.write_new(tmp_path / "cut.prd.yaml", b"cut\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.prd.yaml"]

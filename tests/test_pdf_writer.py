@@ -5,12 +5,13 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 from importlib.metadata import distribution
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -102,9 +103,9 @@ def test_without_the_extra_exit_2_names_the_install_command(tmp_path: Path) -> N
     # The command for the Python prdkit runs on, and from the folder it was installed
     # from, where `prdkit[pdf]` would fetch another copy from the package index.
     origin = json.loads(distribution("prdkit").read_text("direct_url.json") or "{}")
-    folder = urlsplit(origin.get("url", "")).path if "dir_info" in origin else None
+    folder = unquote(urlsplit(origin.get("url", "")).path) if "dir_info" in origin else None
     wanted = f"{folder}[pdf]" if folder else "prdkit[pdf]"
-    assert f"{sys.executable} -m pip install " in result.stderr
+    assert f"{shlex.quote(sys.executable)} -m pip install " in result.stderr
     assert wanted in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "flash-sale.md").exists()  # all or none

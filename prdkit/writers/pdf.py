@@ -56,8 +56,15 @@ def install_command() -> str:
             editable = folder.get("editable") is True
     except (PackageNotFoundError, OSError, ValueError, AttributeError):
         pass  # not installed as a distribution (run from a source tree): the index
-    pip = [shlex.quote(sys.executable), "-m", "pip", "install"]
-    return " ".join([*pip, *(["-e"] if editable else []), shlex.quote(target)])
+    quote = _quoted if os.name == "nt" else shlex.quote
+    pip = [quote(sys.executable), "-m", "pip", "install"]
+    return " ".join([*pip, *(["-e"] if editable else []), quote(target)])
+
+
+def _quoted(text: str) -> str:
+    """`text` as cmd.exe reads one argument: double quotes where it holds a space (shlex
+    quotes for a POSIX shell, and every Windows path, for its backslashes)."""
+    return f'"{text}"' if " " in text or "&" in text else text
 
 
 def _local_path(url: str) -> str:
