@@ -37,12 +37,12 @@ tricky = st.text(alphabet=st.sampled_from(TRICKY), max_size=30)
 def parsed(md: str) -> dict[str, object]:
     """The writer's four answers for `md`, each through the parser."""
     root = tree(md)
-    item_state = _Blocks(Outline(), 3, NO_PICTURES)
+    item_state = _Blocks(Fields(Outline(), NO_PICTURES), 3)
     item_state.nested = 1
     item = item_state.children(root)
     only_paragraph = len(root.children) == 1 and root.children[0].type == "paragraph"
     return {
-        "blocks": _Blocks(Outline(), 2, NO_PICTURES).children(root),
+        "blocks": _Blocks(Fields(Outline(), NO_PICTURES), 2).children(root),
         "item": _lead(root.children[0].type, item) if root.children else item,
         "inline": render_inline(root.children[0].children[0]) if only_paragraph else None,
         "cell": (BR + BR).join(b for c in root.children if (b := _cell_block(c, NO_PICTURES))),

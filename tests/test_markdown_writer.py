@@ -28,7 +28,7 @@ from prdkit.writers.markdown.anchors import Outline, Slugger, slug
 from prdkit.writers.markdown.blocks import Fields
 from prdkit.writers.markdown.inline import visible_text
 from prdkit.writers.markdown.mermaid import flowchart, gantt, label, wrap
-from tests.conftest import EXAMPLES, ROOT, run_prdkit
+from tests.conftest import EXAMPLES, MINIMAL, ROOT, run_prdkit
 
 GOLDEN = ROOT / "tests" / "golden"
 EDGE_CASES = GOLDEN / "edge-cases.input.yaml"
@@ -196,7 +196,7 @@ def test_every_id_appears(rendered):
     assert not missing
 
 
-_OWN_HTML = {"<br>", "<!-- markdownlint-disable MD029 -->", "<!-- markdownlint-enable MD029 -->"}
+_OWN_HTML = {"<br>", "<!-- markdownlint-disable MD029 -->"}
 
 
 def test_only_br_is_html_and_links_are_safe(rendered):
@@ -204,7 +204,7 @@ def test_only_br_is_html_and_links_are_safe(rendered):
     tree = SyntaxTreeNode(GITHUB.parse(data.decode("utf-8")))
     for node in tree.walk():
         if node.type in ("html_inline", "html_block"):
-            # `<br>`, and the fixed comments that let a list keep its numbers past MD029.
+            # `<br>`, and the fixed comment that lets lists keep their numbers past MD029.
             assert node.content.strip() in _OWN_HTML, node.content
         if node.type == "link":
             href = str(node.attrs["href"])
@@ -340,19 +340,31 @@ def test_lists_code_tables_and_quotes_round_trip():
 
 def test_an_ordered_list_keeps_the_number_it_starts_at():
     # Steps 3 and 4 after a code block were written 1 and 2 for markdownlint's MD029: the
-    # reader lost the author's numbering. They keep it, the rule turned off around them.
-    assert field("3. c\n4. d\n").split("\n") == [
-        "<!-- markdownlint-disable MD029 -->",
-        "",
-        "3. c",
-        "4. d",
-        "",
-        "<!-- markdownlint-enable MD029 -->",
-    ]
+    # reader lost the author's numbering. They keep it (the document turns MD029 off).
+    assert field("3. c\n4. d\n").split("\n") == ["3. c", "4. d"]
     assert field("1. a\n2. b\n") == "1. a\n2. b"
     assert field("0. a\n1. b\n") == "0. a\n1. b"
     steps = "1. Install\n2. Run:\n\n   ```sh\n   x\n   ```\n\n3. Open\n"
     assert "2. Run" in field(steps) and "3. Open" in field(steps)
+
+
+def test_a_document_with_such_a_list_turns_md029_off_under_its_title(tmp_path):
+    # An acceptance criterion "3. step three" is a list opening a list item: a comment
+    # beside it would stand in the item, so the one comment goes under the title.
+    text = MINIMAL.replace(
+        "    priority: could\n",
+        '    priority: could\n    acceptance_criteria: ["3. step three", "Plain"]\n',
+    )
+    result = check_bytes(text.encode(), str(tmp_path / "d.prd.yaml"))
+    assert result.document is not None, [d.message for d in result.diagnostics]
+    out = write(result.document, RenderOptions(lang="en")).decode()
+    lines = out.split("\n")
+    assert lines[:4] == ["# Demo", "", "<!-- markdownlint-disable MD029 -->", ""]
+    assert out.count("markdownlint") == 1
+    assert "1. 3. step three" in out
+    plain = MINIMAL.replace("    priority: could\n", "    priority: could\n    rationale: x\n")
+    result = check_bytes(plain.encode(), str(tmp_path / "p.prd.yaml"))
+    assert "markdownlint" not in write(result.document, RenderOptions(lang="en")).decode()
 
 
 def test_markdownlint_shaped_rewrites():

@@ -13,6 +13,7 @@ from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout import LaidOutDocument, build
 from prdkit.model import Document
 from prdkit.writers import RenderOptions
+from prdkit.writers.markdown.blocks import MD029_OFF
 from prdkit.writers.markdown.context import Context
 from prdkit.writers.markdown.render import BLOCKS
 from prdkit.writers.markdown.text import escape
@@ -49,6 +50,8 @@ def render_layout(
         for block in section.blocks:
             BLOCKS[type(block)](ctx, block)
     ctx.blocks.insert(contents_at, _contents(ctx))
+    if ctx.fields.renumbered:  # under the title: markdownlint wants a heading first (MD041)
+        ctx.blocks.insert(1, [MD029_OFF])
     text = "\n\n".join("\n".join(block) for block in ctx.blocks if block)
     return ctx.resolve(text) + "\n"
 

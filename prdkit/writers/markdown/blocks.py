@@ -57,9 +57,10 @@ def _code_lines(content: str) -> Lines:
 class _Blocks:
     """One field being rendered: where its headings start and the level of the last one."""
 
-    def __init__(self, outline: Outline, level: int, pictures: Pictures) -> None:
-        self.outline = outline
-        self.pictures = pictures
+    def __init__(self, fields: Fields, level: int) -> None:
+        self.fields = fields
+        self.outline = fields.outline
+        self.pictures = fields.pictures
         self.base = level
         self.previous = level
         self.nested = 0  # inside how many lists and quotes (where a bold line is no heading)
@@ -143,17 +144,17 @@ def _list(state: _Blocks, node: Node) -> Lines:
         body = _lead(blocks[0][0], body) if blocks else body
         rendered.append(_indent(body, marker, " " * len(marker)))
     loose = not tight or any("" in lines for lines in rendered)
-    joined = _join(rendered, tight=not loose)
-    if start in (0, 1):
-        return joined
     # A list the author numbered on from an earlier one (steps 3 and 4 after a code block)
-    # keeps its numbers, as the HTML page and Word do. markdownlint's MD029 wants every
-    # list to count from 0 or 1: it is told so, in comments GitHub does not show.
-    return [_MD029_OFF, "", *joined, "", _MD029_ON]
+    # keeps its numbers, as the HTML page and Word do; markdownlint's MD029, which wants
+    # every list to count from 0 or 1, is turned off for the document (see `Fields`).
+    if start not in (0, 1):
+        state.fields.renumbered = True
+    return _join(rendered, tight=not loose)
 
 
-_MD029_OFF = "<!-- markdownlint-disable MD029 -->"
-_MD029_ON = "<!-- markdownlint-enable MD029 -->"
+# What turns MD029 off, in a comment GitHub does not show: a comment beside the list itself
+# would stand in a list item when the list opens one (an acceptance criterion "3. …").
+MD029_OFF = "<!-- markdownlint-disable MD029 -->"
 
 
 def _start(node: Node) -> int:
@@ -260,6 +261,9 @@ class Fields:
     def __init__(self, outline: Outline, pictures: Pictures = NO_PICTURES) -> None:
         self.outline = outline
         self.pictures = pictures
+        # Whether a field wrote a list numbered from past 1: the document then turns
+        # markdownlint's MD029 off (`MD029_OFF`) under its title.
+        self.renumbered = False
 
     # Text without Markdown syntax (`plain_paragraph`) is one paragraph of itself: it is
     # written as such without parsing it.
@@ -269,7 +273,7 @@ class Fields:
         plain = plain_paragraph(md)
         if plain is not None:
             return _lines(render_text(plain))
-        return _Blocks(self.outline, level, self.pictures).children(spared_tree(md))
+        return _Blocks(self, level).children(spared_tree(md))
 
     def item(self, md: str, level: int) -> Lines:
         """Field `md` as the body of a list item (led by a no-break space where it must be)."""
@@ -277,7 +281,7 @@ class Fields:
         if plain is not None:
             return _lines(render_text(plain))
         root = spared_tree(md)
-        state = _Blocks(self.outline, level, self.pictures)
+        state = _Blocks(self, level)
         state.nested = 1
         body = state.children(root)
         return _lead(root.children[0].type, body) if root.children else body
