@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
@@ -13,11 +13,11 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 __all__ = [
-    "JOINED_BESIDE",
     "MD",
     "SAFE_SCHEMES",
     "Node",
     "is_spared",
+    "line_end_joins",
     "parse",
     "plain_paragraph",
     "reached_nesting_limit",
@@ -25,17 +25,52 @@ __all__ = [
     "spared_tree",
     "token_stream",
     "tree",
+    "visible_edge",
 ]
 
 # Raw HTML stays literal text (authors' <script> must never reach a reader); linkify stays
 # off so bare text is never turned into links the author did not write.
 MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(["table", "strikethrough"])
 
-# Chinese and Japanese characters and punctuation, full-width forms included: a line end
-# beside one, inside a paragraph, is where the author's editor wrapped, not a space (every
-# writer joins the lines there; browsers and Word would show a stray space between two
-# characters).
-JOINED_BESIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+# Chinese and Japanese characters and punctuation, full-width forms included.
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# Full-width punctuation, which carries its own space: "，" "。" "（" "：" "、".
+_WIDE_PUNCTUATION = re.compile(
+    r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
+
+
+def line_end_joins(before: str, after: str) -> bool:
+    """Whether a line end inside a paragraph, between the characters `before` and `after`
+    ("" at an edge), is nothing rather than a space: it is where the author's editor
+    wrapped. Between two Chinese characters a kept line end shows as a stray space
+    ("库存 扣减"); beside full-width punctuation as a second gap. Between Chinese and Latin
+    text it stays a space ("中文 English"), as CSS and pandoc keep it."""
+    if not before or not after:
+        return False
+    if _WIDE_PUNCTUATION.match(before) or _WIDE_PUNCTUATION.match(after):
+        return True
+    return _WIDE.match(before) is not None and _WIDE.match(after) is not None
+
+
+def visible_edge(nodes: Sequence[Node], index: int, step: int) -> str:
+    """The character a reader sees next to `nodes[index]` on the side of `step` (-1: before
+    it), past emphasis and link marks and empty text; "" past a break, a picture or the
+    end of `nodes`."""
+    i = index + step
+    while 0 <= i < len(nodes):
+        node = nodes[i]
+        if node.type in ("softbreak", "hardbreak", "image"):
+            return ""
+        if node.children:
+            inner = visible_edge(node.children, len(node.children) if step < 0 else -1, step)
+            if inner:
+                return inner
+        elif node.content:
+            return node.content[-1] if step < 0 else node.content[0]
+        i += step
+    return ""
+
 
 # An http(s) address of lower-case ASCII host labels and a path of unreserved characters is
 # its own normal form (nothing to percent-encode, no host to punycode): most links in a PRD.

@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from prdkit.images.pictures import is_remote
-from prdkit.richtext import JOINED_BESIDE, Node, plain_paragraph, safe_link, spared_tree
+from prdkit.richtext import (
+    Node,
+    line_end_joins,
+    plain_paragraph,
+    safe_link,
+    spared_tree,
+    visible_edge,
+)
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import PLAIN, Look, add_paragraph, sub
 from prdkit.writers.docx.pictures import draw
@@ -114,31 +121,52 @@ def render_inlines(nodes: list[Node], inline: Inline) -> None:
     A line break looks at its neighbours here, by position: Node's sibling
     lookups search the list each time, quadratic in the lines of one paragraph.
     """
-    last = len(nodes) - 1
     for i, node in enumerate(nodes):
         kind = node.type
         if kind == "text":  # most nodes: no lookup of the rule
             if node.content:
                 inline.b.run(inline.parent, node.content, inline.style, inline.look)
         elif kind == "softbreak":
-            _break_between(nodes[i - 1] if i else None, nodes[i + 1] if i < last else None, inline)
+            # A line break inside Chinese text is not a word boundary: a space there would
+            # stand between two characters.
+            if not line_end_joins(visible_edge(nodes, i, -1), visible_edge(nodes, i, 1)):
+                inline.b.run(inline.parent, " ", inline.style, inline.look)
         else:
             INLINE_RULES.get(kind, _unsupported_inline)(node, inline)
 
 
 def plain_text(node: Node) -> str:
-    """The text of `node` and its descendants, without markup."""
-    parts: list[str] = []
+    """The text of `node` and its descendants, without markup; a line end is a space, or
+    nothing where it joins Chinese text (`line_end_joins`)."""
+    parts: list[str | None] = []  # None: a soft line end, decided once its neighbours are known
     todo = [node]
     while todo:
         current = todo.pop()
-        if current.type in ("softbreak", "hardbreak"):
+        if current.type == "softbreak":
+            parts.append(None)
+        elif current.type == "hardbreak":
             parts.append(" ")
         elif current.children:
             todo.extend(reversed(current.children))
         elif current.type != "root":  # the tree of blank text: a root with nothing in it
             parts.append(current.content or "")
-    return "".join(parts)
+    if None not in parts:
+        return "".join(parts)  # type: ignore[arg-type]
+    # The first character after each part, found from the end: one pass each way.
+    after = [""] * len(parts)
+    following = ""
+    for k in range(len(parts) - 1, -1, -1):
+        after[k] = following
+        part = parts[k]
+        following = (part[:1] or following) if part is not None else " "
+    out: list[str] = []
+    before = ""
+    for k, part in enumerate(parts):
+        if part is None:
+            part = "" if line_end_joins(before, after[k]) else " "
+        out.append(part)
+        before = part[-1:] or before
+    return "".join(out)
 
 
 # ---- blocks ------------------------------------------------------------------------------
@@ -299,16 +327,6 @@ def _image(node: Node, inline: Inline) -> None:
         parent = inline.b.hyperlink(inline.parent, url)
         look = look.but(style=inline.b.link_style)
     inline.b.run(parent, alt, inline.style, look)
-
-
-def _break_between(previous: Node | None, following: Node | None, inline: Inline) -> None:
-    # A line break inside Chinese text is not a word boundary: joining with a space would
-    # put stray spaces between characters.
-    before = plain_text(previous)[-1:] if previous is not None else ""
-    after = plain_text(following)[:1] if following is not None else ""
-    if JOINED_BESIDE.match(before) or JOINED_BESIDE.match(after):
-        return
-    inline.b.run(inline.parent, " ", inline.style, inline.look)
 
 
 def _hardbreak(node: Node, inline: Inline) -> None:

@@ -18,7 +18,13 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 
-from prdkit.richtext import JOINED_BESIDE, MD, reached_nesting_limit, safe_link, token_stream
+from prdkit.richtext import (
+    MD,
+    line_end_joins,
+    reached_nesting_limit,
+    safe_link,
+    token_stream,
+)
 
 __all__ = ["FieldRenderer"]
 
@@ -125,9 +131,7 @@ class FieldRenderer(RendererHTML):
     ) -> str:
         # A line the author wrapped beside a Chinese character: browsers draw the line end
         # as a space between two characters ("配置， 库存"), so the lines are joined.
-        if JOINED_BESIDE.match(_beside(tokens, idx, -1)) or JOINED_BESIDE.match(
-            _beside(tokens, idx, 1)
-        ):
+        if line_end_joins(_beside(tokens, idx, -1), _beside(tokens, idx, 1)):
             return ""
         return "\n"
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from prdkit.images.pictures import NO_PICTURES, Pictures, is_remote
-from prdkit.richtext import JOINED_BESIDE, MD, Node, is_spared, safe_link
+from prdkit.richtext import MD, Node, is_spared, line_end_joins, safe_link, visible_edge
 from prdkit.writers.markdown.delimiters import DELIMITING, next_char, touches, usable
 from prdkit.writers.markdown.text import code_span, escape, guard_line, url_destination
 
@@ -100,13 +100,28 @@ def _text(state: _Inline, node: Node) -> None:
     state.parts.append(escape(node.content, line_start=line_start, autolink=not state.in_link))
 
 
+_MARKS = frozenset("*_~`")  # the last character of a closing emphasis or code mark
+_MARKED = frozenset({"em", "strong", "s", "code_inline", "link"})  # nodes opening with one
+
+
+def _next_kind(siblings: list[Node], index: int) -> str:
+    """The type of the first node after `siblings[index]` that writes something."""
+    for i in range(index + 1, len(siblings)):
+        if siblings[i].type != "text" or siblings[i].content:
+            return siblings[i].type
+    return ""
+
+
 def _softbreak(state: _Inline, node: Node) -> None:
     # A line end inside a paragraph is where the author's editor wrapped, not a break: GitHub
     # shows it as a space, so a cell shows it as one too (only a hard break, or a new block,
-    # is written `<br>`). Beside a Chinese character it is nothing at all: browsers draw a
-    # kept line end there as a space between two characters, so the lines are joined.
-    before, after = state.tail(1), next_char(state.following)
-    if JOINED_BESIDE.match(before) or JOINED_BESIDE.match(after):
+    # is written `<br>`). Between Chinese characters it is nothing at all (`line_end_joins`):
+    # browsers draw a kept line end there as a space between two characters.
+    siblings, index = state.siblings, state.index
+    joins = line_end_joins(visible_edge(siblings, index, -1), visible_edge(siblings, index, 1))
+    # Unless the marks of two emphases would touch (`**手册****第二章**` pairs up anew): the
+    # line end then stays, and the lines keep their space.
+    if joins and (state.tail(1) not in _MARKS or _next_kind(siblings, index) not in _MARKED):
         return
     state.parts.append(" " if state.cell else "\n")
 
