@@ -7,6 +7,8 @@ contents with page numbers, the title and "page X of Y" in the margins.
 
 from __future__ import annotations
 
+from prdkit.writers.docx.palette import MARKS, MARKS_NOTE
+
 # Latin faces first, then a Simplified Chinese face so CJK text never falls back to a
 # Japanese one; Noto Sans CJK SC is what Linux machines (and the PDF writer) have.
 FONT_STACK = (
@@ -35,20 +37,15 @@ TONE_CSS = "".join(
 )
 
 # The stamp of a draft, a document in review or a deprecated one, in the Word writer's
-# colours: (text colour, fill). An approved document carries none.
-MARKS: dict[str, tuple[str, str]] = {
-    "draft": ("#FFFFFF", "#B42318"),
-    "review": ("#FFFFFF", "#B45309"),
-    "deprecated": ("#FFFFFF", "#4D4D4D"),
-}
-
+# colours (an approved document carries none).
 MARK_CSS = (
     ".stamp { text-align: right; margin: 0; }\n"
     ".stamp-word { display: inline-block; padding: .1em .6em; font-size: 1.4rem; "
     "letter-spacing: .05em; string-set: doc-mark content(); }\n"
-    ".stamp-note { display: block; color: #B42318; font-size: .9rem; }\n"
+    f".stamp-note {{ display: block; color: #{MARKS_NOTE}; font-size: .9rem; }}\n"
     + "".join(
-        f".stamp-{name} {{ color: {fg}; background: {bg}; }}\n" for name, (fg, bg) in MARKS.items()
+        f".stamp-{name} {{ color: #{fg}; background: #{bg}; }}\n"
+        for name, (fg, bg) in MARKS.items()
     )
 )
 
