@@ -52,6 +52,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
         lambda: _unclosed_quote(source, tokens, context, context_mark, problem_mark),
         lambda: _colon(lines, tokens, problem, problem_mark),
         lambda: _missing_colon(lines, context, context_mark, problem),
+        lambda: _full_width_above(lines, problem_mark),
         lambda: indentation(lines, tokens, problem, problem_mark),
     )
     for explainer in explainers:  # the first that recognises the mistake
@@ -262,14 +263,9 @@ def _missing_colon(
     if "expected ':'" not in problem or mark.line >= len(lines):
         return None
     whole = lines[mark.line][mark.column :].strip()
-    wide = _full_width_colon(whole)
+    wide = _full_width_at(lines, mark.line, mark.column)
     if wide is not None:
-        key, value = wide
-        fix = _short(f"{key}: {value}" if value else f"{key}:", 100)
-        message = msg("yaml-missing-colon.full-width", key=key)
-        hint = msg("yaml-missing-colon.full-width.hint", fix=fix)
-        column = mark.column + lines[mark.line][mark.column :].index("\uff1a")
-        return Finding("yaml-missing-colon", "", message, hint), Span(mark.line + 1, column + 1)
+        return wide
     text = _short(whole, 60)
     message = msg("yaml-missing-colon", text=text)
     return Finding("yaml-missing-colon", "", message, msg("yaml-missing-colon.hint")), _at(mark)
@@ -280,12 +276,43 @@ def _missing_colon(
 _FULL_WIDTH_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)\s*\uff1a\s*(.*)$")
 
 
-def _full_width_colon(text: str) -> tuple[str, str] | None:
-    """`(key, value)` when `text` is a key followed by `：` instead of `: `."""
-    found = _FULL_WIDTH_KEY.match(text)
+def _full_width_at(lines: list[str], line: int, column: int) -> tuple[Finding, Span] | None:
+    """The full-width colon of a key written from `column` of `line` (0-based), if any."""
+    found = _FULL_WIDTH_KEY.match(lines[line][column:].strip())
     if found is None:
         return None
-    return found.group(1), found.group(2)
+    key, value = found.group(1), found.group(2)
+    fix = _short(f"{key}: {value}" if value else f"{key}:", 100)
+    message = msg("yaml-missing-colon.full-width", key=key)
+    hint = msg("yaml-missing-colon.full-width.hint", fix=fix)
+    at = column + lines[line][column:].index("\uff1a")
+    return Finding("yaml-missing-colon", "", message, hint), Span(line + 1, at + 1)
+
+
+def _full_width_above(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
+    """A key typed with a full-width colon on the line before the one libyaml stopped on.
+
+    Written first in its mapping (`- id：R1`, or `id：demo` under `meta:`), such a key is
+    read as plain text, and the error comes a line later, at the next key, which then
+    looks misindented: the colon is the mistake, not that key's indentation.
+    """
+    if mark is None or mark.line >= len(lines):
+        return None
+    above = mark.line - 1
+    while above >= 0 and (not lines[above].strip() or lines[above].lstrip().startswith("#")):
+        above -= 1
+    if above < 0:
+        return None
+    text = lines[above]
+    start = len(text) - len(text.lstrip())
+    if text[start : start + 2] == "- ":
+        start += 2
+    # The line libyaml stopped on sits where a sibling of that key would: a key of the same
+    # mapping, which the full-width colon left without one.
+    stopped = lines[mark.line]
+    if len(stopped) - len(stopped.lstrip(" ")) != start:
+        return None
+    return _full_width_at(lines, above, start)
 
 
 def _generic(exc: yaml.YAMLError, mark: Any, problem: str, context: str) -> tuple[Finding, Span]:

@@ -289,6 +289,33 @@ def test_a_full_width_colon_before_a_nested_list() -> None:
     assert hint.endswith("`acceptance_criteria:`")
 
 
+@pytest.mark.parametrize(
+    ("written", "column", "fix"),
+    [
+        ("  - id：R1\n    title: Checkout works\n", 7, "`id: R1`"),  # the first of an item
+        ("  - id: R1\n    title：结账\n    priority: could\n", 10, "`title: 结账`"),
+    ],
+)
+def test_a_full_width_colon_on_a_key_its_siblings_follow(
+    written: str, column: int, fix: str
+) -> None:
+    # The key is read as plain text and libyaml stops a line later, at the next key: it
+    # was told to indent that key, which was right all along.
+    text = MINIMAL.replace(
+        "  - id: R1\n    title: Checkout works\n    priority: could\n",
+        written if "priority" in written else written + "    priority: could\n",
+    )
+    rule, line, at_column, message, hint = only(check(text, "zh"))
+    assert (rule, line, at_column) == ("yaml-missing-colon", line_of(text, "："), column)
+    assert message.startswith("键 '") and "全角冒号" in message
+    assert hint.endswith(fix)
+
+
+def test_a_misindented_key_after_text_with_a_full_width_colon_is_still_misindented() -> None:
+    text = MINIMAL + "    acceptance_criteria:\n      - TODO：补充\n  status: done\n"
+    assert only(check(text, "en"))[0] == "yaml-indentation"
+
+
 def test_a_slip_above_the_language_line_is_explained_in_that_language() -> None:
     # Reading stops at the slip, before `language: zh`: the message still speaks Chinese.
     text = MINIMAL.replace("  title: Demo\n", "  title：演示\n").replace(
