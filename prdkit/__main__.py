@@ -13,6 +13,9 @@ def run() -> None:
     try:
         from prdkit.cli import main
     except KeyboardInterrupt:
+        # Said as the run says it later; in English, as the catalogue may not be loaded yet.
+        with contextlib.suppress(Exception):
+            sys.stderr.write("prdkit: interrupted\n")
         sys.exit(130)
     except ModuleNotFoundError as exc:  # run from a checkout without its dependencies installed
         _missing(exc)

@@ -496,7 +496,10 @@ run()
 
 @pytest.mark.parametrize(
     ("script", "said"),
-    [(_INTERRUPTED_WHILE_CHECKING, "prdkit: interrupted\n"), (_INTERRUPTED_WHILE_LOADING, "")],
+    [
+        (_INTERRUPTED_WHILE_CHECKING, "prdkit: interrupted\n"),
+        (_INTERRUPTED_WHILE_LOADING, "prdkit: interrupted\n"),
+    ],
 )
 def test_ctrl_c_ends_the_run_with_130_and_no_traceback(script: str, said: str) -> None:
     # typer turned ^C into a silent exit 130; ^C while the command line loaded (its first
