@@ -148,16 +148,21 @@ def _create_exclusive(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise OutputError(_unwritable(path, exc)) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_synced(fd, data)
     except BaseException as exc:  # a full disk, or ^C / a TERM while writing: no half file
         with contextlib.suppress(OSError):
             os.unlink(path)
         if isinstance(exc, OSError):
             raise OutputError(_unwritable(path, exc)) from None
         raise
+
+
+def _write_synced(fd: int, data: bytes) -> None:
+    """Write `data` to the open file `fd`, on the disk before it is closed."""
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _unwritable(path: Path | None, exc: OSError) -> object:
@@ -175,10 +180,7 @@ def _stage(path: Path, data: bytes, mode: int | None = None) -> str:
     except OSError as exc:
         raise OutputError(_unwritable(path, exc)) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_synced(fd, data)
         if mode is None:
             umask = os.umask(0)
             os.umask(umask)
