@@ -133,6 +133,27 @@ main()
 """
 
 
+def _stopped_render(
+    tmp_path: Path, script: str, *script_args: str
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Render a document into a folder holding old outputs of every format, through
+    `script` (which arranges the stop, reading `script_args` first); the folder and run."""
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    for suffix in (".docx", ".md", ".html"):
+        (out / f"a{suffix}").write_bytes(b"old")
+    argv = ["render", str(doc), "--to", "docx,md,html", "-o", str(out)]
+    run = subprocess.run(
+        [sys.executable, "-c", script, *script_args, *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return out, run
+
+
 @pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP", "SIGINT"])
 @pytest.mark.parametrize("after", [1, 2, 3])
 def test_a_stopped_render_leaves_the_old_outputs_and_no_temporary_file(
@@ -141,35 +162,10 @@ def test_a_stopped_render_leaves_the_old_outputs_and_no_temporary_file(
     """`timeout`, a cancelled CI job or a closed terminal stop the run while it stages its
     outputs: every existing output stays as it was, and no temporary file is left."""
     import signal
-    import subprocess
-    import sys
 
     if not hasattr(signal, signal_name):
         pytest.skip(f"no {signal_name} here")
-    doc = tmp_path / "a.prd.yaml"
-    doc.write_text(MINIMAL, encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    for suffix in (".docx", ".md", ".html"):
-        (out / f"a{suffix}").write_bytes(b"old")
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _KILLED_WHILE_STAGING,
-            str(after),
-            signal_name,
-            "render",
-            str(doc),
-            "--to",
-            "docx,md,html",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    out, run = _stopped_render(tmp_path, _KILLED_WHILE_STAGING, str(after), signal_name)
     signum = getattr(signal, signal_name)
     assert run.returncode in (128 + signum, -signum) and run.returncode > 0, run.stderr
     assert "Traceback" not in run.stderr
@@ -200,29 +196,7 @@ def test_a_render_stopped_while_renaming_leaves_every_output_new(
     another is new."""
     import signal
 
-    doc = tmp_path / "a.prd.yaml"
-    doc.write_text(MINIMAL, encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    for suffix in (".docx", ".md", ".html"):
-        (out / f"a{suffix}").write_bytes(b"old")
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _STOPPED_WHILE_RENAMING,
-            signal_name,
-            "render",
-            str(doc),
-            "--to",
-            "docx,md,html",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    out, run = _stopped_render(tmp_path, _STOPPED_WHILE_RENAMING, signal_name)
     assert run.returncode == 128 + getattr(signal, signal_name), run.stderr
     assert "Traceback" not in run.stderr
     assert sorted(p.name for p in out.iterdir()) == ["a.docx", "a.html", "a.md"]
