@@ -923,8 +923,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "wrong-kind-reference.hint": ("{field} takes {kinds} ids", "{field} 里应填{kinds}的编号"),
     "duplicate-id": (
-        "{kind} '{id}' reuses the id of {other} '{other_id}'",
-        "{kind} '{id}' 与{other} '{other_id}' 的编号重复",
+        "{kind} '{id}' reuses the id of {other} '{other_id}' on line {line}",
+        "{kind} '{id}' 与第 {line} 行的{other} '{other_id}' 编号重复",
     ),
     "duplicate-id.hint": (
         "ids are unique across the whole document, whatever the kind of item",

@@ -8,7 +8,7 @@ import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Diagnostic, Finding, Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import DEFAULT_LIMITS, Limits
-from prdkit.messages import Msg, choose_language, msg, render
+from prdkit.messages import LineOf, Msg, choose_language, msg, render
 from prdkit.reading import read_at_most
 from prdkit.ruletable import RULES
 from prdkit.source import SourceMap, Span
@@ -233,7 +233,7 @@ def _check_loaded(
             if not overspent:  # finding pictures parses Markdown, which the budget bounds
                 placed.extend(_pictures(result, folder, limits, place))
         source_map = loaded.source_map
-        placed.extend(place(f, _span(f, source_map)) for f in findings)
+        placed.extend(place(_lines_in(f, source_map), _span(f, source_map)) for f in findings)
     placed.extend(place(f, Span(1, 1)) for f in _config_findings(config))
     _finish(result, placed, limits)
     return result
@@ -333,6 +333,18 @@ def _span(finding: Finding, source_map: SourceMap) -> Span:
         return finding.span
     span = source_map.key(finding.pointer) if finding.at == "key" else None
     return span or source_map.nearest(finding.pointer)
+
+
+def _lines_in(finding: Finding, source_map: SourceMap) -> Finding:
+    """`finding` with the lines its message names (`LineOf`) found in the source map."""
+    message = finding.message
+    if not isinstance(message, Msg) or not any(type(v) is LineOf for _, v in message.params):
+        return finding
+    params = tuple(
+        (name, LineOf(v.pointer, source_map.nearest(v.pointer).line) if type(v) is LineOf else v)
+        for name, v in message.params
+    )
+    return replace(finding, message=Msg(message.key, params))
 
 
 @lru_cache(maxsize=512)

@@ -104,6 +104,18 @@ class Translated:
 
 
 @dataclass(frozen=True, slots=True)
+class LineOf:
+    """The line of the value at `pointer` in the document: a rule knows only the data, so
+    the check, which holds the source map, puts the line in when it places the finding."""
+
+    pointer: str
+    line: int = 0  # 0 until placed
+
+    def __str__(self) -> str:
+        return words(self, "en")
+
+
+@dataclass(frozen=True, slots=True)
 class Kind:
     """The reader's name of a kind of item (`requirement`, `需求`), "a"/"an" in English."""
 
@@ -147,6 +159,8 @@ def words(value: Any, lang: str) -> str:
             last = "和" if value.conjunction == "and" else "或"
             return f"{punct(lang)['list'].join(shown[:-1])} {last} {shown[-1]}"
         return f"{', '.join(shown[:-1])} {value.conjunction} {shown[-1]}"
+    if isinstance(value, LineOf):
+        return str(value.line)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

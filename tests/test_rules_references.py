@@ -267,7 +267,20 @@ def test_duplicate_id_across_kinds() -> None:
 """
     )
     assert found(text) == [("duplicate-id", at(text, "<1>"))]
-    assert message(text, "duplicate-id") == "feature 'R1' reuses the id of requirement 'R1'"
+    # The message names the line of the first holder of the id, the one not pointed at.
+    first = text.split("\n").index("  - id: R1") + 1
+    assert message(text, "duplicate-id") == (
+        f"feature 'R1' reuses the id of requirement 'R1' on line {first}"
+    )
+
+
+def test_duplicate_id_names_the_first_line_in_chinese() -> None:
+    text = document(metrics=BASE_METRIC + "  - id: K1  # <1>\n    name: 复制\n    target: 1\n")
+    text = text.replace("meta:\n", "meta:\n  language: zh\n", 1)
+    first = text.split("\n").index("  - id: K1") + 1
+    (diagnostic,) = [d for d in check(text).diagnostics if d.rule == "duplicate-id"]
+    assert diagnostic.line == at(text, "<1>")
+    assert diagnostic.message == f"指标 'K1' 与第 {first} 行的指标 'K1' 编号重复"
 
 
 @pytest.mark.parametrize("copies", [2, 3])

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from prdkit.diagnostics import Finding
-from prdkit.messages import Kind, Msg, msg
+from prdkit.messages import Kind, LineOf, Msg, msg
 from prdkit.model import Document, kind_of
 from prdkit.rules._common import HintWork, Suggester, kind_name
 from prdkit.source import join
@@ -84,6 +84,7 @@ def _duplicates(doc: Document) -> Iterator[Finding]:
                     id=item.id,
                     other=kind_name(seen),
                     other_id=seen.id,
+                    line=LineOf(join(seen.pointer, "id")),
                 ),
                 hint=msg("duplicate-id.hint"),
             )
