@@ -126,8 +126,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.removed": ("removed", "删除"),
     "diff.changed": ("changed", "修改"),
     "diff.md.title": ("## PRD changes: {title}", "## PRD 变更：{title}"),
-    "diff.md.status": ("**Status:** {old} → {new}", "**状态：**{old} → {new}"),
-    "diff.md.version": ("**Version:** {old} → {new}", "**版本：**{old} → {new}"),
+    "diff.md.status": ("**Status:** {old} → {new}", "**状态**：{old} → {new}"),
+    "diff.md.version": ("**Version:** {old} → {new}", "**版本**：{old} → {new}"),
     "diff.md.no-changes": ("No changes.", "没有变化。"),
     "diff.md.no-other-changes": ("No other changes.", "没有其他变化。"),
     "diff.md.summary": (

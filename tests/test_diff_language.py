@@ -75,7 +75,7 @@ def test_text_speaks_chinese_for_a_chinese_document(tmp_path: Path) -> None:
         "  + R3  积分兑换",
         "  - R2  积分过期提醒",
         "  ~ R1  下单可用积分",
-        "      priority: could → must",
+        "      优先级（priority）: could → must",
         "[执行周期规划 › 里程碑]",
         "  + M1  上线",
         "新增 2 项，删除 1 项，修改 1 项",
@@ -103,13 +103,13 @@ def test_markdown_speaks_chinese(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "## PRD 变更：会员积分"
-    assert "**状态：**`draft` → `review` · **版本：**`0.1.0` → `0.2.0`" in lines
+    assert "**状态**：`draft` → `review` · **版本**：`0.1.0` → `0.2.0`" in lines
     assert (
         "**新增 2 项，删除 1 项，修改 1 项**，涉及 2 个部分：需求说明、执行周期规划 › 里程碑。"
         in lines
     )
     assert lines.count("| 变更 | 条目 | 字段 | 原值 | 新值 |") == 2
-    assert "| 修改 | `R1` 下单可用积分 | `priority` | `could` | `must` |" in lines
+    assert "| 修改 | `R1` 下单可用积分 | 优先级 `priority` | `could` | `must` |" in lines
     assert "| 新增 | `M1` 上线 | | | |" in lines
     assert "### 执行周期规划 › 里程碑" in lines
     assert not any(w in result.output for w in ("added", "changed", "Change", "Status", "area"))
@@ -149,3 +149,35 @@ def test_the_locale_decides_when_the_document_does_not_say(tmp_path: Path) -> No
     assert chinese.stdout.splitlines()[-1] == "新增 2 项，删除 1 项，修改 1 项"
     english = run_prdkit("diff", old, new, env={"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
     assert english.stdout.splitlines()[-1] == "2 added, 1 removed, 1 changed"
+
+
+def test_chinese_names_each_changed_field_as_the_document_heads_it(tmp_path: Path) -> None:
+    # Built-in fields by their label, a team's field by its declared Chinese label, the
+    # source's key kept beside it; English and JSON keep the key alone.
+    (tmp_path / ".prdkit.toml").write_text(
+        '[fields.requirements.x-jira]\nlabel = { en = "Jira", zh = "Jira 单号" }\n',
+        encoding="utf-8",
+    )
+    old, new = versions(tmp_path)
+    Path(old).write_text(
+        BEFORE.replace("    priority: could\n", "    priority: could\n    x-jira: SHOP-1\n"),
+        encoding="utf-8",
+    )
+    Path(new).write_text(
+        AFTER.replace("    priority: must\n", "    priority: must\n    x-jira: SHOP-2\n").replace(
+            "  owner: Ann", "  owner: Bo"
+        ),
+        encoding="utf-8",
+    )
+    text = runner.invoke(app, ["diff", old, new]).output.splitlines()
+    assert "  ~ 负责人（owner）: Ann → Bo" in text
+    assert "      优先级（priority）: could → must" in text
+    assert "      Jira 单号（x-jira）: SHOP-1 → SHOP-2" in text
+    md = runner.invoke(app, ["diff", old, new, "-f", "md"]).output.splitlines()
+    assert "|  |  | Jira 单号 `x-jira` | `SHOP-1` | `SHOP-2` |" in md
+    english = runner.invoke(app, ["diff", old, new, "--lang", "en"]).output.splitlines()
+    assert "      x-jira: SHOP-1 → SHOP-2" in english
+    report = json.loads(runner.invoke(app, ["diff", old, new, "-f", "json"]).output)
+    changed = [f for a in report["areas"] for i in a["items"] for f in i["fields"]]
+    assert {f["field"] for f in changed} == {"owner", "priority", "x-jira"}
+    assert all(set(f) <= {"field", "path", "old", "new", "added", "removed"} for f in changed)

@@ -26,6 +26,7 @@ class FieldChange:
     new: Any = MISSING
     added: tuple[Any, ...] = ()
     removed: tuple[Any, ...] = ()
+    heading: str | None = None  # the field's Chinese name (`优先级`), when it has one
 
 
 @dataclass(frozen=True)

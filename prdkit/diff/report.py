@@ -66,18 +66,26 @@ def _headline(diff: DocumentDiff) -> Iterator[tuple[str, Any, Any]]:
 # ---- text ------------------------------------------------------------------------------------
 
 
+def _text_name(change: FieldChange, lang: str) -> str:
+    # Chinese adds the name the rendered document heads the field with: 优先级（priority）.
+    if lang == "zh" and change.heading and change.heading != change.field:
+        return f"{clean(change.heading)}（{clean(change.field)}）"
+    return clean(change.field)
+
+
 def _text_field(change: FieldChange, lang: str) -> str:
     if change.added or change.removed:
         moves = [f"+{short(v)}" for v in change.added] + [f"-{short(v)}" for v in change.removed]
-        return f"{clean(change.field)}: {' '.join(moves)}"
+        return f"{_text_name(change, lang)}: {' '.join(moves)}"
     old, new = short_pair(change.old, change.new, lang=lang)
-    return f"{clean(change.field)}: {old} → {new}"
+    return f"{_text_name(change, lang)}: {old} → {new}"
 
 
 def render_text(diff: DocumentDiff, lang: str = "en") -> str:
     """A unified-diff-like listing: one line per item, indented field changes.
 
-    Field names stay as the source spells them; the words around them are `lang`'s.
+    Field names stay as the source spells them, in Chinese after the name the rendered
+    document gives them; the words around them are `lang`'s.
     """
     lines = [f"--- {clean(diff.old_name)}", f"+++ {clean(diff.new_name)}"]
     lines += [
@@ -161,8 +169,15 @@ def _md_rows(item: ItemChange, lang: str) -> Iterator[str]:
         first = number == 0
         yield (
             f"| {change if first else ''} | {name if first else ''}"
-            f" | {md_code(short(field.field))} | {old} | {new} |"
+            f" | {_md_name(field, lang)} | {old} | {new} |"
         )
+
+
+def _md_name(change: FieldChange, lang: str) -> str:
+    name = md_code(short(change.field))
+    if lang == "zh" and change.heading and change.heading != change.field:
+        return f"{md_text(short(change.heading))} {name}"
+    return name
 
 
 def _md_area(area: AreaChange, lang: str) -> list[str]:
