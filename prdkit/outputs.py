@@ -44,23 +44,33 @@ def ensure_folder(folder: Path) -> None:
 
 
 def write_atomic(
-    path: Path, data: bytes, *, source: Path | None = None, mode: int | None = None
+    path: Path,
+    data: bytes,
+    *,
+    source: Path | None = None,
+    mode: int | None = None,
+    owner: tuple[int, int] | None = None,
 ) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename.
 
     `mode`: the permissions the file has from the moment it appears (an edited file keeps
-    its own), else a new file's.
+    its own), else a new file's. `owner`: the user and group it is given where the system
+    lets (an edited file keeps its own, even when an administrator edits it).
     """
-    write_all([(path, data)], source=source, mode=mode)
+    write_all([(path, data)], source=source, mode=mode, owner=owner)
 
 
 def write_all(
-    outputs: Sequence[tuple[Path, bytes]], *, source: Path | None = None, mode: int | None = None
+    outputs: Sequence[tuple[Path, bytes]],
+    *,
+    source: Path | None = None,
+    mode: int | None = None,
+    owner: tuple[int, int] | None = None,
 ) -> None:
     """Write every output or none: each is staged in a temporary file, then all are renamed.
 
     A failure while staging (a full disk, a missing folder) leaves every existing output
-    byte-identical and no temporary file behind. `mode`: see `write_atomic`.
+    byte-identical and no temporary file behind. `mode`, `owner`: see `write_atomic`.
     """
     for path, _ in outputs:
         check_path(path, "output")
@@ -72,7 +82,7 @@ def write_all(
     current = None
     try:
         for current, data in outputs:
-            staged.append((_stage(current, data, mode), current))
+            staged.append((_stage(current, data, mode, owner), current))
         with _signals_held():  # ^C or a TERM now would leave some outputs old, some new
             while staged:
                 temp, current = staged[0]
@@ -169,9 +179,11 @@ def _unwritable(path: Path | None, exc: OSError) -> object:
     return msg("output.cannot-write", path=str(path), reason=exc.strerror or "")
 
 
-def _stage(path: Path, data: bytes, mode: int | None = None) -> str:
+def _stage(
+    path: Path, data: bytes, mode: int | None = None, owner: tuple[int, int] | None = None
+) -> str:
     """A temporary file beside `path` holding `data`, synced, with `mode` (else a new
-    file's mode)."""
+    file's mode) and, where the system lets, `owner` (user, group)."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(msg("output.no-folder", path=str(folder)))
@@ -181,6 +193,12 @@ def _stage(path: Path, data: bytes, mode: int | None = None) -> str:
         raise OutputError(_unwritable(path, exc)) from None
     try:
         _write_synced(fd, data)
+        if owner is not None and hasattr(os, "chown"):
+            # Before the mode: a change of owner may clear set-id bits. Only an administrator
+            # may give a file away, and a user only to a group of theirs: otherwise the
+            # file is theirs, as any file they write.
+            with contextlib.suppress(OSError):
+                os.chown(temp, *owner)
         if mode is None:
             umask = os.umask(0)
             os.umask(umask)

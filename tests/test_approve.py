@@ -283,6 +283,41 @@ def test_file_mode_is_kept(tmp_path: Path) -> None:
     assert stat.S_IMODE(os.stat(doc).st_mode) == 0o640
 
 
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only an administrator gives files away"
+)
+def test_an_administrators_sign_off_keeps_the_files_owner(tmp_path: Path) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    os.chown(doc, 4321, 4322)
+    os.chmod(doc, 0o2640)  # set-group-id: kept, though a change of owner may clear it
+    assert approve(doc, "--name", "Ann").exit_code == 0
+    held = os.stat(doc)
+    assert (held.st_uid, held.st_gid) == (4321, 4322)
+    assert stat.S_IMODE(held.st_mode) == 0o2640
+    assert "Ann" in doc.read_text(encoding="utf-8")
+
+
+def test_a_users_sign_off_keeps_the_mode_when_the_owner_cannot_be_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    os.chmod(doc, 0o640)
+    tried: list[tuple[int, int]] = []
+
+    def refused(path: str, uid: int, gid: int) -> None:
+        tried.append((uid, gid))
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", refused)
+    assert approve(doc, "--name", "Ann").exit_code == 0
+    held = os.stat(doc)
+    assert tried == [(held.st_uid, held.st_gid)]
+    assert stat.S_IMODE(held.st_mode) == 0o640
+    assert "Ann" in doc.read_text(encoding="utf-8")
+
+
 def test_a_private_file_is_never_readable_by_others_while_signed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -356,12 +356,18 @@ def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) 
         raw = read_document(path, limits)
         size = size_if_cut(path, raw, limits)
         recorded = record(raw, signoff, file=str(path), config=config, size=size)
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        held = os.stat(path)
         if read_document(path, limits) != raw:
             raise ApproveError(msg("approve.changed", file=str(path)), language=recorded.language)
         # An in-place edit keeps the file's permissions, set before the rename: a private
-        # document is never readable by others, not even for a moment.
-        write_atomic(path, recorded.content, mode=mode)
+        # document is never readable by others, not even for a moment. It keeps its owner
+        # too, where the system lets: an administrator's sign-off does not take it over.
+        write_atomic(
+            path,
+            recorded.content,
+            mode=stat.S_IMODE(held.st_mode),
+            owner=(held.st_uid, held.st_gid),
+        )
     return recorded
 
 
