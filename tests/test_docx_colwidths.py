@@ -228,6 +228,24 @@ def test_a_column_of_running_text_counts_a_few_words_among_its_words():
     assert (prose_words, name_words) == (PROSE_LEAST, 3.0)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://looker.example.com/dashboards/412",
+        "见 https://wiki.example.com/pages/returns-policy-2026",
+        "www.example.com/returns/policy",
+        "看板：https://looker.example.com/dashboards/412",
+    ],
+)
+def test_a_web_address_claims_no_word_to_keep_whole(text):
+    # Readers break an address where they must; kept whole, one would claim a quarter of
+    # the table from every other column. It still counts in the line the column wants.
+    _, word, line = Measurer(set()).text(text, False, False)
+    assert word < em_width("example") + 0.01
+    assert line == em_width(text)
+    assert _unbreakable(text, True, set())[1] < em_width("example") + 0.01
+
+
 def test_a_cells_text_keeps_its_empty_paragraphs_and_leaves_out_its_nested_tables():
     tc = etree.fromstring(
         f'<w:tc xmlns:w="{W_NS}"><w:tcPr/><w:p/>'

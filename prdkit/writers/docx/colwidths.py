@@ -7,7 +7,8 @@ header as a whole, so "数据分析师" never breaks as "数据分析/师" nor "
 column gets each of these in turn before any column gets the next, and the rest of the
 width goes to the columns that want more, in proportion to how much more. Where the ids
 and words cannot all fit (a wide table), as few of them break as can be, and no column is
-starved to spare another a letter.
+starved to spare another a letter. A web address is no word to keep whole: readers break
+it where they must, and one would claim a quarter of the table.
 
 Widths are estimates (the fonts are the reader's, not ours): Latin glyphs by the diagrams'
 table of advances measured in DejaVu Sans, LibreOffice's stand-in for Arial and the widest
@@ -56,6 +57,7 @@ _SPACES = re.compile(r"[ \t]+")
 # Latin runs stay whole; each CJK character is a place a line may break.
 _PIECES = re.compile(r"[^\u2e80-\uffff]+|[\u2e80-\uffff]")
 _AROUND = "()[]（）【】「」,;.:、，；。"  # what may cling to an id: brackets, punctuation
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:")  # a web address
 _OPENING = frozenset("（【「《“‘")
 _CLOSING = frozenset("）】」》”’，、。；：")
 _PAUSES = frozenset("，、。；：！？")  # a long CJK header breaks after these, between phrases
@@ -115,7 +117,7 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
                 ids = max(ids, em_width(token))  # ids, dates and figures stay whole
                 continue
             if _ANY_CJK.search(token) is None:
-                pieces = _BREAKS.findall(token)
+                pieces = [] if _ADDRESS.search(token) else _BREAKS.findall(token)
             else:
                 if header and not brief:
                     for part in _words(token):
@@ -128,7 +130,8 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
                 split = _PIECES.findall(token)
                 for index, piece in enumerate(split):
                     if not _whole(piece, whole):
-                        pieces.append(piece)
+                        if not _ADDRESS.search(piece):
+                            pieces.append(piece)
                         continue
                     unit = piece
                     if index and split[index - 1] in _OPENING:
@@ -197,7 +200,9 @@ class Measurer:
         # Of each piece of a CJK token (a character, a Latin run): whether it stays whole,
         # and its width as a word (0.0 when it stays whole).
         self._wholes = _Memo(lambda piece: _whole(piece, whole))
-        self._words = _Memo(lambda piece: 0.0 if self._wholes[piece] else em_width(piece))
+        self._words = _Memo(
+            lambda piece: 0.0 if self._wholes[piece] or _ADDRESS.search(piece) else em_width(piece)
+        )
 
     def cell(
         self,
@@ -267,6 +272,8 @@ class Measurer:
         if _whole(token, self.whole):
             return em_width(token), 0.0
         if _ANY_CJK.search(token) is None:
+            if _ADDRESS.search(token):
+                return 0.0, 0.0
             return 0.0, max(map(em_width, _BREAKS.findall(token)))
         split = _PIECES.findall(token)
         flags = list(map(self._wholes.__getitem__, split))
