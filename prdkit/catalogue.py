@@ -531,6 +531,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是有效的 UTF-8（字节 0x{byte}），请把文件另存为 UTF-8",
     ),
     "yaml-syntax": ("YAML syntax: {detail}", "YAML 语法错误：{detail}"),
+    "yaml-escape": (
+        "a backslash inside double quotes starts an escape, and `{escape}` is none",
+        "双引号里的反斜杠表示转义，而 `{escape}` 不是有效的转义",
+    ),
+    "yaml-escape.hint": (
+        "write `/` between folders: {slashed}; or use single quotes, inside which a "
+        "backslash is itself: {single}",
+        "文件夹之间请用 `/` 分隔：{slashed}；或改用单引号，单引号里的反斜杠就是它本身：{single}",
+    ),
+    "control-character.escaped": (
+        "`{escape}` inside double quotes is the control character {char}, not a backslash "
+        "and a letter",
+        "双引号里的 `{escape}` 是控制字符 {char}，而不是反斜杠加字母",
+    ),
     "yaml-syntax.hint": (
         "fix the syntax at the position shown; quote any text that holds `: ` or ` #`",
         "在标出的位置修正语法；含有 `: ` 或 ` #` 的文字请加引号",
@@ -1500,6 +1514,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "image.other-address": (
         "is a {scheme}: address; only files and http(s) addresses are shown",
         "是 {scheme}: 地址；只能显示文件和 http(s) 地址",
+    ),
+    "image.escaped": (
+        "holds a line break or a tab: inside double quotes, `{escape}` is one, not a "
+        "backslash and a letter; write `/` between folders",
+        "含有换行或制表符：双引号里的 `{escape}` 就是它，而不是反斜杠加字母；"
+        "文件夹之间请用 `/` 分隔",
     ),
     "image.backslashes": (
         "uses backslashes; separate folders with '/'",

@@ -70,6 +70,9 @@ _BAD_CHARS = re.compile(
 )
 # Typed raw into the file, the C1 controls (but NEL) are refused by the YAML reader too,
 # which places its error at the start of the file: they are found first, where they are.
+# Control characters a backslash and a letter stand for in double quotes ("\r" is CR).
+_LETTER_ESCAPES = {"\0": "0", "\a": "a", "\b": "b", "\v": "v", "\f": "f", "\r": "r", "\x1b": "e"}
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _RAW_BAD_CHARS = re.compile(_BAD_CHARS.pattern[:-1] + "\x80-\x84\x86-\x9f]")
 _C1_BYTES = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
 
@@ -262,6 +265,7 @@ class _Composer:
         # hold no "#" at all, which one pass finds several times faster than either pair.
         cut = "#" in text and (" #" in text or "\t#" in text)
         self.lines: list[str] | None = text.split("\n") if cut else None
+        self._written_lines: list[str] | None = None
         self.longest = self.line_breaks = 0
         self.comment_cuts: list[tuple[str, Span, str, str]] = []
         self.source = text  # the text libyaml reads (see _compose)
@@ -675,8 +679,34 @@ class _Composer:
         # double-quoted scalars can bring a forbidden character in.
         match = _BAD_CHARS.search(value) if style == '"' else None
         if match:
-            message = msg("control-character.escape", char=describe_char(match.group()))
+            char = describe_char(match.group())
+            written = self._quoted_at(pos)
+            letter = _LETTER_ESCAPES.get(match.group())
+            if written is not None and letter is not None and f"\\{letter}" in written:
+                # A backslash meant as itself, a Windows path most often: "images\return.png".
+                from prdkit.yamlerrors import single_quoted
+
+                message = msg("control-character.escaped", escape=f"\\{letter}", char=char)
+                slashed = '"' + written.replace("\\\\", "/").replace("\\", "/") + '"'
+                hint = msg("yaml-escape.hint", slashed=slashed, single=single_quoted(written))
+                self.problem("control-character", message, pos, pointer, hint)
+                return
+            message = msg("control-character.escape", char=char)
             self.problem("control-character", message, pos, pointer)
+
+    def _quoted_at(self, pos: Mark) -> str | None:
+        """The text between the double quotes of the scalar starting at `pos`, as written,
+        when it is on one line."""
+        if self._written_lines is None:  # split once, however many such problems
+            self._written_lines = self.lines or self.text.split("\n")
+        lines = self._written_lines
+        if pos.line >= len(lines):
+            return None
+        line = lines[pos.line]
+        if line[pos.column : pos.column + 1] != '"':
+            return None
+        found = _DOUBLE_QUOTED.match(line, pos.column)
+        return found.group(1) if found else None
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -46,6 +46,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
     tokens = _tokens(source)
     explainers: tuple[Callable[[], tuple[Finding, Span] | None], ...] = (
         lambda: _tab(lines, problem_mark),
+        lambda: _escape(lines, problem, problem_mark),
         lambda: _indicator(lines, tokens, context, context_mark, problem_mark),
         lambda: _closed_then_text(lines, tokens, problem_mark),
         lambda: _unclosed_flow(source, context, context_mark),
@@ -313,6 +314,34 @@ def _full_width_above(lines: list[str], mark: Any) -> tuple[Finding, Span] | Non
     if len(stopped) - len(stopped.lstrip(" ")) != start:
         return None
     return _full_width_at(lines, above, start)
+
+
+_ESCAPE_PROBLEMS = ("found unknown escape character", "did not find expected hexdecimal number")
+
+
+def _escape(lines: list[str], problem: str, mark: Any) -> tuple[Finding, Span] | None:
+    """A backslash in double quotes that starts no escape: a Windows path, most often
+    (`"images\\merchant.png"`, `"C:\\Users\\..."`)."""
+    if mark is None or not problem.startswith(_ESCAPE_PROBLEMS) or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    start = line.rfind("\\", 0, mark.column + 1)
+    opening = line.rfind('"', 0, start)
+    if start < 0 or opening < 0:
+        return None
+    closing = line.find('"', start)
+    text = line[opening + 1 : closing if closing > 0 else len(line)]
+    escape = line[start : min(start + 2, len(line))]
+    slashed = '"' + text.replace("\\\\", "/").replace("\\", "/") + '"'
+    message = msg("yaml-escape", escape=escape)
+    hint = msg("yaml-escape.hint", slashed=slashed, single=single_quoted(text))
+    return Finding("yaml-syntax", "", message, hint), Span(mark.line + 1, start + 1)
+
+
+def single_quoted(text: str) -> str:
+    """What the author wrote between double quotes, in single quotes, where a backslash is
+    itself (a quote inside doubled)."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _generic(exc: yaml.YAMLError, mark: Any, problem: str, context: str) -> tuple[Finding, Span]:

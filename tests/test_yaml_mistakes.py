@@ -515,3 +515,58 @@ def test_validate_explains_the_key_at_the_dashes_in_a_real_run(tmp_path: Path) -
     assert f"{path}:14:7: error yaml-indentation 键 'kind' 缩进了 6 个空格" in result.stdout
     assert "提示：把 'kind' 缩进 4 个空格，和 'acceptance_criteria' 对齐" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+# ---- a Windows path between double quotes -------------------------------------------------
+
+PAGE = "pages:\n  - id: PG-1\n    name: Cart\n    prototypes:\n      - image: {value}\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "escape", "column"),
+    [
+        ('"images\\merchant-queue.png"', "\\m", 23),  # no such escape
+        ('"C:\\Users\\alex\\cart.png"', "\\U", 19),  # \U wants eight hex digits
+    ],
+)
+def test_a_backslash_that_starts_no_escape_is_named_with_both_fixes(
+    value: str, escape: str, column: int
+) -> None:
+    text = MINIMAL + PAGE.format(value=value)
+    written = value.strip('"')
+    rule, line, at, message, hint = only(check(text))
+    assert (rule, line, at) == ("yaml-syntax", 16, column)
+    assert message == f"a backslash inside double quotes starts an escape, and `{escape}` is none"
+    slashed = '"' + written.replace("\\", "/") + '"'
+    assert hint == (
+        f"write `/` between folders: {slashed}; or use single quotes, inside which a "
+        f"backslash is itself: '{written}'"
+    )
+    rule, line, at, message, hint = only(check(text, "zh"))
+    assert message == f"双引号里的反斜杠表示转义，而 `{escape}` 不是有效的转义"
+    assert hint.startswith(f"文件夹之间请用 `/` 分隔：{slashed}；")
+
+
+def test_a_backslash_that_makes_a_control_character_is_named_as_written() -> None:
+    text = MINIMAL + PAGE.format(value='"images\\return-status.png"')
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("control-character", 16, 16)
+    assert message == (
+        "`\\r` inside double quotes is the control character U+000D, not a backslash and a letter"
+    )
+    assert hint.startswith('write `/` between folders: "images/return-status.png"; ')
+    # A control character written as its escape code is still just that.
+    text = MINIMAL + PAGE.format(value='"images/\\x0b.png"')
+    rule, _, _, message, _ = only(check(text))
+    assert (rule, message) == (
+        "control-character",
+        "text holds the control or non-character U+000B",
+    )
+
+
+@pytest.mark.parametrize(("value", "escape"), [("images\\new.png", "\\n"), ("x\\tab.png", "\\t")])
+def test_a_backslash_that_makes_a_line_break_in_a_picture_path(value: str, escape: str) -> None:
+    text = MINIMAL + PAGE.format(value=f'"{value}"')
+    found = [d for d in check(text).diagnostics if d.rule == "image-path"]
+    assert [(d.line, d.column) for d in found] == [(16, 16)]
+    assert f"inside double quotes, `{escape}` is one" in found[0].message

@@ -56,6 +56,8 @@ def path_problem(path: str) -> tuple[str, Msg] | None:
         return "image-path", msg("image.other-address", scheme=kind)
     if "\\" in path:
         return "image-path", msg("image.backslashes")
+    if "\n" in path or "\t" in path:  # "images\new.png" in double quotes: \n is a line break
+        return "image-path", msg("image.escaped", escape="\\n" if "\n" in path else "\\t")
     if path.startswith("/") or scheme is not None:  # /x.png, C:/x.png
         return "image-outside-folder", msg("image.absolute")
     depth = 0
