@@ -352,6 +352,9 @@ def test_the_teams_fields_and_priority_labels_reach_every_export(tmp_path: Path)
     assert rows[0][-1] == "Jira" and rows[1][-1] == "SHOP-12"
     jira = list(csv.reader(io.StringIO((tmp_path / "team.jira.csv").read_text("utf-8"))))
     assert jira[1][3] == "P2"  # Jira's Priority takes the team's name
+    # The team's field follows Parent, under its label, for the importer to map.
+    assert jira[0][5:8] == ["Parent", "Jira", "Labels"]
+    assert jira[1][6] == "SHOP-12"
 
 
 def test_dependencies_have_their_sheet(tmp_path: Path) -> None:
@@ -361,3 +364,17 @@ def test_dependencies_have_their_sheet(tmp_path: Path) -> None:
     data = yaml.safe_load((EXAMPLES / "loyalty-checkout.prd.yaml").read_text(encoding="utf-8"))
     sheet = book["External dependencies"]
     assert [c.value for c in sheet["A"][1:]] == [d["id"] for d in data["dependencies"]]
+
+
+def test_csv_numbers_read_as_numbers_in_every_locale(tmp_path: Path) -> None:
+    # "162,000" reads as 162 where a comma marks the decimals; a unit keeps the text shown.
+    source = tmp_path / "score.prd.yaml"
+    rice = "    rice: {reach: 2000, impact: 3, confidence: 0.9, effort: 0.5}\n"
+    metric = "metrics:\n  - id: K1\n    name: Conversion\n    target: 1200\n    unit: ms\n"
+    source.write_text(MINIMAL + rice + metric, "utf-8")
+    export(tmp_path, "--to", "csv", "--lang", "en", source=source)
+    rows = list(csv.reader(io.StringIO((tmp_path / "score.requirements.csv").read_text("utf-8"))))
+    assert rows[0][5] == "RICE score" and rows[1][5] == "10800"
+    metrics = list(csv.reader(io.StringIO((tmp_path / "score.metrics.csv").read_text("utf-8"))))
+    target = metrics[0].index("Target")
+    assert metrics[1][0] == "K1" and metrics[1][target] == "1200"

@@ -4,7 +4,9 @@ Each requirement becomes an Epic and each feature a Story whose Parent is the Ep
 first requirement (Jira allows one parent; the others are listed in the description and
 as labels). Epics come first, as the importer needs parents before children. Column names
 are the ones the importer maps by itself: Issue ID, Issue Type, Summary, Priority,
-Description, Parent, Labels (repeated, one label each).
+Description, Parent, Labels (repeated, one label each). The team's declared fields of
+requirements and features follow Parent, a column each under its label, for the importer
+to map to a field of the team's Jira (an existing issue key, a squad).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from typing import Any
 
 from prdkit.export.csvfiles import rows_to_csv
 from prdkit.export.jiramarkup import escape, to_jira
-from prdkit.export.text import clip
+from prdkit.export.text import clip, plain
 from prdkit.layout.context import Layout
+from prdkit.layout.custom import custom_cell
 from prdkit.model import Document, Feature, Requirement
 
 # Jira's default priority scheme.
@@ -104,6 +107,12 @@ def _description(lay: Layout, item: Requirement | Feature, spec: tuple[Any, ...]
 def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
     """The header and one row per requirement (Epic) and feature (Story)."""
     lay = Layout(doc, lang or doc.meta.language or "en")
+    # The team's fields: requirements' first, then the features' (a key both declare is
+    # one column, under the requirements' label).
+    team = {}
+    for kind in ("requirements", "features"):
+        for declared in doc.conventions.fields_of(kind):
+            team.setdefault(declared.key, {})[kind] = declared
     issue_of: dict[str, str] = {}
     body: list[tuple[list[str], list[str], str | None]] = []  # fields, labels, last label
     for req in doc.requirements:
@@ -116,6 +125,7 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
             _priority(doc, req.priority),
             _description(lay, req, _REQUIREMENT),
             "",
+            *_team(lay, team, "requirements", req),
         ]
         body.append((fields, labels, None))
     for feature in doc.features:
@@ -128,14 +138,27 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
             _priority(doc, feature.priority),
             _description(lay, feature, _FEATURE),
             parent,
+            *_team(lay, team, "features", feature),
         ]
         body.append((fields, labels, feature.surface))
     kept = [_kept(labels, last) for _, labels, last in body]
     width = max(map(len, kept), default=1)
-    table = [[*HEADER, *["Labels"] * width]]
+    named = [next(iter(kinds.values())).label(lay.lang) for kinds in team.values()]
+    table = [[*HEADER, *named, *["Labels"] * width]]
     for (fields, _, _), cleaned in zip(body, kept, strict=True):
         table.append(fields + cleaned + [""] * (width - len(cleaned)))
     return table
+
+
+def _team(lay: Layout, team: dict[str, Any], kind: str, item: Requirement | Feature) -> list[str]:
+    """The item's values of the team's fields, as text ("" where it has none)."""
+    values = lay.doc.custom_of(item)
+    cells = []
+    for key, kinds in team.items():
+        declared = kinds.get(kind)
+        value = values.get(key) if declared is not None else None
+        cells.append(clip(plain(custom_cell(lay, declared, value)), MAX_TEXT) if declared else "")
+    return cells
 
 
 def _kept(labels: list[str], last: str | None) -> list[str]:

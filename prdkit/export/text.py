@@ -14,6 +14,18 @@ def _many(cell: Many) -> str:
     return separator.join(prefix + plain(c) for c in cell.items if c is not None)
 
 
+def _number(cell: Number) -> str:
+    # A bare number is written as every spreadsheet reads one, whatever its locale: no
+    # grouping commas ("162,000" reads as 162 where a comma marks the decimals). With a
+    # unit it is text, as shown.
+    value = cell.value
+    if cell.unit is not None or isinstance(value, bool):
+        return cell.text
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # a score worked out as 162000.0 reads 162000
+    return str(value)
+
+
 def _link(cell: Link) -> str:
     target = cell.url or cell.address
     return f"{cell.text} ({target})" if target and target != cell.text else cell.text
@@ -26,7 +38,7 @@ _PLAIN: dict[type, Callable[[Any], str]] = {
     Ref: lambda c: c.id,
     Id: lambda c: c.id,
     Enum: lambda c: c.label,
-    Number: lambda c: c.text,
+    Number: _number,
     Date: lambda c: c.text,
     Link: _link,
     Code: lambda c: c.text,
