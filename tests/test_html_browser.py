@@ -90,6 +90,37 @@ def test_an_unbroken_word_wraps_inside_the_page(chromium, tmp_path: Path) -> Non
     seen.page.close()
 
 
+ONE_LINE = """
+() => [...document.querySelectorAll('td.col-id, td.col-date, td.col-ref a')]
+  .filter(e => e.textContent.trim())
+  .map(e => {
+    const range = document.createRange(); range.selectNodeContents(e);
+    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    return [e.textContent.trim(), lines.size];
+  })
+"""
+
+
+def test_ids_dates_and_references_read_whole_in_a_narrow_table(chromium, tmp_path: Path) -> None:
+    # Nine columns at a phone's width: REQ-/001 or 2026-/10-05 at a line end read as two
+    # things. A web address gives way instead, inside its column.
+    source = tmp_path / "metrics.prd.yaml"
+    metric = (
+        "metrics:\n  - id: MET-time-to-refund\n    name: Median time to refund\n"
+        "    baseline: 11.4\n    target: 3\n    unit: days\n    direction: decrease\n"
+        "    by: 2027-09-30\n    owner: Alex Morgan\n    frequency: weekly\n"
+        "    requirements: [R1]\n"
+        "    definition: See https://looker.example.com/dashboards/412/returns-refunds\n"
+    )
+    source.write_text(MINIMAL + metric, encoding="utf-8")
+    (item,) = render(check_file(source), source, ["html"], tmp_path, "en")
+    seen = visit(chromium, item.path, width=700)
+    measured = seen.page.evaluate(ONE_LINE)
+    assert {"MET-time-to-refund", "2027-09-30", "R1"} <= {text for text, _ in measured}
+    assert all(lines == 1 for _, lines in measured), measured
+    seen.page.close()
+
+
 def test_hostile_text_stays_inert(chromium, tmp_path: Path) -> None:
     (tmp_path / "pic.png").write_bytes(PNG_1x1)
     source = tmp_path / "hostile.prd.yaml"

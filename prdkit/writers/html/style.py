@@ -74,6 +74,11 @@ th, td {{ border: 1px solid #d0d7de; padding: .35em .6em; text-align: left; vert
 thead th {{ background: #f6f8fa; }}
 td p {{ margin: 0 0 .4em; }} td p:last-child {{ margin-bottom: 0; }}
 td ul, td ol {{ margin: 0; padding-left: 1.2em; }}
+/* Ids and dates read whole (REQ-/001 or 2026-/10-05 at a line end reads as two things);
+   a list of references breaks between them. A table too wide for them scrolls. */
+td.col-id, td.col-date, td.col-ref a {{ white-space: nowrap; }}
+/* A web address breaks anywhere rather than widen its column past the page. */
+td a[href^="http"], td a[href^="mailto:"] {{ overflow-wrap: anywhere; }}
 .chip {{ display: inline-block; padding: .05em .55em; border-radius: 999px; font-size: .85em;
   font-weight: 600; white-space: nowrap; }}
 .source {{ color: #57606a; font-size: .85em; }}
