@@ -94,9 +94,16 @@ ONE_LINE = """
 () => [...document.querySelectorAll('td.col-id, td.col-date, td.col-ref a')]
   .filter(e => e.textContent.trim())
   .map(e => {
-    const range = document.createRange(); range.selectNodeContents(e);
-    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-    return [e.textContent.trim(), lines.size];
+    // The lines its text fills: the rects of its text nodes, tops more than 5 px apart.
+    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    const tops = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange(); range.selectNodeContents(node);
+      for (const r of range.getClientRects()) tops.push(r.top);
+    }
+    tops.sort((a, b) => a - b);
+    const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1] > 5).length;
+    return [e.textContent.trim(), lines];
   })
 """
 
