@@ -807,6 +807,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} 只能是以下之一：{choices}（现在是 {got}）",
     ),
     "schema-enum.hint": ("write '{choice}'", "写成 '{choice}'"),
+    "schema-enum.team-label": (
+        "'{value}' is the team's label for '{choice}', shown in the outputs: write '{choice}'",
+        "'{value}' 是团队给 '{choice}' 起的显示名称，只用于输出：请写 '{choice}'",
+    ),
     "schema-type": ("{name} must be {wanted} (got {got})", "{name} 应当是{wanted}（现在是{got}）"),
     "schema-pattern.id": (
         "{name} {value} is not a valid id: start with a letter, then letters, digits, '_', "

@@ -213,6 +213,8 @@ def _check_loaded(
         from prdkit import schema
 
         findings = schema.check(loaded.data)
+        if findings and config.conventions.labels:
+            findings = [_team_label(f, loaded.data, config) for f in findings]
         if not findings:
             from prdkit import model, rules
             from prdkit.mdfields import too_long
@@ -326,6 +328,29 @@ def _config_findings(config: Config) -> list[Finding]:
         return []
     message = msg("signoff-rules-weakened", source=config.source, rules=Listing(tuple(weakened)))
     return [Finding("signoff-rules-weakened", "", message, hint=msg("signoff-rules-weakened.hint"))]
+
+
+def _team_label(finding: Finding, data: Any, config: Config) -> Finding:
+    """`finding` with a hint naming the value a team label stands for, when the author wrote
+    the label the outputs show (`priority: P0`) where the format wants its value (`must`)."""
+    if finding.rule != "schema-enum":
+        return finding
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in finding.pointer.split("/")[1:]]
+    value: Any = data
+    for token in tokens:
+        if isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        elif isinstance(value, dict) and token in value:
+            value = value[token]
+        else:
+            return finding
+    if not isinstance(value, str) or not tokens:
+        return finding
+    labelled = config.conventions.labels.get(tokens[-1], {})
+    for choice, words in labelled.items():
+        if value.strip() in words:
+            return replace(finding, hint=msg("schema-enum.team-label", value=value, choice=choice))
+    return finding
 
 
 def _span(finding: Finding, source_map: SourceMap) -> Span:

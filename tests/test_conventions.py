@@ -226,6 +226,21 @@ def test_a_missing_field_reads_in_the_language_of_the_run(required: str, en: str
     )
 
 
+def test_a_team_label_written_for_its_value_names_the_value() -> None:
+    # Every output shows P0, so the author writes it: the hint names the value it stands for.
+    text = document(
+        "draft",
+        requirements="  - id: R1\n    title: Refunds\n    priority: P0  # <label>\n"
+        "    x-jira: PAY-1\n",
+    )
+    (found,) = check(text, config()).diagnostics
+    assert (found.rule, found.line) == ("schema-enum", at(text, "<label>"))
+    assert found.hint == "'P0' is the team's label for 'must', shown in the outputs: write 'must'"
+    # Without the team's labels, the hint is the rule's own.
+    (plain,) = check(text).diagnostics
+    assert plain.rule == "schema-enum" and "team" not in (plain.hint or "")
+
+
 def test_labels_in_diagnostics_follow_the_language_of_the_run() -> None:
     # The document is written in English; a Chinese run reads the Chinese label and status.
     text = document(
