@@ -310,6 +310,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} does not load; fix the document first",
         "{file} 无法读取；请先修正文档",
     ),
+    "approve.invalid": (
+        "{file} does not pass the schema; fix the document before approving it "
+        "(a rejection is recorded as it is)",
+        "{file} 未通过结构校验；请先修正文档再批准（驳回可以照常记录）",
+    ),
     "approve.not-a-list": (
         "{file}: approvals is not a list; fix the document first",
         "{file}: approvals 不是列表；请先修正文档",

@@ -482,3 +482,16 @@ def test_text_no_prd_may_hold_is_refused_up_front(tmp_path: Path, bad: str) -> N
     assert result.exit_code == 2
     assert "--comment: text holds the control or non-character U+" in result.output
     assert doc.read_text("utf-8") == MINIMAL
+
+
+def test_a_document_the_schema_refuses_is_not_approved_but_may_be_rejected(tmp_path: Path) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    broken = MINIMAL.replace("priority: could", "priority: high")
+    doc.write_text(broken, encoding="utf-8")
+    result = approve(doc, "--name", "Ann")
+    assert result.exit_code == 1
+    assert "a.prd.yaml:11:15: error schema-enum" in result.output
+    assert "does not pass the schema; fix the document before approving it" in result.output
+    assert doc.read_text(encoding="utf-8") == broken  # nothing recorded
+    assert approve(doc, "--name", "Ann", "--reject").exit_code == 0
+    assert entry_of(doc, "Ann")["decision"] == "rejected"

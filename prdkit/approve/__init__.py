@@ -87,6 +87,24 @@ def load_for_approval(
     return loaded
 
 
+def _well_formed(raw: bytes, file: str, loaded: Loaded, config: Config, size: int) -> None:
+    """Refuse to approve a document the schema refuses (exit 1, with its diagnostics): a
+    sign-off on it would vouch for a text that fails every check. The semantic rules do not
+    stop a sign-off, since some (a missing approval) are met by it; a rejection is always
+    recorded."""
+    from prdkit import schema
+
+    # The approvals themselves are the sign-off's to write (an empty `approvals:` is filled).
+    if all(f.pointer.split("/")[1:2] == ["approvals"] for f in schema.check(loaded.data)):
+        return
+    from prdkit.check import check_bytes
+
+    report = check_bytes(raw, file, config=config, limits=config.limits, size=size)
+    meta = loaded.data.get("meta") if isinstance(loaded.data, dict) else None
+    language = meta.get("language") if isinstance(meta, dict) else None
+    raise ApproveError(msg("approve.invalid", file=file), 1, [report], language or report.lang)
+
+
 def new_entry(signoff: Signoff, current: str, previous: dict[str, Any] | None) -> dict[str, Any]:
     """The entry to record; role (and comment, for the same decision) carry over from before."""
     previous = previous or {}
@@ -166,6 +184,8 @@ def record(
     signoff = _checked(signoff)
     loaded = load_for_approval(raw, file, config=config, size=size)
     data = loaded.data
+    if signoff.decision == "approved":
+        _well_formed(raw, file, loaded, config, size)
     meta = data.get("meta")
     language = meta.get("language") if isinstance(meta, dict) else None
     approvals = data.get("approvals")
