@@ -535,6 +535,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invalid UTF-8 (byte 0x{byte}); save the file as UTF-8",
         "不是有效的 UTF-8（字节 0x{byte}），请把文件另存为 UTF-8",
     ),
+    "encoding.saved-as": (
+        "byte 0x{byte} is not UTF-8: the file looks saved as {encoding}, where it reads '{shown}'",
+        "字节 0x{byte} 不是 UTF-8：文件看起来是以 {encoding} 编码保存的，按它读作 '{shown}'",
+    ),
+    "encoding.resave": (
+        "reopen the file in that encoding and save it as UTF-8 (in VS Code: Reopen with "
+        "Encoding, then Save with Encoding)",
+        "用该编码重新打开文件，再另存为 UTF-8（VS Code：“通过编码重新打开”，再“通过编码保存”）",
+    ),
     "yaml-syntax": ("YAML syntax: {detail}", "YAML 语法错误：{detail}"),
     "yaml-escape": (
         "a backslash inside double quotes starts an escape, and `{escape}` is none",

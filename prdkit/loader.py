@@ -129,11 +129,32 @@ def decode(raw: bytes) -> tuple[str | None, tuple[Finding, Span] | None]:
         line_start = before.rfind(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", "replace")) + 1
         byte = raw[exc.start : exc.start + 1].hex()
+        span = Span(before.count(b"\n") + 1, column)
+        guess = _saved_as(raw, exc.start)
+        if guess is not None:
+            encoding, shown = guess
+            message = msg("encoding.saved-as", byte=byte, encoding=encoding, shown=shown)
+            return None, (_finding("encoding", message, "", msg("encoding.resave")), span)
         message = msg("encoding.invalid", byte=byte)
-        return None, (_finding("encoding", message), Span(before.count(b"\n") + 1, column))
+        return None, (_finding("encoding", message), span)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None
+
+
+def _saved_as(raw: bytes, at: int) -> tuple[str, str] | None:
+    """The legacy encoding a file that is not UTF-8 was most likely saved in (a Chinese
+    Windows' GB18030, else Windows-1252), and the character it reads at byte `at`, the
+    first UTF-8 refuses; None when neither reads the file."""
+    for encoding, name in (("gb18030", "GB18030 (GBK)"), ("cp1252", "Windows-1252")):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "gb18030" and not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            continue  # Latin text with a stray byte: not Chinese
+        return name, raw[at : at + 4].decode(encoding, "ignore")[:1]
+    return None
 
 
 def load_bytes(

@@ -233,3 +233,28 @@ def test_the_quick_scan_passes_clean_chinese_text() -> None:
     # Neighbours of the refused ones need not pass (a hit only means the exact search runs),
     # but these do.
     assert not _may_hold_bad_chars("\ufffd\U0001fffd\u4ff7\uff77 ｗＷ\n".encode())
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # A Latin file from Windows: an en dash (0x96) where UTF-8 wants a lead byte.
+        (
+            b"meta:\n  title: Returns \x96 refunds\n",
+            "byte 0x96 is not UTF-8: the file looks saved as Windows-1252, where it reads '\u2013'",
+        ),
+        # A Chinese file from Windows: 购物车 in GB18030, read from its first byte.
+        (
+            "meta:\n  title: 购物车\n".encode("gb18030"),
+            "byte 0xb9 is not UTF-8: the file looks saved as GB18030 (GBK), where it reads '购'",
+        ),
+        # Neither reads it (0x81 is unassigned in Windows-1252): the plain words.
+        (b"meta:\n  title: \x81 x\n", "invalid UTF-8 (byte 0x81); save the file as UTF-8"),
+    ],
+)
+def test_a_file_not_saved_as_utf8_names_the_encoding_it_was_saved_in(
+    raw: bytes, expected: str
+) -> None:
+    ((finding, span),) = load_bytes(raw).problems
+    assert (finding.rule, span.line) == ("encoding", 2)
+    assert finding.message.render("en") == expected
