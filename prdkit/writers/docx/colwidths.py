@@ -57,7 +57,14 @@ _SPACES = re.compile(r"[ \t]+")
 # Latin runs stay whole; each CJK character is a place a line may break.
 _PIECES = re.compile(r"[^\u2e80-\uffff]+|[\u2e80-\uffff]")
 _AROUND = "()[]（）【】「」,;.:、，；。"  # what may cling to an id: brackets, punctuation
-_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:")  # a web address
+
+
+def _address(token: str) -> bool:
+    """Whether `token` holds a web address (substring tests: a scheme pattern searched in a
+    150,000-letter word backtracks at every letter)."""
+    return "://" in token or "www." in token or "mailto:" in token
+
+
 _OPENING = frozenset("（【「《“‘")
 _CLOSING = frozenset("）】」》”’，、。；：")
 _PAUSES = frozenset("，、。；：！？")  # a long CJK header breaks after these, between phrases
@@ -117,7 +124,7 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
                 ids = max(ids, em_width(token))  # ids, dates and figures stay whole
                 continue
             if _ANY_CJK.search(token) is None:
-                pieces = [] if _ADDRESS.search(token) else _BREAKS.findall(token)
+                pieces = [] if _address(token) else _BREAKS.findall(token)
             else:
                 if header and not brief:
                     for part in _words(token):
@@ -130,7 +137,7 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
                 split = _PIECES.findall(token)
                 for index, piece in enumerate(split):
                     if not _whole(piece, whole):
-                        if not _ADDRESS.search(piece):
+                        if not _address(piece):
                             pieces.append(piece)
                         continue
                     unit = piece
@@ -201,7 +208,7 @@ class Measurer:
         # and its width as a word (0.0 when it stays whole).
         self._wholes = _Memo(lambda piece: _whole(piece, whole))
         self._words = _Memo(
-            lambda piece: 0.0 if self._wholes[piece] or _ADDRESS.search(piece) else em_width(piece)
+            lambda piece: 0.0 if self._wholes[piece] or _address(piece) else em_width(piece)
         )
 
     def cell(
@@ -272,7 +279,7 @@ class Measurer:
         if _whole(token, self.whole):
             return em_width(token), 0.0
         if _ANY_CJK.search(token) is None:
-            if _ADDRESS.search(token):
+            if _address(token):
                 return 0.0, 0.0
             return 0.0, max(map(em_width, _BREAKS.findall(token)))
         split = _PIECES.findall(token)
