@@ -155,7 +155,12 @@ def _first_pair(tokens: list[Any]) -> str:
         and isinstance(tokens[2], yaml.ScalarToken)
         and tokens[2].start_mark.line == tokens[0].start_mark.line
     ):
-        return f"{key}: {tokens[2].value}"
+        value = tokens[2].value
+        if tokens[2].end_mark.line > tokens[0].start_mark.line:
+            # A plain value read on into the next line, the misplaced key's own words among
+            # them (`REQ-012 title`): only its first word is surely the author's value.
+            value = value.split(" ", 1)[0]
+        return f"{key}: {value}"
     return key
 
 

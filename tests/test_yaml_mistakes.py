@@ -409,6 +409,16 @@ def test_list_items_that_are_mappings_are_named_by_their_first_key_and_value() -
     assert hint == "把 'id: R3' 缩进 2 个空格，和 'id: R2' 对齐"
 
 
+def test_a_list_item_whose_value_reads_on_into_its_next_key_is_named_by_its_own_value() -> None:
+    # At one space, the item's next key is deeper than `id`: YAML reads `R3 title` as the
+    # value. The item is named by what the author wrote on its line.
+    text = MINIMAL + "  - id: R2\n    title: Pay\n - id: R3\n    title: x\n"
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", 14, 2)
+    assert message.startswith("the list item 'id: R3' is indented by 1 space, but ")
+    assert hint == "indent 'id: R3' by 2 spaces, like 'id: R2'"
+
+
 def test_a_list_item_whose_first_key_holds_a_block_is_named_by_the_key() -> None:
     text = MINIMAL + "  - notes:\n      - a\n   - id: R3\n"
     rule, line, _, message, _ = only(check(text))
