@@ -312,7 +312,14 @@ class _Composer:
         except yaml.YAMLError as exc:
             from prdkit.yamlerrors import explain
 
-            self.problems.append(explain(self.source, exc))
+            finding, span = explain(self.source, exc)
+            # Text starting with `*` (`*Phase 2* of the plan`) reads as an alias, reported
+            # with the quoting fix; the parser then stumbles on the rest of that line.
+            if not any(
+                f.rule == "alias" and at.line == span.line and at.column < span.column
+                for f, at in self.problems
+            ):
+                self.problems.append((finding, span))
         except RecursionError:  # defensive: the composer itself never recurses
             self.problems.append((_finding("too-deep", msg("too-deep")), Span(1, 1)))
         finally:

@@ -580,3 +580,12 @@ def test_a_backslash_that_makes_a_line_break_in_a_picture_path(value: str, escap
     found = [d for d in check(text).diagnostics if d.rule == "image-path"]
     assert [(d.line, d.column) for d in found] == [(16, 16)]
     assert f"inside double quotes, `{escape}` is one" in found[0].message
+
+
+def test_a_value_starting_with_bold_text_is_one_finding_with_the_quoting_fix() -> None:
+    # `*Phase 2*` reads as an alias; the parser then stumbles on the rest of the line,
+    # which is the same mistake, not a second one.
+    text = MINIMAL + "    description: *Phase 2*. See the plan.\n"
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("alias", 12, 18)
+    assert hint.endswith('quote it: `"*Phase 2*. See the plan."`')
