@@ -826,6 +826,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' 是团队给 '{choice}' 起的显示名称，只用于输出：请写 '{choice}'",
     ),
     "schema-type": ("{name} must be {wanted} (got {got})", "{name} 应当是{wanted}（现在是{got}）"),
+    "schema-pattern.invisible": (
+        "{name} {value} holds the invisible character {char}, as text copied from a Word "
+        "file or a web page does",
+        "{name} {value} 含有看不见的字符 {char}，从 Word 文件或网页复制的文字常带有它",
+    ),
+    "schema-pattern.invisible.hint": (
+        "delete it: write `{fix}`",
+        "删掉它：写成 `{fix}`",
+    ),
     "schema-pattern.id": (
         "{name} {value} is not a valid id: start with a letter, then letters, digits, '_', "
         "'.' or '-'",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
@@ -240,12 +241,31 @@ def _describe_type(instance: Any) -> Msg:
     return msg("got.list") if isinstance(instance, list) else msg("got.mapping")
 
 
+# Characters that take no room: word joiners (a Word file keeps ids whole with them),
+# zero-width spaces and joiners, the byte-order mark.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def _matches(pattern: str, text: str) -> bool:
+    try:
+        return ecma_regex(pattern).search(text) is not None
+    except re.error:  # a pattern Python reads otherwise: no claim made
+        return False
+
+
 def _pattern_message(
     name: Msg | str, instance: Any, pattern: str, schema: Mapping[str, Any]
 ) -> tuple[Msg, Msg | None]:
     """The message for a value of the wrong form and, where the rule's fix (written for ids)
     would mislead, a hint of its own."""
     shown = _show(instance)
+    hidden = _INVISIBLE.search(instance) if isinstance(instance, str) else None
+    if hidden is not None and _matches(pattern, _INVISIBLE.sub("", instance)):
+        # Right but for characters no one sees: copied from a Word file or a web page.
+        char = f"U+{ord(hidden.group()):04X}"
+        return msg("schema-pattern.invisible", name=name, value=shown, char=char), msg(
+            "schema-pattern.invisible.hint", fix=_INVISIBLE.sub("", instance)
+        )
     if pattern.startswith("^[A-Za-z]"):
         return msg("schema-pattern.id", name=name, value=shown), None
     if "sha256" in pattern:

@@ -205,3 +205,17 @@ def test_an_unknown_keys_guess_is_difflibs_own(keys: list[str], known: list[str]
 def test_an_unknown_key_near_a_known_one_is_guessed() -> None:
     assert _guess("requirments", ["meta", "requirements", "risks"], {}) == ["requirements"]
     assert _guess("k49999", ["meta", "requirements", "risks"], {}) == []
+
+
+@pytest.mark.parametrize("hidden", ["\u2060", "\u200b", "\ufeff"])
+def test_an_id_right_but_for_an_invisible_character_names_it(hidden: str) -> None:
+    # An id copied from a Word file carries its word joiners (REQ⁠-⁠001): right as seen.
+    text = MINIMAL.replace("- id: R1", f"- id: R{hidden}1")
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml")
+    (found,) = [d for d in result.diagnostics if d.severity == "error"]
+    assert (found.rule, found.line, found.column) == ("schema-pattern", 9, 9)
+    code = f"U+{ord(hidden):04X}"
+    assert f"holds the invisible character {code}, as text copied from a Word file" in (
+        found.message
+    )
+    assert found.hint == "delete it: write `R1`"
