@@ -495,3 +495,7 @@ def test_a_document_the_schema_refuses_is_not_approved_but_may_be_rejected(tmp_p
     assert doc.read_text(encoding="utf-8") == broken  # nothing recorded
     assert approve(doc, "--name", "Ann", "--reject").exit_code == 0
     assert entry_of(doc, "Ann")["decision"] == "rejected"
+    # An entry that is no sign-off is the document's, not the approver's to write over.
+    listed = tmp_path / "b.prd.yaml"
+    listed.write_text(MINIMAL + "approvals: [Bob]\n", encoding="utf-8")
+    assert approve(listed, "--name", "Ann").exit_code == 1

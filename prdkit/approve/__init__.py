@@ -94,8 +94,8 @@ def _well_formed(raw: bytes, file: str, loaded: Loaded, config: Config, size: in
     recorded."""
     from prdkit import schema
 
-    # The approvals themselves are the sign-off's to write (an empty `approvals:` is filled).
-    if all(f.pointer.split("/")[1:2] == ["approvals"] for f in schema.check(loaded.data)):
+    # An empty `approvals:` is the sign-off's to fill; its entries are not.
+    if all(f.pointer == "/approvals" for f in schema.check(loaded.data)):
         return
     from prdkit.check import check_bytes
 
