@@ -378,3 +378,24 @@ def test_csv_numbers_read_as_numbers_in_every_locale(tmp_path: Path) -> None:
     metrics = list(csv.reader(io.StringIO((tmp_path / "score.metrics.csv").read_text("utf-8"))))
     target = metrics[0].index("Target")
     assert metrics[1][0] == "K1" and metrics[1][target] == "1200"
+
+
+def test_no_csv_cell_reads_as_a_formula_whatever_it_comes_from(tmp_path: Path) -> None:
+    # A team's label (Jira's Priority, a column header) and generated text are cells too.
+    (tmp_path / ".prdkit.toml").write_text(
+        '[fields.requirements.x-cost]\nlabel = { en = "=HYPERLINK(1)" }\ntype = "number"\n\n'
+        '[labels.priority]\ncould = "=cmd|x"\n',
+        encoding="utf-8",
+    )
+    source = tmp_path / "calc.prd.yaml"
+    source.write_text(MINIMAL + "    x-cost: -5\n", encoding="utf-8")
+    export(tmp_path, "--to", "csv,jira", "--lang", "en", source=source)
+    for name in ("calc.requirements.csv", "calc.jira.csv"):
+        rows = list(csv.reader(io.StringIO((tmp_path / name).read_text("utf-8"))))
+        cells = [cell for row in rows for cell in row]
+        assert not [c for c in cells if c[:1] in ("=", "+", "@") or c[:2] == "--"], name
+    requirements = list(csv.reader(io.StringIO((tmp_path / "calc.requirements.csv").read_text())))
+    assert requirements[0][-1] == "'=HYPERLINK(1)" and requirements[1][-1] == "-5"
+    jira = list(csv.reader(io.StringIO((tmp_path / "calc.jira.csv").read_text("utf-8"))))
+    assert jira[1][3] == "'=cmd|x"
+    assert jira[1][4].startswith("Demo")  # no description: the source line, no rule above it

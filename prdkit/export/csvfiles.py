@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from prdkit.export.text import plain
 from prdkit.layout.sheets import Workbook
@@ -15,14 +16,23 @@ from prdkit.layout.sheets import Workbook
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A plain number (-5, -0.25, 1e-3) is no formula: a spreadsheet reads it as the number.
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
 def _safe(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def rows_to_csv(rows: list[list[str]], *, bom: bool = False) -> bytes:
-    """`rows` as CSV (RFC 4180: CRLF, quotes where needed), UTF-8 with an optional BOM."""
+    """`rows` as CSV (RFC 4180: CRLF, quotes where needed), UTF-8 with an optional BOM.
+
+    Every cell, header and generated text included, is kept from reading as a formula
+    (a team's label may be `=cmd|…` as well as an author's text)."""
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\r\n").writerows([[_safe(c) for c in row] for row in rows])
     return ("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
 
 
@@ -31,6 +41,6 @@ def write(book: Workbook, *, bom: bool = False) -> list[tuple[str, bytes]]:
     files = []
     for sheet in book.sheets:
         rows = [[c.label for c in sheet.table.columns]]
-        rows += [[_safe(plain(cell)) for cell in row] for row in sheet.table.rows]
+        rows += [[plain(cell) for cell in row] for row in sheet.table.rows]
         files.append((f".{sheet.key}.csv", rows_to_csv(rows, bom=bom)))
     return files

@@ -100,7 +100,7 @@ def _description(lay: Layout, item: Requirement | Feature, spec: tuple[Any, ...]
     # The source line stays whole at the end, where the reader looks for it.
     tail = f"----\n\n{_source(lay, item.id)}"
     if not parts:
-        return tail
+        return _source(lay, item.id)  # a rule under nothing: and "----" reads as a formula
     return clip("\n\n".join(parts), MAX_TEXT - len(tail) - 2) + "\n\n" + tail
 
 
