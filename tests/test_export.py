@@ -334,15 +334,23 @@ def test_a_score_past_the_largest_number_stays_readable_text(tmp_path: Path) -> 
     assert cell.data_type == "s" and cell.value == "inf"
 
 
+def team_export(tmp_path: Path, config: str, extra: str, *formats: str) -> None:
+    """Export MINIMAL with `extra` under its requirement, the team's `config` beside it."""
+    (tmp_path / ".prdkit.toml").write_text(config, encoding="utf-8")
+    source = tmp_path / "team.prd.yaml"
+    source.write_text(MINIMAL + extra, encoding="utf-8")
+    export(tmp_path, *formats, source=source)
+
+
 def test_the_teams_fields_and_priority_labels_reach_every_export(tmp_path: Path) -> None:
-    (tmp_path / ".prdkit.toml").write_text(
+    team_export(
+        tmp_path,
         '[fields.requirements.x-jira]\nlabel = { en = "Jira", zh = "Jira 单号" }\n'
         'type = "string"\n\n[labels.priority]\nmust = "P0"\nshould = "P1"\ncould = "P2"\n',
-        encoding="utf-8",
+        "    x-jira: SHOP-12\n",
+        "--to",
+        "xlsx,csv,jira",
     )
-    source = tmp_path / "team.prd.yaml"
-    source.write_text(MINIMAL + "    x-jira: SHOP-12\n", encoding="utf-8")
-    export(tmp_path, "--to", "xlsx,csv,jira", source=source)
     sheet = openpyxl.load_workbook(tmp_path / "team.xlsx")["Requirements"]
     header = [c.value for c in sheet[1]]
     assert header[-1] == "Jira"
@@ -382,20 +390,22 @@ def test_csv_numbers_read_as_numbers_in_every_locale(tmp_path: Path) -> None:
 
 def test_no_csv_cell_reads_as_a_formula_whatever_it_comes_from(tmp_path: Path) -> None:
     # A team's label (Jira's Priority, a column header) and generated text are cells too.
-    (tmp_path / ".prdkit.toml").write_text(
+    team_export(
+        tmp_path,
         '[fields.requirements.x-cost]\nlabel = { en = "=HYPERLINK(1)" }\ntype = "number"\n\n'
         '[labels.priority]\ncould = "=cmd|x"\n',
-        encoding="utf-8",
+        "    x-cost: -5\n",
+        "--to",
+        "csv,jira",
+        "--lang",
+        "en",
     )
-    source = tmp_path / "calc.prd.yaml"
-    source.write_text(MINIMAL + "    x-cost: -5\n", encoding="utf-8")
-    export(tmp_path, "--to", "csv,jira", "--lang", "en", source=source)
-    for name in ("calc.requirements.csv", "calc.jira.csv"):
+    for name in ("team.requirements.csv", "team.jira.csv"):
         rows = list(csv.reader(io.StringIO((tmp_path / name).read_text("utf-8"))))
         cells = [cell for row in rows for cell in row]
         assert not [c for c in cells if c[:1] in ("=", "+", "@") or c[:2] == "--"], name
-    requirements = list(csv.reader(io.StringIO((tmp_path / "calc.requirements.csv").read_text())))
+    requirements = list(csv.reader(io.StringIO((tmp_path / "team.requirements.csv").read_text())))
     assert requirements[0][-1] == "'=HYPERLINK(1)" and requirements[1][-1] == "-5"
-    jira = list(csv.reader(io.StringIO((tmp_path / "calc.jira.csv").read_text("utf-8"))))
+    jira = list(csv.reader(io.StringIO((tmp_path / "team.jira.csv").read_text("utf-8"))))
     assert jira[1][3] == "'=cmd|x"
     assert jira[1][4].startswith("Demo")  # no description: the source line, no rule above it
