@@ -103,6 +103,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wrote {path} (template {template}, {language})",
         "已写入 {path}（模板 {template}，{language}）",
     ),
+    "cli.new-name-bad": (
+        "{name} cannot name a document: give a name without line breaks or other control "
+        "characters, such as checkout-redesign",
+        "{name} 不能用作文档名：请用不含换行等控制字符的名字，例如 购物车改版",
+    ),
     "cli.exists": (
         "{path} already exists; use --force to overwrite it",
         "{path} 已存在；要覆盖它请加上 --force",

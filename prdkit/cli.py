@@ -604,6 +604,7 @@ def new(
 
     target = Path(name if name.endswith((".prd.yaml", ".prd.yml")) else name + ".prd.yaml")
     check_paths(target)
+    _check_new_name(name, target, lang)
     # The template is English unless asked; messages follow --lang, else the locale.
     chosen = find(template, lang.value if lang else "en")
     if (target.exists() or target.is_symlink()) and not force:
@@ -619,6 +620,16 @@ def new(
             raise fail(_say("cli.exists", lang, path=target)) from None
     shown = shown_path(str(target))
     emit(_say("cli.new", lang, path=shown, template=chosen.name, language=chosen.lang) + "\n")
+
+
+def _check_new_name(name: str, target: Path, lang: Language | None) -> None:
+    """Exit 2 for a name that makes no file a person can find and type: empty (a hidden
+    `.prd.yaml`), blank, or holding a line break or another control character."""
+    import unicodedata
+
+    stem = target.name.removesuffix(".prd.yaml").removesuffix(".prd.yml")
+    if not stem.strip() or any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise fail(_say("cli.new-name-bad", lang, name=repr(name)))
 
 
 def _new_document_bytes(target: Path, text: str, lang: str) -> bytes:

@@ -187,6 +187,18 @@ def test_concurrent_new_of_one_name_has_one_winner(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["race.prd.yaml"]
 
 
+@pytest.mark.parametrize("name", ["", "   ", "a\nb", "tab\tname", "sub/"])
+def test_new_refuses_a_name_no_one_could_find_or_type(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # '' made a hidden `.prd.yaml`; a line break, a file name with a newline in it.
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["new", name])
+    assert result.exit_code == 2
+    assert "cannot name a document" in result.output
+    assert list(tmp_path.rglob("*")) == []
+
+
 def test_new_unknown_template_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["new", "demo", "--template", "nope"])
