@@ -255,6 +255,24 @@ def test_addresses_and_paths_of_other_forms(tmp_path: Path) -> None:
     ]
 
 
+def test_a_picture_markdown_leaves_as_text_is_still_named(tmp_path: Path) -> None:
+    # markdown-it makes no picture of a file: address: the text showed it and nothing said
+    # why. A code span showing the syntax is no picture.
+    text = (
+        HEAD
+        + """  summary: "![l](file:///etc/passwd)"  # <s>
+  background: "Write `![x](file:///a.png)` to break the build."
+"""
+        + TAIL
+    )
+    run(tmp_path, text)
+    found = pictures_of(check_file(tmp_path / "doc.prd.yaml"))
+    assert [(d.rule, d.line, d.column) for d in found] == [
+        ("image-path", at(text, "<s>"), 18),
+    ]
+    assert "'file:///etc/passwd' is a file: address" in found[0].message
+
+
 def test_without_a_folder_only_the_form_of_paths_is_checked() -> None:
     text = HEAD + TAIL + page("img/nope.png", "../up.png")
     result = check_bytes(text.encode("utf-8"), "doc.prd.yaml")

@@ -15,6 +15,11 @@ from prdkit.source import join
 # http(s) pictures are never fetched: writers show them as links.
 _REMOTE = re.compile(r"https?://", re.IGNORECASE)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+# `![alt](src)` left as text, with a scheme markdown-it never links (bounded: no backtracking
+# past a bracket or a parenthesis).
+_REFUSED = re.compile(
+    r"!\[([^\[\]\n]{0,200})\]\(((?:file|data|javascript|vbscript):[^()\s]{0,2000})\)", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,5 +108,11 @@ def _in_markdown(pointer: str, text: str) -> Iterator[ImageRef]:
         if node.type == "image":
             src = str(node.attrs.get("src", ""))
             found.append(ImageRef(pointer, src, unquote(src), node.content, len(text)))
+        elif node.type == "text" and "](" in node.content:
+            # A picture markdown-it refused to make (`file:`, `data:`, `javascript:`) shows
+            # as its text: named here, so the author learns why it shows no picture.
+            for match in _REFUSED.finditer(node.content):
+                src = match.group(2)
+                found.append(ImageRef(pointer, src, unquote(src), match.group(1), len(text)))
         stack.extend(reversed(node.children))
     yield from found
