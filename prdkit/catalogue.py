@@ -104,9 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已写入 {path}（模板 {template}，{language}）",
     ),
     "cli.new-name-bad": (
-        "{name} cannot name a document: give a name without line breaks or other control "
-        "characters, such as checkout-redesign",
-        "{name} 不能用作文档名：请用不含换行等控制字符的名字，例如 购物车改版",
+        "{name} cannot name a document: give a name on one line, such as checkout-redesign",
+        "{name} 不能用作文档名：请用写在一行里的名字，例如 购物车改版",
     ),
     "cli.exists": (
         "{path} already exists; use --force to overwrite it",

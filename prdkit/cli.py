@@ -624,11 +624,10 @@ def new(
 
 def _check_new_name(name: str, target: Path, lang: Language | None) -> None:
     """Exit 2 for a name that makes no file a person can find and type: empty (a hidden
-    `.prd.yaml`), blank, or holding a line break or another control character."""
-    import unicodedata
-
+    `.prd.yaml`), blank, or holding a line break or a tab (other control characters
+    cannot title a valid document, which `_new_document_bytes` says)."""
     stem = target.name.removesuffix(".prd.yaml").removesuffix(".prd.yml")
-    if not stem.strip() or any(unicodedata.category(ch) == "Cc" for ch in name):
+    if not stem.strip() or any(ch in name for ch in "\n\r\t"):
         raise fail(_say("cli.new-name-bad", lang, name=repr(name)))
 
 
