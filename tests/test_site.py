@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from prdkit.cli import app
+from prdkit.config import clear_cache
 from prdkit.site import SiteError, build_site
 from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
 from tests.pictures import png
@@ -64,6 +65,30 @@ def test_a_changed_picture_renders_its_page_again(tmp_path: Path) -> None:
     report = build_site(root, out)
     assert report.rendered == ["a.html"]
     assert (out / "a.html").read_text() != before
+    assert build_site(root, out).rendered == []
+
+
+def test_swapped_pictures_and_a_new_configuration_render_the_page_again(tmp_path: Path) -> None:
+    root, out = tmp_path / "docs", tmp_path / "site"
+    root.mkdir()
+    (root / "a.png").write_bytes(PNG_1x1)
+    (root / "b.png").write_bytes(png(2, 1))
+    text = MINIMAL.replace(
+        "priority: could", "priority: could\n    description: See ![first](a.png) ![second](b.png)"
+    )
+    (root / "a.prd.yaml").write_text(text)
+    build_site(root, out)
+    before = (out / "a.html").read_text()
+    # The same two pictures, each where the other was: the same digests, another page.
+    (root / "a.png").write_bytes(png(2, 1))
+    (root / "b.png").write_bytes(PNG_1x1)
+    assert build_site(root, out).rendered == ["a.html"]
+    assert (out / "a.html").read_text() != before
+    # A team's label shows on the page: a new configuration renders it again.
+    (root / ".prdkit.toml").write_text('[labels.priority]\ncould = "P2"\n', encoding="utf-8")
+    clear_cache()  # as a new run finds it
+    assert build_site(root, out).rendered == ["a.html"]
+    assert "P2" in (out / "a.html").read_text()
     assert build_site(root, out).rendered == []
 
 

@@ -1,8 +1,9 @@
 """Building a site: check every document, render the changed ones, write the index.
 
 Incremental by content: a page is rendered again only when its key changed — the digest of
-the source bytes, the bytes of the images it embeds, the language and prdkit's version —
-or when the page is missing. `.prdkit-site.json` in the output folder records every file
+the source bytes, the configuration it is checked under, the bytes of each image it embeds
+by the place it is named from, the language and prdkit's version — or when the page is
+missing. `.prdkit-site.json` in the output folder records every file
 the site wrote, with the digest of its bytes: a run replaces or removes only those, and
 refuses (exit 2, before writing anything) when a file it would write is someone else's.
 Documents are checked, rendered and written one at a time, so memory does not grow with
@@ -16,7 +17,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prdkit import __version__
@@ -118,8 +119,11 @@ def build_site(
             page = pages[path]
             target = out / page
             options = render_options(result, path, target.parent, lang, limits=config.limits)
-            digests = sorted(image.digest for image in result.images.values())
-            key = _key(result.text, digests, options.lang)
+            # Which picture stands where (two swapped files change the page, not the set of
+            # digests), and the configuration (a team's label changes every page).
+            placed = sorted(f"{src}\0{image.digest}" for src, image in result.images.items())
+            settings = repr(replace(config, source=None))
+            key = _key(result.text, [settings, *placed], options.lang)
             known_page, known = by_source.get(source, (None, {}))
             if not _inside(out, target.parent):
                 # A folder of the output that is a link elsewhere: writing would leave `out`.
@@ -199,11 +203,12 @@ def _page_names(root: Path, documents: list[Path]) -> dict[Path, str]:
     return names
 
 
-def _key(text: str, pictures: Iterable[str], lang: str) -> str:
-    """The digest that decides whether a page is rendered again; `pictures` are the digests
-    of the pictures it embeds (checked and read once by validation), part of its input."""
+def _key(text: str, inputs: Iterable[str], lang: str) -> str:
+    """The digest that decides whether a page is rendered again; `inputs`, what else it is
+    made from: the configuration it is checked under, and each picture it embeds (checked
+    and read once by validation), by the place it is named from."""
     h = hashlib.sha256()
-    for part in (__version__, lang, text, *pictures):
+    for part in (__version__, lang, text, *inputs):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
