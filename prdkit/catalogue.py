@@ -107,6 +107,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} cannot name a document: give a name on one line, such as checkout-redesign",
         "{name} 不能用作文档名：请用写在一行里的名字，例如 购物车改版",
     ),
+    "lsp.header": (
+        "the editor sent a message header prdkit cannot read (a Content-Length past any "
+        "message); restart the language server",
+        "编辑器发来的消息头无法读取（Content-Length 超出任何消息的长度）；请重启语言服务",
+    ),
     "cli.exists": (
         "{path} already exists; use --force to overwrite it",
         "{path} 已存在；要覆盖它请加上 --force",

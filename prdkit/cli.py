@@ -814,6 +814,7 @@ def diff(
 
 
 @app.command()
+@reported
 def lsp(
     stdio: Annotated[
         bool,

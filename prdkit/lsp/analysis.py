@@ -120,7 +120,9 @@ def analyse(text: str, path: Path | None, previous: Snapshot | None = None) -> S
             config = DEFAULT_CONFIG  # the CLI reports the broken file; the editor keeps checking
     name = str(path) if path is not None else "untitled.prd.yaml"
     result = check_bytes(
-        text.encode("utf-8"),
+        # A lone surrogate (JSON can carry one) reaches the check as the bytes it stands
+        # for, which it reports where they are, as it would in a file.
+        text.encode("utf-8", "surrogatepass"),
         name,
         json_mode=name.endswith(".json"),
         config=config,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -14,8 +16,10 @@ from pygls.workspace.position_codec import PositionCodec
 
 from prdkit import __version__
 from prdkit.check import is_document_name
+from prdkit.errors import PrdkitError
 from prdkit.lsp import analysis
 from prdkit.lsp.analysis import Range, Snapshot
+from prdkit.messages import msg
 
 # Checks wait this long after the last keystroke, so typing stays smooth in large documents.
 DEBOUNCE_SECONDS = 0.3
@@ -30,6 +34,10 @@ _SEVERITIES = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
+
+
+class LspInputError(PrdkitError):
+    """What the editor sent cannot be read as the protocol's messages (exit 2)."""
 
 
 class PrdServer(LanguageServer):
@@ -62,8 +70,10 @@ class PrdServer(LanguageServer):
         """Check the document's current text (after `delay`) and publish its diagnostics."""
         if delay:
             await asyncio.sleep(delay)
+        if unquote(uri) not in self.workspace.text_documents:
+            return  # never opened, or closed meanwhile: not the editor's to show
         document = self.workspace.get_text_document(uri)
-        text, version = document.source, document.version
+        text, version = plain_lines(document.source), document.version
         path = Path(to_fs_path(uri) or "untitled.prd.yaml")
         if not is_document_name(path.name):
             # Editors start the server for every YAML file; only PRDs are ours to judge.
@@ -86,6 +96,16 @@ class PrdServer(LanguageServer):
         task = asyncio.ensure_future(self.check(uri, delay))
         task.add_done_callback(self._report_failure)
         self.pending[uri] = task
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """A message the server could not handle (not JSON-RPC, out of order) goes to the
+        editor's log in one line, not to a pop-up with Python's words."""
+        self.window_log_message(
+            types.LogMessageParams(
+                type=types.MessageType.Error,
+                message=f"prdkit: could not handle a message: {type(error).__name__}: {error}",
+            )
+        )
 
     def _report_failure(self, task: asyncio.Task[None]) -> None:
         """A check that crashed is said in the editor's log, not lost in a dropped task."""
@@ -137,9 +157,24 @@ class ClientColumns:
     def _units(self, text: str) -> list[int] | None:
         """The units before each column of `text`; None when each character is one unit."""
         # Every position encoding counts an ASCII character as one unit.
-        if text.isascii() or self._codec.client_num_units(text) == len(text):
+        if text.isascii():
             return None
-        return list(accumulate(map(self._codec.client_num_units, text), initial=0))
+        units = list(map(self._count, text))
+        if all(unit == 1 for unit in units):
+            return None
+        return list(accumulate(units, initial=0))
+
+    def _count(self, char: str) -> int:
+        # A lone surrogate (an error the check reports) is one unit of UTF-16 and three bytes
+        # of UTF-8 as written; the codec cannot encode it.
+        try:
+            return self._codec.client_num_units(char)
+        except UnicodeEncodeError:
+            return (
+                len(char.encode("utf-8", "surrogatepass"))
+                if "8" in str(self._codec.encoding)
+                else 1
+            )
 
 
 def diagnostics(snapshot: Snapshot, columns: ClientColumns) -> list[types.Diagnostic]:
@@ -216,9 +251,10 @@ def _completion(ls: PrdServer, params: types.CompletionParams) -> types.Completi
         return None
     # The text as it is now, which may be ahead of the last check.
     document = ls.workspace.get_text_document(uri)
-    lines = document.source.split("\n")
+    source = plain_lines(document.source)
+    lines = source.split("\n")
     where = ls.workspace.position_codec.position_from_client_units(lines, params.position)
-    items = analysis.completion(snapshot, document.source, where.line, where.character)
+    items = analysis.completion(snapshot, source, where.line, where.character)
     if items is None:
         return None
     return types.CompletionList(
@@ -256,6 +292,32 @@ def _symbol(columns: ClientColumns, symbol: analysis.Symbol) -> types.DocumentSy
     )
 
 
+def plain_lines(text: str) -> str:
+    """`text` with its line ends as `\\n`: the protocol counts `\\r\\n` and a lone `\\r` as
+    one (so does the check), and `\\r`-only text split at `\\n` is one line."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+class _OneLine(logging.Formatter):
+    """A log record in one line: what happened and the exception's words, no traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"prdkit lsp: {record.getMessage()}"
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            text += f": {type(error).__name__}: {error}"
+        return text.replace("\n", " ")
+
+
 def run(**_options: Any) -> None:
     """Serve over stdin/stdout until the client says exit."""
-    server.start_io()
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine())
+    handler.setLevel(logging.WARNING)
+    pygls_log = logging.getLogger("pygls")
+    pygls_log.addHandler(handler)
+    pygls_log.propagate = False  # Python's own last-resort output prints the traceback
+    try:
+        server.start_io()
+    except OverflowError:  # a Content-Length past what any message holds
+        raise LspInputError(msg("lsp.header")) from None
