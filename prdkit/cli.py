@@ -493,7 +493,9 @@ def _render_targets(
 
     documents: dict[str, Path] = {}
     for path in find_documents(sources, unreadable):
-        documents.setdefault(os.path.realpath(path), path)
+        # A file named twice is rendered once. A link to a document is no alias of it: it
+        # is refused and reported, as validate does, and the file it points to still goes.
+        documents.setdefault(str(path) if path.is_symlink() else os.path.realpath(path), path)
     if not documents:
         for problem in unreadable:
             complain(problem)

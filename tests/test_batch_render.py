@@ -38,6 +38,23 @@ def test_files_and_folders_render_each_document_once(tmp_path: Path) -> None:
     assert "\x1b" not in result.stdout and "\r" not in result.stdout  # no bar off a terminal
 
 
+@pytest.mark.parametrize("link", ["0.prd.yaml", "z.prd.yaml"])  # before or after its file
+@pytest.mark.parametrize("command", ["render", "export"])
+def test_a_link_to_a_document_is_reported_and_its_file_still_goes(
+    tmp_path: Path, link: str, command: str
+) -> None:
+    # The link stood for its file (the same real path), and the first of the two listed
+    # won: sorted first, the link was refused and the valid file never rendered.
+    docs = tree(tmp_path)
+    (docs / link).symlink_to("a.prd.yaml")
+    out = tmp_path / "out"
+    formats = "md" if command == "render" else "csv"
+    result = run_prdkit(command, str(docs), "--to", formats, "-o", str(out))
+    assert result.returncode == 2
+    assert f"{link}: is a symbolic link" in result.stderr
+    assert (out / ("a.md" if command == "render" else "a.requirements.csv")).is_file()
+
+
 def test_every_failure_is_reported_at_the_end_with_one_exit_code(tmp_path: Path) -> None:
     docs = tree(tmp_path)
     (docs / "bad.prd.yaml").write_text(INVALID, encoding="utf-8")
