@@ -897,6 +897,10 @@ def main() -> None:
     except SystemExit as exc:
         if exc.code == 130:  # typer turns ^C into this exit, saying nothing
             emit(f"prdkit: {_say('cli.interrupted', None)}\n", err=True)
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            # The framework's own write (the help) met a reader gone (`--help | head`): it
+            # exits 1, the code of an invalid document; a reader leaving is no error.
+            exc = SystemExit(EXIT_OK)
         _leave(exc)
     except KeyboardInterrupt:
         emit(f"prdkit: {_say('cli.interrupted', None)}\n", err=True)

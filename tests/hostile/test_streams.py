@@ -56,6 +56,28 @@ def test_shell_pipe_to_head(tmp_path: Path) -> None:
     assert "Traceback" not in errors and "Exception ignored" not in errors, errors
 
 
+@pytest.mark.parametrize("args", [["--help"], ["render", "--help"], ["--version"]])
+def test_help_to_a_reader_gone_is_exit_0(args: list[str]) -> None:
+    # The framework writes the help itself and exits 1 on a closed pipe, the code of an
+    # invalid document: a reader leaving (`--help | head -1`) is no error.
+    read, write = os.pipe()
+    os.close(read)  # gone before anything is written: the first write fails
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "prdkit", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "NO_COLOR": "1"},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 0, stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
+
+
 @pytest.mark.parametrize("redirect", [">&-", "2>&-", ">&- 2>&-", "<&-"])
 def test_closed_standard_streams(tmp_path: Path, redirect: str) -> None:
     doc = tmp_path / "bad.prd.yaml"
