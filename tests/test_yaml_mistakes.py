@@ -588,4 +588,5 @@ def test_a_value_starting_with_bold_text_is_one_finding_with_the_quoting_fix() -
     text = MINIMAL + "    description: *Phase 2*. See the plan.\n"
     rule, line, column, message, hint = only(check(text))
     assert (rule, line, column) == ("alias", 12, 18)
+    assert message.startswith("YAML alias '*Phase'")
     assert hint.endswith('quote it: `"*Phase 2*. See the plan."`')
