@@ -544,6 +544,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invalid UTF-8 (byte 0x{byte}); save the file as UTF-8",
         "不是有效的 UTF-8（字节 0x{byte}），请把文件另存为 UTF-8",
     ),
+    "encoding.stray": (
+        "byte 0x{byte} is not UTF-8, though the text before it is: a character pasted from "
+        "another encoding",
+        "字节 0x{byte} 不是 UTF-8，而它前面的文字是：这是从其他编码粘贴进来的字符",
+    ),
+    "encoding.stray.hint": (
+        "type the character at this place again (the rest of the file is right as it is)",
+        "在这个位置重新输入这个字符（文件其余部分不用改）",
+    ),
+    "encoding.surrogate": (
+        "a lone surrogate (U+D800 to U+DFFF), which no text may hold: delete it",
+        "孤立的代理码位（U+D800 到 U+DFFF），任何文字都不能包含它：请删除",
+    ),
     "encoding.saved-as": (
         "byte 0x{byte} is not UTF-8: the file looks saved as {encoding}, where it reads '{shown}'",
         "字节 0x{byte} 不是 UTF-8：文件看起来是以 {encoding} 编码保存的，按它读作 '{shown}'",

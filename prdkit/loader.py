@@ -130,11 +130,18 @@ def decode(raw: bytes) -> tuple[str | None, tuple[Finding, Span] | None]:
         column = len(before[line_start:].decode("utf-8", "replace")) + 1
         byte = raw[exc.start : exc.start + 1].hex()
         span = Span(before.count(b"\n") + 1, column)
+        bad = raw[exc.start : exc.start + 2]
+        if len(bad) == 2 and bad[0] == 0xED and 0xA0 <= bad[1] <= 0xBF:
+            # A lone surrogate written as UTF-8 (an editor's buffer can hold one).
+            return None, (_finding("encoding", msg("encoding.surrogate")), span)
         guess = _saved_as(raw, exc.start)
         if guess is not None:
             encoding, shown = guess
             message = msg("encoding.saved-as", byte=byte, encoding=encoding, shown=shown)
             return None, (_finding("encoding", message, "", msg("encoding.resave")), span)
+        if max(before, default=0) >= 0x80:  # UTF-8 text before it: one stray byte
+            message = msg("encoding.stray", byte=byte)
+            return None, (_finding("encoding", message, "", msg("encoding.stray.hint")), span)
         message = msg("encoding.invalid", byte=byte)
         return None, (_finding("encoding", message), span)
     if "\r" in text:
@@ -142,19 +149,36 @@ def decode(raw: bytes) -> tuple[str | None, tuple[Finding, Span] | None]:
     return text, None
 
 
+# Bytes outside ASCII in GB2312 text: pairs of bytes both in A1-FE.
+_GB2312_PAIRS = re.compile(rb"(?:[\xa1-\xfe][\xa1-\xfe]|[\x00-\x7f])*")
+# A UTF-8 sequence of two to four bytes.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 def _saved_as(raw: bytes, at: int) -> tuple[str, str] | None:
-    """The legacy encoding a file that is not UTF-8 was most likely saved in (a Chinese
-    Windows' GB18030, else Windows-1252), and the character it reads at byte `at`, the
-    first UTF-8 refuses; None when neither reads the file."""
-    for encoding, name in (("gb18030", "GB18030 (GBK)"), ("cp1252", "Windows-1252")):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "gb18030" and not any("\u4e00" <= ch <= "\u9fff" for ch in text):
-            continue  # Latin text with a stray byte: not Chinese
-        return name, raw[at : at + 4].decode(encoding, "ignore")[:1]
-    return None
+    """The legacy encoding a file that is not UTF-8 was saved in, when its bytes say so
+    plainly, and the character it reads at byte `at`, the first UTF-8 refuses; None when
+    they do not.
+
+    Not when text outside ASCII came before `at`, read as UTF-8: a UTF-8 file with a stray
+    byte (reopened in a legacy encoding, its other text would turn to nonsense). GB18030
+    only when every byte outside ASCII pairs as GB2312's Chinese do (a German 'ü' before a
+    letter reads as a Chinese character too); else Windows-1252, when it reads the file
+    and no UTF-8 sequence is in it.
+    """
+    if max(raw[:at], default=0) >= 0x80:
+        return None
+    if _GB2312_PAIRS.fullmatch(raw):
+        return "GB18030 (GBK)", raw[at : at + 2].decode("gb18030", "ignore")[:1]
+    if _UTF8_SEQUENCE.search(raw):
+        return None
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return "Windows-1252", raw[at : at + 1].decode("cp1252")
 
 
 def load_bytes(

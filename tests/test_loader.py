@@ -250,6 +250,23 @@ def test_the_quick_scan_passes_clean_chinese_text() -> None:
         ),
         # Neither reads it (0x81 is unassigned in Windows-1252): the plain words.
         (b"meta:\n  title: \x81 x\n", "invalid UTF-8 (byte 0x81); save the file as UTF-8"),
+        # A German name in Windows-1252: 'ü' before a letter pairs as GBK would, but 'r'
+        # is no GB2312 byte: not taken for Chinese.
+        (
+            b"meta:\n  title: J\xfcrgen M\xfcller\n",
+            "byte 0xfc is not UTF-8: the file looks saved as Windows-1252, where it reads '\xfc'",
+        ),
+        # UTF-8 text before the byte: one stray byte, not a file to reopen in Windows-1252.
+        (
+            "meta:\n  title: Renée \x96 café\n".encode().replace(b"\xc2\x96", b"\x96"),
+            "byte 0x96 is not UTF-8, though the text before it is: a character pasted from "
+            "another encoding",
+        ),
+        # A lone surrogate as UTF-8 bytes (an editor's buffer may hold one).
+        (
+            b"meta:\n  title: x\xed\xa0\x80\n",
+            "a lone surrogate (U+D800 to U+DFFF), which no text may hold: delete it",
+        ),
     ],
 )
 def test_a_file_not_saved_as_utf8_names_the_encoding_it_was_saved_in(
