@@ -321,8 +321,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "approve.invalid": (
         "{file} does not pass the schema; fix the document before approving it "
-        "(a rejection is recorded as it is)",
-        "{file} 未通过结构校验；请先修正文档再批准（驳回可以照常记录）",
+        "(`--reject` still records a rejection)",
+        "{file} 未通过结构校验；请先修正文档再批准（`--reject` 仍可记录驳回）",
     ),
     "approve.not-a-list": (
         "{file}: approvals is not a list; fix the document first",

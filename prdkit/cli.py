@@ -735,7 +735,7 @@ def approve(
         raise fail(_say("approve.name-required", lang))
     decision = "rejected" if reject else "approved"
     signoff = Signoff(name, _today().isoformat(), decision, role, comment)
-    recorded = approve_file(source, signoff, config_for(source))
+    recorded = approve_file(source, signoff, config_for(source), lang.value if lang else None)
     line = msg(
         "approve.replaced" if recorded.replaced else "approve.added",
         place=f"{shown_path(str(source))}:{recorded.line}",

@@ -492,6 +492,7 @@ def test_a_document_the_schema_refuses_is_not_approved_but_may_be_rejected(tmp_p
     assert result.exit_code == 1
     assert "a.prd.yaml:11:15: error schema-enum" in result.output
     assert "does not pass the schema; fix the document before approving it" in result.output
+    assert "(`--reject` still records a rejection)" in result.output
     assert doc.read_text(encoding="utf-8") == broken  # nothing recorded
     assert approve(doc, "--name", "Ann", "--reject").exit_code == 0
     assert entry_of(doc, "Ann")["decision"] == "rejected"
@@ -499,3 +500,18 @@ def test_a_document_the_schema_refuses_is_not_approved_but_may_be_rejected(tmp_p
     listed = tmp_path / "b.prd.yaml"
     listed.write_text(MINIMAL + "approvals: [Bob]\n", encoding="utf-8")
     assert approve(listed, "--name", "Ann").exit_code == 1
+
+
+def test_a_refusal_speaks_the_runs_language_and_the_own_entry_may_be_replaced(
+    tmp_path: Path,
+) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    chinese = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  language: zh\n")
+    doc.write_text(chinese.replace("priority: could", "priority: high"), encoding="utf-8")
+    result = approve(doc, "--name", "Ann", "--lang", "en")
+    assert result.exit_code == 1
+    assert "error schema-enum priority must be one of" in result.output  # not in Chinese
+    # The approver's own entry, malformed, is the sign-off's to replace.
+    doc.write_text(chinese + "approvals:\n  - name: Bob\n    decision: approve\n", encoding="utf-8")
+    assert approve(doc, "--name", "Bob").exit_code == 0
+    assert entry_of(doc, "Bob")["decision"] == "approved"

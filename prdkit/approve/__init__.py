@@ -73,33 +73,47 @@ def load_for_approval(
     json_mode: bool = False,
     config: Config = DEFAULT_CONFIG,
     size: int = 0,
+    lang: str | None = None,
 ) -> Loaded:
-    """The loaded document (read with the configured limits), or ApproveError (exit 1)."""
+    """The loaded document (read with the configured limits), or ApproveError (exit 1);
+    its diagnostics in `lang` (the run's `--lang`), else the document's language."""
     limits = config.limits
     loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
     if not loaded.ok:
         from prdkit.check import check_bytes
 
         report = check_bytes(
-            raw, file, json_mode=json_mode, config=config, limits=limits, size=size
+            raw, file, json_mode=json_mode, config=config, limits=limits, size=size, lang=lang
         )
         raise ApproveError(msg("approve.does-not-load", file=file), 1, [report], report.lang)
     return loaded
 
 
-def _well_formed(raw: bytes, file: str, loaded: Loaded, config: Config, size: int) -> None:
+def _well_formed(
+    raw: bytes, file: str, loaded: Loaded, config: Config, size: int, lang: str | None, name: str
+) -> None:
     """Refuse to approve a document the schema refuses (exit 1, with its diagnostics): a
     sign-off on it would vouch for a text that fails every check. The semantic rules do not
     stop a sign-off, since some (a missing approval) are met by it; a rejection is always
     recorded."""
     from prdkit import schema
 
-    # An empty `approvals:` is the sign-off's to fill; its entries are not.
-    if all(f.pointer == "/approvals" for f in schema.check(loaded.data)):
+    # An empty `approvals:` is the sign-off's to fill, and the approver's own entry is the
+    # sign-off's to replace; the other entries are not.
+    approvals = loaded.data.get("approvals") if isinstance(loaded.data, dict) else None
+    own = {
+        f"/approvals/{i}"
+        for i, entry in enumerate(approvals if isinstance(approvals, list) else [])
+        if isinstance(entry, dict) and entry.get("name") == name
+    }
+    if all(
+        f.pointer == "/approvals" or "/".join(f.pointer.split("/")[:3]) in own
+        for f in schema.check(loaded.data)
+    ):
         return
     from prdkit.check import check_bytes
 
-    report = check_bytes(raw, file, config=config, limits=config.limits, size=size)
+    report = check_bytes(raw, file, config=config, limits=config.limits, size=size, lang=lang)
     meta = loaded.data.get("meta") if isinstance(loaded.data, dict) else None
     language = meta.get("language") if isinstance(meta, dict) else None
     raise ApproveError(msg("approve.invalid", file=file), 1, [report], language or report.lang)
@@ -179,13 +193,15 @@ def record(
     file: str = "<document>",
     config: Config = DEFAULT_CONFIG,
     size: int = 0,
+    lang: str | None = None,
 ) -> Recorded:
-    """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML."""
+    """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML.
+    Diagnostics that explain a refusal are in `lang`, else the document's language."""
     signoff = _checked(signoff)
-    loaded = load_for_approval(raw, file, config=config, size=size)
+    loaded = load_for_approval(raw, file, config=config, size=size, lang=lang)
     data = loaded.data
     if signoff.decision == "approved":
-        _well_formed(raw, file, loaded, config, size)
+        _well_formed(raw, file, loaded, config, size, lang, signoff.name)
     meta = data.get("meta")
     language = meta.get("language") if isinstance(meta, dict) else None
     approvals = data.get("approvals")
@@ -348,8 +364,11 @@ def _only_approvals_changed(old: Any, new: Any, expected: list[Any]) -> bool:
     ) == _canonical(expected)
 
 
-def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) -> Recorded:
-    """Record `signoff` in the YAML file at `path`, written atomically; JSON is refused.
+def approve_file(
+    path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG, lang: str | None = None
+) -> Recorded:
+    """Record `signoff` in the YAML file at `path`, written atomically; JSON is refused
+    (diagnostics of a refusal in `lang`, else the document's language).
 
     Read, check and write happen under a lock, so concurrent sign-offs all survive; the
     file is read again just before the write, so an editor that ignores the lock loses
@@ -375,7 +394,7 @@ def approve_file(path: Path, signoff: Signoff, config: Config = DEFAULT_CONFIG) 
     with locked(path):
         raw = read_document(path, limits)
         size = size_if_cut(path, raw, limits)
-        recorded = record(raw, signoff, file=str(path), config=config, size=size)
+        recorded = record(raw, signoff, file=str(path), config=config, size=size, lang=lang)
         held = os.stat(path)
         if read_document(path, limits) != raw:
             raise ApproveError(msg("approve.changed", file=str(path)), language=recorded.language)
