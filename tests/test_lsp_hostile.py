@@ -16,8 +16,10 @@ from tests.test_lsp import Client, client  # noqa: F401 - the fixture
 pytest.importorskip("pygls", reason="the language server needs the extra prdkit[lsp]")
 
 
-def test_a_content_length_past_any_message_is_exit_2(tmp_path: Path) -> None:
-    run = run_prdkit("lsp", stdin="Content-Length: 99999999999999999999\r\n\r\n{}", cwd=tmp_path)
+@pytest.mark.parametrize("length", ["99999999999999999999", "1000000000000"])
+def test_a_content_length_past_any_message_is_exit_2(length: str, tmp_path: Path) -> None:
+    # Past the largest index (OverflowError), or more than the memory holds (MemoryError).
+    run = run_prdkit("lsp", stdin=f"Content-Length: {length}\r\n\r\n{{}}", cwd=tmp_path)
     assert run.returncode == 2
     assert "message header prdkit cannot read" in run.stderr
     assert "Traceback" not in run.stderr
@@ -97,3 +99,22 @@ def test_notifications_for_a_document_never_opened_are_ignored(
     assert client.close() == 0
     stderr = client.proc.stderr.read().decode("utf-8", "replace")  # type: ignore[union-attr]
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+
+
+def test_a_request_that_fails_is_logged_in_one_line(client: Client, tmp_path: Path) -> None:  # noqa: F811
+    # pygls puts the traceback in the message it logs: the log keeps its first line.
+    uri = (tmp_path / "h.prd.yaml").as_uri()
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": MINIMAL}},
+    )
+    client.diagnostics(uri, 1)
+    client.next_id += 1
+    where = {"textDocument": {"uri": uri}, "position": {"line": -1, "character": 0}}
+    client.send({"id": client.next_id, "method": "textDocument/hover", "params": where})
+    # The request cannot be read (no answer may come): the server goes on answering.
+    assert client.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
+    assert client.close() == 0
+    stderr = client.proc.stderr.read().decode("utf-8", "replace")  # type: ignore[union-attr]
+    assert "Traceback" not in stderr, stderr
+    assert all(line.startswith("prdkit lsp: ") for line in stderr.splitlines()), stderr

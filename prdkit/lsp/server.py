@@ -302,11 +302,15 @@ class _OneLine(logging.Formatter):
     """A log record in one line: what happened and the exception's words, no traceback."""
 
     def format(self, record: logging.LogRecord) -> str:
-        text = f"prdkit lsp: {record.getMessage()}"
+        # pygls puts a formatted traceback in some messages themselves: the first line says
+        # what happened.
+        lines = record.getMessage().splitlines() or [""]
+        text = f"prdkit lsp: {lines[0]}"
         if record.exc_info and record.exc_info[1] is not None:
             error = record.exc_info[1]
-            text += f": {type(error).__name__}: {error}"
-        return text.replace("\n", " ")
+            words = str(error).splitlines() or [""]
+            text += f": {type(error).__name__}: {words[0]}"
+        return text
 
 
 def run(**_options: Any) -> None:
@@ -319,5 +323,5 @@ def run(**_options: Any) -> None:
     pygls_log.propagate = False  # Python's own last-resort output prints the traceback
     try:
         server.start_io()
-    except OverflowError:  # a Content-Length past what any message holds
+    except (OverflowError, MemoryError):  # a Content-Length past what any message holds
         raise LspInputError(msg("lsp.header")) from None
