@@ -346,7 +346,14 @@ def _team_label(finding: Finding, data: Any, config: Config) -> Finding:
             return finding
     if not isinstance(value, str) or not tokens:
         return finding
-    labelled = config.conventions.labels.get(tokens[-1], {})
+    # The field's group of values (a requirement's `status` is `req_status`), as the
+    # team's `[labels.GROUP]` names it.
+    from prdkit.i18n import ENUM_OF
+    from prdkit.model import kind_at
+
+    kind = kind_at(tuple(t for t in tokens[:-1] if not t.isdigit()))
+    group = ENUM_OF.get((kind, tokens[-1]), tokens[-1]) if kind else tokens[-1]
+    labelled = config.conventions.labels.get(group, {})
     for choice, words in labelled.items():
         if value.strip() in words:
             return replace(finding, hint=msg("schema-enum.team-label", value=value, choice=choice))

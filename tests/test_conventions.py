@@ -239,6 +239,15 @@ def test_a_team_label_written_for_its_value_names_the_value() -> None:
     # Without the team's labels, the hint is the rule's own.
     (plain,) = check(text).diagnostics
     assert plain.rule == "schema-enum" and "team" not in (plain.hint or "")
+    # A field whose group of values is named otherwise: a requirement's status.
+    status = document(
+        "draft",
+        requirements="  - id: R1\n    title: Refunds\n    priority: must\n    status: Go\n",
+    )
+    (found,) = check(status, config('[labels.req_status]\naccepted = "Go"\n')).diagnostics
+    assert found.hint == (
+        "'Go' is the team's label for 'accepted', shown in the outputs: write 'accepted'"
+    )
 
 
 def test_labels_in_diagnostics_follow_the_language_of_the_run() -> None:
