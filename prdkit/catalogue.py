@@ -571,6 +571,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a backslash inside double quotes starts an escape, and `{escape}` is none",
         "双引号里的反斜杠表示转义，而 `{escape}` 不是有效的转义",
     ),
+    "yaml-escape.hex": (
+        "a backslash inside double quotes starts an escape, and `{escape}` wants hexadecimal "
+        "digits after it",
+        "双引号里的反斜杠表示转义，而 `{escape}` 后面应当是十六进制数字",
+    ),
     "yaml-escape.hint": (
         "write `/` between folders: {slashed}; or use single quotes, inside which a "
         "backslash is itself: {single}",
@@ -1565,9 +1570,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "是 {scheme}: 地址；只能显示文件和 http(s) 地址",
     ),
     "image.escaped": (
-        "holds a line break or a tab: inside double quotes, `{escape}` is one, not a "
-        "backslash and a letter; write `/` between folders",
-        "含有换行或制表符：双引号里的 `{escape}` 就是它，而不是反斜杠加字母；"
+        "holds what `{escape}` stands for inside double quotes (a line break, a tab or a "
+        "separator), not a backslash and a letter; write `/` between folders",
+        "含有双引号里 `{escape}` 所代表的字符（换行、制表符或分隔符），而不是反斜杠加字母；"
         "文件夹之间请用 `/` 分隔",
     ),
     "image.backslashes": (

@@ -46,7 +46,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
     tokens = _tokens(source)
     explainers: tuple[Callable[[], tuple[Finding, Span] | None], ...] = (
         lambda: _tab(lines, problem_mark),
-        lambda: _escape(lines, problem, problem_mark),
+        lambda: _escape(lines, problem, problem_mark, context_mark),
         lambda: _indicator(lines, tokens, context, context_mark, problem_mark),
         lambda: _closed_then_text(lines, tokens, problem_mark),
         lambda: _unclosed_flow(source, context, context_mark),
@@ -317,23 +317,34 @@ def _full_width_above(lines: list[str], mark: Any) -> tuple[Finding, Span] | Non
 
 
 _ESCAPE_PROBLEMS = ("found unknown escape character", "did not find expected hexdecimal number")
+# A double-quoted scalar from its opening quote: escaped quotes and backslashes inside.
+_CLOSING = re.compile(r'"((?:[^"\\]|\\.)*)"?')
 
 
-def _escape(lines: list[str], problem: str, mark: Any) -> tuple[Finding, Span] | None:
+def _escape(lines: list[str], problem: str, mark: Any, context: Any) -> tuple[Finding, Span] | None:
     """A backslash in double quotes that starts no escape: a Windows path, most often
     (`"images\\merchant.png"`, `"C:\\Users\\..."`)."""
     if mark is None or not problem.startswith(_ESCAPE_PROBLEMS) or mark.line >= len(lines):
         return None
     line = lines[mark.line]
     start = line.rfind("\\", 0, mark.column + 1)
-    opening = line.rfind('"', 0, start)
-    if start < 0 or opening < 0:
+    # The opening quote is where the scanner began the scalar (an escaped `\"` before the
+    # backslash is no opening); on the same line, or the text is not shown whole.
+    if (
+        context is None
+        or context.line != mark.line
+        or line[context.column : context.column + 1] != '"'
+    ):
         return None
-    closing = line.find('"', start)
-    text = line[opening + 1 : closing if closing > 0 else len(line)]
+    opening = context.column
+    if start <= opening:
+        return None
+    found = _CLOSING.match(line, opening)
+    text = found.group(1) if found else line[opening + 1 :]
     escape = line[start : min(start + 2, len(line))]
     slashed = '"' + text.replace("\\\\", "/").replace("\\", "/") + '"'
-    message = msg("yaml-escape", escape=escape)
+    key = "yaml-escape" if problem.startswith(_ESCAPE_PROBLEMS[0]) else "yaml-escape.hex"
+    message = msg(key, escape=escape)
     hint = msg("yaml-escape.hint", slashed=slashed, single=single_quoted(text))
     return Finding("yaml-syntax", "", message, hint), Span(mark.line + 1, start + 1)
 

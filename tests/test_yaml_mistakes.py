@@ -533,28 +533,34 @@ PAGE = "pages:\n  - id: PG-1\n    name: Cart\n    prototypes:\n      - image: {v
 
 
 @pytest.mark.parametrize(
-    ("value", "escape", "column"),
+    ("value", "escape", "column", "none"),
     [
-        ('"images\\merchant-queue.png"', "\\m", 23),  # no such escape
-        ('"C:\\Users\\alex\\cart.png"', "\\U", 19),  # \U wants eight hex digits
+        ('"images\\merchant-queue.png"', "\\m", 23, "is none"),  # no such escape
+        ('"C:\\Users\\alex\\cart.png"', "\\U", 19, "wants hexadecimal digits after it"),
     ],
 )
 def test_a_backslash_that_starts_no_escape_is_named_with_both_fixes(
-    value: str, escape: str, column: int
+    value: str, escape: str, column: int, none: str
 ) -> None:
     text = MINIMAL + PAGE.format(value=value)
     written = value.strip('"')
     rule, line, at, message, hint = only(check(text))
     assert (rule, line, at) == ("yaml-syntax", 16, column)
-    assert message == f"a backslash inside double quotes starts an escape, and `{escape}` is none"
+    assert message == f"a backslash inside double quotes starts an escape, and `{escape}` {none}"
     slashed = '"' + written.replace("\\", "/") + '"'
     assert hint == (
         f"write `/` between folders: {slashed}; or use single quotes, inside which a "
         f"backslash is itself: '{written}'"
     )
     rule, line, at, message, hint = only(check(text, "zh"))
-    assert message == f"双引号里的反斜杠表示转义，而 `{escape}` 不是有效的转义"
+    assert message.startswith(f"双引号里的反斜杠表示转义，而 `{escape}` ")
     assert hint.startswith(f"文件夹之间请用 `/` 分隔：{slashed}；")
+
+
+def test_an_escaped_quote_before_the_backslash_keeps_the_whole_text() -> None:
+    text = MINIMAL + PAGE.format(value='"say \\"hi\\" in images\\m.png"')
+    _, _, _, _, hint = only(check(text))
+    assert hint.endswith("""backslash is itself: 'say \\"hi\\" in images\\m.png'""")
 
 
 def test_a_backslash_that_makes_a_control_character_is_named_as_written() -> None:
@@ -574,12 +580,22 @@ def test_a_backslash_that_makes_a_control_character_is_named_as_written() -> Non
     )
 
 
-@pytest.mark.parametrize(("value", "escape"), [("images\\new.png", "\\n"), ("x\\tab.png", "\\t")])
+@pytest.mark.parametrize(
+    ("value", "escape"),
+    [
+        ("images\\new.png", "\\n"),
+        ("x\\tab.png", "\\t"),
+        ("images\\Products.png", "\\P"),
+        ("images\\Logo.png", "\\L"),
+        ("images\\Nav.png", "\\N"),
+        ("images\\_x.png", "\\_"),
+    ],
+)
 def test_a_backslash_that_makes_a_line_break_in_a_picture_path(value: str, escape: str) -> None:
     text = MINIMAL + PAGE.format(value=f'"{value}"')
     found = [d for d in check(text).diagnostics if d.rule == "image-path"]
     assert [(d.line, d.column) for d in found] == [(16, 16)]
-    assert f"inside double quotes, `{escape}` is one" in found[0].message
+    assert f"holds what `{escape}` stands for inside double quotes" in found[0].message
 
 
 def test_a_value_starting_with_bold_text_is_one_finding_with_the_quoting_fix() -> None:

@@ -15,6 +15,16 @@ from prdkit.source import join
 # http(s) pictures are never fetched: writers show them as links.
 _REMOTE = re.compile(r"https?://", re.IGNORECASE)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+# What a backslash and a letter stand for in double quotes, back to how they were written:
+# a Windows path's "\new", "\Products", "\Logo", "\Nav" (a path holds none of these).
+_ESCAPED = {
+    "\n": "\\n",
+    "\t": "\\t",
+    "\x85": "\\N",
+    "\xa0": "\\_",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
 # `![alt](src)` left as text, with a scheme markdown-it never links (bounded: no backtracking
 # past a bracket or a parenthesis).
 _REFUSED = re.compile(
@@ -61,8 +71,9 @@ def path_problem(path: str) -> tuple[str, Msg] | None:
         return "image-path", msg("image.other-address", scheme=kind)
     if "\\" in path:
         return "image-path", msg("image.backslashes")
-    if "\n" in path or "\t" in path:  # "images\new.png" in double quotes: \n is a line break
-        return "image-path", msg("image.escaped", escape="\\n" if "\n" in path else "\\t")
+    escaped = next((ch for ch in path if ch in _ESCAPED), None)
+    if escaped is not None:  # "images\new.png" in double quotes: \n is a line break
+        return "image-path", msg("image.escaped", escape=_ESCAPED[escaped])
     if path.startswith("/") or scheme is not None:  # /x.png, C:/x.png
         return "image-outside-folder", msg("image.absolute")
     depth = 0
