@@ -383,6 +383,13 @@ def test_csv_numbers_read_as_numbers_in_every_locale(tmp_path: Path) -> None:
     export(tmp_path, "--to", "csv", "--lang", "en", source=source)
     rows = list(csv.reader(io.StringIO((tmp_path / "score.requirements.csv").read_text("utf-8"))))
     assert rows[0][5] == "RICE score" and rows[1][5] == "10800"
+    # A score shows two decimals at most, in the CSV too (not 53333.333333333336).
+    source.write_text(
+        MINIMAL + "    rice: {reach: 200000, impact: 2, confidence: 0.8, effort: 6}\n", "utf-8"
+    )
+    export(tmp_path, "--to", "csv", "--lang", "en", source=source)
+    rows = list(csv.reader(io.StringIO((tmp_path / "score.requirements.csv").read_text("utf-8"))))
+    assert rows[1][5] == "53333.33"
     metrics = list(csv.reader(io.StringIO((tmp_path / "score.metrics.csv").read_text("utf-8"))))
     target = metrics[0].index("Target")
     assert metrics[1][0] == "K1" and metrics[1][target] == "1200"

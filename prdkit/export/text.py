@@ -15,15 +15,18 @@ def _many(cell: Many) -> str:
 
 
 def _number(cell: Number) -> str:
-    # A bare number is written as every spreadsheet reads one, whatever its locale: no
-    # grouping commas ("162,000" reads as 162 where a comma marks the decimals). With a
-    # unit it is text, as shown.
-    value = cell.value
-    if cell.unit is not None or isinstance(value, bool):
+    # A bare number is written as every spreadsheet reads one, whatever its locale: as
+    # shown, without grouping commas ("162,000" reads as 162 where a comma marks the
+    # decimals; a score keeps the two decimals shown). With a unit, or scaled to words
+    # (万), it is text, as shown.
+    if cell.unit is not None or isinstance(cell.value, bool):
         return cell.text
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))  # a score worked out as 162000.0 reads 162000
-    return str(value)
+    plain = cell.text.replace(",", "")
+    try:
+        float(plain)
+    except ValueError:
+        return cell.text
+    return plain
 
 
 def _link(cell: Link) -> str:
