@@ -103,6 +103,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wrote {path} (template {template}, {language})",
         "已写入 {path}（模板 {template}，{language}）",
     ),
+    "cli.new-name-empty": (
+        "{name} names no file: give the document a name, such as checkout-redesign",
+        "{name} 不是文件名：请给文档起个名字，例如 购物车改版",
+    ),
     "cli.new-name-bad": (
         "{name} cannot name a document: give a name on one line, such as checkout-redesign",
         "{name} 不能用作文档名：请用写在一行里的名字，例如 购物车改版",

@@ -629,7 +629,10 @@ def _check_new_name(name: str, target: Path, lang: Language | None) -> None:
     `.prd.yaml`), blank, or holding a line break or a tab (other control characters
     cannot title a valid document, which `_new_document_bytes` says)."""
     stem = target.name.removesuffix(".prd.yaml").removesuffix(".prd.yml")
-    if not stem.strip() or any(ch in name for ch in "\n\r\t"):
+    if not "".join(ch for ch in stem if ch.isprintable()).strip():
+        raise fail(_say("cli.new-name-empty", lang, name=repr(name)))
+    # Every line break Python knows (\n, \v, \x85, \u2028…), and the tab.
+    if len(f"{name}x".splitlines()) > 1 or "\t" in name:
         raise fail(_say("cli.new-name-bad", lang, name=repr(name)))
 
 
