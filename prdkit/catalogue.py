@@ -1570,8 +1570,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "是 data: 地址；请把图片另存为 PRD 旁边的文件",
     ),
     "image.other-address": (
-        "is a {scheme}: address; only files and http(s) addresses are shown",
-        "是 {scheme}: 地址；只能显示文件和 http(s) 地址",
+        "is a {scheme}: address; only pictures named by a relative path, or by an http(s) "
+        "address, are shown",
+        "是 {scheme}: 地址；只能显示用相对路径或 http(s) 地址指明的图片",
     ),
     "image.escaped": (
         "holds what `{escape}` stands for inside double quotes (a line break, a tab or a "

@@ -256,11 +256,11 @@ def test_addresses_and_paths_of_other_forms(tmp_path: Path) -> None:
 
 
 def test_a_picture_markdown_leaves_as_text_is_still_named(tmp_path: Path) -> None:
-    # markdown-it makes no picture of a file: address: the text showed it and nothing said
-    # why. A code span showing the syntax is no picture.
+    # markdown-it makes no picture of a file: or javascript: address: the text showed it
+    # and nothing said why. A code span showing the syntax is no picture.
     text = (
         HEAD
-        + """  summary: "![l](file:///etc/passwd)"  # <s>
+        + """  summary: "![l](file:///etc/passwd) ![m](javascript:alert(1))"  # <s>
   background: "Write `![x](file:///a.png)` to break the build."
 """
         + TAIL
@@ -269,6 +269,7 @@ def test_a_picture_markdown_leaves_as_text_is_still_named(tmp_path: Path) -> Non
     found = pictures_of(check_file(tmp_path / "doc.prd.yaml"))
     assert [(d.rule, d.line, d.column) for d in found] == [
         ("image-path", at(text, "<s>"), 18),
+        ("image-path", at(text, "<s>"), 43),
     ]
     assert "'file:///etc/passwd' is a file: address" in found[0].message
 

@@ -25,10 +25,13 @@ _ESCAPED = {
     "\u2028": "\\L",
     "\u2029": "\\P",
 }
-# `![alt](src)` left as text, with a scheme markdown-it never links (bounded: no backtracking
-# past a bracket or a parenthesis).
+# `![alt](src)` left as text, with a scheme markdown-it never links; one level of
+# parentheses in the address (`javascript:alert(1)`). Bounded: no backtracking past a
+# bracket or a parenthesis.
 _REFUSED = re.compile(
-    r"!\[([^\[\]\n]{0,200})\]\(((?:file|data|javascript|vbscript):[^()\s]{0,2000})\)", re.I
+    r"!\[([^\[\]\n]{0,200})\]\(((?:file|data|javascript|vbscript):"
+    r"(?:[^()\s]|\([^()\s]{0,200}\)){0,2000})\)",
+    re.I,
 )
 
 
