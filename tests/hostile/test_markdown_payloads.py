@@ -27,6 +27,9 @@ pytestmark = needs_writers("md", "docx")
 
 # Costly Markdown kept out of the shared document: each is rendered and timed on its own.
 STORMS = ("emphasis-storm", "underscore-storm", "backtick-storm", "nested-brackets", "table-wide")
+# Pictures that are never shown (an address of another kind): validate names them, so a
+# document holding one does not render at all (see the test at the end).
+REFUSED = ("data-image",)
 
 
 class Rendered:
@@ -51,7 +54,7 @@ class Rendered:
 
 
 def _shared_payloads() -> tuple[bytes, dict[str, str]]:
-    raw, markers = payload_document(skip=STORMS)
+    raw, markers = payload_document(skip=STORMS + REFUSED)
     return raw, markers
 
 
@@ -81,7 +84,7 @@ def test_word_output_has_no_unsafe_links(shared: Rendered) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", [n for n in [*MARKDOWN_PAYLOADS, *TEXT_PAYLOADS] if n not in STORMS]
+    "name", [n for n in [*MARKDOWN_PAYLOADS, *TEXT_PAYLOADS] if n not in STORMS + REFUSED]
 )
 @pytest.mark.parametrize("fmt", ["md", "docx"])
 def test_payload_stays_visible(shared: Rendered, name: str, fmt: str) -> None:
@@ -113,3 +116,17 @@ def _quoted(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_a_picture_never_shown_is_named_not_rendered(tmp_path: Path, name: str) -> None:
+    text = MARKDOWN_PAYLOADS[name].replace("MARK", marker(998))
+    raw = MINIMAL.replace(
+        "    priority: could\n", "    priority: could\n    description: " + _quoted(text) + "\n"
+    )
+    source = tmp_path / "doc.prd.yaml"
+    source.write_text(raw, encoding="utf-8")
+    run = run_cli("validate", source)
+    assert_no_crash(run)
+    assert run.returncode == 1
+    assert f"{source}:12:" in run.stdout and "error image-path" in run.stdout
