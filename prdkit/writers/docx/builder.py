@@ -40,6 +40,7 @@ from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.richtext import render
 from prdkit.writers.docx.runmarks import RunMarks
 from prdkit.writers.docx.safexml import xml_int
+from prdkit.writers.docx.sections import LANDSCAPE, PORTRAIT, SECTION_CLOSE, SECTION_OPEN, Sections
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 from prdkit.writers.docx.tables import ROWS_CLOSE, ROWS_OPEN
 
@@ -121,6 +122,9 @@ class Builder:
         # Long tables' rows serialized as they were made, by the mark standing for them.
         self._spilled: dict[str, list[bytes]] = {}
         self._marks = 0
+        # Tables too wide for the page go on landscape pages of their own (see sections).
+        self.sections = Sections(base.document.element.body.find(w("sectPr")), self.nsmap)
+        self.landscape = self.sections.width
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
         # link forward.
@@ -156,19 +160,61 @@ class Builder:
             self.body = self._empty.__copy__()
 
     def _put(self, piece: bytes) -> None:
-        # The rows long tables serialized as they went go where their marks are.
+        # The rows long tables serialized as they went go where their marks are, and the
+        # section breaks around turned tables, made once the page setup is known.
         assert self.parts is not None
+        sections = self.sections
         start = 0
-        while self._spilled:
-            at = piece.find(ROWS_OPEN, start)
+        ends = None  # the landscape break the piece ends with, if it does
+        while self._spilled or sections.pending:
+            rows = piece.find(ROWS_OPEN, start) if self._spilled else -1
+            at = piece.find(SECTION_OPEN, start) if sections.pending else -1
+            if at < 0 or 0 <= rows < at:
+                at = rows
             if at < 0:
                 break
-            close = piece.index(ROWS_CLOSE, at)
             self.parts.append(piece[start:at])
-            for rows in self._spilled.pop(piece[at + len(ROWS_OPEN) : close].decode()):
-                self.parts.append(self.run_marks.expand(rows))
-            start = close + len(ROWS_CLOSE)
+            if at == rows:
+                close = piece.index(ROWS_CLOSE, at)
+                for rows_ in self._spilled.pop(piece[at + len(ROWS_OPEN) : close].decode()):
+                    self.parts.append(self.run_marks.expand(rows_))
+                start = close + len(ROWS_CLOSE)
+            else:
+                close = piece.index(SECTION_CLOSE, at)
+                number = int(piece[at + len(SECTION_OPEN) : close])
+                self.parts.later(sections.serialized(number))
+                start = close + len(SECTION_CLOSE)
+                if start == len(piece) and sections.kinds[number] == LANDSCAPE:
+                    ends = number
         self.parts.append(piece[start:] if start else piece)
+        sections.open = ends
+
+    def turn(self, tbl: etree._Element) -> None:
+        """Put `tbl`, a table of the body laid out at the `landscape` width, on landscape
+        pages of its own, with the headings right above it; a table turned just before
+        (nothing but those headings between them) shares its section."""
+        sections = self.sections
+        start = tbl
+        above = tbl.getprevious()
+        # Headings above it, and an empty paragraph keeping it apart from a table before.
+        while (
+            above is not None
+            and above.tag == _P
+            and (not len(above) or self.style_of(above) in self.heading_ids)
+        ):
+            start, above = above, above.getprevious()
+        before = sections.kind(above) if above is not None else sections.open
+        if before is not None and sections.kinds[before] == LANDSCAPE:
+            sections.kinds[before] = ""  # the section of the table before goes on
+        else:
+            start.addprevious(sections.mark(PORTRAIT))
+        after = sections.kind(tbl.getnext())
+        if after is not None and sections.kinds[after] == PORTRAIT:
+            sections.kinds[after] = ""  # a table turned after it goes on in its section
+            sections.pending -= 1
+            tbl.getparent().remove(tbl.getnext())
+        else:
+            tbl.addnext(sections.mark(LANDSCAPE))
 
     def spill_mark(self, container: etree._Element) -> str | None:
         """The mark under which a table in `container` may serialize its rows as they are

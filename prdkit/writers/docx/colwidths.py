@@ -30,7 +30,17 @@ from prdkit.diagrams.measure import em
 from prdkit.writers.docx.oxml import W_NS, w
 from prdkit.writers.docx.runmarks import HAS_BOLD
 
-__all__ = ["Measured", "Measurer", "Needs", "distribute", "em_width", "measurer", "needs", "twips"]
+__all__ = [
+    "Measured",
+    "Measurer",
+    "Needs",
+    "breaks",
+    "distribute",
+    "em_width",
+    "measurer",
+    "needs",
+    "twips",
+]
 
 BOLD = 1.1
 SHORT_CJK = 10  # a CJK cell text up to this long (a name, an enum label) stays on one line
@@ -444,6 +454,18 @@ def distribute(
             widths[i] += spare * widths[i] // weight
     widths[-1] += total - sum(widths)
     return widths
+
+
+def breaks(widths: Sequence[int], needs: Needs, size: int, pad: int, slack: int) -> bool:
+    """Whether one of the columns of `widths` (twips, as `distribute` split them) breaks one
+    of its ids or words (see `Needs`; not the few words a line running text is given) at
+    font size `size`. Each need carries `pad` twips, `slack` of them beyond the estimate."""
+    cap = sum(widths) * LONGEST // 100
+    for width, ids, word in zip(widths, needs.ids, needs.words, strict=True):
+        need = max(twips(ids, size) + pad, min(twips(word, size) + pad, cap)) - slack
+        if width < need:
+            return True
+    return False
 
 
 def _share(

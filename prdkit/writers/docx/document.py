@@ -53,6 +53,8 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
     b.end_body()
     header_footer(b, laid, base.own)
+    if sect_pr is not None:
+        b.sections.resolve(sect_pr)  # the breaks around turned tables copy its page setup
     when = timestamp(laid.properties.date, options.timestamp)
     set_properties(base.document, laid.properties, laid.lang, when, b.label("ui.document"))
     last = body()

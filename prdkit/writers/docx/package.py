@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -75,14 +75,25 @@ class Spool:
 
     def __init__(self) -> None:
         self._deflater = Deflater()
+        # The streams closed before a piece known only later, and those pieces' makers.
+        self._before: list[Packed | Callable[[], bytes]] = []
 
     def append(self, piece: bytes) -> None:
         """Add `piece` after the others."""
         self._deflater.add(piece)
 
+    def later(self, piece: Callable[[], bytes]) -> None:
+        """Add the piece `piece` will give when the spool is closed, after the others."""
+        self._before += (self._deflater.close(last=False), piece)
+        self._deflater = Deflater()
+
     def close(self) -> Packed:
         """What was added, as a stream another may follow."""
-        return self._deflater.close(last=False)
+        last = self._deflater.close(last=False)
+        if not self._before:
+            return last
+        made = [s if isinstance(s, Packed) else deflate(s(), last=False) for s in self._before]
+        return join((*made, last))
 
 
 def _segment(piece: bytes | Spool) -> Packed:

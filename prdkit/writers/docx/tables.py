@@ -11,11 +11,18 @@ from types import NoneType
 
 from lxml import etree
 
-from prdkit.writers.docx.colwidths import Measured, Needs, distribute, measurer, twips
+from prdkit.writers.docx.colwidths import (
+    Measured,
+    Needs,
+    breaks,
+    distribute,
+    measurer,
+    twips,
+)
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.writer import Writer
 
-_W, _P, _TBL, _GRID = w("w"), w("p"), w("tbl"), w("tblGrid")
+_W, _P, _TBL, _GRID, _TBL_W = w("w"), w("p"), w("tbl"), w("tblGrid"), w("tblW")
 _TR, _TC = w("tr"), w("tc")
 CELL_MARGINS = 170  # left + right cell margins of the table style, twips
 SLACK = 60  # room a column is given beyond its estimated text, until words would break for it
@@ -303,6 +310,8 @@ class Table:
         # Rows serialized apart (see SPILL) under the mark of the instruction standing for
         # them; rows made since, and how many texts were noted for the hyphen pass by then.
         self._mark = builder.spill_mark(container) if fit else None
+        # A table of the body as wide as the page may be turned to fit its words.
+        self._turns = self._mark is not None and self.width == builder.width
         self._spilled: list[bytes] = []
         self._held = 0
         self._noted = builder.hyphened
@@ -323,7 +332,16 @@ class Table:
         measured = [
             tuple(twips(ems, size) + pad for ems in column) for column in self._needs.result()
         ]
-        old, self.cols = self.cols, distribute(self.width, measured, self.fixed, self.floors, SLACK)  # type: ignore[arg-type]
+        old = self.cols
+        self.cols = distribute(self.width, measured, self.fixed, self.floors, SLACK)  # type: ignore[arg-type]
+        wide = self.b.landscape if self._turns else None
+        if wide and breaks(self.cols, self._needs, size, pad, SLACK):
+            cols = distribute(wide, measured, self.fixed, self.floors, SLACK)  # type: ignore[arg-type]
+            if not breaks(cols, self._needs, size, pad, SLACK):
+                # On landscape pages of its own, its words whole (see `sections`).
+                self.width, self.cols = wide, cols
+                self.tbl[0].find(_TBL_W).set(_W, str(wide))
+                self.b.turn(self.tbl)
         values = [str(col) for col in self.cols]
         for grid_col, value in zip(self.tbl.find(_GRID), values, strict=True):
             grid_col.set(_W, value)

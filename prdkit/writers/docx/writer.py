@@ -32,6 +32,7 @@ class Writer(Protocol):
     link_style: str | None
     tables: list[Any]  # tables.Table, fitted to their content once the body is built
     ids: set[str]  # the items' ids, kept on one line in tables
+    landscape: int | None  # the text width of a landscape page, where a table may turn
 
     def run(
         self, parent: etree._Element, text: str, style_id: str | None, look: Look = ...
@@ -64,6 +65,10 @@ class Writer(Protocol):
 
     def spilled(self, mark: str, rows: list[bytes]) -> None:
         """Take the serialized rows of the table marked `mark`, finished, to put in place."""
+        ...
+
+    def turn(self, tbl: etree._Element) -> None:
+        """Put `tbl`, a table of the body, on landscape pages of its own."""
         ...
 
     def styled(self, para: etree._Element, style_id: str | None) -> None:

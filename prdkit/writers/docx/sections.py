@@ -1,0 +1,140 @@
+"""Landscape pages for the tables too wide for a portrait one.
+
+A fitted table of the body whose ids and words do not fit the text width of a portrait
+page, and fit that of the page turned, goes on landscape pages of its own: a section ends
+before it (before the headings right above it, so none is left alone at a page's foot)
+and another after it. In WordprocessingML a section's properties are the w:sectPr in the
+properties of its last paragraph; the body's own sectPr holds the last section's.
+
+The sections copy the document's page setup, header and footer references included, and
+those are known only once the body is written (the header and footer come last). The
+body is serialized a heading at a time (see `Builder.flush`): each break is a processing
+instruction in the tree, `<?prdkit-section N?>`, and a piece of the spool (see
+`package.Spool.later`) made at the end by `resolve`, the document's page setup known.
+
+Only the first section keeps a different first page (the cover's, with no header): any
+other would start on a page without its header. Page numbers run on across sections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from prdkit.writers.docx.oxml import body, inner, make, sub, w
+from prdkit.writers.docx.safexml import xml_int
+
+__all__ = ["SECTION_CLOSE", "SECTION_OPEN", "Sections"]
+
+_SECTION = "prdkit-section"
+SECTION_OPEN, SECTION_CLOSE = f"<?{_SECTION} ".encode(), b"?>"
+# What each break ends: the cover's section, another portrait one, a landscape one; or
+# nothing (a landscape section that goes on into the next table's).
+FIRST, PORTRAIT, LANDSCAPE, NONE = "first", "portrait", "landscape", ""
+_W, _H, _ORIENT, _START = w("w"), w("h"), w("orient"), w("start")
+_PG_SZ, _PG_MAR = w("pgSz"), w("pgMar")
+_DROPPED = (w("titlePg"), w("type"))  # a later section starts a page of its own, headed
+
+
+class Sections:
+    """The section breaks of one render, placed as the body's tables are fitted."""
+
+    def __init__(self, sect_pr: etree._Element | None, nsmap: dict[str | None, str]) -> None:
+        self.nsmap = nsmap
+        # The text width of the page turned, or None where tables stay on the page given
+        # (a page already landscape, or no page setup at all).
+        self.width = _turned_width(sect_pr)
+        self.kinds: list[str] = []
+        self.pending = 0  # breaks placed in the tree, not yet serialized
+        self.started = False  # whether the first section has ended
+        # The landscape break that ends what was serialized so far, if one does: a table
+        # turned right after it goes on in its section.
+        self.open: int | None = None
+        self._made: dict[str, bytes] = {}
+
+    def mark(self, kind: str) -> etree._Element:
+        """A new break ending a section of `kind`, to put in the body."""
+        self.kinds.append(kind)
+        self.pending += 1
+        return etree.PI(_SECTION, str(len(self.kinds) - 1))
+
+    def kind(self, node: etree._Element | None) -> int | None:
+        """The number of the break `node` is, if it is one."""
+        if node is not None and node.tag is etree.PI and node.target == _SECTION:
+            return int(node.text)
+        return None
+
+    def serialized(self, number: int) -> Callable[[], bytes]:
+        """The maker of break `number` in the body, met as the body is serialized."""
+        self.pending -= 1
+        if self.kinds[number] == PORTRAIT and not self.started:
+            self.kinds[number] = FIRST  # breaks are met in the order they are read
+            self.started = True
+        return lambda: self._made[self.kinds[number]]
+
+    def resolve(self, sect_pr: etree._Element) -> None:
+        """Make the breaks from `sect_pr`, the document's (and last section's) properties,
+        header and footer references added, and set up the last section after them."""
+        if not self.started:
+            return  # no table turned: the document is as it always was
+        if self.open is not None:
+            # The body ends on a turned table: the last section is landscape, no break.
+            self.kinds[self.open] = NONE
+        first = etree.fromstring(etree.tostring(sect_pr))
+        for child in list(sect_pr):
+            if child.tag in _DROPPED:
+                sect_pr.remove(child)
+        numbers = sect_pr.find(w("pgNumType"))
+        if numbers is not None and _START in numbers.attrib:
+            del numbers.attrib[_START]  # numbered on from the first section
+        portrait = etree.fromstring(etree.tostring(sect_pr))
+        landscape = etree.fromstring(etree.tostring(sect_pr))
+        _turn(landscape)
+        if self.open is not None:
+            _turn(sect_pr)
+        self._made = {
+            FIRST: self._paragraph(first),
+            PORTRAIT: self._paragraph(portrait),
+            LANDSCAPE: self._paragraph(landscape),
+            NONE: b"",
+        }
+
+    def _paragraph(self, sect_pr: etree._Element) -> bytes:
+        # An empty paragraph of the least height, which ends a section: it adds no line
+        # that could spill onto a page of its own.
+        holder = body(self.nsmap)
+        ppr = sub(sub(holder, "p"), "pPr")
+        sub(ppr, "spacing", {"before": "0", "after": "0", "line": "20", "lineRule": "exact"})
+        rpr = sub(ppr, "rPr")
+        sub(rpr, "sz", {"val": "2"})
+        sub(rpr, "szCs", {"val": "2"})
+        ppr.append(sect_pr)
+        return inner(holder)
+
+
+def _turned_width(sect_pr: etree._Element | None) -> int | None:
+    if sect_pr is None:
+        return None
+    size, margins = sect_pr.find(_PG_SZ), sect_pr.find(_PG_MAR)
+    if size is None:
+        return None
+    across, down = xml_int(size.get(_W), 0), xml_int(size.get(_H), 0)
+    left = 0 if margins is None else xml_int(margins.get(w("left")), 0)
+    right = 0 if margins is None else xml_int(margins.get(w("right")), 0)
+    if down <= across:
+        return None
+    width = down - left - right
+    return width if width > across - left - right else None
+
+
+def _turn(sect_pr: etree._Element) -> None:
+    """Turn the page `sect_pr` sets up to landscape: its size swapped, margins as they are."""
+    size = sect_pr.find(_PG_SZ)
+    if size is None:  # never so: a page is set up wherever a table is turned
+        size = make("pgSz")
+        sect_pr.append(size)
+    across, down = size.get(_W), size.get(_H)
+    size.set(_W, down or "")
+    size.set(_H, across or "")
+    size.set(_ORIENT, "landscape")
