@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _PSTYLE = f"{w('pPr')}/{w('pStyle')}"
 _PSTYLE_TAG = w("pStyle")
+_PPR = w("pPr")
 _VAL = w("val")
 _T = w("t")
 _P = w("p")
@@ -148,16 +149,27 @@ class Builder:
 
     # ---- the body in parts ------------------------------------------------------------
 
-    def flush(self) -> None:
+    def flush(self, last: bool = False) -> None:
         """Serialize the body built so far into `parts` and go on in an empty one.
 
         Called between top-level blocks, where nothing later looks back, so the tree held
         is never more than one part's. Does nothing unless the body is built in parts.
+        Headings with nothing under them yet are held until the `last` flush: a table under
+        them may take them to a landscape page (see `turn`).
         """
         if self.parts is not None and len(self.body):
+            if not last and self.landscape and self._headings_only():
+                return
             self._put(self.serialized(self.finished(self.body)))
             self._styled = _UNSTYLED  # holding a paragraph would hold its whole tree
             self.body = self._empty.__copy__()
+
+    def _headings_only(self) -> bool:
+        headings = self.heading_ids
+        for child in self.body:
+            if child.tag != _P or self.style_of(child) not in headings:
+                return False
+        return True
 
     def _put(self, piece: bytes) -> None:
         # The rows long tables serialized as they went go where their marks are, and the
@@ -196,11 +208,14 @@ class Builder:
         sections = self.sections
         start = tbl
         above = tbl.getprevious()
-        # Headings above it, and an empty paragraph keeping it apart from a table before.
+        # Headings above it, and empty paragraphs (which keep it apart from a table before).
         while (
             above is not None
             and above.tag == _P
-            and (not len(above) or self.style_of(above) in self.heading_ids)
+            and (
+                all(child.tag == _PPR for child in above)
+                or self.style_of(above) in self.heading_ids
+            )
         ):
             start, above = above, above.getprevious()
         before = sections.kind(above) if above is not None else sections.open

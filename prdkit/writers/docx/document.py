@@ -46,7 +46,7 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
             if isinstance(block, Heading):
                 b.flush()
             render(b, block)
-    b.flush()
+    b.flush(last=True)
     b.parts = None
     b.body = b.finished(head)
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
