@@ -1,0 +1,198 @@
+"""Tables whose words do not fit a portrait page go on landscape pages of their own."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.shared import Twips
+from lxml import etree
+
+from prdkit.check import check_file
+from prdkit.writers import RenderOptions
+from prdkit.writers.docx import write
+from tests.conftest import EXAMPLES
+from tests.test_docx_print import WHEN
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+WORD = "Reconciliation"  # about 1,400 twips a column: nine fit a landscape page, not a portrait
+
+
+def table(columns: int) -> str:
+    row = "| " + " | ".join([WORD] * columns) + " |"
+    return f"{row}\n|{'---|' * columns}\n{row}\n"
+
+
+WIDE = table(9)
+DOC = """\
+prdkit: 1
+meta:
+  id: wide-tables
+  title: Wide tables
+  version: "1.0.0"
+  status: draft
+  owner: Alex Morgan
+  created: 2026-01-01
+  updated: 2026-01-01
+  language: en
+  summary: Tables of many columns.
+requirements:
+  - id: REQ-1
+    title: Two wide tables
+    priority: should
+    description: |
+{first}
+  - id: REQ-2
+    title: A narrow table
+    priority: should
+    description: |
+      | A | B |
+      |---|---|
+      | one | two |
+"""
+
+
+def indented(text: str) -> str:
+    return "\n".join("      " + line for line in text.splitlines())
+
+
+def render(path: Path, **options: object) -> bytes:
+    result = check_file(path)
+    assert result.document is not None and not result.failed()
+    opts = {"lang": "en", "timestamp": WHEN, **options}
+    return write(result.document, RenderOptions(**opts))  # type: ignore[arg-type]
+
+
+def wide_doc(tmp_path: Path, first: str = WIDE + "\n" + WIDE) -> Path:
+    path = tmp_path / "wide.prd.yaml"
+    path.write_text(DOC.format(first=indented(first)), encoding="utf-8")
+    return path
+
+
+def body(data: bytes) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read("word/document.xml")).find(f"{W}body")
+
+
+def sections(root: etree._Element) -> list[etree._Element]:
+    """Each section's properties, in order: the paragraphs' and then the body's."""
+    return [*root.iter(f"{W}sectPr")]
+
+
+def size(sect_pr: etree._Element) -> tuple[str | None, str | None, str | None]:
+    pg = sect_pr.find(f"{W}pgSz")
+    return pg.get(f"{W}w"), pg.get(f"{W}h"), pg.get(f"{W}orient")
+
+
+def section_of(tbl: etree._Element) -> etree._Element:
+    """The properties of the section holding `tbl`: those of the next break."""
+    for node in tbl.itersiblings():
+        found = node.find(f"{W}pPr/{W}sectPr")
+        if found is not None:
+            return found
+        if node.tag == f"{W}sectPr":
+            return node
+    raise AssertionError("no section after the table")
+
+
+def grid(tbl: etree._Element) -> tuple[int, list[int]]:
+    width = int(tbl.find(f"{W}tblPr/{W}tblW").get(f"{W}w"))
+    return width, [int(g.get(f"{W}w")) for g in tbl.find(f"{W}tblGrid")]
+
+
+def test_a_table_too_wide_for_portrait_goes_on_a_landscape_page(tmp_path: Path):
+    root = body(render(wide_doc(tmp_path, WIDE)))
+    wide = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 9]
+    assert len(wide) == 1
+    width, cols = grid(wide[0])
+    # A4 turned, less the 2 cm side margins: every word of its nine columns whole.
+    assert width == sum(cols) == 16838 - 2 * 1134
+    assert min(cols) >= 1300
+    landscape = section_of(wide[0])
+    assert size(landscape) == ("16838", "11906", "landscape")
+    final = root.find(f"{W}sectPr")
+    assert size(final) == ("11906", "16838", None)
+    margins = [etree.tostring(s.find(f"{W}pgMar")) for s in sections(root)]
+    assert len(set(margins)) == 1  # margins as the document's in every section
+    # The narrow table after it stays on a portrait page, at the portrait width.
+    narrow = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 2]
+    assert grid(narrow[-1])[0] == 16838 - 2 * 1134 - (16838 - 11906)
+    assert section_of(narrow[-1]) is final
+
+
+def test_only_the_first_section_has_a_different_first_page(tmp_path: Path):
+    root = body(render(wide_doc(tmp_path, WIDE)))
+    found = sections(root)
+    assert len(found) == 3  # cover to the table, the table, the rest
+    assert [s.find(f"{W}titlePg") is not None for s in found] == [True, False, False]
+    default = {
+        (ref.tag, ref.get(f"{W}type"), ref.get(R_ID))
+        for ref in found[-1]
+        if ref.tag in (f"{W}headerReference", f"{W}footerReference")
+    }
+    assert {(t, kind) for t, kind, _ in default} >= {
+        (f"{W}headerReference", "default"),
+        (f"{W}footerReference", "default"),
+    }
+    for sect_pr in found:  # the same header and footer everywhere; numbers never restart
+        refs = {
+            (ref.tag, ref.get(f"{W}type"), ref.get(R_ID))
+            for ref in sect_pr
+            if ref.tag in (f"{W}headerReference", f"{W}footerReference")
+        }
+        assert refs == default
+        numbers = sect_pr.find(f"{W}pgNumType")
+        assert numbers is None or numbers.get(f"{W}start") is None
+    assert b"prdkit-section" not in etree.tostring(root)
+
+
+def test_the_heading_above_a_turned_table_goes_with_it():
+    # The loyalty example's roles × actions matrix breaks its headers' words in portrait.
+    root = body(render(EXAMPLES / "loyalty-checkout.prd.yaml"))
+    turned = [t for t in root.iterchildren(f"{W}tbl") if grid(t)[0] == 14570]
+    assert turned
+    for tbl in turned:
+        above = tbl.getprevious()
+        assert above.find(f"{W}pPr/{W}pStyle").get(f"{W}val").startswith("Heading")
+        # The portrait section ends right before the heading.
+        before = above.getprevious().find(f"{W}pPr/{W}sectPr")
+        assert before is not None and size(before)[2] is None
+        assert size(section_of(tbl))[2] == "landscape"
+
+
+def test_tables_turned_one_after_another_share_their_section(tmp_path: Path):
+    root = body(render(wide_doc(tmp_path)))
+    wide = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 9]
+    assert len(wide) == 2
+    assert section_of(wide[0]) is section_of(wide[1])
+    assert len(sections(root)) == 3
+
+
+def test_tables_that_fit_leave_the_document_in_one_section():
+    root = body(render(EXAMPLES.parent / "templates" / "minimal.en.prd.yaml"))
+    (only,) = sections(root)
+    assert only.getparent() is root
+    assert only.find(f"{W}titlePg") is not None
+
+
+def test_a_reference_documents_page_is_turned(tmp_path: Path):
+    reference = tmp_path / "letter.docx"
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(12240), Twips(15840)  # US Letter
+    section.left_margin = section.right_margin = Twips(1440)
+    document.save(str(reference))
+    # Letter's text is narrower than A4's (9,360 twips), and so is its page turned.
+    root = body(render(wide_doc(tmp_path, table(7)), reference_doc=reference))
+    wide = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 7]
+    assert grid(wide[0])[0] == sum(grid(wide[0])[1]) == 15840 - 2 * 1440
+    assert size(section_of(wide[0])) == ("15840", "12240", "landscape")
+    assert size(root.find(f"{W}sectPr")) == ("12240", "15840", None)
+
+
+def test_the_same_document_gives_the_same_bytes(tmp_path: Path):
+    path = wide_doc(tmp_path)
+    assert render(path) == render(path)
