@@ -196,3 +196,19 @@ def test_a_reference_documents_page_is_turned(tmp_path: Path):
 def test_the_same_document_gives_the_same_bytes(tmp_path: Path):
     path = wide_doc(tmp_path)
     assert render(path) == render(path)
+
+
+def test_a_legend_under_a_turned_table_goes_with_it():
+    # The roles × actions matrix turns; its legend ("✓: granted…") must not fall onto the
+    # portrait page after it.
+    root = body(render(EXAMPLES / "loyalty-checkout.prd.yaml"))
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iterchildren(f"{W}p")]
+    assert any(text.startswith("✓: granted") for text in texts)
+    legend = next(
+        p
+        for p in root.iterchildren(f"{W}p")
+        if "".join(t.text or "" for t in p.iter(f"{W}t")).startswith("✓: granted")
+    )
+    matrix = legend.getprevious()
+    assert matrix.tag == f"{W}tbl"  # no section break between them
+    assert size(section_of(legend))[2] == "landscape"

@@ -126,6 +126,8 @@ class Builder:
         # Tables too wide for the page go on landscape pages of their own (see sections).
         self.sections = Sections(base.document.element.body.find(w("sectPr")), self.nsmap)
         self.landscape = self.sections.width
+        # The notes of the part being built (a table's legend), which stay with their table.
+        self.notes: set[etree._Element] = set()
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
         # link forward.
@@ -162,6 +164,7 @@ class Builder:
                 return
             self._put(self.serialized(self.finished(self.body)))
             self._styled = _UNSTYLED  # holding a paragraph would hold its whole tree
+            self.notes.clear()  # as would holding the notes
             self.body = self._empty.__copy__()
 
     def _headings_only(self) -> bool:
@@ -223,13 +226,17 @@ class Builder:
             sections.kinds[before] = ""  # the section of the table before goes on
         else:
             start.addprevious(sections.mark(PORTRAIT))
-        after = sections.kind(tbl.getnext())
+        # The notes under it (a legend: "✓: granted") go with it.
+        end = tbl
+        while end.getnext() is not None and end.getnext() in self.notes:
+            end = end.getnext()
+        after = sections.kind(end.getnext())
         if after is not None and sections.kinds[after] == PORTRAIT:
             sections.kinds[after] = ""  # a table turned after it goes on in its section
             sections.pending -= 1
-            tbl.getparent().remove(tbl.getnext())
+            end.getparent().remove(end.getnext())
         else:
-            tbl.addnext(sections.mark(LANDSCAPE))
+            end.addnext(sections.mark(LANDSCAPE))
 
     def spill_mark(self, container: etree._Element) -> str | None:
         """The mark under which a table in `container` may serialize its rows as they are

@@ -190,6 +190,7 @@ def _centred(b: Builder, cell: Cell) -> Callable:  # type: ignore[type-arg]
 
 def _note(b: Builder, block: Note) -> None:
     para = b.paragraph(b.body, "Compact", spacing={"before": "80", "after": "200"})
+    b.notes.add(para)  # a legend goes with its table, on a landscape page too
     style = b.style_of(para)
     for index, line in enumerate(block.lines):
         if index:
