@@ -143,6 +143,11 @@ def test_only_the_first_section_has_a_different_first_page(tmp_path: Path):
             for ref in sect_pr
             if ref.tag in (f"{W}headerReference", f"{W}footerReference")
         }
+        if size(sect_pr)[2] == "landscape":  # but the landscape pages' own header
+            assert len(refs - default) == 1
+            ((tag, kind, _),) = refs - default
+            assert (tag, kind) == (f"{W}headerReference", "default")
+            continue
         assert refs == default
         numbers = sect_pr.find(f"{W}pgNumType")
         assert numbers is None or numbers.get(f"{W}start") is None
@@ -212,3 +217,32 @@ def test_a_legend_under_a_turned_table_goes_with_it():
     matrix = legend.getprevious()
     assert matrix.tag == f"{W}tbl"  # no section break between them
     assert size(section_of(legend))[2] == "landscape"
+
+
+def test_the_landscape_pages_header_reaches_their_right_margin(tmp_path: Path):
+    # The version sits at the header's right tab stop, which the style sets at the portrait
+    # text width: the landscape pages have a header of their own with the stop at theirs.
+    data = render(wide_doc(tmp_path, WIDE))
+    root = body(data)
+    portrait, landscape = sections(root)[-1], sections(root)[1]
+    assert size(landscape)[2] == "landscape"
+
+    def header(sect_pr: etree._Element) -> etree._Element:
+        (ref,) = (
+            r for r in sect_pr.iterfind(f"{W}headerReference") if r.get(f"{W}type") == "default"
+        )
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+            (target,) = (rel.get("Target") for rel in rels if rel.get("Id") == ref.get(R_ID))
+            return etree.fromstring(z.read(f"word/{target}"))
+
+    def text(part: etree._Element) -> str:
+        return "".join(t.text or "" for t in part.iter(f"{W}t"))
+
+    turned, upright = header(landscape), header(portrait)
+    assert text(turned) == text(upright) == "Wide tables\u00a0DRAFT\u00a0  Version 1.0.0"
+    assert upright.find(f".//{W}tabs") is None  # the style's stop serves the portrait pages
+    stops = [
+        (t.get(f"{W}val"), t.get(f"{W}pos")) for t in turned.iter(f"{W}tab") if t.get(f"{W}pos")
+    ]
+    assert stops == [("clear", str(11906 - 2 * 1134)), ("right", str(16838 - 2 * 1134))]

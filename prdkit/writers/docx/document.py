@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 from lxml import etree
 
 from prdkit.i18n import page_pieces
@@ -13,7 +15,7 @@ from prdkit.writers import RenderOptions
 from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.fields import field, fill_toc, toc_block
-from prdkit.writers.docx.oxml import PLAIN, Look, body, inner, sub, w
+from prdkit.writers.docx.oxml import PLAIN, Look, body, inner, make, sub, w
 from prdkit.writers.docx.package import Spool, save, set_properties, timestamp
 from prdkit.writers.docx.palette import MARKS, MARKS_NOTE
 from prdkit.writers.docx.render import render
@@ -98,6 +100,30 @@ def cover(b: Builder, laid: LaidOutDocument) -> None:
     render(b, laid.cover)
 
 
+def landscape_header(b: Builder, para: etree._Element) -> str:
+    """A header part for the landscape pages, a copy of `para` with its tab stop at their
+    right margin; its relationship id.
+
+    A header part is shared by the sections that name it, and its paragraph's right tab
+    stop, set by the style at the portrait text width, would leave the version in the
+    middle of a landscape page.
+    """
+    part, rel_id = b.document.part.add_header_part()
+    root = part.element
+    for child in list(root):
+        root.remove(child)
+    copy = deepcopy(para)
+    root.append(copy)
+    tabs = make("tabs")
+    style = b.styles.style("header")
+    if style is not None:
+        for stop in style.iterfind(f"{w('pPr')}/{w('tabs')}/{w('tab')}"):
+            sub(tabs, "tab", {"val": "clear", "pos": stop.get(w("pos"), "0")})
+    sub(tabs, "tab", {"val": "right", "pos": str(b.landscape)})
+    copy.find(w("pPr")).find(w("pStyle")).addnext(tabs)
+    return rel_id
+
+
 def header_footer(b: Builder, laid: LaidOutDocument, own: bool) -> None:
     """Title and version in the header, "page X of Y" in the footer; none on the cover.
 
@@ -127,6 +153,8 @@ def header_footer(b: Builder, laid: LaidOutDocument, own: bool) -> None:
         if mark(b, laid, para):
             b.run(para, "  ", style)
         b.run(para, f"{b.label('field.version')} {props.version}", style)
+        if b.sections.started:
+            b.sections.header = landscape_header(b, para)
     else:
         # A reference document's own header stays; a draft still says so on every page.
         root = section.header._element

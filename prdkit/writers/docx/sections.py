@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from prdkit.writers.docx.oxml import body, inner, make, sub, w
+from prdkit.writers.docx.oxml import body, inner, make, r, sub, w
 from prdkit.writers.docx.safexml import xml_int
 
 __all__ = ["SECTION_CLOSE", "SECTION_OPEN", "Sections"]
@@ -34,6 +34,7 @@ SECTION_OPEN, SECTION_CLOSE = f"<?{_SECTION} ".encode(), b"?>"
 FIRST, PORTRAIT, LANDSCAPE, NONE = "first", "portrait", "landscape", ""
 _W, _H, _ORIENT, _START = w("w"), w("h"), w("orient"), w("start")
 _PG_SZ, _PG_MAR = w("pgSz"), w("pgMar")
+_HEADER_REF, _TYPE, _ID = w("headerReference"), w("type"), r("id")
 _DROPPED = (w("titlePg"), w("type"))  # a later section starts a page of its own, headed
 
 
@@ -51,6 +52,9 @@ class Sections:
         # The landscape break that ends what was serialized so far, if one does: a table
         # turned right after it goes on in its section.
         self.open: int | None = None
+        # The relationship id of the landscape pages' own header, whose tab stop reaches
+        # their right margin; None where they show the document's.
+        self.header: str | None = None
         self._made: dict[str, bytes] = {}
 
     def mark(self, kind: str) -> etree._Element:
@@ -91,6 +95,10 @@ class Sections:
         portrait = etree.fromstring(etree.tostring(sect_pr))
         landscape = etree.fromstring(etree.tostring(sect_pr))
         _turn(landscape)
+        if self.header is not None:
+            for ref in landscape.iter(_HEADER_REF):
+                if ref.get(_TYPE) == "default":
+                    ref.set(_ID, self.header)
         if self.open is not None:
             _turn(sect_pr)
         self._made = {
