@@ -52,7 +52,10 @@ requirements:
       | A | B |
       |---|---|
       | one | two |
+{tail}
 """
+# Enough after the wide tables that it goes on portrait pages (see sections.SHORT).
+LONG = "\n".join(f"\n      Paragraph {n}." for n in range(12))
 
 
 def indented(text: str) -> str:
@@ -66,9 +69,9 @@ def render(path: Path, **options: object) -> bytes:
     return write(result.document, RenderOptions(**opts))  # type: ignore[arg-type]
 
 
-def wide_doc(tmp_path: Path, first: str = WIDE + "\n" + WIDE) -> Path:
+def wide_doc(tmp_path: Path, first: str = WIDE + "\n" + WIDE, tail: str = LONG) -> Path:
     path = tmp_path / "wide.prd.yaml"
-    path.write_text(DOC.format(first=indented(first)), encoding="utf-8")
+    path.write_text(DOC.format(first=indented(first), tail=tail), encoding="utf-8")
     return path
 
 
@@ -174,6 +177,32 @@ def test_tables_turned_one_after_another_share_their_section(tmp_path: Path):
     assert len(wide) == 2
     assert section_of(wide[0]) is section_of(wide[1])
     assert len(sections(root)) == 3
+
+
+def test_a_short_gap_between_turned_tables_stays_landscape(tmp_path: Path):
+    # A line between two turned tables would be a portrait page of its own, all but empty.
+    short = wide_doc(tmp_path, WIDE + "\nA short line between.\n\n" + WIDE)
+    root = body(render(short))
+    wide = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 9]
+    assert section_of(wide[0]) is section_of(wide[1])
+    assert size(section_of(wide[0]))[2] == "landscape"
+    # Twelve paragraphs between them fill a portrait page's good part: they get one.
+    between = "\n\n".join(f"Paragraph {n}." for n in range(12))
+    long = wide_doc(tmp_path, WIDE + "\n" + between + "\n\n" + WIDE)
+    root = body(render(long))
+    wide = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 9]
+    first, second = section_of(wide[0]), section_of(wide[1])
+    assert first is not second
+    assert size(first)[2] == size(second)[2] == "landscape"
+    assert len(sections(root)) == 5  # cover to the first, the first, the twelve, the second, rest
+
+
+def test_a_short_end_after_a_turned_table_stays_landscape(tmp_path: Path):
+    root = body(render(wide_doc(tmp_path, WIDE, tail="")))
+    final = root.find(f"{W}sectPr")
+    assert len(sections(root)) == 2  # cover to the table, then the table to the end
+    assert size(final) == ("16838", "11906", "landscape")
+    assert final.find(f"{W}titlePg") is None
 
 
 def test_tables_that_fit_leave_the_document_in_one_section():

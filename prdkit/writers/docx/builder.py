@@ -40,7 +40,16 @@ from prdkit.writers.docx.pictures import Media
 from prdkit.writers.docx.richtext import render
 from prdkit.writers.docx.runmarks import RunMarks
 from prdkit.writers.docx.safexml import xml_int
-from prdkit.writers.docx.sections import LANDSCAPE, PORTRAIT, SECTION_CLOSE, SECTION_OPEN, Sections
+from prdkit.writers.docx.sections import (
+    LANDSCAPE,
+    PORTRAIT,
+    SECTION_CLOSE,
+    SECTION_OPEN,
+    SHORT,
+    Sections,
+    serialized_weight,
+    weight,
+)
 from prdkit.writers.docx.styledefs import EAST_ASIAN_LANG, LATIN_LANG
 from prdkit.writers.docx.tables import ROWS_CLOSE, ROWS_OPEN
 
@@ -128,6 +137,7 @@ class Builder:
         self.landscape = self.sections.width
         # The notes of the part being built (a table's legend), which stay with their table.
         self.notes: set[etree._Element] = set()
+        self._turning: list[etree._Element] = []  # the part's tables to turn, last first
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
         # link forward.
@@ -180,7 +190,6 @@ class Builder:
         assert self.parts is not None
         sections = self.sections
         start = 0
-        ends = None  # the landscape break the piece ends with, if it does
         while self._spilled or sections.pending:
             rows = piece.find(ROWS_OPEN, start) if self._spilled else -1
             at = piece.find(SECTION_OPEN, start) if sections.pending else -1
@@ -188,26 +197,37 @@ class Builder:
                 at = rows
             if at < 0:
                 break
-            self.parts.append(piece[start:at])
+            self._append(piece[start:at])
             if at == rows:
                 close = piece.index(ROWS_CLOSE, at)
                 for rows_ in self._spilled.pop(piece[at + len(ROWS_OPEN) : close].decode()):
-                    self.parts.append(self.run_marks.expand(rows_))
+                    self._append(self.run_marks.expand(rows_))
                 start = close + len(ROWS_CLOSE)
             else:
                 close = piece.index(SECTION_CLOSE, at)
                 number = int(piece[at + len(SECTION_OPEN) : close])
                 self.parts.later(sections.serialized(number))
                 start = close + len(SECTION_CLOSE)
-                if start == len(piece) and sections.kinds[number] == LANDSCAPE:
-                    ends = number
-        self.parts.append(piece[start:] if start else piece)
-        sections.open = ends
+                kind = sections.kinds[number]
+                if kind:  # a break that is made (not one a later table's section goes on past)
+                    sections.open = number if kind == LANDSCAPE else None
+                    sections.since = 0
+        self._append(piece[start:] if start else piece)
+
+    def _append(self, piece: bytes) -> None:
+        assert self.parts is not None
+        self.parts.append(piece)
+        if self.sections.open is not None:
+            self.sections.since += serialized_weight(piece)
 
     def turn(self, tbl: etree._Element) -> None:
         """Put `tbl`, a table of the body laid out at the `landscape` width, on landscape
-        pages of its own, with the headings right above it; a table turned just before
-        (nothing but those headings between them) shares its section."""
+        pages of its own, with the headings right above it; a table turned shortly before
+        (no more than `sections.SHORT` between them) shares its section. Done once the
+        part's tables are fitted, last to first (see `finished`)."""
+        self._turning.append(tbl)
+
+    def _turn(self, tbl: etree._Element) -> None:
         sections = self.sections
         start = tbl
         above = tbl.getprevious()
@@ -221,8 +241,21 @@ class Builder:
             )
         ):
             start, above = above, above.getprevious()
-        before = sections.kind(above) if above is not None else sections.open
-        if before is not None and sections.kinds[before] == LANDSCAPE:
+        # The landscape section before, if the content since it is short.
+        gap, before = 0, None
+        while above is not None and gap <= SHORT:
+            number = sections.kind(above)
+            if number is not None:
+                if sections.kinds[number]:  # the break before, if made
+                    before = number
+                    break
+            else:
+                gap += weight(above)
+            above = above.getprevious()
+        else:
+            if above is None:  # everything since the last piece: the serialized too
+                before, gap = sections.open, gap + sections.since
+        if before is not None and sections.kinds[before] == LANDSCAPE and gap <= SHORT:
             sections.kinds[before] = ""  # the section of the table before goes on
         else:
             start.addprevious(sections.mark(PORTRAIT))
@@ -279,6 +312,10 @@ class Builder:
         for table in reversed(self.tables):
             table.finish()
         self.tables.clear()
+        # Turned in the order they are read: each looks back for the section before it.
+        for tbl in reversed(self._turning):
+            self._turn(tbl)
+        self._turning.clear()
         return part
 
     def _join_noted(

@@ -25,7 +25,7 @@ from lxml import etree
 from prdkit.writers.docx.oxml import body, inner, make, r, sub, w
 from prdkit.writers.docx.safexml import xml_int
 
-__all__ = ["SECTION_CLOSE", "SECTION_OPEN", "Sections"]
+__all__ = ["SECTION_CLOSE", "SECTION_OPEN", "SHORT", "Sections", "serialized_weight", "weight"]
 
 _SECTION = "prdkit-section"
 SECTION_OPEN, SECTION_CLOSE = f"<?{_SECTION} ".encode(), b"?>"
@@ -34,6 +34,12 @@ SECTION_OPEN, SECTION_CLOSE = f"<?{_SECTION} ".encode(), b"?>"
 FIRST, PORTRAIT, LANDSCAPE, NONE = "first", "portrait", "landscape", ""
 _W, _H, _ORIENT, _START = w("w"), w("h"), w("orient"), w("start")
 _PG_SZ, _PG_MAR = w("pgSz"), w("pgMar")
+# Between two turned tables, or after the last one, content of at most this weight (see
+# `weight`: about a quarter of a page) stays on the landscape pages rather than making a
+# portrait page of its own, all but empty ("17 Operations plan" and a line).
+SHORT = 10
+_P, _TC, _TR = w("p"), w("tc"), w("tr")
+_COUNTED = (b"<w:p>", b"<w:p ", b"<w:tr>", b"<w:tr ", b"<w:tc>", b"<w:tc ")
 _HEADER_REF, _TYPE, _ID = w("headerReference"), w("type"), r("id")
 _DROPPED = (w("titlePg"), w("type"))  # a later section starts a page of its own, headed
 
@@ -49,9 +55,10 @@ class Sections:
         self.kinds: list[str] = []
         self.pending = 0  # breaks placed in the tree, not yet serialized
         self.started = False  # whether the first section has ended
-        # The landscape break that ends what was serialized so far, if one does: a table
-        # turned right after it goes on in its section.
+        # The last break serialized, if it ends a landscape section, and how much was
+        # serialized after it (see `weight`): a table turned soon after goes on in it.
         self.open: int | None = None
+        self.since = 0
         # The relationship id of the landscape pages' own header, whose tab stop reaches
         # their right margin; None where they show the document's.
         self.header: str | None = None
@@ -82,8 +89,9 @@ class Sections:
         header and footer references added, and set up the last section after them."""
         if not self.started:
             return  # no table turned: the document is as it always was
-        if self.open is not None:
-            # The body ends on a turned table: the last section is landscape, no break.
+        if self.open is not None and self.since <= SHORT:
+            # The body ends on a turned table, or soon after: the last section is
+            # landscape, no break.
             self.kinds[self.open] = NONE
         first = etree.fromstring(etree.tostring(sect_pr))
         for child in list(sect_pr):
@@ -99,7 +107,7 @@ class Sections:
             for ref in landscape.iter(_HEADER_REF):
                 if ref.get(_TYPE) == "default":
                     ref.set(_ID, self.header)
-        if self.open is not None:
+        if self.open is not None and self.since <= SHORT:
             _turn(sect_pr)
         self._made = {
             FIRST: self._paragraph(first),
@@ -119,6 +127,20 @@ class Sections:
         sub(rpr, "szCs", {"val": "2"})
         ppr.append(sect_pr)
         return inner(holder)
+
+
+def weight(node: etree._Element) -> int:
+    """How much `node` fills a page, roughly: its paragraphs, a table's rows as one each."""
+    counts = {_P: 0, _TC: 0, _TR: 0}
+    for found in node.iter(_P, _TC, _TR):
+        counts[found.tag] += 1
+    return counts[_P] - counts[_TC] + counts[_TR]
+
+
+def serialized_weight(piece: bytes) -> int:
+    """The `weight` of serialized body content."""
+    p, p_, tr, tr_, tc, tc_ = (piece.count(tag) for tag in _COUNTED)
+    return p + p_ - tc - tc_ + tr + tr_
 
 
 def _turned_width(sect_pr: etree._Element | None) -> int | None:
