@@ -275,3 +275,82 @@ def test_the_landscape_pages_header_reaches_their_right_margin(tmp_path: Path):
         (t.get(f"{W}val"), t.get(f"{W}pos")) for t in turned.iter(f"{W}tab") if t.get(f"{W}pos")
     ]
     assert stops == [("clear", str(11906 - 2 * 1134)), ("right", str(16838 - 2 * 1134))]
+
+
+def default_header(sect_pr: etree._Element) -> str:
+    (ref,) = (r for r in sect_pr.iterfind(f"{W}headerReference") if r.get(f"{W}type") == "default")
+    return ref.get(R_ID)
+
+
+def test_a_document_ending_landscape_has_the_landscape_header_there(tmp_path: Path):
+    root = body(render(wide_doc(tmp_path, WIDE, tail="")))
+    first, final = sections(root)
+    assert size(final)[2] == "landscape"
+    # Not the portrait pages' header, whose version stops two thirds across the page.
+    assert default_header(final) != default_header(first)
+
+
+def test_long_prose_between_turned_tables_goes_on_portrait_pages(tmp_path: Path):
+    # Four paragraphs of 9,000 letters are ten pages: not "a short stretch".
+    prose = "\n\n".join("Reconcile the ledger. " * 400 for _ in range(4))
+    root = body(render(wide_doc(tmp_path, WIDE + "\n" + prose + "\n\n" + WIDE)))
+    wide = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 9]
+    first, second = section_of(wide[0]), section_of(wide[1])
+    assert first is not second
+    between = wide[0].getnext()
+    while between.find(f"{W}pPr/{W}sectPr") is None:
+        between = between.getnext()
+    assert size(section_of(between.getnext()))[2] is None  # the prose's section: portrait
+
+
+def test_a_long_narrow_table_between_turned_tables_goes_on_portrait_pages(tmp_path: Path):
+    # Its rows past the first hundreds are serialized as they are made; they count too.
+    rows = "\n".join(f"| {n} | row {n} |" for n in range(1024))
+    narrow = f"| A | B |\n|---|---|\n{rows}\n"
+    root = body(render(wide_doc(tmp_path, WIDE + "\n" + narrow + "\n" + WIDE)))
+    tables = list(root.iterchildren(f"{W}tbl"))
+    long = next(t for t in tables if len(t.findall(f"{W}tr")) > 1000)
+    assert size(section_of(long))[2] is None
+    wide = [t for t in tables if len(t.find(f"{W}tblGrid")) == 9]
+    assert [size(section_of(t))[2] for t in wide] == ["landscape", "landscape"]
+
+
+def test_a_reference_page_without_margins_turns_with_the_margins_assumed(tmp_path: Path):
+    reference = tmp_path / "letter.docx"
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(12240), Twips(15840)
+    sect_pr = section._sectPr
+    sect_pr.remove(sect_pr.find(f"{W}pgMar"))
+    document.save(str(reference))
+    root = body(render(wide_doc(tmp_path, table(7)), reference_doc=reference))
+    wide = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 7]
+    # Portrait tables take 2 cm margins where none are set; so do the turned ones.
+    assert grid(wide[0])[0] == 15840 - 2 * 1134
+
+
+def test_a_reference_page_of_no_width_is_not_turned(tmp_path: Path):
+    reference = tmp_path / "odd.docx"
+    document = docx.Document()
+    size_ = document.sections[0]._sectPr.find(f"{W}pgSz")
+    del size_.attrib[f"{W}w"]
+    document.save(str(reference))
+    root = body(render(wide_doc(tmp_path, table(7)), reference_doc=reference))
+    assert len(sections(root)) == 1
+    for pg in root.iter(f"{W}pgSz"):
+        assert "" not in pg.attrib.values()
+
+
+def test_a_turned_table_first_in_the_body_leaves_no_empty_page(tmp_path: Path):
+    path = tmp_path / "first.prd.yaml"
+    text = DOC.format(first=indented("Text."), tail=LONG)
+    text = text.replace("  summary: Tables of many columns.", "  summary: |\n" + indented(WIDE))
+    path.write_text(text, encoding="utf-8")
+    root = body(render(path))
+    first_break = next(
+        p for p in root.iterchildren(f"{W}p") if p.find(f"{W}pPr/{W}sectPr") is not None
+    )
+    # A page break right before the section's end would make Word show an empty page.
+    assert first_break.getprevious().find(f".//{W}br[@{W}type='page']") is None
+    wide = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 9]
+    assert size(section_of(wide[0]))[2] == "landscape"

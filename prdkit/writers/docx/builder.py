@@ -138,6 +138,7 @@ class Builder:
         # The notes of the part being built (a table's legend), which stay with their table.
         self.notes: set[etree._Element] = set()
         self._turning: list[etree._Element] = []  # the part's tables to turn, last first
+        self._appended = False  # whether any of the body is serialized into `parts` yet
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
         # link forward.
@@ -217,8 +218,10 @@ class Builder:
     def _append(self, piece: bytes) -> None:
         assert self.parts is not None
         self.parts.append(piece)
-        if self.sections.open is not None:
-            self.sections.since += serialized_weight(piece)
+        self._appended = True
+        sections = self.sections
+        if sections.open is not None and sections.since <= SHORT:  # past it, counted enough
+            sections.since += serialized_weight(piece)
 
     def turn(self, tbl: etree._Element) -> None:
         """Put `tbl`, a table of the body laid out at the `landscape` width, on landscape
@@ -250,11 +253,13 @@ class Builder:
                     before = number
                     break
             else:
-                gap += weight(above)
+                gap += weight(above, self._spilled_rows)
             above = above.getprevious()
         else:
             if above is None:  # everything since the last piece: the serialized too
                 before, gap = sections.open, gap + sections.since
+                # First in the body: its break ends the contents' page.
+                sections.leads |= not self._appended and start is self.body[0]
         if before is not None and sections.kinds[before] == LANDSCAPE and gap <= SHORT:
             sections.kinds[before] = ""  # the section of the table before goes on
         else:
@@ -286,6 +291,9 @@ class Builder:
         noted = self._hyphened
         noted[since:] = self._join_noted(within, noted[since:])
         self._styled = _UNSTYLED
+
+    def _spilled_rows(self, mark: str) -> list[bytes]:
+        return self._spilled.get(mark, [])
 
     def spilled(self, mark: str, rows: list[bytes]) -> None:
         """Keep the finished rows of the table marked `mark` until its part is serialized."""

@@ -50,6 +50,8 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
             render(b, block)
     b.flush(last=True)
     b.parts = None
+    if b.sections.leads:
+        head.remove(head[-1])  # the section break ends the contents' page
     b.body = b.finished(head)
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))

@@ -18,12 +18,14 @@ other would start on a page without its header. Page numbers run on across secti
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-from prdkit.writers.docx.oxml import body, inner, make, r, sub, w
+from prdkit.writers.docx.oxml import body, inner, r, sub, w
 from prdkit.writers.docx.safexml import xml_int
+from prdkit.writers.docx.tables import ROWS_TARGET
 
 __all__ = ["SECTION_CLOSE", "SECTION_OPEN", "SHORT", "Sections", "serialized_weight", "weight"]
 
@@ -35,11 +37,16 @@ FIRST, PORTRAIT, LANDSCAPE, NONE = "first", "portrait", "landscape", ""
 _W, _H, _ORIENT, _START = w("w"), w("h"), w("orient"), w("start")
 _PG_SZ, _PG_MAR = w("pgSz"), w("pgMar")
 # Between two turned tables, or after the last one, content of at most this weight (see
-# `weight`: about a quarter of a page) stays on the landscape pages rather than making a
-# portrait page of its own, all but empty ("17 Operations plan" and a line).
+# `weight`: lines, about a quarter of a page) stays on the landscape pages rather than
+# making a portrait page of its own, all but empty ("17 Operations plan" and a line).
 SHORT = 10
-_P, _TC, _TR = w("p"), w("tc"), w("tr")
+# The UTF-8 bytes of text a portrait line holds, roughly: 90 Latin letters, 30-40 CJK.
+LINE = 90
+_P, _TC, _TR, _T = w("p"), w("tc"), w("tr"), w("t")
 _COUNTED = (b"<w:p>", b"<w:p ", b"<w:tr>", b"<w:tr ", b"<w:tc>", b"<w:tc ")
+_TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+# A page set up without margins has those prdkit assumes (see `base._room`).
+_MARGIN = 1134
 _HEADER_REF, _TYPE, _ID = w("headerReference"), w("type"), r("id")
 _DROPPED = (w("titlePg"), w("type"))  # a later section starts a page of its own, headed
 
@@ -59,6 +66,9 @@ class Sections:
         # serialized after it (see `weight`): a table turned soon after goes on in it.
         self.open: int | None = None
         self.since = 0
+        # Whether the first break comes first in the body: the section it ends (the
+        # cover's and the contents') then needs no page break of its own.
+        self.leads = False
         # The relationship id of the landscape pages' own header, whose tab stop reaches
         # their right margin; None where they show the document's.
         self.header: str | None = None
@@ -102,19 +112,28 @@ class Sections:
             del numbers.attrib[_START]  # numbered on from the first section
         portrait = etree.fromstring(etree.tostring(sect_pr))
         landscape = etree.fromstring(etree.tostring(sect_pr))
-        _turn(landscape)
-        if self.header is not None:
-            for ref in landscape.iter(_HEADER_REF):
-                if ref.get(_TYPE) == "default":
-                    ref.set(_ID, self.header)
+        self._turn(landscape)
         if self.open is not None and self.since <= SHORT:
-            _turn(sect_pr)
+            self._turn(sect_pr)
         self._made = {
             FIRST: self._paragraph(first),
             PORTRAIT: self._paragraph(portrait),
             LANDSCAPE: self._paragraph(landscape),
             NONE: b"",
         }
+
+    def _turn(self, sect_pr: etree._Element) -> None:
+        """Turn the page `sect_pr` sets up to landscape, its size swapped, margins as they
+        are, and give it the landscape pages' header."""
+        size = sect_pr.find(_PG_SZ)
+        across, down = size.get(_W), size.get(_H)  # type: ignore[union-attr]
+        size.set(_W, down)  # type: ignore[union-attr,arg-type]
+        size.set(_H, across)  # type: ignore[union-attr,arg-type]
+        size.set(_ORIENT, "landscape")  # type: ignore[union-attr]
+        if self.header is not None:
+            for ref in sect_pr.iter(_HEADER_REF):
+                if ref.get(_TYPE) == "default":
+                    ref.set(_ID, self.header)
 
     def _paragraph(self, sect_pr: etree._Element) -> bytes:
         # An empty paragraph of the least height, which ends a section: it adds no line
@@ -129,18 +148,31 @@ class Sections:
         return inner(holder)
 
 
-def weight(node: etree._Element) -> int:
-    """How much `node` fills a page, roughly: its paragraphs, a table's rows as one each."""
-    counts = {_P: 0, _TC: 0, _TR: 0}
-    for found in node.iter(_P, _TC, _TR):
-        counts[found.tag] += 1
-    return counts[_P] - counts[_TC] + counts[_TR]
+def weight(node: etree._Element, spilled: Callable[[str], Iterable[bytes]]) -> int:
+    """How many lines `node` fills on a page, roughly: a line a paragraph, and one per
+    `LINE` bytes of its text; a table's rows as one each, its rows serialized already
+    (`spilled`, by their mark) too."""
+    paragraphs = cells = rows = size = 0
+    for found in node.iter(_P, _TC, _TR, _T, etree.PI):
+        tag = found.tag
+        if tag == _T:
+            size += len((found.text or "").encode())
+        elif tag == _P:
+            paragraphs += 1
+        elif tag == _TC:
+            cells += 1
+        elif tag == _TR:
+            rows += 1
+        elif found.target == ROWS_TARGET:
+            rows += sum(serialized_weight(piece) for piece in spilled(found.text))
+    return paragraphs - cells + rows + size // LINE
 
 
 def serialized_weight(piece: bytes) -> int:
     """The `weight` of serialized body content."""
     p, p_, tr, tr_, tc, tc_ = (piece.count(tag) for tag in _COUNTED)
-    return p + p_ - tc - tc_ + tr + tr_
+    size = sum(len(text) for text in _TEXT.findall(piece))
+    return p + p_ - tc - tc_ + tr + tr_ + size // LINE
 
 
 def _turned_width(sect_pr: etree._Element | None) -> int | None:
@@ -150,21 +182,9 @@ def _turned_width(sect_pr: etree._Element | None) -> int | None:
     if size is None:
         return None
     across, down = xml_int(size.get(_W), 0), xml_int(size.get(_H), 0)
-    left = 0 if margins is None else xml_int(margins.get(w("left")), 0)
-    right = 0 if margins is None else xml_int(margins.get(w("right")), 0)
-    if down <= across:
-        return None
+    if across <= 0 or down <= across:
+        return None  # no page to turn, or one landscape already
+    left = _MARGIN if margins is None else xml_int(margins.get(w("left")), _MARGIN)
+    right = _MARGIN if margins is None else xml_int(margins.get(w("right")), _MARGIN)
     width = down - left - right
     return width if width > across - left - right else None
-
-
-def _turn(sect_pr: etree._Element) -> None:
-    """Turn the page `sect_pr` sets up to landscape: its size swapped, margins as they are."""
-    size = sect_pr.find(_PG_SZ)
-    if size is None:  # never so: a page is set up wherever a table is turned
-        size = make("pgSz")
-        sect_pr.append(size)
-    across, down = size.get(_W), size.get(_H)
-    size.set(_W, down or "")
-    size.set(_H, across or "")
-    size.set(_ORIENT, "landscape")

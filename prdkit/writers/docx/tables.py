@@ -230,8 +230,8 @@ def _marked(index: int) -> bytes:
 SPILL = 512
 # Where a table's serialized rows go: a processing instruction, `<?prdkit-rows MARK?>` once
 # serialized (markup, which no text or attribute value is written as).
-_ROWS = "prdkit-rows"
-ROWS_OPEN, ROWS_CLOSE = f"<?{_ROWS} ".encode(), b"?>"
+ROWS_TARGET = "prdkit-rows"
+ROWS_OPEN, ROWS_CLOSE = f"<?{ROWS_TARGET} ".encode(), b"?>"
 
 
 _SKELETONS: dict[tuple[object, ...], _Skeleton] = {}
@@ -368,7 +368,7 @@ class Table:
         self.b.release(self.tbl, self._noted)  # ids joined; no paragraph of theirs kept
         self._made.clear()  # a cell kept to copy would keep its row
         if not self._spilled:
-            self.tbl.find(_GRID).addnext(etree.PI(_ROWS, self._mark))
+            self.tbl.find(_GRID).addnext(etree.PI(ROWS_TARGET, self._mark))
         text = etree.tostring(self.tbl, encoding="UTF-8")
         pi = ROWS_OPEN + self._mark.encode() + ROWS_CLOSE
         self._spilled.append(text[text.index(pi) + len(pi) : text.rindex(b"</w:tbl>")])
