@@ -139,6 +139,7 @@ class Builder:
         self.notes: set[etree._Element] = set()
         self._turning: list[etree._Element] = []  # the part's tables to turn, last first
         self._appended = False  # whether any of the body is serialized into `parts` yet
+        self._held: etree._Element | None = None  # the last of the headings held so far
         self.drawings = 0  # ids of drawings and their shapes, unique in the document
         # Every anchor the layout places gets its bookmark name up front, so references can
         # link forward.
@@ -170,19 +171,29 @@ class Builder:
         Headings with nothing under them yet are held until the `last` flush: a table under
         them may take them to a landscape page (see `turn`).
         """
-        if self.parts is not None and len(self.body):
-            if not last and self.landscape and self._headings_only():
-                return
-            self._put(self.serialized(self.finished(self.body)))
-            self._styled = _UNSTYLED  # holding a paragraph would hold its whole tree
-            self.notes.clear()  # as would holding the notes
-            self.body = self._empty.__copy__()
+        if self.parts is None:
+            return
+        tail = next(reversed(self.body), None)  # len() would count every held heading
+        if tail is None:
+            return
+        if not last and self.landscape and self._headings_only(tail):
+            return
+        self._held = None
+        self._put(self.serialized(self.finished(self.body)))
+        self._styled = _UNSTYLED  # holding a paragraph would hold its whole tree
+        self.notes.clear()  # as would holding the notes
+        self.body = self._empty.__copy__()
 
-    def _headings_only(self) -> bool:
+    def _headings_only(self, tail: etree._Element) -> bool:
+        # Only what came since the last look: a run of thousands of empty headings is held
+        # whole, and looking at it all again at each would be quadratic.
         headings = self.heading_ids
-        for child in self.body:
+        child: etree._Element | None = tail
+        while child is not None and child is not self._held:
             if child.tag != _P or self.style_of(child) not in headings:
                 return False
+            child = child.getprevious()
+        self._held = tail
         return True
 
     def _put(self, piece: bytes) -> None:
