@@ -202,28 +202,29 @@ class Builder:
         assert self.parts is not None
         sections = self.sections
         start = 0
-        while self._spilled or sections.pending:
-            rows = piece.find(ROWS_OPEN, start) if self._spilled else -1
-            at = piece.find(SECTION_OPEN, start) if sections.pending else -1
-            if at < 0 or 0 <= rows < at:
-                at = rows
-            if at < 0:
-                break
-            self._append(piece[start:at])
-            if at == rows:
-                close = piece.index(ROWS_CLOSE, at)
-                for rows_ in self._spilled.pop(piece[at + len(ROWS_OPEN) : close].decode()):
-                    self._append(self.run_marks.expand(rows_))
+        # Each mark is searched for once from where the last was met: a part holding many
+        # long tables is read through once, not once a table.
+        rows = piece.find(ROWS_OPEN) if self._spilled else -1
+        breaks = piece.find(SECTION_OPEN) if sections.pending else -1
+        while rows >= 0 or breaks >= 0:
+            if breaks < 0 or 0 <= rows < breaks:
+                self._append(piece[start:rows])
+                close = piece.index(ROWS_CLOSE, rows)
+                for made in self._spilled.pop(piece[rows + len(ROWS_OPEN) : close].decode()):
+                    self._append(self.run_marks.expand(made))
                 start = close + len(ROWS_CLOSE)
+                rows = piece.find(ROWS_OPEN, start) if self._spilled else -1
             else:
-                close = piece.index(SECTION_CLOSE, at)
-                number = int(piece[at + len(SECTION_OPEN) : close])
+                self._append(piece[start:breaks])
+                close = piece.index(SECTION_CLOSE, breaks)
+                number = int(piece[breaks + len(SECTION_OPEN) : close])
                 self.parts.later(sections.serialized(number))
                 start = close + len(SECTION_CLOSE)
                 kind = sections.kinds[number]
                 if kind:  # a break that is made (not one a later table's section goes on past)
                     sections.open = number if kind == LANDSCAPE else None
                     sections.since = 0
+                breaks = piece.find(SECTION_OPEN, start) if sections.pending else -1
         self._append(piece[start:] if start else piece)
 
     def _append(self, piece: bytes) -> None:
