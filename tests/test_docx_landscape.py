@@ -368,3 +368,49 @@ def test_a_long_run_of_empty_headings_is_held_in_linear_time(tmp_path: Path):
     assert time.process_time() - began < 6  # CPU seconds; under one when linear
     texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iterchildren(f"{W}p")]
     assert texts.count("F-5999  Feature 5999") == 1  # every heading there, once
+
+
+def test_a_code_block_counts_its_lines(tmp_path: Path):
+    # One paragraph, its lines held apart by breaks: forty of them fill most of a page.
+    code = "```\n" + "\n".join(f"x = {n}" for n in range(40)) + "\n```\n"
+    root = body(render(wide_doc(tmp_path, WIDE + "\n" + code + "\n" + WIDE)))
+    wide = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 9]
+    assert section_of(wide[0]) is not section_of(wide[1])
+
+
+def test_a_stretch_weighs_the_same_serialized_or_not():
+    # Whether a stretch is still in the tree or serialized already depends on where the
+    # parts split; its weight must not.
+    from prdkit.writers.docx.sections import serialized_weight, weight
+
+    holder = etree.Element(f"{W}body", nsmap={"w": W[1:-1]})
+    for text in ("& < > " * 60, "a b c " * 60, "中文" * 100):
+        run = etree.SubElement(etree.SubElement(holder, f"{W}p"), f"{W}r")
+        etree.SubElement(run, f"{W}t").text = text
+        etree.SubElement(run, f"{W}br")
+        etree.SubElement(run, f"{W}t").text = text
+    serialized = etree.tostring(holder, encoding="UTF-8")
+    assert b"&amp;" in serialized
+    assert (
+        weight(holder, lambda mark: [])
+        == serialized_weight(serialized)
+        == 3 + 3 + (720 + 720 + 1200) // 90
+    )
+
+
+def test_a_turned_table_takes_the_headings_it_is_under_only(tmp_path: Path):
+    # Forty features with nothing under them, then one holding a wide table: only the
+    # last one's heading goes to the landscape page, not the forty before it.
+    features = "".join(f"  - id: F-{n}\n    name: Feature {n}\n" for n in range(40))
+    features += "  - id: F-40\n    name: Wide\n    description: |\n" + indented(WIDE) + "\n"
+    path = tmp_path / "features.prd.yaml"
+    path.write_text(DOC.format(first=indented("Text."), tail=LONG) + "features:\n" + features)
+    root = body(render(path))
+    (wide,) = [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 9]
+    texts = []
+    node = wide.getprevious()
+    while node.find(f"{W}pPr/{W}sectPr") is None:
+        texts.append("".join(t.text or "" for t in node.iter(f"{W}t")))
+        node = node.getprevious()
+    assert "F-40  Wide" in texts
+    assert not any("Feature" in text for text in texts)

@@ -123,7 +123,8 @@ class Builder:
         # headings keep their text as written, the contents copy it. A line of text outside
         # a heading has its ids joined as it is made (see `_plain_run`); other texts with a
         # hyphen are noted for `finished`. The header and footer, made last, keep theirs.
-        self.heading_ids = {self.styles.id(f"heading {level}") for level in (1, 2, 3)}
+        self.heading_levels = {self.styles.id(f"heading {level}"): level for level in (1, 2, 3)}
+        self.heading_ids = set(self.heading_levels)
         self.joins_ids = True
         # The texts of the runs written while a cell is recorded, and whether one is bold:
         # a table measures what was written rather than read the cell back (see `record`).
@@ -246,15 +247,16 @@ class Builder:
         sections = self.sections
         start = tbl
         above = tbl.getprevious()
-        # Headings above it, and empty paragraphs (which keep it apart from a table before).
-        while (
-            above is not None
-            and above.tag == _P
-            and (
-                all(child.tag == _PPR for child in above)
-                or self.style_of(above) in self.heading_ids
-            )
-        ):
+        # The headings it is under (each of a higher level than the one below it: not the
+        # empty headings of the items before), and empty paragraphs (which keep it apart
+        # from a table before).
+        below = 4  # deeper than any heading
+        while above is not None and above.tag == _P:
+            level = self.heading_levels.get(self.style_of(above))
+            if level is not None and level < below:
+                below = level
+            elif level is not None or not all(child.tag == _PPR for child in above):
+                break
             start, above = above, above.getprevious()
         # The landscape section before, if the content since it is short.
         gap, before = 0, None

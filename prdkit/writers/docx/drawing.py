@@ -100,7 +100,7 @@ def _keep_with_drawing(b: Builder, reach: int = 6) -> None:
     """Keep the few paragraphs since the last heading (the heading too) on the drawing's
     page, so a flow's title and facts never sit alone at the foot of the page before it."""
     headings = {b.styles.ids[name] for name in b.styles.ids if name.startswith("heading ")}
-    for para in reversed(b.body[-reach:]):
+    for para in itertools.islice(reversed(b.body), reach):  # a slice would count every child
         if para.tag != w("p"):
             return
         ppr = para.find(w("pPr"))

@@ -42,8 +42,10 @@ _PG_SZ, _PG_MAR = w("pgSz"), w("pgMar")
 SHORT = 10
 # The UTF-8 bytes of text a portrait line holds, roughly: 90 Latin letters, 30-40 CJK.
 LINE = 90
-_P, _TC, _TR, _T = w("p"), w("tc"), w("tr"), w("t")
-_COUNTED = (b"<w:p>", b"<w:p ", b"<w:tr>", b"<w:tr ", b"<w:tc>", b"<w:tc ")
+_P, _TC, _TR, _T, _BR = w("p"), w("tc"), w("tr"), w("t"), w("br")
+_COUNTED = (b"<w:p>", b"<w:p ", b"<w:tr>", b"<w:tr ", b"<w:tc>", b"<w:tc ", b"<w:br/>", b"<w:br ")
+# The bytes of text an escape stands for one of.
+_ESCAPES = ((b"&amp;", 4), (b"&lt;", 3), (b"&gt;", 3))
 _TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 # A page set up without margins has those prdkit assumes (see `base._room`).
 _MARGIN = 1134
@@ -149,15 +151,15 @@ class Sections:
 
 
 def weight(node: etree._Element, spilled: Callable[[str], Iterable[bytes]]) -> int:
-    """How many lines `node` fills on a page, roughly: a line a paragraph, and one per
-    `LINE` bytes of its text; a table's rows as one each, its rows serialized already
-    (`spilled`, by their mark) too."""
+    """How many lines `node` fills on a page, roughly: a line a paragraph and a line
+    break (a code block's lines), and one per `LINE` bytes of its text; a table's rows as
+    one each, its rows serialized already (`spilled`, by their mark) too."""
     paragraphs = cells = rows = size = 0
-    for found in node.iter(_P, _TC, _TR, _T, etree.PI):
+    for found in node.iter(_P, _TC, _TR, _T, _BR, etree.PI):
         tag = found.tag
         if tag == _T:
             size += len((found.text or "").encode())
-        elif tag == _P:
+        elif tag in (_P, _BR):
             paragraphs += 1
         elif tag == _TC:
             cells += 1
@@ -170,9 +172,13 @@ def weight(node: etree._Element, spilled: Callable[[str], Iterable[bytes]]) -> i
 
 def serialized_weight(piece: bytes) -> int:
     """The `weight` of serialized body content."""
-    p, p_, tr, tr_, tc, tc_ = (piece.count(tag) for tag in _COUNTED)
-    size = sum(len(text) for text in _TEXT.findall(piece))
-    return p + p_ - tc - tc_ + tr + tr_ + size // LINE
+    p, p_, tr, tr_, tc, tc_, br, br_ = (piece.count(tag) for tag in _COUNTED)
+    size = 0
+    for text in _TEXT.findall(piece):
+        size += len(text)
+        if b"&" in text:
+            size -= sum(text.count(escape) * extra for escape, extra in _ESCAPES)
+    return p + p_ - tc - tc_ + tr + tr_ + br + br_ + size // LINE
 
 
 def _turned_width(sect_pr: etree._Element | None) -> int | None:

@@ -298,7 +298,8 @@ class Table:
                     _SKELETONS.clear()
                 _SKELETONS[key] = skeleton
         self.tbl = skeleton.tbl.__copy__()
-        if len(container) and container[-1].tag == _TBL:
+        last = next(reversed(container), None)  # len() would count every child
+        if last is not None and last.tag == _TBL:
             # Word joins tables that touch into one; an empty paragraph keeps them apart.
             container.append(etree.Element(_P))
         container.append(self.tbl)
