@@ -414,3 +414,38 @@ def test_a_turned_table_takes_the_headings_it_is_under_only(tmp_path: Path):
         node = node.getprevious()
     assert "F-40  Wide" in texts
     assert not any("Feature" in text for text in texts)
+
+
+def test_the_landscape_header_clears_the_stops_its_style_inherits(tmp_path: Path):
+    # A reference document's header style may take its tab stops from the style it is
+    # based on; a stop left standing would catch the version in the middle of the page.
+    reference = tmp_path / "based.docx"
+    document = docx.Document()
+    styles = document.styles.element
+    header = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "Header")
+    own = header.find(f"{W}pPr/{W}tabs")
+    for stop in list(own):
+        own.remove(stop)
+    etree.SubElement(own, f"{W}tab", {f"{W}val": "clear", f"{W}pos": "2000"})
+    normal = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "Normal")
+    ppr = normal.find(f"{W}pPr")
+    if ppr is None:
+        ppr = etree.SubElement(normal, f"{W}pPr")
+    tabs = etree.SubElement(ppr, f"{W}tabs")
+    for pos in ("2000", "4513"):
+        etree.SubElement(tabs, f"{W}tab", {f"{W}val": "left", f"{W}pos": pos})
+    document.save(str(reference))
+    data = render(wide_doc(tmp_path, table(7)), reference_doc=reference)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = [z.read(name) for name in z.namelist() if name.startswith("word/header")]
+    stops = [
+        [
+            (t.get(f"{W}val"), t.get(f"{W}pos"))
+            for t in etree.fromstring(part).iter(f"{W}tab")
+            if t.get(f"{W}pos")  # a stop, not a tab of the text
+        ]
+        for part in parts
+    ]
+    turned = [found for found in stops if found]
+    # Normal's 4513 is cleared; its 2000, which the header style clears itself, is not there.
+    assert turned == [[("clear", "4513"), ("right", str(15840 - 2 * 1800))]]

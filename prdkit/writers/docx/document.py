@@ -117,10 +117,8 @@ def landscape_header(b: Builder, para: etree._Element) -> str:
     copy = deepcopy(para)
     root.append(copy)
     tabs = make("tabs")
-    style = b.styles.style("header")
-    if style is not None:
-        for stop in style.iterfind(f"{w('pPr')}/{w('tabs')}/{w('tab')}"):
-            sub(tabs, "tab", {"val": "clear", "pos": stop.get(w("pos"), "0")})
+    for pos in b.styles.tab_stops("header"):
+        sub(tabs, "tab", {"val": "clear", "pos": str(pos)})
     sub(tabs, "tab", {"val": "right", "pos": str(b.landscape)})
     copy.find(w("pPr")).find(w("pStyle")).addnext(tabs)
     return rel_id

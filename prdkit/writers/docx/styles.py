@@ -156,6 +156,25 @@ class StyleSheet:
         found = self.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w(tag)}")
         return found.get(w(attr)) if found is not None else None
 
+    def tab_stops(self, name: str) -> list[int]:
+        """The positions (twips) of the tab stops a paragraph of required style `name`
+        has, its own and those it inherits through basedOn, less those it clears."""
+        chain = []
+        style = self.style(name)
+        while style is not None and len(chain) < 20:  # a basedOn loop ends somewhere
+            chain.append(style)
+            based = style.find(w("basedOn"))
+            style = self._by_id(based.get(w("val"))) if based is not None else None
+        stops: set[int] = set()
+        for style in reversed(chain):  # the base first, each style over it
+            for stop in style.iterfind(f"{w('pPr')}/{w('tabs')}/{w('tab')}"):
+                pos = xml_int(stop.get(w("pos")), 0)
+                if stop.get(w("val")) == "clear":
+                    stops.discard(pos)
+                else:
+                    stops.add(pos)
+        return sorted(stops)
+
     def _by_id(self, style_id: str) -> etree._Element | None:
         for style in self.element.iter(w("style")):
             if style.get(w("styleId")) == style_id:
