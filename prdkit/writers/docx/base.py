@@ -202,7 +202,7 @@ def _twips(element: etree._Element | None, attr: str, default: int) -> int:
     return default if element is None else xml_int(element.get(w(attr)), default)
 
 
-def _room(sect_pr: etree._Element) -> tuple[int, int]:
+def room(sect_pr: etree._Element) -> tuple[int, int]:
     """The width and height (twips) of the text area of the page `sect_pr` sets up."""
     size, margins = sect_pr.find(w("pgSz")), sect_pr.find(w("pgMar"))
     across = (
@@ -214,16 +214,16 @@ def _room(sect_pr: etree._Element) -> tuple[int, int]:
 
 def _has_room(sect_pr: etree._Element) -> bool:
     """Whether the page `sect_pr` sets up has an inch of text width and height."""
-    return min(_room(sect_pr)) > 1440
+    return min(room(sect_pr)) > 1440
 
 
 def _text_width(sect_pr: etree._Element) -> int:
-    width = _room(sect_pr)[0]
+    width = room(sect_pr)[0]
     return width if width > 1440 else 9638
 
 
 def _text_height(sect_pr: etree._Element) -> int:
-    height = _room(sect_pr)[1]
+    height = room(sect_pr)[1]
     return height if height > 1440 else 14570
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from prdkit.writers.docx.base import room
 from prdkit.writers.docx.oxml import body, inner, r, sub, w
 from prdkit.writers.docx.safexml import xml_int
 from prdkit.writers.docx.tables import ROWS_TARGET
@@ -35,20 +36,17 @@ SECTION_OPEN, SECTION_CLOSE = f"<?{_SECTION} ".encode(), b"?>"
 # nothing (a landscape section that goes on into the next table's).
 FIRST, PORTRAIT, LANDSCAPE, NONE = "first", "portrait", "landscape", ""
 _W, _H, _ORIENT, _START = w("w"), w("h"), w("orient"), w("start")
-_PG_SZ, _PG_MAR = w("pgSz"), w("pgMar")
+_PG_SZ = w("pgSz")
 # Between two turned tables, or after the last one, content of at most this weight (see
-# `weight`: lines, about a quarter of a page) stays on the landscape pages rather than
+# `serialized_weight`: lines, about a quarter of a page) stays on the landscape pages rather than
 # making a portrait page of its own, all but empty ("17 Operations plan" and a line).
 SHORT = 10
 # The UTF-8 bytes of text a portrait line holds, roughly: 90 Latin letters, 30-40 CJK.
 LINE = 90
-_P, _TC, _TR, _T, _BR = w("p"), w("tc"), w("tr"), w("t"), w("br")
 _COUNTED = (b"<w:p>", b"<w:p ", b"<w:tr>", b"<w:tr ", b"<w:tc>", b"<w:tc ", b"<w:br/>", b"<w:br ")
 # The bytes of text an escape stands for one of.
 _ESCAPES = ((b"&amp;", 4), (b"&lt;", 3), (b"&gt;", 3))
 _TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
-# A page set up without margins has those prdkit assumes (see `base._room`).
-_MARGIN = 1134
 _HEADER_REF, _TYPE, _ID = w("headerReference"), w("type"), r("id")
 _DROPPED = (w("titlePg"), w("type"))  # a later section starts a page of its own, headed
 
@@ -65,7 +63,7 @@ class Sections:
         self.pending = 0  # breaks placed in the tree, not yet serialized
         self.started = False  # whether the first section has ended
         # The last break serialized, if it ends a landscape section, and how much was
-        # serialized after it (see `weight`): a table turned soon after goes on in it.
+        # serialized after it (see `serialized_weight`): a table turned soon after goes on in it.
         self.open: int | None = None
         self.since = 0
         # Whether the first break comes first in the body: the section it ends (the
@@ -151,27 +149,19 @@ class Sections:
 
 
 def weight(node: etree._Element, spilled: Callable[[str], Iterable[bytes]]) -> int:
-    """How many lines `node` fills on a page, roughly: a line a paragraph and a line
-    break (a code block's lines), and one per `LINE` bytes of its text; a table's rows as
-    one each, its rows serialized already (`spilled`, by their mark) too."""
-    paragraphs = cells = rows = size = 0
-    for found in node.iter(_P, _TC, _TR, _T, _BR, etree.PI):
-        tag = found.tag
-        if tag == _T:
-            size += len((found.text or "").encode())
-        elif tag in (_P, _BR):
-            paragraphs += 1
-        elif tag == _TC:
-            cells += 1
-        elif tag == _TR:
-            rows += 1
-        elif found.target == ROWS_TARGET:
-            rows += sum(serialized_weight(piece) for piece in spilled(found.text))
-    return paragraphs - cells + rows + size // LINE
+    """The `serialized_weight` of `node`, a part of the body still in the tree, its table
+    rows serialized already (`spilled`, by the mark standing for them) included."""
+    found = serialized_weight(etree.tostring(node, encoding="UTF-8"))
+    for mark in node.iter(etree.PI):
+        if mark.target == ROWS_TARGET:
+            found += sum(serialized_weight(piece) for piece in spilled(mark.text))
+    return found
 
 
 def serialized_weight(piece: bytes) -> int:
-    """The `weight` of serialized body content."""
+    """How many lines serialized body content fills on a page, roughly: a line a paragraph
+    and a line break (a code block's lines), and one per `LINE` bytes of its text; a
+    table's rows as one each."""
     p, p_, tr, tr_, tc, tc_, br, br_ = (piece.count(tag) for tag in _COUNTED)
     size = 0
     for text in _TEXT.findall(piece):
@@ -184,13 +174,12 @@ def serialized_weight(piece: bytes) -> int:
 def _turned_width(sect_pr: etree._Element | None) -> int | None:
     if sect_pr is None:
         return None
-    size, margins = sect_pr.find(_PG_SZ), sect_pr.find(_PG_MAR)
+    size = sect_pr.find(_PG_SZ)
     if size is None:
         return None
     across, down = xml_int(size.get(_W), 0), xml_int(size.get(_H), 0)
     if across <= 0 or down <= across:
         return None  # no page to turn, or one landscape already
-    left = _MARGIN if margins is None else xml_int(margins.get(w("left")), _MARGIN)
-    right = _MARGIN if margins is None else xml_int(margins.get(w("right")), _MARGIN)
-    width = down - left - right
-    return width if width > across - left - right else None
+    # The portrait text width, margins as prdkit assumes them where none are set, widened
+    # by what turning the page adds.
+    return room(sect_pr)[0] + down - across
