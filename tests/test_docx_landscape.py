@@ -12,9 +12,11 @@ from docx.shared import Twips
 from lxml import etree
 
 from prdkit.check import check_file
+from prdkit.images.pictures import Pictures
 from prdkit.writers import RenderOptions
 from prdkit.writers.docx import write
 from tests.conftest import EXAMPLES
+from tests.pictures import png
 from tests.test_docx_print import WHEN
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -414,6 +416,49 @@ def test_a_turned_table_takes_the_headings_it_is_under_only(tmp_path: Path):
         node = node.getprevious()
     assert "F-40  Wide" in texts
     assert not any("Feature" in text for text in texts)
+
+
+def lead_in(tbl: etree._Element) -> list[str]:
+    """The texts between `tbl` and the section break before it, nearest first."""
+    texts = []
+    node = tbl.getprevious()
+    while node.find(f"{W}pPr/{W}sectPr") is None:
+        texts.append("".join(t.text or "" for t in node.iter(f"{W}t")))
+        node = node.getprevious()
+    return texts
+
+
+def wide_tables(root: etree._Element) -> list[etree._Element]:
+    return [t for t in root.iterchildren(f"{W}tbl") if len(t.find(f"{W}tblGrid")) == 9]
+
+
+def test_a_short_lead_in_and_its_heading_go_with_the_table(tmp_path: Path):
+    # A requirement's "Priority:" line and the sentence introducing its table would
+    # otherwise end a portrait page under the requirement's heading, the table overleaf.
+    root = body(render(wide_doc(tmp_path, "Routing by channel:\n\n" + WIDE)))
+    (wide,) = wide_tables(root)
+    texts = lead_in(wide)
+    assert texts[0] == "Routing by channel:"
+    assert any(text.startswith("Priority") for text in texts)
+    assert "REQ-1  Two wide tables" in texts
+    assert size(section_of(wide))[2] == "landscape"
+
+
+def test_a_long_lead_in_keeps_its_heading_on_the_portrait_page(tmp_path: Path):
+    between = "\n\n".join(f"Paragraph {n}." for n in range(12))
+    root = body(render(wide_doc(tmp_path, between + "\n\n" + WIDE)))
+    (wide,) = wide_tables(root)
+    assert lead_in(wide) == []  # the break is right before the table
+
+
+def test_a_picture_before_a_table_stays_on_its_page(tmp_path: Path):
+    (tmp_path / "flow.png").write_bytes(png(40, 30))
+    path = wide_doc(tmp_path, "![Flow](flow.png)\n\n" + WIDE)
+    root = body(render(path, pictures=Pictures(check_file(path).images, tmp_path, tmp_path)))
+    (wide,) = wide_tables(root)
+    assert lead_in(wide) == []
+    drawn = wide.getprevious().getprevious()
+    assert drawn.find(f"{W}r/{W}drawing") is not None
 
 
 def test_the_landscape_header_clears_the_stops_its_style_inherits(tmp_path: Path):

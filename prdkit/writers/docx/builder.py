@@ -66,6 +66,7 @@ _T = w("t")
 _P = w("p")
 _JOINED = f"{WORD_JOINER}-{WORD_JOINER}"
 _ANCHOR = w("anchor")
+_DRAWN = f"{w('r')}/{w('drawing')}"  # a paragraph holding a picture or diagram
 # A link to a place in the document, its anchor set on each copy (attributes in this order).
 _INNER_LINK = prototype(make("hyperlink", {"anchor": "", "history": "1"}))
 _UNSTYLED = (None, None)  # no paragraph's style known (see `style_of`)
@@ -245,8 +246,8 @@ class Builder:
 
     def _turn(self, tbl: etree._Element) -> None:
         sections = self.sections
-        start = tbl
-        above = tbl.getprevious()
+        start = self._lead_in(tbl)
+        above = start.getprevious()
         # The headings it is under (each of a higher level than the one below it: not the
         # empty headings of the items before), and empty paragraphs (which keep it apart
         # from a table before).
@@ -289,6 +290,23 @@ class Builder:
             end.getparent().remove(end.getnext())
         else:
             end.addnext(sections.mark(LANDSCAPE))
+
+    def _lead_in(self, tbl: etree._Element) -> etree._Element:
+        """The first of the few paragraphs between `tbl` and the heading right above it
+        ("Priority: must", "Routing by channel:"), which go with the table rather than
+        leave the heading at the foot of a portrait page; `tbl` itself where there is more
+        than `SHORT` of them, a picture, or no heading in this part."""
+        first, lead, taken = tbl, tbl.getprevious(), 0
+        while lead is not None and lead.tag == _P:
+            if self.style_of(lead) in self.heading_ids:
+                return first
+            if lead.find(_DRAWN) is not None:
+                break  # a picture keeps its own page
+            taken += weight(lead, self._spilled_rows)
+            if taken > SHORT:
+                break
+            first, lead = lead, lead.getprevious()
+        return tbl
 
     def spill_mark(self, container: etree._Element) -> str | None:
         """The mark under which a table in `container` may serialize its rows as they are

@@ -2,9 +2,10 @@
 
 A fitted table of the body whose ids and words do not fit the text width of a portrait
 page, and fit that of the page turned, goes on landscape pages of its own: a section ends
-before it (before the headings right above it, so none is left alone at a page's foot)
-and another after it. In WordprocessingML a section's properties are the w:sectPr in the
-properties of its last paragraph; the body's own sectPr holds the last section's.
+before it (before the headings it is under and the few lines since them, so none is left
+alone at a page's foot) and another after it. In WordprocessingML a section's properties
+are the w:sectPr in the properties of its last paragraph; the body's own sectPr holds the
+last section's.
 
 The sections copy the document's page setup, header and footer references included, and
 those are known only once the body is written (the header and footer come last). The
