@@ -551,7 +551,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "encoding.stray": (
         "byte 0x{byte} is not UTF-8, though the text before it is: a character pasted from "
         "another encoding",
-        "字节 0x{byte} 不是 UTF-8，而它前面的文字是：这是从其他编码粘贴进来的字符",
+        "字节 0x{byte} 不是 UTF-8，但它前面的文字都是：这是从其他编码粘贴进来的一个字符",
     ),
     "encoding.stray.hint": (
         "type the character at this place again (the rest of the file is right as it is)",

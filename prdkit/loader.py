@@ -163,16 +163,19 @@ def _saved_as(raw: bytes, at: int) -> tuple[str, str] | None:
     they do not.
 
     Not when text outside ASCII came before `at`, read as UTF-8: a UTF-8 file with a stray
-    byte (reopened in a legacy encoding, its other text would turn to nonsense). GB18030
-    only when every byte outside ASCII pairs as GB2312's Chinese do (a German 'ü' before a
-    letter reads as a Chinese character too); else Windows-1252, when it reads the file
-    and no UTF-8 sequence is in it.
+    byte (reopened in a legacy encoding, its other text would turn to nonsense). Unless
+    every character before it is of two bytes, as no Chinese character is in UTF-8: then
+    it may be Chinese in GB18030 whose first characters happen to read as UTF-8 too
+    (拼 is C6 B4, 'ƴ' in UTF-8). GB18030 only when every byte outside ASCII pairs as
+    GB2312's Chinese do (a German 'ü' before a letter reads as a Chinese character too);
+    else Windows-1252, when it reads the file and no UTF-8 sequence is in it.
     """
-    if max(raw[:at], default=0) >= 0x80:
+    before = max(raw[:at], default=0)
+    if before >= 0xE0:
         return None
     if _GB2312_PAIRS.fullmatch(raw):
         return "GB18030 (GBK)", raw[at : at + 2].decode("gb18030", "ignore")[:1]
-    if _UTF8_SEQUENCE.search(raw):
+    if before >= 0x80 or _UTF8_SEQUENCE.search(raw):
         return None
     try:
         raw.decode("cp1252")

@@ -248,6 +248,18 @@ def test_the_quick_scan_passes_clean_chinese_text() -> None:
             "meta:\n  title: 购物车\n".encode("gb18030"),
             "byte 0xb9 is not UTF-8: the file looks saved as GB18030 (GBK), where it reads '购'",
         ),
+        # 拼 in GB18030 (C6 B4) happens to be valid UTF-8 ('ƴ'): the file is still Chinese
+        # saved as GBK, not a UTF-8 file with a stray byte at 团.
+        (
+            "meta:\n  title: 拼团下单\n".encode("gb18030"),
+            "byte 0xcd is not UTF-8: the file looks saved as GB18030 (GBK), where it reads '团'",
+        ),
+        # Chinese in UTF-8 before the byte: a stray byte, though the rest pairs as GBK would.
+        (
+            "meta:\n  title: 拼团".encode() + "下单\n".encode("gb18030"),
+            "byte 0xcf is not UTF-8, though the text before it is: a character pasted from "
+            "another encoding",
+        ),
         # Neither reads it (0x81 is unassigned in Windows-1252): the plain words.
         (b"meta:\n  title: \x81 x\n", "invalid UTF-8 (byte 0x81); save the file as UTF-8"),
         # A German name in Windows-1252: 'ü' before a letter pairs as GBK would, but 'r'
