@@ -31,7 +31,7 @@ from prdkit.writers.docx.oxml import W_NS, Look
 from prdkit.writers.docx.runmarks import HAS_BOLD
 from prdkit.writers.docx.tables import CELL_MARGINS, Md, Table
 from tests.fonts import PRINTABLE, installed, widest
-from tests.test_docx_print import EN, ZH, model, render, tables_of
+from tests.test_docx_print import EN, ZH, model, part, render, tables_of
 
 SIZE = 180  # twips in an em at the tables' 9 pt
 TEMPLATES = ZH.parent.parent / "templates"
@@ -256,6 +256,38 @@ def test_a_cells_text_keeps_its_empty_paragraphs_and_leaves_out_its_nested_table
     assert _cell_text(tc) == "\nREQ-001 a\nb\n-"
 
 
+NESTED = """\
+prdkit: 1
+meta: {id: r, title: 复现, version: "1", status: draft, owner: 李明, language: zh}
+requirements:
+  - {id: R1, title: 需求, priority: must, acceptance_criteria: [ok]}
+market_research:
+  target_users:
+    - id: TU-lowtier
+      segment: 三四线城市价格敏感用户
+      size: 约 1.2 亿人（QuestMobile 2026）
+      description: |
+        | 维度 | 描述 |
+        |---|---|
+        | 年龄 | 25–45 岁 |
+        | 设备 | 90% 使用微信小程序 |
+"""
+
+
+def test_a_column_holding_a_table_is_wide_enough_for_its_words(tmp_path, monkeypatch):
+    # Measured by its own (empty) paragraphs, the column holding the table got 867 twips
+    # of 9,638 while 规模 got 4,406: 维度 and 年龄 broke a character a line.
+    path = tmp_path / "nested.prd.yaml"
+    path.write_text(NESTED, encoding="utf-8")
+    checked = agreeing(monkeypatch)
+    body = part(render(path), "word/document.xml").find(f"{{{W_NS}}}body")
+    assert len(checked) >= 3
+    (nested,) = [t for t in body.iter(f"{{{W_NS}}}tbl") if t.getparent().tag.endswith("}tc")]
+    cols = [int(g.get(f"{{{W_NS}}}w")) for g in nested.find(f"{{{W_NS}}}tblGrid")]
+    assert cols[0] >= room("维度", bold=True)
+    assert cols[1] >= room("90% 使用微信小程序") - CELL_MARGINS  # a line or two, not one a word
+
+
 def test_word_joiners_take_no_room_and_widths_add_up_from_the_left():
     assert em_width("REQ\u2060-\u2060001") == em_width("REQ-001")
     total = 0.0
@@ -283,19 +315,26 @@ def test_a_measurer_finds_in_a_body_cell_what_the_plain_reading_finds(text: str)
         assert measurer._unbreakable(text) == _unbreakable(text, False, whole)
 
 
-def test_tables_gather_as_they_are_filled_what_their_filled_cells_need(monkeypatch):
-    # Measured cell by cell (cells of one key once), a table needs what its tree, read
-    # back once filled, says it needs.
+def agreeing(monkeypatch) -> list[Table]:
+    """The tables finished from now on, each checked to need, as gathered cell by cell,
+    what its tree read back once filled says it needs."""
     checked = []
 
     def finish(table: Table) -> None:
-        read = needs(table._cells(), len(table.cols), table.header_rows, table.b.ids)
+        read = needs(table._cells(), len(table.cols), table.header_rows, table.b.ids, table.pad)
         assert table._needs is not None and table._needs.result() == read
         checked.append(table)
         unchecked(table)
 
     unchecked = Table.finish
     monkeypatch.setattr(Table, "finish", finish)
+    return checked
+
+
+def test_tables_gather_as_they_are_filled_what_their_filled_cells_need(monkeypatch):
+    # Measured cell by cell (cells of one key once), a table needs what its tree, read
+    # back once filled, says it needs.
+    checked = agreeing(monkeypatch)
     for path in (ZH, EN, TEMPLATES / "ecommerce.zh.prd.yaml"):
         render(path)
     assert len(checked) > 20

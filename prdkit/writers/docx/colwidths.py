@@ -55,6 +55,7 @@ PROSE = 8.0  # ems: the line a column of running text is given along with the he
 PROSE_LEAST = 5.0
 SHORT_LINE = 14.0  # ems: a column whose lines are all this short wants its longest
 _P = w("p")
+_TBL, _GRID, _TR, _TC = w("tbl"), w("tblGrid"), w("tr"), w("tc")
 _TEXT = {w("tab"): " ", w("br"): "\n", w("noBreakHyphen"): "-"}
 _NS = {"w": W_NS}
 # One query per cell, found by libxml2: its own paragraphs and, in document order (a
@@ -373,15 +374,33 @@ class Needs:
         return out
 
 
+def with_nested(
+    own: Measured | None, nested: Iterable[Sequence[tuple[float, ...]]], pad: float
+) -> Measured | None:
+    """What a cell needs whose paragraphs need `own` and which holds tables whose columns
+    need `nested` (each a `Needs.result`): their columns side by side, each with `pad` ems
+    of margins. Measured by its paragraphs alone, a cell holding a table got a column too
+    narrow for the table's words."""
+    ids, word, line = own or (0.0, 0.0, 0.0)
+    for columns in nested:
+        margins = pad * len(columns)
+        ids = max(ids, sum(c[0] for c in columns) + margins)
+        word = max(word, sum(max(c[0], c[1]) for c in columns) + margins)
+        line = max(line, sum(c[3] for c in columns) + margins)
+    return (ids, word, line) if ids or word or line else None
+
+
 def needs(
     rows: Iterable[Iterable[etree._Element]],
     columns: int,
     header_rows: int,
     whole: Container[str] = (),
+    pad: float = 0.0,
 ) -> list[tuple[float, float, float, float]]:
     """What each of `columns` needs (see `Needs.result`), read from the cells (w:tc) of
     each of `rows` of a filled table, the first `header_rows` of them its header. Tokens in
-    `whole` are the ids. A table gathers the same as it is filled; this reads it back."""
+    `whole` are the ids; `pad`, a column's margins in ems (see `with_nested`). A table
+    gathers the same as it is filled; this reads it back."""
     gathered = Needs(columns)
     measure = Measurer(whole)
     for index, cells in enumerate(rows):
@@ -389,8 +408,20 @@ def needs(
         for col, tc in enumerate(cells):
             if col >= columns:
                 break
-            gathered.add(col, measure.cell(tc, header), header)
+            measured = measure.cell(tc, header)
+            # Markdown's tables, the only ones nested, count their header row as a body's.
+            inner = [
+                needs(_rows(tbl), len(tbl.find(_GRID)), 0, whole, pad)
+                for tbl in tc.iterchildren(_TBL)
+            ]
+            if inner:
+                measured = with_nested(measured, inner, pad)
+            gathered.add(col, measured, header)
     return gathered.result()
+
+
+def _rows(tbl: etree._Element) -> Iterable[Iterable[etree._Element]]:
+    return (tr.iterchildren(_TC) for tr in tbl.iterchildren(_TR))
 
 
 def distribute(

@@ -18,6 +18,7 @@ from prdkit.writers.docx.colwidths import (
     distribute,
     measurer,
     twips,
+    with_nested,
 )
 from prdkit.writers.docx.oxml import PLAIN, Look, sub, w
 from prdkit.writers.docx.writer import Writer
@@ -264,6 +265,8 @@ class Table:
         # What the columns need, gathered as cells are added; only a fitted table measures.
         self._needs = Needs(len(weights)) if fit else None
         self._measure = measurer(builder.ids)
+        # A column's margins and slack, in ems (see `twips`), for the tables nested in it.
+        self.pad = (CELL_MARGINS + SLACK) / (builder.cell_size * 10)
         if fit:
             builder.tables.append(self)
         # Widths are measured for 9 pt text; a reference document's cell style may be larger.
@@ -437,6 +440,7 @@ class Table:
         written = self._needs is not None and isinstance(content, (str, Keyed, NoneType))
         if written:
             self.b.record()
+        tables = len(self.b.tables)
         tc = self._make(tr, index, content, fill, header)
         measured = None
         if self._needs is not None:  # measured now, filled: `finish` reads no cell back
@@ -444,6 +448,13 @@ class Table:
             if recorded is not None and isinstance(content, Md) and len(tc) != 2:
                 recorded = None  # more than its tcPr and one paragraph
             measured = self._measure.cell(tc, in_header, self._key(content, header), recorded)
+            if len(self.b.tables) > tables:  # Markdown's own tables, made in it
+                nested = [
+                    t._needs.result()
+                    for t in self.b.tables[tables:]
+                    if t._needs is not None and t.tbl.getparent() is tc
+                ]
+                measured = with_nested(measured, nested, self.pad)
             self._needs.add(index, measured, in_header)
         if key is not None:
             if len(self._made) >= MADE:
