@@ -91,7 +91,7 @@ def test_an_unbroken_word_wraps_inside_the_page(chromium, tmp_path: Path) -> Non
 
 
 ONE_LINE = """
-() => [...document.querySelectorAll('td.col-id, td.col-date, td.col-ref a')]
+(selector) => [...document.querySelectorAll(selector)]
   .filter(e => e.textContent.trim())
   .map(e => {
     // The lines its text fills: the rects of its text nodes, tops more than 5 px apart.
@@ -122,9 +122,38 @@ def test_ids_dates_and_references_read_whole_in_a_narrow_table(chromium, tmp_pat
     source.write_text(MINIMAL + metric, encoding="utf-8")
     (item,) = render(check_file(source), source, ["html"], tmp_path, "en")
     seen = visit(chromium, item.path, width=700)
-    measured = seen.page.evaluate(ONE_LINE)
+    measured = seen.page.evaluate(ONE_LINE, "td.col-id, td.col-date, td.col-ref a")
     assert {"MET-time-to-refund", "2027-09-30", "R1"} <= {text for text, _ in measured}
     assert all(lines == 1 for _, lines in measured), measured
+    seen.page.close()
+
+
+WIDTHS = """
+(selector) => [...document.querySelectorAll(selector)].map(e => [
+  e.textContent.trim(), e.clientWidth / parseFloat(getComputedStyle(e).fontSize)])
+"""
+
+
+def test_short_chinese_names_read_whole_on_a_phone(chromium, tmp_path: Path) -> None:
+    # Squeezed by the ids beside them, 客户 and 类型 read a character a line, and the
+    # concerns two: a short name or label stays whole, running text a few characters wide.
+    source = tmp_path / "people.prd.yaml"
+    people = "".join(
+        f"  - id: SH-{n}-stakeholder\n    name: 入驻商家{n}\n    kind: customer\n"
+        f"    interests: 价格更低；不成团能及时退款；分享不打扰好友。\n"
+        f"    contact: merchant-ops-{n}@example.com\n"
+        for n in range(3)
+    )
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  language: zh\n")
+    source.write_text(text + "stakeholders:\n" + people, encoding="utf-8")
+    (item,) = render(check_file(source), source, ["html"], tmp_path)
+    seen = visit(chromium, item.path, width=390, height=844)
+    short = {"客户", "类型", "名称", "入驻商家0", "入驻商家1", "入驻商家2"}
+    whole = [m for m in seen.page.evaluate(ONE_LINE, "th, td") if m[0] in short]
+    assert {text for text, _ in whole} == short
+    assert all(lines == 1 for _, lines in whole), whole
+    widths = seen.page.evaluate(WIDTHS, "td.col-markdown")
+    assert widths and all(ems >= 5 for _, ems in widths), widths
     seen.page.close()
 
 

@@ -10,11 +10,26 @@ mark, so a label reads as a phrase on every line.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-__all__ = ["columns", "em", "text_width", "wrap"]
+__all__ = ["columns", "em", "short_cjk", "text_width", "wrap"]
+
+# A line of CJK text may break between any two characters, where nothing marks a word: a
+# name or a label broken so (点/击/发/起) reads as nothing. Short ones are kept whole.
+SHORT_CJK = 10  # a CJK cell text up to this long (a name, an enum label) stays on one line
+SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
+_ANY_CJK = re.compile("[\u2e80-\U0010ffff]")
+
+
+def short_cjk(line: str, header: bool = False) -> bool:
+    """Whether `line` holds CJK text and is short enough to stay on one line (a column
+    header at most `SHORT_CJK_HEADER` long, other text `SHORT_CJK`)."""
+    most = SHORT_CJK_HEADER if header else SHORT_CJK
+    return len(line) <= most and _ANY_CJK.search(line) is not None
+
 
 # Punctuation that may not start a wrapped line (it belongs to the text before it), and
 # opening marks that may not end one.

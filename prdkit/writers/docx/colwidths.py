@@ -26,7 +26,7 @@ from operator import add
 
 from lxml import etree
 
-from prdkit.diagrams.measure import em
+from prdkit.diagrams.measure import SHORT_CJK_HEADER, em, short_cjk
 from prdkit.writers.docx.oxml import W_NS, w
 from prdkit.writers.docx.runmarks import HAS_BOLD
 
@@ -43,8 +43,6 @@ __all__ = [
 ]
 
 BOLD = 1.1
-SHORT_CJK = 10  # a CJK cell text up to this long (a name, an enum label) stays on one line
-SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
 WHOLE_LEVELS = 2  # ids, then words: each fits its column or breaks
 LONGEST = 25  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
@@ -122,10 +120,9 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
     counts its phrases (split after a comma, before a bracket) as words.
     """
     ids = word = 0.0
-    short = SHORT_CJK_HEADER if header else SHORT_CJK
     for line in text.split("\n"):
         line = " ".join(_SPACES.split(line.strip()))
-        brief = len(line) <= short and _ANY_CJK.search(line) is not None
+        brief = short_cjk(line, header)
         if brief:
             word = max(word, em_width(line))
         for token in line.split(" "):
@@ -139,7 +136,7 @@ def _unbreakable(text: str, header: bool, whole: Container[str]) -> tuple[float,
             else:
                 if header and not brief:
                     for part in _words(token):
-                        if len(part) <= short:
+                        if len(part) <= SHORT_CJK_HEADER:
                             word = max(word, em_width(part))
                 # An id inside CJK text (名称（ACT-x）) is still an id and stays whole, and a
                 # line may neither end on an opening bracket nor start on a closing one: the
@@ -269,7 +266,7 @@ class Measurer:
         tokens = self._tokens
         for line in text.split("\n"):
             line = " ".join(_SPACES.split(line.strip()))
-            if len(line) <= SHORT_CJK and _ANY_CJK.search(line) is not None:
+            if short_cjk(line):
                 word = max(word, em_width(line))
             for token in line.split(" "):
                 if token:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
+from prdkit.diagrams.measure import short_cjk
 from prdkit.images.pictures import is_remote
 from prdkit.layout.blocks import (
     Column,
@@ -20,7 +21,7 @@ from prdkit.layout.blocks import (
     Schedule,
     Table,
 )
-from prdkit.layout.cells import Markdown, is_empty
+from prdkit.layout.cells import Enum, Markdown, Text, is_empty
 from prdkit.richtext import safe_link
 from prdkit.writers.html.context import Context
 from prdkit.writers.html.diagram import diagram_html
@@ -74,14 +75,18 @@ def _items(ctx: Context, block: Items) -> None:
 
 
 def _th(column: Column) -> str:
-    return f'<th scope="col" class="col-{column.kind}">{escape(column.label)}</th>'
+    whole = " whole" if short_cjk(column.label, header=True) else ""
+    return f'<th scope="col" class="col-{column.kind}{whole}">{escape(column.label)}</th>'
 
 
 def _td(ctx: Context, column: Column, cell: object) -> str:
     # dir="auto": a cell of Arabic or Hebrew text reads right to left (ids and numbers, with
     # no strong letter, keep the page's direction).
     html = ctx.cell(cell)  # type: ignore[arg-type]
-    return f'<td class="col-{column.kind}" dir="auto">{html}</td>'
+    # A short CJK name or label stays on one line, as in Word (see `short_cjk`).
+    text = cell.text if isinstance(cell, Text) else cell.label if isinstance(cell, Enum) else ""
+    whole = " whole" if text and short_cjk(text) else ""
+    return f'<td class="col-{column.kind}{whole}" dir="auto">{html}</td>'
 
 
 def _row(ctx: Context, columns: tuple[Column, ...], cells: tuple[object, ...]) -> str:

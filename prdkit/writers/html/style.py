@@ -77,6 +77,14 @@ td ul, td ol {{ margin: 0; padding-left: 1.2em; }}
 /* Ids and dates read whole (REQ-/001 or 2026-/10-05 at a line end reads as two things);
    a list of references breaks between them. A table too wide for them scrolls. */
 td.col-id, td.col-date, td.col-ref a {{ white-space: nowrap; }}
+/* CJK text may break between any two characters: squeezed by the whole ids beside it, a
+   column of it read a character a line (点/击/发/起). On a screen, where a table too wide
+   scrolls, a short name, label or header stays whole and running text keeps a few
+   characters a line. (Not in print, where a table too wide would be cut at the margin.) */
+@media screen {{
+  th.whole, td.whole {{ white-space: nowrap; }}
+  td.col-text, td.col-markdown {{ min-width: 6em; }}
+}}
 /* A web address breaks anywhere rather than widen its column past the page. */
 td a[href^="http"], td a[href^="mailto:"] {{ overflow-wrap: anywhere; }}
 .chip {{ display: inline-block; padding: .05em .55em; border-radius: 999px; font-size: .85em;
@@ -153,7 +161,10 @@ def print_page_css(footer_before: str, footer_between: str, footer_after: str) -
     def quoted(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
+    # The margin boxes take their font from the root, not the body: the title and the page
+    # numbers were in the serif default.
     return (
+        f"html {{ font-family: {FONT_STACK}; }} html:lang(zh) {{ font-family: {ZH_FONT_STACK}; }}\n"
         "@page { size: A4; margin: 20mm 16mm 18mm;"
         " @top-center { content: string(doc-title); font-size: 8.5pt; color: #57606a; }"
         " @top-right { content: string(doc-mark); font-size: 8.5pt; font-weight: bold;"
