@@ -67,6 +67,8 @@ def test_chinese_text_in_a_simplified_chinese_font(chinese_pdf: Path) -> None:
     cjk = [line for line in fonts.splitlines() if "CJK-SC" in line.replace(" ", "-")]
     assert cjk, fonts
     assert all(" yes " in line for line in cjk)  # embedded
+    # The running title and the page numbers too: no serif face anywhere.
+    assert "Serif" not in fonts, fonts
 
 
 @needs_pdf
