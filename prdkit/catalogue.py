@@ -856,6 +856,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is the team's label for '{choice}', shown in the outputs: write '{choice}'",
         "'{value}' 是团队给 '{choice}' 起的显示名称，只用于输出：请写 '{choice}'",
     ),
+    "schema-enum.label": (
+        "'{value}' is how the outputs show '{choice}': write '{choice}'",
+        "'{value}' 是 '{choice}' 在输出里的显示名称：请写 '{choice}'",
+    ),
     "schema-type": ("{name} must be {wanted} (got {got})", "{name} 应当是{wanted}（现在是{got}）"),
     "schema-pattern.invisible": (
         "{name} {value} holds the invisible character {char}, as text copied from a Word "

@@ -213,8 +213,8 @@ def _check_loaded(
         from prdkit import schema
 
         findings = schema.check(loaded.data)
-        if findings and config.conventions.labels:
-            findings = [_team_label(f, loaded.data, config) for f in findings]
+        if findings:
+            findings = [_label_hint(f, loaded.data, config) for f in findings]
         if not findings:
             from prdkit import model, rules
             from prdkit.mdfields import too_long
@@ -330,9 +330,10 @@ def _config_findings(config: Config) -> list[Finding]:
     return [Finding("signoff-rules-weakened", "", message, hint=msg("signoff-rules-weakened.hint"))]
 
 
-def _team_label(finding: Finding, data: Any, config: Config) -> Finding:
-    """`finding` with a hint naming the value a team label stands for, when the author wrote
-    the label the outputs show (`priority: P0`) where the format wants its value (`must`)."""
+def _label_hint(finding: Finding, data: Any, config: Config) -> Finding:
+    """`finding` with a hint naming the value a label stands for, when the author wrote the
+    label the outputs show (the team's `priority: P0`, prdkit's `status: 草稿`) where the
+    format wants its value (`must`, `draft`)."""
     if finding.rule != "schema-enum":
         return finding
     tokens = [t.replace("~1", "/").replace("~0", "~") for t in finding.pointer.split("/")[1:]]
@@ -357,6 +358,15 @@ def _team_label(finding: Finding, data: Any, config: Config) -> Finding:
     for choice, words in labelled.items():
         if value.strip() in words:
             return replace(finding, hint=msg("schema-enum.team-label", value=value, choice=choice))
+    # Or prdkit's own label of a value, in either language (`status: 草稿`, `In progress`);
+    # a value in capitals (`Must`) has its hint already.
+    from prdkit.i18n import ENUMS, LANGUAGES, enum_label
+
+    wrote = value.strip().casefold()
+    for choice in ENUMS.get(group, ()):
+        labels = {enum_label(group, choice, lang).casefold() for lang in LANGUAGES}
+        if wrote in labels and wrote != choice:
+            return replace(finding, hint=msg("schema-enum.label", value=value, choice=choice))
     return finding
 
 

@@ -250,6 +250,25 @@ def test_a_team_label_written_for_its_value_names_the_value() -> None:
     )
 
 
+def test_a_label_of_prdkits_own_written_for_its_value_names_the_value() -> None:
+    # The outputs show 草稿 and In progress: authors copy them back, in either language.
+    text = document(
+        "草稿",
+        requirements="  - id: R1\n    title: Refunds\n    priority: must\n"
+        "    status: In progress  # <label>\n",
+    )
+    status, progress = check(text).diagnostics
+    assert status.rule == progress.rule == "schema-enum"
+    assert status.hint == "'草稿' is how the outputs show 'draft': write 'draft'"
+    assert progress.line == at(text, "<label>")
+    assert (
+        progress.hint == "'In progress' is how the outputs show 'in_progress': write 'in_progress'"
+    )
+    # Nothing like a label: the rule's own hint.
+    (plain,) = check(document("drafted")).diagnostics
+    assert "outputs" not in (plain.hint or "")
+
+
 def test_labels_in_diagnostics_follow_the_language_of_the_run() -> None:
     # The document is written in English; a Chinese run reads the Chinese label and status.
     text = document(
