@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,10 +31,42 @@ class Msg:
         template = zh if lang == "zh" else en
         if not self.params:
             return template
-        return template.format_map({name: words(v, lang) for name, v in self.params})
+        values = {name: words(v, lang) for name, v in self.params}
+        if lang != "zh":
+            return template.format_map(values)
+        return _spaced(template, values)
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+# Chinese runs on without spaces, and sets Latin words apart with one. A template cannot
+# know which its parameters hold ("{name} 中有" after "需求的第 2 项", "应当是{wanted}"
+# before "true 或 false"), so the space at each parameter's edges is settled as it is filled.
+_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_IDEOGRAPH = re.compile("[\u3400-\u9fff\uf900-\ufaff]")  # not punctuation: "：must" is right
+_LATIN = re.compile("[A-Za-z0-9]")
+_FIELDS = string.Formatter()
+
+
+def _spaced(template: str, values: Mapping[str, str]) -> str:
+    """`template` filled with `values`, with no space between Chinese characters and one
+    between a Chinese character and a Latin word at each parameter's edges."""
+    out = ""
+    for literal, field, spec, conversion in _FIELDS.parse(template):
+        if literal[:1] == " " and _CJK.match(literal[1:2]) and _CJK.match(out[-1:]):
+            literal = literal[1:]  # "…第 2 项" + " 中有"
+        out += literal
+        if field is None:
+            continue
+        found = _FIELDS.get_field(field, (), values)[0]
+        value = format(_FIELDS.convert_field(found, conversion), spec or "")
+        if out[-1:] == " " and _CJK.match(value[:1]) and _CJK.match(out[-2:-1]):
+            out = out[:-1]  # "的第 " + "三"
+        elif _LATIN.match(value[:1]) and _IDEOGRAPH.match(out[-1:]):
+            out += " "  # "应当是" + "true 或 false"
+        out += value
+    return out
 
 
 @lru_cache(maxsize=1)

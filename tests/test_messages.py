@@ -132,9 +132,24 @@ def test_a_document_in_chinese_reports_in_chinese_even_when_it_cannot_be_read() 
 def test_messages_render_parameters_in_the_language() -> None:
     found = Listing(("TODO", "待定"))
     message = msg("placeholder.many", place=msg("place.document"), found=found)
-    assert message.render("zh") == "文档 里还留着占位符 'TODO' 和 '待定'"
+    assert message.render("zh") == "文档里还留着占位符 'TODO' 和 '待定'"
     assert message.render("en") == "the document still holds the placeholders 'TODO' and '待定'"
     assert str(message).startswith("the document still holds")
+
+
+def test_chinese_runs_on_and_sets_latin_words_apart_at_a_parameters_edges() -> None:
+    # A template's spaces suit a Latin parameter ("requirements 中有"); a Chinese one
+    # runs on ("第 2 项中有"), and a Latin word after Chinese gets its space.
+    item = msg("field.item", n=2, owner="requirements")
+    unknown = msg("schema-unknown-key.in", key="acceptence", name=item)
+    assert unknown.render("zh") == "requirements 的第 2 项中有未知的键 'acceptence'"
+    wrong = msg("schema-type", name="done", wanted=msg("type.boolean"), got="文字 '是'")
+    assert wrong.render("zh") == "done 应当是 true 或 false（现在是文字 '是'）"
+    assert msg("schema-type", name="done", wanted="列表", got="x").render("zh") == (
+        "done 应当是列表（现在是 x）"
+    )
+    # What a parameter holds is left as it is, spaces between Chinese characters included.
+    assert msg("schema-enum.hint", choice="待 定").render("zh") == "写成 '待 定'"
 
 
 def test_messages_chosen_by_a_value_exist_for_every_value() -> None:
