@@ -861,6 +861,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' 是 '{choice}' 在输出里的显示名称：请写 '{choice}'",
     ),
     "schema-type": ("{name} must be {wanted} (got {got})", "{name} 应当是{wanted}（现在是{got}）"),
+    "schema-type.quote": (
+        "put the value in quotes: unquoted, YAML reads it as a number (1.10 as 1.1)",
+        "给这个值加上引号：不加引号时 YAML 把它读成数字（1.10 会变成 1.1）",
+    ),
+    "schema-type.quote-bool": (
+        "put the value in quotes: unquoted, YAML reads true and false as a yes-or-no value",
+        "给这个值加上引号：不加引号时 YAML 把 true 和 false 读成真假值",
+    ),
+    "schema-type.number": (
+        "write the number alone: {number} (a unit or separator makes it text)",
+        "只写数字：{number}（带上单位或分隔符就成了文字）",
+    ),
+    "schema-type.list-item": (
+        "a list item starts with '-' and a space: put a space after it (an ASCII hyphen)",
+        "列表项以 '-' 加一个空格开头：在它后面加一个空格（用半角连字符）",
+    ),
     "schema-pattern.invisible": (
         "{name} {value} holds the invisible character {char}, as text copied from a Word "
         "file or a web page does",
@@ -1602,6 +1618,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "把图片放在 PRD 所在的文件夹或其子文件夹里，例如 images/page.png",
     ),
     "image.absent": ("does not exist", "不存在"),
+    "image-missing.case": (
+        "the file is '{path}': Windows and macOS overlook the case of a name, Linux (and so "
+        "CI) does not; write it as the file is named",
+        "文件名是 '{path}'：Windows 和 macOS 不区分大小写，Linux（以及 CI）区分；"
+        "请按文件的实际名称写",
+    ),
+    "image-missing.close": ("did you mean '{path}'?", "是不是想写 '{path}'？"),
     "image-missing.hint": (
         "check the spelling and the folder: paths are relative to the PRD file",
         "检查文件名和文件夹：路径是相对 PRD 文件来写的",

@@ -154,7 +154,8 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         for t in reversed(types[:-1]):
             wanted = msg("type.or", a=msg(f"type.{t}"), b=wanted)
         got = _describe_type(instance)
-        yield Finding("schema-type", pointer, msg("schema-type", name=name, wanted=wanted, got=got))
+        message = msg("schema-type", name=name, wanted=wanted, got=got)
+        yield Finding("schema-type", pointer, message, hint=_type_hint(instance, types))
     elif kind == "pattern":
         message, hint = _pattern_message(name, instance, value, error.schema)
         yield Finding("schema-pattern", pointer, message, hint=hint)
@@ -226,6 +227,29 @@ def _enum_hint(instance: Any, allowed: list[Any]) -> Msg | None:
     for choice in allowed:
         if isinstance(choice, str) and (folded == choice or folded.startswith(f"{choice}-")):
             return msg("schema-enum.hint", choice=choice)
+    return None
+
+
+# What an author adds to a number: a unit, a currency, spaces; and thousands separators,
+# a comma before three digits (1,5 is a decimal comma, left alone: no hint).
+_AROUND_NUMBER = re.compile("[%％\\s¥￥$€元]|[,，](?=\\d{3}(?!\\d))")
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
+_LIST_MARKS = ("-", "－", "—", "–")  # the ASCII hyphen, and what an editor turns it into
+
+
+def _type_hint(instance: Any, types: list[str]) -> Msg | None:
+    """A hint for the slips behind most wrong types; None leaves the rule's own fix."""
+    if "string" in types and isinstance(instance, (bool, int, float)):
+        # version: 1.0, answer: yes: YAML read them as a number or a boolean.
+        return msg("schema-type.quote-bool" if isinstance(instance, bool) else "schema-type.quote")
+    if not isinstance(instance, str):
+        return None
+    if {"number", "integer"} & set(types):
+        bare = _AROUND_NUMBER.sub("", instance)
+        if bare != instance.strip() and _NUMBER.fullmatch(bare):
+            return msg("schema-type.number", number=bare)  # target: 15%
+    if "array" in types and instance.lstrip().startswith(_LIST_MARKS):
+        return msg("schema-type.list-item")  # -团已满时提示… with no space after the '-'
     return None
 
 

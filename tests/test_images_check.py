@@ -90,6 +90,19 @@ def test_missing_prototype_and_folder(tmp_path: Path) -> None:
     ]
 
 
+def test_a_missing_pictures_hint_names_the_file_it_was_meant_to_be(tmp_path: Path) -> None:
+    # .PNG for .png works on a PM's Windows or Mac, and fails in CI on Linux.
+    text = HEAD + TAIL + page("img/Home.PNG", "img/hmoe.png", "img/other.png")
+    run(tmp_path, text, **{"img/home.png": png()})
+    if (tmp_path / "img" / "HOME.PNG").exists():
+        pytest.skip("this file system overlooks the case of names")
+    case, close, far = pictures_of(check_file(tmp_path / "doc.prd.yaml"))
+    assert [d.line for d in (case, close, far)] == [at(text, f"<{n}>") for n in (1, 2, 3)]
+    assert case.hint.startswith("the file is 'img/home.png': Windows and macOS overlook")
+    assert close.hint == "did you mean 'img/home.png'?"
+    assert far.hint == "check the spelling and the folder: paths are relative to the PRD file"
+
+
 def test_a_picture_inside_a_block_of_markdown_is_placed_on_its_own_line(tmp_path: Path) -> None:
     text = (
         HEAD

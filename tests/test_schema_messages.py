@@ -219,3 +219,42 @@ def test_an_id_right_but_for_an_invisible_character_names_it(hidden: str) -> Non
         found.message
     )
     assert found.hint == "delete it: write `R1`"
+
+
+METRIC = """\
+metrics:
+  - id: M1
+    name: Conversion
+    target: 3
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        # YAML read them as a number or a boolean, where the format wants text.
+        ('version: "0.1.0"', "version: 1.10", "put the value in quotes: unquoted, YAML reads "),
+        ("owner: Ann", "owner: False", "put the value in quotes: unquoted, YAML reads true"),
+        # A unit or separators around a number.
+        ("target: 3", "target: 15%", "write the number alone: 15 "),
+        ("target: 3", "target: '¥ 2,000'", "write the number alone: 2000 "),
+        # A list item with no space after its hyphen reads as text.
+        (
+            "priority: could",
+            "priority: could\n    acceptance_criteria:\n      -Shows the total",
+            "a list item starts with '-' and a space",
+        ),
+    ],
+)
+def test_a_wrong_type_from_a_common_slip_says_how_to_write_it(old: str, new: str, hint: str):
+    text = (MINIMAL + METRIC).replace(old, new, 1)
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml")
+    (found,) = [d for d in result.diagnostics if d.rule == "schema-type"]
+    assert (found.hint or "").startswith(hint), found.hint
+
+
+def test_a_decimal_comma_is_not_taken_for_thousands() -> None:
+    text = (MINIMAL + METRIC).replace("target: 3", "target: 1,5")
+    result = check_bytes(text.encode(), "t.prd.yaml")
+    (found,) = [d for d in result.diagnostics if d.rule == "schema-type"]
+    assert found.line == 15 and "number alone" not in (found.hint or "")

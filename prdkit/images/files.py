@@ -6,6 +6,7 @@ Only regular files inside the PRD's folder tree are ever opened: a path that lea
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import posixpath
@@ -106,13 +107,37 @@ def check_images(
     return result
 
 
+# Names of a folder compared with a missing picture's, at most: a folder of a million
+# files is not read through for a hint.
+_LOOKED_AT = 10_000
+
+
+def _missing_hint(path: Path, name: str) -> Msg:
+    """The hint for a picture not found at `path` (`name` as written, normalized): the file
+    whose name differs only in case or is close to it, where its folder holds one."""
+    try:
+        with os.scandir(path.parent) as entries:
+            names = [e.name for _, e in zip(range(_LOOKED_AT), entries, strict=False)]
+    except OSError:
+        return msg("image-missing.hint")
+    wanted = path.name
+    folder = posixpath.dirname(name)
+    same = [n for n in names if n.casefold() == wanted.casefold()]
+    if same:  # Windows and macOS forgive the case, Linux (and so CI) does not
+        return msg("image-missing.case", path=posixpath.join(folder, same[0]))
+    close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.8)
+    if close:
+        return msg("image-missing.close", path=posixpath.join(folder, close[0]))
+    return msg("image-missing.hint")
+
+
 def _load(path: Path, name: str, limits: Limits) -> Image | tuple[str, Msg, Msg]:
     """The picture at `path` (real, inside the folder), or (rule, reason, hint)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        return "image-missing", msg("image.absent"), msg("image-missing.hint")
+        return "image-missing", msg("image.absent"), _missing_hint(path, name)
     except OSError as exc:
         return _unreadable(exc)
     try:
