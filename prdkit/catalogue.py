@@ -743,6 +743,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} '{name}' 缩进了 {spaces}，而与它同级的{other} '{sibling}'（第 {line} 行）"
         "缩进了 {expected}",
     ),
+    "yaml-indentation.full-width-space": (
+        "this line is indented with a full-width space (U+3000), which YAML does not count as "
+        "indentation",
+        "这一行用全角空格（U+3000）缩进，YAML 不把它算作缩进",
+    ),
+    "yaml-indentation.full-width-dash": (
+        "this line starts a list item with '{dash}', which YAML does not read as the hyphen "
+        "that starts one",
+        "这一行用 '{dash}' 开始列表项，YAML 只认半角连字符 '-'",
+    ),
+    "yaml-indentation.full-width.hint": (
+        "type it in half-width (ASCII) characters: spaces to indent, '-' and a space for an "
+        "item (switch the input method to half-width)",
+        "改用半角字符：用半角空格缩进，列表项用 '-' 加一个空格（把输入法切换到半角）",
+    ),
     "yaml-indentation.hint": (
         "indent '{name}' by {expected}, like '{sibling}'",
         "把 '{name}' 缩进 {expected}，和 '{sibling}' 对齐",

@@ -46,6 +46,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
     tokens = _tokens(source)
     explainers: tuple[Callable[[], tuple[Finding, Span] | None], ...] = (
         lambda: _tab(lines, problem_mark),
+        lambda: _full_width_layout(lines, problem_mark),
         lambda: _escape(lines, problem, problem_mark, context_mark),
         lambda: _indicator(lines, tokens, context, context_mark, problem_mark),
         lambda: _closed_then_text(lines, tokens, problem_mark),
@@ -117,6 +118,44 @@ def _tab(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
     return Finding("yaml-tab", "", msg("yaml-tab"), msg("yaml-tab.hint")), Span(
         mark.line + 1, column + 1
     )
+
+
+# What a Chinese input method types for YAML's layout: an ideographic space in the
+# indentation, a full-width or typographic dash for a list item's hyphen.
+_WIDE_INDENT = re.compile("^[ \u3000]*\u3000")
+_WIDE_DASH = re.compile("^ *([\uff0d\u2014\u2013\u2212])[ \u3000]")
+# A key where the line's text starts (`title: 需求`): prose in a block of text (a paragraph
+# opening with two full-width spaces, a quote's "— ") is left alone above the error.
+_KEY_AFTER = re.compile(
+    "[ \u3000\uff0d\u2014\u2013\u2212]*[A-Za-z_][A-Za-z0-9_.-]*[ \u3000]*[:\uff1a]"
+)
+
+
+def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
+    """A full-width space indenting, or a full-width dash starting, the line libyaml stopped
+    on, or a key's line of the two before it (an item's first line is read before its
+    next fails)."""
+    if mark is None:
+        return None
+    for number in range(min(mark.line, len(lines) - 1), max(mark.line - 3, -1), -1):
+        line = lines[number]
+        if number != mark.line and not _KEY_AFTER.match(line):
+            continue
+        if _WIDE_INDENT.match(line):
+            column = line.index("\u3000")
+            message = msg("yaml-indentation.full-width-space")
+            found = Finding(
+                "yaml-indentation", "", message, msg("yaml-indentation.full-width.hint")
+            )
+            return found, Span(number + 1, column + 1)
+        dash = _WIDE_DASH.match(line)
+        if dash:
+            message = msg("yaml-indentation.full-width-dash", dash=dash.group(1))
+            found = Finding(
+                "yaml-indentation", "", message, msg("yaml-indentation.full-width.hint")
+            )
+            return found, Span(number + 1, dash.start(1) + 1)
+    return None
 
 
 _FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)

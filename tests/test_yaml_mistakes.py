@@ -316,6 +316,35 @@ def test_a_misindented_key_after_text_with_a_full_width_colon_is_still_misindent
     assert only(check(text, "en"))[0] == "yaml-indentation"
 
 
+def test_a_key_indented_with_full_width_spaces() -> None:
+    # A Chinese input method in full-width mode types U+3000 for a space.
+    text = MINIMAL.replace("    title: Checkout works\n", "\u3000\u3000title: Checkout works\n")
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", line_of(text, "\u3000"), 1)
+    assert message.startswith("this line is indented with a full-width space (U+3000)")
+    assert hint.startswith("type it in half-width (ASCII) characters")
+    assert only(check(text, "zh"))[3] == "这一行用全角空格（U+3000）缩进，YAML 不把它算作缩进"
+
+
+@pytest.mark.parametrize("dash", ["\uff0d", "\u2014", "\u2013"])
+def test_a_list_item_started_with_a_full_width_dash(dash: str) -> None:
+    text = MINIMAL + f"  {dash} id: R2\n    title: Refunds\n    priority: could\n"
+    rule, line, column, message, _ = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", line_of(text, dash), 3)
+    assert message == (
+        f"this line starts a list item with '{dash}', which YAML does not read as the hyphen "
+        "that starts one"
+    )
+
+
+def test_a_paragraph_opening_with_full_width_spaces_is_not_taken_for_the_slip() -> None:
+    # Chinese prose opens a paragraph with two U+3000; the slip is the key after the text.
+    text = MINIMAL + "    description: |\n      \u3000\u3000第一段。\n   status: done\n"
+    rule, line, *_ = only(check(text))
+    assert (rule, line) != ("yaml-indentation", line_of(text, "\u3000"))
+    assert "full-width" not in only(check(text))[3]
+
+
 def test_a_slip_above_the_language_line_is_explained_in_that_language() -> None:
     # Reading stops at the slip, before `language: zh`: the message still speaks Chinese.
     text = MINIMAL.replace("  title: Demo\n", "  title：演示\n").replace(
