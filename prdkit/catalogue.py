@@ -892,6 +892,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a list item starts with '-' and a space: put a space after it (an ASCII hyphen)",
         "列表项以 '-' 加一个空格开头：在它后面加一个空格（用半角连字符）",
     ),
+    "schema-type.wide-brackets": (
+        "a list is written in half-width brackets and commas: {fix}",
+        "列表要用半角方括号和逗号：{fix}",
+    ),
+    "schema-pattern.id.wide-comma": (
+        "part the ids with a half-width comma: {fix}",
+        "编号之间用半角逗号分隔：{fix}",
+    ),
     "schema-pattern.invisible": (
         "{name} {value} holds the invisible character {char}, as text copied from a Word "
         "file or a web page does",

@@ -235,6 +235,8 @@ def _enum_hint(instance: Any, allowed: list[Any]) -> Msg | None:
 _AROUND_NUMBER = re.compile("[%％\\s¥￥$€元]|[,，](?=\\d{3}(?!\\d))")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
 _LIST_MARKS = ("-", "－", "—", "–")  # the ASCII hyphen, and what an editor turns it into
+_WIDE_SEPARATOR = re.compile("[，、；]")  # what a Chinese input method types for ','
+_WIDE_BRACKETS = str.maketrans({"【": "[", "】": "]", "［": "[", "］": "]", "，": ",", "、": ","})
 
 
 def _type_hint(instance: Any, types: list[str]) -> Msg | None:
@@ -250,6 +252,9 @@ def _type_hint(instance: Any, types: list[str]) -> Msg | None:
             return msg("schema-type.number", number=bare)  # target: 15%
     if "array" in types and instance.lstrip().startswith(_LIST_MARKS):
         return msg("schema-type.list-item")  # -团已满时提示… with no space after the '-'
+    if "array" in types and instance.lstrip()[:1] in "【［":
+        # 【SH-merchant】: a list in full-width brackets is text.
+        return msg("schema-type.wide-brackets", fix=instance.strip().translate(_WIDE_BRACKETS))
     return None
 
 
@@ -291,6 +296,13 @@ def _pattern_message(
             "schema-pattern.invisible.hint", fix=_INVISIBLE.sub("", instance)
         )
     if pattern.startswith("^[A-Za-z]"):
+        parts = _WIDE_SEPARATOR.split(instance) if isinstance(instance, str) else []
+        if len(parts) > 1 and all(_matches(pattern, p.strip()) for p in parts):
+            # [R2，R3]: a Chinese comma does not part a list's items.
+            fix = "[" + ", ".join(p.strip() for p in parts) + "]"
+            return msg("schema-pattern.id", name=name, value=shown), msg(
+                "schema-pattern.id.wide-comma", fix=fix
+            )
         return msg("schema-pattern.id", name=name, value=shown), None
     if "sha256" in pattern:
         return msg("schema-pattern.digest", name=name), msg("schema-pattern.digest.hint")

@@ -258,3 +258,19 @@ def test_a_decimal_comma_is_not_taken_for_thousands() -> None:
     result = check_bytes(text.encode(), "t.prd.yaml")
     (found,) = [d for d in result.diagnostics if d.rule == "schema-type"]
     assert found.line == 15 and "number alone" not in (found.hint or "")
+
+
+def test_full_width_list_punctuation_gets_the_half_width_list() -> None:
+    # A Chinese input method types '，' and '【】': YAML sees one id, or text.
+    comma = (
+        MINIMAL
+        + "  - id: R2\n    title: Refunds\n    priority: could\n"
+        + ("  - id: R3\n    title: Returns\n    priority: could\n    depends_on: [R1，R2]\n")
+    )
+    (found,) = [d for d in check_bytes(comma.encode(), "t.prd.yaml").diagnostics if d.line == 18]
+    assert found.rule == "schema-pattern"
+    assert found.hint == "part the ids with a half-width comma: [R1, R2]"
+    brackets = comma.replace("[R1，R2]", "【R1，R2】")
+    (found,) = [d for d in check_bytes(brackets.encode(), "t.prd.yaml").diagnostics if d.line == 18]
+    assert found.rule == "schema-type"
+    assert found.hint == "a list is written in half-width brackets and commas: [R1,R2]"
