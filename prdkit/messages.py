@@ -51,7 +51,8 @@ _FIELDS = string.Formatter()
 
 def _spaced(template: str, values: Mapping[str, str]) -> str:
     """`template` filled with `values`, with no space between Chinese characters and one
-    between a Chinese character and a Latin word at each parameter's edges."""
+    between a Chinese character and a Latin word at each parameter's edges. A space between
+    two parameters parts them ("已过期 张三") and stays."""
     out = ""
     for literal, field, spec, conversion in _FIELDS.parse(template):
         if literal[:1] == " " and _CJK.match(literal[1:2]) and _CJK.match(out[-1:]):
@@ -61,8 +62,8 @@ def _spaced(template: str, values: Mapping[str, str]) -> str:
             continue
         found = _FIELDS.get_field(field, (), values)[0]
         value = format(_FIELDS.convert_field(found, conversion), spec or "")
-        if out[-1:] == " " and _CJK.match(value[:1]) and _CJK.match(out[-2:-1]):
-            out = out[:-1]  # "的第 " + "三"
+        if literal[-1:] == " " and _CJK.match(value[:1]) and _CJK.match(literal[-2:-1]):
+            out = out[:-1]  # "已记录 " + "张三"
         elif _LATIN.match(value[:1]) and _IDEOGRAPH.match(out[-1:]):
             out += " "  # "应当是" + "true 或 false"
         out += value

@@ -45,11 +45,11 @@ def test_a_sign_off_is_reported_in_chinese(tmp_path: Path) -> None:
     signed = current_digest(doc)
     assert (
         first.output
-        == f"{doc}:{line_of(doc, 'name: 张三')}: 已记录 张三 的审核：通过（新增）；文档摘要 {signed}\n"
+        == f"{doc}:{line_of(doc, 'name: 张三')}: 已记录张三的审核：通过（新增）；文档摘要 {signed}\n"
     )
     again = approve(str(doc), "--name", "张三", "--reject")
     assert again.output == (
-        f"{doc}:{line_of(doc, 'name: 张三')}: 已记录 张三 的审核：驳回（替换了此前的记录）；文档摘要 {signed}\n"
+        f"{doc}:{line_of(doc, 'name: 张三')}: 已记录张三的审核：驳回（替换了此前的记录）；文档摘要 {signed}\n"
     )
     english = approve(str(doc), "--name", "Bob", "--lang", "en")
     assert (

@@ -282,7 +282,7 @@ def test_labels_in_diagnostics_follow_the_language_of_the_run() -> None:
     ).replace("  owner: Ann\n", "  owner: Ann\n  updated: 2026-02-01\n", 1)
     team = '[labels.priority]\nmust = { en = "P0", zh = "最高优先" }\n'
     zh = _messages(text, team, "zh")
-    assert zh["must-without-feature"] == "最高优先 需求 R2 没有任何功能来交付"
+    assert zh["must-without-feature"] == "最高优先需求 R2 没有任何功能来交付"
     assert zh["dependency-overdue"] == (
         "外部依赖 D1 最晚 2026-01-15 就需要，但现在仍是“待确认”（文档更新于 2026-02-01）"
     )
