@@ -840,12 +840,19 @@ def _make(cls: type, data: Any, pointer: str) -> Any:
         raise ModelError(pointer, f"{_KINDS[cls]}: {exc}") from None
 
 
-def kind_at(path: tuple[str, ...]) -> str | None:
-    """The kind of the items at `path` of the data (`("schedule", "milestones")` → milestone)."""
+def class_at(path: tuple[str, ...]) -> type | None:
+    """The model class of the items at `path` of the data (`("schedule", "milestones")` →
+    `Milestone`); None for a path the model does not hold."""
     cls: type | None = Document
     for key in path:
         cls = _CHILDREN.get(cls, {}).get(key) if cls is not None else None
-    return _KINDS.get(cls) if cls is not None and cls is not Document else None
+    return cls if cls is not Document else None
+
+
+def kind_at(path: tuple[str, ...]) -> str | None:
+    """The kind of the items at `path` of the data (`("schedule", "milestones")` → milestone)."""
+    cls = class_at(path)
+    return _KINDS.get(cls) if cls is not None else None
 
 
 def build(data: Mapping[str, Any], conventions: Conventions = NO_CONVENTIONS) -> Document:

@@ -41,16 +41,35 @@ def workbook(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_one_sheet_per_item_kind_after_the_metadata(workbook) -> None:
+    # Every item kind that has items, in the format's order.
     assert workbook.sheetnames == [
         "文档信息",
+        "相关链接",
+        "干系人",
+        "修订记录",
+        "目标用户",
+        "调研发现",
         "需求说明",
+        "收入来源",
+        "成本结构",
+        "竞争对手",
         "功能设计",
         "页面说明",
         "埋点方案",
         "事件参数",
-        "量化标准",
+        "流程设计",
         "里程碑",
+        "量化标准",
+        "资源调控",
+        "角色",
+        "操作",
+        "职责分离",
+        "容错体系",
+        "运营活动",
         "风险",
+        "待解决问题",
+        "术语表",
+        "审核签字",
     ]
     meta = {row[0]: row[1] for row in workbook["文档信息"].iter_rows(values_only=True)}
     assert meta["标题"] == DATA["meta"]["title"]
@@ -80,6 +99,7 @@ def test_pages_and_tracking_events_have_their_sheets_with_links(workbook) -> Non
         "终端",
         "入口",
         "描述",
+        "原型图",
         "页面元素",
         "页面状态",
         "跳转至",
@@ -88,7 +108,11 @@ def test_pages_and_tracking_events_have_their_sheets_with_links(workbook) -> Non
     first = DATA["pages"][0]
     row = {h: c for h, c in zip(head, pages[2], strict=True)}
     assert row["编号"].value == first["id"] and row["名称"].value == first["name"]
-    assert row["页面元素"].value == "、".join(e["name"] for e in first["elements"])
+    # An element a line, with its kind and its rule: what the page spec says of it.
+    assert row["页面元素"].value.split("\n") == [
+        " · ".join(str(e[k]) for k in ("name", "kind", "rule") if e.get(k))
+        for e in first["elements"]
+    ]
     assert row["跳转至"].value == ", ".join(first["navigates_to"])
     # A page's features are those it names and those that name it, as in the document.
     assert row["关联功能"].value == "F-01, F-04, F-06"
@@ -116,15 +140,15 @@ def test_the_header_is_frozen_filtered_and_the_columns_fit(workbook) -> None:
     assert header[:5] == ["编号", "标题", "优先级", "类型", "状态"]
     assert all(c.font.b for c in sheet[1])
     assert sheet.freeze_panes == "B2"  # header row and id column stay in view
-    assert sheet.auto_filter.ref == f"A1:L{len(DATA['requirements']) + 1}"
+    assert sheet.auto_filter.ref == f"A1:P{len(DATA['requirements']) + 1}"
     titles = [r["title"] for r in DATA["requirements"]]
     widest = max(2 * len(t) for t in titles)  # Chinese characters are two columns wide
     width = sheet.column_dimensions["B"].width
     assert widest <= width <= 40 + 3
     assert sheet.column_dimensions["A"].width < width  # ids stay narrow
     # Long Markdown is capped and wraps instead of making a column screens wide.
-    assert sheet.column_dimensions["G"].width <= 60 + 3
-    assert sheet["G2"].alignment.wrap_text
+    assert sheet.column_dimensions["K"].width <= 60 + 3  # the description
+    assert sheet["K2"].alignment.wrap_text
 
 
 def test_cells_keep_their_types_and_chinese_text(workbook) -> None:
@@ -161,7 +185,7 @@ def test_english_labels_on_request_and_identical_bytes(tmp_path: Path) -> None:
     export(two, "--lang", "en")
     assert (one / "flash-sale.xlsx").read_bytes() == (two / "flash-sale.xlsx").read_bytes()
     book = openpyxl.load_workbook(one / "flash-sale.xlsx")
-    assert book.sheetnames[:2] == ["Document information", "Requirements"]
+    assert book.sheetnames[:3] == ["Document information", "Links", "Stakeholders"]
     assert [c.value for c in book["Requirements"][1]][:3] == ["ID", "Title", "Priority"]
     assert book["Requirements"]["C2"].value == "Must"
 
@@ -169,14 +193,32 @@ def test_english_labels_on_request_and_identical_bytes(tmp_path: Path) -> None:
 def test_csv_one_utf8_file_per_kind(tmp_path: Path) -> None:
     written = export(tmp_path, "--to", "csv")
     kinds = [
+        "links",
+        "stakeholders",
+        "revisions",
+        "target_users",
+        "findings",
         "requirements",
+        "revenue_streams",
+        "cost_structure",
+        "competitors",
         "features",
         "pages",
         "tracking",
         "event_properties",
-        "metrics",
+        "flows",
         "milestones",
+        "metrics",
+        "resources",
+        "roles",
+        "actions",
+        "separation_of_duties",
+        "guardrails",
+        "campaigns",
         "risks",
+        "open_questions",
+        "glossary",
+        "approvals",
     ]
     assert written == [str(tmp_path / f"flash-sale.{k}.csv") for k in kinds]
     raw = (tmp_path / "flash-sale.requirements.csv").read_bytes()
@@ -186,8 +228,8 @@ def test_csv_one_utf8_file_per_kind(tmp_path: Path) -> None:
     assert len(rows) == len(DATA["requirements"]) + 1
     first = DATA["requirements"][0]
     assert rows[1][:3] == [first["id"], first["title"], "必须"]
-    assert rows[1][8].split("\n") == [c.strip() for c in first["acceptance_criteria"]]
-    assert rows[1][11] == ", ".join(first["depends_on"])
+    assert rows[1][12].split("\n") == [c.strip() for c in first["acceptance_criteria"]]
+    assert rows[1][15] == ", ".join(first["depends_on"])
     props = (tmp_path / "flash-sale.event_properties.csv").read_text("utf-8").splitlines()
     # A boolean example reads as the client sends it, not as Python writes it.
     assert "EV-03,sms_opt_in,布尔值,,false,是否同时勾选了短信提醒。" in props
@@ -368,7 +410,7 @@ def test_the_teams_fields_and_priority_labels_reach_every_export(tmp_path: Path)
 def test_dependencies_have_their_sheet(tmp_path: Path) -> None:
     export(tmp_path, "--lang", "en", source=EXAMPLES / "loyalty-checkout.prd.yaml")
     book = openpyxl.load_workbook(tmp_path / "loyalty-checkout.xlsx")
-    assert book.sheetnames[-1] == "External dependencies"
+    assert "External dependencies" in book.sheetnames
     data = yaml.safe_load((EXAMPLES / "loyalty-checkout.prd.yaml").read_text(encoding="utf-8"))
     sheet = book["External dependencies"]
     assert [c.value for c in sheet["A"][1:]] == [d["id"] for d in data["dependencies"]]
@@ -416,3 +458,49 @@ def test_no_csv_cell_reads_as_a_formula_whatever_it_comes_from(tmp_path: Path) -
     jira = list(csv.reader(io.StringIO((tmp_path / "team.jira.csv").read_text("utf-8"))))
     assert jira[1][3] == "'=cmd|x"
     assert jira[1][4].startswith("Demo")  # no description: the source line, no rule above it
+
+
+@pytest.mark.parametrize(
+    "template", ["ecommerce.zh.prd.yaml", "ecommerce.en.prd.yaml", "launch.zh.prd.yaml"]
+)
+def test_every_value_of_every_item_reaches_its_kinds_csv(tmp_path: Path, template: str) -> None:
+    # A page's element rules, a flow's branches, a guardrail, a rollout stage: whatever an
+    # item says is in the file of its kind.
+    from prdkit.conventions import item_paths, items_of
+    from prdkit.i18n import ENUMS, label
+
+    source = Path(__file__).parent.parent / "templates" / template
+    lang = "zh" if ".zh." in template else "en"
+    export(tmp_path, "--to", "csv", source=source)
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    stem = template.removesuffix(".prd.yaml")
+    checked = 0
+    for kind in item_paths():
+        items = list(items_of(data, kind))
+        if not items:
+            continue
+        text = (tmp_path / f"{stem}.{kind}.csv").read_text(encoding="utf-8")
+        if kind == "tracking":  # an event's properties have a sheet of their own
+            text += (tmp_path / f"{stem}.event_properties.csv").read_text(encoding="utf-8")
+        for _, item in items:
+            for value in _strings(item):
+                # An enum value reads as its label, in the document's language.
+                shown = [label(f"{g}.{value}", lang) for g in ENUMS if value in ENUMS[g]]
+                assert any(v in text for v in [value, *shown]), (kind, value)
+                checked += 1
+    assert checked > 50
+
+
+def _strings(value: object):
+    """Every scalar of a loaded item as text, Markdown's first line (the CSV keeps the rest)."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if not str(key).startswith("x-"):
+                yield from _strings(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings(inner)
+    elif isinstance(value, str) and value.strip():
+        yield value.strip().split("\n")[0].strip()
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        yield str(value)

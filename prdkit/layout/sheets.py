@@ -8,10 +8,13 @@ references read exactly as in the Word and Markdown outputs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from prdkit.conventions import item_paths
+from prdkit.i18n import ENUM_OF
 from prdkit.layout.blocks import Column, ColumnKind, Facts, Table
 from prdkit.layout.cells import Cell, Code, Many, Number, Text, is_empty
 from prdkit.layout.context import Layout, facts
@@ -19,7 +22,8 @@ from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import score_text
 from prdkit.layout.sections.front import cover
 from prdkit.layout.sections.pages import property_example, property_values
-from prdkit.model import Document, EventProperty
+from prdkit.model import Document, EventProperty, class_at, kind_at
+from prdkit.schemafile import load_schema
 
 __all__ = ["SHEETS", "Sheet", "Workbook", "build"]
 
@@ -68,6 +72,15 @@ def _score(lay: Layout, item: Any) -> Cell:
     return Number(rice.score, score_text(rice.score)) if rice else None
 
 
+def _rice(part: str) -> Field:
+    """One of the numbers a RICE score is made of, a column each for re-ranking."""
+    return Field(
+        f"field.{part}",
+        "number",
+        lambda lay, x: lay.number(getattr(x.rice, part)) if x.rice else None,
+    )
+
+
 def _enum(group: str, attr: str) -> Field:
     return Field(f"field.{attr}", "enum", lambda lay, x: lay.enum(group, getattr(x, attr)), group)
 
@@ -106,6 +119,42 @@ def _names(attr: str) -> Field:
     return Field(
         f"field.{attr}", "text", lambda lay, x: lay.joined(Text(p.name) for p in getattr(x, attr))
     )
+
+
+# A flag set on a record, by what it says there: a step's `end` is no date.
+_FLAGS = {"end": "ui.end_of_flow"}
+
+
+def _parts(attr: str, label: str | None = None) -> Field:
+    """A list of small records (a page's elements, a flow's steps), a line each with all its
+    values, so none is lost to a spreadsheet."""
+
+    def get(lay: Layout, item: Any) -> Cell:
+        lines = [Text(text) for part in getattr(item, attr) or () if (text := _record(lay, part))]
+        return Many(tuple(lines), "\n", "lines") if lines else None
+
+    return Field(label or f"field.{attr}", "markdown", get)
+
+
+def _record(lay: Layout, part: Any) -> str:
+    """`part`'s values in the schema's order, parted by " · ": a list as `Label：a, b`, a
+    record in it in brackets, a flag by its label where set."""
+    values = []
+    for f in dataclasses.fields(part):
+        value = getattr(part, f.name)
+        if f.name == "pointer" or value in (None, "", (), [], False):
+            continue
+        if value is True:
+            values.append(lay.t(_FLAGS.get(f.name, f"field.{f.name}")))
+        elif isinstance(value, tuple | list):
+            shown = [_record(lay, v) if dataclasses.is_dataclass(v) else str(v) for v in value]
+            open_, close = lay.punct["open"].strip(), lay.punct["close"].strip()
+            if value and dataclasses.is_dataclass(value[0]):
+                shown = [f"{open_}{v}{close}" for v in shown]
+            values.append(f"{lay.colon(f'field.{f.name}')}{', '.join(shown)}")
+        elif not dataclasses.is_dataclass(value):
+            values.append(str(value))
+    return " · ".join(values)
 
 
 def _section(name: str) -> Callable[[Document], Sequence[Any]]:
@@ -155,6 +204,7 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
             _enum("req_kind", "kind"),
             _enum("req_status", "status"),
             Field("field.rice_score", "number", _score),
+            *(_rice(part) for part in ("reach", "impact", "confidence", "effort")),
             _md("description"),
             _md("rationale"),
             _CRITERIA,
@@ -188,8 +238,9 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
             _enum("surface", "surface"),
             _md("entry"),
             _md("description"),
-            _names("elements"),
-            _names("states"),
+            _parts("prototypes"),
+            _parts("elements"),
+            _parts("states"),
             _refs("navigates_to"),
             _linked("features", "features_of_page"),
         ),
@@ -288,13 +339,114 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
 }
 
 
+# ---- the other item kinds, their columns read from the schema --------------------------
+
+
+def _resolved(node: Mapping[str, Any]) -> Mapping[str, Any]:
+    ref = node.get("$ref", "")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        return load_schema()["$defs"][ref.rsplit("/", 1)[1]]
+    return node
+
+
+def _item_schema(path: tuple[str, ...]) -> Mapping[str, Any]:
+    node: Mapping[str, Any] = load_schema()
+    for key in path:
+        node = _resolved(_resolved(node)["properties"][key])
+    return _resolved(_resolved(node).get("items", {}))
+
+
+def _attr(cls: type, key: str) -> str:
+    """The model's attribute for schema key `key` (`from` is `from_`)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return key if key in names else f"{key}_"
+
+
+def _schema_field(key: str, node: Mapping[str, Any], cls: type, kind: str | None) -> Field | None:
+    """The column of field `key` of an item, typed as the schema types it (`node`)."""
+    attr = _attr(cls, key)
+    label = f"field.{key}"
+    node_r = _resolved(node)
+    if key == "id":
+        return _ID
+    if "x-refers-to" in node or "x-refers-to" in node_r:
+        return Field(label, "ref", _ref(attr).get)
+    kind_of = node_r.get("type")
+    if kind_of == "array":
+        items = node_r.get("items", {})
+        inner = _resolved(items)
+        if "x-refers-to" in items or "x-refers-to" in inner:
+            return Field(label, "ref", _refs(attr).get)
+        if "properties" in inner:
+            return _parts(attr)
+        return Field(label, "markdown", lambda lay, x: _lines(lay, x, attr))
+    if "enum" in node_r:
+        group = ENUM_OF.get((kind, key), key) if kind else key
+        return Field(label, "enum", lambda lay, x: lay.enum(group, getattr(x, attr)), group)
+    if node_r.get("format") == "date":
+        return Field(label, "date", lambda lay, x: lay.date(getattr(x, attr)))
+    if kind_of in ("number", "integer"):
+        return Field(label, "number", lambda lay, x: lay.number(getattr(x, attr)))
+    if kind_of == "object" or "properties" in node_r:
+        return None  # a record of its own (a requirement's RICE): in the curated sheets
+
+    # Text, or a value of the types the schema allows together (`size`: text or a number).
+    def scalar(lay: Layout, item: Any) -> Cell:
+        value = getattr(item, attr)
+        if isinstance(value, bool):
+            return Text(lay.t("ui.yes" if value else "ui.no"))
+        if isinstance(value, int | float):
+            return lay.number(value)
+        return lay.field(item, attr) if isinstance(value, str) else None
+
+    markdown = node.get("$ref") == "#/$defs/md"
+    return Field(label, "markdown" if markdown else "text", scalar)
+
+
+def _derived(kind: str, path: tuple[str, ...]) -> tuple[str, Getter, tuple[Field, ...]] | None:
+    """The sheet of item kind `kind` at `path`, every field of the schema a column."""
+    cls = class_at(path)
+    if cls is None:
+        return None
+    model_kind = kind_at(path)
+    schema = _item_schema(path)
+    fields = tuple(
+        field
+        for key, node in schema.get("properties", {}).items()
+        if (field := _schema_field(key, node, cls, model_kind)) is not None
+    )
+    title = f"section.{kind}" if len(path) == 1 else f"field.{kind}"
+
+    def items_of(doc: Document) -> Sequence[Any]:
+        node: Any = doc
+        for key in path:
+            node = getattr(node, key, None) if node is not None else None
+        return node or ()
+
+    return title, items_of, fields  # type: ignore[return-value]
+
+
+def _sheets() -> dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, ...]]]:
+    """Every item kind's sheet, in the format's order: the curated ones (`SHEETS`), and the
+    others read from the schema, so a section the format grows is exported the day it is."""
+    out = {}
+    for kind, path in item_paths().items():
+        if kind in SHEETS:
+            out[kind] = SHEETS[kind]
+            if kind == "tracking":
+                out["event_properties"] = SHEETS["event_properties"]
+        elif (derived := _derived(kind, path)) is not None:
+            out[kind] = derived  # type: ignore[assignment]
+    return out
+
+
 def build(doc: Document, lang: str | None = None) -> Workbook:
     """`doc`'s items as sheets in `lang` (default: the document's language)."""
     lay = Layout(doc, lang or doc.meta.language or "en")
     meta = cover(lay)
     head = facts([(lay.t("field.title"), lay.field(doc.meta, "title"))])
     sheets = []
-    for key, (label, items_of, fields) in SHEETS.items():
+    for key, (label, items_of, fields) in _sheets().items():
         items = tuple(items_of(doc))
         if not items:
             continue
@@ -305,7 +457,8 @@ def build(doc: Document, lang: str | None = None) -> Workbook:
             (*(f.get(lay, item) for f in fields), *custom_row(lay, key, item, every=True))
             for item in items
         )
-        sheets.append(Sheet(key, lay.t(label), Table(columns, rows), tuple(i.id for i in items)))
+        ids = tuple(getattr(i, "id", "") for i in items)
+        sheets.append(Sheet(key, lay.t(label), Table(columns, rows), ids))
     return Workbook(
         doc.meta.title,
         lay.t("section.meta"),
