@@ -438,7 +438,9 @@ def _produce(
                     if out is not None:
                         ensure_folder(out)  # created once the first document is valid
                     for path in make(result, document, config):
-                        emit(_say("cli.wrote", lang, path=shown_path(str(path))) + "\n")
+                        # In the document's language, as its diagnostics would be.
+                        wrote = msg("cli.wrote", path=shown_path(str(path)))
+                        emit(wrote.render(result.lang) + "\n")
             except PrdkitError as exc:  # this document's problem: the others still go on
                 problems.append(exc.words(result.lang) if result is not None else _words(exc))
             advance()

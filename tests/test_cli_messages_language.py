@@ -230,3 +230,13 @@ def test_a_sign_off_name_on_two_lines_and_a_linked_configuration(tmp_path: Path)
         f"prdkit: error: {team / '.prdkit.toml'}: 这是一个符号链接；配置必须是真实的文件，"
         "链接不会被跟随"
     ]
+
+
+def test_what_was_written_is_said_in_the_documents_language(tmp_path: Path) -> None:
+    # A Chinese document's failures were told in Chinese and its outputs in English.
+    source = doc(tmp_path, CHINESE)
+    result = runner.invoke(app, ["render", str(source), "--to", "md", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"已写入 {tmp_path / 'a.md'}\n"
+    result = runner.invoke(app, ["render", str(source), "--to", "md", "--lang", "en"])
+    assert result.output == f"wrote {tmp_path / 'a.md'}\n"

@@ -30,7 +30,8 @@ DATA = yaml.safe_load(FLASH.read_text(encoding="utf-8"))
 def export(tmp_path: Path, *args: str, source: Path = FLASH) -> list[str]:
     result = CliRunner().invoke(app, ["export", str(source), "-o", str(tmp_path), *args])
     assert result.exit_code == 0, result.output
-    return [line.removeprefix("wrote ") for line in result.output.splitlines()]
+    # "wrote PATH", in the document's language (已写入 for a Chinese one).
+    return [line.split(" ", 1)[1] for line in result.output.splitlines()]
 
 
 @pytest.fixture(scope="module")
