@@ -812,11 +812,11 @@ def diff(
 
     _check_current_folder()
     changes = diff_versions(old, new)
-    if output_format is not DiffFormat.json:
-        # People read the team's labels; JSON keeps the source's values for machines.
-        place = new if ":" not in new or Path(new).exists() else new.partition(":")[2]
-        changes = relabel(changes, config_for(place).conventions)
     language = pick_language(lang and lang.value, changes.language)
+    if output_format is not DiffFormat.json:
+        # People read the labels the document shows; JSON keeps the source's values.
+        place = new if ":" not in new or Path(new).exists() else new.partition(":")[2]
+        changes = relabel(changes, config_for(place).conventions, language)
     emit(FORMATTERS[output_format.value](changes, language))
 
 

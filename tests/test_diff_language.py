@@ -69,13 +69,13 @@ def test_text_speaks_chinese_for_a_chinese_document(tmp_path: Path) -> None:
     result = runner.invoke(app, ["diff", old, new])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[2:] == [
-        "状态：draft → review",
+        "状态：草稿 → 评审中",
         "版本：0.1.0 → 0.2.0",
         "[需求说明]",
         "  + R3  积分兑换",
         "  - R2  积分过期提醒",
         "  ~ R1  下单可用积分",
-        "      优先级（priority）: could → must",
+        "      优先级（priority）: 可以 → 必须",
         "[执行周期规划 › 里程碑]",
         "  + M1  上线",
         "新增 2 项，删除 1 项，修改 1 项",
@@ -103,13 +103,13 @@ def test_markdown_speaks_chinese(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "## PRD 变更：会员积分"
-    assert "**状态**：`draft` → `review` · **版本**：`0.1.0` → `0.2.0`" in lines
+    assert "**状态**：`草稿` → `评审中` · **版本**：`0.1.0` → `0.2.0`" in lines
     assert (
         "**新增 2 项，删除 1 项，修改 1 项**，涉及 2 个部分：需求说明、执行周期规划 › 里程碑。"
         in lines
     )
     assert lines.count("| 变更 | 条目 | 字段 | 原值 | 新值 |") == 2
-    assert "| 修改 | `R1` 下单可用积分 | 优先级 `priority` | `could` | `must` |" in lines
+    assert "| 修改 | `R1` 下单可用积分 | 优先级 `priority` | `可以` | `必须` |" in lines
     assert "| 新增 | `M1` 上线 | | | |" in lines
     assert "### 执行周期规划 › 里程碑" in lines
     assert not any(w in result.output for w in ("added", "changed", "Change", "Status", "area"))
@@ -171,7 +171,7 @@ def test_chinese_names_each_changed_field_as_the_document_heads_it(tmp_path: Pat
     )
     text = runner.invoke(app, ["diff", old, new]).output.splitlines()
     assert "  ~ 负责人（owner）: Ann → Bo" in text
-    assert "      优先级（priority）: could → must" in text
+    assert "      优先级（priority）: 可以 → 必须" in text
     assert "      Jira 单号（x-jira）: SHOP-1 → SHOP-2" in text
     md = runner.invoke(app, ["diff", old, new, "-f", "md"]).output.splitlines()
     assert "|  |  | Jira 单号 `x-jira` | `SHOP-1` | `SHOP-2` |" in md

@@ -1,5 +1,5 @@
-"""The team's display labels in a diff meant for people (text and Markdown; JSON stays raw),
-and the Chinese names of the fields that changed."""
+"""The display labels of enum values in a diff meant for people (text and Markdown; JSON
+stays raw), the team's where it has them, and the Chinese names of the fields that changed."""
 
 from __future__ import annotations
 
@@ -9,44 +9,54 @@ from typing import Any
 
 from prdkit.conventions import Conventions, CustomField, item_paths
 from prdkit.diff.changes import AreaChange, DocumentDiff, FieldChange, ItemChange
-from prdkit.i18n import ENUM_OF, LABELS, label
+from prdkit.i18n import ENUM_OF, LABELS, enum_label, label
 from prdkit.model import kind_at
 
 _PLAIN_FIELD = re.compile(r"^[a-z_]+$")
 
 
-def relabel(diff: DocumentDiff, conventions: Conventions) -> DocumentDiff:
-    """`diff` with every enum value the team labels shown by its label (`must` → `P0`), and
-    each field of an item named as the rendered document heads it in Chinese (`优先级`, a
-    team field by its declared label)."""
+def relabel(diff: DocumentDiff, conventions: Conventions, lang: str = "en") -> DocumentDiff:
+    """`diff` with every enum value the team labels shown by its label (`must` → `P0`), in
+    Chinese every one by the document's label (`draft` → `草稿`), and each field of an item named
+    as the rendered document heads it in Chinese (`优先级`, a team field by its declared
+    label)."""
     status = diff.status
     if status is not None:
         status = (
-            _label(conventions, "status", status[0]),
-            _label(conventions, "status", status[1]),
+            _label(conventions, "status", status[0], lang),
+            _label(conventions, "status", status[1], lang),
         )
-    areas = tuple(_area(conventions, area) for area in diff.areas)
+    areas = tuple(_area(conventions, area, lang) for area in diff.areas)
     return replace(diff, status=status, areas=areas)
 
 
-def _area(conventions: Conventions, area: AreaChange) -> AreaChange:
+def _area(conventions: Conventions, area: AreaChange, lang: str) -> AreaChange:
     path = tuple(area.area.split("."))
     kind = kind_at(path)  # None for a section's own fields (`meta`)
     # A team declares its fields by the name of the list they are in (`milestones`).
     declared = next((c for c, p in item_paths().items() if p == path), None)
     team = conventions.fields_of(declared) if declared else ()
-    items = tuple(_item(conventions, kind, team, i) for i in area.items)
+    items = tuple(_item(conventions, kind, team, i, lang) for i in area.items)
     return replace(area, items=items)
 
 
 def _item(
-    conventions: Conventions, kind: str | None, team: tuple[CustomField, ...], item: ItemChange
+    conventions: Conventions,
+    kind: str | None,
+    team: tuple[CustomField, ...],
+    item: ItemChange,
+    lang: str,
 ) -> ItemChange:
-    return replace(item, fields=tuple(_field(conventions, kind, team, f) for f in item.fields))
+    fields = tuple(_field(conventions, kind, team, f, lang) for f in item.fields)
+    return replace(item, fields=fields)
 
 
 def _field(
-    conventions: Conventions, kind: str | None, team: tuple[CustomField, ...], change: FieldChange
+    conventions: Conventions,
+    kind: str | None,
+    team: tuple[CustomField, ...],
+    change: FieldChange,
+    lang: str,
 ) -> FieldChange:
     # Only an item's own fields (`priority`), not nested ones (`steps[S2].action`).
     name = change.field
@@ -58,16 +68,21 @@ def _field(
             if custom.key == name:
                 change = replace(change, heading=custom.label("zh"))
     group = ENUM_OF.get((kind, name)) if plain and kind is not None else None
-    if group is None or not conventions.labels:
+    if group is None:
         return change
     return replace(
         change,
-        old=_label(conventions, group, change.old),
-        new=_label(conventions, group, change.new),
+        old=_label(conventions, group, change.old, lang),
+        new=_label(conventions, group, change.new, lang),
     )
 
 
-def _label(conventions: Conventions, group: str, value: Any) -> Any:
+def _label(conventions: Conventions, group: str, value: Any, lang: str) -> Any:
     if not isinstance(value, str):
         return value
-    return conventions.relabelled(group, value) or value
+    team = conventions.relabelled(group, value, lang)
+    if team is not None:
+        return team
+    # The values are English words, as the source writes them; a Chinese reader gets the
+    # labels the document shows (草稿, not draft).
+    return enum_label(group, value, lang) if lang == "zh" else value
