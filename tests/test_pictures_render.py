@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 import pytest
 from lxml import etree
@@ -167,6 +169,24 @@ def test_markdown_paths_resolve_from_the_output_folder(folder: Path, tmp_path: P
     assert paths and all(p.startswith("../../") for p in paths)
     for path in paths:
         assert (out / path).resolve().is_file(), path
+
+
+def test_a_folder_name_that_is_not_utf8_is_escaped_in_the_path(tmp_path: Path) -> None:
+    # The path from the output to the picture crossed a folder named b"d\xff": no UTF-8
+    # file can hold that name, and writing the Markdown ended with an internal error.
+    folder = tmp_path / os.fsdecode(b"d\xff")
+    (folder / "img").mkdir(parents=True)
+    for name in ("old.png", "wide.png", "small.png"):
+        (folder / "img" / name).write_bytes(png(300, 200))
+    (folder / "doc.prd.yaml").write_text(SOURCE, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    _, markdown = rendered(folder, out)
+    paths = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", markdown)
+    assert paths and all(p.startswith("../d%FF/img/") for p in paths)
+    for path in paths:  # the escapes stand for the folder's bytes
+        target = out / os.fsdecode(unquote_to_bytes(path))
+        assert target.resolve().is_file(), path
 
 
 def test_outputs_are_identical_and_follow_the_picture_bytes(folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -392,3 +393,17 @@ def test_a_run_cut_short_still_owns_the_pages_it_wrote(
     assert (out / "flash-sale.html").is_file()
     report = build_site(docs, out)  # not refused as someone else's file
     assert len(report.rendered) == 3
+
+
+def test_a_file_name_that_is_not_utf8_gets_its_page_and_link(tmp_path: Path) -> None:
+    # Linux file names are bytes: '\xff\xfe.prd.yaml' ended the run with an internal error.
+    root, out = tmp_path / "docs", tmp_path / "site"
+    root.mkdir()
+    name = os.fsdecode(b"\xff\xfe.prd.yaml")
+    (root / name).write_text(MINIMAL, encoding="utf-8")
+    first = build_site(root, out)
+    page = os.fsdecode(b"\xff\xfe.html")
+    assert first.rendered == [page] and (out / page).is_file()
+    index = (out / "index.html").read_text("utf-8")  # UTF-8 throughout
+    assert 'href="%FF%FE.html"' in index and "\ufffd\ufffd.prd.yaml" in index
+    assert build_site(root, out).reused == [page]  # its record read back as written

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,13 @@ class Pictures:
             up = os.path.relpath(source, out)
         except ValueError:  # another drive: no relative path leads there
             return image.name
-        return posixpath.normpath(posixpath.join(up.replace(os.sep, "/"), image.name))
+        path = posixpath.normpath(posixpath.join(up.replace(os.sep, "/"), image.name))
+        # A folder name that is not UTF-8 keeps its bytes as surrogates, which no UTF-8 file
+        # can hold: written as the escapes a link resolves to those same bytes.
+        return _UNDECODED.sub(lambda found: f"%{ord(found.group()) - 0xDC00:02X}", path)
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
 
 
 NO_PICTURES = Pictures()

@@ -252,7 +252,10 @@ def _write_manifest(out: Path, manifest: Manifest) -> None:
         "index": manifest.index,
         "pages": dict(sorted(manifest.pages.items())),
     }
-    data = (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode()
+    try:
+        data = (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode()
+    except UnicodeEncodeError:  # a file name that is not UTF-8 (its bytes kept as surrogates)
+        data = (json.dumps(body, indent=1) + "\n").encode()  # escaped, read back the same
     write_atomic(out / MANIFEST, data)
 
 

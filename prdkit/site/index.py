@@ -99,7 +99,17 @@ def index_html(entries: Sequence[Entry], lang: str) -> bytes:
         "</html>",
         "",
     ]
-    return "\n".join(parts).encode()
+    # A file name that is not UTF-8 shows its undecodable bytes as U+FFFD (its link, quoted,
+    # keeps them: see `_href`).
+    text = "\n".join(parts)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")  # a name's bytes, as read
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "surrogatepass")
+        return raw.decode("utf-8", "replace").encode()
 
 
 def _filters(statuses: list[str], owners: list[str], total: int, lang: str) -> str:
@@ -229,4 +239,5 @@ def _href(page: str) -> str:
     """A relative URL for a page path: each segment percent-encoded, never a scheme."""
     from urllib.parse import quote
 
-    return "/".join(quote(part) for part in page.split("/"))
+    # A name that is not UTF-8 keeps its bytes as surrogates: they are the bytes to request.
+    return "/".join(quote(part, errors="surrogateescape") for part in page.split("/"))
