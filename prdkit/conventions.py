@@ -377,10 +377,19 @@ def _text_pair(value: Any, where: tuple[str, ...]) -> tuple[str, str]:
     # character, which TOML allows ("\u0000") and the loader refuses in documents.
     if any(_CONTROL.search(text) for text in pair):
         raise ConventionError(where, f"{'.'.join(where)} holds a control character")
+    # And it is repeated wherever its value or field is: one of 250,000 characters on 2,000
+    # requirements made a 500 MB CSV, and Markdown ran out of memory.
+    longest = max(len(text) for text in pair)
+    if longest > MAX_LABEL:
+        raise ConventionError(
+            where,
+            f"{'.'.join(where)} is {longest:,} characters long; a label is at most {MAX_LABEL}",
+        )
     return pair
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+MAX_LABEL = 80  # characters: a name in a header or a badge, not a paragraph
 
 
 # ---- the line of a setting in the TOML text --------------------------------------------------

@@ -195,7 +195,13 @@ def _configuration() -> Iterator[str]:
 
 
 def _conventions() -> Iterator[str]:
-    from prdkit.conventions import FIELD_TYPES, MAX_FIELDS_PER_KIND, STATUS_ORDER, UNLABELLED
+    from prdkit.conventions import (
+        FIELD_TYPES,
+        MAX_FIELDS_PER_KIND,
+        MAX_LABEL,
+        STATUS_ORDER,
+        UNLABELLED,
+    )
     from prdkit.layout.custom import WIDEST
 
     yield "## Team conventions: custom fields and labels"
@@ -224,7 +230,9 @@ def _conventions() -> Iterator[str]:
         "Labels replace how an enum value is shown, in every rendered output, in the text and "
         "Markdown of `prdkit diff` and in diagnostics; the source (and `diff --format json`) "
         "keeps the format's value. A label is one text for both languages, or "
-        "`{ en = ..., zh = ... }`. A configuration comes with the pull request it is part of, "
+        f"`{{ en = ..., zh = ... }}`, of at most {MAX_LABEL} characters (a label, or a field's, "
+        "is repeated wherever its value is). A configuration comes with the pull request it "
+        "is part of, "
         "so no label may pass one value off as another: "
         f"{' and '.join(f'`{g}`' for g in UNLABELLED)} (the document's status and a "
         "sign-off's decision) cannot be relabelled, and a label may not be, in either language "

@@ -343,6 +343,13 @@ def test_labels_in_diagnostics_follow_the_language_of_the_run() -> None:
         # A label is shown in every output: no control character, which TOML allows.
         ('[labels.priority]\nmust = "P0\\u0000x"\n', 2, "priority.must holds a control"),
         ('[fields.requirements.x-a]\nlabel = { zh = "a\\tb" }\n', 2, "label holds a control"),
+        # Nor a paragraph: it is repeated wherever its value is (2,000 times, 500 MB).
+        (f'[labels.priority]\nmust = "{"x" * 81}"\n', 2, "must is 81 characters long; a label"),
+        (
+            f'[fields.requirements.x-a]\nlabel = {{ en = "a", zh = "{"长" * 81}" }}\n',
+            2,
+            "x-a.label is 81 characters long",
+        ),
     ],
 )
 def test_bad_declaration_names_file_and_line(
