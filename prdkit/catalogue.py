@@ -480,12 +480,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "或在配置里调高 max-pdf-html",
     ),
     "pdf.too-many-pixels": (
-        "too many pixels for a PDF: its pictures hold {total} pixels, over the"
+        "too many pixels for a PDF: its pictures cost {total} pixels to decode, over the"
         " max-pdf-image-pixels limit of {limit} (a PDF decodes each picture at full size,"
-        " whatever size it is shown at); the largest: {named}. Render it --to html or docx,"
-        " make the pictures smaller, or raise max-pdf-image-pixels in the configuration",
-        "图片像素太多，无法生成 PDF：文档的图片共有 {total} 像素，超过了 max-pdf-image-pixels"
-        " 上限 {limit}（PDF 会按原尺寸解码每张图片，无论显示得多小）；最大的几张：{named}。"
+        " whatever size it is shown at, and each row costs as much as 4 pixels more); the"
+        " largest: {named}. Render it --to html or docx, make the pictures smaller, or raise"
+        " max-pdf-image-pixels in the configuration",
+        "图片像素太多，无法生成 PDF：文档的图片解码要处理 {total} 像素，超过了"
+        " max-pdf-image-pixels 上限 {limit}（PDF 会按原尺寸解码每张图片，无论显示得多小，"
+        "每一行还要多算 4 像素）；最大的几张：{named}。"
         "请改用 --to html 或 docx，把图片缩小，或在配置里调高 max-pdf-image-pixels",
     ),
     # -- the configuration (.prdkit.toml, [tool.prdkit])

@@ -164,3 +164,25 @@ def test_the_pdf_limit_has_a_ceiling(tmp_path: Path) -> None:
     assert DEFAULT_LIMITS.max_pdf_html < CEILINGS.max_pdf_html
     with pytest.raises(ConfigError, match="ceiling"):
         parse({"max-pdf-html": CEILINGS.max_pdf_html + 1}, "t")
+
+
+def test_a_tall_narrow_picture_counts_its_rows_against_the_pdf_budget(tmp_path: Path) -> None:
+    # 1 × 39,000,000 pixels, inside every limit, took 1.4 GB to decode: rows cost too.
+    from prdkit.images.files import Image
+    from prdkit.images.headers import Header
+    from prdkit.images.pictures import Pictures
+    from prdkit.outputs import OutputError
+    from prdkit.writers.pdf import ROW_PIXELS, _check_pictures
+
+    def picture(name: str, width: int, height: int) -> Image:
+        return Image(tmp_path / name, name, name.encode(), Header("png", width, height))
+
+    tall = picture("tall.png", 1, 39_000_000)
+    with pytest.raises(OutputError) as refused:
+        _check_pictures(Pictures({"tall.png": tall}), 100_000_000)
+    words = refused.value.words("en")  # type: ignore[attr-defined]
+    assert f"cost {39_000_000 * (1 + ROW_PIXELS):,} pixels to decode" in words
+    assert "tall.png (1 × 39,000,000)" in words
+    # A square picture of as many pixels passes, as before: its rows cost next to nothing.
+    square = picture("square.png", 6_245, 6_245)
+    _check_pictures(Pictures({"square.png": square}), 39_100_000)
