@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import subprocess
@@ -480,6 +481,37 @@ def test_reference_document_lends_styles_page_and_header(tmp_path: Path):
     assert opened.sections[0].header.paragraphs[0].text == "ACME confidential"
     assert "PRD Table" in [s.name for s in opened.styles]  # created, the reference lacks it
     assert all("must not survive" not in p.text for p in opened.paragraphs)
+
+
+def test_an_earlier_render_as_reference_lends_no_header_of_its_own(tmp_path: Path):
+    # A team renders with last week's file as the reference: its header said DRAFT on an
+    # approved document, and each render added a line to it.
+    earlier = tmp_path / "earlier.docx"
+    earlier.write_bytes(render(document(RICH)))  # a draft
+    draft = document(RICH)
+    approved = dataclasses.replace(draft, meta=dataclasses.replace(draft.meta, status="approved"))
+    first = render(approved, reference_doc=earlier)
+    again_path = tmp_path / "again.docx"
+    again_path.write_bytes(first)
+    second = render(approved, reference_doc=again_path)
+    plain = render(approved)
+
+    def headers(data: bytes) -> list[str]:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = sorted(n for n in z.namelist() if re.match(r"word/header\d+\.xml$", n))
+            return ["".join(etree.fromstring(z.read(n)).itertext()) for n in names]
+
+    assert headers(first) == headers(second) == headers(plain)
+    assert not any("DRAFT" in text for text in headers(first))
+    # A reference edited in Word (which names itself in the file) keeps its header.
+    with zipfile.ZipFile(earlier) as source, zipfile.ZipFile(tmp_path / "word.docx", "w") as out:
+        for member in source.namelist():
+            data = source.read(member)
+            if member == "docProps/app.xml":
+                data = data.replace(b">prdkit<", b">Microsoft Office Word<")
+            out.writestr(member, data)
+    edited = render(approved, reference_doc=tmp_path / "word.docx")
+    assert any("DRAFT" in text for text in headers(edited))
 
 
 def edited_reference(

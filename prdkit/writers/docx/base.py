@@ -91,6 +91,9 @@ class Base:
     width: int  # text width in twips
     own: bool  # True: python-docx's blank document, styled by prdkit
     height: int = 14570  # text height in twips (A4 less 2 cm margins when unknown)
+    # A reference that is a file prdkit wrote, untouched since: its header and footer are
+    # an earlier render's (another status, another version), made anew.
+    rendered: bool = False
 
 
 def open_base(reference: Path | None) -> Base:
@@ -115,11 +118,20 @@ def open_base(reference: Path | None) -> Base:
         raise OutputError(
             msg("reference.unusable-word", path=str(reference), reason=str(exc))
         ) from None
+    rendered = not own and _written_by_prdkit(document)
     _drop_parts(document, own)
     _settings(document)
     _language(styles)
     _font_table(document)
-    return Base(document, styles, width, own, _text_height(sect_pr))
+    return Base(document, styles, width, own, _text_height(sect_pr), rendered)
+
+
+def _written_by_prdkit(document: Any) -> bool:
+    """Whether `document` is as prdkit wrote it: Word names itself in the file it saves."""
+    for rel in document.part.package.rels.values():
+        if rel.reltype == RT_EXTENDED and not rel.is_external:
+            return b"<Application>prdkit</Application>" in rel.target_part.blob
+    return False
 
 
 def _open_reference(path: Path) -> Any:
@@ -175,7 +187,23 @@ def _empty_body(document: Any) -> etree._Element:
     if sect_pr is None:
         sect_pr = sub(body, "sectPr")
         _page_setup(sect_pr)
+    # The headers and footers of the sections emptied with the body would ride along in
+    # the file unseen (an earlier render's landscape header, saying DRAFT).
+    used = {ref.get(_R_ID) for ref in sect_pr if ref.tag in _REFERENCES}
+    part = document.part
+    for rid in [rid for rid, rel in part.rels.items() if rel.reltype in _HEADER_FOOTER]:
+        if rid not in used:
+            del part.rels[rid]
+            part.rels.related_parts.pop(rid, None)
     return sect_pr
+
+
+_REFERENCES = (w("headerReference"), w("footerReference"))
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_HEADER_FOOTER = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+)
 
 
 def _page_setup(sect_pr: etree._Element) -> None:

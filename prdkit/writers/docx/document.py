@@ -56,7 +56,7 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
     fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
     b.end_body()
-    header_footer(b, laid, base.own)
+    header_footer(b, laid, base.own, base.rendered)
     if sect_pr is not None:
         b.sections.resolve(sect_pr)  # the breaks around turned tables copy its page setup
     when = timestamp(laid.properties.date, options.timestamp)
@@ -124,13 +124,19 @@ def landscape_header(b: Builder, para: etree._Element) -> str:
     return rel_id
 
 
-def header_footer(b: Builder, laid: LaidOutDocument, own: bool) -> None:
+def header_footer(b: Builder, laid: LaidOutDocument, own: bool, rendered: bool = False) -> None:
     """Title and version in the header, "page X of Y" in the footer; none on the cover.
 
     A reference document's own header and footer are kept; only missing ones are added.
+    Those of a reference prdkit `rendered` are an earlier render's, made anew: kept, they
+    said DRAFT on an approved document and gained a line at every render.
     """
     b.joins_ids = False  # their text is as written, as it always was
     section = b.document.sections[-1]
+    if rendered:
+        for part in (section.header, section.footer):
+            part.is_linked_to_previous = True  # dropped: made below as for a blank document
+        own = True
     props = laid.properties
     adding = section.header.is_linked_to_previous or section.footer.is_linked_to_previous
     if own or (adding and not section.different_first_page_header_footer):
