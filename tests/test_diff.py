@@ -534,3 +534,22 @@ def test_diff_with_a_bad_config_is_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["diff", str(a), str(a)])
     assert result.exit_code == 2
     assert ".prdkit.toml:2:" in result.output
+
+
+@pytest.mark.parametrize(
+    ("section", "value"),
+    [
+        ("launch", {"rollback": "Undo it"}),
+        ("business_model", {"summary": "Fees"}),
+        ("competition", {"summary": "Two rivals"}),
+        ("schedule", {"milestones": [{"id": "M1", "name": "Beta"}]}),
+        ("permissions", {"roles": [{"id": "ROLE-a", "name": "A"}]}),
+        ("operations", {"summary": "Weekly"}),
+    ],
+)
+def test_a_section_left_as_its_bare_header_compares_as_empty(section: str, value: dict) -> None:
+    # `launch:` alone loads as null: the diff ended in an internal error, both ways.
+    old, new = {section: value}, {section: None}
+    for a, b in ((old, new), (new, old)):
+        found = compare(a, b, "a", "b")
+        assert [area.area for area in found.areas if area.items]

@@ -86,7 +86,8 @@ def _section(name: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> Itera
     if not (isinstance(a, Mapping) or isinstance(b, Mapping)) or not _mapish(a) or not _mapish(b):
         yield AreaChange(name, _own(_values(a, b, (), name, name), pointer))
         return
-    a, b = a if a is not MISSING else {}, b if b is not MISSING else {}
+    # A section left as its bare header (`launch:`) holds nothing, as one left out.
+    a, b = a if isinstance(a, Mapping) else {}, b if isinstance(b, Mapping) else {}
     own: list[FieldChange] = []
     nested: list[AreaChange] = []
     for key in dict.fromkeys([*a, *b]):
