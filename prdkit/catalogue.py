@@ -479,6 +479,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（相当于几百页，排版要花几分钟、占用数 GB 内存）。请改用 --to html 或 docx，拆分文档，"
         "或在配置里调高 max-pdf-html",
     ),
+    "pdf.layout-failed": (
+        "WeasyPrint could not lay the page out for a PDF ({reason}); render it --to html or"
+        " docx, and report the document that caused it",
+        "WeasyPrint 无法排版生成 PDF（{reason}）；请改用 --to html 或 docx，并报告引发问题的文档",
+    ),
     "pdf.too-many-pixels": (
         "too many pixels for a PDF: its pictures cost {total} pixels to decode, over the"
         " max-pdf-image-pixels limit of {limit} (a PDF decodes each picture at full size,"

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from prdkit.writers.pdf import available
-from tests.conftest import EXAMPLES, run_prdkit
+from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
 
 needs_pdf = pytest.mark.skipif(
     available() is not None or shutil.which("pdftotext") is None,
@@ -186,3 +186,39 @@ def test_a_tall_narrow_picture_counts_its_rows_against_the_pdf_budget(tmp_path: 
     # A square picture of as many pixels passes, as before: its rows cost next to nothing.
     square = picture("square.png", 6_245, 6_245)
     _check_pictures(Pictures({"square.png": square}), 39_100_000)
+
+
+@needs_pdf
+def test_a_picture_taller_than_a_page_in_the_summary_is_shrunk_to_fit(tmp_path: Path) -> None:
+    # A phone's whole screen in the cover's summary tripped WeasyPrint's layout (exit 3).
+    shutil.copy(EXAMPLES / "images" / "flash-sale-queue.png", tmp_path / "proto.png")
+    cover = "  authors: [A, B]\n  created: 2026-01-01\n  updated: 2026-02-01\n"
+    cover += '  summary: "Intro ![shot](proto.png)"\n'
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n" + cover)
+    (tmp_path / "tall.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("render", str(tmp_path / "tall.prd.yaml"), "--to", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "tall.pdf").read_bytes().count(b"/Subtype /Image") >= 1
+
+
+@needs_pdf
+def test_weasyprints_own_failure_is_a_clear_refusal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weasyprint
+
+    from prdkit.check import check_file
+    from prdkit.outputs import OutputError
+    from prdkit.writers import RenderOptions, pdf
+
+    def fails(*args: object, **kwargs: object) -> None:
+        raise AssertionError
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", fails)
+    (tmp_path / "a.prd.yaml").write_text(MINIMAL, encoding="utf-8")
+    doc = check_file(tmp_path / "a.prd.yaml").document
+    with pytest.raises(OutputError) as refused:
+        pdf.write(doc, RenderOptions(lang="en"))
+    assert refused.value.words("en").startswith(  # type: ignore[attr-defined]
+        "WeasyPrint could not lay the page out for a PDF (AssertionError)"
+    )

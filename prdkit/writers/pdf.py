@@ -99,7 +99,13 @@ def write(doc: Document, options: RenderOptions) -> bytes:
     html = weasyprint.HTML(string=page.decode("utf-8"), base_url=None, url_fetcher=_data_only())
     buffer = io.BytesIO()
     # The identifier comes from the page itself: same input, same bytes.
-    html.write_pdf(buffer, pdf_identifier=hashlib.sha256(page).hexdigest()[:32].encode())
+    try:
+        html.write_pdf(buffer, pdf_identifier=hashlib.sha256(page).hexdigest()[:32].encode())
+    except (AssertionError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # WeasyPrint's own failure to lay a page out (a picture in a grid, taller than a
+        # page, once tripped its assertion): the other formats still serve.
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise OutputError(msg("pdf.layout-failed", reason=reason[:200])) from None
     return buffer.getvalue()
 
 

@@ -148,6 +148,10 @@ ol.graph { font-size: .92em; }
   section.section { break-before: page; }
   h1, h2, h3, h4 { break-after: avoid; }
   tr, figure, img, svg { break-inside: avoid; }
+  /* A picture cannot be cut between pages: one taller than a page (a phone's whole
+     screen, scaled to the text width) is shrunk to fit one; in the cover's grid, WeasyPrint
+     could not lay it out at all. */
+  img, svg.picture { max-height: 225mm; width: auto; }
   .table-wrap { overflow: visible; }
   a { color: inherit; text-decoration: none; }
   h1.title { string-set: doc-title content(); }
