@@ -3,7 +3,9 @@ declarations that cannot be used refused with the configuration file's line (exi
 
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -575,3 +577,41 @@ def test_requirements_past_nine_columns_show_their_fields_in_each_entry_only() -
     (section,) = [s for s in build(result.document, "en").sections if s.key == "requirements"]
     summary = next(b for b in section.blocks if isinstance(b, Table))
     assert len(summary.columns) == 9
+
+
+def test_a_team_field_of_every_item_kind_reaches_every_writer(tmp_path: Path) -> None:
+    # Checked on 31 kinds, shown for 22: a glossary entry's, a revision's or a sign-off's
+    # fields were in no output (their rows name no item by id).
+    import yaml
+
+    from prdkit.conventions import item_paths, items_of
+    from prdkit.render import render
+
+    template = Path(__file__).parent.parent / "templates" / "ecommerce.en.prd.yaml"
+    data = yaml.safe_load(template.read_text(encoding="utf-8"))
+    data["meta"]["status"] = "draft"
+    marked = []
+    for kind in item_paths():
+        found = list(items_of(data, kind))
+        if found:
+            found[0][1]["x-zz"] = f"ZZ{kind.replace('_', '')}"
+            marked.append(kind)
+    assert len(marked) > 20
+    source = tmp_path / "all.prd.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    (tmp_path / ".prdkit.toml").write_text(
+        "".join(f'[fields.{k}.x-zz]\nlabel = "Team note"\n' for k in item_paths()), "utf-8"
+    )
+    result = check_file(source, config_for(source))
+    assert not result.failed(), result.diagnostics
+    (tmp_path / "out").mkdir()
+    written = render(result, source, ["md", "html", "docx"], tmp_path / "out")
+    texts = {}
+    for item in written:
+        data_bytes = item.path.read_bytes()
+        if item.fmt == "docx":
+            data_bytes = zipfile.ZipFile(io.BytesIO(data_bytes)).read("word/document.xml")
+        texts[item.fmt] = data_bytes.decode("utf-8")
+    for kind in marked:
+        for fmt, text in texts.items():
+            assert f"ZZ{kind.replace('_', '')}" in text, (kind, fmt)

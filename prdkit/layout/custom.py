@@ -11,15 +11,17 @@ One pass over the blocks serves every section, including ones added later.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from prdkit.conventions import CustomField
+from prdkit.conventions import CustomField, item_paths
 from prdkit.layout.blocks import Block, Column, ColumnKind, Facts, Heading, Section, Table
 from prdkit.layout.cells import Cell, Id, Link, Text, is_empty
 from prdkit.layout.context import Layout
+from prdkit.model import class_at
 
 __all__ = ["custom_cell", "custom_columns", "custom_row", "with_custom_fields"]
 
@@ -77,7 +79,46 @@ def with_custom_fields(lay: Layout, sections: Iterable[Section]) -> list[Section
     detailed = {
         b.item for s in sections for b in s.blocks if isinstance(b, Heading) and b.item is not None
     }
-    return [Section(s.key, tuple(_blocks(lay, s.blocks, items, detailed))) for s in sections]
+    out = [Section(s.key, tuple(_blocks(lay, s.blocks, items, detailed))) for s in sections]
+    return _unnamed_items(lay, out)
+
+
+# What names an item that has no id, in the order looked for (a glossary's term, a
+# revision's version, a sign-off's name, a separation-of-duties rule's reason).
+_NAMING = ("name", "term", "question", "title", "version", "team", "item", "reason")
+
+
+def _unnamed_items(lay: Layout, sections: list[Section]) -> list[Section]:
+    """`sections` with a table of the custom fields of the items that have no id (a
+    glossary's entries, revisions, sign-offs...), after the section holding them: their
+    rows name no item, so no table or heading of theirs takes the fields."""
+    kinds = dict.fromkeys(f.kind for f in lay.doc.conventions.fields)
+    by_key = {s.key: i for i, s in enumerate(sections)}
+    for kind in kinds:
+        path = item_paths().get(kind)
+        cls = class_at(path) if path else None
+        if cls is None or "id" in {f.name for f in dataclasses.fields(cls)}:
+            continue
+        names = [n for n in _NAMING if n in {f.name for f in dataclasses.fields(cls)}]
+        node: Any = lay.doc
+        for key in path:  # type: ignore[union-attr]
+            node = getattr(node, key, None) if node is not None else None
+        columns = custom_columns(lay, kind, every=True)
+        rows = []
+        for item in node or ():
+            cells = custom_row(lay, kind, item, every=True)
+            if all(map(is_empty, cells)):
+                continue
+            named = next((getattr(item, n) for n in names if getattr(item, n)), None)
+            rows.append((lay.text(named if isinstance(named, str) else None), *cells))
+        at = by_key.get(path[0]) if path else None  # type: ignore[index]
+        if not rows or at is None or not names:
+            continue
+        head = Column(lay.t(f"field.{names[0]}"), "text")
+        section = sections[at]
+        table = Table((head, *columns), tuple(rows), key=f"{section.key}#{kind}-fields")
+        sections[at] = Section(section.key, (*section.blocks, table))
+    return sections
 
 
 def _blocks(lay: Layout, blocks: tuple[Block, ...], items: Any, detailed: set[str]) -> list[Block]:
