@@ -1959,7 +1959,7 @@ RULE_ZH: dict[str, tuple[str, str]] = {
         "补写这一章，或者在写好之前让文档保持 `draft` 状态。",
     ),
     "acceptance-criteria-missing": (
-        "`must` 需求没有验收标准。",
+        "`must` 需求没有验收标准（`rejected` 或 `deferred` 的除外）。",
         "补上 `acceptance_criteria`：评审人据此判断需求是否达成。",
     ),
     "placeholder": (

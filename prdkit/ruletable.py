@@ -1014,7 +1014,7 @@ meta:
         "acceptance-criteria-missing",
         E,
         "completeness",
-        "A `must` requirement without acceptance criteria.",
+        "A `must` requirement without acceptance criteria (not one `rejected` or `deferred`).",
         "Add `acceptance_criteria`: how a reviewer tells the requirement is met.",
         """\
 requirements:

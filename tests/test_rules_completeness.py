@@ -60,6 +60,14 @@ def test_acceptance_criteria_missing(status: str, severity: str) -> None:
   - id: R3
     title: Receipts
     priority: should
+  - id: R4
+    title: Gift cards
+    priority: must
+    status: deferred
+  - id: R5
+    title: Cash
+    priority: must
+    status: rejected
 """,
         features="""\
   - id: F1
@@ -67,6 +75,7 @@ def test_acceptance_criteria_missing(status: str, severity: str) -> None:
     requirements: [R1, R2]
 """,
     )
+    # Deferred and rejected ones are not to be built now: no criteria needed, as no feature.
     result = check(text)
     assert [(d.rule, d.line, d.severity.value) for d in result.diagnostics] == [
         ("acceptance-criteria-missing", at(text, "<1>"), severity),
