@@ -223,6 +223,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "output.cannot-write": ("{path}: cannot write ({reason})", "{path}: 无法写入（{reason}）"),
     "output.no-folder": ("{path}: output folder does not exist", "{path}: 输出文件夹不存在"),
+    "output.lock-held": (
+        "{path}: another process has been editing it for {wait} s (it holds {lock});"
+        " try again once it is done",
+        "{path}：另一个进程已经编辑它 {wait} 秒（持有 {lock}）；请等它结束后再试",
+    ),
     "output.cannot-lock": (
         "{path}: cannot lock for editing ({reason})",
         "{path}: 无法锁定文件以进行编辑（{reason}）",

@@ -7,8 +7,10 @@ import errno
 import os
 import signal
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from prdkit.errors import PrdkitError
 from prdkit.messages import msg
@@ -211,6 +213,31 @@ def _stage(
     return temp
 
 
+# How long an edit waits for another to finish before it gives up: an edit takes well
+# under a second, and one held longer is a process stopped or hung, not one finishing.
+LOCK_WAIT = 30.0
+
+
+def _wait_for(fd: int, fcntl: Any, lock_path: Path, path: Path) -> None:
+    """Take the lock on `fd`, waiting at most `LOCK_WAIT` seconds; OutputError past it."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise OutputError(
+                    msg(
+                        "output.lock-held",
+                        path=str(path),
+                        lock=str(lock_path),
+                        wait=f"{LOCK_WAIT:.0f}",
+                    )
+                ) from None
+            time.sleep(0.05)
+
+
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive advisory lock for editing `path`, on the sibling file `.NAME.lock`.
@@ -235,7 +262,7 @@ def locked(path: Path) -> Iterator[None]:
                 msg("output.cannot-lock", path=str(path), reason=exc.strerror or "")
             ) from None
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            _wait_for(fd, fcntl, lock_path, path)
             current = os.lstat(lock_path)
         except FileNotFoundError:
             os.close(fd)

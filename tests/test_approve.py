@@ -515,3 +515,26 @@ def test_a_refusal_speaks_the_runs_language_and_the_own_entry_may_be_replaced(
     doc.write_text(chinese + "approvals:\n  - name: Bob\n    decision: approve\n", encoding="utf-8")
     assert approve(doc, "--name", "Bob").exit_code == 0
     assert entry_of(doc, "Bob")["decision"] == "approved"
+
+
+def test_an_edit_held_by_another_process_is_waited_for_then_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process holding the lock made approve wait for ever, saying nothing.
+    fcntl = pytest.importorskip("fcntl")
+    from prdkit import outputs
+
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.setattr(outputs, "LOCK_WAIT", 0.3)
+    holder = os.open(tmp_path / ".a.prd.yaml.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # as another process editing it would
+        result = runner.invoke(app, ["approve", str(doc), "--name", "Me"])
+    finally:
+        os.close(holder)
+    assert result.exit_code == 2
+    assert "another process has been editing it for 0 s" in result.output
+    assert doc.read_text(encoding="utf-8") == MINIMAL
+    # Once it is done, the edit goes through.
+    assert runner.invoke(app, ["approve", str(doc), "--name", "Me"]).exit_code == 0
