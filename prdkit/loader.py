@@ -339,7 +339,10 @@ class _Composer:
         except yaml.YAMLError as exc:
             from prdkit.yamlerrors import explain
 
-            finding, span = explain(self.source, exc)
+            # The breaks hidden from the parser shown again, one character for one: what
+            # the message quotes reads as the file does (not U+FDD0 for U+0085).
+            shown = self.source.translate(_SHOW_BREAKS) if self.hidden_breaks else self.source
+            finding, span = explain(shown, exc)
             # Text starting with `*` (`*Phase 2* of the plan`) reads as an alias, reported
             # with the quoting fix; the parser then stumbles on the rest of that line.
             if not any(

@@ -635,3 +635,12 @@ def test_a_value_starting_with_bold_text_is_one_finding_with_the_quoting_fix() -
     assert (rule, line, column) == ("alias", 12, 18)
     assert message.startswith("YAML alias '*Phase'")
     assert hint.endswith('quote it: `"*Phase 2*. See the plan."`')
+
+
+def test_a_message_quotes_a_line_separator_as_the_file_holds_it() -> None:
+    # U+2028 is hidden from the parser (YAML 1.1 read it as a line break): the message
+    # quoted the stand-in, U+FDD1, for it.
+    text = "prdkit: 1\n{\u2028: 1}\n"
+    rule, line, column, message, _ = only(check(text))
+    assert (rule, line, column) == ("yaml-missing-colon", 2, 1)
+    assert "{\u2028: 1}" in message and "\ufdd1" not in message
