@@ -126,3 +126,15 @@ def test_the_real_command_follows_the_locale(tmp_path: Path) -> None:
         check.stdout.splitlines()[1]
         == f"{doc}:{line_of(doc, 'name: Ann')}: current  Ann: approved 2026-02-03"
     )
+
+
+def test_a_bad_option_is_refused_in_the_documents_language(tmp_path: Path) -> None:
+    # The other refusals of approve spoke the document's Chinese; these spoke English.
+    doc = document(tmp_path)
+    result = approve(str(doc), "--name", "a\nb")
+    assert result.exit_code == 2
+    assert "--name: 含有换行符 U+000A" in result.output
+    result = approve(str(doc), "--name", "Me", "--comment", "a\x01")
+    assert result.exit_code == 2 and "--comment" in result.output and "控制" in result.output
+    english = approve(str(doc), "--name", "a\nb", "--lang", "en")
+    assert "--name: holds the line break U+000A" in english.output

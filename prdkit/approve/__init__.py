@@ -197,9 +197,14 @@ def record(
 ) -> Recorded:
     """The file content with `signoff` recorded; raises ApproveError, never returns bad YAML.
     Diagnostics that explain a refusal are in `lang`, else the document's language."""
-    signoff = _checked(signoff)
     loaded = load_for_approval(raw, file, config=config, size=size, lang=lang)
     data = loaded.data
+    try:
+        signoff = _checked(signoff)
+    except ApproveError as exc:  # said in the document's language, as every other refusal
+        head = data.get("meta") if isinstance(data, dict) else None
+        found = head.get("language") if isinstance(head, dict) else None
+        raise ApproveError(exc.message, exc.code, language=lang or found) from None
     if signoff.decision == "approved":
         _well_formed(raw, file, loaded, config, size, lang, signoff.name)
     meta = data.get("meta")
