@@ -1176,6 +1176,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "metric {id} should decrease, but its target {target} is above its baseline {baseline}",
         "指标 {id} 应当降低，但目标值 {target} 高于基线 {baseline}",
     ),
+    "metric-direction.increase.labelled": (
+        "metric {id} is to go '{label}', but its target {target} is below its baseline {baseline}",
+        "指标 {id} 的方向是“{label}”，但目标值 {target} 低于基线 {baseline}",
+    ),
+    "metric-direction.decrease.labelled": (
+        "metric {id} is to go '{label}', but its target {target} is above its baseline {baseline}",
+        "指标 {id} 的方向是“{label}”，但目标值 {target} 高于基线 {baseline}",
+    ),
     "metric-direction.hint": (
         "fix the target or the baseline, or change `direction`",
         "更正目标值或基线，或者修改 `direction`",
@@ -1202,6 +1210,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "guardrail-without-approver.confirmation": (
         "guardrail {id} is a confirmation of '{action}' but names no approver",
         "防护规则 {id} 是对 '{action}' 的二次确认，但没有指定确认人",
+    ),
+    "guardrail-without-approver.approval.labelled": (
+        "guardrail {id} is a '{label}' of '{action}' but names no approver",
+        "防护规则 {id} 是对 '{action}' 的“{label}”，但没有指定审批人",
+    ),
+    "guardrail-without-approver.confirmation.labelled": (
+        "guardrail {id} is a '{label}' of '{action}' but names no approver",
+        "防护规则 {id} 是对 '{action}' 的“{label}”，但没有指定确认人",
     ),
     "guardrail-without-approver.hint": (
         "add `approver:` with a role that is not granted the action",
@@ -1450,6 +1466,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "assumption-open": (
         "the document is approved, but assumption {id} is still open",
         "文档状态是已批准，但假设 {id} 还没有验证",
+    ),
+    "assumption-open.labelled": (
+        "the document is approved, but assumption {id} is still '{label}'",
+        "文档状态是已批准，但假设 {id} 仍是“{label}”",
     ),
     "assumption-open.hint": (
         "check it and set `status` to validated or invalidated",

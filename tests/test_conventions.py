@@ -615,3 +615,43 @@ def test_a_team_field_of_every_item_kind_reaches_every_writer(tmp_path: Path) ->
     for kind in marked:
         for fmt, text in texts.items():
             assert f"ZZ{kind.replace('_', '')}" in text, (kind, fmt)
+
+
+def test_a_rule_that_names_a_labelled_value_names_its_label() -> None:
+    # "still open", "should increase", "an approval of": the team's labels reached other
+    # rules' messages but not these.
+    text = document(
+        "approved",
+        metrics="""\
+  - id: M1
+    name: Conversion
+    baseline: 5
+    target: 4
+    direction: increase
+""",
+        permissions="""\
+  roles:
+    - {id: ROLE-a, name: A}
+  actions:
+    - {id: ACT-a, name: Refund}
+  grants:
+    ROLE-a: [ACT-a]
+""",
+        guardrails="  - {id: GR1, action: ACT-a, control: approval}\n",
+        assumptions="  - {id: AS1, statement: Shoppers pay by card}\n",
+    )
+    team = config(
+        '[labels.direction]\nincrease = "Up"\n[labels.control]\napproval = "Sign-off"\n'
+        '[labels.assumption_status]\nopen = "Unchecked"\n'
+    )
+    messages = {d.rule: d.message for d in check(text, team).diagnostics}
+    assert messages["metric-direction"].startswith("metric M1 is to go 'Up', but its target 4")
+    assert messages["guardrail-without-approver"] == (
+        "guardrail GR1 is a 'Sign-off' of 'ACT-a' but names no approver"
+    )
+    assert messages["assumption-open"] == (
+        "the document is approved, but assumption AS1 is still 'Unchecked'"
+    )
+    # Without labels, the rules' own words.
+    plain = {d.rule: d.message for d in check(text).diagnostics}
+    assert plain["assumption-open"].endswith("assumption AS1 is still open")

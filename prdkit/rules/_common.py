@@ -40,9 +40,16 @@ def graded(doc: Document) -> Severity:
 
 def must_message(doc: Document, key: str, item_id: str) -> Msg:
     """The message `key` about a `must` requirement, naming the team's label (P0) if any."""
-    if doc.conventions.relabelled("priority", "must") is None:
-        return msg(key, id=item_id)
-    return msg(f"{key}.labelled", id=item_id, label=doc.conventions.value_words("priority", "must"))
+    return labelled(doc, key, "priority", "must", id=item_id)
+
+
+def labelled(doc: Document, key: str, group: str, value: str, **params: object) -> Msg:
+    """The message `key`, or `key.labelled` naming the team's `label` of enum `value` where
+    the team labels it: a message that says "still open" or "should increase" in its own
+    words would not read as the document shows the value."""
+    if doc.conventions.relabelled(group, value) is None:
+        return msg(key, **params)
+    return msg(f"{key}.labelled", label=doc.conventions.value_words(group, value), **params)
 
 
 def kind_name(item: object, article: bool = False) -> Kind:

@@ -8,6 +8,7 @@ from typing import Any
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
 from prdkit.model import Document
+from prdkit.rules._common import labelled
 from prdkit.source import join
 
 
@@ -21,8 +22,11 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(
                 "metric-direction",
                 join(metric.pointer, "target"),
-                msg(
+                labelled(
+                    doc,
                     "metric-direction." + ("increase" if rising else "decrease"),
+                    "direction",
+                    "increase" if rising else "decrease",
                     id=metric.id,
                     target=str(metric.target),
                     baseline=str(metric.baseline),

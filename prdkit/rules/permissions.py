@@ -8,7 +8,7 @@ from typing import Any, Literal
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
 from prdkit.model import Document, Role
-from prdkit.rules._common import listing
+from prdkit.rules._common import labelled, listing
 from prdkit.rules.graph import bits, closure
 from prdkit.source import join
 
@@ -129,7 +129,14 @@ def _guardrails(
             yield Finding(
                 "guardrail-without-approver",
                 g.pointer,
-                msg(f"guardrail-without-approver.{g.control}", id=g.id, action=g.action),
+                labelled(
+                    doc,
+                    f"guardrail-without-approver.{g.control}",
+                    "control",
+                    g.control,
+                    id=g.id,
+                    action=g.action,
+                ),
                 hint=msg("guardrail-without-approver.hint"),
             )
         elif g.approver in roles and held[g.approver] & bit[g.action]:

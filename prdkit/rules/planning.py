@@ -8,6 +8,7 @@ from typing import Any
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
 from prdkit.model import Document
+from prdkit.rules._common import labelled
 from prdkit.source import join
 
 # A dependency in these states has not arrived; absent status counts as open.
@@ -73,7 +74,7 @@ def _undecided(doc: Document) -> Iterator[Finding]:
             yield Finding(
                 "assumption-open",
                 join(assumption.pointer, "status") if assumption.status else assumption.pointer,
-                msg("assumption-open", id=assumption.id),
+                labelled(doc, "assumption-open", "assumption_status", "open", id=assumption.id),
                 hint=msg("assumption-open.hint"),
             )
     for option in doc.alternatives:
