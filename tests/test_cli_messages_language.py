@@ -214,11 +214,11 @@ def test_a_configuration_problem_in_both_languages(tmp_path: Path) -> None:
 
 def test_a_sign_off_name_on_two_lines_and_a_linked_configuration(tmp_path: Path) -> None:
     source = str(doc(tmp_path, CHINESE))
-    # Checked before the document is read: --lang, else the locale, decides.
-    code, lines = error_lines("approve", "--lang", "zh", source, "--name", "Ann\nBob")
+    # --lang, else the document's language, as every refusal of approve.
+    code, lines = error_lines("approve", source, "--name", "Ann\nBob")
     assert code == 2 and lines[0].startswith("prdkit: error: --name: 含有换行符 ")
     assert lines[0].endswith("；请写在一行里，不要含控制字符")
-    code, lines = error_lines("approve", source, "--name", "Ann\nBob")
+    code, lines = error_lines("approve", "--lang", "en", source, "--name", "Ann\nBob")
     assert lines[0].startswith("prdkit: error: --name: holds the line break ")
     team = tmp_path / "team"  # a folder of its own: configurations are cached per folder
     team.mkdir()

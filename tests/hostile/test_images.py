@@ -100,7 +100,8 @@ def test_pictures_past_the_pdf_pixel_budget_are_refused_unread(tmp_path: Path) -
     checked(run_cli("validate", source), 0)
     out = tmp_path / "out"
     run = checked(run_cli("render", source, "--to", "md,pdf", "-o", out), 2)
-    assert "doc.prd.yaml: too many pixels for a PDF: its pictures hold 158,760,000" in run.stderr
+    # 4 × (6,300 × 6,300 pixels + 4 a row for its 6,300 rows)
+    assert "doc.prd.yaml: too many pixels for a PDF: its pictures cost 158,860,800" in run.stderr
     assert "max-pdf-image-pixels limit of 100,000,000" in run.stderr
     assert "deep0.png (6,300 × 6,300), deep1.png (6,300 × 6,300)" in run.stderr
     assert not out.exists() or not list(out.iterdir())  # all or none, as for max-pdf-html
@@ -110,16 +111,17 @@ def test_pictures_past_the_pdf_pixel_budget_are_refused_unread(tmp_path: Path) -
 
 @needs_pdf
 def test_the_pdf_pixel_budget_counts_each_picture_once_and_is_configured(tmp_path: Path) -> None:
-    # 20 × 20 pixels, shown twice and copied once under another name: 400 pixels to decode.
+    # 20 × 20 pixels, shown twice and copied once under another name: 400 pixels to decode,
+    # and 20 rows of 4 more each (see `pdf.ROW_PIXELS`).
     source = prototypes(tmp_path, {"a.png": png(20, 20), "b.png": png(20, 20)})
     source.write_text(source.read_text(encoding="utf-8") + "      - image: a.png\n")
     config = tmp_path / ".prdkit.toml"
-    config.write_text("max-pdf-image-pixels = 400\n", encoding="utf-8")
+    config.write_text("max-pdf-image-pixels = 480\n", encoding="utf-8")
     checked(run_cli("render", source, "--to", "pdf"), 0)
     assert (tmp_path / "doc.pdf").read_bytes().startswith(b"%PDF-")
-    config.write_text("max-pdf-image-pixels = 399\n", encoding="utf-8")
+    config.write_text("max-pdf-image-pixels = 479\n", encoding="utf-8")
     run = checked(run_cli("render", source, "--to", "pdf"), 2)
-    assert "its pictures hold 400 pixels" in run.stderr and "a.png (20 × 20)" in run.stderr
+    assert "its pictures cost 480 pixels" in run.stderr and "a.png (20 × 20)" in run.stderr
 
 
 # -- the HTML page embeds pictures: each picture's bytes once, however often it is shown
