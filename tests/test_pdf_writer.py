@@ -222,3 +222,66 @@ def test_weasyprints_own_failure_is_a_clear_refusal(
     assert refused.value.words("en").startswith(  # type: ignore[attr-defined]
         "WeasyPrint could not lay the page out for a PDF (AssertionError)"
     )
+
+
+def test_a_table_too_wide_for_a_portrait_page_is_turned() -> None:
+    from prdkit.layout.blocks import Column, Table
+    from prdkit.layout.cells import Enum, Id, Markdown, Ref, Text
+    from prdkit.writers.html.turned import turned
+
+    def table(columns: list[Column], row: list[object]) -> Table:
+        return Table(tuple(columns), (tuple(row),))  # type: ignore[arg-type]
+
+    # The guardrails of a Chinese PRD: ids and references whole, 控制方式 and 审批 whole.
+    wide = table(
+        [Column("编号", "id"), Column("操作", "ref"), Column("控制方式", "enum")]
+        + [Column(h, "markdown") for h in ("触发条件", "审批人", "告警", "描述")],
+        [
+            Id("GR-group-approve"),
+            Ref("ACT-group-config", "配置拼团活动", named=True),
+            Enum("control", "approval", "审批"),
+            Markdown("拼团价低于单买价 50%"),
+            Ref("ROLE-ops-lead", "运营主管", named=True),
+            Text("#pay-alert 飞书群"),
+            Markdown("运营主管审核补贴力度"),
+        ],
+    )
+    assert turned(wide)
+    narrow = table(
+        [Column("ID", "id"), Column("Question", "text"), Column("Answer", "markdown")],
+        [Id("Q1"), Text("Who pays for returns?"), Markdown("The merchant, within 7 days.")],
+    )
+    assert not turned(narrow)
+
+
+@needs_pdf
+def test_wide_tables_print_on_landscape_pages_with_their_heading_and_legend(
+    tmp_path: Path,
+) -> None:
+    # The roles × actions grid and the guardrails of the loyalty example broke their words
+    # on portrait pages; in print they go on landscape ones, their headings and legend along.
+    result = run_prdkit(
+        "render", str(EXAMPLES / "loyalty-checkout.prd.yaml"), "--to", "pdf,html", "-o",
+        str(tmp_path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    pdf_path = tmp_path / "loyalty-checkout.pdf"
+    texts = pages_of(pdf_path)
+
+    def landscape(number: int) -> bool:
+        info = subprocess.run(
+            ["pdfinfo", "-f", str(number), "-l", str(number), str(pdf_path)],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        width, height = re.search(r"size:\s+([\d.]+) x ([\d.]+)", info).groups()  # type: ignore[union-attr]
+        return float(width) > float(height)
+
+    grid = next(n for n, t in enumerate(texts, 1) if "Roles × actions" in t and "granted" in t)
+    guardrails = next(
+        n for n, t in enumerate(texts, 1) if re.search(r"^\s*Guardrails\s*$", t, re.M)
+    )
+    assert landscape(grid) and landscape(guardrails)
+    assert not landscape(1) and not landscape(grid - 1)
+    # A screen is unchanged: the page is one column, whatever its tables.
+    html = (tmp_path / "loyalty-checkout.html").read_text(encoding="utf-8")
+    assert html.count('<div class="turned">') >= 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -25,6 +26,7 @@ from prdkit.layout.cells import Enum, Markdown, Text, is_empty
 from prdkit.richtext import safe_link
 from prdkit.writers.html.context import Context
 from prdkit.writers.html.diagram import diagram_html
+from prdkit.writers.html.turned import turned, turned_matrix
 
 __all__ = ["BLOCKS"]
 
@@ -99,10 +101,43 @@ def _table(ctx: Context, block: Table) -> None:
     foot = ""
     if block.total is not None:
         foot = f"<tfoot><tr>{_row(ctx, block.columns, block.total)}</tr></tfoot>"
-    ctx.add(
+    html = (
         '<div class="table-wrap"><table>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table></div>"
     )
+    if not turned(block):
+        ctx.add(html)
+        return
+    _turn(ctx, html)
+
+
+def _turn(ctx: Context, html: str) -> None:
+    """Add `html`, a table too wide for a portrait page (see `turned`), on landscape pages
+    in print."""
+    # Printed on a landscape page of its own, with the heading right above it (so it is not
+    # left at the foot of the page before) and the legend under it (see `_note`). What little
+    # stands between it and the turned table before stays on their landscape pages rather
+    # than make a portrait page of its own, all but empty.
+    parts = ctx.parts
+    since = next((n for n in range(1, _SHORT_PARTS + 2) if parts[-n:][:1] == [TURNED_END]), 0)
+    between = parts[len(parts) - since + 1 :] if since else []
+    # Within one section: the next starts a page of its own anyway.
+    if since and sum(map(len, between)) <= _SHORT_HTML and "section" not in "".join(between):
+        del parts[-since]
+        ctx.add(html)
+    else:
+        above = parts.pop() if parts and _HEADING.match(parts[-1]) else ""
+        ctx.add(f'<div class="turned">{above}{html}')
+    ctx.add(TURNED_END)
+
+
+# The end of a turned table's page: a legend right after it goes in before it.
+TURNED_END = "</div><!-- turned -->"
+_HEADING = re.compile(r"<h[1-6][ >]")
+# What is short enough between two turned tables to go on their landscape pages: a few
+# pieces (a heading and a paragraph or a small table) of a few lines' HTML.
+_SHORT_PARTS = 4
+_SHORT_HTML = 4000
 
 
 def _matrix(ctx: Context, block: Matrix) -> None:
@@ -122,15 +157,23 @@ def _matrix(ctx: Context, block: Matrix) -> None:
                 css = f' class="heat-{0 if rank < 2 else 1 if rank == 2 else 2}"'
             tds.append(f"<td{css}>{ctx.cell(cell)}</td>")
         rows.append(f'<tr><th scope="row">{ctx.cell(header)}</th>{"".join(tds)}</tr>')
-    ctx.add(
+    html = (
         '<div class="table-wrap"><table class="matrix">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
+    if turned_matrix(block):
+        _turn(ctx, html)
+    else:
+        ctx.add(html)
 
 
 def _note(ctx: Context, block: Note) -> None:
     lines = ["".join(ctx.cell(c) for c in line) for line in block.lines]
-    ctx.add('<p class="note" dir="auto">' + "<br>".join(lines) + "</p>")
+    note = '<p class="note" dir="auto">' + "<br>".join(lines) + "</p>"
+    if ctx.parts and ctx.parts[-1] == TURNED_END:  # a turned table's legend stays with it
+        ctx.parts.insert(len(ctx.parts) - 1, note)
+        return
+    ctx.add(note)
 
 
 def _diagram(ctx: Context, block: Diagram) -> None:

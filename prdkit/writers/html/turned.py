@@ -1,0 +1,108 @@
+"""Which tables of the print page go on landscape pages: those too wide for a portrait one.
+
+A browser or WeasyPrint gives a table column at least its longest unbreakable piece (ids,
+dates and references are kept whole, see the stylesheet) and shares what is left; on an
+A4 portrait page a table of several such columns left its Chinese text a character a line
+(点/击/发/起), as the Word writer's turned tables once did. The estimate here mirrors the
+Word writer's criterion on the layer's cells: every id, date, reference and code whole, a
+short Chinese name or label whole (see `short_cjk`), running text a few characters wide.
+Past the portrait width, the table goes on a landscape page of its own in print
+(`page: turned`); a screen is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from prdkit.diagrams.measure import em, short_cjk, text_width
+from prdkit.layout.blocks import Column, Matrix, Table
+from prdkit.layout.cells import Cell, Code, Date, Enum, Id, Link, Many, Markdown, Number, Ref, Text
+
+__all__ = ["PORTRAIT", "turned", "turned_matrix"]
+
+# The text width of an A4 portrait page less 16 mm margins, in ems of the tables' text
+# (10.5 pt × 0.92): 178 mm is 52 ems; what a cell's padding and border take, in ems.
+PORTRAIT = 52.0
+PADDING = 1.3
+# Running text of Chinese may break between any two characters: a column of it is given
+# room for a few of them, as in Word (`colwidths.PROSE_LEAST`).
+PROSE = 4.0
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+
+
+def turned(table: Table) -> bool:
+    """Whether `table` needs more than a portrait page's width to keep its words whole."""
+    total = 0.0
+    for index, column in enumerate(table.columns):
+        cells = [row[index] for row in table.rows if index < len(row)]
+        total += _column(column, cells) + PADDING
+        if total > PORTRAIT:
+            return True
+    return False
+
+
+def turned_matrix(matrix: Matrix) -> bool:
+    """Whether `matrix` (a row header and a column a header) needs more than a portrait
+    page's width: the roles × actions grid, one column an action."""
+    total = max([_text(matrix.corner), *(_cell(header) for header, _ in matrix.rows)])
+    total += PADDING
+    for index, header in enumerate(matrix.columns):
+        cells = [row[index] for _, row in matrix.rows if index < len(row)]
+        total += max([_cell(header, header=True), *map(_cell, cells)]) + PADDING
+        if total > PORTRAIT:
+            return True
+    return False
+
+
+def _column(column: Column, cells: Sequence[Cell]) -> float:
+    least = _text(column.label, header=True)
+    for cell in cells:
+        least = max(least, _cell(cell))
+    return least
+
+
+def _cell(cell: Cell, header: bool = False) -> float:
+    if cell is None:
+        return 0.0
+    if header and isinstance(cell, Text):
+        return _text(cell.text, header=True)
+    if isinstance(cell, (Id, Date, Code, Number)):
+        return text_width(_shown(cell), em)
+    if isinstance(cell, Ref):
+        whole = text_width(cell.id, em)
+        return max(whole, _text(cell.name)) if cell.named and cell.name else whole
+    if isinstance(cell, Enum):
+        return _text(cell.label)
+    if isinstance(cell, Text):
+        return _text(cell.text)
+    if isinstance(cell, Markdown):  # a link's address is not shown
+        return _text(_LINK_TARGET.sub("]", cell.source))
+    if isinstance(cell, Link):  # an address breaks anywhere (see the stylesheet)
+        return min(_text(cell.text), 2 * PROSE)
+    if isinstance(cell, Many):
+        return max((_cell(item) for item in cell.items), default=0.0)
+    return 0.0
+
+
+def _shown(cell: Id | Date | Code | Number) -> str:
+    return cell.id if isinstance(cell, Id) else cell.text
+
+
+def _text(text: str | None, header: bool = False) -> float:
+    """The least width `text` may be given: its widest word, a short CJK text whole."""
+    if not text:
+        return 0.0
+    widest = 0.0
+    for line in text.splitlines():
+        line = line.strip()
+        if short_cjk(line, header):
+            widest = max(widest, text_width(line, em))
+            continue
+        widest = max(widest, _words(line.split()))
+    return widest
+
+
+def _words(words: Iterable[str]) -> float:
+    # A Latin word whole; Chinese breaks anywhere: a few characters a line.
+    return max((text_width(w, em) if w.isascii() else PROSE for w in words), default=0.0)
