@@ -1750,6 +1750,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the PNG chunk {name} is damaged (checksum mismatch)",
         "PNG 数据块 {name} 已损坏（校验和不符）",
     ),
+    "image.png-depth": (
+        "its bit depth {depth} does not go with its colour type {colour}, and no viewer"
+        " draws such a PNG",
+        "位深度 {depth} 与颜色类型 {colour} 不匹配，这样的 PNG 没有查看器能显示",
+    ),
     "image.png-no-header": (
         "the PNG file has no header chunk (IHDR) first",
         "PNG 文件开头没有文件头数据块（IHDR）",

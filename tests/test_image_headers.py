@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from prdkit.images.headers import Unreadable, probe
-from tests.pictures import bomb_png, gif, jpeg, png
+from tests.pictures import bomb_png, chunk, gif, jpeg, png
 
 
 def test_png_jpeg_gif_sizes() -> None:
@@ -30,6 +30,12 @@ def test_a_huge_header_is_read_without_decompressing() -> None:
 
 def test_gif_frames_are_counted_only_past_the_limit() -> None:
     assert probe(gif(frames=10_000), 500).frames == 501
+
+
+def _header(data: bytes, depth: int = 8, colour: int = 2) -> bytes:
+    """`data`, a PNG, with its IHDR's bit depth and colour type set (checksum fixed)."""
+    body = data[16:24] + bytes([depth, colour]) + data[26:29]
+    return data[:8] + chunk(b"IHDR", body) + data[33:]
 
 
 @pytest.mark.parametrize(
@@ -57,6 +63,10 @@ def test_gif_frames_are_counted_only_past_the_limit() -> None:
         (gif()[:10], True, "truncated"),
         (gif(0, 0), True, "0 × 0"),
         (png(0, 5), True, "0 × 5"),
+        # A header no viewer draws (bit depth 3, colour type 7): validated, then a broken
+        # picture in Word and none at all in the PDF.
+        (_header(png(), depth=3), True, "bit depth 3 does not go with its colour type 2"),
+        (_header(png(), colour=7), True, "bit depth 8 does not go with its colour type 7"),
     ],
 )
 def test_unreadable_pictures(data: bytes, corrupt: bool, words: str) -> None:

@@ -85,6 +85,11 @@ def _what(data: bytes) -> Msg:
     return msg("image.what.text")
 
 
+# The bit depths the PNG standard allows for each colour type (grey, RGB, palette,
+# grey with alpha, RGB with alpha).
+_PNG_DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
+
+
 def _png(data: bytes, max_frames: int) -> Header:
     pos = len(PNG_SIGNATURE)
     width = height = 0
@@ -105,7 +110,11 @@ def _png(data: bytes, max_frames: int) -> Header:
         if count == 0:
             if kind != b"IHDR" or length != 13:
                 raise Unreadable(msg("image.png-no-header"), corrupt=True)
-            width, height = struct.unpack(">II", body[:8])
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            if depth not in _PNG_DEPTHS.get(colour, ()):
+                # No viewer draws it: Word and browsers show a broken picture, WeasyPrint
+                # left it out of the PDF without a word.
+                raise Unreadable(msg("image.png-depth", depth=depth, colour=colour), corrupt=True)
         elif kind == b"acTL" and length >= 4:
             frames = struct.unpack(">I", body[:4])[0]
         elif kind == b"IDAT":
