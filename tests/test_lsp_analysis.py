@@ -71,6 +71,15 @@ def test_pictures_are_looked_for_beside_the_file_as_validate_does(tmp_path: Path
     assert [rule for rule, _ in found].count("image-missing") == 1
 
 
+def test_a_path_too_long_to_look_up_is_still_checked() -> None:
+    # A URI of 10,000 bytes: looking its folder up raised "File name too long", and the
+    # editor got an internal error in its log and no diagnostics.
+    path = Path("/" + "a/" * 5000 + "x.prd.yaml")
+    again = "  - id: R1\n    title: Again\n    priority: could\n"
+    rules = [p.rule for p in problems(analyse(MINIMAL + again, path))]
+    assert "duplicate-id" in rules
+
+
 def test_references_take_their_kinds_from_the_schema() -> None:
     assert refers_to("/features/0/requirements/3") == ("requirement",)
     assert refers_to("/schedule/milestones/0/deliverables/0") == ("feature", "requirement")

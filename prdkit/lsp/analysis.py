@@ -106,13 +106,22 @@ class Snapshot:
         return self._tokens
 
 
+def _is_folder(path: Path) -> bool:
+    # A path the system refuses to look up (over PATH_MAX, from a URI of 10,000 bytes) is
+    # no folder: the text is still checked, without its pictures and configuration.
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def analyse(text: str, path: Path | None, previous: Snapshot | None = None) -> Snapshot:
     """Check `text` as `validate` would the file at `path`; ids carried over if it is unreadable."""
     from prdkit.config import DEFAULT_CONFIG, ConfigError, config_for
 
     config = DEFAULT_CONFIG
     folder = None
-    if path is not None and path.parent.is_dir():
+    if path is not None and _is_folder(path.parent):
         folder = path.parent  # pictures are looked for beside the file, as validate does
         try:
             config = config_for(path)
