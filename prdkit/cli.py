@@ -839,7 +839,9 @@ def lsp(
         raise fail(msg("cli.needs-lsp").render(locale_language())) from None
     from prdkit.lsp.server import run
 
-    run()
+    code = run()
+    if code:
+        raise typer.Exit(code)
 
 
 def _leave(exc: SystemExit) -> None:

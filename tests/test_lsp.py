@@ -236,6 +236,13 @@ def test_positions_count_utf16_units_after_wide_characters(client: Client, tmp_p
     assert found[0]["range"]["end"] == {"line": line, "character": column + 2}
 
 
+def test_exit_without_shutdown_ends_with_code_1(client: Client) -> None:
+    # The protocol asks for 1 when the client says exit without shutdown first (a crash
+    # of the client, as the editor reports it); it was 0.
+    client.notify("exit", {})
+    assert client.proc.wait(timeout=PATIENCE) == 1
+
+
 def test_without_pygls_the_command_names_the_extra_and_exits_2() -> None:
     probe = (
         "import sys; sys.modules['pygls'] = None; sys.argv = ['prdkit', 'lsp'];"

@@ -47,6 +47,9 @@ class PrdServer(LanguageServer):
         super().__init__("prdkit", __version__)
         self.snapshots: dict[str, Snapshot] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+        # The process's exit code: 1 when the client said exit without shutdown first, as
+        # the protocol asks (pygls ends its loop either way and returns).
+        self.exit_code = 0
 
     def columns(self, lines: list[str]) -> ClientColumns:
         """Ranges on `lines` in the client's position encoding (UTF-16 unless agreed otherwise)."""
@@ -194,6 +197,11 @@ def diagnostics(snapshot: Snapshot, columns: ClientColumns) -> list[types.Diagno
 server = PrdServer()
 
 
+@server.feature(types.EXIT)
+def _exit(ls: PrdServer, *_args: Any) -> None:
+    ls.exit_code = 0 if getattr(ls.protocol, "_shutdown", True) else 1
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def _opened(ls: PrdServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.schedule(params.text_document.uri, 0.0)
@@ -313,8 +321,8 @@ class _OneLine(logging.Formatter):
         return text
 
 
-def run(**_options: Any) -> None:
-    """Serve over stdin/stdout until the client says exit."""
+def run(**_options: Any) -> int:
+    """Serve over stdin/stdout until the client says exit; the process's exit code."""
     handler = logging.StreamHandler()
     handler.setFormatter(_OneLine())
     handler.setLevel(logging.WARNING)
@@ -325,3 +333,4 @@ def run(**_options: Any) -> None:
         server.start_io()
     except (OverflowError, MemoryError):  # a Content-Length past what any message holds
         raise LspInputError(msg("lsp.header")) from None
+    return server.exit_code
