@@ -19,10 +19,14 @@ import yaml
 from prdkit.diagnostics import Finding
 from prdkit.limits import DEFAULT_LIMITS, Limits
 from prdkit.messages import Msg, msg
-from prdkit.source import Pos, SourceMap, Span, escape_token
+from prdkit.source import Pos, SourceMap, Span, escape_token, join
 from prdkit.sourcemap import LazySourceMap, Mark, position, spell
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Where a problem is: a pointer, or a container's pointer and the key or index in it (the
+# value's own pointer, made only when a problem is found there).
+Place = str | tuple[str, object]
 
 # YAML 1.2 core schema, plain scalars only (quoted scalars are always text).
 _CONSTANTS = {
@@ -319,8 +323,11 @@ class _Composer:
         self.source = text  # the text libyaml reads (see _compose)
 
     def problem(
-        self, rule: str, message: Msg, at: Mark, pointer: str = "", hint: Msg | None = None
+        self, rule: str, message: Msg, at: Mark, pointer: Place = "", hint: Msg | None = None
     ) -> None:
+        if type(pointer) is tuple:  # (a container's pointer, the key or index in it)
+            parent, child = pointer
+            pointer = parent if child is None else join(parent, str(child))
         self.problems.append((_finding(rule, message, pointer, hint), Span(*position(at))))
         if len(self.problems) >= MAX_PROBLEMS:
             raise _Stop
@@ -493,7 +500,9 @@ class _Composer:
                         # does: a word such as "flag" or "F-001" is not sent to be resolved.
                         or (not style and (value in constants or value[0] in maybe_number))
                     ):
-                        value = self._scalar(event, value, pos, pointer)
+                        # The value's own place, made only if a problem is found there.
+                        child = key if is_map else len(container) if container is not None else None
+                        value = self._scalar(event, value, pos, (pointer, child))
                     if not lazy or container is None:
                         self._place(container, is_map, prefix, key, key_pos, root, value, pos)
                     elif is_map:
@@ -600,7 +609,7 @@ class _Composer:
                 self.problem("key-not-string", message, pos, pointer)
                 return self._refused()
         if event.style == '"' or len(value) > self.max_string:
-            self._check_text(value, event.style, pos, pointer)
+            self._check_text(value, event.style, pos, (pointer, value))
         if value in container:
             self._eager()
             first = self.keys.get(pointer + "/" + escape_token(value))
@@ -609,7 +618,7 @@ class _Composer:
                 if first
                 else msg("duplicate-key", key=_short(value))
             )
-            self.problem("duplicate-key", message, pos, pointer)
+            self.problem("duplicate-key", message, pos, (pointer, value))
             return self._refused()
         return value, pos
 
@@ -673,7 +682,7 @@ class _Composer:
             return prefix + "~"
         return prefix + escape_token(key)  # type: ignore[arg-type]
 
-    def _scalar(self, event: Any, value: str, pos: Mark, pointer: str) -> Any:
+    def _scalar(self, event: Any, value: str, pos: Mark, pointer: Place) -> Any:
         style = event.style
         if not style and event.implicit[0]:
             if self.json_mode and not _JSON_LITERAL.match(value):
@@ -687,7 +696,7 @@ class _Composer:
             self._check_text(value, style, pos, pointer)
         return value
 
-    def _resolve_plain(self, value: str, pos: Mark, pointer: str) -> Any:
+    def _resolve_plain(self, value: str, pos: Mark, pointer: Place) -> Any:
         """YAML 1.2 core: null, booleans, integers and finite floats; the rest is text."""
         if value in _CONSTANTS:
             return _CONSTANTS[value]
@@ -718,7 +727,7 @@ class _Composer:
             return 0.0
         return value
 
-    def _not_json(self, value: str, pos: Mark, pointer: str) -> None:
+    def _not_json(self, value: str, pos: Mark, pointer: Place) -> None:
         """An unquoted word strict JSON refuses: NaN, Infinity, YAML's .inf or 0x1F, bare text."""
         if value.lstrip("+-") in ("NaN", "Infinity"):
             message = msg("json-syntax.infinite", value=value)
@@ -726,10 +735,10 @@ class _Composer:
             message = msg("json-syntax.bare", value=_short(value))
         self.problem("json-syntax", message, pos, pointer)
 
-    def _bad_number(self, message: Msg, pos: Mark, pointer: str) -> None:
+    def _bad_number(self, message: Msg, pos: Mark, pointer: Place) -> None:
         self.problem("bad-number", message, pos, pointer)
 
-    def _check_text(self, value: str, style: str | None, pos: Mark, pointer: str) -> None:
+    def _check_text(self, value: str, style: str | None, pos: Mark, pointer: Place) -> None:
         if len(value) > self.limits.max_string:
             message = msg("string-too-long", length=len(value), limit=self.limits.max_string)
             self.problem("string-too-long", message, pos, pointer)

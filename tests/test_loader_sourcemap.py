@@ -12,6 +12,7 @@ from prdkit.limits import DEFAULT_LIMITS
 from prdkit.loader import load_bytes
 from prdkit.source import SourceMap, Span
 from prdkit.sourcemap import LazySourceMap, spell
+from tests.conftest import MINIMAL
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,3 +118,27 @@ def test_spell_files_positions_in_reading_order() -> None:
     spell([{"a": 1, "b": ["x"]}], order, values, keys)
     assert list(values) == ["", "/a", "/b", "/b/0"]
     assert values["/b/0"] == (3, 5) and keys == {"/a": (1, 1), "/b": (2, 1)}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule", "pointer"),
+    [
+        ("title: Checkout works", 'title: "Check\\x07out"', "control-character", "/title"),
+        ("priority: could", "priority: could\n    rice: {reach: .inf}", "bad-number", "/rice/reach"),
+        ("priority: could", "priority: could\n    description: " + "x" * 200_001,
+         "string-too-long", "/description"),
+    ],
+)  # fmt: skip
+def test_a_problem_in_a_value_points_at_the_value(
+    old: str, new: str, rule: str, pointer: str
+) -> None:
+    # The JSON `pointer` named the value's mapping (/requirements/0), not the value.
+    loaded = load_bytes(MINIMAL.replace(old, new).encode())
+    assert [(f.rule, f.pointer) for f, _ in loaded.problems] == [
+        (rule, "/requirements/0" + pointer)
+    ]
+
+
+def test_a_duplicate_key_points_at_the_key() -> None:
+    loaded = load_bytes(MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  owner: Bo\n").encode())
+    assert [(f.rule, f.pointer) for f, _ in loaded.problems] == [("duplicate-key", "/meta/owner")]
