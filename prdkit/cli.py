@@ -811,6 +811,10 @@ def diff(
     from prdkit.messages import pick_language
 
     _check_current_folder()
+    # A file (not REV:PATH) with a path no file system holds: said as for every command.
+    from prdkit.diff import is_revision
+
+    check_paths(*(Path(spec) for spec in (old, new) if not is_revision(spec)))
     changes = diff_versions(old, new)
     language = pick_language(lang and lang.value, changes.language)
     if output_format is not DiffFormat.json:

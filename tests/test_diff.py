@@ -553,3 +553,11 @@ def test_a_section_left_as_its_bare_header_compares_as_empty(section: str, value
     for a, b in ((old, new), (new, old)):
         found = compare(a, b, "a", "b")
         assert [area.area for area in found.areas if area.items]
+
+
+def test_a_path_no_file_system_holds_is_said_as_for_every_command(tmp_path: Path) -> None:
+    # diff printed only the path, 2,000 characters of it, without the reason.
+    long = "a/" * 3000 + "x.prd.yaml"
+    result = runner.invoke(app, ["diff", long, str(EXAMPLES / "flash-sale.prd.yaml")])
+    assert result.exit_code == 2
+    assert "a path of 6,010 bytes, over the 4,096-byte limit of the system" in result.output
