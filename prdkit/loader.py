@@ -350,9 +350,17 @@ class _Composer:
             # the message quotes reads as the file does (not U+FDD0 for U+0085).
             shown = self.source.translate(_SHOW_BREAKS) if self.hidden_breaks else self.source
             finding, span = explain(shown, exc)
+            told = False
+            if self.json_mode and finding.rule == "yaml-syntax":
+                # A JSON file's slip in JSON's words, at JSON's place; none twice (a
+                # comment is a bare word to strict JSON, then YAML syntax too).
+                told = any(f.rule == "json-syntax" for f, _ in self.problems)
+                strict = None if told else _strict_json_problem(self.text)
+                if strict is not None:
+                    finding, span = strict
             # Text starting with `*` (`*Phase 2* of the plan`) reads as an alias, reported
             # with the quoting fix; the parser then stumbles on the rest of that line.
-            if not any(
+            if not told and not any(
                 f.rule == "alias" and at.line == span.line and at.column < span.column
                 for f, at in self.problems
             ):

@@ -48,6 +48,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
         lambda: _tab(lines, problem_mark),
         lambda: _full_width_layout(lines, problem_mark),
         lambda: _escape(lines, problem, problem_mark, context_mark),
+        lambda: _surrogate(lines, problem, problem_mark),
         lambda: _indicator(lines, tokens, context, context_mark, problem_mark),
         lambda: _closed_then_text(lines, tokens, problem_mark),
         lambda: _unclosed_flow(source, context, context_mark),
@@ -386,6 +387,28 @@ def _escape(lines: list[str], problem: str, mark: Any, context: Any) -> tuple[Fi
     message = msg(key, escape=escape)
     hint = msg("yaml-escape.hint", slashed=slashed, single=single_quoted(text))
     return Finding("yaml-syntax", "", message, hint), Span(mark.line + 1, start + 1)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _surrogate(lines: list[str], problem: str, mark: Any) -> tuple[Finding, Span] | None:
+    """An escape of a lone surrogate (`"\ud800"`), which no text may hold: said as such,
+    not as YAML syntax (a JSON file writes one as readily)."""
+    if mark is None or "invalid Unicode character escape" not in problem:
+        return None
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    found = None
+    for candidate in _SURROGATE_ESCAPE.finditer(line):
+        if candidate.start() <= mark.column:
+            found = candidate
+    if found is None:
+        return None
+    return Finding("control-character", "", msg("encoding.surrogate")), Span(
+        mark.line + 1, found.start() + 1
+    )
 
 
 def single_quoted(text: str) -> str:

@@ -127,7 +127,8 @@ def test_node_limit() -> None:
         (b'{"a": 1,\n "b": [1, 2,]}', [("json-syntax", 2, 13)]),
         (b'{"a": 1,\n "a": 2}', [("duplicate-key", 2, 2)]),
         (b'{"a": NaN}', [("json-syntax", 1, 7)]),
-        (b'{"a": 1} // c', [("yaml-syntax", 1, 10)]),
+        # A JSON file's slip is said in JSON's words (it was YAML syntax).
+        (b'{"a": 1} // c', [("json-syntax", 1, 10)]),
     ],
 )
 def test_strict_json(raw: bytes, expected: list[tuple[str, int, int]]) -> None:
@@ -287,3 +288,25 @@ def test_a_file_not_saved_as_utf8_names_the_encoding_it_was_saved_in(
     ((finding, span),) = load_bytes(raw).problems
     assert (finding.rule, span.line) == ("encoding", 2)
     assert finding.message.render("en") == expected
+
+
+@pytest.mark.parametrize("json_mode", [False, True])
+def test_an_escaped_lone_surrogate_is_named_at_its_escape(json_mode: bool) -> None:
+    # '"\ud800"' was YAML syntax "invalid Unicode character escape code", in a JSON file too.
+    raw = (
+        b'{"prdkit": 1, "meta": {"title": "a\\ud800b"}}'
+        if json_mode
+        else b'prdkit: 1\nmeta:\n  title: "a\\ud800b"\n'
+    )
+    ((finding, span),) = load_bytes(raw, json_mode=json_mode).problems
+    assert finding.rule == "control-character"
+    assert finding.message.render("en").startswith("a lone surrogate (U+D800 to U+DFFF)")
+    line = raw.decode().split("\n")[span.line - 1]
+    assert line[span.column - 1 :].startswith("\\ud800")
+
+
+def test_a_json_file_with_a_comment_is_told_so_once() -> None:
+    # Strict JSON refused the comment, then YAML stumbled on what followed: two errors.
+    raw = b'// draft\n{\n  "prdkit": 1\n}\n'
+    problems = load_bytes(raw, json_mode=True).problems
+    assert [f.rule for f, _ in problems] == ["json-syntax"]
