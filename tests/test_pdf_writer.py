@@ -285,3 +285,32 @@ def test_wide_tables_print_on_landscape_pages_with_their_heading_and_legend(
     # A screen is unchanged: the page is one column, whatever its tables.
     html = (tmp_path / "loyalty-checkout.html").read_text(encoding="utf-8")
     assert html.count('<div class="turned">') >= 2
+
+
+@needs_pdf
+def test_a_table_too_wide_even_for_a_landscape_page_loses_nothing(tmp_path: Path) -> None:
+    # Turned, and its short Chinese values kept on one line, the eighth column ran past the
+    # landscape page's edge, cut off: they wrap instead.
+    fields = "".join(f'[fields.open_questions.x-f{n}]\nlabel = "字段{n}"\n' for n in range(8))
+    (tmp_path / ".prdkit.toml").write_text(fields, encoding="utf-8")
+    values = "".join(f"    x-f{n}: 十个汉字的值之第{n}号\n" for n in range(8))
+    questions = "".join(
+        f"  - id: Q{q}\n    question: 一二三四五六七八九十\n{values}" for q in range(3)
+    )
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  language: zh\n")
+    (tmp_path / "w.prd.yaml").write_text(text + "open_questions:\n" + questions, "utf-8")
+    result = run_prdkit("render", str(tmp_path / "w.prd.yaml"), "--to", "pdf")
+    assert result.returncode == 0, result.stderr
+    printed = "".join("".join(page.split()) for page in pages_of(tmp_path / "w.pdf"))
+    # Wrapped cells read interleaved: every header and every value's last character count.
+    assert all(f"字段{n}" in printed for n in range(8))
+    assert len(re.findall(r"[0-7]号", printed)) >= 8 * 3
+    # And nothing is drawn past a page's right edge.
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "w.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    pages = re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S)
+    for width, words in pages:
+        right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', words)]
+        assert all(x <= float(width) - 20 for x in right), (width, max(right, default=0))

@@ -169,11 +169,11 @@ def print_page_css(footer_before: str, footer_between: str, footer_after: str) -
     # numbers were in the serif default.
     return (
         f"html {{ font-family: {FONT_STACK}; }} html:lang(zh) {{ font-family: {ZH_FONT_STACK}; }}\n"
-        # A table too wide for a portrait page (see `turned`) prints on a landscape one,
-        # where its short names and labels have the room to stay whole.
+        # A table too wide for a portrait page (see `turned`) prints on a landscape one.
+        # Its short names and labels may still wrap there: one too wide even for that page
+        # would otherwise run past its edge, cut off.
         "@page turned { size: A4 landscape; }\n"
         ".turned { page: turned; }\n"
-        ".turned th.whole, .turned td.whole { white-space: nowrap; }\n"
         "@page { size: A4; margin: 20mm 16mm 18mm;"
         " @top-center { content: string(doc-title); font-size: 8.5pt; color: #57606a; }"
         " @top-right { content: string(doc-mark); font-size: 8.5pt; font-weight: bold;"
