@@ -414,3 +414,18 @@ def test_distinct_pictures_not_found_as_written_share_a_bounded_search() -> None
     values = re.finditer(r'"m\\x41\d+\.png"', text.split("\n")[line - 1])
     assert placed == [Span(line, value.start() + 1) for value in values]
     assert elapsed < 1, f"{elapsed:.1f}s of CPU"
+
+
+def test_hints_for_many_missing_pictures_read_their_folder_once(tmp_path: Path) -> None:
+    # Each missing picture read its folder again and compared its name with every file
+    # there: 1,000 missing pictures in a folder of 10,000 files took 38 s to validate.
+    (tmp_path / "img").mkdir()
+    for n in range(10_000):
+        (tmp_path / "img" / f"screen-{n:05d}.png").write_bytes(b"")
+    text = HEAD + TAIL + page(*(f"img/gone-{n}.png" for n in range(1_000)))
+    (tmp_path / "doc.prd.yaml").write_text(text, encoding="utf-8")
+    started = time.process_time()
+    result = check_file(tmp_path / "doc.prd.yaml")
+    elapsed = time.process_time() - started
+    assert sum(d.rule == "image-missing" for d in result.diagnostics) == 1_000
+    assert elapsed < 5, f"{elapsed:.1f} s of CPU"
