@@ -155,6 +155,9 @@ def decode(raw: bytes) -> tuple[str | None, tuple[Finding, Span] | None]:
 
 # Bytes outside ASCII in GB2312 text: pairs of bytes both in A1-FE.
 _GB2312_PAIRS = re.compile(rb"(?:[\xa1-\xfe][\xa1-\xfe]|[\x00-\x7f])*")
+# Accented Latin letters as UTF-8 reads them (é, ü, ł): what text before a stray byte
+# holds in a Western UTF-8 file, and seldom what GBK's Chinese happens to read as.
+_LATIN_LETTERS = re.compile("[\u00c0-\u00ff\u0100-\u017f]")
 # A UTF-8 sequence of two to four bytes.
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -170,12 +173,14 @@ def _saved_as(raw: bytes, at: int) -> tuple[str, str] | None:
     byte (reopened in a legacy encoding, its other text would turn to nonsense). Unless
     every character before it is of two bytes, as no Chinese character is in UTF-8: then
     it may be Chinese in GB18030 whose first characters happen to read as UTF-8 too
-    (拼 is C6 B4, 'ƴ' in UTF-8). GB18030 only when every byte outside ASCII pairs as
-    GB2312's Chinese do (a German 'ü' before a letter reads as a Chinese character too);
-    else Windows-1252, when it reads the file and no UTF-8 sequence is in it.
+    (拼 is C6 B4, 'ƴ' in UTF-8), unless they read as accented Latin (Café). GB18030 only
+    when every byte outside ASCII pairs as GB2312's Chinese do (a German 'ü' before a
+    letter reads as a Chinese character too); else Windows-1252, when it reads the file and
+    no UTF-8 sequence is in it.
     """
     before = max(raw[:at], default=0)
-    if before >= 0xE0:
+    if before >= 0xE0 or _LATIN_LETTERS.search(raw[:at].decode("utf-8", "replace")):
+        # Chinese in UTF-8, or accented Latin (Café): a UTF-8 file with a stray byte.
         return None
     if _GB2312_PAIRS.fullmatch(raw):
         return "GB18030 (GBK)", raw[at : at + 2].decode("gb18030", "ignore")[:1]

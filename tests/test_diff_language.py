@@ -181,3 +181,15 @@ def test_chinese_names_each_changed_field_as_the_document_heads_it(tmp_path: Pat
     changed = [f for a in report["areas"] for i in a["items"] for f in i["fields"]]
     assert {f["field"] for f in changed} == {"owner", "priority", "x-jira"}
     assert all(set(f) <= {"field", "path", "old", "new", "added", "removed"} for f in changed)
+
+
+def test_a_label_mended_to_its_value_reads_as_a_change(tmp_path: Path) -> None:
+    # `status: 草稿`, then `status: draft`: both sides read 草稿, and the change read as none.
+    from prdkit.conventions import NO_CONVENTIONS
+    from prdkit.diff.changes import DocumentDiff
+    from prdkit.diff.labels import relabel
+
+    diff = DocumentDiff("a", "b", "T", ("草稿", "draft"), None, (), "zh")
+    assert relabel(diff, NO_CONVENTIONS, "zh").status == ("草稿", "draft")
+    same = DocumentDiff("a", "b", "T", ("draft", "review"), None, (), "zh")
+    assert relabel(same, NO_CONVENTIONS, "zh").status == ("草稿", "评审中")

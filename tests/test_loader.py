@@ -261,6 +261,13 @@ def test_the_quick_scan_passes_clean_chinese_text() -> None:
             "byte 0xcf is not UTF-8, though the text before it is: a character pasted from "
             "another encoding",
         ),
+        # Accented Latin in UTF-8 before the byte (é is C3 A9, which pairs as GBK would):
+        # a Western UTF-8 file with a character pasted from GBK, not a GBK file.
+        (
+            "meta:\n  title: Café ".encode() + "购".encode("gb18030") + b"\n",
+            "byte 0xb9 is not UTF-8, though the text before it is: a character pasted from "
+            "another encoding",
+        ),
         # Neither reads it (0x81 is unassigned in Windows-1252): the plain words.
         (b"meta:\n  title: \x81 x\n", "invalid UTF-8 (byte 0x81); save the file as UTF-8"),
         # A German name in Windows-1252: 'ü' before a letter pairs as GBK would, but 'r'

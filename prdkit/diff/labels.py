@@ -22,10 +22,7 @@ def relabel(diff: DocumentDiff, conventions: Conventions, lang: str = "en") -> D
     label)."""
     status = diff.status
     if status is not None:
-        status = (
-            _label(conventions, "status", status[0], lang),
-            _label(conventions, "status", status[1], lang),
-        )
+        status = _pair(conventions, "status", status[0], status[1], lang)
     areas = tuple(_area(conventions, area, lang) for area in diff.areas)
     return replace(diff, status=status, areas=areas)
 
@@ -70,11 +67,15 @@ def _field(
     group = ENUM_OF.get((kind, name)) if plain and kind is not None else None
     if group is None:
         return change
-    return replace(
-        change,
-        old=_label(conventions, group, change.old, lang),
-        new=_label(conventions, group, change.new, lang),
-    )
+    old, new = _pair(conventions, group, change.old, change.new, lang)
+    return replace(change, old=old, new=new)
+
+
+def _pair(conventions: Conventions, group: str, old: Any, new: Any, lang: str) -> tuple[Any, Any]:
+    """`old` and `new` as labels, unless the labels read the same: `草稿 → draft` (a label
+    written where its value belongs, then mended) must not read as no change."""
+    shown = _label(conventions, group, old, lang), _label(conventions, group, new, lang)
+    return (old, new) if shown[0] == shown[1] and old != new else shown
 
 
 def _label(conventions: Conventions, group: str, value: Any, lang: str) -> Any:
