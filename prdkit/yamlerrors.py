@@ -123,40 +123,47 @@ def _tab(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
 
 # What a Chinese input method types for YAML's layout: an ideographic space in the
 # indentation, a full-width or typographic dash for a list item's hyphen.
-_WIDE_INDENT = re.compile("^[ \u3000]*\u3000")
+_WIDE_INDENT = re.compile("^([ \u3000]*)\u3000")
 _WIDE_DASH = re.compile("^ *([\uff0d\u2014\u2013\u2212])[ \u3000]")
-# A key where the line's text starts (`title: 需求`): prose in a block of text (a paragraph
-# opening with two full-width spaces, a quote's "— ") is left alone above the error.
-_KEY_AFTER = re.compile(
-    "[ \u3000\uff0d\u2014\u2013\u2212]*[A-Za-z_][A-Za-z0-9_.-]*[ \u3000]*[:\uff1a]"
-)
 
 
 def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
     """A full-width space indenting, or a full-width dash starting, the line libyaml stopped
-    on, or a key's line of the two before it (an item's first line is read before its
-    next fails)."""
+    on or one of the two before it (an item's first line is read before its next fails):
+    the one whose half-width form makes the error go, or move past where it was. (A
+    paragraph of a block of text may open with full-width spaces; its line is not it.)"""
     if mark is None:
         return None
     for number in range(min(mark.line, len(lines) - 1), max(mark.line - 3, -1), -1):
         line = lines[number]
-        if number != mark.line and not _KEY_AFTER.match(line):
-            continue
-        if _WIDE_INDENT.match(line):
+        wide = _WIDE_INDENT.match(line)
+        dash = None if wide else _WIDE_DASH.match(line)
+        if wide:
             column = line.index("\u3000")
+            fixed = line[: wide.end()].replace("\u3000", "  ") + line[wide.end() :]
             message = msg("yaml-indentation.full-width-space")
-            found = Finding(
-                "yaml-indentation", "", message, msg("yaml-indentation.full-width.hint")
-            )
-            return found, Span(number + 1, column + 1)
-        dash = _WIDE_DASH.match(line)
-        if dash:
+        elif dash:
+            column = dash.start(1)
+            fixed = line[:column] + "-" + line[column + 1 :]
             message = msg("yaml-indentation.full-width-dash", dash=dash.group(1))
-            found = Finding(
-                "yaml-indentation", "", message, msg("yaml-indentation.full-width.hint")
-            )
-            return found, Span(number + 1, dash.start(1) + 1)
+        else:
+            continue
+        if _fixes(lines, number, fixed, mark.line):
+            hint = msg("yaml-indentation.full-width.hint")
+            return Finding("yaml-indentation", "", message, hint), Span(number + 1, column + 1)
     return None
+
+
+def _fixes(lines: list[str], number: int, fixed: str, stopped: int) -> bool:
+    """Whether line `number` written as `fixed` reads past line `stopped` (0-based)."""
+    text = "\n".join([*lines[:number], fixed, *lines[number + 1 :]])
+    try:
+        for _ in yaml.parse(text, Loader=_Scanner):
+            pass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return mark is not None and mark.line > stopped
+    return True
 
 
 _FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)

@@ -345,6 +345,16 @@ def test_a_paragraph_opening_with_full_width_spaces_is_not_taken_for_the_slip() 
     assert "full-width" not in only(check(text))[3]
 
 
+def test_a_key_after_a_full_width_space_is_not_blamed_for_an_error_below_it() -> None:
+    # `  \u3000remark: x` reads as a key; the over-indented `version` under it is the slip.
+    text = MINIMAL.replace("  title: Demo\n", "  \u3000remark: x\n  title: Demo\n").replace(
+        '  version: "0.1.0"', '    version: "0.1.0"'
+    )
+    rule, line, _, message, _ = only(check(text))
+    assert (rule, line) == ("yaml-indentation", line_of(text, "    version"))
+    assert "full-width" not in message
+
+
 def test_a_slip_above_the_language_line_is_explained_in_that_language() -> None:
     # Reading stops at the slip, before `language: zh`: the message still speaks Chinese.
     text = MINIMAL.replace("  title: Demo\n", "  title：演示\n").replace(
