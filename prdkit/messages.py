@@ -54,20 +54,32 @@ def _spaced(template: str, values: Mapping[str, str]) -> str:
     between a Chinese character and a Latin word at each parameter's edges. A space between
     two parameters parts them ("已过期 张三") and stays."""
     out = ""
+    last = ""  # the name of the parameter just filled in
     for literal, field, spec, conversion in _FIELDS.parse(template):
-        if literal[:1] == " " and _CJK.match(literal[1:2]) and _CJK.match(out[-1:]):
-            literal = literal[1:]  # "…第 2 项" + " 中有"
+        if last not in _AS_WRITTEN and out:
+            if literal[:1] == " " and _CJK.match(literal[1:2]) and _CJK.match(out[-1:]):
+                literal = literal[1:]  # "…第 2 项" + " 中有"
+            elif _IDEOGRAPH.match(literal[:1]) and _LATIN.match(out[-1:]):
+                literal = " " + literal  # "true 或 false" + "或文字"
         out += literal
         if field is None:
             continue
         found = _FIELDS.get_field(field, (), values)[0]
         value = format(_FIELDS.convert_field(found, conversion), spec or "")
-        if literal[-1:] == " " and _CJK.match(value[:1]) and _CJK.match(literal[-2:-1]):
+        last = field
+        if field in _AS_WRITTEN:
+            pass  # a path keeps the template's space: "已写入 需求.md"
+        elif literal[-1:] == " " and _CJK.match(value[:1]) and _CJK.match(literal[-2:-1]):
             out = out[:-1]  # "已记录 " + "张三"
         elif _LATIN.match(value[:1]) and _IDEOGRAPH.match(out[-1:]):
             out += " "  # "应当是" + "true 或 false"
         out += value
     return out
+
+
+# Parameters that name a file or a place: set apart by the template's spaces as written
+# ("已写入 需求.md", not "已写入需求.md"), whatever they start or end with.
+_AS_WRITTEN = frozenset({"path", "file", "folder", "source", "lock", "target", "out"})
 
 
 @lru_cache(maxsize=1)

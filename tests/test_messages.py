@@ -150,6 +150,12 @@ def test_chinese_runs_on_and_sets_latin_words_apart_at_a_parameters_edges() -> N
     )
     # What a parameter holds is left as it is, spaces between Chinese characters included.
     assert msg("schema-enum.hint", choice="待 定").render("zh") == "写成 '待 定'"
+    # A Latin word before Chinese gets its space too; a path keeps the template's.
+    either = msg("type.or", a=msg("type.boolean"), b=msg("type.string"))
+    assert msg("schema-type", name="x", wanted=either, got="1").render("zh") == (
+        "x 应当是 true 或 false 或文字（现在是 1）"
+    )
+    assert msg("cli.wrote", path="需求.md").render("zh") == "已写入 需求.md"
 
 
 def test_messages_chosen_by_a_value_exist_for_every_value() -> None:
