@@ -314,3 +314,32 @@ def test_a_table_too_wide_even_for_a_landscape_page_loses_nothing(tmp_path: Path
     for width, words in pages:
         right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', words)]
         assert all(x <= float(width) - 20 for x in right), (width, max(right, default=0))
+
+
+@needs_pdf
+def test_a_markdown_table_too_wide_for_any_page_prints_whole_and_smaller(
+    tmp_path: Path,
+) -> None:
+    # Forty columns in a requirement's description: the last dozen were cut at the
+    # portrait page's edge. The table goes on a landscape page, in smaller type.
+    head = "| " + " | ".join(f"H{c}" for c in range(40)) + " |"
+    rows = [head, "|" + "---|" * 40]
+    rows += ["| " + " | ".join(f"r{r}c{c}" for c in range(40)) + " |" for r in range(3)]
+    table = "\n".join("      " + row for row in rows)
+    text = MINIMAL.replace(
+        "priority: could", "priority: could\n    description: |\n      Before.\n\n" + table
+    )
+    (tmp_path / "t40.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("render", str(tmp_path / "t40.prd.yaml"), "--to", "pdf,html")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "t40.html").read_text(encoding="utf-8")
+    assert '<div class="turned dense-' in html
+    pages = pages_of(tmp_path / "t40.pdf")
+    (page,) = [n for n, t in enumerate(pages, 1) if "H39" in t]
+    info = subprocess.run(
+        ["pdfinfo", "-f", str(page), "-l", str(page), str(tmp_path / "t40.pdf")],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "841.89 x 595.276" in info  # landscape
+    words = set(pages[page - 1].split())
+    assert {f"H{c}" for c in range(40)} <= words

@@ -26,7 +26,7 @@ from prdkit.layout.cells import Enum, Markdown, Text, is_empty
 from prdkit.richtext import safe_link
 from prdkit.writers.html.context import Context
 from prdkit.writers.html.diagram import diagram_html
-from prdkit.writers.html.turned import turned, turned_matrix
+from prdkit.writers.html.turned import turn_tables, turned, turned_matrix
 
 __all__ = ["BLOCKS"]
 
@@ -55,7 +55,7 @@ def _rich_text(ctx: Context, block: RichText) -> None:
         return
     if block.label is not None:
         ctx.add(f'<p class="field-label">{ctx.label(block.label)}</p>')
-    ctx.add(ctx.fields.field(block.source, block.level + SHIFT))
+    ctx.add(turn_tables(ctx.fields.field(block.source, block.level + SHIFT)))
 
 
 def _items(ctx: Context, block: Items) -> None:
@@ -105,13 +105,14 @@ def _table(ctx: Context, block: Table) -> None:
         '<div class="table-wrap"><table>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table></div>"
     )
-    if not turned(block):
+    classes = turned(block)
+    if not classes:
         ctx.add(html)
         return
-    _turn(ctx, html)
+    _turn(ctx, html, classes)
 
 
-def _turn(ctx: Context, html: str) -> None:
+def _turn(ctx: Context, html: str, classes: str) -> None:
     """Add `html`, a table too wide for a portrait page (see `turned`), on landscape pages
     in print."""
     # Printed on a landscape page of its own, with the heading right above it (so it is not
@@ -122,18 +123,19 @@ def _turn(ctx: Context, html: str) -> None:
     since = next((n for n in range(1, _SHORT_PARTS + 2) if parts[-n:][:1] == [TURNED_END]), 0)
     between = parts[len(parts) - since + 1 :] if since else []
     # Within one section: the next starts a page of its own anyway.
-    if since and sum(map(len, between)) <= _SHORT_HTML and "section" not in "".join(between):
+    if since and sum(map(len, between)) <= _SHORT_HTML and not any(map(_SECTION.match, between)):
         del parts[-since]
-        ctx.add(html)
+        ctx.add(html if classes == "turned" else f'<div class="{classes[7:]}">{html}</div>')
     else:
         above = parts.pop() if parts and _HEADING.match(parts[-1]) else ""
-        ctx.add(f'<div class="turned">{above}{html}')
+        ctx.add(f'<div class="{classes}">{above}{html}')
     ctx.add(TURNED_END)
 
 
 # The end of a turned table's page: a legend right after it goes in before it.
 TURNED_END = "</div><!-- turned -->"
 _HEADING = re.compile(r"<h[1-6][ >]")
+_SECTION = re.compile(r"</?section[ >]")
 # What is short enough between two turned tables to go on their landscape pages: a few
 # pieces (a heading and a paragraph or a small table) of a few lines' HTML.
 _SHORT_PARTS = 4
@@ -161,8 +163,9 @@ def _matrix(ctx: Context, block: Matrix) -> None:
         '<div class="table-wrap"><table class="matrix">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
-    if turned_matrix(block):
-        _turn(ctx, html)
+    classes = turned_matrix(block)
+    if classes:
+        _turn(ctx, html, classes)
     else:
         ctx.add(html)
 

@@ -148,6 +148,10 @@ ol.graph { font-size: .92em; }
   section.section { break-before: page; }
   h1, h2, h3, h4 { break-after: avoid; }
   tr, figure, img, svg { break-inside: avoid; }
+  /* A table wider than the page (forty columns of a Markdown table, a landscape page too
+     narrow) breaks its words where it must rather than lose its last columns past the
+     page's edge: the page cannot scroll. Ids, dates and references stay whole. */
+  th, td { overflow-wrap: anywhere; }
   /* A picture cannot be cut between pages: one taller than a page (a phone's whole
      screen, scaled to the text width) is shrunk to fit one; in the cover's grid, WeasyPrint
      could not lay it out at all. */
@@ -174,6 +178,12 @@ def print_page_css(footer_before: str, footer_between: str, footer_after: str) -
         # would otherwise run past its edge, cut off.
         "@page turned { size: A4 landscape; }\n"
         ".turned { page: turned; }\n"
+        # Even too wide for that page: smaller type and padding, in steps (see `turned`).
+        ".dense-1 table { font-size: 0.8em; }\n"
+        ".dense-2 table { font-size: 0.65em; }\n"
+        ".dense-3 table { font-size: 0.5em; }\n"
+        ".dense-1 th, .dense-1 td, .dense-2 th, .dense-2 td, .dense-3 th, .dense-3 td"
+        " { padding: .2em .25em; }\n"
         "@page { size: A4; margin: 20mm 16mm 18mm;"
         " @top-center { content: string(doc-title); font-size: 8.5pt; color: #57606a; }"
         " @top-right { content: string(doc-mark); font-size: 8.5pt; font-weight: bold;"

@@ -14,45 +14,82 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from html import unescape
 
 from prdkit.diagrams.measure import em, short_cjk, text_width
 from prdkit.layout.blocks import Column, Matrix, Table
 from prdkit.layout.cells import Cell, Code, Date, Enum, Id, Link, Many, Markdown, Number, Ref, Text
 
-__all__ = ["PORTRAIT", "turned", "turned_matrix"]
+__all__ = ["PORTRAIT", "turn_tables", "turned", "turned_matrix"]
 
 # The text width of an A4 portrait page less 16 mm margins, in ems of the tables' text
 # (10.5 pt × 0.92): 178 mm is 52 ems; what a cell's padding and border take, in ems.
 PORTRAIT = 52.0
+LANDSCAPE = 78.0  # 265 mm
 PADDING = 1.3
+# How much wider than a landscape page a table is before each step denser (see style.py).
+DENSER = (1.0, 1.3, 1.8)
 # Running text of Chinese may break between any two characters: a column of it is given
 # room for a few of them, as in Word (`colwidths.PROSE_LEAST`).
 PROSE = 4.0
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+# A Markdown field's table as markdown-it writes it (GFM tables do not nest), its rows and
+# cells, and the tags in a cell.
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
+_TAG = re.compile(r"<[^>]+>")
 
 
-def turned(table: Table) -> bool:
-    """Whether `table` needs more than a portrait page's width to keep its words whole."""
-    total = 0.0
-    for index, column in enumerate(table.columns):
-        cells = [row[index] for row in table.rows if index < len(row)]
-        total += _column(column, cells) + PADDING
-        if total > PORTRAIT:
-            return True
-    return False
+def turned(table: Table) -> str:
+    """The classes that print `table` on landscape pages ("turned", and "dense-N" where
+    even those are too narrow), or "" when it keeps its words whole on a portrait page."""
+    widths = (
+        _column(column, [row[index] for row in table.rows if index < len(row)])
+        for index, column in enumerate(table.columns)
+    )
+    return _classes(sum(width + PADDING for width in widths))
 
 
-def turned_matrix(matrix: Matrix) -> bool:
-    """Whether `matrix` (a row header and a column a header) needs more than a portrait
-    page's width: the roles × actions grid, one column an action."""
+def turned_matrix(matrix: Matrix) -> str:
+    """`turned` for `matrix` (a row header and a column a header): the roles × actions
+    grid, one column an action."""
     total = max([_text(matrix.corner), *(_cell(header) for header, _ in matrix.rows)])
     total += PADDING
     for index, header in enumerate(matrix.columns):
         cells = [row[index] for _, row in matrix.rows if index < len(row)]
         total += max([_cell(header, header=True), *map(_cell, cells)]) + PADDING
-        if total > PORTRAIT:
-            return True
-    return False
+    return _classes(total)
+
+
+def turn_tables(html: str) -> str:
+    """`html`, a Markdown field, with each table in it too wide for a portrait page set on
+    landscape pages in print, as a table of the document's own would be: forty columns of
+    one were cut at the page's edge."""
+    return _TABLE.sub(_turn_table, html) if "<table" in html else html
+
+
+def _turn_table(found: re.Match[str]) -> str:
+    table = found.group()
+    widths: list[float] = []
+    for row in _ROW.findall(table):
+        for index, cell in enumerate(_CELL.findall(row)):
+            width = _text(unescape(_TAG.sub(" ", cell)))
+            if index < len(widths):
+                widths[index] = max(widths[index], width)
+            else:
+                widths.append(width)
+    classes = _classes(sum(width + PADDING for width in widths))
+    return f'<div class="{classes}">{table}</div>' if classes else table
+
+
+def _classes(width: float) -> str:
+    if width <= PORTRAIT:
+        return ""
+    # Past the landscape width too: smaller type and padding in steps, rather than lose
+    # the last columns past the page's edge (the page cannot scroll).
+    steps = sum(width > LANDSCAPE * step for step in DENSER)
+    return f"turned dense-{steps}" if steps else "turned"
 
 
 def _column(column: Column, cells: Sequence[Cell]) -> float:
