@@ -912,6 +912,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "part the ids with a half-width comma: {fix}",
         "编号之间用半角逗号分隔：{fix}",
     ),
+    "schema-type.list-dash": (
+        "a list item starts with the half-width hyphen '-' and a space, not '{dash}'",
+        "列表项以半角连字符 '-' 加一个空格开头，不是 '{dash}'",
+    ),
     "schema-pattern.invisible": (
         "{name} {value} holds the invisible character {char}, as text copied from a Word "
         "file or a web page does",

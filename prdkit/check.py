@@ -364,6 +364,8 @@ def _label_hint(finding: Finding, data: Any, config: Config) -> Finding:
 
     wrote = value.strip().casefold()
     for choice in ENUMS.get(group, ()):
+        if choice in labelled:  # the outputs show the team's label, not prdkit's
+            continue
         labels = {enum_label(group, choice, lang).casefold() for lang in LANGUAGES}
         if wrote in labels and wrote != choice:
             return replace(finding, hint=msg("schema-enum.label", value=value, choice=choice))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
@@ -157,7 +158,8 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         message = msg("schema-type", name=name, wanted=wanted, got=got)
         yield Finding("schema-type", pointer, message, hint=_type_hint(instance, types))
     elif kind == "pattern":
-        message, hint = _pattern_message(name, instance, value, error.schema)
+        in_list = bool(path) and isinstance(path[-1], int)  # an item of a list
+        message, hint = _pattern_message(name, instance, value, error.schema, in_list)
         yield Finding("schema-pattern", pointer, message, hint=hint)
     elif kind == "format":
         shape = error.schema.get("pattern")
@@ -236,7 +238,8 @@ _AROUND_NUMBER = re.compile("[%％\\s¥￥$€元]|[,，](?=\\d{3}(?!\\d))")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
 _LIST_MARKS = ("-", "－", "—", "–")  # the ASCII hyphen, and what an editor turns it into
 _WIDE_SEPARATOR = re.compile("[，、；]")  # what a Chinese input method types for ','
-_WIDE_BRACKETS = str.maketrans({"【": "[", "】": "]", "［": "[", "］": "]", "，": ",", "、": ","})
+# A whole value in full-width brackets, of items plain enough to stand in a YAML list.
+_WIDE_LIST = re.compile("[【［]([^【】［］\\[\\]{}#:&*!|>'\"%@`]+)[】］]")
 
 
 def _type_hint(instance: Any, types: list[str]) -> Msg | None:
@@ -247,14 +250,25 @@ def _type_hint(instance: Any, types: list[str]) -> Msg | None:
     if not isinstance(instance, str):
         return None
     if {"number", "integer"} & set(types):
-        bare = _AROUND_NUMBER.sub("", instance)
-        if bare != instance.strip() and _NUMBER.fullmatch(bare):
+        # Full-width digits (１５％) as the half-width ones they stand for.
+        plain = unicodedata.normalize("NFKC", instance).strip()
+        bare = _AROUND_NUMBER.sub("", plain)
+        # A unit, a currency or a separator set around it, or full-width digits; not
+        # spaces alone ("1 2" is no number spaced out).
+        marked = bare != plain.replace(" ", "") or plain != instance.strip()
+        if marked and _NUMBER.fullmatch(bare):
             return msg("schema-type.number", number=bare)  # target: 15%
-    if "array" in types and instance.lstrip().startswith(_LIST_MARKS):
+    text = instance.lstrip()
+    if "array" in types and text[:1] == "-":
         return msg("schema-type.list-item")  # -团已满时提示… with no space after the '-'
-    if "array" in types and instance.lstrip()[:1] in "【［":
-        # 【SH-merchant】: a list in full-width brackets is text.
-        return msg("schema-type.wide-brackets", fix=instance.strip().translate(_WIDE_BRACKETS))
+    if "array" in types and text.startswith(_LIST_MARKS):
+        return msg("schema-type.list-dash", dash=text[0])  # － a: a full-width dash
+    listed = _WIDE_LIST.fullmatch(instance.strip())
+    if "array" in types and listed:
+        # 【SH-merchant】: a list in full-width brackets is text; only one of plain items
+        # (【重要】提升转化率 is a title, and text holding '#' or ':' needs quotes as items).
+        items = [i.strip() for i in _WIDE_SEPARATOR.split(listed.group(1).replace(",", "，"))]
+        return msg("schema-type.wide-brackets", fix="[" + ", ".join(items) + "]")
     return None
 
 
@@ -283,7 +297,7 @@ def _matches(pattern: str, text: str) -> bool:
 
 
 def _pattern_message(
-    name: Msg | str, instance: Any, pattern: str, schema: Mapping[str, Any]
+    name: Msg | str, instance: Any, pattern: str, schema: Mapping[str, Any], in_list: bool
 ) -> tuple[Msg, Msg | None]:
     """The message for a value of the wrong form and, where the rule's fix (written for ids)
     would mislead, a hint of its own."""
@@ -297,9 +311,10 @@ def _pattern_message(
         )
     if pattern.startswith("^[A-Za-z]"):
         parts = _WIDE_SEPARATOR.split(instance) if isinstance(instance, str) else []
-        if len(parts) > 1 and all(_matches(pattern, p.strip()) for p in parts):
-            # [R2，R3]: a Chinese comma does not part a list's items.
-            fix = "[" + ", ".join(p.strip() for p in parts) + "]"
+        if in_list and len(parts) > 1 and all(_matches(pattern, p.strip()) for p in parts):
+            # [R2，R3]: a Chinese comma does not part a list's items; the items as they
+            # should read, the list's others left as they are.
+            fix = ", ".join(p.strip() for p in parts)
             return msg("schema-pattern.id", name=name, value=shown), msg(
                 "schema-pattern.id.wide-comma", fix=fix
             )

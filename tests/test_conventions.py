@@ -269,6 +269,11 @@ def test_a_label_of_prdkits_own_written_for_its_value_names_the_value() -> None:
     # Nothing like a label: the rule's own hint.
     (plain,) = check(document("drafted")).diagnostics
     assert "outputs" not in (plain.hint or "")
+    # A value the team labels shows the team's label, not prdkit's: 必须 names nothing shown.
+    team = config('[labels.priority]\nmust = { en = "Top", zh = "最高" }\n')
+    must = document("draft", requirements="  - id: R1\n    title: Refunds\n    priority: 必须\n")
+    (found,) = check(must, team).diagnostics
+    assert "outputs" not in (found.hint or "")
 
 
 def test_labels_in_diagnostics_follow_the_language_of_the_run() -> None:

@@ -269,8 +269,32 @@ def test_full_width_list_punctuation_gets_the_half_width_list() -> None:
     )
     (found,) = [d for d in check_bytes(comma.encode(), "t.prd.yaml").diagnostics if d.line == 18]
     assert found.rule == "schema-pattern"
-    assert found.hint == "part the ids with a half-width comma: [R1, R2]"
+    assert found.hint == "part the ids with a half-width comma: R1, R2"
     brackets = comma.replace("[R1，R2]", "【R1，R2】")
     (found,) = [d for d in check_bytes(brackets.encode(), "t.prd.yaml").diagnostics if d.line == 18]
     assert found.rule == "schema-type"
-    assert found.hint == "a list is written in half-width brackets and commas: [R1,R2]"
+    assert found.hint == "a list is written in half-width brackets and commas: [R1, R2]"
+    # Text in brackets is no list: a title's 【重要】, or items YAML would need quoted.
+    for text in ("【重要】提升转化率，降低退货率", "【#1 fast, [x]】"):
+        titled = comma.replace("[R1，R2]", text)
+        result = check_bytes(titled.encode(), "t.prd.yaml")
+        assert all("brackets" not in (d.hint or "") for d in result.diagnostics), text
+    # One id, not an item of a list: no list to write.
+    single = comma.replace("[R1，R2]", "[R1]").replace("  - id: R3\n", "  - id: R3，R4\n")
+    result = check_bytes(single.encode(), "t.prd.yaml")
+    assert all("comma" not in (d.hint or "") for d in result.diagnostics)
+
+
+def test_full_width_digits_and_dashes_get_a_fix_that_works() -> None:
+    # １５％ was told to write １５, still text; '－ a' to put a space after the hyphen.
+    text = (MINIMAL + METRIC).replace("target: 3", "target: １５％")
+    (found,) = [d for d in check_bytes(text.encode(), "t.prd.yaml").diagnostics if d.line == 15]
+    assert (found.hint or "").startswith("write the number alone: 15 ")
+    spaced = (MINIMAL + METRIC).replace("target: 3", "target: 1 2")
+    (found,) = [d for d in check_bytes(spaced.encode(), "t.prd.yaml").diagnostics if d.line == 15]
+    assert "number alone" not in (found.hint or "")
+    dashed = MINIMAL.replace(
+        "priority: could", "priority: could\n    acceptance_criteria:\n      － Shows the total"
+    )
+    (found,) = [d for d in check_bytes(dashed.encode(), "t.prd.yaml").diagnostics]
+    assert found.hint == "a list item starts with the half-width hyphen '-' and a space, not '－'"
