@@ -171,19 +171,24 @@ def test_markdown_paths_resolve_from_the_output_folder(folder: Path, tmp_path: P
         assert (out / path).resolve().is_file(), path
 
 
-def test_a_folder_name_that_is_not_utf8_is_escaped_in_the_path(tmp_path: Path) -> None:
-    # The path from the output to the picture crossed a folder named b"d\xff": no UTF-8
-    # file can hold that name, and writing the Markdown ended with an internal error.
-    folder = tmp_path / os.fsdecode(b"d\xff")
+@pytest.mark.parametrize("name", [os.fsdecode(b"d\xff"), "a#b %c?d"])
+def test_a_folder_name_that_is_no_plain_address_is_escaped_in_the_path(
+    tmp_path: Path, name: str
+) -> None:
+    # The path from the output to the picture crossed a folder named b"d\xff" (no UTF-8
+    # file can hold that name: writing the Markdown ended with an internal error), or one
+    # whose '#', '?' and '%' made the address a fragment, a query and an escape.
+    folder = tmp_path / name
     (folder / "img").mkdir(parents=True)
-    for name in ("old.png", "wide.png", "small.png"):
-        (folder / "img" / name).write_bytes(png(300, 200))
+    for picture in ("old.png", "wide.png", "small.png"):
+        (folder / "img" / picture).write_bytes(png(300, 200))
     (folder / "doc.prd.yaml").write_text(SOURCE, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     _, markdown = rendered(folder, out)
     paths = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", markdown)
-    assert paths and all(p.startswith("../d%FF/img/") for p in paths)
+    escaped = "d%FF" if name.startswith("d") else "a%23b%20%25c%3Fd"
+    assert paths and all(p.startswith(f"../{escaped}/img/") for p in paths)
     for path in paths:  # the escapes stand for the folder's bytes
         target = out / os.fsdecode(unquote_to_bytes(path))
         assert target.resolve().is_file(), path

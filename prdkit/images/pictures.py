@@ -37,23 +37,29 @@ class Pictures:
         return None if is_remote(src) else self.images.get(src)
 
     def path_from_output(self, src: str) -> str | None:
-        """The path from the output's folder to the picture `src` names, '/'-separated."""
+        """The path from the output's folder to the picture `src` names, '/'-separated,
+        as a link's address: what a path may hold and an address reads otherwise escaped."""
         image = self.get(src)
         if image is None:
             return None
         if self.source_dir is None or self.out_dir is None:
-            return image.name
+            return _address(image.name)
         source, out = os.path.abspath(self.source_dir), os.path.abspath(self.out_dir)
         if source == out:
-            return image.name
+            return _address(image.name)
         try:
             up = os.path.relpath(source, out)
         except ValueError:  # another drive: no relative path leads there
-            return image.name
-        path = posixpath.normpath(posixpath.join(up.replace(os.sep, "/"), image.name))
-        # A folder name that is not UTF-8 keeps its bytes as surrogates, which no UTF-8 file
-        # can hold: written as the escapes a link resolves to those same bytes.
-        return _UNDECODED.sub(lambda found: f"%{ord(found.group()) - 0xDC00:02X}", path)
+            return _address(image.name)
+        return _address(posixpath.normpath(posixpath.join(up.replace(os.sep, "/"), image.name)))
+
+
+def _address(path: str) -> str:
+    """`path` as a link's address: '%', '#' and '?' (an escape, a fragment and a query
+    there) escaped; a folder name that is not UTF-8, whose bytes are kept as surrogates no
+    UTF-8 file can hold, written as the escapes that resolve to those same bytes."""
+    path = path.replace("%", "%25").replace("#", "%23").replace("?", "%3F")
+    return _UNDECODED.sub(lambda found: f"%{ord(found.group()) - 0xDC00:02X}", path)
 
 
 _UNDECODED = re.compile("[\udc80-\udcff]")
