@@ -1619,8 +1619,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "把类型改成 `type: enum`，或者删掉 `values`",
     ),
     "property-example.type": (
-        "the example {example} of {where} is not a {type}",
-        "{where} 的示例 {example} 不是 {type} 类型",
+        "the example {example} of {where} is not of its type, {type}",
+        "{where} 的示例 {example} 不是它的类型 {type}",
+    ),
+    "property-example.values.hint": (
+        "write one of its values: {values}",
+        "写成它的取值之一：{values}",
     ),
     "property-example.quote.hint": (
         "quote it to make it text",

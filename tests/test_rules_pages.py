@@ -217,6 +217,14 @@ def test_examples_must_fit_their_type_and_values() -> None:
         "('ok' or 'failed')"
     )
     assert check(text).diagnostics[4].hint == "quote it to make it text"
+    # As YAML writes it (true, not Python's True), and of its type, not "a enum".
+    assert messages[2] == (
+        "the example true of property 'count' of event E1 is not of its type, number"
+    )
+    odd = text.replace("example: timeout  # <4>", "example: 7  # <4>")
+    (enum,) = [d for d in check(odd).diagnostics if d.line == at(odd, "<4>")]
+    assert enum.message.endswith("is not of its type, enum")
+    assert enum.hint == "write one of its values: 'ok' or 'failed'"
 
 
 def test_metric_events_must_be_events() -> None:

@@ -69,6 +69,13 @@ def _values(event: TrackingEvent, prop: EventProperty) -> Iterator[Finding]:
         )
 
 
+def _as_written(value: object) -> str:
+    """`value` as YAML writes it (true, not Python's True), text in quotes."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
 def _example(event: TrackingEvent, prop: EventProperty) -> Iterator[Finding]:
     if prop.example is None or prop.type is None:
         return
@@ -80,15 +87,17 @@ def _example(event: TrackingEvent, prop: EventProperty) -> Iterator[Finding]:
         isinstance(example, allowed) and isinstance(example, bool) == (bool in allowed)
     )
     if not fits:
+        if prop.type == "enum" and prop.values:  # quoted, it would still be none of them
+            hint = msg("property-example.values.hint", values=listing(prop.values, "or"))
+        elif prop.type in ("string", "enum"):
+            hint = msg("property-example.quote.hint")
+        else:
+            hint = msg("property-example.type.hint")
         yield Finding(
             "property-example",
             join(prop.pointer, "example"),
-            msg("property-example.type", example=repr(example), where=where, type=prop.type),
-            hint=msg(
-                "property-example.quote.hint"
-                if prop.type in ("string", "enum")
-                else "property-example.type.hint"
-            ),
+            msg("property-example.type", example=_as_written(example), where=where, type=prop.type),
+            hint=hint,
         )
     elif prop.type == "enum" and prop.values and example not in prop.values:
         yield Finding(
