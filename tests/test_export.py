@@ -408,6 +408,22 @@ def test_the_teams_fields_and_priority_labels_reach_every_export(tmp_path: Path)
     assert jira[1][6] == "SHOP-12"
 
 
+def test_a_team_field_named_as_a_jira_column_keeps_a_column_of_its_own(tmp_path: Path) -> None:
+    # Labelled Priority and Labels, the team's fields made the importer's header hold two
+    # columns named Priority: Jira maps columns by their names.
+    team_export(
+        tmp_path,
+        '[fields.requirements.x-prio]\nlabel = "Priority"\n'
+        '[fields.requirements.x-tags]\nlabel = "Labels"\n',
+        "    x-prio: Highest\n    x-tags: web\n",
+        "--to",
+        "jira",
+    )
+    jira = list(csv.reader(io.StringIO((tmp_path / "team.jira.csv").read_text("utf-8"))))
+    assert jira[0][5:9] == ["Parent", "Priority (x-prio)", "Labels (x-tags)", "Labels"]
+    assert jira[0].count("Priority") == 1
+
+
 def test_dependencies_have_their_sheet(tmp_path: Path) -> None:
     export(tmp_path, "--lang", "en", source=EXAMPLES / "loyalty-checkout.prd.yaml")
     book = openpyxl.load_workbook(tmp_path / "loyalty-checkout.xlsx")

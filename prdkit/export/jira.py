@@ -143,11 +143,26 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
         body.append((fields, labels, feature.surface))
     kept = [_kept(labels, last) for _, labels, last in body]
     width = max(map(len, kept), default=1)
-    named = [next(iter(kinds.values())).label(lay.lang) for kinds in team.values()]
+    named = _headers([next(iter(kinds.values())) for kinds in team.values()], lay.lang)
     table = [[*HEADER, *named, *["Labels"] * width]]
     for (fields, _, _), cleaned in zip(body, kept, strict=True):
         table.append(fields + cleaned + [""] * (width - len(cleaned)))
     return table
+
+
+def _headers(declared: list[Any], lang: str) -> list[str]:
+    """The team's fields' column names: their labels, or, where a label is one of the
+    importer's own columns (Priority, Labels) or another field's, the label and the key.
+    Jira maps columns by their names: two named Priority could not be told apart."""
+    taken = {*HEADER, "Labels"}
+    names = []
+    for field in declared:
+        name = field.label(lang)
+        if name in taken:
+            name = f"{name} ({field.key})"
+        taken.add(name)
+        names.append(name)
+    return names
 
 
 def _team(lay: Layout, team: dict[str, Any], kind: str, item: Requirement | Feature) -> list[str]:
