@@ -620,6 +620,8 @@ def test_a_team_field_of_every_item_kind_reaches_every_writer(tmp_path: Path) ->
     for kind in marked:
         for fmt, text in texts.items():
             assert f"ZZ{kind.replace('_', '')}" in text, (kind, fmt)
+    # An item without an id is told by its place too: two resources may share a team.
+    assert "| No. | Team | Team note |" in texts["md"]
 
 
 def test_a_rule_that_names_a_labelled_value_names_its_label() -> None:

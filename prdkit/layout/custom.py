@@ -105,18 +105,21 @@ def _unnamed_items(lay: Layout, sections: list[Section]) -> list[Section]:
             node = getattr(node, key, None) if node is not None else None
         columns = custom_columns(lay, kind, every=True)
         rows = []
-        for item in node or ():
+        for number, item in enumerate(node or (), start=1):
             cells = custom_row(lay, kind, item, every=True)
             if all(map(is_empty, cells)):
                 continue
+            # Its place in its list as well as its name, which need not be unique (two
+            # resources of one team).
             named = next((getattr(item, n) for n in names if getattr(item, n)), None)
-            rows.append((lay.text(named if isinstance(named, str) else None), *cells))
+            shown = lay.text(named if isinstance(named, str) else None)
+            rows.append((lay.number(number), shown, *cells))
         at = by_key.get(path[0]) if path else None  # type: ignore[index]
         if not rows or at is None or not names:
             continue
-        head = Column(lay.t(f"field.{names[0]}"), "text")
+        head = (Column(lay.t("ui.step_no"), "number"), Column(lay.t(f"field.{names[0]}"), "text"))
         section = sections[at]
-        table = Table((head, *columns), tuple(rows), key=f"{section.key}#{kind}-fields")
+        table = Table((*head, *columns), tuple(rows), key=f"{section.key}#{kind}-fields")
         sections[at] = Section(section.key, (*section.blocks, table))
     return sections
 
