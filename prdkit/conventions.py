@@ -115,14 +115,10 @@ NO_CONVENTIONS = Conventions()
 def item_paths() -> Mapping[str, tuple[str, ...]]:
     """Item kind → the keys leading to its list: top-level lists and lists one section down."""
     # Read from the schema, so every section the format grows is a kind without a second list.
-    from prdkit.schema import load_schema
+    from prdkit.schemafile import load_schema
+    from prdkit.schemafile import resolved as resolve
 
     schema = load_schema()
-    defs = schema["$defs"]
-
-    def resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
-        ref = node.get("$ref", "")
-        return defs[ref.rsplit("/", 1)[1]] if ref.startswith("#/$defs/") else node
 
     def object_items(node: Mapping[str, Any]) -> bool:
         return node.get("type") == "array" and "properties" in resolve(node.get("items", {}))

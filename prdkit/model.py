@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
@@ -847,6 +847,17 @@ def class_at(path: tuple[str, ...]) -> type | None:
     for key in path:
         cls = _CHILDREN.get(cls, {}).get(key) if cls is not None else None
     return cls if cls is not Document else None
+
+
+def items_at(doc: Document, path: tuple[str, ...]) -> Sequence[Any]:
+    """The items of `doc` at `path` (`("launch", "rollout")`); none where a section is
+    absent."""
+    node: Any = doc
+    for key in path:
+        node = getattr(node, key, None)
+        if node is None:
+            return ()
+    return node
 
 
 def kind_at(path: tuple[str, ...]) -> str | None:

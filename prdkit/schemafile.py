@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -36,6 +37,14 @@ def schema_text() -> str:
 def load_schema() -> dict[str, Any]:
     """The schema as data (parsed once per run)."""
     return json.loads(schema_text())
+
+
+def resolved(node: Mapping[str, Any]) -> Mapping[str, Any]:
+    """`node`, or the definition its `$ref` names (`#/$defs/md`)."""
+    ref = node.get("$ref", "")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        return load_schema()["$defs"][ref.rsplit("/", 1)[1]]
+    return node
 
 
 @lru_cache(maxsize=256)

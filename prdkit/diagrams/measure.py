@@ -24,6 +24,12 @@ SHORT_CJK_HEADER = 8  # … and a CJK column header up to this long
 _ANY_CJK = re.compile("[\u2e80-\U0010ffff]")
 
 
+# ems: the line a column of running text keeps even where the words of all columns cannot
+# fit (a table of seven or more columns): counted as one of its words, so a description is
+# not squeezed to two characters a line to keep a short name or a condition on one.
+PROSE_LEAST = 5.0
+
+
 def short_cjk(line: str, header: bool = False) -> bool:
     """Whether `line` holds CJK text and is short enough to stay on one line (a column
     header at most `SHORT_CJK_HEADER` long, other text `SHORT_CJK`)."""

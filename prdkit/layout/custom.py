@@ -21,7 +21,7 @@ from prdkit.conventions import CustomField, item_paths
 from prdkit.layout.blocks import Block, Column, ColumnKind, Facts, Heading, Section, Table
 from prdkit.layout.cells import Cell, Id, Link, Text, is_empty
 from prdkit.layout.context import Layout
-from prdkit.model import class_at
+from prdkit.model import class_at, items_at
 
 __all__ = ["custom_cell", "custom_columns", "custom_row", "with_custom_fields"]
 
@@ -100,12 +100,9 @@ def _unnamed_items(lay: Layout, sections: list[Section]) -> list[Section]:
         if cls is None or "id" in {f.name for f in dataclasses.fields(cls)}:
             continue
         names = [n for n in _NAMING if n in {f.name for f in dataclasses.fields(cls)}]
-        node: Any = lay.doc
-        for key in path:  # type: ignore[union-attr]
-            node = getattr(node, key, None) if node is not None else None
         columns = custom_columns(lay, kind, every=True)
         rows = []
-        for number, item in enumerate(node or (), start=1):
+        for number, item in enumerate(items_at(lay.doc, path), start=1):  # type: ignore[arg-type]
             cells = custom_row(lay, kind, item, every=True)
             if all(map(is_empty, cells)):
                 continue

@@ -22,8 +22,8 @@ from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import score_text
 from prdkit.layout.sections.front import cover
 from prdkit.layout.sections.pages import property_example, property_values
-from prdkit.model import Document, EventProperty, class_at, kind_at
-from prdkit.schemafile import load_schema
+from prdkit.model import Document, EventProperty, class_at, items_at, kind_at
+from prdkit.schemafile import load_schema, resolved
 
 __all__ = ["SHEETS", "Sheet", "Workbook", "build"]
 
@@ -342,18 +342,11 @@ SHEETS: dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, .
 # ---- the other item kinds, their columns read from the schema --------------------------
 
 
-def _resolved(node: Mapping[str, Any]) -> Mapping[str, Any]:
-    ref = node.get("$ref", "")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        return load_schema()["$defs"][ref.rsplit("/", 1)[1]]
-    return node
-
-
 def _item_schema(path: tuple[str, ...]) -> Mapping[str, Any]:
     node: Mapping[str, Any] = load_schema()
     for key in path:
-        node = _resolved(_resolved(node)["properties"][key])
-    return _resolved(_resolved(node).get("items", {}))
+        node = resolved(resolved(node)["properties"][key])
+    return resolved(resolved(node).get("items", {}))
 
 
 def _attr(cls: type, key: str) -> str:
@@ -366,7 +359,7 @@ def _schema_field(key: str, node: Mapping[str, Any], cls: type, kind: str | None
     """The column of field `key` of an item, typed as the schema types it (`node`)."""
     attr = _attr(cls, key)
     label = f"field.{key}"
-    node_r = _resolved(node)
+    node_r = resolved(node)
     if key == "id":
         return _ID
     if "x-refers-to" in node or "x-refers-to" in node_r:
@@ -374,7 +367,7 @@ def _schema_field(key: str, node: Mapping[str, Any], cls: type, kind: str | None
     kind_of = node_r.get("type")
     if kind_of == "array":
         items = node_r.get("items", {})
-        inner = _resolved(items)
+        inner = resolved(items)
         if "x-refers-to" in items or "x-refers-to" in inner:
             return Field(label, "ref", _refs(attr).get)
         if "properties" in inner:
@@ -417,13 +410,7 @@ def _derived(kind: str, path: tuple[str, ...]) -> tuple[str, Getter, tuple[Field
     )
     title = f"section.{kind}" if len(path) == 1 else f"field.{kind}"
 
-    def items_of(doc: Document) -> Sequence[Any]:
-        node: Any = doc
-        for key in path:
-            node = getattr(node, key, None) if node is not None else None
-        return node or ()
-
-    return title, items_of, fields  # type: ignore[return-value]
+    return title, lambda doc: items_at(doc, path), fields
 
 
 def _sheets() -> dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple[Field, ...]]]:

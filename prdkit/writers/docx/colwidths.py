@@ -26,7 +26,7 @@ from operator import add
 
 from lxml import etree
 
-from prdkit.diagrams.measure import SHORT_CJK_HEADER, em, short_cjk
+from prdkit.diagrams.measure import PROSE_LEAST, SHORT_CJK_HEADER, em, short_cjk
 from prdkit.writers.docx.oxml import W_NS, w
 from prdkit.writers.docx.runmarks import HAS_BOLD
 
@@ -47,10 +47,6 @@ WHOLE_LEVELS = 2  # ids, then words: each fits its column or breaks
 LONGEST = 25  # percent of the table width one unbreakable piece may claim at most
 TYPICAL = 0.8  # a column wants the width of its 80th-percentile line
 PROSE = 8.0  # ems: the line a column of running text is given along with the headers
-# ems: the line a column of running text keeps even where the words of all columns cannot
-# fit (a table of seven or more columns): counted as one of its words, so a description is
-# not squeezed to two characters a line to keep a short name or a condition on one.
-PROSE_LEAST = 5.0
 SHORT_LINE = 14.0  # ems: a column whose lines are all this short wants its longest
 _P = w("p")
 _TBL, _GRID, _TR, _TC = w("tbl"), w("tblGrid"), w("tr"), w("tc")

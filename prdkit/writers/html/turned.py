@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from html import unescape
 
-from prdkit.diagrams.measure import em, short_cjk, text_width
+from prdkit.diagrams.measure import PROSE_LEAST, em, short_cjk, text_width
 from prdkit.layout.blocks import Column, Matrix, Table
 from prdkit.layout.cells import Cell, Code, Date, Enum, Id, Link, Many, Markdown, Number, Ref, Text
 
@@ -29,9 +29,6 @@ LANDSCAPE = 78.0  # 265 mm
 PADDING = 1.3
 # How much wider than a landscape page a table is before each step denser (see style.py).
 DENSER = (1.0, 1.3, 1.8)
-# Running text of Chinese may break between any two characters: a column of it is given
-# room for a few of them, as in Word (`colwidths.PROSE_LEAST`).
-PROSE = 4.0
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 # A Markdown field's table as markdown-it writes it (GFM tables do not nest), its rows and
 # cells, and the tags in a cell.
@@ -116,7 +113,7 @@ def _cell(cell: Cell, header: bool = False) -> float:
     if isinstance(cell, Markdown):  # a link's address is not shown
         return _text(_LINK_TARGET.sub("]", cell.source))
     if isinstance(cell, Link):  # an address breaks anywhere (see the stylesheet)
-        return min(_text(cell.text), 2 * PROSE)
+        return min(_text(cell.text), 2 * PROSE_LEAST)
     if isinstance(cell, Many):
         return max((_cell(item) for item in cell.items), default=0.0)
     return 0.0
@@ -142,4 +139,4 @@ def _text(text: str | None, header: bool = False) -> float:
 
 def _words(words: Iterable[str]) -> float:
     # A Latin word whole; Chinese breaks anywhere: a few characters a line.
-    return max((text_width(w, em) if w.isascii() else PROSE for w in words), default=0.0)
+    return max((text_width(w, em) if w.isascii() else PROSE_LEAST for w in words), default=0.0)
