@@ -496,14 +496,18 @@ def test_every_value_of_every_item_reaches_its_kinds_csv(tmp_path: Path, templat
         items = list(items_of(data, kind))
         if not items:
             continue
-        text = (tmp_path / f"{stem}.{kind}.csv").read_text(encoding="utf-8")
+        csv_text = (tmp_path / f"{stem}.{kind}.csv").read_text(encoding="utf-8")
+        rows = list(csv.reader(io.StringIO(csv_text)))[1:]
+        assert len(rows) == len(items), kind  # a row an item, in the document's order
+        extra = ""
         if kind == "tracking":  # an event's properties have a sheet of their own
-            text += (tmp_path / f"{stem}.event_properties.csv").read_text(encoding="utf-8")
-        for _, item in items:
+            extra = (tmp_path / f"{stem}.event_properties.csv").read_text(encoding="utf-8")
+        for (_, item), row in zip(items, rows, strict=True):
+            text = "\n".join(row) + extra  # each value in its own item's row
             for value in _strings(item):
                 # An enum value reads as its label, in the document's language.
                 shown = [label(f"{g}.{value}", lang) for g in ENUMS if value in ENUMS[g]]
-                assert any(v in text for v in [value, *shown]), (kind, value)
+                assert any(v in text for v in [value, *shown]), (kind, item, value)
                 checked += 1
     assert checked > 50
 
