@@ -864,6 +864,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} 缺少必填字段 '{key}'",
     ),
     "schema-unknown-key": ("unknown key '{key}'", "未知的键 '{key}'"),
+    "schema-unknown-key.full-width": (
+        "the key starts with full-width spaces (U+3000), which YAML does not count as"
+        " indentation: indent '{key}' with half-width spaces",
+        "这个键以全角空格（U+3000）开头，YAML 不把它算作缩进：请用半角空格缩进 '{key}'",
+    ),
     "schema-unknown-key.in": ("unknown key '{key}' in {name}", "{name} 中有未知的键 '{key}'"),
     "schema-unknown-key.guess": (
         "unknown key '{key}' — did you mean '{guess}'?",

@@ -144,6 +144,10 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
             variant = "schema-unknown-key" + (".in" if path else "") + (".guess" if guess else "")
             message = msg(variant, key=key, name=name, guess=guess[0] if guess else "")
             extra = None if guess else allowed
+            if key[:1] == "\u3000":
+                # A key indented with full-width spaces reads as a key of the mapping above,
+                # its name starting with them: the indentation is the slip.
+                extra = msg("schema-unknown-key.full-width", key=key.lstrip("\u3000"))
             yield Finding("schema-unknown-key", join(pointer, key), message, extra, at="key")
     elif kind == "enum":
         choices = Choices(tuple(str(v) for v in value))

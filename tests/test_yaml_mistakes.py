@@ -654,3 +654,16 @@ def test_a_message_quotes_a_line_separator_as_the_file_holds_it() -> None:
     rule, line, column, message, _ = only(check(text))
     assert (rule, line, column) == ("yaml-missing-colon", 2, 1)
     assert "{\u2028: 1}" in message and "\ufdd1" not in message
+
+
+def test_a_key_indented_with_full_width_spaces_that_still_reads_is_told_so() -> None:
+    # At the end of a document, `　　priority:` reads as a top-level key: it was an unknown
+    # key with the list of top-level ones for a hint.
+    text = MINIMAL.replace("    priority: could\n", "\u3000\u3000priority: could\n")
+    result = check(text)
+    (unknown,) = [d for d in result.diagnostics if d.rule == "schema-unknown-key"]
+    assert unknown.line == line_of(text, "\u3000")
+    assert unknown.hint == (
+        "the key starts with full-width spaces (U+3000), which YAML does not count as "
+        "indentation: indent 'priority' with half-width spaces"
+    )
