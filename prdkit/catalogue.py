@@ -765,6 +765,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "that starts one",
         "这一行用 '{dash}' 开始列表项，YAML 只认半角连字符 '-'",
     ),
+    "yaml-indentation.hyphen": (
+        "'-{item}' has no space after its hyphen: YAML starts a list item with '-' and a"
+        " space only",
+        "'-{item}' 的连字符后面没有空格：YAML 只把 '-' 加一个空格当作列表项的开头",
+    ),
+    "yaml-indentation.hyphen.hint": (
+        "put a space after the hyphen: `{fixed}`",
+        "在连字符后面加一个空格：`{fixed}`",
+    ),
     "yaml-indentation.full-width.hint": (
         "type it in half-width (ASCII) characters: spaces to indent, '-' and a space for an "
         "item (switch the input method to half-width)",

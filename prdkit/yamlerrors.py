@@ -47,6 +47,7 @@ def explain(source: str, exc: yaml.YAMLError) -> tuple[Finding, Span]:
     explainers: tuple[Callable[[], tuple[Finding, Span] | None], ...] = (
         lambda: _tab(lines, problem_mark),
         lambda: _full_width_layout(lines, problem_mark),
+        lambda: _hyphen_without_space(lines, problem_mark),
         lambda: _escape(lines, problem, problem_mark, context_mark),
         lambda: _surrogate(lines, problem, problem_mark),
         lambda: _indicator(lines, tokens, context, context_mark, problem_mark),
@@ -150,6 +151,30 @@ def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | No
             continue
         if _fixes(lines, number, fixed, mark.line):
             hint = msg("yaml-indentation.full-width.hint")
+            return Finding("yaml-indentation", "", message, hint), Span(number + 1, column + 1)
+    return None
+
+
+_BARE_HYPHEN = re.compile(r"^( *)-(?=[^\s\-])")
+
+
+def _hyphen_without_space(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
+    """A list item written `-item`, with no space after the hyphen, on the line libyaml
+    stopped on or one of the two before it: the one that, given its space, reads past
+    the error (`-5` may be a negative number, `-id` a key)."""
+    if mark is None:
+        return None
+    for number in range(min(mark.line, len(lines) - 1), max(mark.line - 3, -1), -1):
+        line = lines[number]
+        bare = _BARE_HYPHEN.match(line)
+        if bare is None:
+            continue
+        column = bare.end(1)
+        fixed = line[: column + 1] + " " + line[column + 1 :]
+        if _fixes(lines, number, fixed, mark.line):
+            item = _short(line[column + 1 :].strip(), 60)
+            message = msg("yaml-indentation.hyphen", item=item)
+            hint = msg("yaml-indentation.hyphen.hint", fixed=_short(fixed.strip(), 60))
             return Finding("yaml-indentation", "", message, hint), Span(number + 1, column + 1)
     return None
 

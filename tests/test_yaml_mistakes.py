@@ -667,3 +667,27 @@ def test_a_key_indented_with_full_width_spaces_that_still_reads_is_told_so() -> 
         "the key starts with full-width spaces (U+3000), which YAML does not count as "
         "indentation: indent 'priority' with half-width spaces"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "item"),
+    [
+        ("  - id: R1\n", "  -id: R1\n", "id: R1"),
+        ("    priority: could\n", "    priority: could\n    acceptance_criteria:\n"
+         "      - Pays in one tap\n      -Sees the total\n", "Sees the total"),
+    ],
+)  # fmt: skip
+def test_a_list_item_with_no_space_after_its_hyphen(old: str, new: str, item: str) -> None:
+    # `-id: R1` read as a key '-id', and the hint was to indent the next key like it (which
+    # made requirements a mapping); `-second` stood "on a line of its own".
+    text = MINIMAL.replace(old, new)
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line) == ("yaml-indentation", line_of(text, "-" + item))
+    assert column == text.split("\n")[line - 1].index("-") + 1
+    assert message.startswith(f"'-{item}' has no space after its hyphen")
+    assert hint == f"put a space after the hyphen: `- {item}`"
+
+
+def test_a_negative_number_in_a_list_is_no_missing_space() -> None:
+    text = MINIMAL + "metrics:\n  - id: M1\n    name: Margin\n    target: -5\n"
+    assert all(d.rule != "yaml-indentation" for d in check(text).diagnostics)
