@@ -343,3 +343,27 @@ def test_a_markdown_table_too_wide_for_any_page_prints_whole_and_smaller(
     assert "841.89 x 595.276" in info  # landscape
     words = set(pages[page - 1].split())
     assert {f"H{c}" for c in range(40)} <= words
+
+
+@needs_pdf
+def test_a_requirements_heading_and_lead_in_print_with_its_turned_table(tmp_path: Path) -> None:
+    # The requirement's heading, its "Priority" line and the sentence introducing the table
+    # stayed at the foot of a portrait page, the table alone on the landscape one after.
+    row = "| " + " | ".join(["Reconciliation"] * 8) + " |"
+    table = "\n".join("      " + line for line in (row, "|" + "---|" * 8, row))
+    text = MINIMAL.replace(
+        "priority: could",
+        "priority: could\n    description: |\n      Routing by channel:\n\n" + table,
+    )
+    (tmp_path / "lead.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("render", str(tmp_path / "lead.prd.yaml"), "--to", "pdf")
+    assert result.returncode == 0, result.stderr
+    pages = pages_of(tmp_path / "lead.pdf")
+    (page,) = [n for n, t in enumerate(pages, 1) if "Routing by channel" in t]
+    assert "R1" in pages[page - 1] and "Priority" in pages[page - 1]
+    assert "Reconciliation" in pages[page - 1]
+    info = subprocess.run(
+        ["pdfinfo", "-f", str(page), "-l", str(page), str(tmp_path / "lead.pdf")],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "841.89 x 595.276" in info  # landscape

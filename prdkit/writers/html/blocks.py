@@ -55,7 +55,18 @@ def _rich_text(ctx: Context, block: RichText) -> None:
         return
     if block.label is not None:
         ctx.add(f'<p class="field-label">{ctx.label(block.label)}</p>')
-    ctx.add(turn_tables(ctx.fields.field(block.source, block.level + SHIFT)))
+    html = turn_tables(ctx.fields.field(block.source, block.level + SHIFT))
+    start = html.find('<div class="turned')
+    before = html[:start]
+    if start >= 0 and len(before) <= _SHORT_HTML and not _HEAVY.search(before):
+        # The field's first turned table takes the sentence introducing it and, back to
+        # the heading it is under, what stands since (as a table of the document's own).
+        lead = _lead_in(ctx.parts)
+        moved = "".join(ctx.parts[len(ctx.parts) - lead :]) if lead else ""
+        del ctx.parts[len(ctx.parts) - lead :]
+        opened = html.index(">", start) + 1
+        html = html[start:opened] + moved + before + html[opened:]
+    ctx.add(html)
 
 
 def _items(ctx: Context, block: Items) -> None:
@@ -115,10 +126,11 @@ def _table(ctx: Context, block: Table) -> None:
 def _turn(ctx: Context, html: str, classes: str) -> None:
     """Add `html`, a table too wide for a portrait page (see `turned`), on landscape pages
     in print."""
-    # Printed on a landscape page of its own, with the heading right above it (so it is not
-    # left at the foot of the page before) and the legend under it (see `_note`). What little
-    # stands between it and the turned table before stays on their landscape pages rather
-    # than make a portrait page of its own, all but empty.
+    # Printed on a landscape page of its own, with the heading it is under and the few
+    # pieces since it ("Priority: must", "Routing by channel:"; so none is left at the foot
+    # of the page before) and the legend under it (see `_note`). What little stands between
+    # it and the turned table before stays on their landscape pages rather than make a
+    # portrait page of its own, all but empty.
     parts = ctx.parts
     since = next((n for n in range(1, _SHORT_PARTS + 2) if parts[-n:][:1] == [TURNED_END]), 0)
     between = parts[len(parts) - since + 1 :] if since else []
@@ -127,15 +139,33 @@ def _turn(ctx: Context, html: str, classes: str) -> None:
         del parts[-since]
         ctx.add(html if classes == "turned" else f'<div class="{classes[7:]}">{html}</div>')
     else:
-        above = parts.pop() if parts and _HEADING.match(parts[-1]) else ""
+        lead = _lead_in(parts)
+        above = "".join(parts[len(parts) - lead :]) if lead else ""
+        del parts[len(parts) - lead :]
         ctx.add(f'<div class="{classes}">{above}{html}')
     ctx.add(TURNED_END)
+
+
+def _lead_in(parts: list[str]) -> int:
+    """How many of the last `parts` go with a turned table: back to the heading it is
+    under, when what stands since it is short and holds no picture, table or section
+    break; none otherwise."""
+    size = 0
+    for count in range(1, min(len(parts), _SHORT_PARTS) + 1):
+        part = parts[-count]
+        if _HEADING.match(part):
+            return count
+        size += len(part)
+        if size > _SHORT_HTML or part == TURNED_END or _SECTION.match(part) or _HEAVY.search(part):
+            return 0
+    return 0
 
 
 # The end of a turned table's page: a legend right after it goes in before it.
 TURNED_END = "</div><!-- turned -->"
 _HEADING = re.compile(r"<h[1-6][ >]")
 _SECTION = re.compile(r"</?section[ >]")
+_HEAVY = re.compile(r"<(?:img|svg|table|figure)[ >]")  # a picture or a table keeps its page
 # What is short enough between two turned tables to go on their landscape pages: a few
 # pieces (a heading and a paragraph or a small table) of a few lines' HTML.
 _SHORT_PARTS = 4
