@@ -503,6 +503,10 @@ def test_an_earlier_render_as_reference_lends_no_header_of_its_own(tmp_path: Pat
 
     assert headers(first) == headers(second) == headers(plain)
     assert not any("DRAFT" in text for text in headers(first))
+    # Nor the lists of its emptied body: the file grew at every render before.
+    third_path = tmp_path / "third.docx"
+    third_path.write_bytes(second)
+    assert render(approved, reference_doc=third_path) == second
     # A reference edited in Word (which names itself in the file) keeps its header.
     with zipfile.ZipFile(earlier) as source, zipfile.ZipFile(tmp_path / "word.docx", "w") as out:
         for member in source.namelist():

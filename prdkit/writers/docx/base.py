@@ -119,6 +119,10 @@ def open_base(reference: Path | None) -> Base:
             msg("reference.unusable-word", path=str(reference), reason=str(exc))
         ) from None
     rendered = not own and _written_by_prdkit(document)
+    if rendered:
+        from prdkit.writers.docx.numbering import drop_unused
+
+        drop_unused(document)
     _drop_parts(document, own)
     _settings(document)
     _language(styles)

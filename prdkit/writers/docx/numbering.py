@@ -47,6 +47,27 @@ def _int_attr(elements: Any, attr: str) -> int:
     return max((xml_int(e.get(w(attr)), 0) for e in elements), default=0)
 
 
+def drop_unused(document: Any) -> None:
+    """Drop the lists of `document` that no style uses: those of a body emptied before a
+    render (an earlier render's, given as the reference, grew the file at every render)."""
+    part = document.part
+    root = next(
+        (r.target_part.element for r in part.rels.values()
+         if r.reltype == RT_NUMBERING and not r.is_external),
+        None,
+    )  # fmt: skip
+    if root is None:
+        return
+    used = {ref.get(w("val")) for ref in document.styles.element.iter(w("numId"))}
+    for num in root.findall(w("num")):
+        if num.get(w("numId")) not in used:
+            root.remove(num)
+    kept = {n.find(w("abstractNumId")).get(w("val")) for n in root.findall(w("num"))}
+    for abstract in root.findall(w("abstractNum")):
+        if abstract.get(w("abstractNumId")) not in kept:
+            root.remove(abstract)
+
+
 class Numbering:
     """Adds prdkit's list definitions to a document and hands out restarted lists."""
 
