@@ -54,6 +54,7 @@ def test_one_sheet_per_item_kind_after_the_metadata(workbook) -> None:
         "收入来源",
         "成本结构",
         "竞争对手",
+        "对比矩阵",
         "功能设计",
         "页面说明",
         "埋点方案",
@@ -64,6 +65,7 @@ def test_one_sheet_per_item_kind_after_the_metadata(workbook) -> None:
         "资源调控",
         "角色",
         "操作",
+        "授权",
         "职责分离",
         "容错体系",
         "运营活动",
@@ -203,6 +205,7 @@ def test_csv_one_utf8_file_per_kind(tmp_path: Path) -> None:
         "revenue_streams",
         "cost_structure",
         "competitors",
+        "comparison",
         "features",
         "pages",
         "tracking",
@@ -213,6 +216,7 @@ def test_csv_one_utf8_file_per_kind(tmp_path: Path) -> None:
         "resources",
         "roles",
         "actions",
+        "grants",
         "separation_of_duties",
         "guardrails",
         "campaigns",
@@ -525,3 +529,22 @@ def _strings(value: object):
         yield value.strip().split("\n")[0].strip()
     elif isinstance(value, int | float) and not isinstance(value, bool):
         yield str(value)
+
+
+def test_grants_and_the_comparison_matrix_have_their_sheets(tmp_path: Path) -> None:
+    # Mappings rather than lists of items, who may do what and how the products compare
+    # were in no export.
+    export(tmp_path, "--to", "csv")
+    grants = list(csv.reader(io.StringIO((tmp_path / "flash-sale.grants.csv").read_text("utf-8"))))
+    written = DATA["permissions"]["grants"]
+    assert grants[0] == ["角色", "操作"]
+    assert [row[0] for row in grants[1:]] == list(written)
+    assert grants[1][1] == ", ".join(written[grants[1][0]])
+    compared = list(
+        csv.reader(io.StringIO((tmp_path / "flash-sale.comparison.csv").read_text("utf-8")))
+    )
+    assert compared[0][0] == "产品" and compared[1][0] == "我方"
+    matrix = DATA["competition"]["matrix"]
+    assert len(compared) == len(matrix) + 1
+    dimension = compared[0][1]
+    assert compared[1][1] == matrix["us"][dimension]

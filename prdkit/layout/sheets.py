@@ -21,6 +21,7 @@ from prdkit.layout.context import Layout, facts
 from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import score_text
 from prdkit.layout.sections.front import cover
+from prdkit.layout.sections.market import comparison_value
 from prdkit.layout.sections.pages import property_example, property_values
 from prdkit.model import Document, EventProperty, class_at, items_at, kind_at
 from prdkit.schemafile import load_schema, resolved
@@ -427,6 +428,42 @@ def _sheets() -> dict[str, tuple[str, Callable[[Document], Sequence[Any]], tuple
     return out
 
 
+def _grants(lay: Layout, doc: Document) -> Sheet | None:
+    """Who may do what: a row a role, its granted actions (`permissions.grants`, a mapping
+    rather than a list of items)."""
+    perms = doc.permissions
+    if perms is None or not perms.grants:
+        return None
+    columns = (Column(lay.t("field.role"), "ref"), Column(lay.t("field.actions"), "ref"))
+    rows = tuple((lay.ref(role), lay.refs(actions)) for role, actions in perms.grants)
+    ids = tuple(role for role, _ in perms.grants)
+    return Sheet("grants", lay.t("field.grants"), Table(columns, rows), ids)
+
+
+def _comparison(lay: Layout, doc: Document) -> Sheet | None:
+    """The comparison matrix, a row a product (us, then each competitor), a column a
+    dimension (`competition.matrix`, a mapping rather than a list of items)."""
+    comp = doc.competition
+    if comp is None or not comp.matrix:
+        return None
+    dimensions = list(dict.fromkeys([*comp.dimensions, *(d for _, c in comp.matrix for d, _ in c)]))
+    columns = (Column(lay.t("ui.product"), "ref"),)
+    columns += tuple(Column(d, "text") for d in dimensions)
+    rows = []
+    for key, cells in comp.matrix:
+        row = dict(cells)
+        name = Text(lay.t("ui.us")) if key == "us" else lay.ref(key)
+        values = (comparison_value(lay, row[d]) if d in row else None for d in dimensions)
+        rows.append((name, *values))
+    ids = tuple("" if key == "us" else key for key, _ in comp.matrix)
+    return Sheet("comparison", lay.t("field.matrix"), Table(columns, tuple(rows)), ids)
+
+
+# Sheets of what a document holds as mappings rather than lists of items, after the sheet
+# they belong with.
+_MAPPINGS = {"competitors": _comparison, "actions": _grants}
+
+
 def build(doc: Document, lang: str | None = None) -> Workbook:
     """`doc`'s items as sheets in `lang` (default: the document's language)."""
     lay = Layout(doc, lang or doc.meta.language or "en")
@@ -446,6 +483,9 @@ def build(doc: Document, lang: str | None = None) -> Workbook:
         )
         ids = tuple(getattr(i, "id", "") for i in items)
         sheets.append(Sheet(key, lay.t(label), Table(columns, rows), ids))
+        mapped = _MAPPINGS[key](lay, doc) if key in _MAPPINGS else None
+        if mapped is not None:
+            sheets.append(mapped)
     return Workbook(
         doc.meta.title,
         lay.t("section.meta"),

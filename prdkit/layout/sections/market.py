@@ -157,7 +157,7 @@ def business_model(lay: Layout) -> list[Block]:
     return out
 
 
-def _value(lay: Layout, value: object) -> Cell:
+def comparison_value(lay: Layout, value: object) -> Cell:
     """A comparison value: ✓ or ✗, a number, or the words on one line."""
     if isinstance(value, bool):
         return Text("✓", "good") if value else Text("✗", "bad")
@@ -203,7 +203,10 @@ def _comparison(lay: Layout, comp: Competition) -> list[Block]:
             lay.t("field.dimensions"),
             tuple(name for _, name in columns),
             tuple(
-                (Text(d), tuple(_value(lay, row[d]) if d in row else gap for row in values))
+                (
+                    Text(d),
+                    tuple(comparison_value(lay, row[d]) if d in row else gap for row in values),
+                )
                 for d in dimensions
             ),
             highlight=0 if columns and columns[0][0] == "us" else None,
@@ -224,7 +227,7 @@ def _comparison_list(
     ]
     dimension: dict[str, Cell] = {}  # one cell per dimension, however many rows name it
     rows = tuple(
-        (names[key], dimension.setdefault(d, Text(d)), _value(lay, value))
+        (names[key], dimension.setdefault(d, Text(d)), comparison_value(lay, value))
         for key, cells in comp.matrix
         for d, value in cells
     )
