@@ -483,7 +483,8 @@ def build(doc: Document, lang: str | None = None) -> Workbook:
         )
         ids = tuple(getattr(i, "id", "") for i in items)
         sheets.append(Sheet(key, lay.t(label), Table(columns, rows), ids))
-        mapped = _MAPPINGS[key](lay, doc) if key in _MAPPINGS else None
+        mapping = _MAPPINGS.get(key)
+        mapped = mapping(lay, doc) if mapping else None
         if mapped is not None:
             sheets.append(mapped)
     return Workbook(

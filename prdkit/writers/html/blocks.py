@@ -61,11 +61,8 @@ def _rich_text(ctx: Context, block: RichText) -> None:
     if start >= 0 and len(before) <= _SHORT_HTML and not _HEAVY.search(before):
         # The field's first turned table takes the sentence introducing it and, back to
         # the heading it is under, what stands since (as a table of the document's own).
-        lead = _lead_in(ctx.parts)
-        moved = "".join(ctx.parts[len(ctx.parts) - lead :]) if lead else ""
-        del ctx.parts[len(ctx.parts) - lead :]
         opened = html.index(">", start) + 1
-        html = html[start:opened] + moved + before + html[opened:]
+        html = html[start:opened] + _take_lead_in(ctx.parts) + before + html[opened:]
     ctx.add(html)
 
 
@@ -139,26 +136,25 @@ def _turn(ctx: Context, html: str, classes: str) -> None:
         del parts[-since]
         ctx.add(html if classes == "turned" else f'<div class="{classes[7:]}">{html}</div>')
     else:
-        lead = _lead_in(parts)
-        above = "".join(parts[len(parts) - lead :]) if lead else ""
-        del parts[len(parts) - lead :]
-        ctx.add(f'<div class="{classes}">{above}{html}')
+        ctx.add(f'<div class="{classes}">{_take_lead_in(parts)}{html}')
     ctx.add(TURNED_END)
 
 
-def _lead_in(parts: list[str]) -> int:
-    """How many of the last `parts` go with a turned table: back to the heading it is
-    under, when what stands since it is short and holds no picture, table or section
-    break; none otherwise."""
+def _take_lead_in(parts: list[str]) -> str:
+    """The last of `parts` that go with a turned table, taken out of them: back to the
+    heading it is under, when what stands since it is short and holds no picture, table or
+    section break; none otherwise."""
     size = 0
     for count in range(1, min(len(parts), _SHORT_PARTS) + 1):
         part = parts[-count]
         if _HEADING.match(part):
-            return count
+            taken = "".join(parts[-count:])
+            del parts[-count:]
+            return taken
         size += len(part)
         if size > _SHORT_HTML or part == TURNED_END or _SECTION.match(part) or _HEAVY.search(part):
-            return 0
-    return 0
+            return ""
+    return ""
 
 
 # The end of a turned table's page: a legend right after it goes in before it.
