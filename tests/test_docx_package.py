@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+import threading
+import time
 import tracemalloc
 import zipfile
 import zlib
 from datetime import datetime, timezone
 from io import BytesIO
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +86,58 @@ def test_the_spool_holds_a_fraction_of_what_it_is_given() -> None:
     given_bytes = 20 * 10_000 * len(row % 0)
     assert given_bytes > 15_000_000
     assert held < given_bytes / 8
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.binary(max_size=300_000), max_size=8))
+def test_the_spool_deflates_as_one_deflater_given_everything_would(pieces: list[bytes]) -> None:
+    # Batches go to another thread, but the stream is the one deflating in order gives:
+    # a Word file is the same bytes on a machine of one processor or of many.
+    spool = Spool()
+    one = Deflater()
+    for piece in pieces:
+        spool.append(piece)
+        one.add(piece)
+    assert b"".join(spool.close().chunks) == b"".join(one.close(last=False).chunks)
+
+
+def test_the_spool_deflates_off_the_thread_that_builds_the_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # zlib lets go of the interpreter while it works: deflating in a thread of its own
+    # overlaps the body's deflating with its building.
+    seen: list[tuple[str, int]] = []
+    add = Deflater.add
+
+    def watched(self: Deflater, piece: bytes) -> None:
+        seen.append((threading.current_thread().name, len(piece)))
+        add(self, piece)
+
+    monkeypatch.setattr(Deflater, "add", watched)
+    spool = Spool()
+    for _ in range(3):
+        spool.append(b"<w:p/>" * 100_000)
+    spool.later(lambda: b"<w:sectPr/>")
+    spool.append(b"<w:p/>")
+    closed = spool.close()
+    # The section break, made when the spool is closed, is deflated there.
+    builder = threading.current_thread().name
+    assert sum(size for name, size in seen if name != builder) == 6 * 300_001
+    assert [size for name, size in seen if name == builder] == [11]
+    assert unzip(join((closed, deflate(b"")))) == b"<w:p/>" * 300_000 + b"<w:sectPr/><w:p/>"
+
+
+def test_a_spool_given_up_leaves_no_thread_behind() -> None:
+    before = threading.active_count()
+    spool = Spool()
+    spool.append(b"<w:p/>" * 100_000)
+    del spool
+    gc.collect()
+    for _ in range(100):  # the thread ends once it sees its spool is gone
+        if threading.active_count() == before:
+            break
+        time.sleep(0.01)
+    assert threading.active_count() == before
 
 
 def test_whole_entries_zip_as_zipfile_zips_them() -> None:
