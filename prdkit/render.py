@@ -6,10 +6,12 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 from prdkit.check import SUFFIXES, CheckResult
 from prdkit.digest import digest, forget
+from prdkit.forking import build_all
 from prdkit.i18n import language
 from prdkit.images.pictures import Pictures
 from prdkit.limits import DEFAULT_LIMITS, Limits
@@ -118,11 +120,13 @@ def render(
     folder = out_dir if out_dir is not None else source.parent
     options = render_options(result, source, folder, lang, reference_doc, number_headings, limits)
     release_source(result)
-    # Every output is built before any is written, and written all or none.
+    # Every output is built before any is written, and written all or none; the formats
+    # after the first are built in forked children when there are processors for them.
+    makers = [partial(get_writer(fmt), doc, options) for fmt in formats]
     try:
         built = [
-            (folder / (output_stem(source) + FORMATS[fmt][1]), get_writer(fmt)(doc, options))
-            for fmt in formats
+            (folder / (output_stem(source) + FORMATS[fmt][1]), data)
+            for fmt, data in zip(formats, build_all(makers), strict=True)
         ]
     except OutputError as exc:  # a writer's refusal names the document it concerns
         raise OutputError(msg("file.problem", path=str(source), problem=exc.message)) from None
