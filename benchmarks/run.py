@@ -274,9 +274,10 @@ def _targeted(
     repeat: Callable[[str], int],
     rows: list[Row],
 ) -> None:
-    """Markdown and Word on the document the absolute targets were set on (no peer)."""
-    for fmt in ("md", "docx"):
-        if works[fmt]:
+    """Markdown, Word and both (the default: built at once, see prdkit/forking.py) on the
+    document the absolute targets were set on (no peer)."""
+    for fmt in ("md", "docx", "docx,md"):
+        if all(works[one] for one in fmt.split(",")):
             argv = [*run, "render", src, "--to", fmt, "-o", str(WORK / "out" / fmt)]
             series = _series(f"prdkit render --to {fmt}", argv)
             alternate([series], repeat("heavy"), WORK)
