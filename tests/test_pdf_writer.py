@@ -367,3 +367,45 @@ def test_a_requirements_heading_and_lead_in_print_with_its_turned_table(tmp_path
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert "841.89 x 595.276" in info  # landscape
+
+
+@needs_pdf
+def test_table_headers_and_ids_print_whole_words(tmp_path: Path) -> None:
+    # Cells broke "anywhere", so a table laid out narrower than its words when it had room
+    # for them: "Kin|d", "Versio|n", "Accountin|g", ids cut mid-way. A word breaks only
+    # when its column is narrower than the word itself.
+    source = EXAMPLES / "loyalty-checkout.prd.yaml"
+    result = run_prdkit("render", str(source), "--to", "pdf,html", "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "loyalty-checkout.html").read_text(encoding="utf-8")
+    headers = {re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", html)}
+    words = {h for h in headers if re.fullmatch(r"[A-Za-z]{4,}", h)}
+    assert {"Kind", "Version", "Priority"} <= words
+    ids = set(re.findall(r"\b(?:REQ|F|M|MS)-\d+\b", html))
+    assert len(ids) > 10
+    printed = set(" ".join(pages_of(tmp_path / "loyalty-checkout.pdf")).split())
+    assert words - printed == set()
+    assert ids - printed == set()
+
+
+@needs_pdf
+def test_a_code_block_wider_than_the_page_wraps_and_loses_nothing(tmp_path: Path) -> None:
+    # The page cannot scroll as the screen does: a long line was cut at its edge.
+    token = "eyJ" + "".join(f"{n:03d}" for n in range(60)) + "END"
+    code = f'{{"orderId": "BP-10442", "storeId": "NW-0142", "pickupToken": "{token}"}}'
+    block = f"      ```json\n      {code}\n      ```\n"
+    text = MINIMAL.replace(
+        "priority: could", "priority: could\n    description: |\n      Payload:\n\n" + block
+    )
+    (tmp_path / "c.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("render", str(tmp_path / "c.prd.yaml"), "--to", "pdf")
+    assert result.returncode == 0, result.stderr
+    printed = "".join("".join(page.split()) for page in pages_of(tmp_path / "c.pdf"))
+    assert "".join(code.split()) in printed
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "c.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    for width, words in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S):
+        right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', words)]
+        assert all(x <= float(width) - 20 for x in right), (width, max(right, default=0))

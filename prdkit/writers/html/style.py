@@ -149,9 +149,12 @@ ol.graph { font-size: .92em; }
   h1, h2, h3, h4 { break-after: avoid; }
   tr, figure, img, svg { break-inside: avoid; }
   /* A table wider than the page (forty columns of a Markdown table, a landscape page too
-     narrow) breaks its words where it must rather than lose its last columns past the
-     page's edge: the page cannot scroll. Ids, dates and references stay whole. */
-  th, td { overflow-wrap: anywhere; }
+     narrow) breaks a word where it must rather than lose its last columns past the page's
+     edge: the page cannot scroll. Only a word wider than its column: "anywhere" let the
+     table narrow its columns below their words, and "Kind" printed as "Kin" and "d". */
+  th, td { overflow-wrap: break-word; }
+  /* Nor can a code block scroll: its long lines wrap, a token breaking at the edge. */
+  pre { white-space: pre-wrap; overflow-wrap: break-word; overflow-x: visible; }
   /* A picture cannot be cut between pages: one taller than a page (a phone's whole
      screen, scaled to the text width) is shrunk to fit one; in the cover's grid, WeasyPrint
      could not lay it out at all. */
