@@ -409,3 +409,23 @@ def test_a_code_block_wider_than_the_page_wraps_and_loses_nothing(tmp_path: Path
     for width, words in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S):
         right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', words)]
         assert all(x <= float(width) - 20 for x in right), (width, max(right, default=0))
+
+
+@needs_pdf
+def test_a_flow_taller_than_a_page_prints_whole_under_its_heading(tmp_path: Path) -> None:
+    # A drawing cannot break across pages: a tall one left its heading alone on a page
+    # and was cut at the next one's foot, its last steps lost.
+    steps = "".join(
+        f"      - id: s{i}\n        action: Shopper does tok{i}x next\n        actor: Shopper\n"
+        for i in range(30)
+    )
+    text = MINIMAL + "flows:\n  - id: FL-1\n    name: Long\n    steps:\n" + steps
+    (tmp_path / "f.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("render", str(tmp_path / "f.prd.yaml"), "--to", "pdf")
+    assert result.returncode == 0, result.stderr
+    pages = pages_of(tmp_path / "f.pdf")
+    # In the steps' table and in the drawing, on the heading's page.
+    (page,) = [p for p in pages if "FL-1" in p and "tok0x" in p]
+    assert all(page.count(f"tok{i}x") == 1 for i in range(30))
+    printed = " ".join(pages)
+    assert all(printed.count(f"tok{i}x") == 2 for i in range(30))

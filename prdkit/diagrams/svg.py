@@ -1,12 +1,15 @@
 """A laid-out diagram as a standalone SVG: shapes, polylines with arrowheads, text as <text>.
 
-No scripts, no external references, every text escaped; `ids` keeps the arrowhead marker
-of one picture from clashing with another's when several sit in one HTML page.
+No scripts, no external references, every text escaped. Arrowheads are drawn as shapes of
+their own, turned along their line's last stretch: WeasyPrint does not turn an SVG
+`marker` (orient="auto"), so in the PDF every head pointed right, whatever the line's way.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from prdkit.diagrams.placed import (
@@ -23,6 +26,9 @@ from prdkit.diagrams.placed import (
 
 __all__ = ["FONT_STACK", "svg"]
 
+# An arrowhead's length and half its width, in the picture's points.
+HEAD_LENGTH = 7.0
+HEAD_HALF_WIDTH = 3.5
 FONT_STACK = (
     "Arial, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif"
 )
@@ -54,9 +60,23 @@ def _shape(box: Box) -> str:
     )
 
 
-def svg(placed: Placed, *, ids: str = "d", title: str = "") -> str:
+def _arrowhead(points: Sequence[tuple[float, float]]) -> str | None:
+    """The path of a head ending at the last point, along the last stretch of some length."""
+    tip = points[-1]
+    base = next((p for p in reversed(points[:-1]) if p != tip), None)
+    if base is None:
+        return None
+    dx, dy = tip[0] - base[0], tip[1] - base[1]
+    length = math.hypot(dx, dy)
+    ux, uy = dx / length, dy / length
+    back_x, back_y = tip[0] - ux * HEAD_LENGTH, tip[1] - uy * HEAD_LENGTH
+    side_x, side_y = -uy * HEAD_HALF_WIDTH, ux * HEAD_HALF_WIDTH
+    corners = ((back_x + side_x, back_y + side_y), (back_x - side_x, back_y - side_y))
+    return f"M{_n(tip[0])},{_n(tip[1])} " + " ".join(f"L{_n(x)},{_n(y)}" for x, y in corners) + " z"
+
+
+def svg(placed: Placed, *, title: str = "") -> str:
     """The SVG document of `placed`; `title` becomes its accessible name."""
-    ids = re.sub(r"[^A-Za-z0-9_-]", "", ids) or "d"
     width, height = _n(placed.width), _n(placed.height)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}pt" height="{height}pt" '
@@ -64,19 +84,15 @@ def svg(placed: Placed, *, ids: str = "d", title: str = "") -> str:
     ]
     if title:
         out.append(f"<title>{_text(title)}</title>")
-    out.append(
-        f'<defs><marker id="{ids}-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" '
-        f'markerHeight="7" markerUnits="userSpaceOnUse" orient="auto">'
-        f'<path d="M0,0 L8,4 L0,8 z" fill="#{EDGE}"/></marker></defs>'
-    )
     for route in placed.routes:
         points = " ".join(f"{_n(x)},{_n(y)}" for x, y in route.points)
-        head = f' marker-end="url(#{ids}-arrow)"' if route.arrow else ""
         dash = ' stroke-dasharray="4 2"' if route.back else ""
         out.append(
-            f'<polyline points="{points}" fill="none" stroke="#{EDGE}" stroke-width="1"'
-            f"{dash}{head}/>"
+            f'<polyline points="{points}" fill="none" stroke="#{EDGE}" stroke-width="1"{dash}/>'
         )
+        head = _arrowhead(route.points) if route.arrow else None
+        if head:
+            out.append(f'<path class="arrowhead" d="{head}" fill="#{EDGE}"/>')
     for box in placed.boxes:
         out.append(_shape(box))
         cx = box.center[0]

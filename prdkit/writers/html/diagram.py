@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from html import escape
 
 from prdkit.diagrams.graph import Graph
@@ -18,8 +17,6 @@ def diagram_html(graph: Graph, title: str, lang: str) -> str:
     placed = layout(graph)
     if not placed.boxes:
         return ""
-    # Marker ids must differ between the figures of one page, and stay the same per render.
-    key = hashlib.sha1(repr((graph, title)).encode("utf-8")).hexdigest()[:10]
-    picture = svg(placed, ids=f"g{key}", title=title)
+    picture = svg(placed, title=title)
     caption = f"<figcaption>{escape(title)}</figcaption>" if title else ""
     return f'<figure class="diagram" lang="{escape(lang)}">{picture}{caption}</figure>'

@@ -159,6 +159,9 @@ ol.graph { font-size: .92em; }
      screen, scaled to the text width) is shrunk to fit one; in the cover's grid, WeasyPrint
      could not lay it out at all. */
   img, svg.picture { max-height: 225mm; width: auto; }
+  /* A flow drawn taller than what is left under its heading and actors moved whole to the
+     next page, leaving the heading alone on one: it is shrunk to fit under them. */
+  figure.diagram svg { max-height: 195mm; width: auto; }
   .table-wrap { overflow: visible; }
   a { color: inherit; text-decoration: none; }
   h1.title { string-set: doc-title content(); }
