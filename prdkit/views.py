@@ -73,6 +73,17 @@ def shelved(req: Requirement) -> bool:
     return req.priority == "wont" or req.status in SHELVED_STATUSES
 
 
+# Kinds of requirement a feature delivers (None: the author did not say); the others
+# (nonfunctional, business, operational) are met across features.
+DELIVERED_KINDS = (None, "user", "functional")
+
+
+def owes_feature(req: Requirement) -> bool:
+    """True for a requirement some feature must deliver: a `must` of a kind features deliver,
+    being built. Without one, `must-without-feature` warns and the matrix shows a gap."""
+    return req.priority == "must" and req.kind in DELIVERED_KINDS and not shelved(req)
+
+
 class Members(Sequence[str]):
     """The ids at the positions set in `bits`, in position order, equal to that tuple.
 

@@ -64,17 +64,38 @@ REQS = """\
     title: Saved addresses
     priority: should
 """
+OWED = """\
+  - id: R6
+    title: Guest checkout
+    priority: must
+  - id: R7
+    title: Checkout under 2 s
+    priority: must
+    kind: nonfunctional
+"""
 
 
-def test_shelved_requirements_are_no_gap() -> None:
-    blocks = laid(document(requirements=REQS))["requirements"]
+def test_a_gap_is_marked_only_where_validate_warns() -> None:
+    # must-without-feature: a `must` of a kind features deliver, being built, with none.
+    # Any other empty cell is a plain dash: no warning the checker does not give.
+    doc = document(requirements=REQS + OWED)
+    blocks = laid(doc)["requirements"]
     matrix = tables(blocks)[1]
-    cells = {row[0].id: row[1] for row in matrix.rows}
-    assert cells["R1"].items[0].id == "F1"  # traced
-    for shelved in ("R2", "R3", "R4"):
-        assert cells[shelved] == Text("—", "muted"), shelved
-    assert cells["R5"] == Text("— ⚠", "gap")  # still owed: a gap
-    assert any(isinstance(b, Note) for b in blocks)
+    rows = {row[0].id: row[1:] for row in matrix.rows}
+    assert rows["R1"][0].items[0].id == "F1"  # traced
+    for quiet in ("R2", "R3", "R4", "R5", "R7"):  # shelved, not a must, or cross-cutting
+        assert rows[quiet][0] == Text("—", "muted"), quiet
+    assert rows["R6"][0] == Text("— ⚠", "gap")
+    assert all(cell == Text("—", "muted") for row in rows.values() for cell in row[1:])
+    warned = {d.pointer for d in check(doc).diagnostics if d.rule == "must-without-feature"}
+    assert warned == {"/requirements/5"}  # R6, the one gap
+    (note,) = [b for b in blocks if isinstance(b, Note)]
+    assert note.lines[0][0] == Text("— ⚠", "gap")
+
+
+def test_no_gap_no_legend() -> None:
+    blocks = laid(document(requirements=REQS))["requirements"]
+    assert not [b for b in blocks if isinstance(b, Note)]
 
 
 def test_rice_column_only_when_some_requirement_is_scored() -> None:

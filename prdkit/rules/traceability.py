@@ -14,10 +14,7 @@ from prdkit.messages import msg
 from prdkit.model import Document
 from prdkit.rules._common import graded, must_message
 from prdkit.source import join
-from prdkit.views import shelved
-
-# Kinds of requirement a feature delivers (None: the author did not say).
-DELIVERED_KINDS = (None, "user", "functional")
+from prdkit.views import owes_feature
 
 
 def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
@@ -35,12 +32,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             )
     covered = {r for f in doc.features for r in f.requirements}
     for req in doc.requirements:
-        if (
-            req.priority == "must"
-            and req.kind in DELIVERED_KINDS
-            and not shelved(req)
-            and req.id not in covered
-        ):
+        if owes_feature(req) and req.id not in covered:
             yield Finding(
                 "must-without-feature",
                 req.pointer,

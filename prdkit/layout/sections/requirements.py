@@ -10,7 +10,7 @@ from prdkit.layout.context import RESTATED_REFS, Layout, facts
 from prdkit.layout.custom import WIDEST, custom_columns, custom_row
 from prdkit.layout.numbers import number_text, score_text
 from prdkit.model import Feature, Requirement
-from prdkit.views import shelved, traceability, untraced_features
+from prdkit.views import owes_feature, traceability, untraced_features
 
 __all__ = ["criteria", "feature_graph", "features", "requirements"]
 
@@ -33,14 +33,17 @@ def _rice(lay: Layout, req: Requirement) -> Cell:
 
 
 def _trace(lay: Layout) -> list[Block]:
+    # A gap is marked where `validate` warns (must-without-feature): a `must` no feature
+    # delivers. Any other empty cell is a plain dash: a reviewer reading the matrix should
+    # not see warnings the checker does not give.
     gap = Text(f"{lay.t('ui.gap')} ⚠", "gap")
-    # A requirement that is not being built (wont, rejected, deferred) owes nothing: a dash.
     idle = Text(lay.t("ui.gap"), "muted")
     by_id = {r.id: r for r in lay.doc.requirements}
     rows = []
-    cut = False
+    cut = gaps = False
     for trace in traceability(lay.doc):
-        empty = idle if shelved(by_id[trace.requirement]) else gap
+        owed = not trace.features and owes_feature(by_id[trace.requirement])
+        gaps = gaps or owed
         columns = [trace.features, trace.flows, trace.metrics, trace.milestones]
         if lay.doc.tracking:
             columns.append(trace.events)
@@ -49,7 +52,9 @@ def _trace(lay: Layout) -> list[Block]:
         # requirements): a long cell is cut short, or one feature citing 1,000 requirements
         # and named by 1,000 flows would list a million flows here.
         cut = cut or any(len(ids) > RESTATED_REFS for ids in columns)
-        cells = (lay.listed(ids, restated=True) or empty for ids in columns)
+        cells = [lay.listed(ids, restated=True) or idle for ids in columns]
+        if owed:
+            cells[0] = gap
         rows.append((lay.ref(trace.requirement), *cells))
     table = Table(
         (
@@ -63,9 +68,9 @@ def _trace(lay: Layout) -> list[Block]:
         ),
         tuple(rows),
     )
-    lines: list[tuple[Cell, ...]] = [
-        (gap, Text(f"{lay.punct['colon']}{lay.t('ui.gap_legend')}", "muted"))
-    ]
+    lines: list[tuple[Cell, ...]] = []
+    if gaps:
+        lines.append((gap, Text(f"{lay.punct['colon']}{lay.t('ui.gap_legend')}", "muted")))
     if cut:  # where the rest of a cut cell is found
         legend = lay.t("ui.and_more_legend").format(count=RESTATED_REFS)
         more = Text(lay.t("ui.and_more").format(count="n"), "muted")
@@ -73,11 +78,8 @@ def _trace(lay: Layout) -> list[Block]:
     untraced = untraced_features(lay.doc)
     if untraced:
         lines.append((Text(lay.colon("ui.untraced_features"), "muted"), lay.refs(untraced)))
-    return [
-        lay.heading(2, "ui.traceability", "requirements/traceability"),
-        table,
-        Note(tuple(lines)),
-    ]
+    heading = lay.heading(2, "ui.traceability", "requirements/traceability")
+    return [heading, table, Note(tuple(lines))] if lines else [heading, table]
 
 
 def criteria(lay: Layout, item: object, level: int) -> list[Block]:
