@@ -8,6 +8,7 @@ import json
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -256,6 +257,36 @@ def test_csv_with_a_bom_for_excel_and_formulas_kept_as_text(tmp_path: Path, titl
     assert (cell.value, cell.data_type) == (title.strip(" "), "s")
 
 
+def _shelved(req: dict[str, Any]) -> bool:
+    return req["priority"] == "wont" or req.get("status") in ("rejected", "deferred")
+
+
+def test_jira_leaves_out_what_is_not_being_built(tmp_path: Path) -> None:
+    # Imported, a won't-do requirement became an Epic: work nobody is to do.
+    reqs = "".join(
+        f"  - id: R{n}\n    title: T{n}\n    priority: {p}\n"
+        + (f"    status: {st}\n" if st else "")
+        for n, (p, st) in enumerate(
+            [("must", None), ("wont", None), ("could", "rejected"), ("should", "deferred")]
+        )
+    )
+    feats = (
+        "features:\n  - id: F1\n    name: Lockers\n    priority: wont\n    requirements: [R0]\n"
+        "  - id: F2\n    name: Picker\n    priority: must\n    requirements: [R1, R0]\n"
+    )
+    text = MINIMAL[: MINIMAL.index("requirements:")] + "requirements:\n" + reqs + feats
+    source = tmp_path / "s.prd.yaml"
+    source.write_text(text, encoding="utf-8")
+    export(tmp_path, "--to", "jira,csv", source=source)
+    rows = list(csv.reader(io.StringIO((tmp_path / "s.jira.csv").read_text("utf-8"), newline="")))
+    assert [(r[0], r[1], r[2], r[5]) for r in rows[1:]] == [
+        ("1", "Epic", "R0 T0", ""),
+        ("2", "Story", "F2 Picker", "1"),  # under its first requirement being built
+    ]
+    # The spreadsheets keep everything.
+    assert (tmp_path / "s.requirements.csv").read_text("utf-8").count("\nR") == 4
+
+
 def test_jira_csv_maps_requirements_to_epics_and_features_to_their_stories(
     tmp_path: Path,
 ) -> None:
@@ -265,7 +296,9 @@ def test_jira_csv_maps_requirements_to_epics_and_features_to_their_stories(
     header = rows[0]
     assert header[:6] == ["Issue ID", "Issue Type", "Summary", "Priority", "Description", "Parent"]
     assert set(header[6:]) == {"Labels"}
-    reqs, feats = DATA["requirements"], DATA["features"]
+    reqs = [r for r in DATA["requirements"] if not _shelved(r)]
+    feats = DATA["features"]
+    assert len(reqs) < len(DATA["requirements"])  # REQ-015, wont and deferred, is left out
     assert len(rows) == 1 + len(reqs) + len(feats)
     assert [r[1] for r in rows[1:]] == ["Epic"] * len(reqs) + ["Story"] * len(feats)
 
@@ -369,7 +402,9 @@ def test_every_valid_document_exports_to_every_format(document: dict) -> None:
     assert book.sheetnames[0] in ("Document information", "文档信息")
     jira = dict(files)[".jira.csv"].decode("utf-8")
     rows = list(csv.reader(io.StringIO(jira, newline="")))
-    assert len(rows) == 1 + len(document["requirements"]) + len(document.get("features", []))
+    built = [r for r in document["requirements"] if not _shelved(r)]
+    kept = [f for f in document.get("features", []) if f.get("priority") != "wont"]
+    assert len(rows) == 1 + len(built) + len(kept)
 
 
 def test_a_score_past_the_largest_number_stays_readable_text(tmp_path: Path) -> None:

@@ -7,6 +7,9 @@ are the ones the importer maps by itself: Issue ID, Issue Type, Summary, Priorit
 Description, Parent, Labels (repeated, one label each). The team's declared fields of
 requirements and features follow Parent, a column each under its label, for the importer
 to map to a field of the team's Jira (an existing issue key, a squad).
+
+What is not being built is left out: requirements of priority `wont`, rejected or deferred,
+and features of priority `wont`. Imported, they would be work nobody is to do.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from prdkit.export.text import clip, plain
 from prdkit.layout.context import Layout
 from prdkit.layout.custom import custom_cell
 from prdkit.model import Document, Feature, Requirement
+from prdkit.views import shelved
 
 # Jira's default priority scheme.
 PRIORITIES = {"must": "Highest", "should": "High", "could": "Medium", "wont": "Lowest"}
@@ -116,6 +120,8 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
     issue_of: dict[str, str] = {}
     body: list[tuple[list[str], list[str], str | None]] = []  # fields, labels, last label
     for req in doc.requirements:
+        if shelved(req):
+            continue
         issue_of.setdefault(req.id, str(len(body) + 1))
         labels = [doc.meta.id, req.id, *([req.kind] if req.kind else [])]
         fields = [
@@ -129,6 +135,8 @@ def rows(doc: Document, lang: str | None = None) -> list[list[str]]:
         ]
         body.append((fields, labels, None))
     for feature in doc.features:
+        if feature.priority == "wont":
+            continue
         parent = next((issue_of[r] for r in feature.requirements if r in issue_of), "")
         labels = [doc.meta.id, feature.id, *feature.requirements]
         fields = [
