@@ -56,6 +56,35 @@ def is_document_name(name: str) -> bool:
     return name.endswith(SUFFIXES)
 
 
+def _walk(
+    top: Path, onerror: Callable[[OSError], None]
+) -> Iterator[tuple[str, list[str], list[str]]]:
+    """`os.walk(top, onerror=onerror)`, top-down, its `dirs` pruned in place, links to
+    folders listed but not followed; without recursion: Python 3.11's os.walk recurses once
+    a level, and a pull request adding a thousand nested folders crashed every scan."""
+    stack = [os.fspath(top)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            onerror(exc)
+            continue
+        dirs, files = [], []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry.name)
+        yield folder, dirs, files
+        for name in reversed(dirs):
+            below = os.path.join(folder, name)
+            if not os.path.islink(below):
+                stack.append(below)
+
+
 def find_documents(
     paths: Iterable[Path], unreadable: list[str | Msg] | None = None
 ) -> Iterator[Path]:
@@ -74,7 +103,7 @@ def find_documents(
     for path in paths:
         if path.is_dir() and not path.is_symlink():
             found: list[Path] = []
-            for folder, dirs, files in os.walk(path, onerror=refused):
+            for folder, dirs, files in _walk(path, refused):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 names = files + [d for d in dirs if is_document_name(d)]
                 found.extend(Path(folder, n) for n in names if is_document_name(n))

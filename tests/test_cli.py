@@ -76,6 +76,22 @@ def test_validate_folder_recursively(tmp_path: Path) -> None:
     assert "in 2 files" in result.output
 
 
+def test_validate_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
+    # os.walk recursed once a level: a pull request adding such a tree crashed every scan.
+    deep = tmp_path
+    for _ in range(1000):  # a level at a time: pathlib's mkdir(parents=True) recurses too
+        deep = deep / "d"
+        deep.mkdir()
+    write(deep / "bottom.prd.yaml", MINIMAL)
+    write(tmp_path / "top.prd.yaml", MINIMAL)
+    (deep.parent / ".hidden").mkdir()
+    write(deep.parent / ".hidden" / "skipped.prd.yaml", "not: valid\n")
+    (tmp_path / "loop").symlink_to(tmp_path)  # a link to a folder is not followed
+    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["files"] == 2
+
+
 def test_validate_missing_path_is_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path / "nope.prd.yaml")])
     assert result.exit_code == 2
