@@ -87,7 +87,17 @@ def test_validate_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
     (deep.parent / ".hidden").mkdir()
     write(deep.parent / ".hidden" / "skipped.prd.yaml", "not: valid\n")
     (tmp_path / "loop").symlink_to(tmp_path)  # a link to a folder is not followed
-    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    try:
+        result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    finally:
+        # From the bottom up: shutil.rmtree recurses too, and pytest's clean-up of old
+        # temporary folders would fail on this tree in a later run.
+        (deep / "bottom.prd.yaml").unlink()
+        (deep.parent / ".hidden" / "skipped.prd.yaml").unlink()
+        (deep.parent / ".hidden").rmdir()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["files"] == 2
 
