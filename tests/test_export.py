@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import os
+import re
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -583,3 +585,46 @@ def test_grants_and_the_comparison_matrix_have_their_sheets(tmp_path: Path) -> N
     assert len(compared) == len(matrix) + 1
     dimension = compared[0][1]
     assert compared[1][1] == matrix["us"][dimension]
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("https:example.com", "no // after the scheme: XlsxWriter cannot classify it"),
+        ("https://e.example/?q=" + "a" * 2100 + "\n::error file=x::forged", "past Excel's length"),
+    ],
+)
+def test_a_link_excel_cannot_hold_keeps_its_text_and_says_nothing(
+    tmp_path: Path, address: str, why: str
+) -> None:
+    # Exit 3 for the first; for the second a warning on stderr quoting the document (a
+    # forged GitHub annotation) and an empty cell.
+    (tmp_path / ".prdkit.toml").write_text(
+        '[fields.requirements.x-link]\nlabel = "Link"\ntype = "url"\n', encoding="utf-8"
+    )
+    text = MINIMAL.replace("priority: could", f"priority: could\n    x-link: {json.dumps(address)}")
+    (tmp_path / "u.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("export", str(tmp_path / "u.prd.yaml"), "--to", "xlsx")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "", why
+    sheet = openpyxl.load_workbook(tmp_path / "u.xlsx")["Requirements"]
+    (column,) = [c.column for c in sheet[1] if c.value == "Link"]
+    cell = sheet.cell(2, column)
+    assert cell.value == address.replace("\n", " ") or cell.value.startswith(address[:50])
+    assert cell.hyperlink is None
+
+
+def test_a_tooltip_is_cut_as_excel_counts_an_emoji(tmp_path: Path) -> None:
+    # 255 characters, but an emoji is two UTF-16 units to Excel: exit 3.
+    title = "🚀 Launch: " + "a" * 250
+    quoted = json.dumps(title, ensure_ascii=False)
+    text = MINIMAL.replace("title: Checkout works", f"title: {quoted}")
+    text += "features:\n  - id: F1\n    name: F\n    requirements: [R1]\n"
+    (tmp_path / "e.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("export", str(tmp_path / "e.prd.yaml"), "--to", "xlsx")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "e.xlsx") as book:
+        sheets = [n for n in book.namelist() if n.startswith("xl/worksheets/sheet")]
+        tips = re.findall(r'tooltip="([^"]*)"', "".join(book.read(n).decode() for n in sheets))
+    assert tips and all(len(t.encode("utf-16-le")) <= 2 * 255 for t in tips)
+    assert any(t.startswith("R1 🚀 Launch") or t.startswith("🚀 Launch") for t in tips)

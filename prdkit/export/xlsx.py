@@ -10,6 +10,7 @@ import io
 import math
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +24,7 @@ from prdkit.layout.sheets import Sheet, Workbook
 MAX_CELL = 32_767
 MAX_SHEET_NAME = 31
 MAX_LINKS = 65_530
+MAX_TIP = 255  # a hyperlink's tooltip, in UTF-16 units
 # How wide a column may grow, by what it holds (in characters; CJK characters count two).
 _CAPS = {"markdown": 60, "text": 40}
 _DEFAULT_CAP = 30
@@ -70,11 +72,29 @@ class _Sheet:
         if self.links >= MAX_LINKS:
             self.text(row, col, text)
             return
-        self.links += 1
         options = {"string": text[:MAX_CELL]}
         if tip:
-            options["tip"] = tip[:255]
-        self.ws.write_url(row, col, target, self.styles.link, **options)
+            options["tip"] = _utf16_clip(tip, MAX_TIP)
+        # XlsxWriter refuses an address it cannot classify ("https:x", valid by the
+        # format's pattern) with an error, and one past Excel's length with a warning on
+        # stderr that quotes the document's text: either way the cell keeps its text.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                written = self.ws.write_url(row, col, target, self.styles.link, **options)
+            except ValueError:
+                written = -1
+        if written < 0:
+            self.text(row, col, text)
+            return
+        self.links += 1
+
+
+def _utf16_clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` UTF-16 code units, as Excel counts (an emoji is two)."""
+    if len(text) * 2 <= limit or len(text.encode("utf-16-le")) <= 2 * limit:
+        return text
+    return text.encode("utf-16-le")[: 2 * limit].decode("utf-16-le", "ignore")
 
 
 def _ref(sheet: _Sheet, row: int, col: int, cell: Ref) -> None:
