@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import time
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -628,3 +629,43 @@ def test_a_tooltip_is_cut_as_excel_counts_an_emoji(tmp_path: Path) -> None:
         tips = re.findall(r'tooltip="([^"]*)"', "".join(book.read(n).decode() for n in sheets))
     assert tips and all(len(t.encode("utf-16-le")) <= 2 * 255 for t in tips)
     assert any(t.startswith("R1 🚀 Launch") or t.startswith("🚀 Launch") for t in tips)
+
+
+def test_a_jira_description_naming_many_long_titles_costs_what_it_keeps() -> None:
+    # 200 features naming 200 requirements of 10 KB titles escaped 400 MB of names to
+    # keep 32 KB of each description: 3.5 s of CPU, 18 s at 500. Bounded in CPU time.
+    from prdkit.check import check_bytes
+    from prdkit.export import jira
+
+    n = 200
+    reqs = "".join(
+        f"  - id: R{i}\n    title: {'t' * 10_000}\n    priority: could\n" for i in range(n)
+    )
+    ids = ", ".join(f"R{i}" for i in range(n))
+    feats = "".join(f"  - id: F{i}\n    name: F\n    requirements: [{ids}]\n" for i in range(n))
+    head = MINIMAL[: MINIMAL.index("requirements:")]
+    result = check_bytes(f"{head}requirements:\n{reqs}features:\n{feats}".encode(), "j.prd.yaml")
+    assert not result.failed()
+    start = time.process_time()
+    rows = jira.rows(result.document)
+    assert time.process_time() - start < 1.5
+    description = rows[1 + n][4]
+    assert len(description) <= jira.MAX_TEXT and "R0 tttt" in description
+
+
+def test_a_code_block_cannot_close_itself_in_jira() -> None:
+    # Nothing escapes inside {noformat}: its own closer in the text ended it, and what
+    # followed (a heading, a link) was live markup.
+    from prdkit.export.jiramarkup import to_jira
+
+    for fence in ("```", "```sql"):
+        text = f"{fence}\n{{noformat}}\nh1. URGENT [here|https://evil.example]\n{{CODE}}\n```\n"
+        lines = to_jira(text).split("\n")
+        opener, closer = lines[0], lines[-1]
+        assert opener in ("{noformat}", "{code:sql}") and closer in ("{noformat}", "{code}")
+        inside = "\n".join(lines[1:-1])
+        assert "{noformat}" not in inside.lower() and "{code}" not in inside.lower()
+        assert (
+            inside.replace("\u2060", "")
+            == "{noformat}\nh1. URGENT [here|https://evil.example]\n{CODE}"
+        )

@@ -87,7 +87,14 @@ def _code(node: SyntaxTreeNode) -> list[str]:
     language = (node.info or "").split()[0] if node.type == "fence" and node.info else ""
     opener = f"{{code:{language}}}" if re.fullmatch(r"[A-Za-z0-9_+-]+", language) else "{noformat}"
     closer = "{code}" if opener.startswith("{code") else "{noformat}"
-    return [opener, *node.content.rstrip("\n").split("\n"), closer]
+    # Nothing escapes inside a code block, and its first `{code}` or `{noformat}` ends it:
+    # what followed would be live markup (a heading, a link). An invisible word joiner
+    # after the brace keeps such a word from being read as the macro.
+    body = _MACRO.sub("{\u2060", node.content.rstrip("\n"))
+    return [opener, *body.split("\n"), closer]
+
+
+_MACRO = re.compile(r"\{(?=(?:code|noformat)\b)", re.IGNORECASE)
 
 
 def _block(node: SyntaxTreeNode, marks: str = "") -> list[str]:
