@@ -221,6 +221,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: refusing to write over the source document",
         "{path}: 这是源文档，不能用输出覆盖它",
     ),
+    "output.not-regular": (
+        "{path}: is a link or a special file; prdkit writes over regular files only:"
+        " remove it, or write elsewhere",
+        "{path}: 这是链接或特殊文件；prdkit 只覆盖普通文件：请删除它，或写到别处",
+    ),
     "output.cannot-write": ("{path}: cannot write ({reason})", "{path}: 无法写入（{reason}）"),
     "output.no-folder": ("{path}: output folder does not exist", "{path}: 输出文件夹不存在"),
     "output.lock-held": (

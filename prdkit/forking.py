@@ -69,11 +69,10 @@ def _fork(makers: list[Callable[[], bytes]]) -> tuple[int, int]:
     status = 1
     try:
         os.close(reader)
-        with os.fdopen(writer, "wb") as pipe:
-            for make in makers:
-                data = make()
-                pipe.write(_LENGTH.pack(len(data)))
-                pipe.write(data)
+        for make in makers:
+            data = make()
+            _send(writer, _LENGTH.pack(len(data)))
+            _send(writer, data)
         status = 0
     except BaseException:  # the parent builds it again, and reports what fails
         status = 1
@@ -81,19 +80,39 @@ def _fork(makers: list[Callable[[], bytes]]) -> tuple[int, int]:
         os._exit(status)
 
 
+def _send(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _receive(fd: int, size: int) -> bytes:
+    """`size` bytes from `fd`, or fewer if it ends first."""
+    parts, left = [], size
+    while left:
+        part = os.read(fd, min(left, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
 def _collect(pid: int, reader: int, count: int) -> list[bytes | None]:
     """The outputs a child wrote, each None unless the child wrote it whole and ended well."""
     got: list[bytes | None] = []
-    with os.fdopen(reader, "rb", closefd=False) as pipe:
+    try:
         for _ in range(count):
-            head = pipe.read(_LENGTH.size)
+            head = _receive(reader, _LENGTH.size)
             if len(head) < _LENGTH.size:
                 break
             (length,) = _LENGTH.unpack(head)
-            data = pipe.read(length)
+            data = _receive(reader, length)
             if len(data) < length:
                 break
             got.append(data)
+    except OSError:  # what was not read whole is built again here
+        pass
     if not _ended_well(pid):
         got = []
     return got + [None] * (count - len(got))

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import signal
+import stat
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -78,8 +79,7 @@ def write_all(
         check_path(path, "output")
         if source is not None and same_file(path, source):
             raise OutputError(msg("output.over-source", path=str(path)))
-        if path.is_dir():
-            raise OutputError(msg("file.folder", path=str(path)))
+        _refuse_unless_regular(path)
     staged: list[tuple[str, Path]] = []
     current = None
     try:
@@ -97,6 +97,20 @@ def write_all(
         if isinstance(exc, OSError):
             raise OutputError(_unwritable(current, exc)) from None
         raise
+
+
+def _refuse_unless_regular(path: Path) -> None:
+    """Refuse to replace anything but a regular file (or nothing). The rename would put a
+    file where a link or a device was: `-o /dev/stdout` run as root in a container made its
+    /dev/stdout a file, and everything the job printed after went into it."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return  # nothing there (or nothing readable): staging says what is wrong
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(msg("file.folder", path=str(path)))
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(msg("output.not-regular", path=str(path)))
 
 
 # The signals that stop a run: ^C, `kill`/`timeout`/a cancelled CI job, a closed terminal.

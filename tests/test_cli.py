@@ -136,6 +136,28 @@ def test_schema_to_file(tmp_path: Path) -> None:
     assert json.loads(out.read_text(encoding="utf-8"))["title"]
 
 
+@pytest.mark.parametrize("kind", ["fifo", "link to a file", "link to the output stream"])
+def test_an_output_over_a_link_or_special_file_is_refused(tmp_path: Path, kind: str) -> None:
+    # The rename put a regular file in its place: `-o /dev/stdout` as root in a container
+    # made /dev/stdout a file, and what the job printed after went into it.
+    out = tmp_path / "out"
+    if kind == "fifo":
+        os.mkfifo(out)
+    elif kind == "link to a file":
+        write(tmp_path / "elsewhere.json", "{}")
+        out.symlink_to(tmp_path / "elsewhere.json")
+    else:
+        out.symlink_to("/proc/self/fd/1")
+    before = os.lstat(out)
+    done = run_prdkit("schema", "-o", str(out))
+    assert done.returncode == 2, done.stderr
+    assert "is a link or a special file" in done.stderr
+    after = os.lstat(out)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    if kind == "link to a file":
+        assert (tmp_path / "elsewhere.json").read_text(encoding="utf-8") == "{}"
+
+
 def test_templates_lists_each_template_and_language() -> None:
     result = runner.invoke(app, ["templates"])
     assert result.exit_code == 0

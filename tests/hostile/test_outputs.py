@@ -47,16 +47,19 @@ def test_output_linked_to_the_source_is_refused(tmp_path: Path, kind: str) -> No
 
 
 @needs_writers("md")
-def test_output_linked_outside_is_replaced_not_followed(tmp_path: Path) -> None:
+def test_output_linked_outside_is_refused_not_followed(tmp_path: Path) -> None:
+    # Neither followed (a write outside the tree) nor replaced (a link to /dev/stdout made
+    # a file of the container's stdout): refused, as a linked document is.
     outside = tmp_path / "outside.txt"
     outside.write_bytes(b"keep")
     tree = tmp_path / "tree"
     tree.mkdir()
     source = valid(tree, "doc.prd.yaml")
     (tree / "doc.md").symlink_to(outside)
-    checked(run_cli("render", source, "--to", "md"), 0)
+    checked(run_cli("render", source, "--to", "md,docx"), 2)
     assert outside.read_bytes() == b"keep"
-    assert not (tree / "doc.md").is_symlink()
+    assert (tree / "doc.md").is_symlink()
+    assert not (tree / "doc.docx").exists()  # all or none
 
 
 def existing_outputs(folder: Path) -> dict[str, bytes]:
