@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, MINIMAL, ROOT
 
 pytest.importorskip("pygls", reason="the language server needs the extra prdkit[lsp]")
 
@@ -269,3 +269,32 @@ def test_other_yaml_files_are_left_alone(client: Client, tmp_path: Path) -> None
         {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}},
     )
     assert client.diagnostics(uri, 1) == []
+
+
+def test_a_configuration_written_or_removed_counts_once_the_document_is_saved(
+    client: Client, tmp_path: Path
+) -> None:
+    # The server looked configurations up once: a .prdkit.toml switching rules off (or
+    # deleted) changed nothing until it was restarted, unlike `prdkit validate`.
+    path = tmp_path / "doc.prd.yaml"
+    text = MINIMAL.replace("title: Checkout works", "title: TODO name it")
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}},
+    )
+
+    def after_save() -> set[str]:
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        published = client.wait(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"]["uri"] == uri
+        )
+        return {d["code"] for d in published["params"]["diagnostics"]}
+
+    assert "placeholder" in {d["code"] for d in client.diagnostics(uri, 1)}
+    (tmp_path / ".prdkit.toml").write_text('[rules]\nplaceholder = "off"\n', encoding="utf-8")
+    assert "placeholder" not in after_save()
+    (tmp_path / ".prdkit.toml").unlink()
+    assert "placeholder" in after_save()

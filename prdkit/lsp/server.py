@@ -16,6 +16,7 @@ from pygls.workspace.position_codec import PositionCodec
 
 from prdkit import __version__
 from prdkit.check import is_document_name
+from prdkit.config import clear_cache
 from prdkit.errors import PrdkitError
 from prdkit.lsp import analysis
 from prdkit.lsp.analysis import Range, Snapshot
@@ -214,7 +215,10 @@ def _changed(ls: PrdServer, params: types.DidChangeTextDocumentParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def _saved(ls: PrdServer, params: types.DidSaveTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, 0.0)  # a changed .prdkit.toml beside it counts now
+    # A .prdkit.toml written, changed or deleted since counts now: the configurations found
+    # so far are looked up again (a few file checks a folder).
+    clear_cache()
+    ls.schedule(params.text_document.uri, 0.0)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
