@@ -10,6 +10,7 @@ import zipfile
 import zlib
 from datetime import datetime, timezone
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -170,3 +171,18 @@ def test_an_entry_zipped_in_pieces_reads_as_the_entry_zipped_whole() -> None:
     with zipfile.ZipFile(BytesIO(zipped)) as z:
         assert z.read("word/document.xml") == b"".join(pieces)
         assert z.testzip() is None
+
+
+def test_a_document_dated_before_1980_keeps_readable_properties(tmp_path: Path) -> None:
+    # python-docx wrote `999-06-01T…` for 0999 (strftime does not pad), and read it back
+    # as nothing. Properties keep to the dates the zip can hold, as its entries do.
+    import docx
+
+    from tests.conftest import MINIMAL, run_prdkit
+
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  updated: 0999-06-01\n")
+    (tmp_path / "old.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("render", str(tmp_path / "old.prd.yaml"), "--to", "docx")
+    assert result.returncode == 0, result.stderr
+    properties = docx.Document(str(tmp_path / "old.docx")).core_properties
+    assert properties.created == properties.modified == datetime(1980, 1, 1, tzinfo=timezone.utc)

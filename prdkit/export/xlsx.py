@@ -19,11 +19,14 @@ from prdkit.export.text import clip, plain
 from prdkit.layout.blocks import Column
 from prdkit.layout.cells import Cell, Date, Enum, Link, Many, Number, Ref
 from prdkit.layout.sheets import Sheet, Workbook
+from prdkit.writers import zip_dated
 
 # Excel's own limits: characters in a cell, in a sheet name, hyperlinks in a sheet.
 MAX_CELL = 32_767
 MAX_SHEET_NAME = 31
 MAX_LINKS = 65_530
+# Excel counts days from 1900: an earlier date is a negative number it shows as #VALUE!.
+FIRST_YEAR = 1900
 MAX_TIP = 255  # a hyperlink's tooltip, in UTF-16 units
 # How wide a column may grow, by what it holds (in characters; CJK characters count two).
 _CAPS = {"markdown": 60, "text": 40}
@@ -129,6 +132,8 @@ def _date(sheet: _Sheet, row: int, col: int, cell: Date) -> None:
     try:
         day = date.fromisoformat(cell.text)
     except ValueError:
+        day = None
+    if day is None or day.year < FIRST_YEAR:
         sheet.text(row, col, cell.text)
         return
     sheet.ws.write_datetime(row, col, datetime(day.year, day.month, day.day), sheet.styles.date)
@@ -208,7 +213,7 @@ def write(book: Workbook, created: datetime) -> bytes:
         "strings_to_urls": False,
     }
     xl = xlsxwriter.Workbook(buffer, options)
-    xl.set_properties({"title": book.title, "created": created.replace(tzinfo=None)})
+    xl.set_properties({"title": book.title, "created": zip_dated(created).replace(tzinfo=None)})
     styles = _Styles(xl)
     names = sheet_names([book.meta_title] + [s.title for s in book.sheets])
     rows_of: dict[str, str] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from importlib import import_module
 from pathlib import Path
 
@@ -30,6 +30,18 @@ class RenderOptions:
     # The configured limits; the PDF writer refuses a page past `max_pdf_html`, or pictures
     # past `max_pdf_image_pixels`.
     limits: Limits = DEFAULT_LIMITS
+
+
+# The dates a zip entry can hold (DOS time stamps: 1980 to 2107, even seconds). Word and
+# Excel files are zips, and their own properties keep to the same range: a PRD dated
+# 0999-06-01 made `<dcterms:created>999-06-01…`, which neither Excel nor python-docx reads.
+ZIP_FIRST = datetime(1980, 1, 1, tzinfo=timezone.utc)
+ZIP_LAST = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)
+
+
+def zip_dated(when: datetime) -> datetime:
+    """`when` (UTC) moved into the range a zip file's dates can hold."""
+    return min(max(when.astimezone(timezone.utc), ZIP_FIRST), ZIP_LAST)
 
 
 # format → (module, file suffix). Modules are imported only when used: python-docx is slow.

@@ -12,15 +12,13 @@ from typing import Any
 
 from prdkit.i18n import LOCALES, language
 from prdkit.layout import Properties
+from prdkit.writers import zip_dated
 from prdkit.writers.docx.oxml import R_NS, W_NS, clean
 from prdkit.writers.docx.richtext import words
 from prdkit.writers.docx.ziparchive import Deflater, Packed, deflate, join, write
 
 # Entries every reader looks for first; the rest follow in name order.
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
-# The dates a zip entry can hold (DOS time stamps: 1980 to 2107, even seconds).
-_ZIP_FIRST = datetime(1980, 1, 1, tzinfo=timezone.utc)
-_ZIP_LAST = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)
 # The body goes to the deflating thread in batches of about this many bytes, so that the
 # hand-overs are few; at most this many batches wait there, so that little is held.
 BATCH = 1 << 18
@@ -55,7 +53,7 @@ def set_properties(
     if meta.summary:
         props.comments = _short(words(meta.summary))
     props.revision = 1
-    when = when.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
+    when = zip_dated(when).replace(microsecond=0, tzinfo=None)
     props.created = when
     props.modified = when
 
@@ -205,7 +203,7 @@ def _open_body(root: dict[str | None, str]) -> bytes:
 
 
 def _zip(entries: dict[str, Packed], when: datetime) -> bytes:
-    when = min(max(when.astimezone(timezone.utc), _ZIP_FIRST), _ZIP_LAST)
+    when = zip_dated(when)
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
     order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)
     return write([(name, entries[name]) for name in order], stamp)
