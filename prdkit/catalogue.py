@@ -854,6 +854,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "如果它是一个键，请在后面加上 `: `；如果它是上一行文字的延续，请把它缩进到那段文字下面"
         "（或者把那段文字写成 `|` 文字块）",
     ),
+    "yaml-missing-colon.block": (
+        "the lines of a `|` block are indented deeper than its key: indent them further than"
+        " `{key}:`",
+        "`|` 文字块的各行要比它的键缩进得更深：请把它们缩进到 `{key}:` 的右边",
+    ),
     "yaml-missing-colon.full-width": (
         "the key '{key}' is followed by a full-width colon '：', which YAML does not read as "
         "the end of a key",
@@ -893,6 +898,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} 中有未知的键 '{key}'，是不是想写 '{guess}'？",
     ),
     "schema-unknown-key.allowed": ("allowed here: {allowed}", "这里可以用的键：{allowed}"),
+    "schema-unknown-key.allowed-or-team": (
+        "allowed here: {allowed}; or, for a field of your team's own, name it 'x-{key}'",
+        "这里可以用的键：{allowed}；如果是团队自己的字段，请命名为 'x-{key}'",
+    ),
     "schema-enum": (
         "{name} must be one of {choices} (got {got})",
         "{name} 只能是以下之一：{choices}（现在是 {got}）",
@@ -918,6 +927,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema-type.number": (
         "write the number alone: {number} (a unit or separator makes it text)",
         "只写数字：{number}（带上单位或分隔符就成了文字）",
+    ),
+    "schema-type.colon": (
+        "a colon and a space make YAML read {key} as a key: put the whole text in"
+        " double quotes: {fix}",
+        "冒号加空格会让 YAML 把 {key} 读成键：请给整段文字加上双引号：{fix}",
+    ),
+    "schema-type.as-list": (
+        "write it as a list: each item on a line of its own, starting with '- '",
+        "请写成列表：每一项单独一行，以 '- ' 开头",
+    ),
+    "schema-type.yes-no": (
+        "write {value}: YAML reads {text} as text",
+        "请写 {value}：YAML 把 {text} 读成文字",
     ),
     "schema-type.list-item": (
         "a list item starts with '-' and a space: put a space after it (an ASCII hyphen)",
@@ -1062,6 +1084,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unresolved-reference": (
         "{intro}, but no item has the id '{target}'",
         "{intro}，但没有任何条目的编号是 '{target}'",
+    ),
+    "unresolved-reference.by-name": (
+        "'{target}' is the name of {id}; a reference gives the id: write {id}",
+        "'{target}' 是 {id} 的名称；引用要写编号：请写 {id}",
     ),
     "unresolved-reference.hint": (
         "fix the spelling of the id, or add the item it names",

@@ -143,7 +143,15 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
             guess = _guess(key, known, likely_of)
             variant = "schema-unknown-key" + (".in" if path else "") + (".guess" if guess else "")
             message = msg(variant, key=key, name=name, guess=guess[0] if guess else "")
-            extra = None if guess else allowed
+            extra = None
+            if not guess:
+                extra = allowed
+                if patterns and re.fullmatch(r"[A-Za-z][\w-]*", key):
+                    extra = msg(
+                        "schema-unknown-key.allowed-or-team",
+                        allowed=Listing(tuple(known), "", quoted=False),
+                        key=key,
+                    )
             if key[:1] == "\u3000":
                 # A key indented with full-width spaces reads as a key of the mapping above,
                 # its name starting with them: the indentation is the slip.
@@ -251,8 +259,20 @@ def _type_hint(instance: Any, types: list[str]) -> Msg | None:
     if "string" in types and isinstance(instance, (bool, int, float)):
         # version: 1.0, answer: yes: YAML read them as a number or a boolean.
         return msg("schema-type.quote-bool" if isinstance(instance, bool) else "schema-type.quote")
+    if "string" in types and isinstance(instance, dict) and len(instance) == 1:
+        # - Note: safety stock is 2 units. The colon made it a key and its value.
+        ((key, value),) = instance.items()
+        if isinstance(key, str) and (value is None or isinstance(value, (str, int, float))):
+            whole = f"{key}:" if value is None else f"{key}: {_scalar(value)}"
+            if len(whole) > 60:
+                whole = whole[:59] + "…"
+            quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return msg("schema-type.colon", key=_show(key, 40), fix=quoted)
     if not isinstance(instance, str):
         return None
+    if "boolean" in types and instance.strip().lower() in _YES_NO:
+        word = instance.strip()
+        return msg("schema-type.yes-no", value=_YES_NO[word.lower()], text=_show(word, 20))
     if {"number", "integer"} & set(types):
         # Full-width digits (１５％) as the half-width ones they stand for.
         plain = unicodedata.normalize("NFKC", instance).strip()
@@ -273,7 +293,20 @@ def _type_hint(instance: Any, types: list[str]) -> Msg | None:
         # (【重要】提升转化率 is a title, and text holding '#' or ':' needs quotes as items).
         items = [i.strip() for i in _WIDE_SEPARATOR.split(listed.group(1).replace(",", "，"))]
         return msg("schema-type.wide-brackets", fix="[" + ", ".join(items) + "]")
+    if "array" in types:
+        return msg("schema-type.as-list")  # acceptance_criteria: one sentence
     return None
+
+
+# Words for yes and no that YAML 1.1 read as booleans and YAML 1.2, as prdkit reads, as text.
+_YES_NO = {
+    **dict.fromkeys(("yes", "y", "on", "是", "对", "真"), "true"),
+    **dict.fromkeys(("no", "n", "off", "否", "不", "假"), "false"),
+}
+
+
+def _scalar(value: str | int | float) -> str:
+    return value if isinstance(value, str) else str(value)
 
 
 def _describe_type(instance: Any) -> Msg:

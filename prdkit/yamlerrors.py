@@ -341,7 +341,26 @@ def _missing_colon(
         return wide
     text = _short(whole, 60)
     message = msg("yaml-missing-colon", text=text)
-    return Finding("yaml-missing-colon", "", message, msg("yaml-missing-colon.hint")), _at(mark)
+    hint = _under_block(lines, mark.line) or msg("yaml-missing-colon.hint")
+    return Finding("yaml-missing-colon", "", message, hint), _at(mark)
+
+
+# `summary: |` (or `>`, with a chomping or indentation sign), a comment allowed after it.
+_BLOCK_START = re.compile(r"^(\s*)(?:-\s+)?([^#\s][^#]*?):\s+[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _under_block(lines: list[str], row: int) -> Msg | None:
+    """The hint for the first line of a `|` block written no deeper than its key: the
+    generic one suggested writing a `|` block, which the author had just done."""
+    written = (line for line in reversed(lines[:row]) if line.strip())
+    above = next((line for line in written if not line.lstrip().startswith("#")), None)
+    start = _BLOCK_START.match(above) if above is not None else None
+    if start is None:
+        return None
+    indent = len(lines[row]) - len(lines[row].lstrip(" "))
+    if indent > len(start.group(1)):
+        return None
+    return msg("yaml-missing-colon.block", key=start.group(2).strip())
 
 
 # A key as the format spells them (`owner`, `acceptance_criteria`, `x-jira`), then a

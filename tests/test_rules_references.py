@@ -361,3 +361,37 @@ def test_references_without_known_ids_lists_every_one() -> None:
     assert len(listed) >= len(FIELDS)  # the fields under test and the fixture's own
     assert all(known[ref.target] in ref.kinds for ref in listed)
     assert list(references(doc, known)) == []
+
+
+def test_an_item_named_where_its_id_belongs_gets_its_id() -> None:
+    # events: [pickup_collected]: the event as its client sends it, not EV-4.
+    text = document(
+        requirements="""\
+  - id: REQ-001
+    title: One-tap checkout
+    priority: should
+    depends_on: [receipt]  # <1>
+  - id: REQ-002
+    title: Receipt
+    priority: could
+""",
+        tracking="""\
+  - id: EV-4
+    event: pickup_collected
+    name: Order collected
+    trigger: Associate hands over the order.
+""",
+        metrics="""\
+  - id: M1
+    name: Pickup share
+    target: 12
+    events: [pickup_collected]  # <2>
+""",
+    )
+    hints = {d.line: d.hint for d in check(text).diagnostics if d.rule == "unresolved-reference"}
+    assert {line: hints.get(line) for line in (at(text, "<1>"), at(text, "<2>"))} == {
+        at(text, "<1>"): "'receipt' is the name of REQ-002; a reference gives the id:"
+        " write REQ-002",
+        at(text, "<2>"): "'pickup_collected' is the name of EV-4; a reference gives the id:"
+        " write EV-4",
+    }

@@ -244,6 +244,19 @@ metrics:
             "priority: could\n    acceptance_criteria:\n      -Shows the total",
             "a list item starts with '-' and a space",
         ),
+        # A colon and a space inside text made it a key and its value.
+        (
+            "priority: could",
+            "priority: could\n    acceptance_criteria:\n      - Note: safety stock is 2 units.",
+            "a colon and a space make YAML read 'Note' as a key: put the whole text in double"
+            ' quotes: "Note: safety stock is 2 units."',
+        ),
+        # One sentence where a list belongs.
+        (
+            "priority: could",
+            "priority: could\n    acceptance_criteria: Pays in one tap.",
+            "write it as a list: each item on a line of its own, starting with '- '",
+        ),
     ],
 )
 def test_a_wrong_type_from_a_common_slip_says_how_to_write_it(old: str, new: str, hint: str):
@@ -298,3 +311,19 @@ def test_full_width_digits_and_dashes_get_a_fix_that_works() -> None:
     )
     (found,) = [d for d in check_bytes(dashed.encode(), "t.prd.yaml").diagnostics]
     assert found.hint == "a list item starts with the half-width hyphen '-' and a space, not '－'"
+
+
+def test_yes_and_no_where_true_or_false_belongs() -> None:
+    # YAML 1.1 read them as booleans; prdkit reads YAML 1.2, where they are text.
+    launch = "launch:\n  checklist:\n    - id: C1\n      item: Legal review\n      done: no\n"
+    result = check_bytes((MINIMAL + launch).encode(), "t.prd.yaml")
+    (found,) = [d for d in result.diagnostics if d.rule == "schema-type"]
+    assert found.hint == "write false: YAML reads 'no' as text"
+
+
+def test_an_unknown_key_where_team_fields_may_go_names_the_x_form() -> None:
+    text = MINIMAL.replace("priority: could", "priority: could\n    jira: BOPIS-1")
+    result = check_bytes(text.encode(), "t.prd.yaml")
+    (found,) = [d for d in result.diagnostics if d.rule == "schema-unknown-key"]
+    assert found.hint.startswith("allowed here: id, title, priority")
+    assert found.hint.endswith("or, for a field of your team's own, name it 'x-jira'")

@@ -266,6 +266,17 @@ def test_a_line_without_its_colon() -> None:
     )
 
 
+def test_a_block_written_no_deeper_than_its_key() -> None:
+    # The generic hint suggested writing a `|` block, which the author had just done.
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  summary: |\n  Pickup in 2 hours.\n")
+    rule, line, _, _, hint = only(check(text))
+    assert (rule, line) == ("yaml-missing-colon", 9)
+    assert hint == (
+        "the lines of a `|` block are indented deeper than its key: indent them further than"
+        " `summary:`"
+    )
+
+
 def test_a_key_typed_with_a_full_width_colon() -> None:
     # A Chinese input method types "：": YAML sees a line without a key, and "add `: `
     # after it" would puzzle an author who sees a colon there.

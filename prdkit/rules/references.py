@@ -36,6 +36,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
     by_id = doc.items_by_id()
     known = {key: kind_of(item) for key, item in by_id.items()}
     suggesters: dict[tuple[str, ...], Suggester] = {}
+    named: dict[tuple[str, ...], dict[str, str]] = {}
     work = HintWork()  # shared by the suggesters of every kind
     for ref in references(doc, known):
         item = by_id.get(ref.target)
@@ -45,11 +46,19 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
             if suggester is None:
                 ids = (i.id for i in doc.identified() if kind_of(i) in ref.kinds)
                 suggester = suggesters[ref.kinds] = Suggester(ids, work=work)
+                named[ref.kinds] = _ids_by_name(doc, ref.kinds)
+            # events: [pickup_collected]: the event's name, where its id belongs.
+            by_name = named[ref.kinds].get(ref.target.strip().casefold())
+            hint = (
+                msg("unresolved-reference.by-name", target=ref.target, id=by_name)
+                if by_name
+                else suggester.hint(ref.target) or msg("unresolved-reference.hint")
+            )
             yield Finding(
                 "unresolved-reference",
                 ref.pointer,
                 msg("unresolved-reference", intro=intro, target=ref.target),
-                hint=suggester.hint(ref.target) or msg("unresolved-reference.hint"),
+                hint=hint,
                 at=ref.at,
             )
         else:
@@ -68,6 +77,18 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
                 hint=ref.takes or msg("wrong-kind-reference.hint", field=ref.field, kinds=wanted),
                 at=ref.at,
             )
+
+
+def _ids_by_name(doc: Document, kinds: tuple[str, ...]) -> dict[str, str]:
+    """The id of each item of `kinds` by its name or title (case folded), the first's."""
+    found: dict[str, str] = {}
+    for item in doc.identified():
+        if kind_of(item) in kinds:
+            for field in ("event", "name", "title"):  # an event's name as its client sends it
+                name = getattr(item, field, None)
+                if isinstance(name, str) and name.strip():
+                    found.setdefault(name.strip().casefold(), item.id)
+    return found
 
 
 def _duplicates(doc: Document) -> Iterator[Finding]:
