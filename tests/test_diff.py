@@ -561,3 +561,17 @@ def test_a_path_no_file_system_holds_is_said_as_for_every_command(tmp_path: Path
     result = runner.invoke(app, ["diff", long, str(EXAMPLES / "flash-sale.prd.yaml")])
     assert result.exit_code == 2
     assert "a path of 6,010 bytes, over the 4,096-byte limit of the system" in result.output
+
+
+def test_an_added_record_and_a_changed_text_read_as_a_reviewer_reads_them() -> None:
+    # An added page element showed as JSON cut mid-escape ({"name": …, "rule": "Shows \…);
+    # a sentence changed a few words in read from mid-word ("…y in 2 hours").
+    from prdkit.diff.report import short, short_pair
+
+    element = {"name": "Pickup badge", "kind": "banner", "rule": 'Shows "Pick up today"'}
+    assert short(element, 200) == 'name: Pickup badge; kind: banner; rule: Shows "Pick up today"'
+    assert short({"done": False, "items": [1, "two"]}) == "done: false; items: [1, two]"
+    old = "Ready in 2 hours, with real store stock on the product page."
+    new = "Ready in 2 hours (1 hour in pilot stores), with real store stock on the product page."
+    shown = short_pair(old, new)
+    assert shown[0] == old and shown[1].startswith("Ready in 2 hours (1 hour")

@@ -27,11 +27,19 @@ def short(value: Any, limit: int = SHORT, lang: str = "en") -> str:
     """A value on one line, at most `limit` characters, safe to print."""
     if value is MISSING:
         return say("diff.none", lang)
+    return clean(_plainly(value), limit)
+
+
+def _plainly(value: Any) -> str:
+    """A record or a list as a reviewer reads it: `name: Pickup badge; kind: banner`, not
+    JSON with its braces, quotes and escapes; numbers, true and false as the source has them."""
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_plainly(item)}" for key, item in value.items()) or "{}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_plainly(item) for item in value) + "]"
     if isinstance(value, str):
-        text = " ".join(value.split()) or '""'
-    else:
-        text = json.dumps(value, ensure_ascii=False, default=str)
-    return clean(text, limit)
+        return " ".join(value.split()) or '""'
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def short_pair(old: Any, new: Any, limit: int = SHORT, lang: str = "en") -> tuple[str, str]:
@@ -44,6 +52,8 @@ def short_pair(old: Any, new: Any, limit: int = SHORT, lang: str = "en") -> tupl
     space = a.rfind(" ", max(0, start - 16), start)
     if space >= 0:
         start = space + 1  # begin at a word, where the text has words
+    elif start <= 16:
+        start = 0  # a few words in: from the beginning ("Ready in 2 hours", not "…y in 2")
     if start:
         a, b = "…" + a[start:], "…" + b[start:]
     return short(a, limit), short(b, limit)
