@@ -188,8 +188,10 @@ def print_page_css(footer_before: str, footer_between: str, footer_after: str) -
         ".dense-1 table { font-size: 0.8em; }\n"
         ".dense-2 table { font-size: 0.65em; }\n"
         ".dense-3 table { font-size: 0.5em; }\n"
+        # Only there may a word break anywhere: a table of long words too wide even in the
+        # smallest type loses its last columns past the edge otherwise.
         ".dense-1 th, .dense-1 td, .dense-2 th, .dense-2 td, .dense-3 th, .dense-3 td"
-        " { padding: .2em .25em; }\n"
+        " { padding: .2em .25em; overflow-wrap: anywhere; }\n"
         "@page { size: A4; margin: 20mm 16mm 18mm;"
         " @top-center { content: string(doc-title); font-size: 8.5pt; color: #57606a; }"
         " @top-right { content: string(doc-mark); font-size: 8.5pt; font-weight: bold;"
