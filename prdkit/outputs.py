@@ -30,6 +30,23 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
+def make_folders(folder: Path) -> None:
+    """`folder.mkdir(parents=True, exist_ok=True)` without recursion: pathlib recurses once
+    a missing parent, and a site of a thousand nested folders ended in exit 3."""
+    missing = []
+    while not folder.is_dir():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for below in reversed(missing):
+        try:
+            below.mkdir()
+        except FileExistsError:
+            if not below.is_dir():
+                raise
+
+
 def ensure_folder(folder: Path) -> None:
     """Create the output `folder` and its missing parents; refuse a file or a link to one."""
     if folder.is_dir():
@@ -37,7 +54,7 @@ def ensure_folder(folder: Path) -> None:
     if folder.exists() or folder.is_symlink():
         raise OutputError(msg("file.not-folder", path=str(folder)))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folders(folder)
     except FileExistsError:  # a parent is a file
         raise OutputError(msg("output.parent-is-file", path=str(folder))) from None
     except OSError as exc:

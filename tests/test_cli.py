@@ -76,30 +76,46 @@ def test_validate_folder_recursively(tmp_path: Path) -> None:
     assert "in 2 files" in result.output
 
 
-def test_validate_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
-    # os.walk recursed once a level: a pull request adding such a tree crashed every scan.
-    deep = tmp_path
-    for _ in range(1000):  # a level at a time: pathlib's mkdir(parents=True) recurses too
+def _remove_tree(root: Path) -> None:
+    """shutil.rmtree without recursion: it recurses once a level, and pytest's clean-up of
+    old temporary folders would fail on a thousand-level tree in a later run."""
+    folders, stack = [], [str(root)]
+    while stack:
+        folder = stack.pop()
+        folders.append(folder)
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+    for folder in reversed(folders):
+        os.rmdir(folder)
+
+
+def test_scans_of_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
+    # os.walk (and pathlib's mkdir(parents=True)) recurse once a level: a pull request
+    # adding such a tree made validate, render, site and export end in exit 3.
+    source = deep = tmp_path / "src"
+    source.mkdir()
+    for _ in range(1000):  # a level at a time
         deep = deep / "d"
         deep.mkdir()
     write(deep / "bottom.prd.yaml", MINIMAL)
-    write(tmp_path / "top.prd.yaml", MINIMAL)
+    write(source / "top.prd.yaml", MINIMAL)
     (deep.parent / ".hidden").mkdir()
     write(deep.parent / ".hidden" / "skipped.prd.yaml", "not: valid\n")
-    (tmp_path / "loop").symlink_to(tmp_path)  # a link to a folder is not followed
+    (source / "loop").symlink_to(source)  # a link to a folder is not followed
     try:
-        result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+        result = runner.invoke(app, ["validate", "--format", "json", str(source)])
+        site = runner.invoke(app, ["site", str(source), "-o", str(tmp_path / "site")])
     finally:
-        # From the bottom up: shutil.rmtree recurses too, and pytest's clean-up of old
-        # temporary folders would fail on this tree in a later run.
-        (deep / "bottom.prd.yaml").unlink()
-        (deep.parent / ".hidden" / "skipped.prd.yaml").unlink()
-        (deep.parent / ".hidden").rmdir()
-        while deep != tmp_path:
-            deep.rmdir()
-            deep = deep.parent
+        _remove_tree(tmp_path)
+        tmp_path.mkdir()
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["files"] == 2
+    assert site.exit_code == 0, site.output
+    assert "2 documents, 2 rendered" in site.output
 
 
 def test_validate_missing_path_is_exit_2(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from prdkit.config import ConfigError, config_for
 from prdkit.errors import PrdkitError
 from prdkit.i18n import LANGUAGES, language
 from prdkit.messages import Msg, msg
-from prdkit.outputs import OutputError, write_atomic
+from prdkit.outputs import OutputError, make_folders, write_atomic
 from prdkit.render import output_stem, render_options
 from prdkit.site.collect import Entry, entry
 from prdkit.site.index import index_html
@@ -135,7 +135,7 @@ def build_site(
             else:
                 try:
                     html = write_html(result.document, options)
-                    target.parent.mkdir(parents=True, exist_ok=True)
+                    make_folders(target.parent)
                     write_atomic(target, html)
                 except OutputError as exc:
                     report.problems.append(msg("file.problem", path=str(path), problem=exc.message))
@@ -177,7 +177,7 @@ def _prepare(out: Path) -> None:
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise SiteError(msg("file.not-folder", path=str(out)))
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        make_folders(out)
     except OSError as exc:
         raise SiteError(
             msg("output.cannot-create", path=str(out), reason=exc.strerror or "")
