@@ -15,13 +15,50 @@ The outputs are the same bytes either way, and they are written by the caller, a
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
+import select
 import struct
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 
 _LENGTH = struct.Struct("<Q")
+# How long the parent, its own format built, waits for a child at most: this many times
+# what its own took, and never less than `_LEAST_WAIT` seconds. A child past that is taken
+# for stuck (a lock a native thread held when it was forked), killed, its formats built here.
+_WAIT_FACTOR = 4
+_LEAST_WAIT = 60.0
+
+
+def _threads() -> int:
+    """The threads of this process, native ones too (a library's own, which `threading`
+    does not list), where Linux says; else the ones `threading` knows."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return threading.active_count()
+
+
+def _processors() -> int:
+    """The processors this process may run on: its affinity, within a cgroup's CPU quota."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        count = os.cpu_count() or 1
+    try:
+        with open("/sys/fs/cgroup/cpu.max", encoding="ascii") as limit:
+            quota, period = limit.read().split()[:2]
+        if quota != "max":
+            count = min(count, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return count
 
 
 def _forkable() -> bool:
@@ -31,8 +68,8 @@ def _forkable() -> bool:
     return (
         sys.platform.startswith("linux")
         and hasattr(os, "fork")
-        and threading.active_count() == 1
-        and (os.cpu_count() or 1) > 1
+        and _processors() > 1
+        and _threads() == 1
     )
 
 
@@ -41,26 +78,46 @@ def build_all(makers: Sequence[Callable[[], bytes]]) -> list[bytes]:
     children when that is safe and there are processors for them (see the module)."""
     if len(makers) < 2 or not _forkable():
         return [make() for make in makers]
-    helpers = min(len(makers) - 1, (os.cpu_count() or 2) - 1)
+    helpers = min(len(makers) - 1, _processors() - 1)
     groups = [list(range(1, len(makers)))[k::helpers] for k in range(helpers)]
     children: list[tuple[int, int, list[int]]] = []
+    made: dict[int, bytes] = {}
+    # What exists now is shared with the children until written: frozen, the collector
+    # does not write to it (its bookkeeping would copy every page of the model).
+    gc.freeze()
     try:
         for group in groups:
-            children.append((*_fork([makers[i] for i in group]), group))
-        made: dict[int, bytes] = {0: makers[0]()}
+            child = _fork([makers[i] for i in group])
+            if child is not None:  # no fork (a process limit, no memory): built here
+                children.append((*child, group))
+        started = time.monotonic()
+        made[0] = makers[0]()
+        deadline = time.monotonic() + max(_LEAST_WAIT, _WAIT_FACTOR * (time.monotonic() - started))
         for pid, reader, group in children:
-            for index, data in zip(group, _collect(pid, reader, len(group)), strict=True):
-                # A child's failure is made again here, to fail as it would have.
-                made[index] = data if data is not None else makers[index]()
-        return [made[i] for i in range(len(makers))]
+            for index, data in zip(group, _collect(pid, reader, len(group), deadline), strict=True):
+                if data is not None:
+                    made[index] = data
+        # A child's failure is made again here, to fail as it would have.
+        return [made[i] if i in made else makers[i]() for i in range(len(makers))]
     finally:
+        gc.unfreeze()
         for pid, reader, _ in children:
             _end(pid, reader)
 
 
-def _fork(makers: list[Callable[[], bytes]]) -> tuple[int, int]:
-    reader, writer = os.pipe()
-    pid = os.fork()
+def _fork(makers: list[Callable[[], bytes]]) -> tuple[int, int] | None:
+    """A child building `makers`, and the pipe its outputs come back through; None when
+    the system gives no child."""
+    try:
+        reader, writer = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        return None
     if pid:
         os.close(writer)
         return pid, reader
@@ -86,10 +143,15 @@ def _send(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _receive(fd: int, size: int) -> bytes:
-    """`size` bytes from `fd`, or fewer if it ends first."""
+def _receive(fd: int, size: int, deadline: float) -> bytes:
+    """`size` bytes from `fd`, or fewer if it ends first or the deadline passes."""
     parts, left = [], size
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
     while left:
+        wait = deadline - time.monotonic()
+        if wait <= 0 or not poller.poll(wait * 1000):
+            break
         part = os.read(fd, min(left, 1 << 20))
         if not part:
             break
@@ -98,24 +160,28 @@ def _receive(fd: int, size: int) -> bytes:
     return b"".join(parts)
 
 
-def _collect(pid: int, reader: int, count: int) -> list[bytes | None]:
-    """The outputs a child wrote, each None unless the child wrote it whole and ended well."""
+def _collect(pid: int, reader: int, count: int, deadline: float) -> list[bytes | None]:
+    """The outputs a child wrote, each None unless the child wrote it whole, in time, and
+    ended well."""
     got: list[bytes | None] = []
     try:
         for _ in range(count):
-            head = _receive(reader, _LENGTH.size)
+            head = _receive(reader, _LENGTH.size, deadline)
             if len(head) < _LENGTH.size:
                 break
             (length,) = _LENGTH.unpack(head)
-            data = _receive(reader, length)
+            data = _receive(reader, length, deadline)
             if len(data) < length:
                 break
             got.append(data)
     except OSError:  # what was not read whole is built again here
         pass
+    if len(got) < count:
+        _stop(pid)  # a child stuck or still writing is not waited for
+        return [None] * count
     if not _ended_well(pid):
-        got = []
-    return got + [None] * (count - len(got))
+        return [None] * count
+    return got
 
 
 def _ended_well(pid: int) -> bool:
@@ -130,6 +196,11 @@ def _end(pid: int, reader: int) -> None:
     """Close the pipe and make sure the child is gone (and reaped), whatever happened."""
     with contextlib.suppress(OSError):
         os.close(reader)
+    _stop(pid)
+
+
+def _stop(pid: int) -> None:
+    """Kill the child unless it has ended, and reap it."""
     try:
         finished, _ = os.waitpid(pid, os.WNOHANG)
         if not finished:

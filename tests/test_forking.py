@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_a_failure_here_leaves_no_child_behind() -> None:
 
 
 def test_one_processor_builds_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(forking, "_processors", lambda: 1)
     assert build_all([_pid, _pid]) == [_pid(), _pid()]
 
 
@@ -113,3 +114,52 @@ def test_rendering_formats_together_gives_the_bytes_of_each_alone(tmp_path: Path
         name = f"loyalty-checkout.{fmt}"
         together = (tmp_path / "together" / name).read_bytes()
         assert together == (tmp_path / fmt / name).read_bytes(), fmt
+
+
+@forks
+@pytest.mark.parametrize("failing", ["pipe", "fork"])
+def test_no_child_to_be_had_builds_everything_here(
+    monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    # A container's process limit (EAGAIN) or no file descriptor left: exit 3 before.
+    def refused(*_: object) -> object:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    opened = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, failing, refused)
+    assert build_all([_pid, _pid]) == [_pid(), _pid()]
+    assert len(os.listdir("/proc/self/fd")) == opened  # the pipe closed again
+    assert _no_child_left()
+
+
+@forks
+def test_a_child_that_never_answers_is_given_up_and_its_format_built_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A lock a native thread held when the child was forked stays held: the parent waited
+    # for ever. Past its deadline the child is killed and the format built here.
+    monkeypatch.setattr(forking, "_LEAST_WAIT", 0.5)
+    parent = os.getpid()
+
+    def hangs_in_a_child() -> bytes:
+        if os.getpid() != parent:
+            threading.Event().wait()
+        return b"made here"
+
+    assert build_all([lambda: b"first", hangs_in_a_child]) == [b"first", b"made here"]
+    assert _no_child_left()
+
+
+def test_native_threads_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    # threading.active_count() does not see a library's own threads; Linux does.
+    if not Path("/proc/self/status").exists():
+        pytest.skip("no /proc here")
+    import faulthandler
+
+    before = forking._threads()
+    faulthandler.dump_traceback_later(60)
+    try:
+        assert forking._threads() == before + 1
+        assert not forking._forkable()
+    finally:
+        faulthandler.cancel_dump_traceback_later()
