@@ -933,6 +933,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " double quotes: {fix}",
         "冒号加空格会让 YAML 把 {key} 读成键：请给整段文字加上双引号：{fix}",
     ),
+    "schema-type.colon-bare": (
+        "a colon and a space make YAML read {key} as a key: put the whole text in double quotes",
+        "冒号加空格会让 YAML 把 {key} 读成键：请给整段文字加上双引号",
+    ),
     "schema-type.as-list": (
         "write it as a list: each item on a line of its own, starting with '- '",
         "请写成列表：每一项单独一行，以 '- ' 开头",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import stat
@@ -216,7 +217,7 @@ def check_bytes(
     with _collecting_less(one_shot) as read:
         loaded = load_bytes(raw, json_mode=json_mode, limits=limits, size=size)
         read()
-        return _check_loaded(loaded, raw, file, config, limits, lang, folder)
+        return _check_loaded(loaded, raw, file, config, limits, lang, folder, json_mode)
 
 
 def _check_loaded(
@@ -227,6 +228,7 @@ def _check_loaded(
     limits: Limits,
     lang: str | None,
     folder: Path | None,
+    json_mode: bool = False,
 ) -> CheckResult:
     """The rest of `check_bytes` once the text is loaded: schema, model, rules, diagnostics."""
     if loaded.data is not None:
@@ -244,6 +246,8 @@ def _check_loaded(
         findings = schema.check(loaded.data)
         if findings:
             findings = [_label_hint(f, loaded.data, config) for f in findings]
+            if json_mode:  # "quote it", "a colon makes a key": how YAML reads, not JSON
+                findings = [_without_yaml_hint(f) for f in findings]
         if not findings:
             from prdkit import model, rules
             from prdkit.mdfields import too_long
@@ -357,6 +361,20 @@ def _config_findings(config: Config) -> list[Finding]:
         return []
     message = msg("signoff-rules-weakened", source=config.source, rules=Listing(tuple(weakened)))
     return [Finding("signoff-rules-weakened", "", message, hint=msg("signoff-rules-weakened.hint"))]
+
+
+# Hints about how YAML reads a value, which a JSON file does not need.
+_YAML_HINTS = frozenset(
+    f"schema-type.{name}"
+    for name in ("colon", "colon-bare", "quote", "quote-bool", "yes-no", "list-item", "list-dash")
+)
+
+
+def _without_yaml_hint(finding: Finding) -> Finding:
+    hint = finding.hint
+    if isinstance(hint, Msg) and hint.key in _YAML_HINTS:
+        return dataclasses.replace(finding, hint=None)
+    return finding
 
 
 def _label_hint(finding: Finding, data: Any, config: Config) -> Finding:

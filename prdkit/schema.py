@@ -146,7 +146,11 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
             extra = None
             if not guess:
                 extra = allowed
-                if patterns and re.fullmatch(r"[A-Za-z][\w-]*", key):
+                if (
+                    patterns
+                    and re.fullmatch(r"[A-Za-z][\w-]*", key)
+                    and not key.lower().startswith("x-")
+                ):
                     extra = msg(
                         "schema-unknown-key.allowed-or-team",
                         allowed=Listing(tuple(known), "", quoted=False),
@@ -262,8 +266,11 @@ def _type_hint(instance: Any, types: list[str]) -> Msg | None:
     if "string" in types and isinstance(instance, dict) and len(instance) == 1:
         # - Note: safety stock is 2 units. The colon made it a key and its value.
         ((key, value),) = instance.items()
-        if isinstance(key, str) and (value is None or isinstance(value, (str, int, float))):
-            whole = f"{key}:" if value is None else f"{key}: {_scalar(value)}"
+        if isinstance(key, str) and not isinstance(value, (str, type(None))):
+            # 00123 read as 123, 0x10 as 16: the text as written is not known here.
+            return msg("schema-type.colon-bare", key=_show(key, 40))
+        if isinstance(key, str):
+            whole = f"{key}:" if value is None else f"{key}: {value}"
             if len(whole) > 60:
                 whole = whole[:59] + "…"
             quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -303,10 +310,6 @@ _YES_NO = {
     **dict.fromkeys(("yes", "y", "on", "是", "对", "真"), "true"),
     **dict.fromkeys(("no", "n", "off", "否", "不", "假"), "false"),
 }
-
-
-def _scalar(value: str | int | float) -> str:
-    return value if isinstance(value, str) else str(value)
 
 
 def _describe_type(instance: Any) -> Msg:

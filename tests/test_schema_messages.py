@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 
 import pytest
 from hypothesis import given, settings
@@ -327,3 +328,32 @@ def test_an_unknown_key_where_team_fields_may_go_names_the_x_form() -> None:
     (found,) = [d for d in result.diagnostics if d.rule == "schema-unknown-key"]
     assert found.hint.startswith("allowed here: id, title, priority")
     assert found.hint.endswith("or, for a field of your team's own, name it 'x-jira'")
+
+
+def test_the_colon_hint_never_rewrites_the_authors_text() -> None:
+    # "Order id: 00123" was offered back as "Order id: 123" (YAML read a number).
+    items = "".join(f"\n      - {t}" for t in ("Order id: 00123", "Max retries: 0x10", "Ok: true"))
+    text = MINIMAL.replace("priority: could", "priority: could\n    acceptance_criteria:" + items)
+    result = check_bytes(text.encode(), "t.prd.yaml")
+    hints = [d.hint for d in result.diagnostics if d.rule == "schema-type"]
+    assert len(hints) == 3
+    assert all(h.endswith("put the whole text in double quotes") for h in hints), hints
+
+
+def test_a_json_file_gets_no_hint_about_how_yaml_reads() -> None:
+    data = {
+        "prdkit": 1,
+        "meta": {"id": "d", "title": "D", "version": "1", "status": "draft", "owner": "A"},
+        "requirements": [{"id": "R1", "title": {"Note": "x"}, "priority": "could"}],
+        "launch": {"checklist": [{"id": "C1", "item": "Legal", "done": "no"}]},
+    }
+    result = check_bytes(json.dumps(data).encode(), "t.prd.json", json_mode=True)
+    hints = [d.hint or "" for d in result.diagnostics if d.rule == "schema-type"]
+    assert len(hints) == 2 and not any("YAML" in h for h in hints), hints
+
+
+def test_a_key_already_starting_x_in_capitals_is_not_told_to_add_x() -> None:
+    text = MINIMAL.replace("priority: could", "priority: could\n    X-jira: BOPIS-1")
+    result = check_bytes(text.encode(), "t.prd.yaml")
+    (found,) = [d for d in result.diagnostics if d.rule == "schema-unknown-key"]
+    assert "x-X-jira" not in (found.hint or "")
