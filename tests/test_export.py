@@ -674,8 +674,8 @@ def test_a_code_block_cannot_close_itself_in_jira() -> None:
 def test_a_document_dated_before_1900_exports_a_workbook_excel_reads(tmp_path: Path) -> None:
     # `<dcterms:created>999-06-01…` (strftime does not pad the year), which openpyxl
     # refuses, and dates as negative day numbers, which Excel shows as #VALUE!.
-    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  created: 1900-01-01\n")
-    text = text.replace("  owner: Ann\n", "  owner: Ann\n  updated: 0999-06-01\n")
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  created: 0999-06-01\n")
+    text = text.replace("  owner: Ann\n", "  owner: Ann\n  updated: 1900-01-01\n")
     (tmp_path / "old.prd.yaml").write_text(text, encoding="utf-8")
     result = run_prdkit("export", str(tmp_path / "old.prd.yaml"), "--to", "xlsx")
     assert result.returncode == 0, result.stderr
