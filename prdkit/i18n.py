@@ -489,8 +489,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "ui.requirement": ("Requirement", "需求"),
     "ui.flows": ("Flows", "关联流程"),
     "ui.gap_legend": (
-        "a gap: a must requirement that no feature delivers (warning must-without-feature)",
-        "缺口：没有任何功能实现的 must 需求（警告 must-without-feature）",
+        "a gap: a {must} requirement that no feature delivers",
+        "缺口：没有任何功能实现的{must}需求",
     ),
     # A long list cut short where every link it holds is shown in full elsewhere.
     "ui.and_more": ("… and {count} more", "…… 另有 {count} 项"),

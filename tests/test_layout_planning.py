@@ -163,3 +163,15 @@ def test_planning_sections_in_both_languages(lang: str, titles: list[str]) -> No
     checklist, rollout = tables(sections["launch"])
     assert checklist.rows[0][3] == Text({"en": "Yes", "zh": "是"}[lang], "good")
     assert rollout.rows[0][3].text == "5%"
+
+
+def test_the_gap_legend_names_must_in_the_teams_word(tmp_path) -> None:
+    from tests.conftest import MINIMAL, run_prdkit
+
+    (tmp_path / ".prdkit.toml").write_text('[labels.priority]\nmust = "P0"\n', encoding="utf-8")
+    text = MINIMAL.replace("priority: could", "priority: must")
+    (tmp_path / "g.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("render", str(tmp_path / "g.prd.yaml"), "--to", "md")
+    assert result.returncode == 0, result.stderr
+    markdown = (tmp_path / "g.md").read_text(encoding="utf-8")
+    assert "— ⚠: a gap: a P0 requirement that no feature delivers" in markdown

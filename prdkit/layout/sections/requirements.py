@@ -33,9 +33,10 @@ def _rice(lay: Layout, req: Requirement) -> Cell:
 
 
 def _trace(lay: Layout) -> list[Block]:
-    # A gap is marked where `validate` warns (must-without-feature): a `must` no feature
-    # delivers. Any other empty cell is a plain dash: a reviewer reading the matrix should
-    # not see warnings the checker does not give.
+    # A gap is marked where `validate` warns by default (must-without-feature): a `must` no
+    # feature delivers. Any other empty cell is a plain dash: a reviewer reading the matrix
+    # should not see warnings the checker does not give. (A team that switches the rule off
+    # still sees the gap: the layer does not read the configuration's rules.)
     gap = Text(f"{lay.t('ui.gap')} ⚠", "gap")
     idle = Text(lay.t("ui.gap"), "muted")
     by_id = {r.id: r for r in lay.doc.requirements}
@@ -70,7 +71,10 @@ def _trace(lay: Layout) -> list[Block]:
     )
     lines: list[tuple[Cell, ...]] = []
     if gaps:
-        lines.append((gap, Text(f"{lay.punct['colon']}{lay.t('ui.gap_legend')}", "muted")))
+        # In the team's word for `must` (P0), as the requirements' own rows show it.
+        must = lay.doc.conventions.enum_label("priority", "must", lay.lang)
+        legend = lay.t("ui.gap_legend").format(must=must)
+        lines.append((gap, Text(f"{lay.punct['colon']}{legend}", "muted")))
     if cut:  # where the rest of a cut cell is found
         legend = lay.t("ui.and_more_legend").format(count=RESTATED_REFS)
         more = Text(lay.t("ui.and_more").format(count="n"), "muted")
