@@ -121,10 +121,11 @@ def test_output_folder_problems(tmp_path: Path) -> None:
     )
     assert error_lines("render", "-o", str(a_file / "sub"), "--to", "md", str(source)) == (
         2,
-        [f"prdkit: error: {a_file / 'sub'}: cannot create the folder (Not a directory)"],
+        # Said in prdkit's words, in either language, not the system's "Not a directory".
+        [f"prdkit: error: {a_file / 'sub'}: cannot create the folder (a parent is a file)"],
     )
     code, lines = error_lines("render", "--lang", "zh", "-o", str(a_file / "sub"), str(source))
-    assert lines == [f"prdkit: error: {a_file / 'sub'}: 无法创建文件夹（Not a directory）"]
+    assert lines == [f"prdkit: error: {a_file / 'sub'}: 无法创建文件夹（上级路径中有一项是文件）"]
     long = "x" * 300
     code, lines = error_lines("render", "--lang", "zh", "-o", long, str(source))
     assert code == 2 and lines == [
