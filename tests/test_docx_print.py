@@ -604,3 +604,9 @@ def test_rice_is_shown_once_per_requirement(zh: bytes):
     scored = [r for r in doc.requirements if r.rice]
     texts = [p.text for p in docx.Document(io.BytesIO(zh)).paragraphs]
     assert sum("RICE 评分" in t for t in texts) == len(scored)
+
+
+def test_gantt_of_a_milestone_due_on_the_last_day_a_date_holds():
+    # Valid (9999-12-31), but its week's end is past any date: exit 3 before.
+    rows = gantt_rows(across("9999-06-01", "9999-12-31"))
+    assert len(rows) >= 2

@@ -407,3 +407,12 @@ def test_a_file_name_that_is_not_utf8_gets_its_page_and_link(tmp_path: Path) -> 
     index = (out / "index.html").read_text("utf-8")  # UTF-8 throughout
     assert 'href="%FF%FE.html"' in index and "\ufffd\ufffd.prd.yaml" in index
     assert build_site(root, out).reused == [page]  # its record read back as written
+
+
+def test_a_manifest_that_is_a_fifo_is_refused_not_read_for_ever(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    os.mkfifo(out / ".prdkit-site.json")
+    result = run_prdkit("site", str(docs), "-o", str(out))
+    assert result.returncode == 2, result.stderr
+    assert "is a link or a special file" in result.stderr

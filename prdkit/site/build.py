@@ -12,9 +12,11 @@ the number of documents.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -226,6 +228,10 @@ def _file_digest(path: Path) -> str | None:
 
 
 def _read_manifest(out: Path) -> Manifest:
+    path = out / MANIFEST
+    with contextlib.suppress(OSError):
+        if not stat.S_ISREG(os.lstat(path).st_mode):  # a FIFO would be read for ever
+            raise SiteError(msg("output.not-regular", path=str(path)))
     try:
         data = json.loads((out / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):

@@ -49,6 +49,15 @@ def columns(first: date, last: date) -> tuple[list[date], int]:
     return [monday + timedelta(days=7 * per * i) for i in range(count)], 7 * per
 
 
+def _after(day: date, days: int) -> date:
+    """`days` after `day`, or the last day a date can hold: a milestone due 9999-12-31
+    is valid, and its week's end is past it."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
+
+
 def gantt(b: Builder, schedule: Schedule) -> None:
     """A Heading 2, the week grid with a shaded bar per task, and a colour legend."""
     rows = spans(schedule.tasks)
@@ -78,7 +87,7 @@ def gantt(b: Builder, schedule: Schedule) -> None:
         tr = table.row([])
         table.cell(tr, 0, lambda p, ms=ms: _name(b, table, p, ms))
         for index, start in enumerate(starts, start=1):
-            end = start + timedelta(days=days - 1)
+            end = _after(start, days - 1)
             on = first <= end and start <= due
             marker = "◆" if start <= due <= end else ""
             tc = table.cell(
@@ -162,5 +171,5 @@ def _legend(b: Builder, schedule: Schedule, starts: list[date], days: int) -> No
         b.run(para, f" {label}    ", style)
     b.run(para, "◆", style, Look(color="404040"))
     b.run(para, f" {schedule.due}    ", style)
-    last = starts[-1] + timedelta(days=days - 1)
+    last = _after(starts[-1], days - 1)
     b.run(para, f"{starts[0].isoformat()} – {last.isoformat()}", style, Look(color="7F7F7F"))
