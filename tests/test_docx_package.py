@@ -186,3 +186,17 @@ def test_a_document_dated_before_1980_keeps_readable_properties(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     properties = docx.Document(str(tmp_path / "old.docx")).core_properties
     assert properties.created == properties.modified == datetime(1980, 1, 1, tzinfo=timezone.utc)
+
+
+def test_no_thread_to_be_had_deflates_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process limit reached: the Word render ended in exit 3 ("can't start new thread").
+    def refused(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    pieces = [b"<w:p/>" * 100_000, b"<w:p>x</w:p>" * 50_000]
+    spool = Spool()
+    for piece in pieces:
+        spool.append(piece)
+    spool.later(lambda: b"<w:sectPr/>")
+    assert unzip(join((spool.close(), deflate(b"")))) == b"".join(pieces) + b"<w:sectPr/>"

@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from prdkit.i18n import LOCALES, language
 from prdkit.layout import Properties
@@ -19,6 +19,8 @@ from prdkit.writers.docx.ziparchive import Deflater, Packed, deflate, join, writ
 
 # Entries every reader looks for first; the rest follow in name order.
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
+T = TypeVar("T")
+
 # The body goes to the deflating thread in batches of about this many bytes, so that the
 # hand-overs are few; at most this many batches wait there, so that little is held.
 BATCH = 1 << 18
@@ -90,7 +92,9 @@ class Spool:
         self._batched = 0
         # A spool given up half-built (an error while rendering) needs no closing: its
         # thread ends once the spool is collected.
-        self._worker = ThreadPoolExecutor(1, thread_name_prefix="prdkit-deflate")
+        self._worker: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            1, thread_name_prefix="prdkit-deflate"
+        )
         self._sent: deque[Future[None]] = deque()
 
     def append(self, piece: bytes) -> None:
@@ -103,7 +107,7 @@ class Spool:
     def later(self, piece: Callable[[], bytes]) -> None:
         """Add the piece `piece` will give when the spool is closed, after the others."""
         self._send()
-        self._before += (self._worker.submit(self._deflater.close, last=False), piece)
+        self._before += (self._submit(self._deflater.close, last=False), piece)
         self._deflater = Deflater()
 
     def close(self) -> Packed:
@@ -112,14 +116,27 @@ class Spool:
         try:
             while self._sent:  # a batch that failed fails the spool
                 self._sent.popleft().result()
-            last = self._worker.submit(self._deflater.close, last=False).result()
+            last = self._submit(self._deflater.close, last=False).result()
             made = [
                 s.result() if isinstance(s, Future) else deflate(s(), last=False)
                 for s in self._before
             ]
         finally:
-            self._worker.shutdown()
+            if self._worker is not None:
+                self._worker.shutdown()
         return join((*made, last)) if made else last
+
+    def _submit(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
+        """`work` done by the deflating thread; here, when no thread can be started (a
+        process limit reached): the same bytes, without the overlap."""
+        if self._worker is not None:
+            try:
+                return self._worker.submit(work, *args, **kwargs)
+            except RuntimeError:  # "can't start new thread"
+                self._worker = None
+        done: Future[T] = Future()
+        done.set_result(work(*args, **kwargs))
+        return done
 
     def _send(self) -> None:
         if not self._batch:
@@ -129,7 +146,7 @@ class Spool:
         # A body built faster than it is deflated waits, rather than holding its pieces.
         while len(self._sent) >= IN_FLIGHT:
             self._sent.popleft().result()
-        self._sent.append(self._worker.submit(self._deflater.add, batch))
+        self._sent.append(self._submit(self._deflater.add, batch))
 
 
 def _segment(piece: bytes | Spool) -> Packed:
