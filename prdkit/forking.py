@@ -25,11 +25,12 @@ import time
 from collections.abc import Callable, Sequence
 
 _LENGTH = struct.Struct("<Q")
-# How long the parent, its own format built, waits for a child at most: this many times
-# what its own took, and never less than `_LEAST_WAIT` seconds. A child past that is taken
-# for stuck (a lock a native thread held when it was forked), killed, its formats built here.
-_WAIT_FACTOR = 4
-_LEAST_WAIT = 60.0
+# A child that has used no processor time for this many seconds, while the parent waits for
+# it, is taken for stuck (a lock a native thread held at the fork stays held): it is killed
+# and its formats built here. One at work, however slow (a PDF can take minutes), is waited
+# for.
+_IDLE_LIMIT = 30.0
+_LOOK_EVERY = 1.0  # seconds between looks at a child that sends nothing
 
 
 def _threads() -> int:
@@ -90,11 +91,14 @@ def build_all(makers: Sequence[Callable[[], bytes]]) -> list[bytes]:
             child = _fork([makers[i] for i in group])
             if child is not None:  # no fork (a process limit, no memory): built here
                 children.append((*child, group))
-        started = time.monotonic()
         made[0] = makers[0]()
-        deadline = time.monotonic() + max(_LEAST_WAIT, _WAIT_FACTOR * (time.monotonic() - started))
-        for pid, reader, group in children:
-            for index, data in zip(group, _collect(pid, reader, len(group), deadline), strict=True):
+        while children:
+            pid, reader, group = children.pop(0)
+            try:
+                outputs = _collect(pid, reader, len(group))
+            finally:
+                _end(pid, reader)  # its pipe closed before anything is built again here
+            for index, data in zip(group, outputs, strict=True):
                 if data is not None:
                     made[index] = data
         # A child's failure is made again here, to fail as it would have.
@@ -143,53 +147,59 @@ def _send(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _receive(fd: int, size: int, deadline: float) -> bytes:
-    """`size` bytes from `fd`, or fewer if it ends first or the deadline passes."""
+def _cpu_ticks(pid: int) -> int | None:
+    """The processor time `pid` has used so far, in clock ticks; None when not known."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime, stime
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _receive(fd: int, size: int, pid: int) -> bytes:
+    """`size` bytes from `fd`, or fewer if it ends first or the child stops working."""
     parts, left = [], size
     poller = select.poll()
     poller.register(fd, select.POLLIN)
+    ticks, idle_since = _cpu_ticks(pid), time.monotonic()
     while left:
-        wait = deadline - time.monotonic()
-        if wait <= 0 or not poller.poll(wait * 1000):
-            break
+        if not poller.poll(_LOOK_EVERY * 1000):
+            now, used = time.monotonic(), _cpu_ticks(pid)
+            if used != ticks:
+                ticks, idle_since = used, now
+            elif used is not None and now - idle_since > _IDLE_LIMIT:
+                break
+            continue
         part = os.read(fd, min(left, 1 << 20))
         if not part:
             break
         parts.append(part)
         left -= len(part)
+        ticks, idle_since = _cpu_ticks(pid), time.monotonic()
     return b"".join(parts)
 
 
-def _collect(pid: int, reader: int, count: int, deadline: float) -> list[bytes | None]:
-    """The outputs a child wrote, each None unless the child wrote it whole, in time, and
-    ended well."""
+def _collect(pid: int, reader: int, count: int) -> list[bytes | None]:
+    """The outputs a child wrote whole, in order; None for each it did not."""
     got: list[bytes | None] = []
     try:
         for _ in range(count):
-            head = _receive(reader, _LENGTH.size, deadline)
+            head = _receive(reader, _LENGTH.size, pid)
             if len(head) < _LENGTH.size:
                 break
             (length,) = _LENGTH.unpack(head)
-            data = _receive(reader, length, deadline)
+            data = _receive(reader, length, pid)
             if len(data) < length:
                 break
             got.append(data)
     except OSError:  # what was not read whole is built again here
         pass
+    # An output is sent only once it is built whole: those the child sent are kept even if
+    # it failed after them; a child stuck or still writing is not waited for.
     if len(got) < count:
-        _stop(pid)  # a child stuck or still writing is not waited for
-        return [None] * count
-    if not _ended_well(pid):
-        return [None] * count
-    return got
-
-
-def _ended_well(pid: int) -> bool:
-    try:
-        _, status = os.waitpid(pid, 0)
-    except ChildProcessError:
-        return False
-    return os.waitstatus_to_exitcode(status) == 0
+        _stop(pid)
+    return got + [None] * (count - len(got))
 
 
 def _end(pid: int, reader: int) -> None:

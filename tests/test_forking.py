@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -137,8 +138,9 @@ def test_a_child_that_never_answers_is_given_up_and_its_format_built_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A lock a native thread held when the child was forked stays held: the parent waited
-    # for ever. Past its deadline the child is killed and the format built here.
-    monkeypatch.setattr(forking, "_LEAST_WAIT", 0.5)
+    # for ever. A child idle that long is killed and the format built here.
+    monkeypatch.setattr(forking, "_IDLE_LIMIT", 0.5)
+    monkeypatch.setattr(forking, "_LOOK_EVERY", 0.1)
     parent = os.getpid()
 
     def hangs_in_a_child() -> bytes:
@@ -163,3 +165,50 @@ def test_native_threads_count(monkeypatch: pytest.MonkeyPatch) -> None:
         assert not forking._forkable()
     finally:
         faulthandler.cancel_dump_traceback_later()
+
+
+@forks
+def test_a_child_slow_but_at_work_is_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A PDF can take a minute: killed at a deadline, it was built again here, the render
+    # taking twice as long. Only a child that uses no processor time is given up.
+    monkeypatch.setattr(forking, "_IDLE_LIMIT", 0.5)
+    monkeypatch.setattr(forking, "_LOOK_EVERY", 0.1)
+    parent = os.getpid()
+
+    def busy() -> bytes:
+        if os.getpid() != parent:
+            end = time.process_time() + 2
+            while time.process_time() < end:
+                pass
+        return _pid()
+
+    made = build_all([lambda: b"first", busy])
+    assert made[0] == b"first" and made[1] != _pid()
+    assert _no_child_left()
+
+
+@forks
+def test_what_a_child_sent_whole_is_kept_when_it_fails_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(forking, "_processors", lambda: 2)  # one child builds both
+    parent = os.getpid()
+    built_here: list[str] = []
+
+    def fine() -> bytes:
+        if os.getpid() == parent:
+            built_here.append("fine")
+        return b"fine"
+
+    def fails_in_a_child() -> bytes:
+        if os.getpid() != parent:
+            raise ValueError("only in the child")
+        built_here.append("fails")
+        return b"made here"
+
+    assert build_all([lambda: b"first", fine, fails_in_a_child]) == [
+        b"first",
+        b"fine",
+        b"made here",
+    ]
+    assert built_here == ["fails"]
