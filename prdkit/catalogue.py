@@ -928,11 +928,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write the number alone: {number} (a unit or separator makes it text)",
         "只写数字：{number}（带上单位或分隔符就成了文字）",
     ),
-    "schema-type.colon": (
-        "a colon and a space make YAML read {key} as a key: put the whole text in"
-        " double quotes: {fix}",
-        "冒号加空格会让 YAML 把 {key} 读成键：请给整段文字加上双引号：{fix}",
-    ),
     "schema-type.colon-bare": (
         "a colon and a space make YAML read {key} as a key: put the whole text in double quotes",
         "冒号加空格会让 YAML 把 {key} 读成键：请给整段文字加上双引号",

@@ -366,7 +366,10 @@ def _config_findings(config: Config) -> list[Finding]:
 # Hints about how YAML reads a value, which a JSON file does not need.
 _YAML_HINTS = frozenset(
     f"schema-type.{name}"
-    for name in ("colon", "colon-bare", "quote", "quote-bool", "yes-no", "list-item", "list-dash")
+    for name in (
+        *("colon-bare", "quote", "quote-bool", "yes-no"),
+        *("list-item", "list-dash", "as-list"),
+    )
 )
 
 

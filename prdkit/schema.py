@@ -11,7 +11,14 @@ from typing import Any
 
 from prdkit.diagnostics import Finding
 from prdkit.messages import Choices, Listing, Msg, msg
-from prdkit.schemafile import SCHEMA_FILE, ecma_regex, load_schema, resource_dir, schema_text
+from prdkit.schemafile import (
+    SCHEMA_FILE,
+    ecma_regex,
+    load_schema,
+    resolved,
+    resource_dir,
+    schema_text,
+)
 from prdkit.source import join
 
 # The schema file's helpers stay importable from here, where callers have always found them.
@@ -172,7 +179,9 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
             wanted = msg("type.or", a=msg(f"type.{t}"), b=wanted)
         got = _describe_type(instance)
         message = msg("schema-type", name=name, wanted=wanted, got=got)
-        yield Finding("schema-type", pointer, message, hint=_type_hint(instance, types))
+        items = error.schema.get("items") if "array" in types else None
+        texts = isinstance(items, dict) and resolved(items).get("type") == "string"
+        yield Finding("schema-type", pointer, message, hint=_type_hint(instance, types, texts))
     elif kind == "pattern":
         in_list = bool(path) and isinstance(path[-1], int)  # an item of a list
         message, hint = _pattern_message(name, instance, value, error.schema, in_list)
@@ -258,23 +267,19 @@ _WIDE_SEPARATOR = re.compile("[，、；]")  # what a Chinese input method types
 _WIDE_LIST = re.compile("[【［]([^【】［］\\[\\]{}#:&*!|>'\"%@`]+)[】］]")
 
 
-def _type_hint(instance: Any, types: list[str]) -> Msg | None:
-    """A hint for the slips behind most wrong types; None leaves the rule's own fix."""
+def _type_hint(instance: Any, types: list[str], texts: bool = False) -> Msg | None:
+    """A hint for the slips behind most wrong types; None leaves the rule's own fix.
+    `texts`: the list the field wants is one of texts (so one sentence can start it)."""
     if "string" in types and isinstance(instance, (bool, int, float)):
         # version: 1.0, answer: yes: YAML read them as a number or a boolean.
         return msg("schema-type.quote-bool" if isinstance(instance, bool) else "schema-type.quote")
     if "string" in types and isinstance(instance, dict) and len(instance) == 1:
         # - Note: safety stock is 2 units. The colon made it a key and its value.
         ((key, value),) = instance.items()
-        if isinstance(key, str) and not isinstance(value, (str, type(None))):
-            # 00123 read as 123, 0x10 as 16: the text as written is not known here.
+        # No text to copy is offered: what YAML read is not what was written (00123 read
+        # as 123, a ` #` starting a comment that cut the text short).
+        if isinstance(key, str) and (value is None or isinstance(value, (str, int, float))):
             return msg("schema-type.colon-bare", key=_show(key, 40))
-        if isinstance(key, str):
-            whole = f"{key}:" if value is None else f"{key}: {value}"
-            if len(whole) > 60:
-                whole = whole[:59] + "…"
-            quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
-            return msg("schema-type.colon", key=_show(key, 40), fix=quoted)
     if not isinstance(instance, str):
         return None
     if "boolean" in types and instance.strip().lower() in _YES_NO:
@@ -300,7 +305,7 @@ def _type_hint(instance: Any, types: list[str]) -> Msg | None:
         # (【重要】提升转化率 is a title, and text holding '#' or ':' needs quotes as items).
         items = [i.strip() for i in _WIDE_SEPARATOR.split(listed.group(1).replace(",", "，"))]
         return msg("schema-type.wide-brackets", fix="[" + ", ".join(items) + "]")
-    if "array" in types:
+    if "array" in types and texts:
         return msg("schema-type.as-list")  # acceptance_criteria: one sentence
     return None
 

@@ -683,3 +683,11 @@ def test_a_document_dated_before_1900_exports_a_workbook_excel_reads(tmp_path: P
     assert book.properties.created.year == 1980  # the earliest date a zip holds
     values = {c.value for row in book.worksheets[0].iter_rows() for c in row}
     assert {"1900-01-01", "0999-06-01"} <= values  # as written, as text (1900-01-01 is day 0)
+
+
+def test_inline_code_cannot_open_a_jira_macro() -> None:
+    from prdkit.export.jiramarkup import to_jira
+
+    shown = to_jira("Use `{code}` here, then `{NoFormat}`.")
+    assert "{code}" not in shown.lower() and "{noformat}" not in shown.lower()
+    assert shown.replace("\u2060", "") == "Use {{{code}}} here, then {{{NoFormat}}}."

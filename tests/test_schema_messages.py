@@ -250,7 +250,7 @@ metrics:
             "priority: could",
             "priority: could\n    acceptance_criteria:\n      - Note: safety stock is 2 units.",
             "a colon and a space make YAML read 'Note' as a key: put the whole text in double"
-            ' quotes: "Note: safety stock is 2 units."',
+            " quotes",
         ),
         # One sentence where a list belongs.
         (
@@ -332,11 +332,15 @@ def test_an_unknown_key_where_team_fields_may_go_names_the_x_form() -> None:
 
 def test_the_colon_hint_never_rewrites_the_authors_text() -> None:
     # "Order id: 00123" was offered back as "Order id: 123" (YAML read a number).
-    items = "".join(f"\n      - {t}" for t in ("Order id: 00123", "Max retries: 0x10", "Ok: true"))
+    items = "".join(
+        f"\n      - {t}"
+        for t in ("Order id: 00123", "Max retries: 0x10", "Ok: true", "Fix: see #12 for details")
+    )
     text = MINIMAL.replace("priority: could", "priority: could\n    acceptance_criteria:" + items)
     result = check_bytes(text.encode(), "t.prd.yaml")
     hints = [d.hint for d in result.diagnostics if d.rule == "schema-type"]
-    assert len(hints) == 3
+    assert len(hints) == 4
+    # No text to copy: "Fix: see" would have lost "#12 for details" (a YAML comment).
     assert all(h.endswith("put the whole text in double quotes") for h in hints), hints
 
 
@@ -347,9 +351,10 @@ def test_a_json_file_gets_no_hint_about_how_yaml_reads() -> None:
         "requirements": [{"id": "R1", "title": {"Note": "x"}, "priority": "could"}],
         "launch": {"checklist": [{"id": "C1", "item": "Legal", "done": "no"}]},
     }
+    data["meta"]["authors"] = "Alex Morgan"  # a list of texts: "- " a line is YAML's
     result = check_bytes(json.dumps(data).encode(), "t.prd.json", json_mode=True)
     hints = [d.hint or "" for d in result.diagnostics if d.rule == "schema-type"]
-    assert len(hints) == 2 and not any("YAML" in h for h in hints), hints
+    assert len(hints) == 3 and not any("YAML" in h or "'- '" in h for h in hints), hints
 
 
 def test_a_key_already_starting_x_in_capitals_is_not_told_to_add_x() -> None:
@@ -357,3 +362,13 @@ def test_a_key_already_starting_x_in_capitals_is_not_told_to_add_x() -> None:
     result = check_bytes(text.encode(), "t.prd.yaml")
     (found,) = [d for d in result.diagnostics if d.rule == "schema-unknown-key"]
     assert "x-X-jira" not in (found.hint or "")
+
+
+def test_a_list_of_records_is_not_told_to_start_items_with_a_hyphen() -> None:
+    # `links: https://…`: "- " a line makes a list of texts, and links are records.
+    text = MINIMAL.replace(
+        "  owner: Ann\n", "  owner: Ann\n  links: https://wiki.example.com/prd\n"
+    )
+    result = check_bytes(text.encode(), "t.prd.yaml")
+    (found,) = [d for d in result.diagnostics if d.rule == "schema-type"]
+    assert "'- '" not in (found.hint or "")

@@ -48,7 +48,8 @@ _INLINE: dict[str, Callable[[SyntaxTreeNode], str]] = {
     "strong": lambda n: f"*{_inline(n)}*",
     "em": lambda n: f"_{_inline(n)}_",
     "s": lambda n: f"-{_inline(n)}-",
-    "code_inline": lambda n: "{{" + n.content.replace("}}", "} }") + "}}",
+    # `{code}` in inline code would open a code macro that swallows what follows.
+    "code_inline": lambda n: "{{" + _MACRO.sub("{\u2060", n.content.replace("}}", "} }")) + "}}",
     "softbreak": lambda n: "\n",
     "hardbreak": lambda n: "\\\\\n",
     "link": _link,
