@@ -22,9 +22,12 @@ _FIRST = ("[Content_Types].xml", "_rels/.rels")
 T = TypeVar("T")
 
 # The body goes to the deflating thread in batches of about this many bytes, so that the
-# hand-overs are few; at most this many batches wait there, so that little is held.
-BATCH = 1 << 18
-IN_FLIGHT = 4
+# hand-overs are few: each makes the building thread give the interpreter up, and in
+# batches of 256 KiB that cost as much processor time as the overlap saved (5,000
+# requirements: 0.35 s more, 0.06 s sooner; in 4 MiB, none more and 0.37 s sooner). At
+# most this many batches wait there, so that little is held.
+BATCH = 1 << 22
+IN_FLIGHT = 2
 
 
 def _short(text: str, limit: int = 255) -> str:
