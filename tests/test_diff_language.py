@@ -176,7 +176,10 @@ def test_chinese_names_each_changed_field_as_the_document_heads_it(tmp_path: Pat
     md = runner.invoke(app, ["diff", old, new, "-f", "md"]).output.splitlines()
     assert "|  |  | Jira 单号 `x-jira` | `SHOP-1` | `SHOP-2` |" in md
     english = runner.invoke(app, ["diff", old, new, "--lang", "en"]).output.splitlines()
-    assert "      x-jira: SHOP-1 → SHOP-2" in english
+    # A team's field by its label in English too (a reviewer knows "Jira", not "x-jira").
+    assert "      Jira (x-jira): SHOP-1 → SHOP-2" in english
+    english_md = runner.invoke(app, ["diff", old, new, "-f", "md", "--lang", "en"]).output
+    assert "| Jira `x-jira` | `SHOP-1` | `SHOP-2` |" in english_md
     report = json.loads(runner.invoke(app, ["diff", old, new, "-f", "json"]).output)
     changed = [f for a in report["areas"] for i in a["items"] for f in i["fields"]]
     assert {f["field"] for f in changed} == {"owner", "priority", "x-jira"}

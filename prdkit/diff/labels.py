@@ -18,8 +18,8 @@ _PLAIN_FIELD = re.compile(r"^[a-z_]+$")
 def relabel(diff: DocumentDiff, conventions: Conventions, lang: str = "en") -> DocumentDiff:
     """`diff` with every enum value the team labels shown by its label (`must` → `P0`), in
     Chinese every one by the document's label (`draft` → `草稿`), and each field of an item named
-    as the rendered document heads it in Chinese (`优先级`, a team field by its declared
-    label)."""
+    as the rendered document heads it in Chinese (`优先级`), a team field by its declared
+    label in either language (`Jira`)."""
     status = diff.status
     if status is not None:
         status = _pair(conventions, "status", status[0], status[1], lang)
@@ -62,8 +62,8 @@ def _field(
         change = replace(change, heading=label(f"field.{name}", "zh"))
     else:
         for custom in team:
-            if custom.key == name:
-                change = replace(change, heading=custom.label("zh"))
+            if custom.key == name:  # named by its label in either language: x-jira → Jira
+                change = replace(change, heading=custom.label(lang))
     group = ENUM_OF.get((kind, name)) if plain and kind is not None else None
     if group is None:
         return change

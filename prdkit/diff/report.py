@@ -76,9 +76,19 @@ def _headline(diff: DocumentDiff) -> Iterator[tuple[str, Any, Any]]:
 # ---- text ------------------------------------------------------------------------------------
 
 
+def _named(change: FieldChange, lang: str) -> bool:
+    """Whether the field is shown by its heading too: every field in Chinese, a team's own
+    (`x-jira`, by its label `Jira`) in English as well."""
+    if not change.heading or change.heading == change.field:
+        return False
+    return lang == "zh" or change.field.startswith("x-")
+
+
 def _text_name(change: FieldChange, lang: str) -> str:
     # Chinese adds the name the rendered document heads the field with: 优先级（priority）.
-    if lang == "zh" and change.heading and change.heading != change.field:
+    if _named(change, lang):
+        if lang != "zh":
+            return f"{clean(change.heading)} ({clean(change.field)})"
         return f"{clean(change.heading)}（{clean(change.field)}）"
     return clean(change.field)
 
@@ -185,7 +195,7 @@ def _md_rows(item: ItemChange, lang: str) -> Iterator[str]:
 
 def _md_name(change: FieldChange, lang: str) -> str:
     name = md_code(short(change.field))
-    if lang == "zh" and change.heading and change.heading != change.field:
+    if _named(change, lang):
         return f"{md_text(short(change.heading))} {name}"
     return name
 
