@@ -283,3 +283,22 @@ def test_a_picture_shown_again_is_drawn_at_every_place(chromium, tmp_path: Path)
             colours.append(shot.getpixel((width // 2, height // 2)))
         assert colours == [RED, RED, RED, BLUE, RED], media
     page.close()
+
+
+LABEL_PIXELS = """
+() => [...document.querySelectorAll('figure.diagram svg')].map(s => {
+  const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+  const sizes = [...s.querySelectorAll('text')].map(t => Number(t.getAttribute('font-size')));
+  return Math.min(...sizes) * scale;
+})
+"""
+
+
+def test_diagram_labels_stay_readable_on_a_phone(chromium, pages: dict[str, Path]) -> None:
+    # Shrunk to the phone's width, the page map's labels were 8 px: a diagram is drawn at
+    # its own size (up to two screens wide) and scrolls inside its figure.
+    seen = visit(chromium, pages["flash-sale.prd.zh"], width=390, height=844)
+    smallest = seen.page.evaluate(LABEL_PIXELS)
+    assert smallest and min(smallest) >= 10, smallest
+    assert seen.page.evaluate("document.documentElement.scrollWidth") <= 390
+    seen.page.close()

@@ -19,4 +19,10 @@ def diagram_html(graph: Graph, title: str, lang: str) -> str:
         return ""
     picture = svg(placed, title=title)
     caption = f"<figcaption>{escape(title)}</figcaption>" if title else ""
-    return f'<figure class="diagram" lang="{escape(lang)}">{picture}{caption}</figure>'
+    # Its natural width, for a phone: drawn no narrower than that up to two screens, the
+    # figure scrolling, rather than shrunk to labels of 8 px (see style.py).
+    natural = f"--w:{placed.width:.0f}pt"
+    return (
+        f'<figure class="diagram" lang="{escape(lang)}" style="{natural}">'
+        f"{picture}{caption}</figure>"
+    )

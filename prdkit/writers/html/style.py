@@ -138,6 +138,9 @@ ol.graph { font-size: .92em; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: .4rem; }
 }
+@media (max-width: 600px) {
+  figure.diagram svg { max-width: none; width: min(var(--w, 100%), 200vw); }
+}
 @media print {
   body { font-size: 10.5pt; }
   .layout { display: block; }
