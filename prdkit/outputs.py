@@ -96,7 +96,7 @@ def write_all(
         check_path(path, "output")
         if source is not None and same_file(path, source):
             raise OutputError(msg("output.over-source", path=str(path)))
-        _refuse_unless_regular(path)
+        refuse_unless_regular(path)
     staged: list[tuple[str, Path]] = []
     current = None
     try:
@@ -116,10 +116,11 @@ def write_all(
         raise
 
 
-def _refuse_unless_regular(path: Path) -> None:
-    """Refuse to replace anything but a regular file (or nothing). The rename would put a
-    file where a link or a device was: `-o /dev/stdout` run as root in a container made its
-    /dev/stdout a file, and everything the job printed after went into it."""
+def refuse_unless_regular(path: Path) -> None:
+    """Refuse to replace (or read back) anything but a regular file, or nothing: OutputError.
+    The rename would put a file where a link or a device was: `-o /dev/stdout` run as root
+    in a container made its /dev/stdout a file, and all the job printed after went into it.
+    """
     try:
         info = os.lstat(path)
     except OSError:

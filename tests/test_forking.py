@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,19 @@ def _pid() -> bytes:
     return str(os.getpid()).encode()
 
 
+def made_here_unless(in_a_child: Callable[[], object]) -> Callable[[], bytes]:
+    """A maker that does `in_a_child` first when it runs in a forked child (fails, dies,
+    hangs), and gives b"made here" where it completes: in this process."""
+    parent = os.getpid()
+
+    def make() -> bytes:
+        if os.getpid() != parent:
+            in_a_child()
+        return b"made here"
+
+    return make
+
+
 @forks
 def test_the_later_outputs_are_built_in_other_processes_and_come_back_in_order() -> None:
     made = build_all([_pid, lambda: b"x" * 3_000_000, _pid, lambda: b""])
@@ -47,27 +61,19 @@ def test_the_later_outputs_are_built_in_other_processes_and_come_back_in_order()
 
 @forks
 def test_what_fails_in_a_child_is_made_again_here() -> None:
-    parent = os.getpid()
+    def fails() -> None:
+        raise ValueError("only in the child")
 
-    def fails_in_a_child() -> bytes:
-        if os.getpid() != parent:
-            raise ValueError("only in the child")
-        return b"made here"
-
-    assert build_all([lambda: b"first", fails_in_a_child]) == [b"first", b"made here"]
+    assert build_all([lambda: b"first", made_here_unless(fails)]) == [b"first", b"made here"]
     assert _no_child_left()
 
 
 @forks
 def test_a_child_killed_midway_is_made_again_here() -> None:
-    parent = os.getpid()
+    def killed() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
 
-    def killed_in_a_child() -> bytes:
-        if os.getpid() != parent:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return b"made here"
-
-    assert build_all([lambda: b"first", killed_in_a_child]) == [b"first", b"made here"]
+    assert build_all([lambda: b"first", made_here_unless(killed)]) == [b"first", b"made here"]
     assert _no_child_left()
 
 
@@ -141,14 +147,8 @@ def test_a_child_that_never_answers_is_given_up_and_its_format_built_here(
     # for ever. A child idle that long is killed and the format built here.
     monkeypatch.setattr(forking, "_IDLE_LIMIT", 0.5)
     monkeypatch.setattr(forking, "_LOOK_EVERY", 0.1)
-    parent = os.getpid()
-
-    def hangs_in_a_child() -> bytes:
-        if os.getpid() != parent:
-            threading.Event().wait()
-        return b"made here"
-
-    assert build_all([lambda: b"first", hangs_in_a_child]) == [b"first", b"made here"]
+    hangs = made_here_unless(threading.Event().wait)
+    assert build_all([lambda: b"first", hangs]) == [b"first", b"made here"]
     assert _no_child_left()
 
 

@@ -9,6 +9,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from importlib.metadata import distribution
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -40,6 +41,31 @@ def pages_of(pdf: Path) -> list[str]:
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     return text.split("\f")
+
+
+def assert_nothing_past_the_right_edge(pdf: Path) -> None:
+    """No word of `pdf` ends within 20 points of its page's right edge, or past it."""
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for width, words in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S):
+        right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', words)]
+        assert all(x <= float(width) - 20 for x in right), (width, max(right, default=0))
+
+
+def forty_columns(header: Callable[[int], str], cell: Callable[[int, int], str], rows: int) -> str:
+    """A Markdown table of 40 columns, indented for a description's block."""
+    lines = ["| " + " | ".join(header(c) for c in range(40)) + " |", "|" + "---|" * 40]
+    lines += ["| " + " | ".join(cell(r, c) for c in range(40)) + " |" for r in range(rows)]
+    return "\n".join("      " + line for line in lines)
+
+
+def with_description(lead: str, markdown: str) -> str:
+    """The minimal document, its requirement described by `lead`, then `markdown` (each of
+    its lines indented for the block)."""
+    return MINIMAL.replace(
+        "priority: could", f"priority: could\n    description: |\n      {lead}\n\n{markdown}"
+    )
 
 
 @needs_pdf
@@ -306,14 +332,7 @@ def test_a_table_too_wide_even_for_a_landscape_page_loses_nothing(tmp_path: Path
     assert all(f"字段{n}" in printed for n in range(8))
     assert len(re.findall(r"[0-7]号", printed)) >= 8 * 3
     # And nothing is drawn past a page's right edge.
-    boxes = subprocess.run(
-        ["pdftotext", "-bbox", str(tmp_path / "w.pdf"), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    pages = re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S)
-    for width, words in pages:
-        right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', words)]
-        assert all(x <= float(width) - 20 for x in right), (width, max(right, default=0))
+    assert_nothing_past_the_right_edge(tmp_path / "w.pdf")
 
 
 @needs_pdf
@@ -322,13 +341,8 @@ def test_a_markdown_table_too_wide_for_any_page_prints_whole_and_smaller(
 ) -> None:
     # Forty columns in a requirement's description: the last dozen were cut at the
     # portrait page's edge. The table goes on a landscape page, in smaller type.
-    head = "| " + " | ".join(f"H{c}" for c in range(40)) + " |"
-    rows = [head, "|" + "---|" * 40]
-    rows += ["| " + " | ".join(f"r{r}c{c}" for c in range(40)) + " |" for r in range(3)]
-    table = "\n".join("      " + row for row in rows)
-    text = MINIMAL.replace(
-        "priority: could", "priority: could\n    description: |\n      Before.\n\n" + table
-    )
+    table = forty_columns(lambda c: f"H{c}", lambda r, c: f"r{r}c{c}", rows=3)
+    text = with_description("Before.", table)
     (tmp_path / "t40.prd.yaml").write_text(text, encoding="utf-8")
     result = run_prdkit("render", str(tmp_path / "t40.prd.yaml"), "--to", "pdf,html")
     assert result.returncode == 0, result.stderr
@@ -394,21 +408,13 @@ def test_a_code_block_wider_than_the_page_wraps_and_loses_nothing(tmp_path: Path
     token = "eyJ" + "".join(f"{n:03d}" for n in range(60)) + "END"
     code = f'{{"orderId": "BP-10442", "storeId": "NW-0142", "pickupToken": "{token}"}}'
     block = f"      ```json\n      {code}\n      ```\n"
-    text = MINIMAL.replace(
-        "priority: could", "priority: could\n    description: |\n      Payload:\n\n" + block
-    )
+    text = with_description("Payload:", block)
     (tmp_path / "c.prd.yaml").write_text(text, encoding="utf-8")
     result = run_prdkit("render", str(tmp_path / "c.prd.yaml"), "--to", "pdf")
     assert result.returncode == 0, result.stderr
     printed = "".join("".join(page.split()) for page in pages_of(tmp_path / "c.pdf"))
     assert "".join(code.split()) in printed
-    boxes = subprocess.run(
-        ["pdftotext", "-bbox", str(tmp_path / "c.pdf"), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    for width, words in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S):
-        right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', words)]
-        assert all(x <= float(width) - 20 for x in right), (width, max(right, default=0))
+    assert_nothing_past_the_right_edge(tmp_path / "c.pdf")
 
 
 @needs_pdf
@@ -437,25 +443,14 @@ def test_a_table_of_long_words_too_wide_for_any_page_still_prints_every_column(
 ) -> None:
     # Words of 14 characters in 40 columns: with words kept whole, half the columns ran
     # past the landscape page's edge. In the densest type a word may break anywhere.
-    head = "| " + " | ".join(f"Heading{c:02d}xyzw" for c in range(40)) + " |"
-    rows = [head, "|" + "---|" * 40]
-    rows += [
-        "| " + " | ".join(f"valu{r}col{c:02d}abcde" for c in range(40)) + " |" for r in range(2)
-    ]
-    table = "\n".join("      " + row for row in rows)
-    text = MINIMAL.replace(
-        "priority: could", "priority: could\n    description: |\n      Before.\n\n" + table
+    table = forty_columns(
+        lambda c: f"Heading{c:02d}xyzw", lambda r, c: f"valu{r}col{c:02d}abcde", rows=2
     )
+    text = with_description("Before.", table)
     (tmp_path / "w.prd.yaml").write_text(text, encoding="utf-8")
     result = run_prdkit("render", str(tmp_path / "w.prd.yaml"), "--to", "pdf")
     assert result.returncode == 0, result.stderr
     printed = "".join("".join(page.split()) for page in pages_of(tmp_path / "w.pdf"))
     # Broken words read interleaved; letters do not break: one "z" a header, one "b" a cell.
     assert printed.count("z") >= 40 and printed.count("b") >= 80
-    boxes = subprocess.run(
-        ["pdftotext", "-bbox", str(tmp_path / "w.pdf"), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    for width, words in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S):
-        right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', words)]
-        assert all(x <= float(width) - 20 for x in right), (width, max(right, default=0))
+    assert_nothing_past_the_right_edge(tmp_path / "w.pdf")

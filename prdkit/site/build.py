@@ -12,11 +12,9 @@ the number of documents.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import stat
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -28,7 +26,7 @@ from prdkit.config import ConfigError, config_for
 from prdkit.errors import PrdkitError
 from prdkit.i18n import LANGUAGES, language
 from prdkit.messages import Msg, msg
-from prdkit.outputs import OutputError, make_folders, write_atomic
+from prdkit.outputs import OutputError, make_folders, refuse_unless_regular, write_atomic
 from prdkit.render import output_stem, render_options
 from prdkit.site.collect import Entry, entry
 from prdkit.site.index import index_html
@@ -229,9 +227,7 @@ def _file_digest(path: Path) -> str | None:
 
 def _read_manifest(out: Path) -> Manifest:
     path = out / MANIFEST
-    with contextlib.suppress(OSError):
-        if not stat.S_ISREG(os.lstat(path).st_mode):  # a FIFO would be read for ever
-            raise SiteError(msg("output.not-regular", path=str(path)))
+    refuse_unless_regular(path)  # a FIFO would be read for ever
     try:
         data = json.loads((out / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
