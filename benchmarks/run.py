@@ -24,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import attacks, peers
+from benchmarks import attacks, floors, peers
 from benchmarks.generate import write
 from benchmarks.measure import CHILD_ENV, CommandFailed, Series, alternate
 from benchmarks.report import Row, machine, scaling_table, scenario_table
@@ -44,6 +44,9 @@ LARGE = 12_000  # requirements: 2.4× the largest default size
 TARGETED = 5000
 TARGETED_DOC = "req-5000-targeted"
 TARGETED_NAME = f"{TARGETED:,} requirements, without the later sections"
+# The absolute targets on that document, in CPU seconds (and MiB for Word's peak).
+ABSOLUTE = {"validate": 1.1, "md": 3.5, "docx": 5.5}
+ABSOLUTE_PEAK = {"docx": 300.0}
 
 
 def corpus(sizes: list[int]) -> dict[str, Path]:
@@ -163,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         (out / sub).mkdir(parents=True)
     rows: list[Row] = []
     scale: dict[str, dict[int, Series]] = {}
+    absolute: dict[str, Series] = {}  # the jobs on the targeted document
     cjs_cmd = [*cjs.argv, "--schemafile", str(SCHEMA)]
 
     print("measuring startup…", file=sys.stderr, flush=True)
@@ -185,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         peer = _series("check-jsonschema", [*cjs_cmd, *paths]) if cjs.ready else None
         alternate([ours, peer] if peer else [ours], repeat(weight), WORK)
         rows.append(Row(f"validate: {name}", ours, peer, TARGETS["validate"]))
+        if name == TARGETED_NAME:
+            absolute["validate"] = ours
         if name.endswith("requirements"):
             n = int(name.split()[0].replace(",", ""))
             scale.setdefault("prdkit validate", {})[n] = ours
@@ -192,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
                 scale.setdefault("check-jsonschema", {})[n] = peer
 
     print("measuring render…", file=sys.stderr, flush=True)
-    _render(run, pandoc, docs, sizes, repeat, rows, scale, notes)
+    _render(run, pandoc, docs, sizes, repeat, rows, scale, notes, absolute)
 
     print("measuring export…", file=sys.stderr, flush=True)
     _export(run, docs, sizes, repeat, rows, scale)
@@ -206,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             "",
             scenario_table(rows),
             "",
+            *_absolute(run, docs, absolute),
             scaling_table(scale, sizes, growth),
             "",
             *(f"- {note}" for note in notes),
@@ -227,6 +234,7 @@ def _render(
     rows: list[Row],
     scale: dict[str, dict[int, Series]],
     notes: list[str],
+    absolute: dict[str, Series],
 ) -> None:
     """`--to md` alone and `--to docx` against pandoc on prdkit's own Markdown."""
     out = WORK / "out"
@@ -248,7 +256,7 @@ def _render(
             rows.append(Row(f"render md: {n:,} requirements", md))
             scale.setdefault("prdkit render --to md", {})[n] = md
         if n == TARGETED and TARGETED_DOC in docs:
-            _targeted(run, str(docs[TARGETED_DOC]), works, repeat, rows)
+            absolute.update(_targeted(run, str(docs[TARGETED_DOC]), works, repeat, rows))
         if not works["docx"]:
             continue
         docx = _series(
@@ -273,15 +281,63 @@ def _targeted(
     works: dict[str, bool],
     repeat: Callable[[str], int],
     rows: list[Row],
-) -> None:
+) -> dict[str, Series]:
     """Markdown, Word and both (the default: built at once, see prdkit/forking.py) on the
-    document the absolute targets were set on (no peer)."""
+    document the absolute targets were set on (no peer); the series by format."""
+    measured = {}
     for fmt in ("md", "docx", "docx,md"):
         if all(works[one] for one in fmt.split(",")):
             argv = [*run, "render", src, "--to", fmt, "-o", str(WORK / "out" / fmt)]
             series = _series(f"prdkit render --to {fmt}", argv)
             alternate([series], repeat("heavy"), WORK)
             rows.append(Row(f"render {fmt}: {TARGETED_NAME}", series))
+            measured[fmt] = series
+    return measured
+
+
+def _absolute(
+    run: list[str], docs: dict[str, Path], measured: dict[str, Series], out: Path = WORK / "out"
+) -> list[str]:
+    """The absolute targets on the targeted document, each job beside its floor measured on
+    this machine (see floors.py); no lines when that document was not measured."""
+    if TARGETED_DOC not in docs or not measured:
+        return []
+    source = docs[TARGETED_DOC]
+    made = out / "docx" / f"{source.name.removesuffix('.prd.yaml')}.docx"
+    lines = [
+        f"Absolute targets on {TARGETED_NAME}, in CPU seconds, against each job's floor: "
+        "the least work it must do, timed in one process (see benchmarks/floors.py).",
+        "",
+        "| job | prdkit cpu (wall) | target | floor cpu | prdkit/floor | peak |",
+        "| --- | ---: | --- | ---: | ---: | ---: |",
+    ]
+    python = run[0]
+
+    def floor(job: str) -> float | None:
+        argv = [python, floors.__file__, job, str(source), str(made)]
+        done = subprocess.run(argv, env=CHILD_ENV, capture_output=True, text=True)
+        return json.loads(done.stdout)["cpu"] if done.returncode == 0 else None
+
+    for job, series in measured.items():
+        if job not in ABSOLUTE:
+            continue
+        least = floor(job)
+        cpu, target = series.cpu_median, ABSOLUTE[job]
+        verdicts = [f"≤ {target:g} s {'ok' if cpu <= target else '**over**'}"]
+        peak_target = ABSOLUTE_PEAK.get(job)
+        if peak_target is not None:
+            verdicts.append(
+                f"≤ {peak_target:g} MiB {'ok' if series.peak <= peak_target else '**over**'}"
+            )
+        shown = f"{least:.3f} s" if least is not None else "not measured"
+        if job == "docx":  # and what a writer of text could reach
+            as_text = floor("docx-text")
+            shown += f" (as text: {as_text:.3f} s)" if as_text is not None else ""
+        lines.append(
+            f"| {job} | {cpu:.2f} s ({series.median:.2f} s) | {', '.join(verdicts)} | "
+            f"{shown} | {f'{cpu / least:.2f}×' if least else ''} | {series.peak:.0f} MiB |"
+        )
+    return [*lines, ""]
 
 
 def attack_table(run: list[str], repeat: int) -> str:
