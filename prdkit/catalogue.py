@@ -1678,6 +1678,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give an example of the property's type",
         "按属性的类型给出示例",
     ),
+    "property-example.array.hint": (
+        "write the example as a list, such as `[a, b]`",
+        "把示例写成列表，例如 `[a, b]`",
+    ),
+    "property-example.object.hint": (
+        'write the example as a mapping, such as `{sku_id: "1001"}`',
+        '把示例写成键值对，例如 `{sku_id: "1001"}`',
+    ),
     "property-example.value": (
         "the example '{example}' of {where} is not one of its values ({values})",
         "{where} 的示例 '{example}' 不在它的取值（{values}）之中",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
@@ -312,8 +313,16 @@ class EventProperty:
     type: str | None = None
     values: tuple[str, ...] = ()
     description: str | None = None
-    example: str | Number | bool | None = None
+    # A list (tuple) for an array property, a read-only mapping for an object.
+    example: str | Number | bool | tuple[Any, ...] | Mapping[str, Any] | None = None
     pointer: str = _pointer()
+
+    def example_as_sent(self) -> str | None:
+        """The example as a client sends it, in JSON (`true`, `["a", "b"]`); strings bare."""
+        example = self.example
+        if example is None or isinstance(example, str):
+            return example
+        return json.dumps(example, ensure_ascii=False, default=dict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -796,12 +805,15 @@ def _date_text(value: Any) -> Any:
 
 
 def _scalar(value: Any) -> Any:
-    # One level only: scalar lists are flat in the format, and build never recurses on data.
+    # Lists and mappings of scalars, but for an example value, which may nest as deep as the
+    # loader lets it (`max-depth`).
     # Strings, nearly every value, are never dates: they skip the isinstance checks.
     if type(value) is str:
         return value
     if isinstance(value, list):
-        return tuple([v if type(v) is str else _date_text(v) for v in value])
+        return tuple([v if type(v) is str else _scalar(v) for v in value])
+    if isinstance(value, Mapping):  # an event property's example of an object
+        return MappingProxyType({k: _scalar(v) for k, v in value.items()})
     return _date_text(value)
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from prdkit.layout.cells import Code
+from prdkit.layout.sections.pages import property_example
 from tests.test_rules_base import at, check, document, found, message
 
 PAGES = """\
@@ -225,6 +229,50 @@ def test_examples_must_fit_their_type_and_values() -> None:
     (enum,) = [d for d in check(odd).diagnostics if d.line == at(odd, "<4>")]
     assert enum.message.endswith("is not of its type, enum")
     assert enum.hint == "write one of its values: 'ok' or 'failed'"
+
+
+def test_array_and_object_properties_take_examples_of_their_shape() -> None:
+    tracking = """\
+  - id: E1
+    event: goods_viewed
+    name: Goods viewed
+    trigger: The goods page opens.
+    properties:
+      - name: tags
+        type: array
+        example: ["爆款", "包邮"]
+      - name: sku
+        type: object
+        example: {sku_id: "1001", qty: 2, gift: true, parts: [1, {a: null}]}
+      - name: labels
+        type: array
+        example: 爆款,包邮  # <1>
+      - name: cart
+        type: object
+        example: [1001]  # <2>
+      - name: title
+        type: string
+        example: [爆款]  # <3>
+"""
+    text = document(tracking=tracking)
+    assert found(text) == [("property-example", at(text, f"<{n}>")) for n in (1, 2, 3)]
+    first, second, third = check(text).diagnostics
+    assert first.message == (
+        "the example '爆款,包邮' of property 'labels' of event E1 is not of its type, array"
+    )
+    assert first.hint == "write the example as a list, such as `[a, b]`"
+    assert second.message.startswith("the example [1001] of property 'cart'")
+    assert second.hint == 'write the example as a mapping, such as `{sku_id: "1001"}`'
+    assert third.message.startswith("the example [\"爆款\"] of property 'title'")
+    # Shown as the client sends it, JSON, in every output (through the layer).
+    (event,) = check(text).document.tracking
+    tags, sku = event.properties[:2]
+    assert property_example(tags) == Code('["爆款", "包邮"]')
+    assert property_example(sku) == Code(
+        '{"sku_id": "1001", "qty": 2, "gift": true, "parts": [1, {"a": null}]}'
+    )
+    with pytest.raises(TypeError):
+        sku.example["qty"] = 3  # type: ignore[index]  # the model stays read-only
 
 
 def test_metric_events_must_be_events() -> None:

@@ -17,6 +17,8 @@ _EXAMPLE_TYPES: dict[str, tuple[type, ...]] = {
     "number": (int, float),
     "boolean": (bool,),
     "enum": (str,),
+    "array": (tuple,),
+    "object": (Mapping,),
 }
 
 
@@ -69,11 +71,10 @@ def _values(event: TrackingEvent, prop: EventProperty) -> Iterator[Finding]:
         )
 
 
-def _as_written(value: object) -> str:
-    """`value` as YAML writes it (true, not Python's True), text in quotes."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return f"'{value}'" if isinstance(value, str) else str(value)
+def _as_written(prop: EventProperty) -> str:
+    """The example as written, text in quotes."""
+    example = prop.example
+    return f"'{example}'" if isinstance(example, str) else str(prop.example_as_sent())
 
 
 def _example(event: TrackingEvent, prop: EventProperty) -> Iterator[Finding]:
@@ -91,12 +92,14 @@ def _example(event: TrackingEvent, prop: EventProperty) -> Iterator[Finding]:
             hint = msg("property-example.values.hint", values=listing(prop.values, "or"))
         elif prop.type in ("string", "enum"):
             hint = msg("property-example.quote.hint")
+        elif prop.type in ("array", "object"):
+            hint = msg(f"property-example.{prop.type}.hint")
         else:
             hint = msg("property-example.type.hint")
         yield Finding(
             "property-example",
             join(prop.pointer, "example"),
-            msg("property-example.type", example=_as_written(example), where=where, type=prop.type),
+            msg("property-example.type", example=_as_written(prop), where=where, type=prop.type),
             hint=hint,
         )
     elif prop.type == "enum" and prop.values and example not in prop.values:

@@ -127,10 +127,8 @@ def property_values(prop: EventProperty) -> Cell:
 
 def property_example(prop: EventProperty) -> Cell:
     """A property's example as the client sends it (`true`, not Python's `True`)."""
-    example = prop.example
-    if example is None:
-        return None
-    return Code(str(example).lower() if isinstance(example, bool) else str(example))
+    example = prop.example_as_sent()
+    return None if example is None else Code(example)
 
 
 def _property(lay: Layout, prop: EventProperty) -> tuple[Cell, ...]:
