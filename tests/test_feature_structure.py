@@ -54,11 +54,24 @@ def test_the_graph_is_product_then_surfaces_in_first_use_then_features():
     assert [texts[s][0] for s in surfaces] == [
         enum_label("surface", "storefront", "zh"),
         enum_label("surface", "admin", "zh"),
-        label("ui.not_set", "zh"),
+        "其他",  # not "未填写": a box of that name reads as a surface called so
     ]
     under = {s: [texts[e.target] for e in graph.edges if e.source == s] for s in surfaces}
     assert under[surfaces[0]] == [("Cart", "F1"), ("Wishlist", "F3")]
     assert under[surfaces[2]] == [("Loose end", "F4")]
+
+
+def test_features_hang_from_the_product_when_none_names_a_surface():
+    doc = build(
+        {
+            "meta": {"id": "P", "title": "Shop", "version": "1", "status": "draft", "owner": "o"},
+            "features": [{"id": "F1", "name": "Cart"}, {"id": "F2", "name": "Refunds"}],
+        }
+    )
+    graph = feature_graph(Layout(doc, "en"), doc.features)
+    texts = {n.id: n.text for n in graph.nodes}
+    assert [texts[e.target] for e in graph.edges if e.source == "r0"] == ["Cart", "Refunds"]
+    assert len(graph.nodes) == 3 and label("ui.not_set", "en") not in texts.values()
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)

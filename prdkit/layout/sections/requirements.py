@@ -160,23 +160,33 @@ def requirements(lay: Layout) -> list[Block]:
 
 def feature_graph(lay: Layout, feats: tuple[Feature, ...]) -> Graph:
     """The feature structure (功能结构图): the product, its surfaces in the order features
-    first name them (features without one under "not set"), each surface's features."""
+    first name them, each surface's features. Features without a surface hang from the
+    product when none has one, and under "Other", last, when some do: a box saying
+    "not set" read as a surface of that name."""
     nodes = [Node("r0", lay.doc.meta.title.strip() or lay.doc.meta.id)]
     edges = []
-    surfaces: dict[str | None, str] = {}
+    surfaces: dict[str, str] = {}
+    grouped = any(f.surface for f in feats)
+    unset: list[tuple[int, Feature]] = []
     for n, f in enumerate(feats):
-        surface = surfaces.get(f.surface)
-        if surface is None:
-            surface = surfaces[f.surface] = f"s{len(surfaces)}"
-            name = (
-                i18n.enum_label("surface", f.surface, lay.lang)
-                if f.surface
-                else lay.t("ui.not_set")
-            )
-            nodes.append(Node(surface, name))
-            edges.append(Edge("r0", surface))
+        if grouped and not f.surface:
+            unset.append((n, f))
+            continue
+        parent = "r0"
+        if f.surface:
+            parent = surfaces.get(f.surface, "")
+            if not parent:
+                parent = surfaces[f.surface] = f"s{len(surfaces)}"
+                nodes.append(Node(parent, i18n.enum_label("surface", f.surface, lay.lang)))
+                edges.append(Edge("r0", parent))
         nodes.append(Node(f"f{n}", f.name, note=f.id))
-        edges.append(Edge(surface, f"f{n}"))
+        edges.append(Edge(parent, f"f{n}"))
+    if unset:
+        nodes.append(Node("s-other", lay.t("ui.other_surface")))
+        edges.append(Edge("r0", "s-other"))
+        for n, f in unset:
+            nodes.append(Node(f"f{n}", f.name, note=f.id))
+            edges.append(Edge("s-other", f"f{n}"))
     return Graph(tuple(nodes), tuple(edges), "tree")
 
 
