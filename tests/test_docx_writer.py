@@ -1045,3 +1045,27 @@ def test_ids_in_the_header_stay_as_written_and_in_the_body_stay_whole():
     body = "".join(t.text or "" for t in part(data, "word/document.xml").iter(f"{W}t"))
     assert "Launch 2026-01-31 REQ-9" in header_text
     assert "Launch 2026\u2060-\u206001\u2060-\u206031 REQ-9" in body
+
+
+def test_an_items_facts_keep_with_what_follows_them():
+    # A page's heading and facts left at the foot of a page, its prototype on the next.
+    text = (
+        "prdkit: 1\n"
+        "meta: {id: P, title: Shop, version: '1', status: draft, owner: o}\n"
+        "requirements: [{id: R1, title: Orders, priority: should, description: Orders.}]\n"
+        "pages:\n"
+        "  - id: PG-admin\n"
+        "    name: Merchant console\n"
+        "    surface: admin\n"
+        "    entry: From the menu.\n"
+        "    description: The console.\n"
+    )
+    result = check_bytes(text.encode(), "p.prd.yaml")
+    assert result.document is not None
+    body = part(render(result.document), "word/document.xml")
+    paras = body.findall(f".//{W}p")
+    texts = ["".join(p.itertext()) for p in paras]
+    facts = [i for i, t in enumerate(texts) if t.startswith(label("field.surface", "en") + ":")]
+    assert facts, texts
+    for i in facts:
+        assert paras[i].find(f"{W}pPr/{W}keepNext") is not None, texts[i]

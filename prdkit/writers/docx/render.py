@@ -75,8 +75,10 @@ def _facts(b: Builder, block: Facts) -> None:
                 fills=["EEF2F7", None],
             )
         return
+    # An item's facts stay together and with what follows them (a page's prototype, its
+    # description), so its heading and facts are never left at the foot of a page alone.
     for label, cell in block.rows:
-        para = b.paragraph(b.body, "Normal", spacing={"after": "40"})
+        para = b.paragraph(b.body, "Normal", keep_next=True, spacing={"after": "40"})
         b.run(para, f"{label}{b.punct['colon']}", b.style_of(para), STRONG)
         fill(b, para, cell)
 
