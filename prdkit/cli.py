@@ -310,7 +310,11 @@ def validate(
             complain(_words(exc))
     color = fmt == "text" and _use_color()
     # Only the text format is capped; the machine formats carry every diagnostic.
-    capped = {"max_diagnostics": max_diagnostics, "lang": _language()} if fmt == "text" else {}
+    capped: dict[str, object] = {}
+    if fmt == "text":
+        capped = {"max_diagnostics": max_diagnostics, "lang": _language()}
+    elif fmt == "github":  # read by people in the job's log, as the text report
+        capped = {"lang": _language()}
     emit_all(REPORTERS[fmt](results, quiet=quiet, color=color, strict=strict, **capped))
     if fmt == "github":
         _write_step_summary(results)

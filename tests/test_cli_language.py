@@ -191,3 +191,16 @@ def test_the_summary_speaks_the_asked_language_when_no_file_could_be_read(tmp_pa
     assert done.stdout.strip().splitlines()[-1] == "0 个错误，0 个警告，共 0 个文件"
     done = runner.invoke(app, ["validate", missing])
     assert done.stdout.strip().splitlines()[-1] == "0 errors, 0 warnings in 0 files"
+
+
+def test_github_annotations_speak_the_documents_language(tmp_path: Path) -> None:
+    # Read by people in the job's log: hints and the summary as the text report has them.
+    text = MINIMAL.replace("requirements:\n", "requirements:\n  - id: R-1\n    prority: must\n")
+    doc = write(tmp_path / "zh.prd.yaml", text.replace("meta:\n", "meta:\n  language: zh\n"))
+    github = runner.invoke(app, ["validate", "-f", "github", str(doc)]).output
+    lines = github.splitlines()
+    assert lines[0].startswith("::error ") and "%0A提示：" in lines[0], lines[0]
+    assert "hint: " not in github
+    assert lines[-1] == "2 个错误，0 个警告，共 1 个文件"
+    english = runner.invoke(app, ["validate", "-f", "github", "--lang", "en", str(doc)]).output
+    assert "%0Ahint: " in english and english.splitlines()[-1].endswith("in 1 file")

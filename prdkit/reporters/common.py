@@ -29,6 +29,18 @@ def summary_zh(results: Sequence[CheckResult]) -> str:
     return counts.render("zh")
 
 
+def report_lang(results: Sequence[CheckResult], lang: str | None) -> str:
+    """One language for a report read by people: the one every file was checked in, else
+    the run's `lang` (no file could be read), else English."""
+    langs = {r.lang for r in results}
+    return langs.pop() if len(langs) == 1 else lang if not langs and lang else "en"
+
+
+def summary_in(results: Sequence[CheckResult], lang: str) -> str:
+    """The closing summary in `lang`."""
+    return summary_zh(results) if lang == "zh" else summary(results)
+
+
 def ordered(results: Sequence[CheckResult]) -> list[CheckResult]:
     # Many files in one run read as one report sorted by file (diagnostics are sorted within).
     return sorted(results, key=lambda r: r.file)

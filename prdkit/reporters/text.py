@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from prdkit.check import CheckResult
 from prdkit.diagnostics import Diagnostic, Severity, most_severe
-from prdkit.reporters.common import listed, ordered, summary, summary_zh
+from prdkit.reporters.common import listed, ordered, report_lang, summary_in
 from prdkit.reporters.safety import clean, shown_path
 
 
@@ -67,10 +67,7 @@ def render_text(
     """
     from prdkit.messages import msg
 
-    # One language for the report: the one every file was checked in, else the run's
-    # (no file could be read), else English.
-    langs = {r.lang for r in results}
-    lang = langs.pop() if len(langs) == 1 else lang if not langs and lang else "en"
+    lang = report_lang(results, lang)
     hint_label = msg("report.hint").render(lang)
     out: list[str] = []
     for result in ordered(results):
@@ -93,5 +90,5 @@ def render_text(
         if left_out:
             more = msg("report.left-out", count=left_out).render(lang)
             out.append(f"{shown_path(result.file)}: {more}")
-    out.append(summary(results) if lang != "zh" else summary_zh(results))
+    out.append(summary_in(results, lang))
     return "\n".join(out) + "\n"
