@@ -182,11 +182,12 @@ def feature_graph(lay: Layout, feats: tuple[Feature, ...]) -> Graph:
         nodes.append(Node(f"f{n}", f.name, note=f.id))
         edges.append(Edge(parent, f"f{n}"))
     if unset:
-        nodes.append(Node("s-other", lay.t("ui.other_surface")))
-        edges.append(Edge("r0", "s-other"))
+        other = f"s{len(surfaces)}"
+        nodes.append(Node(other, lay.t("ui.other_surface")))
+        edges.append(Edge("r0", other))
         for n, f in unset:
             nodes.append(Node(f"f{n}", f.name, note=f.id))
-            edges.append(Edge("s-other", f"f{n}"))
+            edges.append(Edge(other, f"f{n}"))
     return Graph(tuple(nodes), tuple(edges), "tree")
 
 
