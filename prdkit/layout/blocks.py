@@ -137,6 +137,17 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Figures:
+    """Pictures that may stand side by side: a page's prototypes, the screens of one flow.
+
+    Writers set tall pictures (phone screens) in rows, as a PRD shows them, and a wide one
+    on its own, at the text width; a writer with no rows shows them one after another.
+    """
+
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Task:
     """One bar or marker of a schedule; `start` None makes it a marker on `due`."""
 
@@ -160,7 +171,19 @@ class Schedule:
     due: str = ""
 
 
-Block = Heading | Facts | RichText | Items | Table | Matrix | Note | Diagram | Schedule | Figure
+Block = (
+    Heading
+    | Facts
+    | RichText
+    | Items
+    | Table
+    | Matrix
+    | Note
+    | Diagram
+    | Schedule
+    | Figure
+    | Figures
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prdkit.diagrams.graph import Edge, Graph, Node
-from prdkit.layout.blocks import Block, Column, Facts, Figure, RichText, Table
+from prdkit.layout.blocks import Block, Column, Facts, Figure, Figures, RichText, Table
 from prdkit.layout.cells import Cell, Code, Many
 from prdkit.layout.context import Layout, facts
 from prdkit.model import Document, EventProperty, Page, TrackingEvent
@@ -93,7 +93,11 @@ def _page(lay: Layout, page: Page, linked: Links) -> list[Block]:
         out.append(RichText(page.entry, 2, label=lay.t("field.entry")))
     if page.description and page.description.strip():
         out.append(RichText(page.description, 2))
-    out += [Figure(p.image, p.caption or page.name, p.caption) for p in page.prototypes]
+    shots = tuple(Figure(p.image, p.caption or page.name, p.caption) for p in page.prototypes)
+    if len(shots) > 1:
+        out.append(Figures(shots))  # a page's screens side by side
+    else:
+        out += shots
     if page.elements:
         out.append(lay.heading(3, "field.elements", f"pages/{page.id}/elements"))
         out.append(

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from prdkit.images.pictures import is_remote
 from prdkit.layout.blocks import (
     Column,
     Diagram,
     Facts,
     Figure,
+    Figures,
     Heading,
     Items,
     Matrix,
@@ -24,13 +24,12 @@ from prdkit.layout.blocks import (
     Table,
 )
 from prdkit.layout.cells import Cell, Markdown
-from prdkit.richtext import safe_link
 from prdkit.writers.docx.cells import fill, filler, text_of
 from prdkit.writers.docx.drawing import diagram
+from prdkit.writers.docx.figures import figure, figures
 from prdkit.writers.docx.gantt import gantt
 from prdkit.writers.docx.numbering import Numbering
 from prdkit.writers.docx.oxml import Look, sub
-from prdkit.writers.docx.pictures import draw
 from prdkit.writers.docx.richtext import Block, new_paragraph, render_text
 from prdkit.writers.docx.tables import DATE, Blank, Content, Md, Refs, fit
 from prdkit.writers.docx.tables import Table as WordTable
@@ -205,20 +204,6 @@ def _diagram(b: Builder, block: Diagram) -> None:
     diagram(b, block.graph, block.title)
 
 
-def _figure(b: Builder, block: Figure) -> None:
-    para = b.paragraph(b.body, "Normal", keep_next=bool(block.caption), align="center")
-    image = b.pictures.get(block.src)
-    url = safe_link(block.src) if is_remote(block.src) else None
-    if image is not None:
-        draw(b.media, b.height, para, image, block.alt, b.width)
-    elif url is not None:  # never fetched: a link the reader may follow
-        b.run(b.hyperlink(para, url), block.alt, b.style_of(para), Look(style=b.link_style))
-    else:  # a picture that was not checked (its rule switched off): named, not shown
-        b.run(para, f"{block.alt} ({block.src})", b.style_of(para), MUTED)
-    if block.caption and (image is not None or block.caption != block.alt):
-        b.paragraph(b.body, "caption", block.caption)
-
-
 def _schedule(b: Builder, block: Schedule) -> None:
     gantt(b, block)
     # The grid stands apart from the table of tasks that follows it, under its own heading.
@@ -235,5 +220,6 @@ BLOCKS: dict[type, Callable[[Builder, object], None]] = {
     Note: _note,
     Diagram: _diagram,
     Schedule: _schedule,
-    Figure: _figure,
+    Figure: figure,
+    Figures: figures,
 }  # type: ignore[dict-item]

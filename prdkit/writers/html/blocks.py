@@ -14,6 +14,7 @@ from prdkit.layout.blocks import (
     Diagram,
     Facts,
     Figure,
+    Figures,
     Heading,
     Items,
     Matrix,
@@ -272,6 +273,15 @@ def _figure(ctx: Context, block: Figure) -> None:
     ctx.add(f'<figure class="image">{picture}{caption}</figure>')
 
 
+def _figures(ctx: Context, block: Figures) -> None:
+    # In a row that wraps: tall screens, held to a share of the screen's height, stand side
+    # by side; a wide picture takes the row's width (see style.py).
+    ctx.add('<div class="figures">')
+    for one in block.figures:
+        _figure(ctx, one)
+    ctx.add("</div>")
+
+
 BLOCKS: dict[type, Callable[[Context, object], None]] = {
     Heading: _heading,
     Facts: _facts,
@@ -283,4 +293,5 @@ BLOCKS: dict[type, Callable[[Context, object], None]] = {
     Diagram: _diagram,
     Schedule: _schedule,
     Figure: _figure,
+    Figures: _figures,
 }  # type: ignore[dict-item]

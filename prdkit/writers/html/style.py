@@ -122,6 +122,12 @@ figure.image { margin: 1em 0; }
 /* A tall prototype (a phone screenshot) keeps to the screen's height, aspect kept. */
 figure.image img, figure.image svg.picture { max-height: 70vh; width: auto; }
 img, svg.picture { max-width: 100%; height: auto; }
+/* A page's screens side by side, as a PRD shows them; a wide picture takes the row. */
+.figures { display: flex; flex-wrap: wrap; gap: 0 1.5em; justify-content: center;
+  align-items: flex-start; margin: 1em 0; }
+.figures figure.image { margin: 0 0 .8em; flex: 0 1 auto; min-width: 0; max-width: 100%;
+  text-align: center; }
+.figures figure.image img, .figures figure.image svg.picture { max-height: 60vh; }
 /* A picture shown at several places: defined once, hidden, and drawn by each svg.picture. */
 svg.pictures { position: absolute; width: 0; height: 0; }
 ol.graph { font-size: .92em; }
@@ -162,6 +168,7 @@ ol.graph { font-size: .92em; }
      screen, scaled to the text width) is shrunk to fit one; in the cover's grid, WeasyPrint
      could not lay it out at all. */
   img, svg.picture { max-height: 225mm; width: auto; }
+  .figures figure.image img, .figures figure.image svg.picture { max-height: 120mm; }
   /* A flow drawn taller than what is left under its heading and actors moved whole to the
      next page, leaving the heading alone on one: it is shrunk to fit under them. */
   figure.diagram svg { max-height: 195mm; width: auto; }

@@ -9,6 +9,7 @@ from prdkit.layout.blocks import (
     Diagram,
     Facts,
     Figure,
+    Figures,
     Heading,
     Items,
     Matrix,
@@ -121,6 +122,12 @@ def _figure(ctx: Context, block: Figure) -> None:
         ctx.add([f"*{inline_plain(block.caption, separator=' ')}*"])
 
 
+def _figures(ctx: Context, block: Figures) -> None:
+    # Markdown has no rows of pictures: each in turn, its caption under it.
+    for one in block.figures:
+        _figure(ctx, one)
+
+
 def _schedule(ctx: Context, block: Schedule) -> None:
     ctx.add(_fenced(mermaid.gantt(block.tasks, block.lane)))
 
@@ -136,4 +143,5 @@ BLOCKS: dict[type, Callable[[Context, object], None]] = {
     Diagram: _diagram,
     Schedule: _schedule,
     Figure: _figure,
+    Figures: _figures,
 }  # type: ignore[dict-item]
