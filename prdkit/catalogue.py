@@ -968,7 +968,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema-pattern.id": (
         "{name} {value} is not a valid id: start with a letter, then letters, digits, '_', "
         "'.' or '-'",
-        "{name} {value} 不是有效的编号：须以字母开头，后面只能是字母、数字、'_'、'.' 或 '-'",
+        "{name} {value} 不是有效的编号：须以英文字母开头，"
+        "后面只能是英文字母、数字、'_'、'.' 或 '-'",
     ),
     "schema-pattern.digest": (
         "{name} must be 'sha256:' followed by 64 lower-case hex digits",
@@ -1939,7 +1940,7 @@ RULE_ZH: dict[str, tuple[str, str]] = {
     "schema-enum": ("值不在允许的选项之内。", "从说明里列出的选项中选一个。"),
     "schema-pattern": (
         "文字的格式不对（编号、摘要值等）。",
-        "编号以字母开头，只能用字母、数字、`_`、`.` 和 `-`。",
+        "编号以英文字母开头，只能用英文字母、数字、`_`、`.` 和 `-`。",
     ),
     "schema-date": (
         "日期不是真实存在的 `YYYY-MM-DD` 日期。",

@@ -372,3 +372,15 @@ def test_a_list_of_records_is_not_told_to_start_items_with_a_hyphen() -> None:
     result = check_bytes(text.encode(), "t.prd.yaml")
     (found,) = [d for d in result.diagnostics if d.rule == "schema-type"]
     assert "'- '" not in (found.hint or "")
+
+
+def test_an_id_in_chinese_is_told_the_letters_are_english_ones() -> None:
+    # 需 is a letter to Unicode: "须以字母开头" read as allowing 需求-01.
+    text = MINIMAL.replace("- id: R1", "- id: 需求-01")
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml", lang="zh")
+    (found,) = [d for d in result.diagnostics if d.severity == "error"]
+    assert (found.rule, found.line, found.column) == ("schema-pattern", 9, 9)
+    assert found.message == (
+        "id '需求-01' 不是有效的编号：须以英文字母开头，后面只能是英文字母、数字、'_'、'.' 或 '-'"
+    )
+    assert found.hint == "编号以英文字母开头，只能用英文字母、数字、`_`、`.` 和 `-`"
