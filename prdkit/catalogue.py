@@ -948,6 +948,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a list is written in half-width brackets and commas: {fix}",
         "列表要用半角方括号和逗号：{fix}",
     ),
+    "schema-pattern.id.full-width": (
+        "{name} {value} is not a valid id: the '{char}' at column {column} is a full-width "
+        "character, and ids are written in half-width (ASCII) characters",
+        "{name} {value} 不是有效的编号：第 {column} 列的 '{char}' 是全角字符，"
+        "编号只能用半角（英文）字符",
+    ),
+    "schema-pattern.id.full-width.many": (
+        "{name} {value} is not a valid id: it holds the full-width characters {chars}, the "
+        "first at column {column}, and ids are written in half-width (ASCII) characters",
+        "{name} {value} 不是有效的编号：含有全角字符 {chars}（第一个在第 {column} 列），"
+        "编号只能用半角（英文）字符",
+    ),
+    "schema-pattern.id.full-width.hint": (
+        "switch the input method to half-width and write `{fix}`",
+        "把输入法切换到半角，写成 `{fix}`",
+    ),
     "schema-pattern.id.wide-comma": (
         "part the ids with a half-width comma: {fix}",
         "编号之间用半角逗号分隔：{fix}",
