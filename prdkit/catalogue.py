@@ -948,6 +948,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a list is written in half-width brackets and commas: {fix}",
         "列表要用半角方括号和逗号：{fix}",
     ),
+    "schema-pattern.id.full-width": (
+        "{name} {value} is not a valid id: the '{char}' at column {column} is a full-width "
+        "character, and ids are written in half-width (ASCII) characters",
+        "{name} {value} 不是有效的编号：第 {column} 列的 '{char}' 是全角字符，"
+        "编号只能用半角（英文）字符",
+    ),
+    "schema-pattern.id.full-width.many": (
+        "{name} {value} is not a valid id: it holds the full-width characters {chars}, the "
+        "first at column {column}, and ids are written in half-width (ASCII) characters",
+        "{name} {value} 不是有效的编号：含有全角字符 {chars}（第一个在第 {column} 列），"
+        "编号只能用半角（英文）字符",
+    ),
+    "schema-pattern.id.full-width.hint": (
+        "switch the input method to half-width and write `{fix}`",
+        "把输入法切换到半角，写成 `{fix}`",
+    ),
     "schema-pattern.id.wide-comma": (
         "part the ids with a half-width comma: {fix}",
         "编号之间用半角逗号分隔：{fix}",
@@ -968,7 +984,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema-pattern.id": (
         "{name} {value} is not a valid id: start with a letter, then letters, digits, '_', "
         "'.' or '-'",
-        "{name} {value} 不是有效的编号：须以字母开头，后面只能是字母、数字、'_'、'.' 或 '-'",
+        "{name} {value} 不是有效的编号：须以英文字母开头，"
+        "后面只能是英文字母、数字、'_'、'.' 或 '-'",
     ),
     "schema-pattern.digest": (
         "{name} must be 'sha256:' followed by 64 lower-case hex digits",
@@ -1947,7 +1964,7 @@ RULE_ZH: dict[str, tuple[str, str]] = {
     "schema-enum": ("值不在允许的选项之内。", "从说明里列出的选项中选一个。"),
     "schema-pattern": (
         "文字的格式不对（编号、摘要值等）。",
-        "编号以字母开头，只能用字母、数字、`_`、`.` 和 `-`。",
+        "编号以英文字母开头，只能用英文字母、数字、`_`、`.` 和 `-`。",
     ),
     "schema-date": (
         "日期不是真实存在的 `YYYY-MM-DD` 日期。",
@@ -2053,7 +2070,8 @@ RULE_ZH: dict[str, tuple[str, str]] = {
         "补上 `acceptance_criteria`：评审人据此判断需求是否达成。",
     ),
     "placeholder": (
-        "文字里还留着占位符：`TODO` 或 `TBD`（大写的完整单词）、`待定` 或 `待补充`。",
+        "文字里还留着占位符：`TODO` 或 `TBD`（大写的完整单词）、`待定` 或 `待补充`"
+        "（普通词语里的不算，如 `等待定时`、`待定价`、`待补充资料`）。",
         "问题类字段：补上内容，或把问题移到 `open_questions`；"
         "其他字段（负责人、日期等）：换成实际的值。",
     ),

@@ -18,7 +18,7 @@ from prdkit.config import DEFAULT_CONFIG, Config
 from prdkit.diagnostics import Diagnostic, Finding, Severity
 from prdkit.errors import PrdkitError
 from prdkit.limits import DEFAULT_LIMITS, Limits
-from prdkit.messages import LineOf, Msg, choose_language, msg, render
+from prdkit.messages import ColumnOf, LineOf, Msg, choose_language, msg, render
 from prdkit.reading import read_at_most
 from prdkit.ruletable import RULES
 from prdkit.source import SourceMap, Span
@@ -268,7 +268,10 @@ def _check_loaded(
             if not overspent:  # finding pictures parses Markdown, which the budget bounds
                 placed.extend(_pictures(result, folder, limits, place))
         source_map = loaded.source_map
-        placed.extend(place(_lines_in(f, source_map), _span(f, source_map)) for f in findings)
+        lines = _Lines(loaded.text)
+        placed.extend(
+            place(_lines_in(f, source_map, lines), _span(f, source_map)) for f in findings
+        )
     placed.extend(place(f, Span(1, 1)) for f in _config_findings(config))
     _finish(result, placed, limits)
     return result
@@ -429,16 +432,47 @@ def _span(finding: Finding, source_map: SourceMap) -> Span:
     return span or source_map.nearest(finding.pointer)
 
 
-def _lines_in(finding: Finding, source_map: SourceMap) -> Finding:
-    """`finding` with the lines its message names (`LineOf`) found in the source map."""
+class _Lines:
+    """The lines of a document's text, split the first time one is asked for: few findings
+    name a column, and a large document's text is not split for none."""
+
+    __slots__ = ("_lines", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[str] | None = None
+
+    def __getitem__(self, line: int) -> str:
+        """Line `line` (1-based); empty past the end."""
+        if self._lines is None:
+            self._lines = self._text.split("\n")  # as the text reporter shows them
+        return self._lines[line - 1] if 0 < line <= len(self._lines) else ""
+
+
+def _lines_in(finding: Finding, source_map: SourceMap, lines: _Lines) -> Finding:
+    """`finding` with the lines (`LineOf`) and columns (`ColumnOf`) its message names found
+    in the source map and the text."""
     message = finding.message
-    if not isinstance(message, Msg) or not any(type(v) is LineOf for _, v in message.params):
+    if not isinstance(message, Msg) or not any(
+        type(v) is LineOf or type(v) is ColumnOf for _, v in message.params
+    ):
         return finding
-    params = tuple(
-        (name, LineOf(v.pointer, source_map.nearest(v.pointer).line) if type(v) is LineOf else v)
-        for name, v in message.params
-    )
+    params = tuple((name, _placed(v, source_map, lines)) for name, v in message.params)
     return replace(finding, message=Msg(message.key, params))
+
+
+def _placed(value: Any, source_map: SourceMap, lines: _Lines) -> Any:
+    if type(value) is LineOf:
+        return LineOf(value.pointer, source_map.nearest(value.pointer).line)
+    if type(value) is not ColumnOf:
+        return value
+    span = source_map.nearest(value.pointer)
+    # The character itself on the value's line, from where the value starts: a quote or a
+    # flow list's bracket before it is passed over. Written as an escape ("\uFF0D"), it is
+    # not on the line: counted from the value's start instead.
+    found = lines[span.line].find(value.char, span.column - 1 + value.offset)
+    column = found + 1 if found >= 0 else span.column + value.offset
+    return ColumnOf(value.pointer, value.char, value.offset, column)
 
 
 @lru_cache(maxsize=512)

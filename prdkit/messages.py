@@ -162,6 +162,21 @@ class LineOf:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnOf:
+    """The column of `char` in the value at `pointer`, `offset` characters into it: the
+    check, which holds the text, finds it on the value's line when it places the finding
+    (a quote before the value moves it, an escape hides it)."""
+
+    pointer: str
+    char: str
+    offset: int
+    column: int = 0  # 0 until placed
+
+    def __str__(self) -> str:
+        return words(self, "en")
+
+
+@dataclass(frozen=True, slots=True)
 class Kind:
     """The reader's name of a kind of item (`requirement`, `需求`), "a"/"an" in English."""
 
@@ -207,6 +222,8 @@ def words(value: Any, lang: str) -> str:
         return f"{', '.join(shown[:-1])} {value.conjunction} {shown[-1]}"
     if isinstance(value, LineOf):
         return str(value.line)
+    if isinstance(value, ColumnOf):
+        return str(value.column)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

@@ -12,7 +12,24 @@ __all__ = ["PLACEHOLDER", "WORDS", "may_hold"]
 WORDS = ("TODO", "TBD", "待定", "待补充")
 # TODO and TBD as whole words in upper case: letters, digits or `_` on either side make
 # another word ("TODOS", "mytodo"), while CJK text around them does not ("描述TODO").
-PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|TBD)(?![A-Za-z0-9_])|待定|待补充")
+_LATIN = r"(?<![A-Za-z0-9_])(?:TODO|TBD)(?![A-Za-z0-9_])"
+
+# Chinese has no spaces, so 待定 and 待补充 also turn up as the seams of ordinary words, which
+# are passed over; any other 待定 or 待补充 is a placeholder, whatever stands around it
+# ("价格待定", "（待定）", "上线日期待定"):
+# - 等待 (wait) before a word that goes on after it: "等待定时任务", "等待补充库存". Followed
+#   by nothing or punctuation, the 等 is "and so on" and the word a placeholder ("价格、时间等
+#   待定。"). 期待 is not passed over the same way: "日期待定" is 日期 + 待定.
+# - 待 + 定价, the state of a price beside 已定价 ("待定价、已定价"). Other words that start
+#   with 定 stay reported: "待定义" is still text not written, and "待定时间" is 待定 + 时间.
+# - 待补充 + the papers a merchant or buyer is asked for: states of an application or a
+#   refund ("待补充资料", "待补充材料", "待补充凭证"), as ordinary as 待付款 or 待发货.
+# Each exception is a lookaround, so a match is always the placeholder word alone (the Word
+# writer highlights exactly the match) and `may_hold` still rules out every match.
+_CJK = "\u4e00-\u9fff"
+_TBD_ZH = rf"(?!(?<=等)待定[{_CJK}])待定(?!价)"
+_TO_ADD_ZH = rf"(?!(?<=等)待补充[{_CJK}])待补充(?![资材]料)(?!凭证)"
+PLACEHOLDER = re.compile(f"{_LATIN}|{_TBD_ZH}|{_TO_ADD_ZH}")
 
 
 def may_hold(text: str) -> bool:

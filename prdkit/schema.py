@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from prdkit.diagnostics import Finding
-from prdkit.messages import Choices, Listing, Msg, msg
+from prdkit.messages import Choices, ColumnOf, Listing, Msg, msg
 from prdkit.schemafile import (
     SCHEMA_FILE,
     ecma_regex,
@@ -184,7 +184,7 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         yield Finding("schema-type", pointer, message, hint=_type_hint(instance, types, texts))
     elif kind == "pattern":
         in_list = bool(path) and isinstance(path[-1], int)  # an item of a list
-        message, hint = _pattern_message(name, instance, value, error.schema, in_list)
+        message, hint = _pattern_message(name, instance, value, error.schema, in_list, pointer)
         yield Finding("schema-pattern", pointer, message, hint=hint)
     elif kind == "format":
         shape = error.schema.get("pattern")
@@ -334,6 +334,11 @@ def _describe_type(instance: Any) -> Msg:
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
+# The full-width forms of the ASCII characters (U+FF01–U+FF5E), as an input method in
+# full-width mode types them, and the ASCII character each stands for: REQ－01 for REQ-01.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
 def _matches(pattern: str, text: str) -> bool:
     try:
         return ecma_regex(pattern).search(text) is not None
@@ -342,7 +347,12 @@ def _matches(pattern: str, text: str) -> bool:
 
 
 def _pattern_message(
-    name: Msg | str, instance: Any, pattern: str, schema: Mapping[str, Any], in_list: bool
+    name: Msg | str,
+    instance: Any,
+    pattern: str,
+    schema: Mapping[str, Any],
+    in_list: bool,
+    pointer: str,
 ) -> tuple[Msg, Msg | None]:
     """The message for a value of the wrong form and, where the rule's fix (written for ids)
     would mislead, a hint of its own."""
@@ -363,6 +373,17 @@ def _pattern_message(
             return msg("schema-pattern.id", name=name, value=shown), msg(
                 "schema-pattern.id.wide-comma", fix=fix
             )
+        half = instance.translate(_HALF_WIDTH) if isinstance(instance, str) else ""
+        if half != instance and _matches(pattern, half):
+            # REQ－01: right as read, but for what a full-width input method typed. Its
+            # look-alike is hard to see (the rule's fix alone was of no help): name the
+            # first one and where it is, and give the id in ASCII to copy.
+            wide = [i for i, char in enumerate(instance) if ord(char) in _HALF_WIDTH]
+            first = ColumnOf(pointer, instance[wide[0]], wide[0])
+            chars = Listing(tuple(dict.fromkeys(instance[i] for i in wide)))
+            key = "schema-pattern.id.full-width" + ("" if len(wide) == 1 else ".many")
+            message = msg(key, name=name, value=shown, char=first.char, chars=chars, column=first)
+            return message, msg("schema-pattern.id.full-width.hint", fix=half)
         return msg("schema-pattern.id", name=name, value=shown), None
     if "sha256" in pattern:
         return msg("schema-pattern.digest", name=name), msg("schema-pattern.digest.hint")

@@ -24,6 +24,19 @@ def with_summary(summary: str, status: str = "draft") -> str:
         ("'(TODO: ask finance)'", True),
         ("价格待定", True),
         ("背景待补充", True),
+        ("待定", True),
+        ("（待定）", True),
+        ("待定。", True),
+        ("时间：待定", True),
+        ("上线日期待定", True),  # 日期 + 待定: the 期 before it is no 期待
+        ("价格、时间等待定。", True),  # 等 (and so on) + 待定, nothing after it
+        ("待补充截图", True),
+        ("用户等待定时任务结束后才能看到入口。", False),  # 等待 + 定时
+        ("任务状态分为待定价、已定价两种。", False),  # 待 + 定价
+        ("库存不足时等待补充库存。", False),  # 等待 + 补充
+        ("商家状态为待补充资料时不能开店。", False),
+        ("退款单状态：待补充凭证", False),
+        ("申请进入待补充材料状态", False),
         ("描述TODO", True),  # CJK text around it still leaves it a word of its own
         ("TODO_LIST is a variable", False),
         ("TODOS and TBDs", False),

@@ -372,3 +372,80 @@ def test_a_list_of_records_is_not_told_to_start_items_with_a_hyphen() -> None:
     result = check_bytes(text.encode(), "t.prd.yaml")
     (found,) = [d for d in result.diagnostics if d.rule == "schema-type"]
     assert "'- '" not in (found.hint or "")
+
+
+def test_an_id_in_chinese_is_told_the_letters_are_english_ones() -> None:
+    # 需 is a letter to Unicode: "须以字母开头" read as allowing 需求-01.
+    text = MINIMAL.replace("- id: R1", "- id: 需求-01")
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml", lang="zh")
+    (found,) = [d for d in result.diagnostics if d.severity == "error"]
+    assert (found.rule, found.line, found.column) == ("schema-pattern", 9, 9)
+    assert found.message == (
+        "id '需求-01' 不是有效的编号：须以英文字母开头，后面只能是英文字母、数字、'_'、'.' 或 '-'"
+    )
+    assert found.hint == "编号以英文字母开头，只能用英文字母、数字、`_`、`.` 和 `-`"
+
+
+def _id_error(text: str, lang: str = "en") -> tuple[int, int, str, str | None]:
+    result = check_bytes(text.encode("utf-8"), "t.prd.yaml", lang=lang)
+    (found,) = [d for d in result.diagnostics if d.severity == "error"]
+    assert found.rule == "schema-pattern"
+    return found.line, found.column, found.message, found.hint
+
+
+def test_an_id_typed_in_full_width_names_the_character_and_its_column() -> None:
+    # REQ－01: the input method left in full-width mode; the general message did not say
+    # which character, and the '－' looks like the '-' it stands for.
+    text = MINIMAL.replace("- id: R1", "- id: REQ－01")
+    assert _id_error(text, "zh") == (
+        9,
+        9,
+        "id 'REQ－01' 不是有效的编号：第 12 列的 '－' 是全角字符，编号只能用半角（英文）字符",
+        "把输入法切换到半角，写成 `REQ-01`",
+    )
+    assert _id_error(text) == (
+        9,
+        9,
+        "id 'REQ－01' is not a valid id: the '－' at column 12 is a full-width character, and "
+        "ids are written in half-width (ASCII) characters",
+        "switch the input method to half-width and write `REQ-01`",
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "found", "fix"),
+    [
+        # A quote before the value: the column is the character's, not its offset's.
+        ("- id: R1", '- id: "R＿1"', 9, "the '＿' at column 11", "R_1"),
+        # An item of a flow list, found after the bracket.
+        (
+            "priority: could",
+            "priority: could\n    depends_on: [R１]",
+            12,
+            "'１' at column 19",
+            "R1",
+        ),
+        # Several: each named once, the column the first one's.
+        (
+            "- id: R1",
+            "- id: ＲＥＱ－０１",
+            9,
+            "the full-width characters 'Ｒ', 'Ｅ', 'Ｑ', '－', '０' and '１', the first at "
+            "column 9",
+            "REQ-01",
+        ),
+    ],
+)
+def test_full_width_characters_in_an_id_are_found_where_they_are_written(
+    old: str, new: str, line: int, found: str, fix: str
+) -> None:
+    at_line, _, message, hint = _id_error(MINIMAL.replace(old, new))
+    assert at_line == line and found in message, message
+    assert hint == f"switch the input method to half-width and write `{fix}`"
+
+
+def test_an_id_wrong_also_in_half_width_gets_the_general_message() -> None:
+    # 需求－01 in half-width is still no id: its fix would fail again.
+    text = MINIMAL.replace("- id: R1", "- id: 需求－01")
+    _, _, message, hint = _id_error(text)
+    assert "full-width" not in message and "half-width" not in (hint or "")
