@@ -196,3 +196,29 @@ def test_a_label_mended_to_its_value_reads_as_a_change(tmp_path: Path) -> None:
     assert relabel(diff, NO_CONVENTIONS, "zh").status == ("草稿", "draft")
     same = DocumentDiff("a", "b", "T", ("draft", "review"), None, (), "zh")
     assert relabel(same, NO_CONVENTIONS, "zh").status == ("草稿", "评审中")
+
+
+def test_fields_within_an_items_lists_are_named_in_chinese(tmp_path: Path) -> None:
+    before = BEFORE.replace(
+        "    priority: could\n", "    priority: could\n    acceptance_criteria: [一秒内到账]\n", 1
+    ) + (
+        "pages:\n  - id: PG-1\n    name: 拼团页\n    elements:\n"
+        "      - name: 倒计时\n        rule: 精确到秒\n"
+    )
+    after = AFTER.replace(
+        "    priority: must\n", "    priority: must\n    acceptance_criteria: [半秒内到账]\n", 1
+    ) + (
+        "pages:\n  - id: PG-1\n    name: 拼团页\n    elements:\n"
+        "      - name: 倒计时\n        rule: 精确到 0.1 秒\n"
+    )
+    old, new = tmp_path / "old.prd.yaml", tmp_path / "new.prd.yaml"
+    old.write_text(before, encoding="utf-8")
+    new.write_text(after, encoding="utf-8")
+    lines = runner.invoke(app, ["diff", str(old), str(new)]).output.splitlines()
+    assert "      验收标准第 1 条（acceptance_criteria[#1]）: 一秒内到账 → 半秒内到账" in lines
+    assert (
+        "      页面元素「倒计时」·展示与交互逻辑（elements[倒计时].rule）: 精确到秒 → 精确到 0.1 秒"
+        in lines
+    )
+    english = runner.invoke(app, ["diff", "--lang", "en", str(old), str(new)]).output
+    assert "      elements[倒计时].rule: 精确到秒 → 精确到 0.1 秒" in english.splitlines()

@@ -13,6 +13,9 @@ from prdkit.i18n import ENUM_OF, LABELS, enum_label, label
 from prdkit.model import kind_at
 
 _PLAIN_FIELD = re.compile(r"^[a-z_]+$")
+# A field of an entry of one of the item's lists, `steps[S2].action`, or the entry itself,
+# `acceptance_criteria[#1]` (the key of the entry may hold any character, `]` too).
+_NESTED_FIELD = re.compile(r"^([a-z_]+)\[(.*)\](?:\.([a-z_]+))?$", re.S)
 
 
 def relabel(diff: DocumentDiff, conventions: Conventions, lang: str = "en") -> DocumentDiff:
@@ -58,8 +61,20 @@ def _field(
     # Only an item's own fields (`priority`), not nested ones (`steps[S2].action`).
     name = change.field
     plain = _PLAIN_FIELD.match(name) is not None
+    nested = None if plain else _NESTED_FIELD.match(name)
     if plain and f"field.{name}" in LABELS:
         change = replace(change, heading=label(f"field.{name}", "zh"))
+    elif nested is not None and f"field.{nested[1]}" in LABELS:
+        # Within a list of the item (`elements[倒计时].rule`): named as its heading says,
+        # the entry by its key as written (`页面元素「倒计时」·展示与交互逻辑`) or its place
+        # (`验收标准第 1 条`).
+        key = nested[2]
+        entry = f"第 {key[1:]} 条" if re.fullmatch(r"#\d+", key) else f"「{key}」"
+        heading = label(f"field.{nested[1]}", "zh") + entry
+        if nested[3]:
+            inner = f"field.{nested[3]}"
+            heading += f"·{label(inner, 'zh') if inner in LABELS else nested[3]}"
+        change = replace(change, heading=heading)
     else:
         for custom in team:
             if custom.key == name:  # named by its label in either language: x-jira → Jira
