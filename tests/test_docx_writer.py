@@ -19,11 +19,12 @@ from lxml import etree
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from prdkit.check import check_bytes
+from prdkit.check import check_bytes, check_file
 from prdkit.i18n import label, page_pieces
 from prdkit.messages import Msg
 from prdkit.model import Document, build
 from prdkit.outputs import OutputError
+from prdkit.render import render as render_files
 from prdkit.richtext import parse
 from prdkit.writers import RenderOptions
 from prdkit.writers.docx import reference, write
@@ -1069,3 +1070,35 @@ def test_an_items_facts_keep_with_what_follows_them():
     assert facts, texts
     for i in facts:
         assert paras[i].find(f"{W}pPr/{W}keepNext") is not None, texts[i]
+
+
+def test_a_tall_picture_after_words_starts_a_line_of_its_own(tmp_path: Path):
+    from tests.pictures import png
+
+    (tmp_path / "tall.png").write_bytes(png(400, 860))
+    (tmp_path / "icon.png").write_bytes(png(16, 16))
+    text = (
+        "prdkit: 1\n"
+        "meta: {id: P, title: Shop, version: '1', status: draft, owner: o}\n"
+        "requirements:\n"
+        "  - id: R1\n    title: Orders\n    priority: should\n"
+        "    acceptance_criteria:\n"
+        "      - 'See the screen ![screen](tall.png)'\n"
+        "      - 'Tap ![icon](icon.png) to share'\n"
+        "      - '![alone](tall.png)'\n"
+    )
+    source = tmp_path / "p.prd.yaml"
+    source.write_text(text, encoding="utf-8")
+    (made,) = render_files(check_file(source), source, ["docx"], tmp_path)
+    body = part(made.path.read_bytes(), "word/document.xml")
+    drawn = {}
+    for para in body.iter(f"{W}p"):
+        runs = list(para.iter(f"{W}r"))
+        for i, run in enumerate(runs):
+            docpr = next(run.iter("{*}docPr"), None)
+            if docpr is not None:
+                before = runs[i - 1] if i else None
+                drawn[docpr.get("descr")] = before is not None and before.find(f"{W}br") is not None
+    # The words stay above the screen; an icon stays in its sentence; a picture alone
+    # needs no break.
+    assert drawn == {"screen": True, "icon": False, "alone": False}

@@ -118,3 +118,32 @@ def test_html_sets_screens_side_by_side(tmp_path: Path, media: str) -> None:
         assert abs(height / width - 860 / 400) < 0.05  # aspect kept
     assert wide[1] > max(top + height for _, top, _, height in screens)  # a row of its own
     assert wide[2] > 1.5 * max(width for _, _, width, _ in screens)
+
+
+WORDS_AND_PICTURE = """
+() => { const li = [...document.querySelectorAll('main li')]
+    .find(e => e.textContent.includes('See the screen'));
+  const picture = li.querySelector('img, svg.picture').getBoundingClientRect();
+  const walk = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+  let text = walk.nextNode();
+  while (!text.data.includes('See the screen')) text = walk.nextNode();
+  const range = document.createRange(); range.selectNodeContents(text);
+  const words = range.getBoundingClientRect();
+  return [words.top, words.bottom, picture.top, picture.bottom]; }
+"""
+
+
+@needs_browser
+def test_html_words_before_a_picture_sit_at_its_top(tmp_path: Path) -> None:
+    (tmp_path / "tall.png").write_bytes(png(400, 860))
+    source = tmp_path / "doc.prd.yaml"
+    source.write_text(
+        MINIMAL + "    acceptance_criteria:\n      - 'See the screen ![screen](tall.png)'\n",
+        encoding="utf-8",
+    )
+    (made,) = render(check_file(source), source, ["html"], tmp_path)
+    with browser() as chromium:
+        seen = visit(chromium, made.path, 1280, 900)
+        top, bottom, picture_top, picture_bottom = seen.page.evaluate(WORDS_AND_PICTURE)
+    assert picture_bottom - picture_top > 200
+    assert abs(top - picture_top) < 12 and bottom < picture_top + 40  # not at its foot

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from prdkit.images.files import Image
 from prdkit.images.pictures import is_remote
 from prdkit.richtext import (
     Node,
@@ -24,8 +25,8 @@ from prdkit.richtext import (
     visible_edge,
 )
 from prdkit.writers.docx.numbering import Numbering
-from prdkit.writers.docx.oxml import PLAIN, Look, add_paragraph, sub
-from prdkit.writers.docx.pictures import draw
+from prdkit.writers.docx.oxml import PLAIN, Look, add_paragraph, sub, w
+from prdkit.writers.docx.pictures import EMU_PER_TWIP, HEIGHT_SHARE, draw, size
 from prdkit.writers.docx.tables import HEADER_LOOK, Table
 from prdkit.writers.docx.writer import Writer
 
@@ -319,7 +320,12 @@ def _image(node: Node, inline: Inline) -> None:
     image = inline.b.pictures.get(src)
     if image is not None:
         b = inline.b
-        draw(b.media, b.height, inline.parent, image, alt, inline.width or b.width)
+        width = inline.width or b.width
+        if _tall(image, width, b.height) and _has_text(inline.parent):
+            # A picture stands on the line of the words before it, which sat at its foot
+            # ("2." and the words under a phone screen): it starts a line of its own.
+            b.run(inline.parent, "\n", inline.style, inline.look)
+        draw(b.media, b.height, inline.parent, image, alt, width)
         return
     url = safe_link(src) if is_remote(src) else None
     parent, look = inline.parent, inline.look.but(italic=True)
@@ -327,6 +333,22 @@ def _image(node: Node, inline: Inline) -> None:
         parent = inline.b.hyperlink(inline.parent, url)
         look = look.but(style=inline.b.link_style)
     inline.b.run(parent, alt, inline.style, look)
+
+
+_P_TAG, _T_TAG = w("p"), w("t")
+TALL_LINE = 2 * 240  # twips: a picture taller than two lines of text is not an icon
+
+
+def _tall(image: Image, width: int, page_height: int) -> bool:
+    return size(image, width, int(page_height * HEIGHT_SHARE))[1] > TALL_LINE * EMU_PER_TWIP
+
+
+def _has_text(parent: etree._Element) -> bool:
+    """Whether the paragraph holding `parent` shows words before what comes next."""
+    para = parent
+    while para.tag != _P_TAG and para.getparent() is not None:
+        para = para.getparent()
+    return any(t.text and t.text.strip() for t in para.iter(_T_TAG))
 
 
 def _hardbreak(node: Node, inline: Inline) -> None:

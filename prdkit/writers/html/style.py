@@ -122,6 +122,9 @@ figure.image { margin: 1em 0; }
 /* A tall prototype (a phone screenshot) keeps to the screen's height, aspect kept. */
 figure.image img, figure.image svg.picture { max-height: 70vh; width: auto; }
 img, svg.picture { max-width: 100%; height: auto; }
+/* A picture on the line of the words before it ("2. See the screen" and a phone screen):
+   the words sit at its top, by their list number, not at its foot. */
+p > img, li > img, p > svg.picture, li > svg.picture { vertical-align: top; }
 /* A page's screens side by side, as a PRD shows them; a wide picture takes the row. */
 .figures { display: flex; flex-wrap: wrap; gap: 0 1.5em; justify-content: center;
   align-items: flex-start; margin: 1em 0; }
