@@ -97,6 +97,33 @@ def test_chinese_text_in_a_simplified_chinese_font(chinese_pdf: Path) -> None:
     assert "Serif" not in fonts, fonts
 
 
+def simplified_chinese_installed() -> bool:
+    """Whether fontconfig has Noto Sans CJK SC itself, not a stand-in for it."""
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(
+        ["fc-list", ":family=Noto Sans CJK SC", "family"], capture_output=True, text=True
+    ).stdout
+    return "Noto Sans CJK SC" in found
+
+
+@needs_pdf
+def test_chinese_in_a_diagram_is_drawn_with_simplified_chinese_glyphs(chinese_pdf: Path) -> None:
+    # The flows' text is drawn by WeasyPrint's own SVG code, which read the diagram's font
+    # list as "Arial" plus names it could not find, so fontconfig fell back to the first CJK
+    # face for no language: Noto Sans CJK JP, whose 骨 直 户 角 are Japanese shapes.
+    if not simplified_chinese_installed():
+        pytest.skip("needs Noto Sans CJK SC (apt-get install fonts-noto-cjk)")
+    fonts = subprocess.run(
+        ["pdffonts", str(chinese_pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    names = fonts.replace(" ", "-")
+    assert "CJK-SC" in names, fonts
+    assert not [f"CJK-{other}" for other in ("JP", "KR", "TC", "HK") if f"CJK-{other}" in names], (
+        fonts
+    )
+
+
 @needs_pdf
 def test_footer_counts_pages(chinese_pdf: Path) -> None:
     pages = [p for p in pages_of(chinese_pdf) if p.strip()]
