@@ -302,3 +302,22 @@ def test_diagram_labels_stay_readable_on_a_phone(chromium, pages: dict[str, Path
     assert smallest and min(smallest) >= 10, smallest
     assert seen.page.evaluate("document.documentElement.scrollWidth") <= 390
     seen.page.close()
+
+
+def test_site_index_headers_read_whole(chromium, tmp_path: Path) -> None:
+    # Beside a title column widened by a diagnostic, 错误 and 警告 read a character a line
+    # at 1280 px: a short Chinese header stays on one line, as in a document's tables.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    zh = MINIMAL.replace("  owner: Ann\n", "  owner: 李想（交易增长产品组）\n  language: zh\n")
+    (docs / "ok.prd.yaml").write_text(zh, encoding="utf-8")
+    bad = zh.replace("id: R1", "id: REQ－01")  # a fullwidth dash: a long diagnostic
+    (docs / "bad.prd.yaml").write_text(bad.replace("id: demo", "id: repro"), encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_prdkit("site", str(docs), "-o", str(out))
+    assert result.returncode == 1, result.stderr  # one document is invalid
+    seen = visit(chromium, out / "index.html", width=1280)
+    headers = seen.page.evaluate(ONE_LINE, "#documents th")
+    assert {"错误", "警告", "待解决问题", "失效签核"} <= {text for text, _ in headers}, headers
+    assert all(lines == 1 for _, lines in headers), headers
+    seen.page.close()

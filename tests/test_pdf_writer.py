@@ -97,6 +97,33 @@ def test_chinese_text_in_a_simplified_chinese_font(chinese_pdf: Path) -> None:
     assert "Serif" not in fonts, fonts
 
 
+def simplified_chinese_installed() -> bool:
+    """Whether fontconfig has Noto Sans CJK SC itself, not a stand-in for it."""
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(
+        ["fc-list", ":family=Noto Sans CJK SC", "family"], capture_output=True, text=True
+    ).stdout
+    return "Noto Sans CJK SC" in found
+
+
+@needs_pdf
+def test_chinese_in_a_diagram_is_drawn_with_simplified_chinese_glyphs(chinese_pdf: Path) -> None:
+    # The flows' text is drawn by WeasyPrint's own SVG code, which read the diagram's font
+    # list as "Arial" plus names it could not find, so fontconfig fell back to the first CJK
+    # face for no language: Noto Sans CJK JP, whose 骨 直 户 角 are Japanese shapes.
+    if not simplified_chinese_installed():
+        pytest.skip("needs Noto Sans CJK SC (apt-get install fonts-noto-cjk)")
+    fonts = subprocess.run(
+        ["pdffonts", str(chinese_pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    names = fonts.replace(" ", "-")
+    assert "CJK-SC" in names, fonts
+    assert not [f"CJK-{other}" for other in ("JP", "KR", "TC", "HK") if f"CJK-{other}" in names], (
+        fonts
+    )
+
+
 @needs_pdf
 def test_footer_counts_pages(chinese_pdf: Path) -> None:
     pages = [p for p in pages_of(chinese_pdf) if p.strip()]
@@ -280,6 +307,78 @@ def test_a_table_too_wide_for_a_portrait_page_is_turned() -> None:
     assert not turned(narrow)
 
 
+# A page's elements as in a Chinese PRD: a name, its kind and its rule, one rule holding the
+# address of the prototype.
+ADDRESS = (
+    "https://lanhuapp.example.com/web/#/item/project/stage"
+    "?pid=abcdef0123456789abcdef0123456789&image_id=fedcba9876543210"
+)
+ELEMENTS = f"""\
+pages:
+  - id: PG-01
+    name: 详情页
+    elements:
+      - name: 拼团价
+        kind: text
+        rule: 红色大号字展示拼团价，下方灰色删除线展示单买价。
+      - name: 原型链接
+        kind: link
+        rule: 见 {ADDRESS}
+"""
+
+
+def test_a_web_address_does_not_turn_or_shrink_a_table() -> None:
+    from prdkit.layout.blocks import Column, Table
+    from prdkit.layout.cells import Enum, Markdown, Text
+    from prdkit.writers.html.turned import turned
+
+    columns = (Column("名称", "text"), Column("类型", "enum"), Column("展示与交互逻辑", "markdown"))
+    # An address breaks anywhere: it was counted one word 85 ems wide, and this small
+    # table went alone on a landscape page.
+    small = Table(
+        columns,
+        (
+            (Text("拼团价"), Enum("kind", "text", "文本"), Markdown("红色大号字展示拼团价。")),
+            (Text("原型链接"), Enum("kind", "link", "链接"), Markdown(f"见 {ADDRESS}")),
+        ),
+    )
+    assert turned(small) == ""
+    # Beside a long English name and a nested table it made the table "dense", its type
+    # shrunk past reading: the name alone turns it, in full-size type.
+    nested = "| 状态 | 左按钮 | 右按钮 |\n| --- | --- | --- |\n| 未开始 | 单独购买 | 提醒我 |"
+    name = "VeryLongEnglishIdentifierWithoutAnySpaces_pintuan_detail_price_area_v2"
+    rich = Table(
+        columns,
+        (
+            (Text("②按钮区"), Enum("kind", "button", "按钮"), Markdown(nested)),
+            (Text(name), Enum("kind", "other", "其他"), Markdown(f"见 {ADDRESS}")),
+        ),
+    )
+    assert turned(rich) == "turned"
+
+
+@needs_pdf
+def test_a_small_table_holding_a_web_address_prints_portrait_and_whole(tmp_path: Path) -> None:
+    # The table went alone onto a landscape page, its heading left on an empty portrait
+    # one; then, kept portrait, 类型 and 文本 printed a character a line beside the address.
+    text = MINIMAL.replace("  owner: Ann\n", "  owner: Ann\n  language: zh\n") + ELEMENTS
+    (tmp_path / "e.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("render", str(tmp_path / "e.prd.yaml"), "--to", "pdf,html")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "e.html").read_text(encoding="utf-8")
+    assert not re.search(r'<div class="[^"]*(?:turned|dense-)', html)
+    info = subprocess.run(
+        ["pdfinfo", "-l", "99", str(tmp_path / "e.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+)", info)
+    assert sizes and all(float(w) < float(h) for w, h in sizes), sizes  # all portrait
+    words = set(" ".join(pages_of(tmp_path / "e.pdf")).split())
+    assert {"PG-01", "详情页", "类型", "文本", "链接", "原型链接"} <= words, words
+    printed = "".join("".join(page.split()) for page in pages_of(tmp_path / "e.pdf"))
+    assert ADDRESS in printed
+    assert_nothing_past_the_right_edge(tmp_path / "e.pdf")
+
+
 @needs_pdf
 def test_wide_tables_print_on_landscape_pages_with_their_heading_and_legend(
     tmp_path: Path,
@@ -314,12 +413,16 @@ def test_wide_tables_print_on_landscape_pages_with_their_heading_and_legend(
 
 
 @needs_pdf
-def test_a_table_too_wide_even_for_a_landscape_page_loses_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("count", [8, 26])
+def test_a_table_too_wide_even_for_a_landscape_page_loses_nothing(
+    tmp_path: Path, count: int
+) -> None:
     # Turned, and its short Chinese values kept on one line, the eighth column ran past the
-    # landscape page's edge, cut off: they wrap instead.
-    fields = "".join(f'[fields.open_questions.x-f{n}]\nlabel = "字段{n}"\n' for n in range(8))
+    # landscape page's edge, cut off: they print in smaller type, and where even the
+    # smallest cannot hold them on one line (26 columns), they wrap.
+    fields = "".join(f'[fields.open_questions.x-f{n}]\nlabel = "字段{n}"\n' for n in range(count))
     (tmp_path / ".prdkit.toml").write_text(fields, encoding="utf-8")
-    values = "".join(f"    x-f{n}: 十个汉字的值之第{n}号\n" for n in range(8))
+    values = "".join(f"    x-f{n}: 十个汉字的值之第{n}号\n" for n in range(count))
     questions = "".join(
         f"  - id: Q{q}\n    question: 一二三四五六七八九十\n{values}" for q in range(3)
     )
@@ -329,8 +432,8 @@ def test_a_table_too_wide_even_for_a_landscape_page_loses_nothing(tmp_path: Path
     assert result.returncode == 0, result.stderr
     printed = "".join("".join(page.split()) for page in pages_of(tmp_path / "w.pdf"))
     # Wrapped cells read interleaved: every header and every value's last character count.
-    assert all(f"字段{n}" in printed for n in range(8))
-    assert len(re.findall(r"[0-7]号", printed)) >= 8 * 3
+    assert all(f"字段{n}" in printed for n in range(count))
+    assert printed.count("值") >= count * 3 and printed.count("号") >= count * 3
     # And nothing is drawn past a page's right edge.
     assert_nothing_past_the_right_edge(tmp_path / "w.pdf")
 

@@ -29,9 +29,11 @@ __all__ = ["FONT_STACK", "svg"]
 # An arrowhead's length and half its width, in the picture's points.
 HEAD_LENGTH = 7.0
 HEAD_HALF_WIDTH = 3.5
-FONT_STACK = (
-    "Arial, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif"
-)
+# Written without quotes or spaces after the commas: WeasyPrint's SVG code splits the list
+# at each comma and strips only quotes, so " 'Noto Sans CJK SC'" named no face, Arial was
+# the only family left, and fontconfig, asked for CJK with no language, drew it with Noto
+# Sans CJK JP (Japanese glyph shapes for 骨 直 户 角). Bare names are valid CSS in a browser.
+FONT_STACK = "Arial,Microsoft YaHei,PingFang SC,Noto Sans CJK SC,Source Han Sans SC,sans-serif"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 

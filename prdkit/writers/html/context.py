@@ -23,7 +23,7 @@ from prdkit.layout.cells import (
     Text,
 )
 from prdkit.writers.html.pictures import PagePictures
-from prdkit.writers.html.richtext import FieldRenderer
+from prdkit.writers.html.richtext import FieldRenderer, with_addresses
 from prdkit.writers.markdown.anchors import Outline
 
 __all__ = ["Context", "element_id"]
@@ -109,7 +109,8 @@ class Context:
 
 
 def _plain(text: str) -> str:
-    return escape(text).replace("\r\n", "\n").replace("\n", "<br>")
+    # A web address may break anywhere (see `with_addresses`), as in a Markdown field.
+    return with_addresses(text).replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def _text(ctx: Context, cell: Text) -> str:

@@ -9,11 +9,13 @@ are embedded by the page (`http(s)` pictures are never fetched: they become link
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from html import escape
 from typing import Any
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
@@ -26,7 +28,11 @@ from prdkit.richtext import (
     token_stream,
 )
 
-__all__ = ["FieldRenderer"]
+__all__ = ["WEB_ADDRESS", "FieldRenderer", "with_addresses"]
+
+# A web address written as plain text: printable ASCII from the scheme (or "www.") to the
+# first space or character outside ASCII (the "，" or "）" of the sentence it is in).
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+", re.IGNORECASE)
 
 # Headings: a field's `#` becomes the level below its section's; HTML stops at h6.
 MAX_LEVEL = 6
@@ -46,6 +52,23 @@ def _tokens(text: str) -> tuple[Token, ...]:
         # Text nested past the parser's limit would lose its innermost words: keep it whole.
         return (Token("code_block", "code", 0, content=text.replace("\x00", "\ufffd") + "\n"),)
     return tuple(tokens)
+
+
+def with_addresses(text: str, quote: Callable[[str], str] = escape) -> str:
+    """`text` escaped by `quote`, each web address in it in a `span.url`: the stylesheet
+    lets one break anywhere, so a long address is not one unbreakable word that widens its
+    table column past the page (overflow-wrap: break-word is not counted in a column's
+    least width, so the whole address was)."""
+    if "://" not in text and "www." not in text.lower():
+        return quote(text)
+    out: list[str] = []
+    end = 0
+    for found in WEB_ADDRESS.finditer(text):
+        out.append(quote(text[end : found.start()]))
+        out.append(f'<span class="url">{quote(found.group())}</span>')
+        end = found.end()
+    out.append(quote(text[end:]))
+    return "".join(out)
 
 
 class FieldRenderer(RendererHTML):
@@ -125,6 +148,13 @@ class FieldRenderer(RendererHTML):
         if shown is None:
             return f'<span class="missing-image">{escape(alt or src)}</span>'
         return shown
+
+    def text(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        # markdown-it's own escaping (it leaves ' as it is), so text without an address
+        # renders as it always did.
+        return with_addresses(tokens[idx].content, escapeHtml)
 
     def softbreak(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]

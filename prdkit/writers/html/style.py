@@ -78,15 +78,19 @@ td ul, td ol {{ margin: 0; padding-left: 1.2em; }}
    a list of references breaks between them. A table too wide for them scrolls. */
 td.col-id, td.col-date, td.col-ref a {{ white-space: nowrap; }}
 /* CJK text may break between any two characters: squeezed by the whole ids beside it, a
-   column of it read a character a line (点/击/发/起). On a screen, where a table too wide
-   scrolls, a short name, label or header stays whole and running text keeps a few
-   characters a line. (Not in print, where a table too wide would be cut at the margin.) */
+   column of it read a character a line (点/击/发/起). A short name, label or header stays
+   whole, in print too: there a table is put on a landscape page, in smaller type if need
+   be, by an estimate that already counts these whole (see `turned`), and a long address
+   beside them had printed 文/本 and 类/型 a character a line. On a screen, where a table
+   too wide scrolls, running text also keeps a few characters a line. */
+th.whole, td.whole {{ white-space: nowrap; }}
 @media screen {{
-  th.whole, td.whole {{ white-space: nowrap; }}
   td.col-text, td.col-markdown {{ min-width: 6em; }}
 }}
-/* A web address breaks anywhere rather than widen its column past the page. */
-td a[href^="http"], td a[href^="mailto:"] {{ overflow-wrap: anywhere; }}
+/* A web address breaks anywhere rather than widen its column past the page: a link's, or
+   one written as plain text (span.url; "break-word" would not count in the column's least
+   width, so a long one pushed its table onto a landscape page). */
+td a[href^="http"], td a[href^="mailto:"], td .url {{ overflow-wrap: anywhere; }}
 .chip {{ display: inline-block; padding: .05em .55em; border-radius: 999px; font-size: .85em;
   font-weight: 600; white-space: nowrap; }}
 .source {{ color: #57606a; font-size: .85em; }}
@@ -205,6 +209,9 @@ def print_page_css(footer_before: str, footer_between: str, footer_after: str) -
         # smallest type loses its last columns past the edge otherwise.
         ".dense-1 th, .dense-1 td, .dense-2 th, .dense-2 td, .dense-3 th, .dense-3 td"
         " { padding: .2em .25em; overflow-wrap: anywhere; }\n"
+        # Too wide even in the smallest type to keep short names whole (see `SPILL`): they
+        # wrap too rather than run past the page's edge. A screen scrolls instead.
+        "@media print { .spill th.whole, .spill td.whole { white-space: normal; } }\n"
         "@page { size: A4; margin: 20mm 16mm 18mm;"
         " @top-center { content: string(doc-title); font-size: 8.5pt; color: #57606a; }"
         " @top-right { content: string(doc-mark); font-size: 8.5pt; font-weight: bold;"

@@ -13,12 +13,13 @@ Past the portrait width, the table goes on a landscape page of its own in print
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from html import unescape
 
 from prdkit.diagrams.measure import PROSE_LEAST, em, short_cjk, text_width
 from prdkit.layout.blocks import Column, Matrix, Table
 from prdkit.layout.cells import Cell, Code, Date, Enum, Id, Link, Many, Markdown, Number, Ref, Text
+from prdkit.writers.html.richtext import WEB_ADDRESS
 
 __all__ = ["PORTRAIT", "turn_tables", "turned", "turned_matrix"]
 
@@ -29,6 +30,11 @@ LANDSCAPE = 78.0  # 265 mm
 PADDING = 1.3
 # How much wider than a landscape page a table is before each step denser (see style.py).
 DENSER = (1.0, 1.3, 1.8)
+# How much wider than a landscape page a table is before even the smallest type cannot hold
+# its short names and labels each on one line: past it they may wrap in print ("spill"),
+# or the last columns ran past the page's edge. (Eighteen columns of ten-character values,
+# 2.8 by this estimate, still fit; twenty-six, 4.0, did not.)
+SPILL = 2.5
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 # A Markdown field's table as markdown-it writes it (GFM tables do not nest), its rows and
 # cells, and the tags in a cell.
@@ -86,6 +92,8 @@ def _classes(width: float) -> str:
     # Past the landscape width too: smaller type and padding in steps, rather than lose
     # the last columns past the page's edge (the page cannot scroll).
     steps = sum(width > LANDSCAPE * step for step in DENSER)
+    if width > LANDSCAPE * SPILL:
+        return f"turned dense-{steps} spill"
     return f"turned dense-{steps}" if steps else "turned"
 
 
@@ -133,10 +141,15 @@ def _text(text: str | None, header: bool = False) -> float:
         if short_cjk(line, header):
             widest = max(widest, text_width(line, em))
             continue
-        widest = max(widest, _words(line.split()))
+        widest = max(widest, _words(line))
     return widest
 
 
-def _words(words: Iterable[str]) -> float:
+def _words(line: str) -> float:
+    # A web address breaks anywhere (see `with_addresses`), as a link's does: it is not one
+    # word to keep whole, or a 3-column table of one address went on a landscape page.
+    addresses = [min(text_width(a, em), 2 * PROSE_LEAST) for a in WEB_ADDRESS.findall(line)]
+    words = WEB_ADDRESS.sub(" ", line).split()
     # A Latin word whole; Chinese breaks anywhere: a few characters a line.
-    return max((text_width(w, em) if w.isascii() else PROSE_LEAST for w in words), default=0.0)
+    whole = (text_width(w, em) if w.isascii() else PROSE_LEAST for w in words)
+    return max([*addresses, *whole], default=0.0)
