@@ -544,6 +544,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: unknown key '{key}' (known: {known})",
         "{path}: 不认识的键 '{key}'（可用的键：{known}）",
     ),
+    # -- the team's fields and labels in the configuration
+    "convention.not-table": ("{name} must be a table of {what}", "{name} 应当是{what}的表"),
+    "convention.of.item-kinds": ("item kinds", "条目类别"),
+    "convention.of.x--fields": ("x- fields", "x- 字段"),
+    "convention.of.settings": ("settings", "设置项"),
+    "convention.of.enum-groups": ("enum groups", "枚举组"),
+    "convention.of.values": ("values", "取值"),
+    "convention.unknown-kind": (
+        "unknown item kind '{kind}' (known: {known})",
+        "不认识的条目类别 '{kind}'（可用的类别：{known}）",
+    ),
+    "convention.too-many-fields": (
+        "{name} declares {count} x- fields; an item kind takes at most {most}",
+        "{name} 声明了 {count} 个 x- 字段；每类条目最多 {most} 个",
+    ),
+    "convention.not-x": (
+        "{name}: a custom field's name starts with 'x-'",
+        "{name}：自定义字段的名字须以 'x-' 开头",
+    ),
+    "convention.unknown-setting": (
+        "{name}: unknown setting '{setting}' (known: {known})",
+        "{name}：不认识的设置项 '{setting}'（可用的设置项：{known}）",
+    ),
+    "convention.one-of": ("{name} must be one of {known}", "{name} 只能是 {known} 之一"),
+    "convention.pattern-type": (
+        "{name}.pattern is a regular expression for string or url",
+        "{name}.pattern 是正则表达式，只用于 string 或 url 类型",
+    ),
+    "convention.pattern-invalid": (
+        "{name}.pattern is not a valid expression ({reason})",
+        "{name}.pattern 不是有效的正则表达式（{reason}）",
+    ),
+    "convention.pattern-slow": (
+        "{name}.pattern cannot be matched in time linear in the value ({reason}); "
+        "write it without look-around or back-references",
+        "{name}.pattern 无法在与取值长度成正比的时间内匹配（{reason}）；"
+        "请去掉前后查找（look-around）和反向引用",
+    ),
+    "convention.values": (
+        "{name}.values must list the strings",
+        "{name}.values 应当列出各个取值（文字）",
+    ),
+    "convention.values-enum": (
+        '{name}.values needs type = "enum"',
+        '{name}.values 需要 type = "enum"',
+    ),
+    "convention.column": (
+        "{name}.column must be true or false",
+        "{name}.column 只能是 true 或 false",
+    ),
+    "convention.unknown-enum": (
+        "unknown enum '{group}' (known: {known})",
+        "不认识的枚举 '{group}'（可用的枚举：{known}）",
+    ),
+    "convention.unlabelled": (
+        "labels.{group} cannot be declared: the {what} always reads as prdkit names it, "
+        "so a configuration cannot make one read as another",
+        "labels.{group} 不能自定义：{what}总是按 prdkit 的叫法显示，"
+        "配置不能让一个取值读起来像另一个",
+    ),
+    "convention.what.status": (
+        "document status (draft, review, approved, deprecated)",
+        "文档状态（draft、review、approved、deprecated）",
+    ),
+    "convention.what.decision": (
+        "sign-off decision (pending, approved, rejected)",
+        "签核结论（pending、approved、rejected）",
+    ),
+    "convention.not-a-value": (
+        "labels.{group}: '{value}' is not a value of {group} ({known})",
+        "labels.{group}：'{value}' 不是 {group} 的取值（{known}）",
+    ),
+    "convention.lookalike": (
+        "{name}: '{text}' is how '{other}' reads already; each value needs a label of its own",
+        "{name}：'{text}' 已经是 '{other}' 的叫法；每个取值需要自己的名称",
+    ),
+    "convention.label": (
+        "{name} must be a text, or a table with en and zh texts",
+        "{name} 应当是文字，或者含 en 和 zh 文字的表",
+    ),
+    "convention.control": (
+        "{name} holds a control character",
+        "{name} 含有控制字符",
+    ),
+    "convention.label-long": (
+        "{name} is {length} characters long; a label is at most {most}",
+        "{name} 有 {length} 个字符；名称最多 {most} 个字符",
+    ),
     # -- reading the file
     "file-too-large": (
         "the file is {size} bytes, over the limit of {limit} bytes",

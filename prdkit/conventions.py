@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from prdkit.messages import Translated
+from prdkit.messages import Msg, Translated, msg
 from prdkit.source import join
 
 FIELD_TYPES = ("string", "number", "date", "url", "enum")
@@ -32,17 +32,17 @@ _KEY = re.compile(r"^x-[A-Za-z0-9_.-]+$")
 _SHORT_TYPES = frozenset({"number", "date", "enum"})
 # Enums a team may not relabel, with what they are: a sign-off must read as what was decided,
 # and the document's status as what it is, whatever configuration a pull request brings.
-UNLABELLED: Mapping[str, str] = {
-    "status": "document status (draft, review, approved, deprecated)",
-    "decision": "sign-off decision (pending, approved, rejected)",
+UNLABELLED: Mapping[str, Msg] = {
+    "status": msg("convention.what.status"),
+    "decision": msg("convention.what.decision"),
 }
 
 
 class ConventionError(Exception):
     """A declaration that cannot be used; `path` is its place in the configuration table."""
 
-    def __init__(self, path: tuple[str, ...], message: str) -> None:
-        super().__init__(message)
+    def __init__(self, path: tuple[str, ...], message: Msg) -> None:
+        super().__init__(message)  # in words when reported, in the run's language
         self.path = path
 
 
@@ -175,7 +175,8 @@ def parse(fields_table: Any, labels_table: Any) -> Conventions:
 
 def _table(value: Any, path: tuple[str, ...], what: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise ConventionError(path, f"{'.'.join(path)} must be a table of {what}")
+        of = msg(f"convention.of.{what.replace(' ', '-')}")
+        raise ConventionError(path, msg("convention.not-table", name=".".join(path), what=of))
     return value
 
 
@@ -192,14 +193,18 @@ def _fields(table: Any) -> tuple[CustomField, ...]:
         where = ("fields", kind)
         if kind not in kinds:
             raise ConventionError(
-                where, f"unknown item kind '{kind}' (known: {', '.join(sorted(kinds))})"
+                where, msg("convention.unknown-kind", kind=kind, known=", ".join(sorted(kinds)))
             )
         listed = _table(keys, where, "x- fields")
         if len(listed) > MAX_FIELDS_PER_KIND:
             raise ConventionError(
                 where,
-                f"{'.'.join(where)} declares {len(listed):,} x- fields; an item kind takes at "
-                f"most {MAX_FIELDS_PER_KIND}",
+                msg(
+                    "convention.too-many-fields",
+                    name=".".join(where),
+                    count=f"{len(listed):,}",
+                    most=MAX_FIELDS_PER_KIND,
+                ),
             )
         for key, spec in listed.items():
             declared.append(_field(kind, key, spec, (*where, key)))
@@ -209,56 +214,58 @@ def _fields(table: Any) -> tuple[CustomField, ...]:
 def _field(kind: str, key: str, spec: Any, where: tuple[str, ...]) -> CustomField:
     name = ".".join(where)
     if not _KEY.match(key):
-        raise ConventionError(where, f"{name}: a custom field's name starts with 'x-'")
+        raise ConventionError(where, msg("convention.not-x", name=name))
     spec = _table(spec, where, "settings")
     for setting in spec:
         if setting not in _FIELD_KEYS:
             raise ConventionError(
                 (*where, setting),
-                f"{name}: unknown setting '{setting}' (known: {', '.join(_FIELD_KEYS)})",
+                msg(
+                    "convention.unknown-setting",
+                    name=name,
+                    setting=setting,
+                    known=", ".join(_FIELD_KEYS),
+                ),
             )
     en, zh = _text_pair(spec.get("label", key[2:]), (*where, "label"))
     kind_of_value = spec.get("type", "string")
     if kind_of_value not in FIELD_TYPES:
         raise ConventionError(
-            (*where, "type"), f"{name}.type must be one of {', '.join(FIELD_TYPES)}"
+            (*where, "type"),
+            msg("convention.one-of", name=f"{name}.type", known=", ".join(FIELD_TYPES)),
         )
     pattern = spec.get("pattern")
     if pattern is not None:
         if not isinstance(pattern, str) or kind_of_value not in ("string", "url"):
-            raise ConventionError(
-                (*where, "pattern"), f"{name}.pattern is a regular expression for string or url"
-            )
+            raise ConventionError((*where, "pattern"), msg("convention.pattern-type", name=name))
         from prdkit.schema import ecma_regex
 
         try:
             ecma_regex(pattern)
         except (re.error, ValueError, RecursionError) as exc:
             raise ConventionError(
-                (*where, "pattern"), f"{name}.pattern is not a valid expression ({exc})"
+                (*where, "pattern"), msg("convention.pattern-invalid", name=name, reason=str(exc))
             ) from None
         problem = linear_pattern_problem(pattern)
         if problem:
             raise ConventionError(
-                (*where, "pattern"),
-                f"{name}.pattern cannot be matched in time linear in the value ({problem}); "
-                "write it without look-around or back-references",
+                (*where, "pattern"), msg("convention.pattern-slow", name=name, reason=problem)
             )
     values = spec.get("values")
     if kind_of_value == "enum":
         if not (isinstance(values, list) and values and all(isinstance(v, str) for v in values)):
-            raise ConventionError((*where, "values"), f"{name}.values must list the strings")
+            raise ConventionError((*where, "values"), msg("convention.values", name=name))
     elif values is not None:
-        raise ConventionError((*where, "values"), f'{name}.values needs type = "enum"')
+        raise ConventionError((*where, "values"), msg("convention.values-enum", name=name))
     required = spec.get("required-from")
     if required is not None and required not in STATUS_ORDER:
         raise ConventionError(
             (*where, "required-from"),
-            f"{name}.required-from must be one of {', '.join(STATUS_ORDER)}",
+            msg("convention.one-of", name=f"{name}.required-from", known=", ".join(STATUS_ORDER)),
         )
     column = spec.get("column", kind_of_value in _SHORT_TYPES or pattern is not None)
     if not isinstance(column, bool):
-        raise ConventionError((*where, "column"), f"{name}.column must be true or false")
+        raise ConventionError((*where, "column"), msg("convention.column", name=name))
     return CustomField(
         kind=kind,
         key=key,
@@ -308,21 +315,23 @@ def _labels(table: Any) -> dict[str, dict[str, tuple[str, str]]]:
         where = ("labels", group)
         if group not in ENUMS:
             raise ConventionError(
-                where, f"unknown enum '{group}' (known: {', '.join(sorted(ENUMS))})"
+                where, msg("convention.unknown-enum", group=group, known=", ".join(sorted(ENUMS)))
             )
         if group in UNLABELLED:
             raise ConventionError(
-                where,
-                f"labels.{group} cannot be declared: the {UNLABELLED[group]} always reads "
-                "as prdkit names it, so a configuration cannot make one read as another",
+                where, msg("convention.unlabelled", group=group, what=UNLABELLED[group])
             )
         labels[group] = {}
         for value, text in _table(entries, where, "values").items():
             if value not in ENUMS[group]:
                 raise ConventionError(
                     (*where, value),
-                    f"labels.{group}: '{value}' is not a value of {group} "
-                    f"({', '.join(ENUMS[group])})",
+                    msg(
+                        "convention.not-a-value",
+                        group=group,
+                        value=value,
+                        known=", ".join(ENUMS[group]),
+                    ),
                 )
             labels[group][value] = _text_pair(text, (*where, value))
         _refuse_lookalikes(group, labels[group], where)
@@ -346,8 +355,12 @@ def _refuse_lookalikes(
             if other != value:
                 raise ConventionError(
                     (*where, value),
-                    f"labels.{group}.{value}: '{text}' is how '{other}' reads already; "
-                    "each value needs a label of its own",
+                    msg(
+                        "convention.lookalike",
+                        name=f"labels.{group}.{value}",
+                        text=text,
+                        other=other,
+                    ),
                 )
 
 
@@ -366,20 +379,20 @@ def _text_pair(value: Any, where: tuple[str, ...]) -> tuple[str, str]:
             en = texts[0] or texts[1]
             pair = en, texts[1] or en
     if pair is None:
-        raise ConventionError(
-            where, f"{'.'.join(where)} must be a text, or a table with en and zh texts"
-        )
+        raise ConventionError(where, msg("convention.label", name=".".join(where)))
     # A label is shown in every output, as a document's text is: it may hold no control
     # character, which TOML allows ("\u0000") and the loader refuses in documents.
     if any(_CONTROL.search(text) for text in pair):
-        raise ConventionError(where, f"{'.'.join(where)} holds a control character")
+        raise ConventionError(where, msg("convention.control", name=".".join(where)))
     # And it is repeated wherever its value or field is: one of 250,000 characters on 2,000
     # requirements made a 500 MB CSV, and Markdown ran out of memory.
     longest = max(len(text) for text in pair)
     if longest > MAX_LABEL:
         raise ConventionError(
             where,
-            f"{'.'.join(where)} is {longest:,} characters long; a label is at most {MAX_LABEL}",
+            msg(
+                "convention.label-long", name=".".join(where), length=f"{longest:,}", most=MAX_LABEL
+            ),
         )
     return pair
 

@@ -453,6 +453,28 @@ def test_cli_exit_2_on_bad_declaration(tmp_path: Path) -> None:
     assert "unknown item kind 'widgets'" in real.stderr
 
 
+@pytest.mark.parametrize(
+    ("toml", "chinese"),
+    [
+        ('[fields.widgets.x-a]\ntype = "string"\n', "不认识的条目类别 'widgets'（可用的类别："),
+        ('[fields.requirements.x-a]\ntype = "text"\n', "fields.requirements.x-a.type 只能是 "),
+        ("[fields.requirements]\nx-a = 1\n", "fields.requirements.x-a 应当是设置项的表"),
+        ('[labels.status]\ndraft = "P0"\n', "labels.status 不能自定义：文档状态（draft、"),
+    ],
+)
+def test_a_bad_declaration_is_told_in_the_run_language(
+    tmp_path: Path, toml: str, chinese: str
+) -> None:
+    (tmp_path / ".prdkit.toml").write_text(toml, encoding="utf-8")
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(document(), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--lang", "zh", str(doc)])
+    assert result.exit_code == 2
+    assert chinese in result.output, result.output
+    english = runner.invoke(app, ["validate", "--lang", "en", str(doc)]).output
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in english), english
+
+
 def test_cli_checks_declared_fields(tmp_path: Path) -> None:
     (tmp_path / ".prdkit.toml").write_text(JIRA, encoding="utf-8")
     doc = tmp_path / "a.prd.yaml"
