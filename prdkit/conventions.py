@@ -134,18 +134,64 @@ def item_paths() -> Mapping[str, tuple[str, ...]]:
     return paths
 
 
+# Lists within an item that a team may give fields too: a page's elements (标注 numbers), an
+# event's properties (是否必传), a flow's steps. A prototype is a picture, with no row or
+# line of its own for a field to show in, so its list is left out.
+_NOT_DECLARABLE = frozenset({"prototypes"})
+
+
+@lru_cache(maxsize=1)
+def entry_paths() -> Mapping[str, tuple[str, ...]]:
+    """Kind → the keys leading to its lists, for the lists of objects inside the items of
+    a kind (`elements` → ("pages", "elements")): one list per item, not one per document."""
+    from prdkit.schemafile import load_schema
+    from prdkit.schemafile import resolved as resolve
+
+    schema = load_schema()
+    kinds = item_paths()
+    paths: dict[str, tuple[str, ...]] = {}
+    for path in kinds.values():
+        node: Mapping[str, Any] = schema
+        for key in path:
+            node = resolve(resolve(node)["properties"][key])
+        item = resolve(node.get("items", {}))
+        for key, inner in item.get("properties", {}).items():
+            inner = resolve(inner)
+            listed = inner.get("type") == "array" and "properties" in resolve(
+                inner.get("items", {})
+            )
+            if listed and key not in kinds and key not in _NOT_DECLARABLE:
+                paths.setdefault(key, (*path, key))
+    return paths
+
+
+def declarable_paths() -> Mapping[str, tuple[str, ...]]:
+    """Every kind a team may declare fields of, and its path (see `items_of`)."""
+    return {**item_paths(), **entry_paths()}
+
+
 def items_of(data: Mapping[str, Any], kind: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """(pointer, mapping) of every item of `kind` in loaded data."""
-    path = item_paths().get(kind, ())
-    node: Any = data
-    for key in path:
-        node = node.get(key) if isinstance(node, Mapping) else None
-    if not isinstance(node, list):
+    """(pointer, mapping) of every item of `kind` in loaded data: through every item of the
+    lists on the way for an entry kind (every element of every page)."""
+    path = declarable_paths().get(kind, ())
+    if not path:
         return
-    base = "/" + "/".join(path)
-    for index, item in enumerate(node):
-        if isinstance(item, Mapping):
-            yield join(base, index), item
+    level: list[tuple[str, Any]] = [("", data)]
+    for depth, key in enumerate(path):
+        below: list[tuple[str, Any]] = []
+        for pointer, node in level:
+            value = node.get(key) if isinstance(node, Mapping) else None
+            here = join(pointer, key)
+            if depth < len(path) - 1 and isinstance(value, list):  # items on the way
+                below.extend((join(here, index), item) for index, item in enumerate(value))
+            else:
+                below.append((here, value))
+        level = below
+    for pointer, node in level:
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                if isinstance(item, Mapping):
+                    yield join(pointer, index), item
 
 
 def custom_values(
@@ -187,7 +233,7 @@ MAX_FIELDS_PER_KIND = 50
 
 
 def _fields(table: Any) -> tuple[CustomField, ...]:
-    kinds = item_paths()
+    kinds = declarable_paths()
     declared: list[CustomField] = []
     for kind, keys in _table(table, ("fields",), "item kinds").items():
         where = ("fields", kind)

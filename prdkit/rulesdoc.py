@@ -201,6 +201,7 @@ def _conventions() -> Iterator[str]:
         MAX_LABEL,
         STATUS_ORDER,
         UNLABELLED,
+        entry_paths,
     )
     from prdkit.layout.custom import WIDEST
 
@@ -209,7 +210,11 @@ def _conventions() -> Iterator[str]:
     yield (
         "The same file declares the team's own fields and names. A custom field belongs to an "
         "item kind (a section name of the format: `requirements`, `features`, `milestones`, "
-        "...) and starts with `x-`. Its type is one of "
+        "...; or a list inside an item: "
+        f"{', '.join(f'`{k}`' for k in entry_paths())}) and starts with `x-`. A field of a "
+        "list inside an item (a page's elements, an event's properties) is a column of the "
+        "table that lists it, and an event property's of the properties sheet of `export`. "
+        "Its type is one of "
         f"{', '.join(f'`{t}`' for t in FIELD_TYPES)} (`enum` lists its `values`); a `pattern` "
         "constrains text (a JSON Schema regular expression, matched by RE2 in time linear in "
         "the value, so look-around and back-references are refused); `required-from` names "

@@ -459,6 +459,9 @@ def _comparison(lay: Layout, doc: Document) -> Sheet | None:
     return Sheet("comparison", lay.t("field.matrix"), Table(columns, tuple(rows)), ids)
 
 
+# The kind a sheet's rows are declared as by a team, where the sheet is named otherwise.
+_TEAM_KIND = {"event_properties": "properties"}
+
 # Sheets of what a document holds as mappings rather than lists of items, after the sheet
 # they belong with.
 _MAPPINGS = {"competitors": _comparison, "actions": _grants}
@@ -476,9 +479,10 @@ def build(doc: Document, lang: str | None = None) -> Workbook:
             continue
         # The team's declared custom fields follow the format's own, every one a column.
         columns = tuple(Column(lay.t(f.label), f.kind, f.group) for f in fields)
-        columns += custom_columns(lay, key, every=True)
+        team = _TEAM_KIND.get(key, key)
+        columns += custom_columns(lay, team, every=True)
         rows = tuple(
-            (*(f.get(lay, item) for f in fields), *custom_row(lay, key, item, every=True))
+            (*(f.get(lay, item) for f in fields), *custom_row(lay, team, item, every=True))
             for item in items
         )
         ids = tuple(getattr(i, "id", "") for i in items)

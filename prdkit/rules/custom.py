@@ -7,7 +7,13 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from prdkit.conventions import STATUS_ORDER, CustomField, item_paths, items_of, team_pattern
+from prdkit.conventions import (
+    STATUS_ORDER,
+    CustomField,
+    declarable_paths,
+    items_of,
+    team_pattern,
+)
 from prdkit.diagnostics import Finding, Severity
 from prdkit.messages import Kind, Listing, Msg, Translated, msg
 from prdkit.model import Document, kind_at
@@ -26,7 +32,7 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
         by_key = {f.key: f for f in fields}
         order = {f.key: n for n, f in enumerate(fields)}
         required = [(f, s) for f in fields if (s := _missing_severity(f, doc.meta.status))]
-        kind = kind_at(item_paths().get(kind_key, ())) or kind_key
+        kind = kind_at(declarable_paths().get(kind_key, ())) or kind_key
         for pointer, item in items_of(data, kind_key):
             for key in sorted((k for k in item if k in by_key), key=order.__getitem__):
                 declared = by_key[key]

@@ -14,6 +14,7 @@ from prdkit.layout.blocks import (
 )
 from prdkit.layout.cells import Cell, Id, Many, Ref, Text
 from prdkit.layout.context import Layout, facts, item_anchor
+from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.layout.numbers import number
 from prdkit.layout.sections.pages import metric_events
 from prdkit.model import Flow, Metric
@@ -113,6 +114,7 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
                 Column(lay.t("field.action")),
                 *([Column(lay.t("field.page"), "ref")] if on_pages else []),
                 Column(lay.t("field.next"), "ref"),
+                *custom_columns(lay, "steps", every=True),
             ),
             tuple(
                 (
@@ -122,6 +124,7 @@ def _flow(lay: Layout, flow: Flow) -> list[Block]:
                     lay.field(step, "action"),  # plain text in the format: never read as Markdown
                     *([lay.ref(step.page) if step.page else None] if on_pages else []),
                     _next(lay, flow, i, steps),
+                    *custom_row(lay, "steps", step, every=True),
                 )
                 for i, step in enumerate(flow.steps)
             ),

@@ -6,6 +6,7 @@ from prdkit.diagrams.graph import Edge, Graph, Node
 from prdkit.layout.blocks import Block, Column, Facts, Figure, Figures, RichText, Table
 from prdkit.layout.cells import Cell, Code, Many
 from prdkit.layout.context import Layout, facts
+from prdkit.layout.custom import custom_columns, custom_row
 from prdkit.model import Document, EventProperty, Page, TrackingEvent
 from prdkit.views import Links, links
 
@@ -106,9 +107,15 @@ def _page(lay: Layout, page: Page, linked: Links) -> list[Block]:
                     Column(lay.t("field.name")),
                     Column(lay.t("field.kind"), "enum", "element_kind"),
                     Column(lay.t("field.rule"), "markdown"),
+                    *custom_columns(lay, "elements", every=True),
                 ),
                 tuple(
-                    (lay.field(e, "name"), lay.enum("element_kind", e.kind), lay.field(e, "rule"))
+                    (
+                        lay.field(e, "name"),
+                        lay.enum("element_kind", e.kind),
+                        lay.field(e, "rule"),
+                        *custom_row(lay, "elements", e, every=True),
+                    )
                     for e in page.elements
                 ),
             )
@@ -117,8 +124,19 @@ def _page(lay: Layout, page: Page, linked: Links) -> list[Block]:
         out.append(lay.heading(3, "field.states", f"pages/{page.id}/states"))
         out.append(
             Table(
-                (Column(lay.t("field.name")), Column(lay.t("field.description"), "markdown")),
-                tuple((lay.field(s, "name"), lay.field(s, "description")) for s in page.states),
+                (
+                    Column(lay.t("field.name")),
+                    Column(lay.t("field.description"), "markdown"),
+                    *custom_columns(lay, "states", every=True),
+                ),
+                tuple(
+                    (
+                        lay.field(s, "name"),
+                        lay.field(s, "description"),
+                        *custom_row(lay, "states", s, every=True),
+                    )
+                    for s in page.states
+                ),
             )
         )
     return out
@@ -171,7 +189,8 @@ def tracking(lay: Layout) -> list[Block]:
         rows = []
         for event in with_properties:
             for prop in event.properties:
-                rows.append((lay.ref(event.id), *_property(lay, prop)))
+                custom = custom_row(lay, "properties", prop, every=True)
+                rows.append((lay.ref(event.id), *_property(lay, prop), *custom))
         out.append(
             Table(
                 (
@@ -181,6 +200,7 @@ def tracking(lay: Layout) -> list[Block]:
                     Column(lay.t("field.values"), "code"),
                     Column(lay.t("field.example"), "code"),
                     Column(lay.t("field.description"), "markdown"),
+                    *custom_columns(lay, "properties", every=True),
                 ),
                 tuple(rows),
             )
