@@ -25,6 +25,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A field as PMs write it: a break in a table cell and in a paragraph, and the forms that
 # must stay literal (a code span, an escape, other tags).
 FIELD = """\
+# 规则<br>说明
+
 | 人数 | 说明 |
 | --- | --- |
 | 3 人 | 需运营审批<br>且仅限自营 |
@@ -96,6 +98,7 @@ def test_markdown_keeps_the_table_row_on_one_line(document: Document) -> None:
     assert "第一行\\\n第二行" in md  # outside a table, the CommonMark hard break
     assert "&lt;script>alert(1)&lt;/script>" in md and "&lt;b>粗&lt;/b>" in md
     assert "&lt;br" not in md.replace("与 &lt;br> 原样", "")
+    assert "\n#### 规则 说明\n" in md  # a heading stays one line
 
 
 def test_html_breaks_the_line_and_keeps_other_tags_text(document: Document) -> None:
@@ -105,6 +108,8 @@ def test_html_breaks_the_line_and_keeps_other_tags_text(document: Document) -> N
     assert "<code>a&lt;br&gt;b</code> 与 &lt;br&gt; 原样" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
     assert "&lt;b&gt;粗&lt;/b&gt;" in html
+    # A heading's id is the Markdown anchor of its one line (`#### 规则 说明`).
+    assert re.search(r'<h4 id="规则-说明" dir="auto">规则<br ?/?>\s*说明</h4>', html)
 
 
 def test_word_breaks_the_line_and_keeps_other_tags_text(document: Document) -> None:
