@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
@@ -31,6 +32,37 @@ __all__ = [
 # Raw HTML stays literal text (authors' <script> must never reach a reader); linkify stays
 # off so bare text is never turned into links the author did not write.
 MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(["table", "strikethrough"])
+
+# The one tag read as what it means: a GFM table cell holds no line end, so authors write
+# `<br>` (`<br/>`, `<br />`, any case) there, as GitHub lets them. Every other tag stays text.
+# A run of them is read at once, with the spaces and line ends between and after them (`a<br>⏎b`
+# is one break, as in GFM): one match however long the run.
+_BR_TAG = re.compile(r"<br(?: ?/)?>", re.IGNORECASE)
+_BR_RUN = re.compile(r"(?:<br(?: ?/)?>[ \t\n]*)+", re.IGNORECASE)
+
+
+def _br_tag(state: StateInline, silent: bool) -> bool:
+    """`<br>` tags as hard line breaks, read where the other inline rules read: so a code
+    span (`` `<br>` ``) and an escape (`\\<br>`) keep them literal, as they keep any text."""
+    src, end = state.src, state.posMax
+    if src[state.pos] != "<":
+        return False
+    run = _BR_RUN.match(src, state.pos, end)
+    if run is None:
+        return False
+    state.pos = run.end()
+    if silent:
+        return True
+    state.pending = state.pending.rstrip(" ")  # as before a line end's hard break
+    # Breaks that end their paragraph or cell break nothing, and no writer could keep them:
+    # a Markdown hard break at a paragraph's end is a stray `\`.
+    if run.end() < end:
+        for _ in _BR_TAG.finditer(run[0]):
+            state.push("hardbreak", "br", 0)
+    return True
+
+
+MD.inline.ruler.before("autolink", "br_tag", _br_tag)
 
 # Chinese and Japanese characters and punctuation, full-width forms included.
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")

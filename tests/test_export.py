@@ -120,9 +120,10 @@ def test_pages_and_tracking_events_have_their_sheets_with_links(workbook) -> Non
         " · ".join(str(e[k]) for k in ("name", "kind", "rule") if e.get(k))
         for e in first["elements"]
     ]
-    assert row["跳转至"].value == ", ".join(first["navigates_to"])
+    # A Chinese sheet lists ids as the Chinese document does: with `、`.
+    assert row["跳转至"].value == "、".join(first["navigates_to"])
     # A page's features are those it names and those that name it, as in the document.
-    assert row["关联功能"].value == "F-01, F-04, F-06"
+    assert row["关联功能"].value == "F-01、F-04、F-06"
     assert row["跳转至"].hyperlink.location == "'页面说明'!A3"
     events = workbook["埋点方案"]
     head = [c.value for c in events[1]]
@@ -132,7 +133,7 @@ def test_pages_and_tracking_events_have_their_sheets_with_links(workbook) -> Non
     assert row["所在页面"].value == event["page"]
     assert row["所在页面"].hyperlink.location == "'页面说明'!A2"
     # Metrics that list the event count too: MET-04 names EV-01 from its side.
-    assert row["关联指标"].value == "MET-01, MET-04, MET-08"
+    assert row["关联指标"].value == "MET-01、MET-04、MET-08"
     props = workbook["事件参数"]
     assert [c.value for c in props[1]] == ["事件", "名称", "类型", "取值", "示例", "描述"]
     source = [c.value for c in props[3]]
@@ -178,7 +179,7 @@ def test_a_reference_links_to_the_row_of_its_item(workbook) -> None:
     header = [c.value for c in features[1]]
     cell = features.cell(row=2, column=header.index("关联需求") + 1)
     first_ref = DATA["features"][0]["requirements"][0]
-    assert cell.value == ", ".join(DATA["features"][0]["requirements"])
+    assert cell.value == "、".join(DATA["features"][0]["requirements"])
     row = [r["id"] for r in DATA["requirements"]].index(first_ref) + 2
     assert cell.hyperlink.location == f"'需求说明'!A{row}"
     assert workbook["需求说明"][f"A{row}"].value == first_ref

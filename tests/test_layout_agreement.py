@@ -57,7 +57,8 @@ def cell_text(tc) -> str:  # type: ignore[no-untyped-def]
             if node.tag == f"{W}noBreakHyphen":  # the hyphen of an id, kept on one line
                 parts.append("-")
             else:
-                text = (node.text or "").replace("\u2060", "")  # joiners keep ids whole
+                # Joiners keep ids whole; a zero-width space lets a list of them break.
+                text = (node.text or "").replace("\u2060", "").replace("\u200b", "")
                 parts.append(text if node.tag == f"{W}t" else "\n")
         lines.append("".join(parts))
     return "\n".join(lines)

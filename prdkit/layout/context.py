@@ -207,12 +207,14 @@ class Layout:
         return cell
 
     def refs(self, ids: Iterable[str], *, named: bool = False) -> Many | None:
-        """References, `, `-separated (or by the language's list separator when `named`)."""
+        """References, separated the way the language lists things (`, ` or `、`)."""
         made = self._refs  # most ids are named again and again: their cell is made already
         cells = tuple([made.get((i, named)) or self.ref(i, named=named) for i in ids])
         if not cells:
             return None
-        return Many(cells, self.punct["list"] if named else ", ")
+        # Ids are Latin, but they sit in the document's sentences: a Chinese list of ids
+        # takes `、` like a list of names beside it, not a half-width `, `.
+        return Many(cells, self.punct["list"])
 
     def listed(self, ids: Sequence[str], *, named: bool = False, restated: bool = False) -> Cell:
         """References as `refs` makes them, up to `LINKED_REFS`; past it, every id in one plain
@@ -222,10 +224,11 @@ class Layout:
         if restated and len(ids) > RESTATED_REFS:
             more = number_text(len(ids) - RESTATED_REFS)
             shown = tuple(self.ref(i) for i in ids[:RESTATED_REFS])
-            return Many((*shown, Text(self.t("ui.and_more").format(count=more), "muted")), ", ")
+            more_text = Text(self.t("ui.and_more").format(count=more), "muted")
+            return Many((*shown, more_text), self.punct["list"])
         if len(ids) <= LINKED_REFS:
             return self.refs(ids, named=named)
-        return Text(", ".join(ids))
+        return Text(self.punct["list"].join(ids))
 
     def joined(self, cells: Iterable[Cell]) -> Many | None:
         """Cells joined the way the language lists things; empty ones left out."""

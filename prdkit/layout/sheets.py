@@ -138,8 +138,8 @@ def _parts(attr: str, label: str | None = None) -> Field:
 
 
 def _record(lay: Layout, part: Any) -> str:
-    """`part`'s values in the schema's order, parted by " · ": a list as `Label：a, b`, a
-    record in it in brackets, a flag by its label where set."""
+    """`part`'s values in the schema's order, parted by " · ": a list as `Label: a, b`
+    (`标签：a、b`), a record in it in brackets, a flag by its label where set."""
     values = []
     for f in dataclasses.fields(part):
         value = getattr(part, f.name)
@@ -152,7 +152,7 @@ def _record(lay: Layout, part: Any) -> str:
             open_, close = lay.punct["open"].strip(), lay.punct["close"].strip()
             if value and dataclasses.is_dataclass(value[0]):
                 shown = [f"{open_}{v}{close}" for v in shown]
-            values.append(f"{lay.colon(f'field.{f.name}')}{', '.join(shown)}")
+            values.append(f"{lay.colon(f'field.{f.name}')}{lay.punct['list'].join(shown)}")
         elif not dataclasses.is_dataclass(value):
             values.append(str(value))
     return " · ".join(values)

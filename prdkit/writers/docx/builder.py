@@ -20,6 +20,7 @@ from prdkit.writers.docx.oxml import (
     PLAIN,
     WORD_JOINER,
     XML_SPACE,
+    ZWSP,
     Look,
     add_paragraph,
     add_text,
@@ -515,7 +516,8 @@ class Builder:
 
     def recorded(self) -> tuple[str, bool]:
         """The text written since the matching `record`, as a cell's text reads (tabs as
-        spaces, line breaks as newlines, no word joiners), and whether a run is bold."""
+        spaces, line breaks as newlines, no word joiners nor zero-width spaces), and whether a
+        run is bold."""
         texts, bold = self._records.pop()
         text = "".join(texts)
         if "\r" in text or "\t" in text:
@@ -523,7 +525,7 @@ class Builder:
             text = "".join(
                 t.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ") for t in texts
             )
-        return text.replace(WORD_JOINER, ""), bold[0]
+        return text.replace(WORD_JOINER, "").replace(ZWSP, ""), bold[0]
 
     def styled(self, para: etree._Element, style_id: str | None) -> None:
         """Note that `para`, about to be filled, has the style `style_id`."""

@@ -20,7 +20,7 @@ from prdkit.layout.cells import (
     Ref,
     Text,
 )
-from prdkit.writers.docx.oxml import PLAIN, Look
+from prdkit.writers.docx.oxml import PLAIN, ZWSP, Look
 from prdkit.writers.docx.palette import RED
 from prdkit.writers.docx.richtext import words
 from prdkit.writers.docx.tables import Keyed
@@ -153,12 +153,19 @@ def _many(b: Builder, para: etree._Element, cell: Many, look: Look) -> None:
     for index, item in enumerate(cell.items):
         if cell.layout == "inline":
             if index:
-                b.run(para, cell.separator, style, look)
+                b.run(para, _breakable(cell.separator), style, look)
         elif index:
             b.run(para, "\n", style, look)
         if cell.layout == "bullets":
             b.run(para, "• ", style, look)
         fill(b, para, item, look)
+
+
+def _breakable(separator: str) -> str:
+    """`separator` with a line break allowed after it (a zero-width space) when it has no
+    space of its own: LibreOffice finds no break between `、` and a Latin id (F-03、F-07) and
+    splits the id at its hyphen instead, word joiners or not."""
+    return separator if not separator or separator[-1].isspace() else separator + ZWSP
 
 
 CELLS: dict[type, Callable[[Builder, etree._Element, object, Look], None]] = {

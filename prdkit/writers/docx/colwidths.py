@@ -76,6 +76,9 @@ _PAUSES = frozenset("，、。；：！？")  # a long CJK header breaks after t
 _BREAKS = re.compile(r"[^-/]*[-/]?")  # a Latin word may break after "-" or "/"
 
 
+_NO_ROOM = frozenset("\u2060\u200b")
+
+
 def _cjk(ch: str) -> bool:
     return ord(ch) >= 0x2E80
 
@@ -84,8 +87,8 @@ class _Advances(dict[str, float]):
     """Each character's advance in ems, worked out the first time it is met."""
 
     def __missing__(self, ch: str) -> float:
-        # A word joiner takes no room.
-        advance = 0.0 if ch == "\u2060" else 1.0 if _cjk(ch) else em(" " if ch == "\u00a0" else ch)
+        # A word joiner and a zero-width space take no room.
+        advance = 0.0 if ch in _NO_ROOM else 1.0 if _cjk(ch) else em(" " if ch == "\u00a0" else ch)
         self[ch] = advance
         return advance
 
@@ -186,7 +189,8 @@ def _cell_text(tc: etree._Element) -> str:
             lines.append([])
         else:  # a piece of the paragraph met last
             lines[-1].append(_TEXT.get(tag) or node.text or "")
-    return "\n".join(map("".join, lines)).replace("\u2060", "")  # word joiners keep ids whole
+    # Word joiners keep ids whole; a zero-width space lets a list of them break (`cells`).
+    return "\n".join(map("".join, lines)).replace("\u2060", "").replace("\u200b", "")
 
 
 Measured = tuple[float, float, float]

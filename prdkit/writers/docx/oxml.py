@@ -134,6 +134,7 @@ def _t(run: etree._Element, text: str) -> None:
 
 
 WORD_JOINER = "\u2060"
+ZWSP = "\u200b"  # a line may break here; invisible, no width
 
 
 def unbroken_hyphens(t: etree._Element, keep: Container[str] | None = None) -> None:

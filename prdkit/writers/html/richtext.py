@@ -39,6 +39,8 @@ MAX_LEVEL = 6
 # Blocks of the author's text: each takes its direction from its own first strong letter,
 # so a paragraph in Arabic or Hebrew reads right to left inside a left-to-right page.
 DIR_AUTO = frozenset({"p", "li", "blockquote", "td", "th"})
+_WORDS = frozenset({"text", "code_inline"})
+_BREAKS = frozenset({"softbreak", "hardbreak"})
 
 # (path, alt, title) → the HTML showing the picture, or None when it is not embeddable
 Embed = Callable[[str, str, str | None], str | None]
@@ -108,8 +110,13 @@ class FieldRenderer(RendererHTML):
         token = tokens[idx]
         level = min(MAX_LEVEL, int(token.tag[1]) + env["base"])
         inline = tokens[idx + 1]
-        words = ("text", "code_inline")
-        text = "".join(c.content for c in inline.children or () if c.type in words)
+        # The text the Markdown writer builds the heading's anchor from (`visible_text`): a
+        # line break in it (`标题<br>副标题`) is a space there, so it is one here.
+        text = "".join(
+            c.content if c.type in _WORDS else " "
+            for c in inline.children or ()
+            if c.type in _WORDS or c.type in _BREAKS
+        )
         env.setdefault("levels", []).append(level)
         return f'<h{level} id="{escape(self._slug(level, text))}" dir="auto">'
 
