@@ -122,3 +122,13 @@ def test_word_breaks_the_line_and_keeps_other_tags_text(document: Document) -> N
     assert "与 &lt;br&gt; 原样" in texts  # the escape, literal
     assert "需运营审批&lt;br" not in texts and "第一行&lt;BR" not in texts
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in texts
+
+
+def test_jira_keeps_a_broken_table_row_and_heading_on_one_line() -> None:
+    from prdkit.export.jiramarkup import to_jira
+
+    text = to_jira("## 标题<br>副标题\n\n| a | b |\n| - | - |\n| x<br>y | <br>lead |\n\n一<br>二\n")
+    lines = text.split("\n")
+    assert "h2. 标题\\\\ 副标题" in lines
+    assert "|x\\\\ y|\\\\ lead|" in lines, lines
+    assert "一\\\\" in lines and "二" in lines  # a paragraph still breaks its line

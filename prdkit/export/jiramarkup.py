@@ -78,10 +78,16 @@ def _table(node: SyntaxTreeNode) -> list[str]:
     lines = []
     for section in node.children:
         for row in section.children:
-            cells = [_inline(c.children[0]) if c.children else "" for c in row.children]
+            cells = [_one_line(_inline(c.children[0])) if c.children else "" for c in row.children]
             bar = "||" if section.type == "thead" else "|"
             lines.append(bar + bar.join(c or " " for c in cells) + bar)
     return lines
+
+
+def _one_line(text: str) -> str:
+    """`text` for a place that ends at the line's end (a table row, a heading): a hard
+    break (`<br>`) as Jira's `\\` alone, other line ends as spaces."""
+    return text.replace("\\\\\n", "\\\\ ").replace("\n", " ")
 
 
 def _code(node: SyntaxTreeNode) -> list[str]:
@@ -103,7 +109,7 @@ def _block(node: SyntaxTreeNode, marks: str = "") -> list[str]:
     if kind == "paragraph":
         return _inline(node.children[0]).split("\n") if node.children else []
     if kind == "heading":
-        return [f"h{int(node.tag[1])}. {_inline(node.children[0])}"]
+        return [f"h{int(node.tag[1])}. {_one_line(_inline(node.children[0]))}"]
     if kind in ("bullet_list", "ordered_list"):
         return _list(node, marks)
     if kind in ("fence", "code_block"):
