@@ -444,8 +444,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "ui.gap": ("—", "—"),
     "ui.none": ("None", "无"),
     "ui.not_set": ("Not set", "未填写"),
-    # The group of the feature structure holding features that name no surface.
-    "ui.other_surface": ("Other", "其他"),
     "ui.yes": ("Yes", "是"),
     "ui.no": ("No", "否"),
     "ui.us": ("Us", "我方"),

@@ -61,6 +61,27 @@ def test_the_graph_is_product_then_surfaces_in_first_use_then_features():
     assert under[surfaces[2]] == [("Loose end", "F4")]
 
 
+def test_features_without_a_surface_join_the_surface_other():
+    doc = build(
+        {
+            "meta": {"id": "P", "title": "Shop", "version": "1", "status": "draft", "owner": "o"},
+            "features": [
+                {"id": "F1", "name": "Gifts", "surface": "other"},
+                {"id": "F2", "name": "Loose end"},
+                {"id": "F3", "name": "Refunds", "surface": "admin"},
+            ],
+        }
+    )
+    graph = feature_graph(Layout(doc, "zh"), doc.features)
+    texts = {n.id: n.text for n in graph.nodes}
+    surfaces = [e.target for e in graph.edges if e.source == "r0"]
+    assert [texts[s] for s in surfaces] == ["其他", enum_label("surface", "admin", "zh")]
+    assert [texts[e.target] for e in graph.edges if e.source == surfaces[0]] == [
+        "Gifts",
+        "Loose end",
+    ]
+
+
 def test_features_hang_from_the_product_when_none_names_a_surface():
     doc = build(
         {

@@ -161,7 +161,7 @@ def requirements(lay: Layout) -> list[Block]:
 def feature_graph(lay: Layout, feats: tuple[Feature, ...]) -> Graph:
     """The feature structure (功能结构图): the product, its surfaces in the order features
     first name them, each surface's features. Features without a surface hang from the
-    product when none has one, and under "Other", last, when some do: a box saying
+    product when none has one, and under the surface "other" when some do: a box saying
     "not set" read as a surface of that name."""
     nodes = [Node("r0", lay.doc.meta.title.strip() or lay.doc.meta.id)]
     edges = []
@@ -181,10 +181,12 @@ def feature_graph(lay: Layout, feats: tuple[Feature, ...]) -> Graph:
                 edges.append(Edge("r0", parent))
         nodes.append(Node(f"f{n}", f.name, note=f.id))
         edges.append(Edge(parent, f"f{n}"))
-    if unset:
-        other = f"s{len(surfaces)}"
-        nodes.append(Node(other, lay.t("ui.other_surface")))
-        edges.append(Edge("r0", other))
+    if unset:  # with the features of the surface `other`, if any
+        other = surfaces.get("other", "")
+        if not other:
+            other = f"s{len(surfaces)}"
+            nodes.append(Node(other, i18n.enum_label("surface", "other", lay.lang)))
+            edges.append(Edge("r0", other))
         for n, f in unset:
             nodes.append(Node(f"f{n}", f.name, note=f.id))
             edges.append(Edge(other, f"f{n}"))
