@@ -448,6 +448,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "ui.no": ("No", "否"),
     "ui.us": ("Us", "我方"),
     "ui.inherited": ("inherited", "继承"),
+    # How a diff names an entry of an item's list and its field (Chinese headings).
+    "diff.entry_place": ("#{n}", "第 {n} 条"),
+    "diff.entry_named": ("[{key}]", "「{key}」"),
+    "diff.entry_field": (".", "·"),
     "ui.step_no": ("No.", "序号"),
     "ui.end_of_flow": ("End of flow", "流程结束"),
     "ui.continues": ("Continues to the next step", "进入下一步"),

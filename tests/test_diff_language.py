@@ -222,3 +222,36 @@ def test_fields_within_an_items_lists_are_named_in_chinese(tmp_path: Path) -> No
     )
     english = runner.invoke(app, ["diff", "--lang", "en", str(old), str(new)]).output
     assert "      elements[倒计时].rule: 精确到秒 → 精确到 0.1 秒" in english.splitlines()
+
+
+def test_an_entrys_enum_values_and_team_fields_read_as_the_document_shows_them(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".prdkit.toml").write_text(
+        '[fields.elements.x-mark]\nlabel = { en = "Mark", zh = "标注" }\n', encoding="utf-8"
+    )
+    page = (
+        "pages:\n  - id: PG-1\n    name: 拼团页\n    elements:\n"
+        "      - name: 按钮\n        kind: {kind}\n        x-mark: {mark}\n"
+    )
+    tracking = (
+        "tracking:\n  - id: EV-1\n    event: joined\n    name: 参团\n    trigger: 参团成功\n"
+        "    properties:\n      - name: tags\n        type: object\n        example: {example}\n"
+    )
+    old, new = tmp_path / "old.prd.yaml", tmp_path / "new.prd.yaml"
+    old.write_text(
+        BEFORE
+        + page.format(kind="text", mark="①")
+        + tracking.format(example="{k: [1, 2.5], d: x}"),
+        encoding="utf-8",
+    )
+    new.write_text(
+        AFTER + page.format(kind="button", mark="②") + tracking.format(example="{k: [1], d: y}"),
+        encoding="utf-8",
+    )
+    lines = runner.invoke(app, ["diff", str(old), str(new)]).output.splitlines()
+    assert "      页面元素「按钮」·类型（elements[按钮].kind）: 文本 → 按钮" in lines
+    assert "      页面元素「按钮」·标注（elements[按钮].x-mark）: ① → ②" in lines
+    # Deeper than an entry's own field: as the source spells it, never a misread label.
+    deep = [line for line in lines if "example" in line]
+    assert deep and all(line.strip().startswith("properties[tags].example") for line in deep)

@@ -7,15 +7,17 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from prdkit.conventions import Conventions, CustomField, item_paths
+from prdkit.conventions import Conventions, declarable_paths
 from prdkit.diff.changes import AreaChange, DocumentDiff, FieldChange, ItemChange
 from prdkit.i18n import ENUM_OF, LABELS, enum_label, label
 from prdkit.model import kind_at
 
 _PLAIN_FIELD = re.compile(r"^[a-z_]+$")
-# A field of an entry of one of the item's lists, `steps[S2].action`, or the entry itself,
-# `acceptance_criteria[#1]` (the key of the entry may hold any character, `]` too).
-_NESTED_FIELD = re.compile(r"^([a-z_]+)\[(.*)\](?:\.([a-z_]+))?$", re.S)
+# A field of an entry of one of the item's lists, `steps[S2].action` or `elements[a].x-mark`,
+# or the entry itself, `acceptance_criteria[#1]`. Anything deeper (an example's own keys,
+# `properties[p].example.k[#2]`) or a key holding `]` stays as the source spells it.
+_NESTED_FIELD = re.compile(r"^([a-z_]+)\[([^\]]*)\](?:\.([a-z_]+|x-[^.\[\]]+))?$", re.S)
+_PLACE = re.compile(r"#(\d+)")
 
 
 def relabel(diff: DocumentDiff, conventions: Conventions, lang: str = "en") -> DocumentDiff:
@@ -32,58 +34,66 @@ def relabel(diff: DocumentDiff, conventions: Conventions, lang: str = "en") -> D
 
 def _area(conventions: Conventions, area: AreaChange, lang: str) -> AreaChange:
     path = tuple(area.area.split("."))
-    kind = kind_at(path)  # None for a section's own fields (`meta`)
-    # A team declares its fields by the name of the list they are in (`milestones`).
-    declared = next((c for c, p in item_paths().items() if p == path), None)
-    team = conventions.fields_of(declared) if declared else ()
-    items = tuple(_item(conventions, kind, team, i, lang) for i in area.items)
+    items = tuple(_item(conventions, path, i, lang) for i in area.items)
     return replace(area, items=items)
 
 
 def _item(
-    conventions: Conventions,
-    kind: str | None,
-    team: tuple[CustomField, ...],
-    item: ItemChange,
-    lang: str,
+    conventions: Conventions, path: tuple[str, ...], item: ItemChange, lang: str
 ) -> ItemChange:
-    fields = tuple(_field(conventions, kind, team, f, lang) for f in item.fields)
+    fields = tuple(_field(conventions, path, f, lang) for f in item.fields)
     return replace(item, fields=fields)
 
 
 def _field(
-    conventions: Conventions,
-    kind: str | None,
-    team: tuple[CustomField, ...],
-    change: FieldChange,
-    lang: str,
+    conventions: Conventions, path: tuple[str, ...], change: FieldChange, lang: str
 ) -> FieldChange:
-    # Only an item's own fields (`priority`), not nested ones (`steps[S2].action`).
+    """`change` with its field's heading and its enum values' labels: an item's own field
+    (`priority`), or a field of an entry of one of its lists (`elements[倒计时].kind`)."""
     name = change.field
-    plain = _PLAIN_FIELD.match(name) is not None
-    nested = None if plain else _NESTED_FIELD.match(name)
-    if plain and f"field.{name}" in LABELS:
-        change = replace(change, heading=label(f"field.{name}", "zh"))
-    elif nested is not None and f"field.{nested[1]}" in LABELS:
-        # Within a list of the item (`elements[倒计时].rule`): named as its heading says,
-        # the entry by its key as written (`页面元素「倒计时」·展示与交互逻辑`) or its place
-        # (`验收标准第 1 条`).
-        key = nested[2]
-        entry = f"第 {key[1:]} 条" if re.fullmatch(r"#\d+", key) else f"「{key}」"
-        heading = label(f"field.{nested[1]}", "zh") + entry
-        if nested[3]:
-            inner = f"field.{nested[3]}"
-            heading += f"·{label(inner, 'zh') if inner in LABELS else nested[3]}"
-        change = replace(change, heading=heading)
-    else:
-        for custom in team:
-            if custom.key == name:  # named by its label in either language: x-jira → Jira
-                change = replace(change, heading=custom.label(lang))
-    group = ENUM_OF.get((kind, name)) if plain and kind is not None else None
+    kind = kind_at(path)  # None for a section's own fields (`meta`)
+    nested = None if _PLAIN_FIELD.match(name) else _NESTED_FIELD.match(name)
+    if nested is not None:
+        listed, key, inner = nested[1], nested[2], nested[3] or ""
+        if f"field.{listed}" not in LABELS:
+            return change
+        path, name, kind = (*path, listed), inner, kind_at((*path, listed))
+        words = _words(conventions, path, inner, lang) if inner else ""
+        change = replace(change, heading=_entry_heading(listed, key, words))
+    elif _PLAIN_FIELD.match(name) is not None or name.startswith("x-"):
+        words = _words(conventions, path, name, lang)
+        if words != name:
+            change = replace(change, heading=words)
+    group = ENUM_OF.get((kind, name)) if kind is not None and name else None
     if group is None:
         return change
     old, new = _pair(conventions, group, change.old, change.new, lang)
     return replace(change, old=old, new=new)
+
+
+def _words(conventions: Conventions, path: tuple[str, ...], name: str, lang: str) -> str:
+    """What the rendered document heads field `name` of the items at `path` with: the
+    format's Chinese label, a team field's declared label (in either language: x-jira →
+    Jira), else `name`."""
+    if f"field.{name}" in LABELS:
+        return label(f"field.{name}", "zh")
+    declared = next((c for c, p in declarable_paths().items() if p == path), None)
+    for custom in conventions.fields_of(declared) if declared else ():
+        if custom.key == name:
+            return custom.label(lang)
+    return name
+
+
+def _entry_heading(listed: str, key: str, words: str) -> str:
+    """How Chinese names an entry of a list and its field: `页面元素「倒计时」·展示与交互逻辑`,
+    `验收标准第 1 条`."""
+    place = _PLACE.fullmatch(key)
+    if place:
+        entry = label("diff.entry_place", "zh").format(n=place[1])
+    else:
+        entry = label("diff.entry_named", "zh").format(key=key)
+    heading = label(f"field.{listed}", "zh") + entry
+    return heading + label("diff.entry_field", "zh") + words if words else heading
 
 
 def _pair(conventions: Conventions, group: str, old: Any, new: Any, lang: str) -> tuple[Any, Any]:
