@@ -335,7 +335,7 @@ def _image(node: Node, inline: Inline) -> None:
     inline.b.run(parent, alt, inline.style, look)
 
 
-_P_TAG, _T_TAG = w("p"), w("t")
+_P_TAG, _T_TAG, _BR_TAG = w("p"), w("t"), w("br")
 TALL_LINE = 2 * 240  # twips: a picture taller than two lines of text is not an icon
 
 
@@ -344,11 +344,15 @@ def _tall(image: Image, width: int, page_height: int) -> bool:
 
 
 def _has_text(parent: etree._Element) -> bool:
-    """Whether the paragraph holding `parent` shows words before what comes next."""
+    """Whether the paragraph holding `parent` shows words on the line a picture would
+    start: some text, and no line break since (`见下图<br>` ends its line already)."""
     para = parent
     while para.tag != _P_TAG and para.getparent() is not None:
         para = para.getparent()
-    return any(t.text and t.text.strip() for t in para.iter(_T_TAG))
+    marks = list(para.iter(_T_TAG, _BR_TAG))  # a paragraph's few runs: a picture is rare
+    if not marks or marks[-1].tag == _BR_TAG:
+        return False
+    return any(t.text and t.text.strip() for t in marks if t.tag == _T_TAG)
 
 
 def _hardbreak(node: Node, inline: Inline) -> None:
