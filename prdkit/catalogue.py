@@ -79,6 +79,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… {count} more diagnostics not listed (--max-diagnostics 0 lists all)",
         "…… 另有 {count} 条诊断未列出（--max-diagnostics 0 可列出全部）",
     ),
+    # -- the GitHub job summary (severity words by the severity's id)
+    "summary.file": ("File", "文件"),
+    "summary.errors": ("Errors", "错误"),
+    "summary.warnings": ("Warnings", "警告"),
+    "summary.where": ("Where", "位置"),
+    "summary.rule": ("Rule", "规则"),
+    "summary.message": ("Message", "说明"),
+    "summary.error": ("error", "错误"),
+    "summary.warning": ("warning", "警告"),
+    "summary.info": ("info", "提示"),
+    "summary.more": ("{count} more diagnostics not shown.", "还有 {count} 条诊断未列出。"),
     "report.summary": (
         "{errors} errors, {warnings} warnings in {files} files",
         "{errors} 个错误，{warnings} 个警告，共 {files} 个文件",

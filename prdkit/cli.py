@@ -328,7 +328,7 @@ def _write_step_summary(results: list) -> None:
     from prdkit.summary import append_step_summary
 
     try:
-        append_step_summary(results)
+        append_step_summary(results, lang=_language())
     except OSError as exc:
         complain(_say("cli.step-summary", None, reason=exc.strerror or ""), "warning")
 

@@ -63,3 +63,18 @@ def test_an_unwritable_summary_warns_and_keeps_the_exit_code(tmp_path: Path) -> 
     )
     assert result.returncode == 0
     assert "cannot write the step summary" in result.stderr
+
+
+def test_the_summary_speaks_the_documents_language(tmp_path: Path) -> None:
+    doc = tmp_path / "a.prd.yaml"
+    doc.write_text(many_errors(2).replace("meta:\n", "meta:\n  language: zh\n"), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = run_prdkit(
+        "validate", "--format", "github", str(doc), env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
+    assert result.returncode == 1
+    lines = summary.read_text("utf-8").splitlines()
+    assert "**2 个错误，0 个警告，共 1 个文件**" in lines
+    assert "| 文件 | 错误 | 警告 |" in lines
+    assert "| | 位置 | 规则 | 说明 |" in lines
+    assert sum(1 for line in lines if line.startswith("| ❌ 错误 | ")) == 2
