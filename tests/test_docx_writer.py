@@ -1103,3 +1103,25 @@ def test_a_tall_picture_after_words_starts_a_line_of_its_own(tmp_path: Path):
     # The words stay above the screen, one break apart; an icon stays in its sentence; a
     # picture alone, or after a break of the author's, needs none more.
     assert drawn == {"screen": 1, "icon": 0, "alone": 0, "after a break": 1}
+
+
+def test_a_long_chinese_list_of_ids_may_break_after_each_comma():
+    # Past the linked ones a list of ids is one text; LibreOffice split its ids at their
+    # hyphen ("REQ" | "-51") when no break was allowed after 、.
+    items = "".join(
+        f"  - id: REQ-{i}\n    title: 需求 {i}\n    priority: could\n" for i in range(2, 62)
+    )
+    text = (
+        "prdkit: 1\n"
+        "meta: {id: P, title: 店铺, version: '1', status: draft, owner: o, language: zh}\n"
+        "requirements:\n"
+        "  - id: REQ-1\n    title: 总需求\n    priority: could\n"
+        f"    depends_on: [{', '.join(f'REQ-{i}' for i in range(2, 62))}]\n" + items
+    )
+    result = check_bytes(text.encode(), "p.prd.yaml")
+    assert result.document is not None and not result.failed()
+    xml = part(render(result.document, lang="zh"), "word/document.xml")
+    texts = [t.text or "" for t in xml.iter(f"{W}t")]
+    listed = next(t for t in texts if t.count("、") >= 50)
+    assert re.findall("、(?!\u200b)", listed) == []
+    assert listed.count("、\u200b") == 59

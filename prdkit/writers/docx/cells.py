@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -95,7 +96,15 @@ def _text(b: Builder, para: etree._Element, cell: Text, look: Look) -> None:
     changes = _changes(LOOKS.get(cell.tone, PLAIN))
     if cell.strong:
         changes["bold"] = True
-    b.run(para, cell.text, b.style_of(para), look.but(**changes) if changes else look)
+    text = cell.text
+    if "、" in text:  # a long list of ids made one text (see `Layout.listed`), or prose
+        text = _AFTER_COMMA.sub("、" + ZWSP, text)
+    b.run(para, text, b.style_of(para), look.but(**changes) if changes else look)
+
+
+# A line may break after 、 before a Latin word, as between the items of a `Many` (see
+# `_breakable`): LibreOffice finds no break there and splits the id that follows instead.
+_AFTER_COMMA = re.compile("、(?=[A-Za-z0-9])")
 
 
 def _changes(look: Look) -> dict[str, object]:
