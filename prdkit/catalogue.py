@@ -1059,6 +1059,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} {value} 不是有效的编号：含有全角字符 {chars}（第一个在第 {column} 列），"
         "编号只能用半角（英文）字符",
     ),
+    "schema-pattern.id.full-width.unplaced": (
+        "{name} {value} is not a valid id: the '{char}' is a full-width character, and ids "
+        "are written in half-width (ASCII) characters",
+        "{name} {value} 不是有效的编号：其中的 '{char}' 是全角字符，编号只能用半角（英文）字符",
+    ),
+    "schema-pattern.id.full-width.many.unplaced": (
+        "{name} {value} is not a valid id: it holds the full-width characters {chars}, and "
+        "ids are written in half-width (ASCII) characters",
+        "{name} {value} 不是有效的编号：含有全角字符 {chars}，编号只能用半角（英文）字符",
+    ),
     "schema-pattern.id.full-width.hint": (
         "switch the input method to half-width and write `{fix}`",
         "把输入法切换到半角，写成 `{fix}`",

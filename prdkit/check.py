@@ -458,7 +458,10 @@ def _lines_in(finding: Finding, source_map: SourceMap, lines: _Lines) -> Finding
     ):
         return finding
     params = tuple((name, _placed(v, source_map, lines)) for name, v in message.params)
-    return replace(finding, message=Msg(message.key, params))
+    key = message.key
+    if any(type(v) is ColumnOf and not v.column for _, v in params):
+        key += ".unplaced"  # the message that names no column
+    return replace(finding, message=Msg(key, params))
 
 
 def _placed(value: Any, source_map: SourceMap, lines: _Lines) -> Any:
@@ -468,11 +471,10 @@ def _placed(value: Any, source_map: SourceMap, lines: _Lines) -> Any:
         return value
     span = source_map.nearest(value.pointer)
     # The character itself on the value's line, from where the value starts: a quote or a
-    # flow list's bracket before it is passed over. Written as an escape ("\uFF0D"), it is
-    # not on the line: counted from the value's start instead.
+    # flow list's bracket before it is passed over. Written as an escape ("\uFF0D") or on
+    # a line of its own (a `>-` block), it is not there: no column is named (0).
     found = lines[span.line].find(value.char, span.column - 1 + value.offset)
-    column = found + 1 if found >= 0 else span.column + value.offset
-    return ColumnOf(value.pointer, value.char, value.offset, column)
+    return ColumnOf(value.pointer, value.char, value.offset, found + 1 if found >= 0 else 0)
 
 
 @lru_cache(maxsize=512)

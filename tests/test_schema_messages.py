@@ -444,6 +444,22 @@ def test_full_width_characters_in_an_id_are_found_where_they_are_written(
     assert hint == f"switch the input method to half-width and write `{fix}`"
 
 
+@pytest.mark.parametrize(
+    "new",
+    [
+        '- id: "R\\uFF3F1"',  # written as an escape: not on the line as it reads
+        "- id: >-\n      R＿1",  # on a line of its own, under the key's line
+    ],
+)
+def test_a_full_width_character_not_on_the_ids_line_is_named_without_a_column(new: str) -> None:
+    _, _, message, hint = _id_error(MINIMAL.replace("- id: R1", new))
+    assert message == (
+        "id 'R＿1' is not a valid id: the '＿' is a full-width character, and ids are written "
+        "in half-width (ASCII) characters"
+    )
+    assert hint == "switch the input method to half-width and write `R_1`"
+
+
 def test_an_id_wrong_also_in_half_width_gets_the_general_message() -> None:
     # 需求－01 in half-width is still no id: its fix would fail again.
     text = MINIMAL.replace("- id: R1", "- id: 需求－01")
