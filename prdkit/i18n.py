@@ -29,8 +29,25 @@ LOCALES: dict[str, str] = {"en": "en-US", "zh": "zh-CN"}
 # Punctuation differs by language but has no words to translate: colon after a label, list
 # separator, brackets around an aside. A third language adds one row here.
 PUNCT: dict[str, dict[str, str]] = {
-    "en": {"colon": ": ", "list": ", ", "open": " (", "close": ")"},
-    "zh": {"colon": "：", "list": "、", "open": "（", "close": "）"},
+    # `quote_open`/`quote_close` set a name apart (「倒计时」), `part` an entry from its field.
+    "en": {
+        "colon": ": ",
+        "list": ", ",
+        "open": " (",
+        "close": ")",
+        "quote_open": "[",
+        "quote_close": "]",
+        "part": ".",
+    },
+    "zh": {
+        "colon": "：",
+        "list": "、",
+        "open": "（",
+        "close": "）",
+        "quote_open": "「",
+        "quote_close": "」",
+        "part": "·",
+    },
 }
 
 # The format's top-level sections in rendering order (`prdkit`, the version, is not rendered).
@@ -450,8 +467,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "ui.inherited": ("inherited", "继承"),
     # How a diff names an entry of an item's list and its field (Chinese headings).
     "diff.entry_place": ("#{n}", "第 {n} 条"),
-    "diff.entry_named": ("[{key}]", "「{key}」"),
-    "diff.entry_field": (".", "·"),
     "ui.step_no": ("No.", "序号"),
     "ui.end_of_flow": ("End of flow", "流程结束"),
     "ui.continues": ("Continues to the next step", "进入下一步"),

@@ -9,7 +9,7 @@ from typing import Any
 
 from prdkit.conventions import Conventions, declarable_paths
 from prdkit.diff.changes import AreaChange, DocumentDiff, FieldChange, ItemChange
-from prdkit.i18n import ENUM_OF, LABELS, enum_label, label
+from prdkit.i18n import ENUM_OF, LABELS, enum_label, label, punct
 from prdkit.model import kind_at
 
 _PLAIN_FIELD = re.compile(r"^[a-z_]+$")
@@ -87,13 +87,14 @@ def _words(conventions: Conventions, path: tuple[str, ...], name: str, lang: str
 def _entry_heading(listed: str, key: str, words: str) -> str:
     """How Chinese names an entry of a list and its field: `页面元素「倒计时」·展示与交互逻辑`,
     `验收标准第 1 条`."""
+    marks = punct("zh")
     place = _PLACE.fullmatch(key)
     if place:
         entry = label("diff.entry_place", "zh").format(n=place[1])
     else:
-        entry = label("diff.entry_named", "zh").format(key=key)
+        entry = f"{marks['quote_open']}{key}{marks['quote_close']}"
     heading = label(f"field.{listed}", "zh") + entry
-    return heading + label("diff.entry_field", "zh") + words if words else heading
+    return heading + marks["part"] + words if words else heading
 
 
 def _pair(conventions: Conventions, group: str, old: Any, new: Any, lang: str) -> tuple[Any, Any]:
