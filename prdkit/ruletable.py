@@ -253,7 +253,8 @@ meta:
         E,
         "load",
         "The Markdown fields together hold more marks (`*`, `_`, `` ` ``, `[`, `]`, `!`, `~`, "
-        "`<`, `&`, `\\`, `|`; a line break counts three) than the configured budget.",
+        "`<`, `&`, `\\`, `|`; a line break, and a `<` (which may open a `<br>`), count three) "
+        "than the configured budget.",
         "Move long formatted text to a linked document, or raise `max-markdown-marks` in the "
         "configuration.",
         """\

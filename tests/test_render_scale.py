@@ -368,6 +368,18 @@ def test_escaped_line_breaks_count_against_the_budget() -> None:
     assert [d.line for d in result.diagnostics if d.rule == "markdown-budget"] == [12]
 
 
+def test_a_br_tag_counts_as_the_line_it_breaks() -> None:
+    # `a<br>` forty times: a hard break each, as costly as a line (a PDF of 20,000 of them in
+    # one description took four minutes while the budget counted one mark each).
+    source = budget_document('"' + "a<br>" * 40 + '"')
+    result = check_bytes(source, "x.prd.yaml", limits=Limits(max_markdown_marks=100))
+    assert [d.line for d in result.diagnostics if d.rule == "markdown-budget"] == [12]
+    # Written as escapes, the angles are not in the source: its bound still holds them.
+    escaped = budget_document('"' + "a\\u003Cbr>" * 40 + '"')
+    result = check_bytes(escaped, "x.prd.yaml", limits=Limits(max_markdown_marks=100))
+    assert [d.line for d in result.diagnostics if d.rule == "markdown-budget"] == [12]
+
+
 def test_line_breaks_of_a_file_ending_its_lines_in_cr_count_against_the_budget() -> None:
     # Forty lines of a block scalar, 120 marks as the value holds them, where no byte of the
     # file is a line feed: the bound taken before the walk must still see them.
