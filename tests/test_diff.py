@@ -575,3 +575,16 @@ def test_an_added_record_and_a_changed_text_read_as_a_reviewer_reads_them() -> N
     new = "Ready in 2 hours (1 hour in pilot stores), with real store stock on the product page."
     shown = short_pair(old, new)
     assert shown[0] == old and shown[1].startswith("Ready in 2 hours (1 hour")
+
+
+def test_values_that_read_alike_and_differ_are_told_apart() -> None:
+    from prdkit.diff.report import short_pair
+
+    # An example as a list of a mapping, a number and true, then as three texts; "1" and 1.
+    assert short_pair([{"a": "b"}, 1, True], ["a: b", "1", "true"]) == (
+        '[{"a": "b"}, 1, true]',
+        '["a: b", "1", "true"]',
+    )
+    assert short_pair("1", 1) == ('"1"', "1")
+    # Values that read differently keep the reviewer's words.
+    assert short_pair({"name": "Pickup"}, {"name": "Drop"}) == ("name: Pickup", "name: Drop")

@@ -42,10 +42,19 @@ def _plainly(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def short_pair(old: Any, new: Any, limit: int = SHORT, lang: str = "en") -> tuple[str, str]:
     """Two values shortened alike; long texts are shown from just before they first differ."""
     if not (isinstance(old, str) and isinstance(new, str)):
-        return short(old, limit, lang), short(new, limit, lang)
+        pair = short(old, limit, lang), short(new, limit, lang)
+        if pair[0] == pair[1] and old is not MISSING and new is not MISSING:
+            # Values that read alike and differ (["1"] and [1], a mapping and its words):
+            # as JSON, quotes and braces telling them apart.
+            pair = tuple(clean(_json(v), limit) for v in (old, new))  # type: ignore[assignment]
+        return pair
     a, b = " ".join(old.split()), " ".join(new.split())
     common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
     start = max(0, common - 12) if max(len(a), len(b)) > limit else 0
