@@ -170,3 +170,19 @@ def test_markdown_shows_an_elements_mark(tmp_path: Path) -> None:
     text = (out / "a.md").read_text(encoding="utf-8")
     assert "| 名称 | 类型 | 展示与交互逻辑 | 标注 |" in text
     assert "| Price | 文本 | | ① |" in text
+
+
+def test_a_value_of_the_wrong_type_shows_as_the_data_reads(tmp_path: Path) -> None:
+    # With custom-field-invalid switched off, a list, a mapping or true still reads as
+    # written, not as Python's repr (['①'], True).
+    (tmp_path / ".prdkit.toml").write_text(
+        TEAM + '\n[rules]\ncustom-field-invalid = "off"\n', encoding="utf-8"
+    )
+    text = document(**SECTIONS).replace("x-mark: ①", "x-mark: [①, ②]")
+    text = text.replace("x-mark: 7  # <bad-mark>", "x-mark: {a: true}")
+    path = tmp_path / "a.prd.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, config_for(path))
+    assert result.document is not None
+    elements = _table(lay_out(result.document, "en"), "pages", "Name")
+    assert [row[-1].text for row in elements.rows] == ['["①", "②"]', '{"a": true}']  # type: ignore[union-attr]

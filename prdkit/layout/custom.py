@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -60,8 +61,9 @@ def custom_cell(lay: Layout, declared: CustomField, value: Any) -> Cell:
     if declared.type == "number" and isinstance(value, int | float) and not isinstance(value, bool):
         return lay.number(value)
     if not isinstance(value, str):
-        # A value of the wrong type is reported by `custom-field-invalid`; show it as written.
-        return Text(str(value).lower() if isinstance(value, bool) else str(value))
+        # A value of the wrong type is reported by `custom-field-invalid`; shown as the data
+        # reads (JSON: true, ["a"]), never as Python writes it (True, ['a']).
+        return Text(json.dumps(value, ensure_ascii=False, default=str))
     if declared.type == "date":
         return lay.date(value)
     if declared.type == "url":
