@@ -557,3 +557,15 @@ def test_a_table_of_long_words_too_wide_for_any_page_still_prints_every_column(
     # Broken words read interleaved; letters do not break: one "z" a header, one "b" a cell.
     assert printed.count("z") >= 40 and printed.count("b") >= 80
     assert_nothing_past_the_right_edge(tmp_path / "w.pdf")
+
+
+@needs_pdf
+def test_an_ordered_list_prints_from_the_authors_number(tmp_path: Path) -> None:
+    # WeasyPrint numbers every list from 1 whatever `start` says: "3. Pick" printed as "1.".
+    source = tmp_path / "steps.prd.yaml"
+    source.write_text(with_description("Steps:", "      3. Pick\n      4. Pack\n"), "utf-8")
+    result = run_prdkit("render", str(source), "--to", "pdf,html", "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert '<ol style="counter-reset: list-item 2"' in (tmp_path / "steps.html").read_text()
+    text = "\n".join(pages_of(tmp_path / "steps.pdf"))
+    assert re.search(r"3\.\s+Pick", text) and re.search(r"4\.\s+Pack", text), text

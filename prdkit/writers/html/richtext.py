@@ -125,6 +125,17 @@ class FieldRenderer(RendererHTML):
     ) -> str:
         return f"</h{env['levels'].pop()}>\n"
 
+    def ordered_list_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
+    ) -> str:
+        html = self.renderToken(tokens, idx, options, env)
+        start = tokens[idx].attrs.get("start")
+        if isinstance(start, int) and start != 1:
+            # WeasyPrint numbers from 1 whatever `start` says: "3. 第三步" printed as "1.". The
+            # list-item counter it does follow is set to count on from the author's number.
+            html = f'<ol style="counter-reset: list-item {start - 1}"{html[3:]}'
+        return html
+
     def link_open(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: dict[str, Any]
     ) -> str:
