@@ -473,7 +473,10 @@ def _placed(value: Any, source_map: SourceMap, lines: _Lines) -> Any:
     # The character itself on the value's line, from where the value starts: a quote or a
     # flow list's bracket before it is passed over. Written as an escape ("\uFF0D") or on
     # a line of its own (a `>-` block), it is not there: no column is named (0).
-    found = lines[span.line].find(value.char, span.column - 1 + value.offset)
+    line = lines[span.line]
+    found = line.find(value.char, span.column - 1 + value.offset)
+    if found < 0:  # a key, before its value on the line
+        found = line.find(value.char)
     return ColumnOf(value.pointer, value.char, value.offset, found + 1 if found >= 0 else 0)
 
 

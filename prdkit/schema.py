@@ -184,8 +184,12 @@ def _explain(error: Any, data: Any) -> Iterator[Finding]:
         yield Finding("schema-type", pointer, message, hint=_type_hint(instance, types, texts))
     elif kind == "pattern":
         in_list = bool(path) and isinstance(path[-1], int)  # an item of a list
-        message, hint = _pattern_message(name, instance, value, error.schema, in_list, pointer)
-        yield Finding("schema-pattern", pointer, message, hint=hint)
+        # A key of a mapping of ids (`grants`) checked by `propertyNames`: reported at the
+        # key itself, not at its mapping's first line.
+        key = "propertyNames" in error.schema_path and isinstance(instance, str)
+        at = join(pointer, instance) if key else pointer
+        message, hint = _pattern_message(name, instance, value, error.schema, in_list, at)
+        yield Finding("schema-pattern", at, message, hint=hint, at="key" if key else "value")
     elif kind == "format":
         shape = error.schema.get("pattern")
         if isinstance(instance, str) and shape and not ecma_regex(shape).search(instance):

@@ -465,3 +465,34 @@ def test_an_id_wrong_also_in_half_width_gets_the_general_message() -> None:
     text = MINIMAL.replace("- id: R1", "- id: 需求－01")
     _, _, message, hint = _id_error(text)
     assert "full-width" not in message and "half-width" not in (hint or "")
+
+
+PERMISSIONS = """\
+permissions:
+  roles:
+    - id: R-1
+      name: Buyer
+    - id: R-2
+      name: Seller
+  actions:
+    - id: A-1
+      name: Pay
+  grants:
+    R-1: [A-1]
+    {key}: [A-1]
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("Ｒ-2", "the 'Ｒ' at column 5 is a full-width character"),
+        ("9R", "start with a letter"),
+    ],
+)
+def test_a_bad_key_of_a_mapping_of_ids_is_reported_at_the_key(key: str, words: str) -> None:
+    text = MINIMAL + PERMISSIONS.format(key=key)
+    line = text.split("\n").index(f"    {key}: [A-1]") + 1
+    at_line, column, message, _ = _id_error(text)
+    assert (at_line, column) == (line, 5)  # not at the mapping's first key, R-1
+    assert words in message, message
