@@ -120,7 +120,11 @@ def test_their_values_are_checked_at_their_line(tmp_path: Path) -> None:
         ("custom-field-missing", at(text, "<missing>")),
     ]
     missing = next(d for d in result.diagnostics if d.rule == "custom-field-missing")
-    assert "event property" in missing.message and "x-required" in missing.message
+    assert missing.message.startswith("event property 'size' has no x-required")
+    # A name is quoted, so a Chinese one does not run into the words after it.
+    chinese = check_file(path, config_for(path), lang="zh")
+    missing = next(d for d in chinese.diagnostics if d.rule == "custom-field-missing")
+    assert missing.message.startswith("事件属性 'size' 缺少 x-required"), missing.message
 
 
 def _table(laid: object, section: str, first: str) -> Table:

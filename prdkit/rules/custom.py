@@ -52,10 +52,14 @@ def check(doc: Document, data: Mapping[str, Any]) -> Iterator[Finding]:
 def _missing(
     declared: CustomField, severity: Severity, kind: str, pointer: str, item: Mapping[str, Any]
 ) -> Finding:
-    name = next(
-        (item[k] for k in ("id", "name", "term", "team") if isinstance(item.get(k), str)),
-        pointer,
-    )
+    name = item.get("id")
+    if not isinstance(name, str):
+        # A name, unlike an id, is quoted, as in other messages: bare, a Chinese one ran
+        # into the words after it ("页面元素 无缺少 x-mark").
+        words = next(
+            (item[k] for k in ("name", "term", "team") if isinstance(item.get(k), str)), None
+        )
+        name = f"'{words}'" if words is not None else pointer
     return Finding(
         "custom-field-missing",
         pointer,
