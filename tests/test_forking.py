@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import subprocess
@@ -19,9 +20,24 @@ from prdkit.forking import build_all
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "loyalty-checkout.prd.yaml"
 
-forks = pytest.mark.skipif(
-    not forking._forkable(), reason="forks only on Linux, with two processors and no thread"
-)
+_WHEN = "forks only on Linux, with two processors and no thread"
+
+
+def forks(test: Callable[..., None]) -> Callable[..., None]:
+    """A test of forking, skipped where the module forks never; where a thread an earlier
+    test left behind (a writer's, ending) is still running, it is waited for first."""
+
+    @functools.wraps(test)
+    def run(*args: object, **kwargs: object) -> None:
+        for thread in threading.enumerate():
+            if thread is not threading.main_thread():
+                thread.join(timeout=10)
+        if not forking._forkable():
+            names = [t.name for t in threading.enumerate()]
+            pytest.skip(f"{_WHEN}; threads now: {names}, in /proc: {forking._threads()}")
+        test(*args, **kwargs)
+
+    return pytest.mark.skipif(not forking._forkable(), reason=_WHEN)(run)
 
 
 def _no_child_left() -> bool:
