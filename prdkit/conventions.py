@@ -119,19 +119,23 @@ def item_paths() -> Mapping[str, tuple[str, ...]]:
     from prdkit.schemafile import resolved as resolve
 
     schema = load_schema()
-
-    def object_items(node: Mapping[str, Any]) -> bool:
-        return node.get("type") == "array" and "properties" in resolve(node.get("items", {}))
-
     paths: dict[str, tuple[str, ...]] = {}
     for name, node in schema["properties"].items():
-        if object_items(node):
+        if _object_list(node):
             paths[name] = (name,)
             continue
         for sub, inner in resolve(node).get("properties", {}).items():
-            if object_items(inner):
+            if _object_list(inner):
                 paths.setdefault(sub, (name, sub))
     return paths
+
+
+def _object_list(node: Mapping[str, Any]) -> bool:
+    """Whether schema `node` is a list of objects (of items, each with fields of its own)."""
+    from prdkit.schemafile import resolved as resolve
+
+    node = resolve(node)
+    return node.get("type") == "array" and "properties" in resolve(node.get("items", {}))
 
 
 # Lists within an item that a team may give fields too: a page's elements (标注 numbers), an
@@ -156,11 +160,7 @@ def entry_paths() -> Mapping[str, tuple[str, ...]]:
             node = resolve(resolve(node)["properties"][key])
         item = resolve(node.get("items", {}))
         for key, inner in item.get("properties", {}).items():
-            inner = resolve(inner)
-            listed = inner.get("type") == "array" and "properties" in resolve(
-                inner.get("items", {})
-            )
-            if listed and key not in kinds and key not in _NOT_DECLARABLE:
+            if _object_list(inner) and key not in kinds and key not in _NOT_DECLARABLE:
                 paths.setdefault(key, (*path, key))
     return paths
 
