@@ -165,6 +165,7 @@ def entry_paths() -> Mapping[str, tuple[str, ...]]:
     return paths
 
 
+@lru_cache(maxsize=1)
 def declarable_paths() -> Mapping[str, tuple[str, ...]]:
     """Every kind a team may declare fields of, and its path (see `items_of`)."""
     return {**item_paths(), **entry_paths()}
