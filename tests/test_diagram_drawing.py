@@ -19,6 +19,7 @@ from prdkit.writers.docx.base import open_base
 from prdkit.writers.docx.builder import Builder
 from prdkit.writers.docx.drawing import draw, fits
 from prdkit.writers.docx.shapes import EMU, WPG, WPS, A
+from tests.wordstyles import Shown, text_runs
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -129,13 +130,13 @@ def test_word_drawing_is_a_group_of_shapes_with_text_lines_and_arrowheads():
         x for r in placed.routes if r.label for x in (r.label.x - 1, r.label.x + r.label.width + 5)
     ]
     assert abs(int(extent.get("cx")) - (max(xs) - min(xs)) * EMU) < 100
-    # East Asian font on every run in the shapes, once their properties are written out
+    # The East Asian font shows on every run in the shapes, once their properties are
+    # written out
     written = etree.fromstring(b.run_marks.expand(etree.tostring(b.body)))
-    assert all(
-        r.find("{*}rPr/{*}rFonts") is not None
-        for r in written.iter("{*}r")
-        if r.find("{*}t") is not None
-    )
+    shown = Shown(b.styles.element)
+    runs = text_runs(written)
+    assert runs
+    assert all(shown.value(r, "rFonts", "eastAsia") == "Microsoft YaHei" for r in runs)
 
 
 def test_a_tall_diagram_is_cut_between_layers_into_page_sized_parts():

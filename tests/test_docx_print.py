@@ -24,6 +24,7 @@ from prdkit.writers.docx.tables import CELL_MARGINS
 from prdkit.writers.markdown import write as write_markdown
 from prdkit.writers.markdown.anchors import slug
 from tests.conftest import EXAMPLES, run_prdkit
+from tests.wordstyles import Shown, text_runs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = datetime(2026, 3, 1, tzinfo=timezone.utc)
@@ -217,15 +218,41 @@ def test_styles_tag_latin_as_english_and_east_asian_as_simplified_chinese(en: by
             assert lang.get(f"{W}eastAsia") == "zh-CN"
 
 
-def test_runs_of_chinese_documents_carry_the_language(zh: bytes, en: bytes):
-    runs = [r for r in part(zh, "word/document.xml").iter(f"{W}r") if r.find(f"{W}t") is not None]
+def test_runs_of_chinese_documents_show_the_language_their_styles_say(zh: bytes, en: bytes):
+    shown = Shown(part(zh, "word/styles.xml"))
+    runs = text_runs(part(zh, "word/document.xml"))
     assert runs
     for run in runs:
-        lang = run.find(f"{W}rPr/{W}lang")
-        assert lang is not None and lang.get(f"{W}eastAsia") == "zh-CN"
-        assert lang.get(f"{W}val") == "en-US"
-    english = part(en, "word/document.xml")
-    assert english.find(f".//{W}r/{W}rPr/{W}lang") is None
+        assert shown.value(run, "lang", "eastAsia") == "zh-CN", etree.tostring(run)
+        assert shown.value(run, "lang", "val") == "en-US", etree.tostring(run)
+    # said once by the styles, not again by every run (34 MB of 5,000 requirements)
+    for data in (zh, en):
+        body = part(data, "word/document.xml")
+        for tag in ("lang", "rFonts"):
+            assert body.find(f".//{W}r/{W}rPr/{W}{tag}") is None, tag
+
+
+def test_runs_say_font_and_language_where_a_reference_documents_styles_do_not(tmp_path: Path):
+    # A reference document whose link style names another East Asian font, and whose
+    # Normal names none (its document defaults do, which a table style may override): the
+    # runs say the font themselves, as the paragraph's style resolves it.
+    reference = tmp_path / "reference.docx"
+    document = docx.Document()
+    link = document.styles.add_style("Hyperlink", docx.enum.style.WD_STYLE_TYPE.CHARACTER)
+    link.element.get_or_add_rPr().get_or_add_rFonts().set(f"{W}eastAsia", "SimSun")
+    document.save(str(reference))
+    data = render(ZH, reference_doc=reference)
+    shown = Shown(part(data, "word/styles.xml"))
+    body = part(data, "word/document.xml")
+    links = [
+        r for r in text_runs(body) if r.find(f"{W}rPr/{W}rStyle[@{W}val='Hyperlink']") is not None
+    ]
+    assert links
+    for run in text_runs(body):
+        assert shown.value(run, "rFonts", "eastAsia") == "Microsoft YaHei", etree.tostring(run)
+        assert shown.value(run, "lang", "eastAsia") == "zh-CN", etree.tostring(run)
+    for run in links:
+        assert run.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "Microsoft YaHei"
 
 
 def test_reference_document_in_japanese_is_retagged(tmp_path: Path):

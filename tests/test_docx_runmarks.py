@@ -17,6 +17,7 @@ from prdkit.writers.docx.oxml import Look, body, inner, run_properties
 from prdkit.writers.docx.runmarks import HAS_BOLD, RunMarks
 from tests.test_docx_print import EN, ZH, render
 from tests.test_docx_writer import respelled_reference
+from tests.wordstyles import Shown
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = datetime(2026, 3, 1, tzinfo=timezone.utc)
@@ -34,18 +35,27 @@ def _runs_with_text(root: etree._Element) -> list[etree._Element]:
     return [r for r in root.iter(f"{W}r") if r.find(f"{W}t") is not None]
 
 
+def _written_in_full(rpr: etree._Element | None) -> bool:
+    # A run saying nothing of its own has no w:rPr; one that has says something, never a mark.
+    return rpr is None or (not rpr.attrib and len(rpr) > 0)
+
+
 def test_every_run_of_every_part_carries_its_properties_in_full():
     for path in (ZH, EN):
         parts = _parts(render(path))
+        shown = Shown(etree.fromstring(parts["word/styles.xml"]))
         for name in ("word/document.xml", "word/header2.xml", "word/footer2.xml"):
             root = etree.fromstring(parts[name])
             runs = _runs_with_text(root)
             assert runs, name
             for run in runs:
-                rpr = run.find(f"{W}rPr")
-                assert rpr is not None and not rpr.attrib, (name, etree.tostring(run))
-                assert rpr.find(f"{W}rFonts") is not None, (name, etree.tostring(run))
+                assert _written_in_full(run.find(f"{W}rPr")), (name, etree.tostring(run))
+                font = shown.value(run, "rFonts", "eastAsia")
+                assert font == "Microsoft YaHei", (name, etree.tostring(run))
         assert b"<w:rPr w:val=" not in parts["word/document.xml"]
+        # the bold of the body's runs survives their marks
+        document = etree.fromstring(parts["word/document.xml"])
+        assert any(r.find(f"{W}rPr/{W}b") is not None for r in _runs_with_text(document))
 
 
 def test_marks_are_expanded_whatever_prefix_a_reference_document_gives_word(tmp_path: Path):
@@ -56,7 +66,8 @@ def test_marks_are_expanded_whatever_prefix_a_reference_document_gives_word(tmp_
     assert b"<ns0:rPr ns0:val=" in _mark_as_written(reference)  # the case is the one meant
     assert b'val="&#9;' not in document
     runs = _runs_with_text(etree.fromstring(document))
-    assert runs and all(run.find(f"{W}rPr/{W}rFonts") is not None for run in runs)
+    assert runs and all(_written_in_full(run.find(f"{W}rPr")) for run in runs)
+    assert any(run.find(f"{W}rPr/{W}b") is not None for run in runs)
 
 
 def _mark_as_written(reference: Path) -> bytes:
@@ -97,8 +108,7 @@ def test_text_that_reads_like_a_mark_stays_text():
     assert texts.count(LOOKALIKE.replace("\t", "")) == 4
     assert texts.count('<w:rPr w:val="0"/> <w:rPr w:val="0"/> b1') == 2
     for run in _runs_with_text(root):
-        rpr = run.find(f"{W}rPr")
-        assert rpr is not None and not rpr.attrib and len(rpr)
+        assert _written_in_full(run.find(f"{W}rPr"))
 
 
 def test_a_mark_expands_to_the_properties_it_stands_for():

@@ -30,6 +30,7 @@ from prdkit.writers import RenderOptions
 from prdkit.writers.docx import reference, write
 from prdkit.writers.docx.richtext import BLOCK_RULES, INLINE_RULES, plain_paragraph
 from tests.conftest import EXAMPLES, run_prdkit
+from tests.wordstyles import Shown, text_runs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -290,9 +291,11 @@ def test_east_asian_font_on_styles_and_runs_without_theme_fonts(rich: bytes):
     for fonts in styles.iter(f"{W}rFonts"):
         assert fonts.get(f"{W}eastAsia"), etree.tostring(fonts)
         assert not any(a.endswith("Theme") for a in fonts.attrib), etree.tostring(fonts)
-    body = part(rich, "word/document.xml")
-    runs = [r for r in body.iter(f"{W}r") if r.find(f"{W}t") is not None]
-    assert runs and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") for r in runs)
+    shown = Shown(styles)
+    runs = text_runs(part(rich, "word/document.xml"))
+    assert runs
+    for run in runs:
+        assert shown.value(run, "rFonts", "eastAsia") == "Microsoft YaHei", etree.tostring(run)
     table = part(rich, "word/fontTable.xml")
     assert "Microsoft YaHei" in {f.get(f"{W}name") for f in table.iter(f"{W}font")}
 

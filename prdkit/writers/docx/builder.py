@@ -25,6 +25,7 @@ from prdkit.writers.docx.oxml import (
     add_paragraph,
     add_text,
     body,
+    character_style,
     clean,
     inner,
     joined_ids,
@@ -396,13 +397,25 @@ class Builder:
 
     # ---- runs and paragraphs -----------------------------------------------------------
 
-    def rpr(self, look: Look, style_id: str | None) -> etree._Element:
-        """A fresh w:rPr for `look` in a paragraph of `style_id`."""
-        return prototype(self._properties(look, style_id))
+    def rpr(self, look: Look, style_id: str | None) -> etree._Element | None:
+        """A fresh w:rPr for `look` in a paragraph of `style_id`; None if it would be empty."""
+        rpr = self._properties(look, style_id)
+        return prototype(rpr) if len(rpr) else None
 
     def _properties(self, look: Look, style_id: str | None) -> etree._Element:
-        east_asia = self.styles.east_asia(style_id)
-        return run_properties(look, east_asia, self.code_style, self._lang_tags)
+        # The East Asian font always shows, and Chinese documents' languages: said on the
+        # run only where its styles do not say them already (a reference document's may not).
+        styles = self.styles
+        char = character_style(look, self.code_style)
+        east_asia: str | None = styles.east_asia(style_id)
+        if styles.inherited(style_id, char, "rFonts", {"eastAsia": east_asia}):
+            east_asia = None
+        lang = self._lang_tags
+        if lang is not None and styles.inherited(
+            style_id, char, "lang", {"val": lang[0], "eastAsia": lang[1]}
+        ):
+            lang = None
+        return run_properties(look, east_asia, self.code_style, lang)
 
     def _run_proto(self, look: Look, style_id: str | None) -> etree._Element:
         # One prototype w:r (with its rPr) per look and style, copied for every run: lxml's
@@ -412,9 +425,10 @@ class Builder:
         if proto is None:
             proto = etree.Element(w("r"))
             rpr = self._properties(look, style_id)
-            if self._marking:
-                rpr = self.run_marks.mark(rpr, bold=look.bold)
-            proto.append(rpr)
+            if len(rpr):  # a run saying nothing of its own has no w:rPr
+                if self._marking:
+                    rpr = self.run_marks.mark(rpr, bold=look.bold)
+                proto.append(rpr)
             self._runs[key] = proto = prototype(proto)
         return proto
 

@@ -33,7 +33,8 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
     sect_pr = base.document.element.body.find(w("sectPr"))
     cover(b, laid)
     page_break(b)
-    toc = toc_block(b.label("ui.toc"), b.styles.id("TOC Heading"), b.rpr(PLAIN, None))
+    toc_heading = b.styles.id("TOC Heading")
+    toc = toc_block(b.label("ui.toc"), toc_heading, b.rpr(PLAIN, toc_heading))
     b.body.append(toc)
     page_break(b)
     head = b.body

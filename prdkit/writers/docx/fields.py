@@ -104,7 +104,7 @@ def fill_toc(
     content: etree._Element,
     entries: Sequence[TocEntry],
     styles: dict[int, str],
-    rpr: etree._Element,
+    rpr: etree._Element | None,
     placeholder: str,
 ) -> None:
     """Fill a TOC w:sdtContent with a field whose cached result already lists `entries`.
@@ -127,13 +127,14 @@ def fill_toc(
             field_begin(para, TOC_INSTRUCTION, rpr, dirty=True)
         link = sub(para, "hyperlink", {"anchor": entry.anchor, "history": "1"})
         text_run = sub(link, "r")
-        text_run.append(rpr.__copy__())
+        if rpr is not None:
+            text_run.append(rpr.__copy__())
         add_text(text_run, entry.text)
         if index == last:
             field_end(para, rpr)
 
 
-def toc_block(title: str, title_style: str, rpr: etree._Element) -> etree._Element:
+def toc_block(title: str, title_style: str, rpr: etree._Element | None) -> etree._Element:
     """A table-of-contents content control holding its title; `fill_toc` adds the entries."""
     sdt = make("sdt")
     sdt_pr = sub(sdt, "sdtPr")
@@ -145,6 +146,7 @@ def toc_block(title: str, title_style: str, rpr: etree._Element) -> etree._Eleme
     ppr = sub(para, "pPr")
     sub(ppr, "pStyle", {"val": title_style})
     run = sub(para, "r")
-    run.append(rpr.__copy__())
+    if rpr is not None:
+        run.append(rpr.__copy__())
     add_text(run, title)
     return sdt

@@ -223,18 +223,20 @@ PLAIN = Look()
 
 
 def run_properties(
-    look: Look, east_asia: str, code_style: str | None, lang: tuple[str, str] | None = None
+    look: Look,
+    east_asia: str | None,
+    code_style: str | None,
+    lang: tuple[str, str] | None = None,
 ) -> etree._Element:
-    """The w:rPr of `look`; children in schema order; the East Asian font always named.
-
-    `lang`, (Latin, East Asian) language tags, is repeated on the runs of Chinese documents,
-    so text pasted elsewhere keeps telling applications which glyph forms it wants.
-    """
+    """The w:rPr of `look`, children in schema order, naming the East Asian font
+    `east_asia` and the (Latin, East Asian) language tags `lang` unless None (the run's
+    styles say them already). Empty when the run says nothing of its own."""
     rpr = make("rPr")
-    style = look.style or (code_style if look.code else None)
+    style = character_style(look, code_style)
     if style:
         sub(rpr, "rStyle", {"val": style})
-    sub(rpr, "rFonts", {"eastAsia": east_asia})
+    if east_asia is not None:
+        sub(rpr, "rFonts", {"eastAsia": east_asia})
     if look.bold:
         sub(rpr, "b")
         sub(rpr, "bCs")
@@ -255,6 +257,11 @@ def run_properties(
     if lang is not None:
         sub(rpr, "lang", {"val": lang[0], "eastAsia": lang[1]})
     return rpr
+
+
+def character_style(look: Look, code_style: str | None) -> str | None:
+    """The character style of a run of `look`: its own, or the code style for code."""
+    return look.style or (code_style if look.code else None)
 
 
 def paragraph_properties(para: etree._Element, style: str | None, **ppr: Any) -> etree._Element:

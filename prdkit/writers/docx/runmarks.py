@@ -1,9 +1,8 @@
 """Run properties stood for by a mark while the body is built, written out as it is serialized.
 
-Almost every run of the body carries one of a few dozen w:rPr (36 at 5,000 requirements),
-each of three to seven elements (the East Asian font and the languages always among them):
-copied with every run and serialized again each time, they made two in five of the body's
-elements.
+Most runs of the body carry one of a few dozen w:rPr (36 at 5,000 requirements), each of
+one to seven elements: copied with every run and serialized again each time, they made two
+in five of the body's elements.
 Instead, while the body is built, a run holds an empty w:rPr whose w:val names its
 properties with a mark, a tab and a number; serialized, it reads `<w:rPr w:val="&#9;12"/>`,
 which nothing else in a body reads: text and attributes escape "<", and no w:rPr is
