@@ -9,6 +9,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from importlib.metadata import distribution
 from pathlib import Path
@@ -518,6 +519,31 @@ def test_a_code_block_wider_than_the_page_wraps_and_loses_nothing(tmp_path: Path
     printed = "".join("".join(page.split()) for page in pages_of(tmp_path / "c.pdf"))
     assert "".join(code.split()) in printed
     assert_nothing_past_the_right_edge(tmp_path / "c.pdf")
+
+
+@needs_pdf
+def test_a_very_long_word_prints_whole_in_time_linear_in_its_length(tmp_path: Path) -> None:
+    # WeasyPrint measured a word of thousands of letters with no space in time growing with
+    # the square of its length: 6,000 letters, in a heading, a table cell and a paragraph,
+    # took about a minute of CPU; given breaks every few letters, about 3 s.
+    from prdkit.check import check_bytes
+    from prdkit.writers import RenderOptions
+    from prdkit.writers.pdf import write
+
+    word = "ab" * 3000
+    text = with_description(f"Token {word} ends here.", "")
+    text = text.replace("title: Checkout works", f"title: {word}")
+    doc = check_bytes(text.encode(), "w.prd.yaml").document
+    assert doc is not None
+    started = time.process_time()
+    data = write(doc, RenderOptions(lang="en"))
+    assert time.process_time() - started < 25  # CPU seconds
+    (tmp_path / "w.pdf").write_bytes(data)
+    # Each page's text, without its running head and foot, read on from the page before.
+    bodies = [page.strip().splitlines()[1:-1] for page in pages_of(tmp_path / "w.pdf")]
+    printed = "".join("".join("".join(lines).split()) for lines in bodies if lines)
+    assert printed.count(word) >= 3  # contents, heading, paragraph (and the table)
+    assert_nothing_past_the_right_edge(tmp_path / "w.pdf")
 
 
 @needs_pdf

@@ -18,6 +18,7 @@ from prdkit.model import Document
 from prdkit.writers import RenderOptions
 from prdkit.writers.html.blocks import BLOCKS
 from prdkit.writers.html.context import Context
+from prdkit.writers.html.longwords import break_long_words
 from prdkit.writers.html.pictures import PageTooLarge
 from prdkit.writers.html.style import BASE_CSS, MARK_CSS, PAGE_CSS, TONE_CSS, print_page_css
 
@@ -46,7 +47,10 @@ def render_page(
     shared = media == "screen"  # WeasyPrint follows no `<use>` between inline pictures
     ctx = Context(laid.lang, laid.punct, options.source_dir, options.pictures, shared)
     front, sections = _body(ctx, laid)
-    return ctx.pictures.page(_page(laid, ctx, front, sections, media), limit)
+    page = _page(laid, ctx, front, sections, media)
+    if media == "print":  # a browser measures long words in linear time; WeasyPrint does not
+        page = break_long_words(page)
+    return ctx.pictures.page(page, limit)
 
 
 def _body(ctx: Context, laid: LaidOutDocument) -> tuple[str, str]:

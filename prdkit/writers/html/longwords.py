@@ -1,0 +1,91 @@
+"""Long unbroken words of the print page given a break opportunity every few letters,
+for WeasyPrint.
+
+WeasyPrint measures a box's narrowest width by laying its text out again at every place
+a word may be cut to fit (`overflow-wrap`): a word of thousands of letters with no space (a
+pasted token, a hash, a long address) costs time growing with the square of its length
+(2,000 letters: 7 s; 4,000: 27 s). A `<wbr>` every 16 letters or so, inside such a word
+only, makes it a tenth of that, growing with its length. The word then breaks where one
+of them falls rather than at the very edge of its line or cell: within 16 letters of it.
+
+A break is offered only inside a stretch of more than 64 Latin, Greek or Cyrillic letters,
+digits and ASCII signs, between two letters or digits: never inside an entity, beside a
+combining mark, in Chinese text (which breaks between any two characters already, and
+whose punctuation must not start a line), nor in a script whose letters join. Text inside
+`<svg>`, `<style>`, `<script>` and `<title>` is left as it is, as is everything inside a tag.
+"""
+
+from __future__ import annotations
+
+import re
+
+LONG = 64  # units (letters, signs, entities) in a stretch before it is given breaks
+EVERY = 16  # units at least between two breaks
+
+# Letters that neither join nor combine: Latin's accented letters (not × and ÷), Greek and
+# Cyrillic; with ASCII letters, digits and signs (not < and >), they make a stretch.
+_WIDE = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u0482\u048a-\u04ff"
+_UNIT = rf"&#?[0-9A-Za-z]+;|[\x21-\x3b\x3d\x3f-\x7e{_WIDE}]"
+_STRETCH = re.compile(rf"(?:{_UNIT}){{{LONG + 1},}}")
+_UNITS = re.compile(_UNIT)
+_LETTER = re.compile(f"[0-9A-Za-z{_WIDE}]")
+_TEXT = re.compile(r">([^<]+)<")
+_RAW = re.compile(r"<(svg|style|script|title)\b|</(svg|style|script|title)>")
+
+
+def break_long_words(page: str) -> str:
+    """`page` with a `<wbr>` every `EVERY` units or so inside the stretches of its text
+    longer than `LONG` units."""
+    if not _STRETCH.search(page):
+        return page  # the common case: one scan
+    out: list[str] = []
+    start = 0
+    for begin, end in _raw_blocks(page):
+        out.append(_TEXT.sub(_text, page[start:begin]))
+        out.append(page[begin:end])
+        start = end
+    out.append(_TEXT.sub(_text, page[start:]))
+    return "".join(out)
+
+
+def _raw_blocks(page: str) -> list[tuple[int, int]]:
+    """Where the elements whose text is not HTML's are, outermost only (an SVG may hold
+    another)."""
+    blocks: list[tuple[int, int]] = []
+    depth, begin = 0, 0
+    for found in _RAW.finditer(page):
+        if found.group(1):
+            if depth == 0:
+                begin = found.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                blocks.append((begin, found.end()))
+    if depth:  # an element never closed (no page this writer makes): left whole
+        blocks.append((begin, len(page)))
+    return blocks
+
+
+def _text(found: re.Match[str]) -> str:
+    text = found.group(1)
+    if len(text) <= LONG:
+        return found.group(0)
+    return f">{_STRETCH.sub(_broken, text)}<"
+
+
+def _broken(found: re.Match[str]) -> str:
+    units = _UNITS.findall(found.group(0))
+    out: list[str] = []
+    last = 0
+    for i, unit in enumerate(units):
+        if (
+            i - last >= EVERY
+            and len(units) - i >= EVERY // 2  # no line of a letter or two after the last
+            and _LETTER.fullmatch(unit)
+            and _LETTER.fullmatch(units[i - 1])
+        ):
+            out.append("<wbr>")
+            last = i
+        out.append(unit)
+    return "".join(out)

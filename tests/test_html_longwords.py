@@ -1,0 +1,74 @@
+"""The print page offers a break every few letters inside very long words (longwords)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from prdkit.check import check_bytes
+from prdkit.writers import RenderOptions, html
+from prdkit.writers.html import render_page
+from prdkit.writers.html.longwords import EVERY, LONG, break_long_words
+from tests.conftest import MINIMAL
+
+
+def pieces(html: str) -> list[str]:
+    return html.split("<wbr>")
+
+
+def test_a_long_latin_word_gets_a_break_every_few_letters():
+    word = "ab" * 50
+    broken = break_long_words(f"<td>{word}</td>")
+    assert broken.replace("<wbr>", "") == f"<td>{word}</td>"
+    inner = broken[len("<td>") : -len("</td>")]
+    lengths = [len(p) for p in pieces(inner)]
+    assert len(lengths) == 6 and all(n >= EVERY for n in lengths[:-1])
+    assert lengths[-1] >= EVERY // 2  # never a letter or two alone on the last line
+
+
+def test_words_up_to_the_limit_and_every_other_text_are_left_alone():
+    page = (
+        f"<p>{'a' * LONG} {'b' * LONG}</p>"  # long, but not past the limit
+        + "<p>" + "中文段落，没有空格。" * 40 + "REQ-001" + "中" * 80 + "</p>"  # Chinese breaks anyway
+        + "<p>" + "مرحبا" * 30 + "</p>"  # Arabic letters join
+        + "<p>" + "e\u0301" * 80 + "</p>"  # a combining accent stays with its letter
+        + "<p>" + "😀" * 80 + "</p>"
+    )  # fmt: skip
+    assert break_long_words(page) == page
+
+
+def test_no_break_inside_an_entity_or_between_signs():
+    text = "&amp;".join("abcdefghijklmnopqrstuvwxyz" for _ in range(4))
+    broken = break_long_words(f"<p>{text}</p>")
+    assert "<wbr>" in broken
+    assert broken.replace("<wbr>", "") == f"<p>{text}</p>"
+    for cut in re.finditer("<wbr>", broken):
+        before, after = broken[cut.start() - 1], broken[cut.end()]
+        assert before.isalnum() and after.isalnum(), broken
+
+
+def test_no_break_inside_tags_pictures_styles_or_the_title():
+    word = "x" * 200
+    page = (
+        f"<html><head><title>{word}</title><style>.a{{b:{word}}}</style></head><body>"
+        f'<a href="https://e.com/{word}" title="{word}">ok</a>'
+        f'<svg viewBox="0 0 1 1"><svg><text>{word}</text></svg><text>{word}</text></svg>'
+        "</body></html>"
+    )
+    assert break_long_words(page) == page
+
+
+def test_only_the_print_page_is_given_breaks(monkeypatch: pytest.MonkeyPatch):
+    word = "q" * 300
+    text = MINIMAL.replace("title: Checkout works", f"title: {word}")
+    doc = check_bytes(text.encode(), "w.prd.yaml").document
+    assert doc is not None
+    options = RenderOptions(lang="en")
+    screen = render_page(doc, options).decode()
+    printed = render_page(doc, options, media="print").decode()
+    assert "<wbr>" not in screen
+    assert "<wbr>" in printed
+    assert not any(word in t for t in re.findall(">([^<]*)<", printed))  # in ids, not text
+    monkeypatch.setattr(html, "break_long_words", lambda page: page)
+    assert printed.replace("<wbr>", "") == render_page(doc, options, media="print").decode()
