@@ -1029,7 +1029,8 @@ requirements:
         "placeholder",
         E,
         "text",
-        "Text that still holds a placeholder: `TODO` or `TBD` (whole words, upper case), "
+        "Text that still holds a placeholder: `TODO` or `TBD` (whole words, upper case, "
+        "also typed full-width: `ＴＯＤＯ`, `ＴＢＤ`), "
         "`待定` or `待补充` (not as part of an ordinary word: `等待定时`, `待定价`, `待补充资料`).",
         "In a question or description: write the missing content, or move the question to "
         "`open_questions`; in any other field (an owner, a date): replace it with the real value.",

@@ -23,7 +23,7 @@ from prdkit.writers.docx.colwidths import distribute, em_width, twips
 from prdkit.writers.docx.tables import CELL_MARGINS
 from prdkit.writers.markdown import write as write_markdown
 from prdkit.writers.markdown.anchors import slug
-from tests.conftest import EXAMPLES, run_prdkit
+from tests.conftest import EXAMPLES, MINIMAL, run_prdkit
 from tests.wordstyles import Shown, text_runs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -478,6 +478,18 @@ def test_highlight_marks_only_the_placeholder_word():
                 followers.append("".join(t.text or "" for t in after.iter(f"{W}t")))
     # The words after "TODO" read as ordinary text, in the same paragraph.
     assert any(text.startswith(":") for text in followers), followers[:5]
+
+
+def test_placeholders_typed_full_width_are_highlighted_too():
+    from prdkit.check import check_bytes
+
+    text = MINIMAL.replace(
+        "  owner: Ann\n", "  owner: Ann\n  summary: 价格ＴＢＤ，ＴＯＤＯＳ不算，ＴＯＤＯ补图\n"
+    )
+    doc = check_bytes(text.encode(), "f.prd.yaml").document
+    assert doc is not None
+    marks = highlighted(write(doc, RenderOptions(lang="zh", timestamp=WHEN)))
+    assert marks[:2] == ["ＴＢＤ", "ＴＯＤＯ"] and set(marks) == {"ＴＢＤ", "ＴＯＤＯ"}
 
 
 # ---- cover and approvals -----------------------------------------------------------------

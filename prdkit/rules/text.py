@@ -9,7 +9,7 @@ from typing import Any, Literal
 from prdkit.diagnostics import Finding
 from prdkit.messages import msg
 from prdkit.model import Document
-from prdkit.placeholders import PLACEHOLDER, WORDS, may_hold
+from prdkit.placeholders import PLACEHOLDER, SPELLINGS, may_hold
 from prdkit.rules._common import Places, graded, listing, verbatim
 from prdkit.source import join
 
@@ -22,7 +22,7 @@ def idle(source: str) -> bool:
     """True when `source` proves the walk below finds nothing (it is most of a large check)."""
     # Substring tests, not the patterns: on megabytes of text they are many times faster.
     # A word's first character alone is found faster still, and rules out the word if absent.
-    words = (*WORDS, *_BIDI_CHARS)
+    words = (*SPELLINGS, *_BIDI_CHARS)
     return verbatim(source) and not any(word[0] in source and word in source for word in words)
 
 
