@@ -18,28 +18,29 @@ def pieces(html: str) -> list[str]:
 
 
 def test_a_long_latin_word_gets_a_break_every_few_letters():
-    word = "ab" * 50
+    word = "ab" * 150
     broken = break_long_words(f"<td>{word}</td>")
     assert broken.replace("<wbr>", "") == f"<td>{word}</td>"
     inner = broken[len("<td>") : -len("</td>")]
     lengths = [len(p) for p in pieces(inner)]
-    assert len(lengths) == 6 and all(n >= EVERY for n in lengths[:-1])
+    assert lengths == [EVERY] * 18 + [300 - 18 * EVERY]
     assert lengths[-1] >= EVERY // 2  # never a letter or two alone on the last line
 
 
 def test_words_up_to_the_limit_and_every_other_text_are_left_alone():
     page = (
         f"<p>{'a' * LONG} {'b' * LONG}</p>"  # long, but not past the limit
-        + "<p>" + "中文段落，没有空格。" * 40 + "REQ-001" + "中" * 80 + "</p>"  # Chinese breaks anyway
-        + "<p>" + "مرحبا" * 30 + "</p>"  # Arabic letters join
-        + "<p>" + "e\u0301" * 80 + "</p>"  # a combining accent stays with its letter
-        + "<p>" + "😀" * 80 + "</p>"
+        + f"<p>https://example.com/{'x' * 150} sha256:{'0' * 64}</p>"  # fit on a line
+        + "<p>" + "中文段落，没有空格。" * 40 + "REQ-001" + "中" * 300 + "</p>"  # Chinese breaks anyway
+        + "<p>" + "مرحبا" * 60 + "</p>"  # Arabic letters join
+        + "<p>" + "e\u0301" * 300 + "</p>"  # a combining accent stays with its letter
+        + "<p>" + "😀" * 300 + "</p>"
     )  # fmt: skip
     assert break_long_words(page) == page
 
 
 def test_no_break_inside_an_entity_or_between_signs():
-    text = "&amp;".join("abcdefghijklmnopqrstuvwxyz" for _ in range(4))
+    text = "&amp;".join("abcdefghijklmnopqrstuvwxyz" for _ in range(10))
     broken = break_long_words(f"<p>{text}</p>")
     assert "<wbr>" in broken
     assert broken.replace("<wbr>", "") == f"<p>{text}</p>"
@@ -49,7 +50,7 @@ def test_no_break_inside_an_entity_or_between_signs():
 
 
 def test_no_break_inside_tags_pictures_styles_or_the_title():
-    word = "x" * 200
+    word = "x" * 500
     page = (
         f"<html><head><title>{word}</title><style>.a{{b:{word}}}</style></head><body>"
         f'<a href="https://e.com/{word}" title="{word}">ok</a>'
@@ -60,7 +61,7 @@ def test_no_break_inside_tags_pictures_styles_or_the_title():
 
 
 def test_only_the_print_page_is_given_breaks(monkeypatch: pytest.MonkeyPatch):
-    word = "q" * 300
+    word = "q" * 500
     text = MINIMAL.replace("title: Checkout works", f"title: {word}")
     doc = check_bytes(text.encode(), "w.prd.yaml").document
     assert doc is not None

@@ -8,7 +8,7 @@ pasted token, a hash, a long address) costs time growing with the square of its 
 only, makes it a tenth of that, growing with its length. The word then breaks where one
 of them falls rather than at the very edge of its line or cell: within 16 letters of it.
 
-A break is offered only inside a stretch of more than 64 Latin, Greek or Cyrillic letters,
+A break is offered only inside a stretch of more than 200 Latin, Greek or Cyrillic letters,
 digits and ASCII signs, between two letters or digits: never inside an entity, beside a
 combining mark, in Chinese text (which breaks between any two characters already, and
 whose punctuation must not start a line), nor in a script whose letters join. Text inside
@@ -18,8 +18,12 @@ whose punctuation must not start a line), nor in a script whose letters join. Te
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-LONG = 64  # units (letters, signs, entities) in a stretch before it is given breaks
+# Units (letters, signs, entities) in a stretch before it is given breaks: more than a
+# line of a landscape page holds, so a word that would fit on a line (an address, a
+# digest) never breaks at a <wbr>, and the time spent on one is a few hundredths at most.
+LONG = 200
 EVERY = 16  # units at least between two breaks
 
 # Letters that neither join nor combine: Latin's accented letters (not × and ÷), Greek and
@@ -29,28 +33,40 @@ _UNIT = rf"&#?[0-9A-Za-z]+;|[\x21-\x3b\x3d\x3f-\x7e{_WIDE}]"
 _STRETCH = re.compile(rf"(?:{_UNIT}){{{LONG + 1},}}")
 _UNITS = re.compile(_UNIT)
 _LETTER = re.compile(f"[0-9A-Za-z{_WIDE}]")
-_TEXT = re.compile(r">([^<]+)<")
+# What may hold a stretch, found in one pass of the page: a run of characters without a
+# space or a tag's bracket (in a text, or in a tag: an attribute, which is left alone).
+_CANDIDATE = re.compile(rf"(?<![^\s<>])[^\s<>]{{{LONG + 1},}}")
 _RAW = re.compile(r"<(svg|style|script|title)\b|</(svg|style|script|title)>")
 
 
 def break_long_words(page: str) -> str:
     """`page` with a `<wbr>` every `EVERY` units or so inside the stretches of its text
     longer than `LONG` units."""
-    if not _STRETCH.search(page):
-        return page  # the common case: one scan
     out: list[str] = []
-    start = 0
-    for begin, end in _raw_blocks(page):
-        out.append(_TEXT.sub(_text, page[start:begin]))
-        out.append(page[begin:end])
-        start = end
-    out.append(_TEXT.sub(_text, page[start:]))
+    done = 0
+    raw: list[tuple[int, int]] | None = None
+    for found in _CANDIDATE.finditer(page):
+        start = found.start()
+        if page.rfind(">", 0, start) < page.rfind("<", 0, start):
+            continue  # inside a tag
+        if raw is None:
+            raw = _raw_blocks(page)
+        i = bisect_right(raw, (start, len(page))) - 1
+        if i >= 0 and raw[i][0] <= start < raw[i][1]:
+            continue
+        broken = _STRETCH.sub(_broken, found.group())
+        if broken != found.group():
+            out += (page[done:start], broken)
+            done = found.end()
+    if not out:
+        return page
+    out.append(page[done:])
     return "".join(out)
 
 
 def _raw_blocks(page: str) -> list[tuple[int, int]]:
     """Where the elements whose text is not HTML's are, outermost only (an SVG may hold
-    another)."""
+    another), in order."""
     blocks: list[tuple[int, int]] = []
     depth, begin = 0, 0
     for found in _RAW.finditer(page):
@@ -65,13 +81,6 @@ def _raw_blocks(page: str) -> list[tuple[int, int]]:
     if depth:  # an element never closed (no page this writer makes): left whole
         blocks.append((begin, len(page)))
     return blocks
-
-
-def _text(found: re.Match[str]) -> str:
-    text = found.group(1)
-    if len(text) <= LONG:
-        return found.group(0)
-    return f">{_STRETCH.sub(_broken, text)}<"
 
 
 def _broken(found: re.Match[str]) -> str:
