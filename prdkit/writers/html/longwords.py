@@ -8,11 +8,12 @@ pasted token, a hash, a long address) costs time growing with the square of its 
 only, makes it a tenth of that, growing with its length. The word then breaks where one
 of them falls rather than at the very edge of its line or cell: within 16 letters of it.
 
-A break is offered only inside a stretch of more than 200 Latin, Greek or Cyrillic letters,
-digits and ASCII signs, between two letters or digits: never inside an entity, beside a
-combining mark, in Chinese text (which breaks between any two characters already, and
-whose punctuation must not start a line), nor in a script whose letters join. Text inside
-`<svg>`, `<style>`, `<script>` and `<title>` is left as it is, as is everything inside a tag.
+A break is offered only inside a stretch of more than 200 Latin, Greek or Cyrillic
+letters, digits and ASCII signs (an entity counts one), between two of its characters:
+never beside an entity or a combining mark, in Chinese text (which breaks between any two
+characters already, and whose punctuation must not start a line), nor in a script whose
+letters join. Text inside `<svg>`, `<style>`, `<script>` and `<title>` is left as it is,
+as is everything inside a tag.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ EVERY = 16  # units at least between two breaks
 # Letters that neither join nor combine: Latin's accented letters (not × and ÷), Greek and
 # Cyrillic; with ASCII letters, digits and signs (not < and >), they make a stretch.
 _WIDE = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u0482\u048a-\u04ff"
-_UNIT = rf"&#?[0-9A-Za-z]+;|[\x21-\x3b\x3d\x3f-\x7e{_WIDE}]"
+# `&` only as an entity's first character: one way to read a stretch, so a match that
+# fails never backtracks through every way of splitting its entities (exponential).
+_UNIT = rf"&#?[0-9A-Za-z]+;|[\x21-\x25\x27-\x3b\x3d\x3f-\x7e{_WIDE}]"
 _STRETCH = re.compile(rf"(?:{_UNIT}){{{LONG + 1},}}")
 _UNITS = re.compile(_UNIT)
-_LETTER = re.compile(f"[0-9A-Za-z{_WIDE}]")
 # What may hold a stretch, found in one pass of the page: a run of characters without a
 # space or a tag's bracket (in a text, or in a tag: an attribute, which is left alone).
 _CANDIDATE = re.compile(rf"(?<![^\s<>])[^\s<>]{{{LONG + 1},}}")
@@ -91,8 +93,8 @@ def _broken(found: re.Match[str]) -> str:
         if (
             i - last >= EVERY
             and len(units) - i >= EVERY // 2  # no line of a letter or two after the last
-            and _LETTER.fullmatch(unit)
-            and _LETTER.fullmatch(units[i - 1])
+            and len(unit) == 1  # not beside an entity
+            and len(units[i - 1]) == 1
         ):
             out.append("<wbr>")
             last = i
