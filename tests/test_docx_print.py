@@ -267,6 +267,27 @@ def test_reference_document_in_japanese_is_retagged(tmp_path: Path):
     assert lang.get(f"{W}eastAsia") == "zh-CN"
 
 
+def test_a_table_styles_font_does_not_reach_runs_whose_paragraph_style_names_none(
+    tmp_path: Path,
+):
+    # Word puts a table's style under its paragraphs' styles, over the document defaults:
+    # a run whose paragraph style names no East Asian font says the one prdkit chose.
+    reference = tmp_path / "reference.docx"
+    document = docx.Document()
+    kinds = docx.enum.style.WD_STYLE_TYPE
+    document.styles.add_style("Compact", kinds.PARAGRAPH)  # no font of its own
+    table = document.styles.add_style("PRD Table", kinds.TABLE)
+    table.element.get_or_add_rPr().get_or_add_rFonts().set(f"{W}eastAsia", "TableFont")
+    document.save(str(reference))
+    data = render(ZH, reference_doc=reference)
+    shown = Shown(part(data, "word/styles.xml"))
+    body = part(data, "word/document.xml")
+    cells = [r for r in text_runs(body) if any(a.tag == f"{W}tbl" for a in r.iterancestors())]
+    assert len(cells) > 100
+    for run in cells:
+        assert shown.value(run, "rFonts", "eastAsia") == "Microsoft YaHei", etree.tostring(run)
+
+
 # ---- draft, review and deprecated marking ------------------------------------------------
 
 TEMPLATES = EXAMPLES.parent / "templates"

@@ -1,6 +1,7 @@
 """What a Word run shows, read as Word reads it: the run's own properties, then its
-character style, then its paragraph's style (each through basedOn), then the document
-defaults. Written apart from the writer, to check where the writer chose to say things."""
+character style, then its paragraph's style, then its table's style (each through basedOn;
+a table style's conditional formats aside), then the document defaults. Written apart from
+the writer, to check where the writer chose to say things."""
 
 from __future__ import annotations
 
@@ -42,6 +43,12 @@ class Shown:
         found = self._chain(style_id, tag, attr)
         if found is not None:
             return found
+        table = next((a for a in para.iterancestors() if a.tag == f"{W}tbl"), None)
+        tstyle = table.find(f"{W}tblPr/{W}tblStyle") if table is not None else None
+        if tstyle is not None:
+            found = self._chain(tstyle.get(f"{W}val"), tag, attr)
+            if found is not None:
+                return found
         return _said(self._defaults, tag, attr) if self._defaults is not None else None
 
     def _chain(self, style_id: str | None, tag: str, attr: str) -> str | None:
