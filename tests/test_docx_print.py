@@ -288,6 +288,42 @@ def test_a_table_styles_font_does_not_reach_runs_whose_paragraph_style_names_non
         assert shown.value(run, "rFonts", "eastAsia") == "Microsoft YaHei", etree.tostring(run)
 
 
+def test_contents_entries_show_the_font_of_their_own_levels_style(tmp_path: Path):
+    reference = tmp_path / "reference.docx"
+    document = docx.Document()
+    kinds = docx.enum.style.WD_STYLE_TYPE
+    for name, font in (("toc 1", None), ("toc 2", "FontTwo"), ("TOC Heading", "FontHead")):
+        names = {s.name for s in document.styles}
+        style = (
+            document.styles[name]
+            if name in names
+            else document.styles.add_style(name, kinds.PARAGRAPH)
+        )
+        if font:
+            style.element.get_or_add_rPr().get_or_add_rFonts().set(f"{W}eastAsia", font)
+    document.save(str(reference))
+    data = render(ZH, reference_doc=reference)
+    shown = Shown(part(data, "word/styles.xml"))
+    sdt = part(data, "word/document.xml").find(f"{W}body/{W}sdt")
+    fonts: dict[str, set[str | None]] = {}
+    for run in text_runs(sdt):
+        para = next(a for a in run.iterancestors() if a.tag == f"{W}p")
+        level = para.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+        fonts.setdefault(level, set()).add(shown.value(run, "rFonts", "eastAsia"))
+    ids = {s.get(f"{W}styleId"): s.find(f"{W}name").get(f"{W}val") for s in styles_of(data)}
+    by_name = {ids[level]: found for level, found in fonts.items()}
+    # toc 1 names no font: the document's, said by the runs; the others their own.
+    assert by_name == {
+        "TOC Heading": {"FontHead"},
+        "toc 1": {"Microsoft YaHei"},
+        "toc 2": {"FontTwo"},
+    }
+
+
+def styles_of(data: bytes) -> list[etree._Element]:
+    return list(part(data, "word/styles.xml").iter(f"{W}style"))
+
+
 # ---- draft, review and deprecated marking ------------------------------------------------
 
 TEMPLATES = EXAMPLES.parent / "templates"

@@ -55,7 +55,8 @@ def build_layout(laid: LaidOutDocument, options: RenderOptions) -> bytes:
         head.remove(head[-1])  # the section break ends the contents' page
     b.body = b.finished(head)
     toc_styles = {1: b.styles.id("toc 1"), 2: b.styles.id("toc 2")}
-    fill_toc(toc[-1], b.toc, toc_styles, b.rpr(PLAIN, toc_styles[1]), b.label("ui.toc"))
+    toc_rprs = {level: b.rpr(PLAIN, style) for level, style in toc_styles.items()}
+    fill_toc(toc[-1], b.toc, toc_styles, toc_rprs, b.label("ui.toc"))
     b.end_body()
     header_footer(b, laid, base.own, base.rendered)
     if sect_pr is not None:

@@ -104,10 +104,11 @@ def fill_toc(
     content: etree._Element,
     entries: Sequence[TocEntry],
     styles: dict[int, str],
-    rpr: etree._Element | None,
+    rprs: dict[int, etree._Element | None],
     placeholder: str,
 ) -> None:
-    """Fill a TOC w:sdtContent with a field whose cached result already lists `entries`.
+    """Fill a TOC w:sdtContent with a field whose cached result already lists `entries`,
+    each in the style of its level and with that level's run properties (`rprs`).
 
     Word recomputes the field, page numbers included, on open (it is dirty and the settings
     ask for it). Applications that show the cached result instead (LibreOffice until the
@@ -116,10 +117,11 @@ def fill_toc(
     """
     if not entries:
         para = sub(content, "p")
-        field(para, TOC_INSTRUCTION, placeholder, rpr, dirty=True)
+        field(para, TOC_INSTRUCTION, placeholder, rprs[1], dirty=True)
         return
     last = len(entries) - 1
     for index, entry in enumerate(entries):
+        rpr = rprs[entry.level]
         para = sub(content, "p")
         ppr = sub(para, "pPr")
         sub(ppr, "pStyle", {"val": styles[entry.level]})
