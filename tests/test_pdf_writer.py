@@ -547,6 +547,33 @@ def test_a_very_long_word_prints_whole_in_time_linear_in_its_length(tmp_path: Pa
 
 
 @needs_pdf
+def test_long_chinese_cells_print_whole_in_time_linear_in_their_length(tmp_path: Path) -> None:
+    # A glossary of long Chinese definitions: WeasyPrint measured each cell in time growing
+    # with the square of its text (40 cells of 1,000 characters: 34 s). And a word of 150
+    # Cyrillic letters, too long for a line, ran past the page's edge in its table cell.
+    from prdkit.check import check_bytes
+    from prdkit.writers import RenderOptions
+    from prdkit.writers.pdf import write
+
+    sentence = "秒杀场次开抢前十分钟推送提醒，用户点击后进入频道页并看到倒计时与限购提示。"
+    definition = sentence * 40  # 1,480 characters
+    glossary = "".join(f"  - term: 术语{n}\n    definition: {definition}\n" for n in range(10))
+    word = "щ" * 150
+    text = MINIMAL.replace("title: Checkout works", f"title: {word}") + "glossary:\n" + glossary
+    doc = check_bytes(text.encode(), "g.prd.yaml").document
+    assert doc is not None
+    started = time.process_time()
+    data = write(doc, RenderOptions(lang="zh"))
+    assert time.process_time() - started < 15  # CPU seconds; about 20 before, 3 after
+    (tmp_path / "g.pdf").write_bytes(data)
+    bodies = [page.strip().splitlines()[1:-1] for page in pages_of(tmp_path / "g.pdf")]
+    printed = "".join("".join("".join(lines).split()) for lines in bodies if lines)
+    assert printed.count(definition) == 10
+    assert printed.count(word) >= 2  # the table and the heading
+    assert_nothing_past_the_right_edge(tmp_path / "g.pdf")
+
+
+@needs_pdf
 def test_a_flow_taller_than_a_page_prints_whole_under_its_heading(tmp_path: Path) -> None:
     # A drawing cannot break across pages: a tall one left its heading alone on a page
     # and was cut at the next one's foot, its last steps lost.
