@@ -24,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import attacks, floors, peers
+from benchmarks import attacks, peers
 from benchmarks.generate import write
 from benchmarks.measure import CHILD_ENV, CommandFailed, Series, alternate
 from benchmarks.report import Row, machine, scaling_table, scenario_table
@@ -32,6 +32,8 @@ from benchmarks.report import Row, machine, scaling_table, scenario_table
 ROOT, WORK = peers.ROOT, peers.WORK
 SCHEMA = ROOT / "schemas" / "prd.schema.json"
 README = ROOT / "benchmarks" / "README.md"
+# Run by the benchmark's own Python, which has lxml: this script runs on any Python 3.10.
+FLOORS = ROOT / "benchmarks" / "floors.py"
 SINGLE_REQUIREMENTS = 25  # about 50 KB of YAML
 MANY = 100
 MAX_NODES = 2_000_000  # past prdkit's ceilings: see benchmarks/uncapped.py
@@ -314,7 +316,7 @@ def _absolute(
     python = run[0]
 
     def floor(job: str) -> float | None:
-        argv = [python, floors.__file__, job, str(source), str(made)]
+        argv = [python, str(FLOORS), job, str(source), str(made)]
         done = subprocess.run(argv, env=CHILD_ENV, capture_output=True, text=True)
         return json.loads(done.stdout)["cpu"] if done.returncode == 0 else None
 

@@ -117,3 +117,17 @@ def test_the_text_floor_writes_the_same_document_xml(tmp_path: Path) -> None:
     assert floors.as_text(floors.nodes(odd)) == etree.tostring(
         odd, xml_declaration=True, encoding="UTF-8", standalone=True
     )
+
+
+def test_the_runner_starts_on_a_python_without_third_party_packages():
+    # `python benchmarks/run.py` from a clone, on the system's Python: it makes its own
+    # environments, and only the floors, run by the benchmark's Python, need lxml.
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-I", "-S", str(root / "benchmarks" / "run.py"), "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--update-readme" in result.stdout
