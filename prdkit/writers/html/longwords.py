@@ -47,8 +47,8 @@ _RAW = re.compile(r"<(svg|style|script|title)\b|</(svg|style|script|title)>")
 
 
 def break_long_words(page: str) -> str:
-    """`page` with a `<wbr>` every `EVERY` units or so inside the stretches of its text
-    longer than `LONG` units."""
+    """`page` with a `<wbr>` every `EVERY` units or so inside the Latin stretches of its
+    text longer than `LONG` units, and between ideographs in its words longer than that."""
     out: list[str] = []
     done = 0
     raw: list[tuple[int, int]] | None = None
