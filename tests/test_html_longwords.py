@@ -6,6 +6,8 @@ import itertools
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from prdkit.check import check_bytes
 from prdkit.writers import RenderOptions, html
@@ -117,3 +119,29 @@ def test_entities_count_as_one_unit_toward_the_limit():
         f"k{i}=v{i}" for i in range(12)
     )  # 94 units, 138 characters
     assert break_long_words(f"<p>{url}</p>") == f"<p>{url}</p>"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"ab=-_/.é中文，。😀\u0301 ",
+                *("&amp;", "&quot;", "&#39;", "<b>", "</b>", "<wbr>", "a" * 40, "中" * 40),
+                '<a href="https://e.com/' + "x" * 120 + '">',
+            ]
+        ),
+        max_size=120,
+    ).map("".join)
+)
+def test_breaks_add_nothing_but_wbr_and_never_cut_an_entity_or_a_tag(text: str):
+    page = f"<p>{text}</p>"
+    broken = break_long_words(page)
+    assert broken.replace("<wbr>", "") == page.replace("<wbr>", "")
+    added = broken.count("<wbr>") - page.count("<wbr>")
+    assert added >= 0
+    if added:
+        # each break sits between two text characters: never in an entity or in a tag
+        assert not re.search(r"&[#0-9A-Za-z]*<wbr>", broken)
+        tags = re.findall(r"<[^>]*>", broken)
+        assert all(t == "<wbr>" or "<wbr" not in t for t in tags)
