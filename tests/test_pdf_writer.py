@@ -574,6 +574,38 @@ def test_long_chinese_cells_print_whole_in_time_linear_in_their_length(tmp_path:
 
 
 @needs_pdf
+def test_a_title_of_one_long_word_wraps_in_the_running_head(tmp_path: Path) -> None:
+    # The head copies the title: 150 letters without a space ran off both edges of every
+    # page and over the DRAFT mark.
+    title = "Loyalty" * 21 + "Loy"
+    text = MINIMAL.replace("title: Demo", f"title: {title}")
+    (tmp_path / "t.prd.yaml").write_text(text, encoding="utf-8")
+    result = run_prdkit("render", str(tmp_path / "t.prd.yaml"), "--to", "pdf")
+    assert result.returncode == 0, result.stderr
+    boxes = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", "-bbox", str(tmp_path / "t.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = [
+        (float(x0), float(y0), float(x1), float(y1), word)
+        for x0, y0, x1, y1, word in re.findall(
+            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">'
+            r"([^<]*)</word>",
+            boxes,
+        )
+    ]
+    head = [w for w in words if w[3] < 60]  # in the top margin
+    mark = next(w for w in head if w[4] == "DRAFT")
+    pieces = [w for w in head if w is not mark]
+    assert "".join(w[4] for w in pieces) == title
+    for x0, _y0, x1, _y1, _word in pieces:
+        assert x0 >= 0 and x1 <= mark[0] + 1  # on the page, clear of the mark
+    assert_nothing_past_the_right_edge(tmp_path / "t.pdf")
+
+
+@needs_pdf
 def test_a_flow_taller_than_a_page_prints_whole_under_its_heading(tmp_path: Path) -> None:
     # A drawing cannot break across pages: a tall one left its heading alone on a page
     # and was cut at the next one's foot, its last steps lost.

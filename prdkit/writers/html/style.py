@@ -213,7 +213,10 @@ def print_page_css(footer_before: str, footer_between: str, footer_after: str) -
         # wrap too rather than run past the page's edge. A screen scrolls instead.
         "@media print { .spill th.whole, .spill td.whole { white-space: normal; } }\n"
         "@page { size: A4; margin: 20mm 16mm 18mm;"
-        " @top-center { content: string(doc-title); font-size: 8.5pt; color: #57606a; }"
+        # A title of one long word wraps in its box rather than run off both edges and
+        # over the mark beside it: the box may then be narrower than the word.
+        " @top-center { content: string(doc-title); font-size: 8.5pt; color: #57606a;"
+        " overflow-wrap: anywhere; }"
         " @top-right { content: string(doc-mark); font-size: 8.5pt; font-weight: bold;"
         " color: #B42318; }"
         " @bottom-center { content: "
