@@ -288,6 +288,41 @@ def test_a_table_styles_font_does_not_reach_runs_whose_paragraph_style_names_non
         assert shown.value(run, "rFonts", "eastAsia") == "Microsoft YaHei", etree.tostring(run)
 
 
+def test_runs_say_the_font_a_paragraph_style_gets_only_across_style_types(tmp_path: Path):
+    # A reference document's Normal based on a character style naming the East Asian font:
+    # Word follows basedOn only between styles of one type, so Normal inherits nothing from
+    # it and would show the document defaults' Japanese face. The runs say the font.
+    reference = tmp_path / "reference.docx"
+    document = docx.Document()
+    kinds = docx.enum.style.WD_STYLE_TYPE
+    chars = document.styles.add_style("Chinese Face", kinds.CHARACTER)
+    chars.element.get_or_add_rPr().get_or_add_rFonts().set(f"{W}eastAsia", "Microsoft YaHei")
+    normal = document.styles["Normal"].element
+    etree.SubElement(normal, f"{W}basedOn").set(f"{W}val", chars.style_id)
+    defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    defaults.set(f"{W}eastAsia", "MS Mincho")
+    document.save(str(reference))
+    data = render(ZH, reference_doc=reference)
+    styles = part(data, "word/styles.xml")
+    normal_id = next(
+        s.get(f"{W}styleId")
+        for s in styles.iter(f"{W}style")
+        if s.find(f"{W}name").get(f"{W}val") == "Normal"
+    )
+    runs = [r for r in text_runs(part(data, "word/document.xml")) if style_of(r) == normal_id]
+    assert runs
+    for run in runs:
+        said = run.find(f"{W}rPr/{W}rFonts")
+        assert said is not None and said.get(f"{W}eastAsia") == "Microsoft YaHei"
+
+
+def style_of(run: etree._Element) -> str | None:
+    """The style id of the paragraph holding `run`."""
+    para = next(a for a in run.iterancestors() if a.tag == f"{W}p")
+    pstyle = para.find(f"{W}pPr/{W}pStyle")
+    return pstyle.get(f"{W}val") if pstyle is not None else None
+
+
 def test_contents_entries_show_the_font_of_their_own_levels_style(tmp_path: Path):
     reference = tmp_path / "reference.docx"
     document = docx.Document()
