@@ -340,11 +340,9 @@ def test_contents_entries_show_the_font_of_their_own_levels_style(tmp_path: Path
     data = render(ZH, reference_doc=reference)
     shown = Shown(part(data, "word/styles.xml"))
     sdt = part(data, "word/document.xml").find(f"{W}body/{W}sdt")
-    fonts: dict[str, set[str | None]] = {}
+    fonts: dict[str | None, set[str | None]] = {}
     for run in text_runs(sdt):
-        para = next(a for a in run.iterancestors() if a.tag == f"{W}p")
-        level = para.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
-        fonts.setdefault(level, set()).add(shown.value(run, "rFonts", "eastAsia"))
+        fonts.setdefault(style_of(run), set()).add(shown.value(run, "rFonts", "eastAsia"))
     ids = {s.get(f"{W}styleId"): s.find(f"{W}name").get(f"{W}val") for s in styles_of(data)}
     by_name = {ids[level]: found for level, found in fonts.items()}
     # toc 1 names no font: the document's, said by the runs; the others their own.
