@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from prdkit.check import check_bytes
 from prdkit.writers import RenderOptions, html
 from prdkit.writers.html import render_page
-from prdkit.writers.html.longwords import EVERY, LONG, break_long_words
+from prdkit.writers.html.longwords import BOXED, EVERY, LONG, break_long_words
 from tests.conftest import MINIMAL
 
 
@@ -35,11 +35,69 @@ def test_words_up_to_the_limit_and_every_other_text_are_left_alone():
         f"<p>{'a' * LONG} {'b' * LONG}</p>"  # long, but not past the limit
         + f"<p>https://example.com/{'x' * 70} sha256:{'0' * 64}</p>"  # fit on a line
         + "<p>" + "中，" * 99 + "</p>"  # no two ideographs side by side
-        + "<p>" + "مرحبا" * 60 + "</p>"  # Arabic letters join
-        + "<p>" + "e\u0301" * 300 + "</p>"  # a combining accent stays with its letter
-        + "<p>" + "😀" * 300 + "</p>"
+        + "<p>" + "e\u0301" * LONG + "</p>"  # accents do not count: 96 letters
+        + "<p>" + "👨\u200d👩\u200d👧" * 32 + "</p>"  # 96 characters, 32 emoji
+        + "<p>" + "a\u200b" * 300 + "</p>"  # a zero-width space is a break already
     )  # fmt: skip
     assert break_long_words(page) == page
+
+
+# Each piece must start with a letter that may start a line, and end with one that may end it.
+NEVER_FIRST = re.compile(
+    "^[\u0300-\u036f\u094d\u0e31\u0e48\u200c\u200d\ufe0f\U0001f3fb-\U0001f3ff]"
+)
+NEVER_LAST = re.compile("[\u094d\u0e40-\u0e44\u200c\u200d\u1100-\u115f]$")
+
+
+@pytest.mark.parametrize(
+    "cluster",
+    [
+        "e\u0301",  # an accent typed apart from its letter (NFD)
+        "नमस्ते",  # Devanagari: a virama makes "स्त" one conjunct
+        "เกมสนุก",  # Thai: a vowel written before its consonant, tone marks above it
+        "\u1100\u1161\u11a8",  # Hangul typed as its three parts
+        "👨\u200d👩\u200d👧",  # a family of three emoji joined into one
+        "👍🏽",  # a skin tone
+        "❤\ufe0f",  # an emoji presentation
+        "─",  # a rule of box-drawing lines
+        "ab\u00a0",  # words joined by no-break spaces
+        "3×",  # a product
+    ],
+)
+def test_every_script_gets_breaks_and_never_splits_a_letter(cluster: str):
+    word = cluster * (600 // len(cluster))
+    broken = break_long_words(f"<td>{word}</td>")[len("<td>") : -len("</td>")]
+    assert "\u200b" not in broken  # written left to right, nothing joins across a break
+    parts = pieces(broken)
+    assert "".join(parts) == word
+    assert len(parts) >= 600 // len(cluster) // 2 // EVERY
+    for before, after in itertools.pairwise(parts):
+        assert not NEVER_LAST.search(before) and not NEVER_FIRST.search(after), (before, after)
+
+
+def test_flags_break_between_two_flags_never_inside_one():
+    flags = "🇨🇳🇬🇧" * 100  # each flag is two regional indicators
+    parts = pieces(break_long_words(f"<p>{flags}</p>")[3:-4])
+    assert "".join(parts) == flags and len(parts) > 10
+    assert all(len(p) % 2 == 0 and flags.startswith(p[:2]) for p in parts)
+
+
+def test_right_to_left_letters_break_with_a_zero_width_space_that_keeps_their_joins():
+    # WeasyPrint lays out the text on each side of <wbr> apart: Arabic letters lost their
+    # joins there, Hebrew pieces were put in the wrong order. A zero-width space keeps both
+    # (pixel for pixel); an element every 256 letters keeps the time linear.
+    for word in ("שלום" * 75, "سلام" * 75, "ܫܠܡ" * 100):
+        broken = break_long_words(f"<p>{word}</p>")[3:-4]
+        assert "<wbr>" not in broken
+        assert broken.count("\u200b") >= 300 // 20
+        assert broken.replace("\u200b", "") == word
+    long = "سلام" * 2000
+    broken = break_long_words(f"<p>{long}</p>")[3:-4]
+    assert broken.count("\u200d<wbr>\u200d") == broken.count("<wbr>") >= 8000 // (EVERY * BOXED) - 1
+    assert broken.replace("\u200d<wbr>\u200d", "").replace("\u200b", "") == long
+    # between a right-to-left letter and a left-to-right one, as between two of the first
+    mixed = break_long_words("<p>" + "אב12" * 75 + "</p>")
+    assert "<wbr>" not in mixed and "\u200b" in mixed
 
 
 def test_a_break_never_splits_an_entity_and_signs_alone_are_broken_too():
@@ -126,22 +184,34 @@ def test_entities_count_as_one_unit_toward_the_limit():
     st.lists(
         st.sampled_from(
             [
-                *"ab=-_/.é中文，。😀\u0301 ",
+                *"ab=-_/.é中文，。😀\u0301 \u00a0שس\u094d\u200d",
                 *("&amp;", "&quot;", "&#39;", "<b>", "</b>", "<wbr>", "a" * 40, "中" * 40),
+                *("ש" * 40, "س" * 200, "🇨🇳", "क\u094dष"),
                 '<a href="https://e.com/' + "x" * 120 + '">',
             ]
         ),
         max_size=120,
     ).map("".join)
 )
-def test_breaks_add_nothing_but_wbr_and_never_cut_an_entity_or_a_tag(text: str):
+def test_breaks_add_nothing_but_breaks_and_never_cut_an_entity_a_tag_or_a_letter(text: str):
     page = f"<p>{text}</p>"
     broken = break_long_words(page)
-    assert broken.replace("<wbr>", "") == page.replace("<wbr>", "")
-    added = broken.count("<wbr>") - page.count("<wbr>")
+
+    def bare(made: str) -> str:
+        return made.replace("<wbr>", "").replace("\u200b", "").replace("\u200d", "")
+
+    assert bare(broken) == bare(page)
+    added = broken.count("<wbr>") - page.count("<wbr>") + broken.count("\u200b")
     assert added >= 0
+    # joiners come only in pairs around an element's break
+    boxes = broken.count("\u200d<wbr>\u200d") - page.count("\u200d<wbr>\u200d")
+    assert broken.count("\u200d") - page.count("\u200d") == 2 * boxes
     if added:
         # each break sits between two text characters: never in an entity or in a tag
-        assert not re.search(r"&[#0-9A-Za-z]*<wbr>", broken)
+        assert not re.search("&[#0-9A-Za-z]*(<wbr>|\u200b|\u200d)", broken)
         tags = re.findall(r"<[^>]*>", broken)
         assert all(t == "<wbr>" or "<wbr" not in t for t in tags)
+        # nor before an accent or a virama, nor after a virama or a joiner
+        split = "(<wbr>|\u200b)[\u0301\u094d\u200d]|[\u094d\u200d](<wbr>|\u200b)"
+        unboxed = [made.replace("\u200d<wbr>\u200d", "<wbr>") for made in (broken, page)]
+        assert len(re.findall(split, unboxed[0])) == len(re.findall(split, unboxed[1]))

@@ -4,51 +4,109 @@ for WeasyPrint.
 WeasyPrint measures a box's narrowest width by laying its text out again at every place
 a word may be cut to fit (`overflow-wrap`): a word of thousands of letters with no space (a
 pasted token, a hash, a long address) costs time growing with the square of its length
-(2,000 letters: 7 s; 4,000: 27 s). A `<wbr>` every 16 letters or so, inside such a word
-only, makes it a tenth of that, growing with its length. The word then breaks where one
-of them falls rather than at the very edge of its line or cell: within 16 letters of it.
+(2,000 letters: 7 s; 4,000: 27 s). And in a table cell it does not cut such a word at all:
+the column takes the word's width and the table runs off the page, its text lost. A break
+every 16 letters or so, inside such a word only, makes it a tenth of the time, growing with
+its length, and lets the column be narrow. The word then breaks where one of them falls
+rather than at the very edge of its line or cell: within 16 letters of it.
 
-A break is offered inside a stretch of more than 96 Latin, Greek or Cyrillic letters,
-digits and ASCII signs, between two of its units (an entity is one, never cut); and in a
-word of more than 96 characters, between two ideographs, where a line may break already,
-so no line changes: that only splits the text WeasyPrint measures (a cell of 1,000 Chinese
-characters took 0.85 s). Never beside a combining mark or Chinese punctuation (which must
-not start a line), nor in a script whose letters join. Text inside `<svg>`, `<style>`,
-`<script>` and `<title>` is left as it is, as is everything inside a tag.
+A break is offered inside a stretch of more than 96 letters, digits and signs of any
+script but Chinese (an entity is one, never cut), every 16 of them: never before a
+combining mark nor after a virama or a joiner (a letter stays whole with its accents, an
+emoji with its modifiers, a conjunct with its parts), nor between two halves of a flag, nor
+where Chinese punctuation forbids (before a closing mark, after an opening one). Between
+two letters of a right-to-left or joining script the break is a zero-width space rather
+than `<wbr>`: WeasyPrint lays out the text on either side of an element apart, so Arabic
+letters lost their joins there and Hebrew pieces came out in the wrong order; a zero-width
+space keeps both, pixel for pixel. In a word of more than 96 characters, a break also goes
+between two ideographs, where a line may break already, so no line changes: that only
+splits the text WeasyPrint measures (a cell of 1,000 Chinese characters took 0.85 s).
+Text inside `<svg>`, `<style>`, `<script>` and `<title>` is left as it is, as is everything
+inside a tag.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
+from html import unescape
 
 # Units (letters, signs, entities) in a stretch before it is given breaks: about what a
 # line of the portrait page holds (170 mm of 10 pt text), so a word that fits on a line (an
 # address, a digest) still moves to the next one whole, while a longer one, which must be
-# cut anyway, is cut at a <wbr> within a few letters of the edge. In a table cell, it also
+# cut anyway, is cut at a break within a few letters of the edge. In a table cell, it also
 # lets the column be narrower than the word: 199 Cyrillic letters ran past the page's edge.
 LONG = 96
 EVERY = 16  # units at least between two breaks
+WBR = "<wbr>"
+ZWSP = "\u200b"  # the break between two letters of a right-to-left or joining script
+# …but in a word of more than 512 letters, every BOXED-th is an element's, joiners on each
+# side so letters keep their joins: WeasyPrint lays out a text again from each of its breaks
+# to find its narrowest width, and 16,000 Hebrew letters broken by zero-width spaces alone
+# took 14 s. An element's break puts the pieces on either side of it in their logical order
+# on a line, not the visual one: a junction out of order in a word no one writes.
+BOXED = 16
+BOX = f"\u200d{WBR}\u200d"
 
-# Letters that neither join nor combine: Latin's accented letters (not × and ÷), Greek and
-# Cyrillic; with ASCII letters, digits and signs (not < and >), they make a stretch.
-_WIDE = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u0482\u048a-\u04ff"
-# `&` only as an entity's first character: one way to read a stretch, so a match that
-# fails never backtracks through every way of splitting its entities (exponential).
-_UNIT = rf"&#?[0-9A-Za-z]+;|[\x21-\x25\x27-\x3b\x3d\x3f-\x7e{_WIDE}]"
-_STRETCH = re.compile(rf"(?:{_UNIT}){{{LONG + 1},}}")
-_UNITS = re.compile(_UNIT)
+# Spaces a line breaks at; a no-break space (U+00A0, U+2007, U+202F) joins a word.
+_SPACES = " \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000"
+_UNIT = re.compile(r"&#?[0-9A-Za-z]+;|.", re.S)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_PAIR = re.compile(f"(?<=[{_HAN}])(?=[{_HAN}])")
+_IDEOGRAPH = re.compile(f"[{_HAN}]")
+# A run of characters that may hold a stretch to break: no ideograph, no zero-width space.
+# Most long words are Chinese sentences, which it spares reading unit by unit.
+_RUN = re.compile(f"[^{_HAN}{ZWSP}]{{{LONG + 1},}}")
 # What may hold a stretch, found in one pass of the page: a run of characters without a
-# space or a tag's bracket (in a text, or in a tag: an attribute, which is left alone).
-_CANDIDATE = re.compile(rf"(?<![^\s<>])[^\s<>]{{{LONG + 1},}}")
+# breaking space or a tag's bracket (in a text, or in a tag: an attribute, left alone).
+_CANDIDATE = re.compile(rf"(?<![^{_SPACES}<>])[^{_SPACES}<>]{{{LONG + 1},}}")
 _RAW = re.compile(r"<(svg|style|script|title)\b|</(svg|style|script|title)>")
+# Chinese punctuation that must not start a line, and that must not end one.
+_CLOSING = frozenset("，、。；：！？）】」』》〉〕］｝”’…‥・ー")
+_OPENING = frozenset("（【「『《〈〔［｛“‘")
+
+# What a unit is, for where breaks may go (see `_kind`).
+_IDEO, _BASE, _JOINING, _MARK, _LINK, _BOND, _FLAG, _ZWSP = range(8)
+_ATTACHED = (_MARK, _BOND)  # never start a line, nor count as a letter
+
+
+@lru_cache(maxsize=4096)
+def _kind(unit: str) -> int:
+    """What `unit` (a character or an entity) is: an ideograph (a stretch ends there); a
+    base; a base of a right-to-left or joining script; a mark that goes with the unit
+    before it; a link that goes with the unit after it; a bond that goes with both (a
+    virama, a joiner); half a flag; or a zero-width space (a break already)."""
+    ch = unescape(unit) if len(unit) > 1 else unit
+    if len(ch) != 1:
+        return _BASE  # an entity HTML does not know: a sign, as written
+    code = ord(ch)
+    if ch == ZWSP:
+        return _ZWSP
+    if _IDEOGRAPH.match(ch):
+        return _IDEO
+    if ch in "\u200c\u200d" or unicodedata.combining(ch) == 9:
+        return _BOND  # joiners and viramas: the letters on both sides make one
+    if 0x1100 <= code <= 0x115F or 0x0E40 <= code <= 0x0E44 or 0x0EC0 <= code <= 0x0EC4:
+        return _LINK  # a Hangul leading consonant; Thai and Lao vowels written first
+    if (
+        unicodedata.category(ch)[0] == "M"
+        or 0x1F3FB <= code <= 0x1F3FF  # an emoji's skin tone
+        or 0xE0020 <= code <= 0xE007F  # a flag's tags
+        or 0x1160 <= code <= 0x11FF  # a Hangul syllable's vowel and final consonant
+    ):
+        return _MARK
+    if 0x1F1E6 <= code <= 0x1F1FF:
+        return _FLAG
+    if unicodedata.bidirectional(ch) in ("R", "AL") or 0x1800 <= code <= 0x18AF:
+        return _JOINING  # Hebrew, Arabic, Syriac, N'Ko, Mongolian…
+    return _BASE
 
 
 def break_long_words(page: str) -> str:
-    """`page` with a `<wbr>` every `EVERY` units or so inside the Latin stretches of its
-    text longer than `LONG` units, and between ideographs in its words longer than that."""
+    """`page` with a break every `EVERY` units or so inside the stretches of its text
+    longer than `LONG` units, and between ideographs in its words longer than that."""
     out: list[str] = []
     done = 0
     raw: list[tuple[int, int]] | None = None
@@ -62,11 +120,15 @@ def break_long_words(page: str) -> str:
         if i >= 0 and raw[i][0] <= start < raw[i][1]:
             continue
         word = found.group()
-        cuts = _han_cuts(word) + [c for s in _STRETCH.finditer(word) for c in _cuts(s)]
+        cuts = sorted([(at, WBR) for at in _han_cuts(word)] + _cuts(word))
         if cuts:
-            cuts.sort()
-            pieces = [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
-            out += (page[done:start], "<wbr>".join(pieces))
+            pieces: list[str] = []
+            last = 0
+            for at, mark in cuts:
+                pieces += (word[last:at], mark)
+                last = at
+            pieces.append(word[last:])
+            out += (page[done:start], *pieces)
             done = found.end()
     if not out:
         return page
@@ -93,17 +155,72 @@ def _raw_blocks(page: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _cuts(stretch: re.Match[str]) -> list[int]:
-    """Where, in the word, the Latin `stretch` it holds gets its breaks: between two units
-    (an entity is one), every `EVERY` units, none in the last few."""
-    units = _UNITS.findall(stretch.group())
-    cuts: list[int] = []
-    at = stretch.start()
-    for i, unit in enumerate(units):
-        if i and i % EVERY == 0 and len(units) - i >= EVERY // 2:
-            cuts.append(at)
-        at += len(unit)
+def _cuts(word: str) -> list[tuple[int, str]]:
+    """Where `word` gets its breaks outside its ideographs, and which: inside each stretch
+    of more than `LONG` units without one, at least `EVERY` units apart, none in the last
+    few, each where a line may be cut without splitting a letter (see the module)."""
+    cuts: list[tuple[int, str]] = []
+    for run in _RUN.finditer(word):
+        units = [
+            (u.start(), u.group(), _kind(u.group())) for u in _UNIT.finditer(word, *run.span())
+        ]
+        cuts += _run_cuts(units)
     return cuts
+
+
+def _run_cuts(units: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
+    """The breaks of `units`, (where, unit, kind) of a run of `_RUN`."""
+    cuts: list[tuple[int, str]] = []
+    begin = 0
+    while begin < len(units):
+        end = begin
+        while end < len(units) and units[end][2] not in (_IDEO, _ZWSP):
+            end += 1
+        # A stretch's units are begin..end; those that may start a line, counted.
+        total = sum(1 for _, _, kind in units[begin:end] if kind not in _ATTACHED)
+        if total > LONG:
+            cuts += _stretch_cuts(units, begin, end, total)
+        begin = end + 1
+    return cuts
+
+
+def _stretch_cuts(
+    units: list[tuple[int, str, int]], begin: int, end: int, total: int
+) -> list[tuple[int, str]]:
+    """The breaks of the stretch `units[begin:end]`, of `total` letters (see `_cuts`)."""
+    cuts: list[tuple[int, str]] = []
+    since = seen = flags = joined = 0
+    for i in range(begin, end):
+        at, unit, kind = units[i]
+        if kind in _ATTACHED:
+            continue
+        if (
+            since >= EVERY
+            and total - seen >= EVERY // 2
+            and units[i - 1][2] not in (_LINK, _BOND)
+            and unit not in _CLOSING
+            and units[i - 1][1] not in _OPENING
+            and not (kind == _FLAG and flags % 2)
+        ):
+            if kind == _JOINING or _base_before(units, i) == _JOINING:
+                joined += 1
+                boxed = joined % BOXED == 0 and total > BOXED * EVERY * 2
+                cuts.append((at, BOX if boxed else ZWSP))
+            else:
+                cuts.append((at, WBR))
+            since = 0
+        flags = flags + 1 if kind == _FLAG else 0
+        since += 1
+        seen += 1
+    return cuts
+
+
+def _base_before(units: list[tuple[int, str, int]], i: int) -> int:
+    """The kind of the base unit before `units[i]`, past its marks."""
+    i -= 1
+    while i > 0 and units[i][2] in _ATTACHED:
+        i -= 1
+    return units[i][2]
 
 
 def _han_cuts(word: str) -> list[int]:
