@@ -10,17 +10,20 @@ every 16 letters or so, inside such a word only, makes it a tenth of the time, g
 its length, and lets the column be narrow. The word then breaks where one of them falls
 rather than at the very edge of its line or cell: within 16 letters of it.
 
-A break is offered inside a stretch of more than 96 letters, digits and signs of any
-script but Chinese (an entity is one, never cut), every 16 of them: never before a
-combining mark nor after a virama or a joiner (a letter stays whole with its accents, an
-emoji with its modifiers, a conjunct with its parts), nor between two halves of a flag, nor
-where Chinese punctuation forbids (before a closing mark, after an opening one). Between
-two letters of a right-to-left or joining script the break is a zero-width space rather
-than `<wbr>`: WeasyPrint lays out the text on either side of an element apart, so Arabic
-letters lost their joins there and Hebrew pieces came out in the wrong order; a zero-width
-space keeps both, pixel for pixel. In a word of more than 96 characters, a break also goes
-between two ideographs, where a line may break already, so no line changes: that only
-splits the text WeasyPrint measures (a cell of 1,000 Chinese characters took 0.85 s).
+A break is offered inside a stretch of more than 96 units of any script but Chinese, every
+16 of them. A unit is a character with the marks that go with it (an entity is one, never
+cut): never before a combining mark nor after a virama or a joiner, so a letter stays whole
+with its accents, an emoji with its modifiers, a conjunct with its parts; nor between two
+halves of a flag, nor where Chinese punctuation forbids (before a closing mark, after an
+opening one). Between two letters of a right-to-left or joining script the break is a
+zero-width space rather than `<wbr>`: WeasyPrint lays out the text on either side of an
+element apart, so Arabic letters lost their joins there and Hebrew pieces came out in the
+wrong order; a zero-width space keeps both, pixel for pixel. Scripts written without spaces
+(Thai, Lao, Khmer, Myanmar) break between words a dictionary finds, which a break of ours
+could fall inside: they get breaks only in stretches of more than 1,024 units. In a word of
+more than 96 characters, a break also goes between two ideographs, where a line may break
+already, so no line changes: that only splits the text WeasyPrint measures (a cell of
+1,000 Chinese characters took 0.85 s).
 Text inside `<svg>`, `<style>`, `<script>` and `<title>` is left as it is, as is everything
 inside a tag.
 """
@@ -42,13 +45,18 @@ LONG = 96
 EVERY = 16  # units at least between two breaks
 WBR = "<wbr>"
 ZWSP = "\u200b"  # the break between two letters of a right-to-left or joining script
-# …but in a word of more than 512 letters, every BOXED-th is an element's, joiners on each
-# side so letters keep their joins: WeasyPrint lays out a text again from each of its breaks
-# to find its narrowest width, and 16,000 Hebrew letters broken by zero-width spaces alone
-# took 14 s. An element's break puts the pieces on either side of it in their logical order
-# on a line, not the visual one: a junction out of order in a word no one writes.
+# …but in a stretch of more than 512 units, every BOXED-th is a `<wbr>`: WeasyPrint lays out
+# a text again from each of its breaks to find its narrowest width, and 16,000 Hebrew
+# letters broken by zero-width spaces alone took 14 s. There the letters on either side
+# lose their join and may come out of order on their line: once in 256 letters of a word
+# no one writes. (Joiners around it would keep a join, but give a letter that joins nothing,
+# an alef or a digit, the shape of one that does.)
 BOXED = 16
-BOX = f"\u200d{WBR}\u200d"
+# Letters of scripts written without spaces, which a line breaks between words found in a
+# dictionary: a break of ours could fall inside a word, so a stretch of them gets breaks
+# only past this length, where WeasyPrint's time grows with its square (8,000 Thai
+# letters: 15 s).
+DICTIONARY_LONG = 1024
 
 # Spaces a line breaks at; a no-break space (U+00A0, U+2007, U+202F) joins a word.
 _SPACES = " \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000"
@@ -67,15 +75,36 @@ _RAW = re.compile(r"<(svg|style|script|title)\b|</(svg|style|script|title)>")
 _CLOSING = frozenset("，、。；：！？）】」』》〉〕］｝”’…‥・ー")
 _OPENING = frozenset("（【「『《〈〔［｛“‘")
 
+# What goes with the letter after it: a Hangul syllable's leading consonant; Thai and Lao
+# vowels written before their consonant; Arabic signs spanning the digits after them;
+# Malayalam's dot reph.
+_LEADING = frozenset([0x06DD, 0x070F, 0x08E2, 0x0D4E, 0x110BD, 0x110CD])
+_LEADING_RANGES = (
+    (0x1100, 0x115F), (0xA960, 0xA97F), (0x0E40, 0x0E44), (0x0EC0, 0x0EC4),
+    (0x0600, 0x0605), (0x0890, 0x0891),
+)  # fmt: skip
+# What goes with the letter before it, besides combining marks: an emoji's skin tone, a
+# flag's tags, a Hangul syllable's vowel and final consonant, the Thai and Lao vowels that
+# follow their consonant on the line.
+_FOLLOWING = frozenset([0x0E30, 0x0E32, 0x0E33, 0x0E45, 0x0EB0, 0x0EB2, 0x0EB3])
+_FOLLOWING_RANGES = (
+    (0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F), (0x1160, 0x11FF), (0xD7B0, 0xD7FF),
+)  # fmt: skip
+# Thai, Lao, Myanmar, Khmer, Tai Tham, Tai Viet (see DICTIONARY_LONG).
+_DICTIONARY_RANGES = (
+    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x1A20, 0x1AAF), (0xAA80, 0xAADF),
+)  # fmt: skip
+
 # What a unit is, for where breaks may go (see `_kind`).
-_IDEO, _BASE, _JOINING, _MARK, _LINK, _BOND, _FLAG, _ZWSP = range(8)
+_IDEO, _BASE, _JOINING, _DICTIONARY, _MARK, _LINK, _BOND, _FLAG, _ZWSP = range(9)
 _ATTACHED = (_MARK, _BOND)  # never start a line, nor count as a letter
 
 
 @lru_cache(maxsize=4096)
 def _kind(unit: str) -> int:
     """What `unit` (a character or an entity) is: an ideograph (a stretch ends there); a
-    base; a base of a right-to-left or joining script; a mark that goes with the unit
+    base; a base of a right-to-left or joining script, or of one broken by dictionary; a
+    mark that goes with the unit
     before it; a link that goes with the unit after it; a bond that goes with both (a
     virama, a joiner); half a flag; or a zero-width space (a break already)."""
     ch = unescape(unit) if len(unit) > 1 else unit
@@ -86,21 +115,26 @@ def _kind(unit: str) -> int:
         return _ZWSP
     if _IDEOGRAPH.match(ch):
         return _IDEO
-    if ch in "\u200c\u200d" or unicodedata.combining(ch) == 9:
-        return _BOND  # joiners and viramas: the letters on both sides make one
-    if 0x1100 <= code <= 0x115F or 0x0E40 <= code <= 0x0E44 or 0x0EC0 <= code <= 0x0EC4:
-        return _LINK  # a Hangul leading consonant; Thai and Lao vowels written first
+    if ch in "\u200c\u200d" or (unicodedata.combining(ch) == 9 and ch != "\u103a"):
+        return _BOND  # joiners and viramas (not Myanmar's asat, which ends a syllable)
+    if code in _LEADING or any(low <= code <= high for low, high in _LEADING_RANGES):
+        return _LINK
     if (
         unicodedata.category(ch)[0] == "M"
-        or 0x1F3FB <= code <= 0x1F3FF  # an emoji's skin tone
-        or 0xE0020 <= code <= 0xE007F  # a flag's tags
-        or 0x1160 <= code <= 0x11FF  # a Hangul syllable's vowel and final consonant
+        or code in _FOLLOWING
+        or any(low <= code <= high for low, high in _FOLLOWING_RANGES)
     ):
         return _MARK
     if 0x1F1E6 <= code <= 0x1F1FF:
         return _FLAG
-    if unicodedata.bidirectional(ch) in ("R", "AL") or 0x1800 <= code <= 0x18AF:
+    if (
+        unicodedata.bidirectional(ch) in ("R", "AL")
+        or 0x1800 <= code <= 0x18AF  # Mongolian
+        or 0xA840 <= code <= 0xA877  # Phags-pa
+    ):
         return _JOINING  # Hebrew, Arabic, Syriac, N'Ko, Mongolian…
+    if any(low <= code <= high for low, high in _DICTIONARY_RANGES):
+        return _DICTIONARY
     return _BASE
 
 
@@ -198,14 +232,19 @@ def _stretch_cuts(
             since >= EVERY
             and total - seen >= EVERY // 2
             and units[i - 1][2] not in (_LINK, _BOND)
-            and unit not in _CLOSING
-            and units[i - 1][1] not in _OPENING
+            and unescape(unit) not in _CLOSING
+            and unescape(units[i - 1][1]) not in _OPENING
             and not (kind == _FLAG and flags % 2)
+            and not (
+                kind == _DICTIONARY
+                and _base_before(units, i) == _DICTIONARY
+                and total <= DICTIONARY_LONG
+            )
         ):
             if kind == _JOINING or _base_before(units, i) == _JOINING:
                 joined += 1
                 boxed = joined % BOXED == 0 and total > BOXED * EVERY * 2
-                cuts.append((at, BOX if boxed else ZWSP))
+                cuts.append((at, WBR if boxed else ZWSP))
             else:
                 cuts.append((at, WBR))
             since = 0
