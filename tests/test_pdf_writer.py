@@ -70,6 +70,24 @@ def with_description(lead: str, markdown: str) -> str:
     )
 
 
+def words_on(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """The words of page `page` of `pdf`, each with its box (left, top, right, bottom)."""
+    boxes = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [
+        (float(x0), float(y0), float(x1), float(y1), word)
+        for x0, y0, x1, y1, word in re.findall(
+            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">'
+            r"([^<]*)</word>",
+            boxes,
+        )
+    ]
+
+
 def timed_pdf(text: str, lang: str, path: Path) -> float:
     """Print the document `text` to `path` in `lang`; the CPU seconds the PDF took."""
     from prdkit.check import check_bytes
@@ -613,27 +631,35 @@ def test_a_title_of_one_long_word_wraps_in_the_running_head(tmp_path: Path) -> N
     (tmp_path / "t.prd.yaml").write_text(text, encoding="utf-8")
     result = run_prdkit("render", str(tmp_path / "t.prd.yaml"), "--to", "pdf")
     assert result.returncode == 0, result.stderr
-    boxes = subprocess.run(
-        ["pdftotext", "-f", "2", "-l", "2", "-bbox", str(tmp_path / "t.pdf"), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    words = [
-        (float(x0), float(y0), float(x1), float(y1), word)
-        for x0, y0, x1, y1, word in re.findall(
-            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">'
-            r"([^<]*)</word>",
-            boxes,
-        )
-    ]
-    head = [w for w in words if w[3] < 60]  # in the top margin
+    head = [w for w in words_on(tmp_path / "t.pdf", 2) if w[3] < 60]  # in the top margin
     mark = next(w for w in head if w[4] == "DRAFT")
     pieces = [w for w in head if w is not mark]
     assert "".join(w[4] for w in pieces) == title
     for x0, _y0, x1, _y1, _word in pieces:
         assert x0 >= 0 and x1 <= mark[0] + 1  # on the page, clear of the mark
     assert_nothing_past_the_right_edge(tmp_path / "t.pdf")
+
+
+@needs_pdf
+def test_a_title_of_thousands_of_letters_heads_each_page_cut_short_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    # The head repeats the title on every page, and WeasyPrint measured it again on each in
+    # time growing with the square of its longest word: 5,000 letters took over ten
+    # minutes. The head shows its first 160 characters; the cover shows it whole.
+    title = "Loyalty" * 714 + "Lo"  # 5,000 letters
+    text = MINIMAL.replace("title: Demo", f"title: {title}")
+    spent = timed_pdf(text, "en", tmp_path / "t.pdf")
+    assert spent < 30  # CPU seconds; about 4 here
+    pages = len(pages_of(tmp_path / "t.pdf")) - 1  # the text ends with a page break
+    body = ""
+    for page in range(1, pages + 1):
+        words = words_on(tmp_path / "t.pdf", page)
+        body += "".join(w[4] for w in words if 60 <= w[3] < 780)  # not head nor foot
+        if page > 1:
+            head = "".join(w[4] for w in words if w[3] < 60).replace("DRAFT", "")
+            assert head == title[:160] + "…"
+    assert body.count(title) == 1  # the cover's, whole
 
 
 @needs_pdf

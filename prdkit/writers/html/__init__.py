@@ -10,6 +10,7 @@ of an unchecked document, `style` is the stylesheet.
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
 from prdkit.i18n import label, page_pieces
@@ -49,8 +50,30 @@ def render_page(
     front, sections = _body(ctx, laid)
     page = _page(laid, ctx, front, sections, media)
     if media == "print":  # a browser measures long words in linear time; WeasyPrint does not
+        head = escape(running_head(laid.title))
+        page = page.replace('<h1 class="title" ', f'<h1 class="title" data-head="{head}" ', 1)
         page = break_long_words(page)
     return ctx.pictures.page(page, limit)
+
+
+HEAD_LONGEST = 160  # characters of the title the running head shows: three lines at most
+
+
+def running_head(title: str) -> str:
+    """The title as the printed page's head shows it: cut after `HEAD_LONGEST` characters
+    (never before an accent), marked with an ellipsis.
+
+    The head repeats on every page, and WeasyPrint measures its text again on each in time
+    growing with the square of its longest word: a title of one 5,000-letter word took
+    minutes a page. The cover shows the title whole.
+    """
+    title = " ".join(title.split())
+    if len(title) <= HEAD_LONGEST:
+        return title
+    end = HEAD_LONGEST
+    while end and unicodedata.category(title[end])[0] == "M":
+        end -= 1
+    return title[:end].rstrip() + "…"
 
 
 def _body(ctx: Context, laid: LaidOutDocument) -> tuple[str, str]:

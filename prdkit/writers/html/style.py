@@ -181,7 +181,7 @@ ol.graph { font-size: .92em; }
   figure.diagram svg { max-height: 195mm; width: auto; }
   .table-wrap { overflow: visible; }
   a { color: inherit; text-decoration: none; }
-  h1.title { string-set: doc-title content(); }
+  h1.title { string-set: doc-title attr(data-head); }
 }
 """
 
