@@ -150,7 +150,8 @@ class Trace:
     flows: Sequence[str]
     metrics: tuple[str, ...]
     milestones: Sequence[str]
-    events: Sequence[str] = ()  # the events feeding its metrics or measuring its features
+    # The events feeding its metrics or measuring its features (see `traceability`).
+    events: Sequence[str] = ()
 
 
 def traceability(doc: Document) -> list[Trace]:
@@ -169,7 +170,11 @@ def traceability(doc: Document) -> list[Trace]:
     linked = links(doc)
     event_ids = [e.id for e in doc.tracking]
     fed = _bit_sets(linked.metrics_of_event.get(e, ()) for e in event_ids)
-    measured = _bit_sets((e.feature,) if e.feature else () for e in doc.tracking)
+    # An event measures the feature it names; one naming none, the features of its page.
+    measured = _bit_sets(
+        (e.feature,) if e.feature else linked.features_of_page.get(e.page or "", ())
+        for e in doc.tracking
+    )
     rows = []
     for req in doc.requirements:
         features = tuple(features_of.get(req.id, ()))

@@ -46,6 +46,34 @@ def test_trace_follows_features_to_flows_and_milestones() -> None:
     assert untraced_features(doc) == ["F3"]
 
 
+def test_trace_finds_the_events_of_a_requirements_features_metrics_and_pages() -> None:
+    page = m.Page(id="P2", name="share", features=("F2",))
+    doc = _doc(
+        requirements=(
+            m.Requirement(id="R1", title="a", priority="must"),
+            m.Requirement(id="R2", title="b", priority="must"),
+        ),
+        features=(
+            m.Feature(id="F1", name="x", requirements=("R1",), pages=("P1",)),
+            m.Feature(id="F2", name="y", requirements=("R2",)),
+        ),
+        pages=(m.Page(id="P1", name="home"), page),
+        metrics=(m.Metric(id="K1", name="k", target=1, requirements=("R2",)),),
+        tracking=(
+            m.TrackingEvent(id="E1", event="a", name="a", trigger="t", feature="F1"),
+            # on a page of F1 (listed by the feature) and of F2 (listed by the page)
+            m.TrackingEvent(id="E2", event="b", name="b", trigger="t", page="P1"),
+            m.TrackingEvent(id="E3", event="c", name="c", trigger="t", page="P2"),
+            # the feature it names, not its page's
+            m.TrackingEvent(id="E4", event="d", name="d", trigger="t", page="P1", feature="F2"),
+            m.TrackingEvent(id="E5", event="e", name="e", trigger="t", metrics=("K1",)),
+        ),
+    )
+    rows = {t.requirement: t for t in traceability(doc)}
+    assert rows["R1"].events == ("E1", "E2")
+    assert rows["R2"].events == ("E3", "E4", "E5")
+
+
 def test_grants_name_the_nearest_role_breadth_first() -> None:
     perms = m.Permissions(
         roles=(
