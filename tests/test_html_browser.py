@@ -79,6 +79,24 @@ def test_pages_fit_a_phone(chromium, pages: dict[str, Path]) -> None:
     seen.page.close()
 
 
+@pytest.mark.parametrize("width", [901, 1024, 1100])
+def test_beside_the_contents_only_wide_tables_scroll(
+    chromium, pages: dict[str, Path], width: int
+) -> None:
+    # With the contents beside it (past 900 px), the text column grew to the least width of
+    # its widest table (839 px in 752 at 1024 px): the whole page scrolled, text cut off.
+    seen = visit(chromium, pages["flash-sale.prd.zh"], width=width)
+    page = seen.page
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate("getComputedStyle(document.querySelector('.layout')).display") == "grid"
+    scrolled = page.evaluate(
+        "[...document.querySelectorAll('main .table-wrap')]"
+        ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
+    )
+    assert scrolled >= 1  # the tracking plan's table, in its own box
+    page.close()
+
+
 def test_an_unbroken_word_wraps_inside_the_page(chromium, tmp_path: Path) -> None:
     word = "W" * 3000  # a pasted token, a hash, a URL without a break opportunity
     source = tmp_path / "long.prd.yaml"

@@ -86,6 +86,12 @@ td.col-id, td.col-date, td.col-ref a {{ white-space: nowrap; }}
 th.whole, td.whole {{ white-space: nowrap; }}
 @media screen {{
   td.col-text, td.col-markdown {{ min-width: 6em; }}
+  /* What scrolls sideways on its own adds no width to the page: otherwise the text column
+     beside the contents grew to the widest table's least width (839 px in 752 at 1024 px)
+     and the whole page scrolled, its text cut at the edge. */
+  .table-wrap, pre, figure.diagram {{ contain: inline-size; }}
+  /* In a table's cell they still size their column. */
+  td .table-wrap, td pre, td figure.diagram {{ contain: none; }}
 }}
 /* A web address breaks anywhere rather than widen its column past the page: a link's, or
    one written as plain text (span.url; "break-word" would not count in the column's least
