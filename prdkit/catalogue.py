@@ -1845,6 +1845,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "uses backslashes; separate folders with '/'",
         "用了反斜杠；文件夹之间请用 '/' 分隔",
     ),
+    "image.spaces": (
+        "has a space, which ends a Markdown address: the picture shows as its text",
+        "含有空格，Markdown 的地址到空格就结束了：图片会显示成这段文字",
+    ),
+    "image.spaces.hint": (
+        "put the path in angle brackets, `![{alt}](<{src}>)`, or rename the file without spaces",
+        "把路径写在尖括号里：`![{alt}](<{src}>)`，或者把文件改成不带空格的名字",
+    ),
     "image.absolute": ("is an absolute path", "是绝对路径"),
     "image.goes-up": (
         "goes up out of the PRD's folder with '..'",
@@ -2265,7 +2273,8 @@ RULE_ZH: dict[str, tuple[str, str]] = {
         "按属性的类型给出示例（当作文字的数字要加引号）。",
     ),
     "image-path": (
-        "图片引用没有指向可用的文件：为空、是 `data:` 或其他非 http 地址，或者路径里用了反斜杠。",
+        "图片引用没有指向可用的文件：为空、是 `data:` 或其他非 http 地址、路径里用了反斜杠，"
+        "或者 Markdown 图片的路径含有空格却没写在尖括号里（图片会显示成文字）。",
         "把图片保存在 PRD 旁边，用相对路径引用，例如 `images/home.png`；或者写 http(s) 地址。",
     ),
     "image-outside-folder": (

@@ -735,7 +735,8 @@ tracking:
         E,
         "images",
         "A picture reference that names no usable file: empty, a `data:` or other non-http "
-        "address, or a path with backslashes.",
+        "address, a path with backslashes, or a Markdown picture whose path has a space "
+        "outside angle brackets (shown as its text).",
         "Save the picture beside the PRD and name it by a relative path such as "
         "`images/home.png`, or give an http(s) address.",
         """\

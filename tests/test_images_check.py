@@ -287,6 +287,28 @@ def test_a_picture_markdown_leaves_as_text_is_still_named(tmp_path: Path) -> Non
     assert "'file:///etc/passwd' is a file: address" in found[0].message
 
 
+def test_a_picture_whose_path_has_a_space_is_named_with_its_fix(tmp_path: Path) -> None:
+    # Markdown ends an address at its first space: the picture showed as its text, in every
+    # format, and nothing said why. In angle brackets, the same path is a picture.
+    text = (
+        HEAD
+        + """  background: |
+    退款流程如下：
+
+    ![退款流程草图](images/flow sketch.png)  <s>
+
+    ![ok](<images/flow sketch.png>) and `![x](a b.png)` in code
+"""
+        + TAIL
+    )
+    run(tmp_path, text, **{"images/flow sketch.png": png()})
+    found = pictures_of(check_file(tmp_path / "doc.prd.yaml"))
+    assert [(d.rule, d.line, d.column) for d in found] == [("image-path", at(text, "<s>"), 15)]
+    assert "has a space" in found[0].message
+    assert found[0].hint is not None
+    assert "`![退款流程草图](<images/flow sketch.png>)`" in found[0].hint
+
+
 def test_without_a_folder_only_the_form_of_paths_is_checked() -> None:
     text = HEAD + TAIL + page("img/nope.png", "../up.png")
     result = check_bytes(text.encode("utf-8"), "doc.prd.yaml")

@@ -74,6 +74,11 @@ def check_images(
         if ref.remote:
             continue
         shown = _shorten(ref.path or ref.src)  # as the author wrote it, not percent-encoded
+        if ref.unmade:
+            hint = msg("image.spaces.hint", alt=ref.alt, src=ref.src)
+            message = _problem(shown, msg("image.spaces"))
+            result.problems.append(_found("image-path", ref, message, hint, placer))
+            continue
         problem = path_problem(ref.path)
         if problem is not None:
             rule, reason = problem

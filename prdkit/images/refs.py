@@ -34,6 +34,10 @@ _REFUSED = re.compile(
     re.I,
 )
 
+# `![alt](a path with spaces)` left as text: Markdown ends a destination at its first space
+# unless it is written in angle brackets. Bounded as `_REFUSED`.
+_SPACED = re.compile(r"!\[([^\[\]\n]{0,200})\]\(([^()<>\n]{1,2000})\)")
+
 
 @dataclass(frozen=True, slots=True)
 class ImageRef:
@@ -48,6 +52,8 @@ class ImageRef:
     path: str
     alt: str = ""
     extent: int = 0  # length of the Markdown value naming it (0: the value is the path)
+    # Written as a picture but shown as its text: a path with spaces outside angle brackets.
+    unmade: bool = False
 
     @property
     def remote(self) -> bool:
@@ -128,5 +134,11 @@ def _in_markdown(pointer: str, text: str) -> Iterator[ImageRef]:
             for match in _REFUSED.finditer(node.content):
                 src = match.group(2)
                 found.append(ImageRef(pointer, src, unquote(src), match.group(1), len(text)))
+            for match in _SPACED.finditer(node.content):
+                src = match.group(2).strip()
+                spaced = " " in src or "\t" in src
+                if spaced and _REFUSED.fullmatch(match.group()) is None:
+                    alt = match.group(1)
+                    found.append(ImageRef(pointer, src, src, alt, len(text), unmade=True))
         stack.extend(reversed(node.children))
     yield from found
