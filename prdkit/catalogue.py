@@ -878,6 +878,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "put a space after the hyphen: `{fixed}`",
         "在连字符后面加一个空格：`{fixed}`",
     ),
+    "yaml-missing-colon.full-width-space": (
+        "the space after this colon is full-width (U+3000): YAML reads the key, the colon and "
+        "the value as one piece of text",
+        "这个冒号后面是全角空格（U+3000）：YAML 会把键、冒号和值读成一整段文字",
+    ),
+    "yaml-missing-colon.full-width-space.hint": (
+        "type a half-width space after the colon: `{fix}` (switch the input method to half-width)",
+        "在冒号后面改打半角空格：`{fix}`（把输入法切换到半角）",
+    ),
     "yaml-indentation.full-width.hint": (
         "type it in half-width (ASCII) characters: spaces to indent, '-' and a space for an "
         "item (switch the input method to half-width)",

@@ -126,6 +126,8 @@ def _tab(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
 # indentation, a full-width or typographic dash for a list item's hyphen.
 _WIDE_INDENT = re.compile("^([ \u3000]*)\u3000")
 _WIDE_DASH = re.compile("^ *([\uff0d\u2014\u2013\u2212])[ \u3000]")
+# …and after a key's colon: `owner:　Ann` is one piece of text to YAML, not a key.
+_WIDE_AFTER_COLON = re.compile("^ *(?:- +)?[A-Za-z_][A-Za-z0-9_.-]*(:)\u3000")
 
 
 def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
@@ -139,19 +141,32 @@ def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | No
         line = lines[number]
         wide = _WIDE_INDENT.match(line)
         dash = None if wide else _WIDE_DASH.match(line)
+        after = None if wide or dash else _WIDE_AFTER_COLON.match(line)
+        rule, hint = "yaml-indentation", msg("yaml-indentation.full-width.hint")
         if wide:
             column = line.index("\u3000")
-            fixed = line[: wide.end()].replace("\u3000", "  ") + line[wide.end() :]
+            # Two half-width spaces for each, as wide as it shows; or one, or none: whichever
+            # lines the key up with its neighbours (` 　owner:` needs two spaces in all).
+            fixes = [
+                line[: wide.end()].replace("\u3000", half) + line[wide.end() :]
+                for half in ("  ", " ", "")
+            ]
             message = msg("yaml-indentation.full-width-space")
         elif dash:
             column = dash.start(1)
-            fixed = line[:column] + "-" + line[column + 1 :]
+            fixes = [line[:column] + "-" + line[column + 1 :]]
             message = msg("yaml-indentation.full-width-dash", dash=dash.group(1))
+        elif after:
+            column = after.end(1)
+            fixes = [line[:column] + " " + line[column + 1 :]]
+            message = msg("yaml-missing-colon.full-width-space")
+            rule = "yaml-missing-colon"
+            fix = _short(fixes[0].strip().removeprefix("- ").strip(), 100)
+            hint = msg("yaml-missing-colon.full-width-space.hint", fix=fix)
         else:
             continue
-        if _fixes(lines, number, fixed, mark.line):
-            hint = msg("yaml-indentation.full-width.hint")
-            return Finding("yaml-indentation", "", message, hint), Span(number + 1, column + 1)
+        if any(_fixes(lines, number, fixed, mark.line) for fixed in fixes):
+            return Finding(rule, "", message, hint), Span(number + 1, column + 1)
     return None
 
 

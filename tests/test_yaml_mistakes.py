@@ -337,6 +337,28 @@ def test_a_key_indented_with_full_width_spaces() -> None:
     assert only(check(text, "zh"))[3] == "这一行用全角空格（U+3000）缩进，YAML 不把它算作缩进"
 
 
+def test_a_key_after_a_space_and_a_full_width_one() -> None:
+    # ` 　owner:` was blamed for its one space of indentation, and the fix it gave (indent
+    # the key '　owner' by 2) did not work: the full-width space is the slip.
+    text = MINIMAL.replace("  owner: Ann\n", " \u3000owner: Ann\n")
+    rule, line, column, message, _ = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", line_of(text, "\u3000"), 2)
+    assert message.startswith("this line is indented with a full-width space (U+3000)")
+
+
+def test_a_full_width_space_after_a_keys_colon() -> None:
+    # `owner:　Ann` is one piece of text to YAML; the message said to add the `: ` it has.
+    text = MINIMAL.replace("  owner: Ann\n", "  owner:\u3000王晓雯\n")
+    rule, line, column, message, hint = only(check(text))
+    assert (rule, line, column) == ("yaml-missing-colon", line_of(text, "\u3000"), 9)
+    assert message.startswith("the space after this colon is full-width (U+3000)")
+    assert "`owner: 王晓雯`" in hint
+    assert (
+        only(check(text, "zh"))[4]
+        == "在冒号后面改打半角空格：`owner: 王晓雯`（把输入法切换到半角）"
+    )
+
+
 @pytest.mark.parametrize("dash", ["\uff0d", "\u2014", "\u2013"])
 def test_a_list_item_started_with_a_full_width_dash(dash: str) -> None:
     text = MINIMAL + f"  {dash} id: R2\n    title: Refunds\n    priority: could\n"
