@@ -382,8 +382,8 @@ def render(
         bool | None,
         typer.Option(
             "--number-headings/--no-number-headings",
-            help="Number headings (1 / 1.1, 一、/（一）) in Word and Markdown, or in neither "
-            "(default: the config's number-headings, else Word only).",
+            help="Number headings (1 / 1.1, 一、/（一）) in Markdown as well as Word, HTML and "
+            "PDF, or in none (default: the config's number-headings, else all but Markdown).",
         ),
     ] = None,
 ) -> None:

@@ -12,7 +12,7 @@ without `[tool.prdkit]`: another tool's file, passed over.
     [tool.prdkit]
     max-bytes = 8388608          # any limit of prdkit.limits.Limits, in kebab-case,
                                  # up to its ceiling (prdkit.limits.CEILINGS)
-    number-headings = false      # true: Markdown headings too; unset: Word headings only
+    number-headings = false      # true: Markdown headings too; unset: Word, HTML and PDF
     [tool.prdkit.rules]
     placeholder = "off"          # or "error", "warning", "info"
 """

@@ -175,7 +175,11 @@ def test_user_text_takes_its_own_direction(tmp_path: Path) -> None:
     # Every element holding the author's words says dir="auto": Hebrew and Arabic read right
     # to left inside an English page; the page's own words keep its direction.
     page = render_text(RTL, tmp_path).decode()
-    assert re.search(r'<h3 id="[^"]*" dir="auto"><span dir="ltr">R1</span> תשלום בקופה</h3>', page)
+    assert re.search(
+        r'<h3 id="[^"]*" dir="auto"><span class="num">[\d.]+ </span><span dir="ltr">R1</span>'
+        r" תשלום בקופה</h3>",
+        page,
+    )
     assert '<p dir="auto">الدفع عند الاستلام متاح.</p>' in page
     assert '<li dir="auto">بند أول</li>' in page
     assert re.search(r'<td class="col-text" dir="auto">תשלום בקופה</td>', page)
@@ -233,3 +237,49 @@ def test_a_web_address_written_as_text_may_break_anywhere(tmp_path: Path) -> Non
     assert f"见 {shown}，或问 Ann's team." in html  # the sentence's "，" is not taken in
     assert f'<td class="col-text" dir="auto">{shown}</td>' in html  # a plain-text cell too
     assert "td .url" in html and "overflow-wrap: anywhere" in html
+
+
+def _word_contents(data: bytes) -> list[str]:
+    """The entries of a Word file's contents as cached for readers that do not update it:
+    each heading's number and text."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    entries = []
+    for para in etree.fromstring(xml).iter(f"{w}p"):
+        style = para.find(f"{w}pPr/{w}pStyle")
+        if style is None or style.get(f"{w}val") not in ("TOC1", "TOC2"):
+            continue
+        text = "".join(t.text or "" for t in para.iter(f"{w}t")).replace("\u2060", "")
+        entries.append(" ".join(text.split()))
+    return entries
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_headings_carry_the_numbers_word_gives_them(lang: str) -> None:
+    # A reviewer holding the Word file and one holding the PDF cite the same section: the
+    # page's headings and contents show Word's numbers, and keep their unnumbered ids.
+    from prdkit.writers.docx import write as write_docx
+
+    doc = check_file(EXAMPLES / "flash-sale.prd.yaml").document
+    assert doc is not None
+    page = write(doc, RenderOptions(lang=lang)).decode()
+    nav = page[page.index('<nav class="toc"') : page.index("</nav>")]
+    contents = [
+        " ".join(re.sub("<[^>]+>", "", entry).replace("&amp;", "&").split())
+        for entry in re.findall(r'<a href="#[^"]*">(.*?)</a>', nav)
+    ]
+    word = _word_contents(write_docx(doc, RenderOptions(lang=lang)))
+    # Word alone heads the schedule's Gantt chart and milestones apart.
+    lanes = {"（一）甘特图", "（二）里程碑", "12.1 Timeline", "12.2 Milestones"}
+    assert contents == [entry for entry in word if entry not in lanes]
+    first = "一、" if lang == "zh" else "1 "
+    assert contents[0].startswith(first)
+    assert re.search(f'<h2 id="[^"]*" dir="auto"><span class="num">{first}</span>', page)
+    assert '<h2 id="overview"' in page or '<h2 id="总览"' in page  # ids as unnumbered
+    plain = write(doc, RenderOptions(lang=lang, number_headings=False)).decode()
+    assert 'class="num"' not in plain

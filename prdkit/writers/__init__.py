@@ -22,7 +22,8 @@ class RenderOptions:
     timestamp: datetime | None = None  # for document properties; None: from the document
     source_dir: Path | None = None  # the PRD's folder, against which image paths resolve
     pictures: Pictures = NO_PICTURES  # the checked pictures the document names
-    # Heading numbers: None numbers Word's headings only, True Markdown's too, False neither.
+    # Heading numbers: None numbers those of Word, HTML and PDF; True Markdown's too (its
+    # GitHub anchors then hold them); False none.
     number_headings: bool | None = None
     # The document's current sign-off digest (from the loaded data), so approvals that
     # signed an earlier version show as stale; None: not known, nothing shown as stale.

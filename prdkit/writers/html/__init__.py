@@ -46,7 +46,8 @@ def render_page(
     """
     laid = build(doc, options.lang, options.digest)
     shared = media == "screen"  # WeasyPrint follows no `<use>` between inline pictures
-    ctx = Context(laid.lang, laid.punct, options.source_dir, options.pictures, shared)
+    numbered = options.number_headings is not False  # as in Word: only when turned off
+    ctx = Context(laid.lang, laid.punct, options.source_dir, options.pictures, shared, numbered)
     front, sections = _body(ctx, laid)
     page = _page(laid, ctx, front, sections, media)
     if media == "print":  # a browser measures long words in linear time; WeasyPrint does not

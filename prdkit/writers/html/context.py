@@ -8,6 +8,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from prdkit.headnumbers import HeadingCounter
 from prdkit.images.pictures import NO_PICTURES, Pictures
 from prdkit.layout.cells import (
     Cell,
@@ -49,8 +50,12 @@ class Context:
         source_dir: Path | None,
         pictures: Pictures = NO_PICTURES,
         shared: bool = True,
+        numbered: bool = False,
     ) -> None:
         self.lang = lang
+        # Numbers as Word's (1 / 1.1, 一、/（一）), so a reviewer holding the Word file and one
+        # holding the PDF cite the same section; ids stay those of the unnumbered text.
+        self.numbers = HeadingCounter(lang) if numbered else None
         self.punct = punct
         # Pictures the checks read are embedded from those very bytes, each once when
         # `shared` (see `pictures`).
@@ -81,8 +86,12 @@ class Context:
         ident = self.outline.add(level, text, item_id=anchor, toc=toc)
         if anchor is not None:
             self.targets.setdefault(anchor, ident)
+        # Numbered as the Markdown writer numbers them when asked: its `##` is Word's level 1.
+        number = self.numbers.next(level - 1) if self.numbers and toc and level >= 2 else ""
+        if number:
+            shown = f'<span class="num">{escape(number)}</span>{shown}'
         if toc and level in (2, 3):
-            self.toc.append((level, text, ident))
+            self.toc.append((level, number + text, ident))
         tag = f"h{min(level, 6)}"
         self.add(f'<{tag} id="{escape(ident)}" dir="auto">{shown}</{tag}>')
 
