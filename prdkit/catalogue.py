@@ -338,11 +338,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.git-failed": ("failed", "失败"),
     "diff.does-not-load": (
         "{file} does not load, so it cannot be compared",
-        "{file} 无法读取，所以没法比较",
+        "{file} 有错误，无法载入，所以没法比较",
     ),
     "approve.does-not-load": (
         "{file} does not load; fix the document first",
-        "{file} 无法读取；请先修正文档",
+        "{file} 有错误，无法载入；请先修正文档",
     ),
     "approve.invalid": (
         "{file} does not pass the schema; fix the document before approving it "

@@ -819,7 +819,7 @@ def diff(
     from prdkit.diff import is_revision
 
     check_paths(*(Path(spec) for spec in (old, new) if not is_revision(spec)))
-    changes = diff_versions(old, new)
+    changes = diff_versions(old, new, lang and lang.value)
     language = pick_language(lang and lang.value, changes.language)
     if output_format is not DiffFormat.json:
         # People read the labels the document shows; JSON keeps the source's values.

@@ -156,7 +156,7 @@ def test_a_document_read_speaks_its_own_language(tmp_path: Path) -> None:
     broken = doc(tmp_path, CHINESE.replace("requirements:", "requirements: [\n"))
     result = runner.invoke(app, ["approve", str(broken), "--name", "Ann"])
     assert result.exit_code == 1
-    assert f"prdkit: error: {broken} 无法读取；请先修正文档" in result.output
+    assert f"prdkit: error: {broken} 有错误，无法载入；请先修正文档" in result.output
     english = runner.invoke(app, ["approve", "--lang", "en", str(broken), "--name", "Ann"])
     assert f"prdkit: error: {broken} does not load; fix the document first" in english.output
     listed = doc(tmp_path, CHINESE + "approvals: {name: Ann}\n", "b.prd.yaml")
@@ -164,7 +164,7 @@ def test_a_document_read_speaks_its_own_language(tmp_path: Path) -> None:
     assert code == 1 and lines == [f"prdkit: error: {listed}: approvals 不是列表；请先修正文档"]
     good = doc(tmp_path, MINIMAL, "c.prd.yaml")
     code, lines = error_lines("diff", str(good), str(broken))
-    assert code == 1 and lines == [f"prdkit: error: {broken} 无法读取，所以没法比较"]
+    assert code == 1 and lines == [f"prdkit: error: {broken} 有错误，无法载入，所以没法比较"]
 
 
 def test_diff_revisions_and_approve_options(tmp_path: Path) -> None:

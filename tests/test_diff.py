@@ -215,6 +215,19 @@ def test_a_version_that_does_not_load_is_exit_1(tmp_path: Path) -> None:
     assert "does not load, so it cannot be compared" in result.output
 
 
+def test_a_version_that_does_not_load_is_reported_in_the_asked_language(tmp_path: Path) -> None:
+    # `--lang zh` still printed the version's diagnostics in English, and said the file
+    # could not be read (无法读取) when it was read but did not load.
+    good, bad = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
+    good.write_text(MINIMAL, encoding="utf-8")
+    bad.write_text(MINIMAL + "meta: twice\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(good), str(bad), "--lang", "zh"])
+    assert result.exit_code == 1
+    assert f"{bad}:12:1: error duplicate-key 键 'meta' 重复" in result.output
+    assert f"{bad} 有错误，无法载入，所以没法比较" in result.output
+    assert "无法读取" not in result.output
+
+
 def test_schema_invalid_versions_still_compare(tmp_path: Path) -> None:
     a, b = tmp_path / "a.prd.yaml", tmp_path / "b.prd.yaml"
     a.write_text(MINIMAL, encoding="utf-8")

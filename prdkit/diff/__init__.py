@@ -119,8 +119,9 @@ def _git_size(revision: str, name: str) -> int:
     return int(text) if done.returncode == 0 and text.isdigit() and len(text) < 20 else 0
 
 
-def load_version(version: Version) -> Any:
-    """The loaded data of one version; DiffError (exit 1) when it does not load."""
+def load_version(version: Version, lang: str | None = None) -> Any:
+    """The loaded data of one version; DiffError (exit 1) when it does not load, its
+    diagnostics in `lang` (the run's `--lang`) when given."""
     from prdkit.loader import load_bytes
 
     loaded = load_bytes(
@@ -136,16 +137,19 @@ def load_version(version: Version) -> Any:
             config=version.config,
             limits=version.config.limits,
             size=version.size,
+            lang=lang,
         )
         message = msg("diff.does-not-load", file=version.name)
         raise DiffError(message, 1, results=[report], language=report.lang)
     return loaded.data
 
 
-def diff_versions(old: str, new: str) -> DocumentDiff:
-    """Read, load and compare two versions given as paths or `REV:PATH`."""
+def diff_versions(old: str, new: str, lang: str | None = None) -> DocumentDiff:
+    """Read, load and compare two versions given as paths or `REV:PATH`; a version that does
+    not load is reported in `lang` when given."""
     before, after = read_version(old), read_version(new)
-    return compare(load_version(before), load_version(after), before.name, after.name)
+    loaded = load_version(before, lang), load_version(after, lang)
+    return compare(*loaded, before.name, after.name)
 
 
 __all__ = ["FORMATTERS", "MISSING", "DiffError", "DocumentDiff", "compare", "diff_versions"]
