@@ -416,3 +416,15 @@ def test_a_manifest_that_is_a_fifo_is_refused_not_read_for_ever(docs: Path, tmp_
     result = run_prdkit("site", str(docs), "-o", str(out))
     assert result.returncode == 2, result.stderr
     assert "is a link or a special file" in result.stderr
+
+
+def test_pages_number_headings_unless_the_team_turns_numbers_off(tmp_path: Path) -> None:
+    root, out = tmp_path / "docs", tmp_path / "site"
+    root.mkdir()
+    (root / "a.prd.yaml").write_text(MINIMAL)
+    build_site(root, out)
+    assert 'class="num"' in (out / "a.html").read_text()  # as `render --to html`
+    (root / ".prdkit.toml").write_text("number-headings = false\n", encoding="utf-8")
+    clear_cache()
+    build_site(root, out)
+    assert 'class="num"' not in (out / "a.html").read_text()

@@ -118,7 +118,10 @@ def build_site(
         if not result.failed():
             page = pages[path]
             target = out / page
-            options = render_options(result, path, target.parent, lang, limits=config.limits)
+            numbers = config.number_headings  # off in every page when the team turns it off
+            options = render_options(
+                result, path, target.parent, lang, number_headings=numbers, limits=config.limits
+            )
             # Which picture stands where (two swapped files change the page, not the set of
             # digests), and the configuration (a team's label changes every page).
             placed = sorted(f"{src}\0{image.digest}" for src, image in result.images.items())
