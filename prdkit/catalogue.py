@@ -1859,8 +1859,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "含有空格，Markdown 的地址到空格就结束了：图片会显示成这段文字",
     ),
     "image.spaces.hint": (
-        "put the path in angle brackets, `![{alt}](<{src}>)`, or rename the file without spaces",
-        "把路径写在尖括号里：`![{alt}](<{src}>)`，或者把文件改成不带空格的名字",
+        "put the path in angle brackets, `{fix}`, or rename the file without spaces",
+        "把路径写在尖括号里：`{fix}`，或者把文件改成不带空格的名字",
     ),
     "image.absolute": ("is an absolute path", "是绝对路径"),
     "image.goes-up": (

@@ -309,6 +309,25 @@ def test_a_picture_whose_path_has_a_space_is_named_with_its_fix(tmp_path: Path) 
     assert "`![退款流程草图](<images/flow sketch.png>)`" in found[0].hint
 
 
+def test_a_picture_syntax_shown_as_text_on_purpose_is_no_error(tmp_path: Path) -> None:
+    # An escaped `!` or an entity shows the syntax as text, as the author asked: it was an
+    # error, and the document did not render. A title goes after the angle brackets.
+    text = (
+        HEAD
+        + """  background: |
+    Type \\![alt](images/my file.png) or ![alt]&#40;images/my file.png) to embed.
+
+    ![home](images/my file.png "Home")  <s>
+"""
+        + TAIL
+    )
+    run(tmp_path, text, **{"images/my file.png": png()})
+    found = pictures_of(check_file(tmp_path / "doc.prd.yaml"))
+    assert [(d.rule, d.line) for d in found] == [("image-path", at(text, "<s>"))]
+    assert found[0].hint is not None
+    assert '`![home](<images/my file.png> "Home")`' in found[0].hint
+
+
 def test_without_a_folder_only_the_form_of_paths_is_checked() -> None:
     text = HEAD + TAIL + page("img/nope.png", "../up.png")
     result = check_bytes(text.encode("utf-8"), "doc.prd.yaml")

@@ -74,8 +74,8 @@ def check_images(
         if ref.remote:
             continue
         shown = _shorten(ref.path or ref.src)  # as the author wrote it, not percent-encoded
-        if ref.unmade:
-            hint = msg("image.spaces.hint", alt=ref.alt, src=ref.src)
+        if ref.fix is not None:
+            hint = msg("image.spaces.hint", fix=ref.fix)
             message = _problem(shown, msg("image.spaces"))
             result.problems.append(_found("image-path", ref, message, hint, placer))
             continue
@@ -269,7 +269,13 @@ class _Placer:
         line, column = self._cursor.get(ref.pointer, (start.line - 1, start.column - 1))
         names = [n for n in dict.fromkeys((ref.path, ref.src)) if n]
         bare = [(n, 0) for n in names]
-        if ref.extent:
+        if ref.fix is not None:
+            # Left as text: its whole syntax, alt text included, tells it from the same path
+            # in a code span or an escaped one before it.
+            written = f"![{ref.alt}]("
+            marked = [(written + ref.path, len(written))]
+            found = self._find(line, column, ref.extent, marked)
+        elif ref.extent:
             # In Markdown the destination follows "](" (or "](<", or "]: " in a reference
             # definition): the same path in the prose or inside a link is not this picture.
             marked = [(m + n, len(m)) for n in names for m in ("](<", "](", "]: ")]

@@ -37,6 +37,8 @@ _REFUSED = re.compile(
 # `![alt](a path with spaces)` left as text: Markdown ends a destination at its first space
 # unless it is written in angle brackets. Bounded as `_REFUSED`.
 _SPACED = re.compile(r"!\[([^\[\]\n]{0,200})\]\(([^()<>\n]{1,2000})\)")
+# …and its title, when it has one: `x y.png "Home"`.
+_TITLED = re.compile(r"(.*?)\s+(\"[^\"]*\"|'[^']*')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +54,9 @@ class ImageRef:
     path: str
     alt: str = ""
     extent: int = 0  # length of the Markdown value naming it (0: the value is the path)
-    # Written as a picture but shown as its text: a path with spaces outside angle brackets.
-    unmade: bool = False
+    # Written as a picture but shown as its text (a path with spaces outside angle brackets):
+    # the picture as it should be written; None for a picture made.
+    fix: str | None = None
 
     @property
     def remote(self) -> bool:
@@ -118,11 +121,28 @@ def image_refs(data: Mapping[str, Any], doc: Document, text: str | None = None) 
     return refs
 
 
+def _written_bare(text: str) -> set[str]:
+    """The pictures with a space in their path written in `text`, the source, as they read:
+    not those whose `!` is escaped (`\\![a](b c.png)`), which the author wrote to show the
+    syntax as text. One pass over the text, however many there are."""
+    bare = set()
+    for match in _SPACED.finditer(text):
+        at = match.start()
+        slashes = 0
+        while at > 0 and text[at - 1] == "\\":
+            at -= 1
+            slashes += 1
+        if slashes % 2 == 0:
+            bare.add(match.group())
+    return bare
+
+
 def _in_markdown(pointer: str, text: str) -> Iterator[ImageRef]:
     from prdkit.richtext import parse
 
     stack = [parse(text)]
     found = []
+    bare: set[str] | None = None  # see `_written_bare`, read only when a text node needs it
     while stack:
         node = stack.pop()
         if node.type == "image":
@@ -138,7 +158,14 @@ def _in_markdown(pointer: str, text: str) -> Iterator[ImageRef]:
                 src = match.group(2).strip()
                 spaced = " " in src or "\t" in src
                 if spaced and _REFUSED.fullmatch(match.group()) is None:
+                    if bare is None:
+                        bare = _written_bare(text)
+                    if match.group() not in bare:
+                        continue  # an escaped `!` or an entity: the syntax shown as text
                     alt = match.group(1)
-                    found.append(ImageRef(pointer, src, src, alt, len(text), unmade=True))
+                    titled = _TITLED.fullmatch(src)
+                    path, title = titled.groups() if titled else (src, "")
+                    fix = f"![{alt}](<{path}>{' ' + title if title else ''})"
+                    found.append(ImageRef(pointer, path, path, alt, len(text), fix=fix))
         stack.extend(reversed(node.children))
     yield from found
