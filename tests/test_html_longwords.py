@@ -244,3 +244,24 @@ def test_breaks_add_nothing_but_breaks_and_never_cut_an_entity_a_tag_or_a_letter
         # nor before an accent or a virama, nor after a virama or a joiner
         split = "(<wbr>|\u200b)[\u0301\u094d\u200d]|[\u094d\u200d](<wbr>|\u200b)"
         assert len(re.findall(split, broken)) == len(re.findall(split, page))
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "🇨🇳🇨🇳",  # two flags of two halves each
+        "👨\u200d👩\u200d👧",  # a family joined into one emoji
+        "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",  # a flag of tags
+        "\u1100\u1161\u11a8",  # Hangul typed as its parts
+        "e\u0301\u0301",  # a letter and two accents
+    ],
+)
+def test_the_running_head_is_cut_between_letters_never_inside_one(tail: str):
+    from prdkit.writers.html import HEAD_LONGEST, running_head
+
+    title = "a" * (HEAD_LONGEST - 1) + tail + "zzz"
+    head = running_head(title)
+    assert head.endswith("…") and title.startswith(head[:-1])
+    assert head[:-1] == "a" * (HEAD_LONGEST - 1)  # the cluster that straddled the cut, dropped
+    short = "a" * (HEAD_LONGEST - 1 - len(tail)) + tail
+    assert running_head(short) == short

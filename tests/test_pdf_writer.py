@@ -665,6 +665,40 @@ def test_a_title_of_thousands_of_letters_heads_each_page_cut_short_in_linear_tim
 
 
 @needs_pdf
+def test_a_long_chinese_title_in_the_contents_prints_in_memory_linear_in_its_length(
+    tmp_path: Path,
+) -> None:
+    # The contents laid an entry out in memory growing with the square of its text: a
+    # requirement titled with 24,000 Chinese characters took 1.2 GB (12,000: 435 MB). Its
+    # entry shows the first 160 characters, as the running head; its heading shows it all.
+    title = ("秒杀库存预扣与防超卖" * 1600)[:16000]
+    source = tmp_path / "t.prd.yaml"
+    source.write_text(MINIMAL.replace("title: Checkout works", f"title: {title}"), "utf-8")
+    # Its peak, read by a process of its own whose one child is the render (which leaves
+    # by os._exit, past any code of its own that would read it).
+    watcher = (
+        "import resource, subprocess, sys\n"
+        "done = subprocess.run(sys.argv[1:])\n"
+        "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)\n"
+    )
+    argv = [sys.executable, "-m", "prdkit", "render", str(source), "--to", "pdf", "--lang", "zh"]
+    done = subprocess.run(
+        [sys.executable, "-c", watcher, *argv], capture_output=True, text=True, check=True
+    )
+    code, peak = map(int, done.stdout.split()[-2:])
+    assert code == 0, done.stderr
+    assert peak < 400  # MiB; about 215 here, 635 before
+    pages = pages_of(tmp_path / "t.pdf")
+    printed = "".join("".join(page.split()) for page in pages)
+    entry = re.search(f"（二）R1({title[:10]}[^…]{{0,200}})…", printed)  # the contents'
+    assert entry is not None and title.startswith(entry.group(1))
+    assert 150 <= len(entry.group(1)) <= 160
+    # Each page's text without its running head and foot, read on from the page before.
+    bodies = [page.strip().splitlines()[1:-1] for page in pages]
+    assert title in "".join("".join("".join(lines).split()) for lines in bodies)  # the heading
+
+
+@needs_pdf
 def test_a_flow_taller_than_a_page_prints_whole_under_its_heading(tmp_path: Path) -> None:
     # A drawing cannot break across pages: a tall one left its heading alone on a page
     # and was cut at the next one's foot, its last steps lost.

@@ -10,7 +10,6 @@ of an unchecked document, `style` is the stylesheet.
 
 from __future__ import annotations
 
-import unicodedata
 from html import escape
 
 from prdkit.i18n import label, page_pieces
@@ -19,7 +18,7 @@ from prdkit.model import Document
 from prdkit.writers import RenderOptions
 from prdkit.writers.html.blocks import BLOCKS
 from prdkit.writers.html.context import Context
-from prdkit.writers.html.longwords import break_long_words
+from prdkit.writers.html.longwords import break_long_words, cut_at
 from prdkit.writers.html.pictures import PageTooLarge
 from prdkit.writers.html.style import BASE_CSS, MARK_CSS, PAGE_CSS, TONE_CSS, print_page_css
 
@@ -62,7 +61,7 @@ HEAD_LONGEST = 160  # characters of the title the running head shows: three line
 
 def running_head(title: str) -> str:
     """The title as the printed page's head shows it: cut after `HEAD_LONGEST` characters
-    (never before an accent), marked with an ellipsis.
+    (never inside a letter with its accents, an emoji or a flag), marked with an ellipsis.
 
     The head repeats on every page, and WeasyPrint measures its text again on each in time
     growing with the square of its longest word: a title of one 5,000-letter word took
@@ -71,10 +70,7 @@ def running_head(title: str) -> str:
     title = " ".join(title.split())
     if len(title) <= HEAD_LONGEST:
         return title
-    end = HEAD_LONGEST
-    while end and unicodedata.category(title[end])[0] == "M":
-        end -= 1
-    return title[:end].rstrip() + "…"
+    return title[: cut_at(title, HEAD_LONGEST)].rstrip() + "…"
 
 
 def _body(ctx: Context, laid: LaidOutDocument) -> tuple[str, str]:
@@ -106,11 +102,15 @@ def _body(ctx: Context, laid: LaidOutDocument) -> tuple[str, str]:
     )
 
 
-def _contents(ctx: Context, lang: str) -> str:
+def _contents(ctx: Context, lang: str, printed: bool = False) -> str:
+    """The contents: a sidebar on a screen; `printed`, a page of entries with their page
+    numbers, each cut as the running head is (see `running_head`): WeasyPrint laid out an
+    entry of one 24,000-character title in memory growing with its square (1.2 GB)."""
     items: list[str] = []
     open_sub = False
     for level, text, ident in ctx.toc:
-        link = f'<a href="#{escape(ident)}">{escape(text)}</a>'
+        shown = running_head(text) if printed else text
+        link = f'<a href="#{escape(ident)}">{escape(shown)}</a>'
         if level == 2:
             if open_sub:
                 items.append("</ol></li>")
@@ -162,7 +162,10 @@ def _page(laid: LaidOutDocument, ctx: Context, front: str, sections: str, media:
             *(
                 [_contents(ctx, laid.lang), f"<main>\n{front}\n{sections}\n</main>"]
                 if media == "screen"
-                else [f"<main>\n{front}\n{_contents(ctx, laid.lang)}\n{sections}\n</main>"]
+                else [
+                    f"<main>\n{front}\n{_contents(ctx, laid.lang, printed=True)}\n{sections}"
+                    "\n</main>"
+                ]
             ),
             "</div>",
             "</body>",

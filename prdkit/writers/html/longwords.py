@@ -98,6 +98,7 @@ _DICTIONARY_RANGES = (
 # What a unit is, for where breaks may go (see `_kind`).
 _IDEO, _BASE, _JOINING, _DICTIONARY, _MARK, _LINK, _BOND, _FLAG, _ZWSP = range(9)
 _ATTACHED = (_MARK, _BOND)  # never start a line, nor count as a letter
+_FLAGS = "".join(map(chr, range(0x1F1E6, 0x1F200)))  # regional indicators
 
 
 @lru_cache(maxsize=4096)
@@ -136,6 +137,23 @@ def _kind(unit: str) -> int:
     if any(low <= code <= high for low, high in _DICTIONARY_RANGES):
         return _DICTIONARY
     return _BASE
+
+
+def cut_at(text: str, end: int) -> int:
+    """The last place at or before `end` where `text` (plain text, no markup) may be cut
+    without splitting a letter from its marks, a joined emoji or a flag (see `_kind`)."""
+    while 0 < end < len(text):
+        after, before = _kind(text[end]), _kind(text[end - 1])
+        if after in _ATTACHED or before in (_LINK, _BOND):
+            end -= 1
+        elif after == _FLAG and before == _FLAG:
+            flags = end - len(text[:end].rstrip(_FLAGS))  # the flag halves before it
+            if flags % 2 == 0:
+                return end
+            end -= 1
+        else:
+            return end
+    return end
 
 
 def break_long_words(page: str) -> str:
