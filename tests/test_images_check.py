@@ -309,6 +309,13 @@ def test_a_picture_whose_path_has_a_space_is_named_with_its_fix(tmp_path: Path) 
     assert "`![退款流程草图](<images/flow sketch.png>)`" in found[0].hint
 
 
+def test_a_picture_with_brackets_in_its_alt_text_and_a_space_is_named(tmp_path: Path) -> None:
+    text = HEAD + '  background: "See ![flow [v2] sketch](a b.png) here."  # <s>\n' + TAIL
+    run(tmp_path, text, **{"a b.png": png()})
+    found = pictures_of(check_file(tmp_path / "doc.prd.yaml"))
+    assert [(d.rule, d.line, d.column) for d in found] == [("image-path", at(text, "<s>"), 40)]
+
+
 def test_a_picture_syntax_shown_as_text_on_purpose_is_no_error(tmp_path: Path) -> None:
     # An escaped `!` or an entity shows the syntax as text, as the author asked: it was an
     # error, and the document did not render. A title goes after the angle brackets.

@@ -36,7 +36,9 @@ _REFUSED = re.compile(
 
 # `![alt](a path with spaces)` left as text: Markdown ends a destination at its first space
 # unless it is written in angle brackets. Bounded as `_REFUSED`.
-_SPACED = re.compile(r"!\[([^\[\]\n]{0,200})\]\(([^()<>\n]{1,2000})\)")
+_SPACED = re.compile(
+    r"!\[((?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,200})\]\(([^()<>\n]{1,2000})\)"
+)  # the alt text may hold brackets, one pair deep: ![flow [v2]](a b.png)
 # …and its title, when it has one: `x y.png "Home"`.
 _TITLED = re.compile(r"(.*?)\s+(\"[^\"]*\"|'[^']*')")
 
