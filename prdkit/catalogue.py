@@ -878,6 +878,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "put a space after the hyphen: `{fixed}`",
         "在连字符后面加一个空格：`{fixed}`",
     ),
+    "yaml-indentation.full-width-after-hyphen": (
+        "the space after this list item's hyphen is full-width (U+3000): YAML reads the "
+        "hyphen and what follows as one piece of text, not an item",
+        "这个列表项的连字符后面是全角空格（U+3000）：YAML 会把连字符和后面的内容读成一整段文字，"
+        "而不是一个列表项",
+    ),
     "yaml-missing-colon.full-width-space": (
         "the space after this colon is full-width (U+3000): YAML reads the key, the colon and "
         "the value as one piece of text",

@@ -128,6 +128,8 @@ _WIDE_INDENT = re.compile("^([ \u3000]*)\u3000")
 _WIDE_DASH = re.compile("^ *([\uff0d\u2014\u2013\u2212])[ \u3000]")
 # …and after a key's colon: `owner:　Ann` is one piece of text to YAML, not a key.
 _WIDE_AFTER_COLON = re.compile("^ *(?:- +)?[A-Za-z_][A-Za-z0-9_.-]*(:)\u3000")
+# …and after a list item's hyphen: `-　id: R1` is one piece of text, not an item's key.
+_WIDE_AFTER_HYPHEN = re.compile("^ *(-)\u3000")
 
 
 def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
@@ -142,6 +144,7 @@ def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | No
         wide = _WIDE_INDENT.match(line)
         dash = None if wide else _WIDE_DASH.match(line)
         after = None if wide or dash else _WIDE_AFTER_COLON.match(line)
+        item = None if wide or dash or after else _WIDE_AFTER_HYPHEN.match(line)
         rule, hint = "yaml-indentation", msg("yaml-indentation.full-width.hint")
         if wide:
             column = line.index("\u3000")
@@ -163,6 +166,10 @@ def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | No
             rule = "yaml-missing-colon"
             fix = _short(fixes[0].strip().removeprefix("- ").strip(), 100)
             hint = msg("yaml-missing-colon.full-width-space.hint", fix=fix)
+        elif item:
+            column = item.end(1)
+            fixes = [line[:column] + " " + line[column + 1 :]]
+            message = msg("yaml-indentation.full-width-after-hyphen")
         else:
             continue
         if any(_fixes(lines, number, fixed, mark.line) for fixed in fixes):

@@ -359,6 +359,14 @@ def test_a_full_width_space_after_a_keys_colon() -> None:
     )
 
 
+def test_a_full_width_space_after_a_list_items_hyphen() -> None:
+    # `-　id: R1` is one piece of text: the key under it was blamed for its indentation.
+    text = MINIMAL.replace("  - id: R1\n", "  -\u3000id: R1\n")
+    rule, line, column, message, _ = only(check(text))
+    assert (rule, line, column) == ("yaml-indentation", line_of(text, "\u3000"), 4)
+    assert message.startswith("the space after this list item's hyphen is full-width (U+3000)")
+
+
 @pytest.mark.parametrize("dash", ["\uff0d", "\u2014", "\u2013"])
 def test_a_list_item_started_with_a_full_width_dash(dash: str) -> None:
     text = MINIMAL + f"  {dash} id: R2\n    title: Refunds\n    priority: could\n"
