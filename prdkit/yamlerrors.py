@@ -134,12 +134,13 @@ _WIDE_AFTER_HYPHEN = re.compile("^ *(-)\u3000")
 
 def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | None:
     """A full-width space indenting, or a full-width dash starting, the line libyaml stopped
-    on or one of the two before it (an item's first line is read before its next fails):
-    the one whose half-width form makes the error go, or move past where it was. (A
-    paragraph of a block of text may open with full-width spaces; its line is not it.)"""
+    on or one of the two written before it, blank lines passed over (an item's first line
+    is read before its next fails): the one whose half-width form makes the error go, or
+    move past where it was. (A paragraph of a block of text may open with full-width spaces;
+    its line is not it.)"""
     if mark is None:
         return None
-    for number in range(min(mark.line, len(lines) - 1), max(mark.line - 3, -1), -1):
+    for number in _written_before(lines, mark.line, 3):
         line = lines[number]
         wide = _WIDE_INDENT.match(line)
         dash = None if wide else _WIDE_DASH.match(line)
@@ -175,6 +176,18 @@ def _full_width_layout(lines: list[str], mark: Any) -> tuple[Finding, Span] | No
         if any(_fixes(lines, number, fixed, mark.line) for fixed in fixes):
             return Finding(rule, "", message, hint), Span(number + 1, column + 1)
     return None
+
+
+def _written_before(lines: list[str], line: int, count: int) -> list[int]:
+    """`line` (0-based) and the lines before it, up to `count` holding anything but spaces
+    (sections are often parted by blank lines), last first."""
+    found = []
+    number = min(line, len(lines) - 1)
+    while number >= 0 and len(found) < count:
+        if lines[number].strip(" \r") or number == line:
+            found.append(number)
+        number -= 1
+    return found
 
 
 _BARE_HYPHEN = re.compile(r"^( *)-(?=[^\s\-])")

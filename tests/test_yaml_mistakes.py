@@ -359,6 +359,15 @@ def test_a_full_width_space_after_a_keys_colon() -> None:
     )
 
 
+@pytest.mark.parametrize("blank", ["\n", "\n\n", "\n\n\n", "\n  \n\n"])
+def test_a_full_width_space_after_a_colon_before_blank_lines(blank: str) -> None:
+    # Sections are often parted by blank lines: past one, the line after them was blamed.
+    text = MINIMAL.replace("  owner: Ann\n", "  owner:\u3000王晓雯\n" + blank)
+    rule, line, column, message, _ = only(check(text))
+    assert (rule, line, column) == ("yaml-missing-colon", line_of(text, "\u3000"), 9)
+    assert message.startswith("the space after this colon is full-width (U+3000)")
+
+
 def test_a_full_width_space_after_a_list_items_hyphen() -> None:
     # `-　id: R1` is one piece of text: the key under it was blamed for its indentation.
     text = MINIMAL.replace("  - id: R1\n", "  -\u3000id: R1\n")
