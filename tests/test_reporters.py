@@ -372,7 +372,11 @@ def test_every_diagnostic_costs_a_machine_format_next_to_nothing(
     assert_bounded(run)
     assert run.returncode == 0 and run.stdout.count("TODO") >= 50_000
     extra_cpu, extra_memory = run.cpu_seconds - text.cpu_seconds, run.peak_bytes - text.peak_bytes
-    assert extra_cpu < 1.0, f"{extra_cpu:.2f} s of CPU more than the text report"
+    # CPU measured in two processes varies: junit once cost 1.27 s more on a busy 2-CPU
+    # machine, where it costs 0.2 to 0.6 s. The memory bound below catches the regression
+    # this guards (sarif: 1.5 s and 300 MB more) whatever the machine.
+    bound = max(1.5, 0.5 * text.cpu_seconds)
+    assert extra_cpu < bound, f"{extra_cpu:.2f} s of CPU more than the text report's"
     assert extra_memory < 16 * 1024 * 1024, f"{extra_memory / 2**20:.0f} MiB more than text"
 
 
